@@ -1,15 +1,45 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        test: {
-          name: 'engine',
-          environment: 'node',
-          include: ['forms/**/*.test.ts'],
+/**
+ * Three projects:
+ *  - engine: the shared form engine, in Node;
+ *  - worker: the API inside workerd with real local D1 and R2 (migrations applied in setup);
+ *  - browser: the built app served by `wrangler dev`, driven by Debian's Chromium.
+ */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    test: {
+      projects: [
+        {
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts'] },
         },
-      },
-    ],
-  },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['worker/**/*.test.ts'],
+            setupFiles: ['./worker/test/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['test/browser/**/*.test.ts'],
+            globalSetup: ['./test/browser/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ],
+    },
+  };
 });

@@ -1,0 +1,36 @@
+/** The Hono application: middleware once, then one module per resource under /api. */
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env';
+import { notFoundApi, onError } from './http/on-error';
+import { sessionMiddleware } from './middleware/session';
+import { formRoutes } from './routes/forms';
+import { healthRoutes } from './routes/health';
+import { lifecycleRoutes } from './routes/lifecycles';
+import { recordRoutes } from './routes/records';
+import { sessionRoutes } from './routes/session';
+
+const api = new Hono<AppEnv>()
+  .route('/', healthRoutes)
+  .route('/', sessionRoutes)
+  .route('/', lifecycleRoutes)
+  .route('/', formRoutes)
+  // generic record routes last: specific paths above win
+  .route('/', recordRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+  }))
+  .use('/api/*', csrf())
+  .use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+  })
+  .use('/api/*', sessionMiddleware)
+  .route('/api', api)
+  .notFound(notFoundApi)
+  .onError(onError);
+
+export type ApiType = typeof api;

@@ -1,0 +1,15 @@
+import type { Role } from '../../forms/engine/types';
+
+/** The authenticated person behind a request, with the scope their role gives them. */
+export interface Actor {
+  accountId: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  schoolId: string | null;
+  collegeId: string | null;
+  employerId: string | null;
+  studentId: string | null;
+  mustChangePassword: boolean;
+  identityConfirmed: boolean;
+}

@@ -1,0 +1,40 @@
+/**
+ * PBKDF2-SHA256 password hashes: `pbkdf2$<iterations>$<salt>$<hash>` (base64url).
+ * 100,000 iterations is the most Workers allow in production; the count is stored per hash so it
+ * can change later without breaking old ones. Runs unchanged in Node (seed script) and workerd.
+ */
+import { fromBase64Url, randomBytes, toBase64Url } from '../lib/encoding';
+
+export const PBKDF2_ITERATIONS = 100_000;
+
+async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
+  return new Uint8Array(bits);
+}
+
+export async function hashPassword(password: string, iterations = PBKDF2_ITERATIONS): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await derive(password, salt, iterations);
+  return `pbkdf2$${iterations}$${toBase64Url(salt)}$${toBase64Url(hash)}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, iter, salt, hash] = stored.split('$');
+  const iterations = Number(iter);
+  if (scheme !== 'pbkdf2' || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return false;
+  const actual = await derive(password, fromBase64Url(salt), iterations);
+  const expected = fromBase64Url(hash);
+  if (actual.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < actual.length; i++) diff |= actual[i] ^ expected[i];
+  return diff === 0;
+}
+
+/** 至少 8 位，且同时包含字母和数字 */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return '密码至少 8 位';
+  if (password.length > 128) return '密码不能超过 128 位';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  return null;
+}

@@ -1,0 +1,63 @@
+import { and, eq, gt, ne } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import type { Db } from './client';
+import { accounts, colleges, employers, schools, sessions } from './schema';
+
+export async function findAccountByUsername(db: Db, username: string) {
+  return db.query.accounts.findFirst({ where: eq(accounts.username, username) });
+}
+
+export async function findAccountById(db: Db, id: string) {
+  return db.query.accounts.findFirst({ where: eq(accounts.id, id) });
+}
+
+export function toActor(row: typeof accounts.$inferSelect): Actor {
+  return {
+    accountId: row.id,
+    username: row.username,
+    role: row.role,
+    displayName: row.displayName,
+    schoolId: row.schoolId,
+    collegeId: row.collegeId,
+    employerId: row.employerId,
+    studentId: row.studentId,
+    mustChangePassword: row.mustChangePassword,
+    identityConfirmed: row.identityConfirmedAt !== null,
+  };
+}
+
+/** One indexed read per request: the session and its account. */
+export async function findSessionActor(db: Db, sessionId: string, nowIso: string): Promise<Actor | null> {
+  const rows = await db
+    .select({ account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, nowIso)))
+    .limit(1);
+  return rows[0] ? toActor(rows[0].account) : null;
+}
+
+export async function insertSession(db: Db, sessionId: string, accountId: string, expiresAt: string) {
+  await db.insert(sessions).values({ id: sessionId, accountId, expiresAt });
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** A password change ends every other session of the account, keeping the current one. */
+export async function changePassword(db: Db, accountId: string, passwordHash: string, keepSessionId: string) {
+  await db.batch([
+    db.update(accounts).set({ passwordHash, mustChangePassword: false }).where(eq(accounts.id, accountId)),
+    db.delete(sessions).where(and(eq(sessions.accountId, accountId), ne(sessions.id, keepSessionId))),
+  ]);
+}
+
+export async function scopeNames(db: Db, actor: Actor) {
+  const [school, college, employer] = await Promise.all([
+    actor.schoolId ? db.query.schools.findFirst({ where: eq(schools.id, actor.schoolId) }) : undefined,
+    actor.collegeId ? db.query.colleges.findFirst({ where: eq(colleges.id, actor.collegeId) }) : undefined,
+    actor.employerId ? db.query.employers.findFirst({ where: eq(employers.id, actor.employerId) }) : undefined,
+  ]);
+  return { schoolName: school?.name, collegeName: college?.name, employerName: employer?.name };
+}

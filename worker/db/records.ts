@@ -1,0 +1,51 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from './client';
+import { auditEvents, records, type RecordRow } from './schema';
+
+export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
+  return db.query.records.findFirst({ where: eq(records.id, id) });
+}
+
+export async function recordTimeline(db: Db, recordId: string) {
+  return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
+}
+
+export interface ListQuery {
+  kind: string;
+  scope?: SQL;
+  states?: string[];
+  cohort?: number;
+  /** free text: matched against the student's name / number inside data */
+  q?: string;
+  /** keyset cursor: the last id of the previous page */
+  cursor?: string;
+  limit: number;
+}
+
+/** Newest first by id (ids are time-ordered), so page N costs what page 1 does. */
+export async function listRecords(db: Db, query: ListQuery): Promise<RecordRow[]> {
+  const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
+  if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
+  else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
+  if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
+  if (query.cursor) conditions.push(lt(records.id, query.cursor));
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, (ch) => '\\' + ch)}%`;
+    conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q})`);
+  }
+  return db.select().from(records).where(and(...conditions)).orderBy(desc(records.id)).limit(query.limit);
+}
+
+/** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */
+export function abortUnlessChanged(db: Db): BatchItem<'sqlite'> {
+  return db.run(sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
+}
+
+export function isAbortedByGuard(err: unknown): boolean {
+  return String((err as Error)?.message ?? err).includes('write_guards.ok');
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return String((err as Error)?.message ?? err).includes('UNIQUE constraint failed');
+}

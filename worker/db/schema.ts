@@ -1,0 +1,180 @@
+/**
+ * The database schema: the one source of row types (`typeof table.$inferSelect`).
+ * `npm run db:generate` turns changes here into a new SQL file in migrations/.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const schools = sqliteTable('schools', {
+  id: text('id').primaryKey(),
+  /** 院校代码 (national 5-digit school code), prefix of agreement numbers */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** province region code, e.g. 320000 */
+  province: text('province').notNull(),
+});
+
+export const colleges = sqliteTable('colleges', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id').notNull().references(() => schools.id),
+  name: text('name').notNull(),
+}, (t) => [index('colleges_school').on(t.schoolId)]);
+
+export const employers = sqliteTable('employers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  creditCode: text('credit_code').notNull().unique(),
+  unitNature: text('unit_nature').notNull(),
+  industry: text('industry').notNull(),
+  region: text('region').notNull(),
+  address: text('address'),
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  /** verified by the centre before it may invite */
+  verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const students = sqliteTable('students', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id').notNull().references(() => schools.id),
+  collegeId: text('college_id').notNull().references(() => colleges.id),
+  cohort: integer('cohort').notNull(),
+  idNumber: text('id_number').notNull().unique(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  /** mirrors the source record's state, so the employer lookup is one indexed read */
+  sourceState: text('source_state').notNull().default('imported'),
+}, (t) => [
+  index('students_lookup_id').on(t.schoolId, t.cohort, t.idNumber),
+  index('students_lookup_phone').on(t.schoolId, t.cohort, t.phone),
+  index('students_college').on(t.collegeId),
+]);
+
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['student', 'employer', 'college', 'school', 'province', 'center', 'admin'] }).notNull(),
+  displayName: text('display_name').notNull(),
+  schoolId: text('school_id').references(() => schools.id),
+  collegeId: text('college_id').references(() => colleges.id),
+  employerId: text('employer_id').references(() => employers.id),
+  studentId: text('student_id').references(() => students.id),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** 初次进入: the student confirmed contact details and identity */
+  identityConfirmedAt: text('identity_confirmed_at'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the session token; the token itself lives only in the cookie */
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  createdAt: text('created_at').notNull().default(now),
+  expiresAt: text('expires_at').notNull(),
+}, (t) => [index('sessions_account').on(t.accountId)]);
+
+/**
+ * Every lifecycle record (source records, invitations, agreements, amendments, terminations,
+ * dispatches) lives here: one executor serves them all. Link columns are denormalised from the
+ * student/employer so that scope checks and queues are single indexed reads.
+ */
+export const records = sqliteTable('records', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  state: text('state').notNull(),
+  version: integer('version').notNull().default(1),
+  data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  formKey: text('form_key').notNull(),
+  formVersion: integer('form_version').notNull(),
+  studentId: text('student_id').references(() => students.id),
+  schoolId: text('school_id').references(() => schools.id),
+  collegeId: text('college_id').references(() => colleges.id),
+  employerId: text('employer_id').references(() => employers.id),
+  cohort: integer('cohort'),
+  /** the record this one belongs to: invitation → agreement, amendment/termination → agreement */
+  parentId: text('parent_id'),
+  /** agreements: 'online' | 'offline' */
+  mode: text('mode'),
+  /** agreements: 协议书编号 */
+  number: text('number'),
+  /** invitations: answer deadline (YYYY-MM-DD, end of day Beijing time) */
+  deadline: text('deadline'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+}, (t) => [
+  index('records_kind_school').on(t.kind, t.schoolId, t.state, t.id),
+  index('records_kind_college').on(t.kind, t.collegeId, t.state, t.id),
+  index('records_kind_state').on(t.kind, t.state, t.id),
+  index('records_student').on(t.studentId, t.kind),
+  index('records_employer').on(t.employerId, t.kind, t.state, t.id),
+  index('records_parent').on(t.parentId),
+  uniqueIndex('records_number').on(t.number),
+  // A student holds at most one active agreement (DESIGN §3.2): the database enforces it, so two
+  // concurrent accepts cannot both win.
+  uniqueIndex('one_active_agreement').on(t.studentId)
+    .where(sql`kind = 'agreements' AND state IN ('college_review','school_review','approved','returned')`),
+  uniqueIndex('one_source_record').on(t.studentId).where(sql`kind = 'source-records'`),
+]);
+
+export const auditEvents = sqliteTable('audit_events', {
+  id: text('id').primaryKey(),
+  recordId: text('record_id').notNull(),
+  kind: text('kind').notNull(),
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state').notNull(),
+  actorId: text('actor_id').notNull(),
+  actorRole: text('actor_role').notNull(),
+  actorName: text('actor_name').notNull(),
+  reason: text('reason'),
+  /** SHA-256 of the record data as written by this event */
+  dataDigest: text('data_digest').notNull(),
+  at: text('at').notNull().default(now),
+}, (t) => [index('audit_record').on(t.recordId, t.id)]);
+
+export const formVersions = sqliteTable('form_versions', {
+  formKey: text('form_key').notNull(),
+  version: integer('version').notNull(),
+  definition: text('definition', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  publishedAt: text('published_at').notNull().default(now),
+  publishedBy: text('published_by').notNull(),
+}, (t) => [primaryKey({ columns: [t.formKey, t.version] })]);
+
+export const formDrafts = sqliteTable('form_drafts', {
+  formKey: text('form_key').primaryKey(),
+  definition: text('definition', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: text('updated_by').notNull(),
+});
+
+export const files = sqliteTable('files', {
+  id: text('id').primaryKey(),
+  /** server-made R2 key */
+  objectKey: text('object_key').notNull().unique(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  ownerId: text('owner_id').notNull().references(() => accounts.id),
+  recordId: text('record_id'),
+  createdAt: text('created_at').notNull().default(now),
+}, (t) => [index('files_record').on(t.recordId), index('files_orphans').on(t.recordId, t.createdAt)]);
+
+export type RecordRow = typeof records.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type StudentRow = typeof students.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/**
+ * Never holds a row. A batch inserts NULL here when its conditional update matched nothing, which
+ * fails the NOT NULL constraint and rolls the whole batch back: D1 has no interactive
+ * transactions, so this is how "only if the state and version still match" covers every write of
+ * a transition, not just the first.
+ */
+export const writeGuards = sqliteTable('write_guards', {
+  ok: integer('ok').notNull(),
+});

@@ -1,0 +1,65 @@
+/** Creates a record where its lifecycle lets this actor create (POST /api/<kind>). */
+import { validate } from '../../forms/engine';
+import type { FieldError } from '../../forms/engine/types';
+import type { Db } from '../db/client';
+import { findRecord, isUniqueViolation } from '../db/records';
+import { records, type RecordRow } from '../db/schema';
+import { badRequest, conflict, forbidden, invalid } from '../http/errors';
+import { latestForm } from '../forms/registry';
+import { newId } from '../lib/encoding';
+import { auditStatement, dataDigest } from './audit';
+import type { Deps } from './execute-transition';
+import { lifecycleOf } from './registry';
+
+export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordRow> {
+  const { db, actor, env } = deps;
+  const lifecycle = lifecycleOf(kind);
+  const create = lifecycle.create;
+  if (!create || !create.roles.includes(actor.role)) throw forbidden('您不能创建此类记录');
+  const incoming = Object.hasOwn(body, 'data') ? body.data : undefined;
+  if (incoming !== undefined && incoming !== null && (typeof incoming !== 'object' || Array.isArray(incoming))) {
+    throw badRequest('bad_field', '表单数据必须是对象', [{ path: 'data', code: 'type', message: '必须是对象' }]);
+  }
+  const now = new Date().toISOString();
+  const links = await create.link({ db, env, actor, body, now });
+  const form = await latestForm(db, lifecycle.form);
+  const result = validate(form.definition, incoming ?? {}, { role: actor.role, step: create.step, previous: links.prefill ?? {} });
+  if (!result.ok) {
+    throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
+  }
+  const data = result.values as Record<string, unknown>;
+  const row: RecordRow = {
+    id: newId(),
+    kind: lifecycle.kind,
+    state: create.state,
+    version: 1,
+    data,
+    formKey: form.key,
+    formVersion: form.version,
+    studentId: links.studentId,
+    schoolId: links.schoolId,
+    collegeId: links.collegeId,
+    employerId: links.employerId,
+    cohort: links.cohort,
+    parentId: links.parentId ?? null,
+    mode: links.mode ?? null,
+    number: links.number ?? null,
+    deadline: links.deadline ?? null,
+    createdBy: actor.accountId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const ctx = { db, env, actor, record: row, data, reason: null, now };
+  const statements = [
+    db.insert(records).values(row),
+    auditStatement(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, digest: await dataDigest(data) }),
+    ...((await create.effects?.(ctx)) ?? []),
+  ];
+  try {
+    await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
+    throw err;
+  }
+  return (await findRecord(db, row.id)) ?? row;
+}

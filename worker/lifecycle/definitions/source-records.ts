@@ -1,0 +1,50 @@
+/** 生源信息核对 (DESIGN §3.1): 学校导入 → 学生核对 → 学校审核 → 省级审核. */
+import { eq } from 'drizzle-orm';
+import { maskIdNumber } from '../../../forms/engine';
+import { students } from '../../db/schema';
+import type { Lifecycle, TransitionContext } from '../types';
+
+/** The students row mirrors the record's state and contact data, for the employer lookup. */
+async function mirrorStudent(ctx: TransitionContext, state: string) {
+  const { data } = ctx;
+  const phone = typeof data.mobile === 'string' ? data.mobile : null;
+  return [ctx.db.update(students).set({ sourceState: state, phone }).where(eq(students.id, ctx.record.studentId ?? ''))];
+}
+
+const mirrorAs = (state: string) => (ctx: TransitionContext) => mirrorStudent(ctx, state);
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export const sourceRecords: Lifecycle = {
+  kind: 'source-records',
+  label: '生源信息',
+  form: 'source',
+  readers: ['student', 'college', 'school', 'province', 'center', 'admin'],
+  states: {
+    imported: { label: '学校导入' },
+    submitted: { label: '学生已核对' },
+    school_approved: { label: '学校审核通过' },
+    approved: { label: '省级通过' },
+    returned: { label: '已退回' },
+  },
+  transitions: [
+    { action: 'save', label: '保存', from: ['imported', 'returned'], by: ['student'], step: 'student', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
+    {
+      action: 'submit', label: '提交核对', from: ['imported', 'returned'], to: 'submitted', by: ['student'], step: 'student',
+      style: 'primary', confirm: '确认生源信息无误并提交学校审核？提交后在审核完成前不能修改。', effects: mirrorAs('submitted'),
+    },
+    { action: 'correct', label: '学校修改', from: ['imported', 'returned', 'submitted'], by: ['school'], step: 'import', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
+    { action: 'approve', label: '学校审核通过', from: ['submitted'], to: 'school_approved', by: ['school'], style: 'primary', effects: mirrorAs('school_approved') },
+    { action: 'reject', label: '退回学生', from: ['submitted'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', effects: mirrorAs('returned') },
+    { action: 'approve', label: '省级审核通过', from: ['school_approved'], to: 'approved', by: ['province'], style: 'primary', effects: mirrorAs('approved') },
+    { action: 'reject', label: '退回学生', from: ['school_approved'], to: 'returned', by: ['province'], needsReason: true, style: 'danger', effects: mirrorAs('returned') },
+  ],
+  summary(record, viewer) {
+    const d = record.data;
+    const id = str(d.idNumber);
+    return {
+      title: `${str(d.name)}${d.studentNo ? `（${str(d.studentNo)}）` : ''}`,
+      subtitle: [str(d.college), str(d.major), viewer.role === 'student' ? id : maskIdNumber(id)].filter(Boolean).join(' · '),
+    };
+  },
+};

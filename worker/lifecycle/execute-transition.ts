@@ -1,0 +1,117 @@
+/**
+ * The one generic executor of transitions. It checks, in order: the action exists for the kind,
+ * the record exists and the actor may see it, the version is current, the role may take the
+ * action, the state allows it, the reason and data are valid — then writes the record, its audit
+ * event and the transition's effects in one D1 batch guarded by state and version.
+ */
+import { and, eq } from 'drizzle-orm';
+import { validate } from '../../forms/engine';
+import type { FieldError } from '../../forms/engine/types';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { abortUnlessChanged, findRecord, isAbortedByGuard, isUniqueViolation } from '../db/records';
+import { records, type RecordRow } from '../db/schema';
+import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
+import { formAtVersion } from '../forms/registry';
+import { auditStatement, dataDigest } from './audit';
+import { canRead } from './read-access';
+import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
+import { lifecycleOf } from './registry';
+
+export interface TransitionRequest {
+  kind: Kind | string;
+  id: string;
+  action: string;
+  body: Record<string, unknown>;
+}
+
+export interface Deps {
+  db: Db;
+  env: Env;
+  actor: Actor;
+}
+
+const MAX_REASON = 500;
+
+export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {
+  return lifecycle.transitions.filter(
+    (t) => t.by.includes(actor.role) && t.from.includes(record.state) && (!t.when || t.when(record)),
+  );
+}
+
+function readReason(transition: Transition, body: Record<string, unknown>): string | null {
+  const raw = Object.hasOwn(body, 'reason') ? body.reason : undefined;
+  if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+    throw badRequest('bad_field', '原因必须是文字', [{ path: 'reason', code: 'type', message: '必须是文字' }]);
+  }
+  const reason = typeof raw === 'string' ? raw.trim() : '';
+  if (reason.length > MAX_REASON) {
+    throw invalid(`原因不能超过 ${MAX_REASON} 个字`, [{ path: 'reason', code: 'maxLength', message: `不能超过 ${MAX_REASON} 个字` }]);
+  }
+  if (transition.needsReason && reason === '') {
+    throw invalid('请填写退回/拒绝的原因', [{ path: 'reason', code: 'required', message: '请填写原因' }], 'reason_required');
+  }
+  return reason === '' ? null : reason;
+}
+
+export async function validatedData(
+  deps: Deps, record: Pick<RecordRow, 'formKey' | 'formVersion' | 'data'>, step: string, incoming: unknown,
+): Promise<Record<string, unknown>> {
+  if (incoming !== undefined && incoming !== null && (typeof incoming !== 'object' || Array.isArray(incoming))) {
+    throw badRequest('bad_field', '表单数据必须是对象', [{ path: 'data', code: 'type', message: '必须是对象' }]);
+  }
+  const form = await formAtVersion(deps.db, record.formKey, record.formVersion);
+  const result = validate(form.definition, incoming ?? {}, { role: deps.actor.role, step, previous: record.data });
+  if (!result.ok) {
+    throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
+  }
+  return result.values as Record<string, unknown>;
+}
+
+export async function executeTransition(deps: Deps, req: TransitionRequest): Promise<RecordRow> {
+  const { db, actor } = deps;
+  const lifecycle = lifecycleOf(req.kind);
+  if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
+
+  const record = await findRecord(db, req.id);
+  if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
+
+  const version = req.body.version;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
+    throw badRequest('bad_field', '缺少记录版本号 version', [{ path: 'version', code: 'type', message: '必须是整数' }]);
+  }
+  const mine = lifecycle.transitions.filter((t) => t.action === req.action && t.by.includes(actor.role));
+  if (mine.length === 0) throw forbidden();
+  if (version !== record.version) throw conflict();
+  const transition = applicableTransitions(lifecycle, record, actor).find((t) => t.action === req.action);
+  if (!transition) {
+    const label = lifecycle.states[record.state]?.label ?? record.state;
+    throw conflict(`当前状态为「${label}」，不能执行此操作`, 'invalid_state');
+  }
+
+  const reason = readReason(transition, req.body);
+  const data = transition.step ? await validatedData(deps, record, transition.step, req.body.data) : record.data;
+  const now = new Date().toISOString();
+  const ctx: TransitionContext = { db, env: deps.env, actor, record, data, reason, now };
+  await transition.guard?.(ctx);
+
+  const to = transition.to ?? record.state;
+  const statements = [
+    db.update(records)
+      .set({ state: to, version: record.version + 1, data, updatedAt: now })
+      .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
+    abortUnlessChanged(db),
+    auditStatement(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, digest: await dataDigest(data) }),
+    ...((await transition.effects?.(ctx)) ?? []),
+  ] as const;
+  try {
+    await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  } catch (err) {
+    if (isAbortedByGuard(err)) throw conflict();
+    if (isUniqueViolation(err)) throw conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate');
+    throw err;
+  }
+  const updated = await findRecord(db, record.id);
+  if (!updated) throw notFound();
+  return updated;
+}

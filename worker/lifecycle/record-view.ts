@@ -1,0 +1,75 @@
+/**
+ * The one JSON shape of a record (DESIGN §7): data filtered to what the viewer may see, the
+ * actions the viewer may take now, and the timeline of audit events.
+ */
+import { allFields, fieldAccess } from '../../forms/engine';
+import type { FormDefinition } from '../../forms/engine/types';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { recordTimeline } from '../db/records';
+import type { RecordRow } from '../db/schema';
+import { formAtVersion } from '../forms/registry';
+import { applicableTransitions } from './execute-transition';
+import { inScope } from './scope';
+import type { Lifecycle } from './types';
+
+/** Fields a role may see in at least one workflow step; everything else never leaves the server. */
+export function readableData(definition: FormDefinition, data: Record<string, unknown>, actor: Actor): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const steps = definition.workflow.map((w) => w.key);
+  for (const field of allFields(definition)) {
+    if (!Object.hasOwn(data, field.key)) continue;
+    if (steps.some((step) => fieldAccess(definition, field.key, actor.role, step) !== 'hidden')) out[field.key] = data[field.key];
+  }
+  return out;
+}
+
+export function actionLabel(lifecycle: Lifecycle, action: string): string {
+  if (action === 'create') return lifecycle.create?.label ?? '创建';
+  return lifecycle.transitions.find((t) => t.action === action)?.label ?? action;
+}
+
+export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow, actor: Actor, labels?: Record<string, string>) {
+  const form = await formAtVersion(db, record.formKey, record.formVersion);
+  const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
+  const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
+  const events = await recordTimeline(db, record.id);
+  return {
+    id: record.id,
+    kind: record.kind,
+    state: record.state,
+    stateLabel: stateLabel(record.state),
+    version: record.version,
+    number: record.number,
+    mode: record.mode,
+    deadline: record.deadline,
+    data: readableData(form.definition, record.data, actor),
+    form: { key: form.key, version: form.version },
+    step: actions.find((a) => a.step)?.step ?? null,
+    actions: actions.map((a) => ({
+      name: a.action,
+      label: a.label,
+      needsReason: Boolean(a.needsReason),
+      step: a.step ?? null,
+      confirm: a.confirm ?? null,
+      style: a.style ?? 'default',
+    })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      role: e.actorRole,
+      action: e.action,
+      actionLabel: actionLabel(lifecycle, e.action),
+      from: e.fromState,
+      fromLabel: stateLabel(e.fromState),
+      to: e.toState,
+      toLabel: stateLabel(e.toState),
+      reason: e.reason,
+    })),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export type RecordView = Awaited<ReturnType<typeof recordView>>;

@@ -1,0 +1,101 @@
+/**
+ * A lifecycle is declared once as data: its states (with the Chinese labels users see), who may
+ * read it, how it is created, and its transitions (action, from, to, who, which form step). The
+ * generic executor (`execute-transition.ts`) is the only code that moves a record.
+ */
+import type { Role } from '../../forms/engine/types';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import type { RecordRow } from '../db/schema';
+import type { BatchItem } from 'drizzle-orm/batch';
+
+export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface StateDef {
+  label: string;
+  /** roles that may see a record in this state (default: every reader of the lifecycle) */
+  visibleTo?: Role[];
+}
+
+/** What a transition's hooks get: the record before, the data after, the actor. */
+export interface TransitionContext {
+  db: Db;
+  env: Env;
+  actor: Actor;
+  record: RecordRow;
+  /** the data as it will be written (validated and cleaned when the transition has a `step`) */
+  data: Record<string, unknown>;
+  reason: string | null;
+  now: string;
+}
+
+export interface Transition {
+  action: string;
+  /** button label, e.g. 审核通过 */
+  label: string;
+  from: string[];
+  /** target state; omitted = stay (e.g. `save`) */
+  to?: string;
+  by: Role[];
+  /** workflow step of the form whose data this action submits (validated by the engine) */
+  step?: string;
+  needsReason?: boolean;
+  /** text of a confirmation the UI must show before the call (two-step confirmation) */
+  confirm?: string;
+  style?: 'primary' | 'danger' | 'default';
+  /** picks between transitions of the same action and state (e.g. online vs offline agreements) */
+  when?: (record: RecordRow) => boolean;
+  /** domain checks beyond actor/scope/state/version; throw an AppError to refuse */
+  guard?: (ctx: TransitionContext) => Promise<void>;
+  /** further writes that commit atomically with the transition (same D1 batch) */
+  effects?: (ctx: TransitionContext) => Promise<BatchItem<'sqlite'>[]>;
+}
+
+export interface CreateContext {
+  db: Db;
+  env: Env;
+  actor: Actor;
+  body: Record<string, unknown>;
+  now: string;
+}
+
+/** Links a new record to its student/employer/parent; throws an AppError to refuse. */
+export interface CreateLinks {
+  studentId: string | null;
+  schoolId: string | null;
+  collegeId: string | null;
+  employerId: string | null;
+  cohort: number | null;
+  parentId?: string | null;
+  mode?: string | null;
+  deadline?: string | null;
+  number?: string | null;
+  /** values prefilled before the actor's own data is applied (e.g. from the source record) */
+  prefill?: Record<string, unknown>;
+}
+
+export interface CreateDef {
+  roles: Role[];
+  /** workflow step the creator fills */
+  step: string;
+  state: string;
+  /** audit label of the creation */
+  label: string;
+  link: (ctx: CreateContext) => Promise<CreateLinks>;
+  effects?: (ctx: TransitionContext) => Promise<BatchItem<'sqlite'>[]>;
+}
+
+export interface Lifecycle {
+  kind: Kind;
+  label: string;
+  /** key of the form definition in forms/ */
+  form: string;
+  /** roles that may read records of this kind (within their scope) */
+  readers: Role[];
+  states: Record<string, StateDef>;
+  create?: CreateDef;
+  transitions: Transition[];
+  /** list-row title and subtitle (masked where needed) */
+  summary: (record: RecordRow, viewer: Actor) => { title: string; subtitle: string };
+}

@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { Role } from '../../forms/engine/types';
+import type { AppEnv } from '../app-env';
+import type { Actor } from '../auth/actor';
+import { AppError, forbidden, unauthorized } from '../http/errors';
+
+export interface RequireOptions {
+  roles?: readonly Role[];
+  /** the password-change endpoints are the only ones an initial password may use */
+  allowInitialPassword?: boolean;
+}
+
+/** The signed-in actor, or a 401/403 that says why not. */
+export function requireActor(c: Context<AppEnv>, options: RequireOptions = {}): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw unauthorized();
+  if (actor.mustChangePassword && !options.allowInitialPassword) {
+    throw new AppError(403, 'password_change_required', '首次登录请先修改初始密码');
+  }
+  if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
+  return actor;
+}

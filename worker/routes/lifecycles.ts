@@ -1,0 +1,21 @@
+/** GET /api/lifecycles: kinds, their state labels and who may create — so the web app stays generic. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { labelsFor } from '../lifecycle/labels';
+import { LIFECYCLES } from '../lifecycle/registry';
+import { requireActor } from '../middleware/require-actor';
+
+export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', (c) => {
+  const actor = requireActor(c, { allowInitialPassword: true });
+  const out: Record<string, unknown> = {};
+  for (const lifecycle of Object.values(LIFECYCLES)) {
+    if (!lifecycle || !lifecycle.readers.includes(actor.role)) continue;
+    out[lifecycle.kind] = {
+      label: lifecycle.label,
+      form: lifecycle.form,
+      states: labelsFor(c.env, lifecycle),
+      create: lifecycle.create && lifecycle.create.roles.includes(actor.role) ? { roles: lifecycle.create.roles, step: lifecycle.create.step } : null,
+    };
+  }
+  return c.json(out);
+});

@@ -1,0 +1,82 @@
+/**
+ * The generic record API of DESIGN §7, the same for every lifecycle kind:
+ * list, read, create, and take a transition. Thin: parse, authorize, call the lifecycle, answer.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { findRecord, listRecords } from '../db/records';
+import { readJsonObject } from '../http/body';
+import { badRequest, notFound } from '../http/errors';
+import { createRecord } from '../lifecycle/create-record';
+import { executeTransition } from '../lifecycle/execute-transition';
+import { canRead } from '../lifecycle/read-access';
+import { recordView } from '../lifecycle/record-view';
+import { lifecycleOf } from '../lifecycle/registry';
+import { scopeCondition } from '../lifecycle/scope';
+import { requireActor } from '../middleware/require-actor';
+import { labelsFor } from '../lifecycle/labels';
+
+const MAX_LIMIT = 100;
+
+function parseListQuery(query: Record<string, string | undefined>) {
+  const limit = query.limit === undefined ? 20 : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest('bad_query', `limit 必须是 1–${MAX_LIMIT} 的整数`);
+  const cohort = query.cohort ? Number(query.cohort) : undefined;
+  if (cohort !== undefined && (!Number.isInteger(cohort) || cohort < 1900 || cohort > 2200)) throw badRequest('bad_query', '毕业届格式不正确');
+  const cursor = query.cursor || undefined;
+  if (cursor !== undefined && !/^[0-9a-f]{1,40}$/.test(cursor)) throw badRequest('bad_query', '分页游标无效');
+  const states = query.state ? query.state.split(',').filter(Boolean).slice(0, 20) : undefined;
+  const q = query.q?.trim().slice(0, 50) || undefined;
+  return { limit, cohort, cursor, states, q };
+}
+
+export const recordRoutes = new Hono<AppEnv>()
+  .get('/:kind', async (c) => {
+    const actor = requireActor(c);
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
+    const q = parseListQuery(c.req.query());
+    const hiddenStates = Object.entries(lifecycle.states).filter(([, s]) => s.visibleTo && !s.visibleTo.includes(actor.role)).map(([k]) => k);
+    const states = (q.states ?? Object.keys(lifecycle.states)).filter((s) => !hiddenStates.includes(s));
+    const rows = states.length === 0 ? [] : await listRecords(c.get('db'), {
+      kind: lifecycle.kind,
+      scope: scopeCondition(actor),
+      states: q.states || hiddenStates.length ? states : undefined,
+      cohort: q.cohort, q: q.q, cursor: q.cursor, limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const labels = labelsFor(c.env, lifecycle);
+    return c.json({
+      items: page.map((r) => ({
+        id: r.id, kind: r.kind, state: r.state, stateLabel: labels[r.state] ?? r.state, version: r.version,
+        ...lifecycle.summary(r, actor), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
+      })),
+      nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
+    });
+  })
+  .get('/:kind/:id', async (c) => {
+    const actor = requireActor(c);
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    const db = c.get('db');
+    const record = await findRecord(db, c.req.param('id'));
+    if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
+    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+  })
+  .post('/:kind', async (c) => {
+    const actor = requireActor(c);
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    const body = await readJsonObject(c);
+    const db = c.get('db');
+    const record = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
+    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)), 201);
+  })
+  .post('/:kind/:id/:action', async (c) => {
+    const actor = requireActor(c);
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    const body = await readJsonObject(c);
+    const db = c.get('db');
+    const record = await executeTransition({ db, env: c.env, actor }, {
+      kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
+    });
+    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+  });

@@ -1,0 +1,71 @@
+/** POST/GET/DELETE /api/session and POST /api/session/password (DESIGN §7). */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import type { Actor } from '../auth/actor';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { endSession, startSession } from '../auth/session';
+import { changePassword, findAccountById, findAccountByUsername, scopeNames, toActor } from '../db/accounts';
+import type { Db } from '../db/client';
+import { readJsonObject, requiredString } from '../http/body';
+import { AppError, invalid } from '../http/errors';
+import { requireActor } from '../middleware/require-actor';
+
+async function userView(db: Db, actor: Actor) {
+  const names = await scopeNames(db, actor);
+  return {
+    id: actor.accountId,
+    username: actor.username,
+    role: actor.role,
+    displayName: actor.displayName,
+    mustChangePassword: actor.mustChangePassword,
+    identityConfirmed: actor.identityConfirmed,
+    scope: {
+      schoolId: actor.schoolId, schoolName: names.schoolName,
+      collegeId: actor.collegeId, collegeName: names.collegeName,
+      employerId: actor.employerId, employerName: names.employerName,
+      studentId: actor.studentId,
+    },
+  };
+}
+
+const badCredentials = () => new AppError(401, 'bad_credentials', '用户名或密码错误');
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/session', async (c) => {
+    const body = await readJsonObject(c);
+    const username = requiredString(body, 'username', 64).trim();
+    const password = requiredString(body, 'password', 128);
+    const db = c.get('db');
+    const account = await findAccountByUsername(db, username);
+    if (!account || !(await verifyPassword(password, account.passwordHash))) throw badCredentials();
+    // A fresh token on every login: a cookie planted before login never becomes a session.
+    await endSession(c, db, c.get('sessionId'));
+    await startSession(c, db, c.env.SESSION_SECRET, account.id);
+    return c.json({ user: await userView(db, toActor(account)) });
+  })
+  .get('/session', async (c) => {
+    const actor = requireActor(c, { allowInitialPassword: true });
+    return c.json({ user: await userView(c.get('db'), actor) });
+  })
+  .delete('/session', async (c) => {
+    await endSession(c, c.get('db'), c.get('sessionId'));
+    return c.json({ ok: true });
+  })
+  .post('/session/password', async (c) => {
+    const actor = requireActor(c, { allowInitialPassword: true });
+    const body = await readJsonObject(c);
+    const currentPassword = requiredString(body, 'currentPassword', 128);
+    const newPassword = requiredString(body, 'newPassword', 128);
+    const db = c.get('db');
+    const account = await findAccountById(db, actor.accountId);
+    if (!account || !(await verifyPassword(currentPassword, account.passwordHash))) {
+      throw invalid('当前密码不正确', [{ path: 'currentPassword', code: 'mismatch', message: '当前密码不正确' }], 'bad_credentials');
+    }
+    const problem = passwordProblem(newPassword);
+    if (problem) throw invalid(problem, [{ path: 'newPassword', code: 'weak', message: problem }], 'weak_password');
+    if (newPassword === currentPassword) {
+      throw invalid('新密码不能与当前密码相同', [{ path: 'newPassword', code: 'same', message: '新密码不能与当前密码相同' }], 'weak_password');
+    }
+    await changePassword(db, actor.accountId, await hashPassword(newPassword), c.get('sessionId') ?? '');
+    return c.json({ user: await userView(db, { ...actor, mustChangePassword: false }) });
+  });
