@@ -10,6 +10,8 @@ CREATE TABLE `accounts` (
 	`student_id` text,
 	`must_change_password` integer DEFAULT false NOT NULL,
 	`identity_confirmed_at` text,
+	`phone` text,
+	`email` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`college_id`) REFERENCES `colleges`(`id`) ON UPDATE no action ON DELETE no action,
@@ -42,6 +44,11 @@ CREATE TABLE `colleges` (
 );
 --> statement-breakpoint
 CREATE INDEX `colleges_school` ON `colleges` (`school_id`);--> statement-breakpoint
+CREATE TABLE `counters` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `employers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

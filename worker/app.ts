@@ -9,6 +9,8 @@ import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { lifecycleRoutes } from './routes/lifecycles';
 import { recordRoutes } from './routes/records';
+import { sourceImportRoutes } from './routes/source-import';
+import { studentRoutes } from './routes/students';
 import { sessionRoutes } from './routes/session';
 
 const api = new Hono<AppEnv>()
@@ -16,6 +18,8 @@ const api = new Hono<AppEnv>()
   .route('/', sessionRoutes)
   .route('/', lifecycleRoutes)
   .route('/', formRoutes)
+  .route('/', sourceImportRoutes)
+  .route('/', studentRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

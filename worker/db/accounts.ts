@@ -1,7 +1,7 @@
 import { and, eq, gt, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db } from './client';
-import { accounts, colleges, employers, schools, sessions } from './schema';
+import { accounts, colleges, employers, schools, sessions, students } from './schema';
 
 export async function findAccountByUsername(db: Db, username: string) {
   return db.query.accounts.findFirst({ where: eq(accounts.username, username) });
@@ -60,4 +60,13 @@ export async function scopeNames(db: Db, actor: Actor) {
     actor.employerId ? db.query.employers.findFirst({ where: eq(employers.id, actor.employerId) }) : undefined,
   ]);
   return { schoolName: school?.name, collegeName: college?.name, employerName: employer?.name };
+}
+
+export async function confirmIdentity(db: Db, accountId: string, contact: { phone: string; email: string | null }, at: string) {
+  await db.update(accounts).set({ identityConfirmedAt: at, phone: contact.phone, email: contact.email }).where(eq(accounts.id, accountId));
+}
+
+export async function studentIdNumber(db: Db, studentId: string): Promise<string | null> {
+  const row = await db.query.students.findFirst({ where: eq(students.id, studentId), columns: { idNumber: true } });
+  return row?.idNumber ?? null;
 }

@@ -66,6 +66,9 @@ export const accounts = sqliteTable('accounts', {
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   /** 初次进入: the student confirmed contact details and identity */
   identityConfirmedAt: text('identity_confirmed_at'),
+  /** 个人联系方式 given at that confirmation (基本信息管理) */
+  phone: text('phone'),
+  email: text('email'),
   createdAt: text('created_at').notNull().default(now),
 });
 
@@ -177,4 +180,10 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
  */
 export const writeGuards = sqliteTable('write_guards', {
   ok: integer('ok').notNull(),
+});
+
+/** Named counters, bumped inside the batch that uses them (agreement numbers per school and cohort). */
+export const counters = sqliteTable('counters', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
 });

@@ -11,13 +11,16 @@ export interface AuditInput {
   action: string;
   fromState: string | null;
   toState: string;
-  actor: Actor;
+  actor: Pick<Actor, 'accountId' | 'displayName'> & { role: string };
   reason: string | null;
   data: unknown;
   at: string;
 }
 
 /** SHA-256 of the record data as a transition writes it. */
+/** Who acts when time does (an invitation lapsing at its deadline). */
+export const SYSTEM_ACTOR = { accountId: 'system', role: 'system', displayName: '系统' } as const;
+
 export function dataDigest(data: unknown): Promise<string> {
   return sha256Hex(canonicalJson(data));
 }

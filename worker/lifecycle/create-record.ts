@@ -45,6 +45,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     mode: links.mode ?? null,
     number: links.number ?? null,
     deadline: links.deadline ?? null,
+    ...lifecycle.derive?.(data),
     createdBy: actor.accountId,
     createdAt: now,
     updatedAt: now,

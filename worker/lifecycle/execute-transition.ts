@@ -14,6 +14,7 @@ import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
 import { auditStatement, dataDigest } from './audit';
+import { applyLapse } from './apply-lapse';
 import { canRead } from './read-access';
 import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
 import { lifecycleOf } from './registry';
@@ -73,8 +74,9 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   const lifecycle = lifecycleOf(req.kind);
   if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
 
-  const record = await findRecord(db, req.id);
-  if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
+  const found = await findRecord(db, req.id);
+  if (!found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
+  const record = await applyLapse(db, lifecycle, found);
 
   const version = req.body.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
@@ -82,12 +84,12 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   }
   const mine = lifecycle.transitions.filter((t) => t.action === req.action && t.by.includes(actor.role));
   if (mine.length === 0) throw forbidden();
-  if (version !== record.version) throw conflict();
   const transition = applicableTransitions(lifecycle, record, actor).find((t) => t.action === req.action);
   if (!transition) {
     const label = lifecycle.states[record.state]?.label ?? record.state;
     throw conflict(`当前状态为「${label}」，不能执行此操作`, 'invalid_state');
   }
+  if (version !== record.version) throw conflict();
 
   const reason = readReason(transition, req.body);
   const data = transition.step ? await validatedData(deps, record, transition.step, req.body.data) : record.data;
@@ -98,7 +100,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   const to = transition.to ?? record.state;
   const statements = [
     db.update(records)
-      .set({ state: to, version: record.version + 1, data, updatedAt: now })
+      .set({ state: to, version: record.version + 1, data, updatedAt: now, ...lifecycle.derive?.(data) })
       .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
     abortUnlessChanged(db),
     auditStatement(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, digest: await dataDigest(data) }),

@@ -1,10 +1,16 @@
 import { notFound } from '../http/errors';
+import { agreements } from './definitions/agreements';
+import { amendments } from './definitions/amendments';
+import { invitations } from './definitions/invitations';
 import { sourceRecords } from './definitions/source-records';
 import type { Kind, Lifecycle } from './types';
 
 /** Every lifecycle of DESIGN §3, by the `<kind>` of its API path. */
 export const LIFECYCLES: Partial<Record<Kind, Lifecycle>> = {
   'source-records': sourceRecords,
+  invitations,
+  agreements,
+  amendments,
 };
 
 export function lifecycleOf(kind: string): Lifecycle {

@@ -96,6 +96,13 @@ export interface Lifecycle {
   states: Record<string, StateDef>;
   create?: CreateDef;
   transitions: Transition[];
+  /** columns kept in step with the data on every write (e.g. an invitation's deadline) */
+  derive?: (data: Record<string, unknown>) => { deadline?: string | null };
+  /**
+   * A state that lapses by time (an invitation past its deadline): applied when the record is read
+   * or acted on, and by the scheduled sweep.
+   */
+  lapse?: { from: string[]; to: string; action: string; when: (record: RecordRow, today: string) => boolean };
   /** list-row title and subtitle (masked where needed) */
   summary: (record: RecordRow, viewer: Actor) => { title: string; subtitle: string };
 }

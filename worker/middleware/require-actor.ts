@@ -8,6 +8,8 @@ export interface RequireOptions {
   roles?: readonly Role[];
   /** the password-change endpoints are the only ones an initial password may use */
   allowInitialPassword?: boolean;
+  /** a student must confirm identity and contact details (初次进入) before anything else */
+  allowUnconfirmedIdentity?: boolean;
 }
 
 /** The signed-in actor, or a 401/403 that says why not. */
@@ -16,6 +18,9 @@ export function requireActor(c: Context<AppEnv>, options: RequireOptions = {}): 
   if (!actor) throw unauthorized();
   if (actor.mustChangePassword && !options.allowInitialPassword) {
     throw new AppError(403, 'password_change_required', '首次登录请先修改初始密码');
+  }
+  if (actor.role === 'student' && !actor.identityConfirmed && !options.allowUnconfirmedIdentity && !options.allowInitialPassword) {
+    throw new AppError(403, 'identity_confirmation_required', '首次使用请先确认身份并填写个人联系方式');
   }
   if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
   return actor;

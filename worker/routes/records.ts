@@ -15,8 +15,19 @@ import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
 import { requireActor } from '../middleware/require-actor';
 import { labelsFor } from '../lifecycle/labels';
+import { applyLapse } from '../lifecycle/apply-lapse';
+import type { Lifecycle } from '../lifecycle/types';
+import type { RecordRow } from '../db/schema';
+import { beijingToday } from '../lib/dates';
 
 const MAX_LIMIT = 100;
+
+/** Lists show a lapsed record as lapsed at once; the write happens when it is opened or swept. */
+function shownState(lifecycle: Lifecycle, r: RecordRow, labels: Record<string, string>, today: string) {
+  const lapse = lifecycle.lapse;
+  const state = lapse && lapse.from.includes(r.state) && lapse.when(r, today) ? lapse.to : r.state;
+  return { state, stateLabel: labels[state] ?? state };
+}
 
 function parseListQuery(query: Record<string, string | undefined>) {
   const limit = query.limit === undefined ? 20 : Number(query.limit);
@@ -46,9 +57,10 @@ export const recordRoutes = new Hono<AppEnv>()
     });
     const page = rows.slice(0, q.limit);
     const labels = labelsFor(c.env, lifecycle);
+    const today = beijingToday();
     return c.json({
       items: page.map((r) => ({
-        id: r.id, kind: r.kind, state: r.state, stateLabel: labels[r.state] ?? r.state, version: r.version,
+        id: r.id, kind: r.kind, ...shownState(lifecycle, r, labels, today), version: r.version,
         ...lifecycle.summary(r, actor), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
       })),
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
@@ -58,8 +70,9 @@ export const recordRoutes = new Hono<AppEnv>()
     const actor = requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const db = c.get('db');
-    const record = await findRecord(db, c.req.param('id'));
-    if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
+    const found = await findRecord(db, c.req.param('id'));
+    if (!found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
+    const record = await applyLapse(db, lifecycle, found);
     return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
   })
   .post('/:kind', async (c) => {

@@ -4,10 +4,11 @@ import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
-import { changePassword, findAccountById, findAccountByUsername, scopeNames, toActor } from '../db/accounts';
+import { changePassword, confirmIdentity, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
+import { isEmail, isMobile } from '../../forms/engine';
 import type { Db } from '../db/client';
-import { readJsonObject, requiredString } from '../http/body';
-import { AppError, invalid } from '../http/errors';
+import { optionalString, readJsonObject, requiredString } from '../http/body';
+import { AppError, invalid, type FieldIssue } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
 async function userView(db: Db, actor: Actor) {
@@ -50,6 +51,22 @@ export const sessionRoutes = new Hono<AppEnv>()
   .delete('/session', async (c) => {
     await endSession(c, c.get('db'), c.get('sessionId'));
     return c.json({ ok: true });
+  })
+  // 初次进入: the student confirms who they are (their full ID number) and leaves contact details.
+  .post('/session/identity', async (c) => {
+    const actor = requireActor(c, { roles: ['student'], allowUnconfirmedIdentity: true });
+    const body = await readJsonObject(c);
+    const idNumber = requiredString(body, 'idNumber', 18).trim().toUpperCase();
+    const mobile = requiredString(body, 'mobile', 11).trim();
+    const email = optionalString(body, 'email', 100)?.trim() || null;
+    const db = c.get('db');
+    const fields: FieldIssue[] = [];
+    if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber) fields.push({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
+    if (!isMobile(mobile)) fields.push({ path: 'mobile', code: 'phone', message: '请输入 11 位手机号码' });
+    if (email !== null && !isEmail(email)) fields.push({ path: 'email', code: 'email', message: '电子邮箱格式不正确' });
+    if (fields.length) throw invalid('身份确认未通过，请检查标红的字段', fields, 'validation');
+    await confirmIdentity(db, actor.accountId, { phone: mobile, email }, new Date().toISOString());
+    return c.json({ user: await userView(db, { ...actor, identityConfirmed: true }) });
   })
   .post('/session/password', async (c) => {
     const actor = requireActor(c, { allowInitialPassword: true });

@@ -9,14 +9,28 @@ import { newId } from '../lib/encoding';
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
-/** A valid 18-digit ID number (GB 11643) that no other fixture uses. */
-export function uniqueIdNumber(): string {
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const body = `320106${2000 + Math.floor(Math.random() * 6)}${month}${day}${seq}`;
+/** The n-th valid 18-digit ID number (GB 11643) of a space of 2,016,000: n → birth day and sequence. */
+export function idNumberAt(n: number, region = '320106'): string {
+  const dayIndex = Math.floor(n / 1000) % 2016; // 6 years × 12 months × 28 days
+  const year = 2000 + Math.floor(dayIndex / 336);
+  const month = String(1 + Math.floor((dayIndex % 336) / 28)).padStart(2, '0');
+  const day = String(1 + (dayIndex % 28)).padStart(2, '0');
+  const body = `${region}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
   const sum = [...body].reduce((acc, ch, i) => acc + Number(ch) * W[i], 0);
   return body + CHECK[sum % 11];
+}
+
+let cursor = Math.floor(Math.random() * 1_500_000);
+
+/** Valid ID numbers that no other fixture of this run uses (a random start, then consecutive). */
+export function uniqueIdNumbers(n: number): string[] {
+  const start = cursor;
+  cursor += n;
+  return Array.from({ length: n }, (_, i) => idNumberAt(start + i));
+}
+
+export function uniqueIdNumber(): string {
+  return uniqueIdNumbers(1)[0];
 }
 
 export function uniqueMobile(): string {

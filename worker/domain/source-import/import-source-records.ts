@@ -1,0 +1,123 @@
+/**
+ * 学校导入生源: a school reviewer uploads the cohort roster (CSV or XLSX). Rows are validated
+ * with the source form (workflow step `import`); bad rows are reported `{ row, field, message }`
+ * and skipped. Import is idempotent by ID number: new students get a record, an account
+ * (username = ID number) and a one-time initial password; students whose record is still with
+ * the school (imported / returned) are updated; reviewed records are never overwritten.
+ */
+import { eq } from 'drizzle-orm';
+import { allFields, validate } from '../../../forms/engine';
+import type { FormDefinition } from '../../../forms/engine/types';
+import { hashInitialPassword, randomInitialPassword } from '../../auth/password';
+import type { Actor } from '../../auth/actor';
+import type { Db } from '../../db/client';
+import { colleges } from '../../db/schema';
+import {
+  findStudentsByIdNumbers, insertStudentsStatements, updateRecordsStatements,
+  type NewStudentRow, type UpdatedRecordRow,
+} from '../../db/source-import';
+import { badRequest, forbidden } from '../../http/errors';
+import { canonicalJson } from '../../lib/canonical-json';
+import { newId, sha256Hex } from '../../lib/encoding';
+import type { Table } from './read-table';
+
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface ImportRowError { row: number; field: string; message: string }
+export interface ImportCredential { username: string; name: string; password: string }
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  credentials: ImportCredential[];
+}
+
+/** Header text → field key: the key itself or its Chinese label. */
+export function headerMap(definition: FormDefinition, headers: string[]): { columns: (string | null)[]; unknown: string[] } {
+  const byName = new Map<string, string>();
+  for (const f of allFields(definition)) {
+    if (f.type === 'group' || f.type === 'file' || f.computed) continue;
+    byName.set(f.key.toLowerCase(), f.key);
+    byName.set(f.label, f.key);
+  }
+  const columns = headers.map((h) => byName.get(h) ?? byName.get(h.toLowerCase()) ?? byName.get(h.replace(/[*＊\s]/g, '')) ?? null);
+  return { columns, unknown: headers.filter((h, i) => h !== '' && columns[i] === null) };
+}
+
+export async function importSourceRecords(db: Db, actor: Actor, form: { version: number; definition: FormDefinition }, table: Table): Promise<ImportResult> {
+  if (actor.role !== 'school' || !actor.schoolId) throw forbidden('只有学校审核员可以导入生源');
+  const schoolId = actor.schoolId;
+  if (table.rows.length > MAX_IMPORT_ROWS) throw badRequest('too_many_rows', `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
+  const { columns, unknown } = headerMap(form.definition, table.headers);
+  for (const required of ['idNumber', 'name', 'college', 'cohort']) {
+    if (!columns.includes(required)) {
+      const label = allFields(form.definition).find((f) => f.key === required)?.label ?? required;
+      throw badRequest('missing_column', `缺少必需的列「${label}」`, [{ path: required, code: 'required', message: '缺少此列' }]);
+    }
+  }
+
+  const collegeRows = await db.select().from(colleges).where(eq(colleges.schoolId, schoolId));
+  const collegeByName = new Map(collegeRows.map((c) => [c.name, c.id]));
+  const errors: ImportRowError[] = unknown.map((h) => ({ row: 1, field: h, message: `无法识别的列「${h}」，已忽略` }));
+  const valid: Array<{ row: number; values: Record<string, unknown>; collegeId: string }> = [];
+  const seen = new Map<string, number>();
+
+  table.rows.forEach((cells, index) => {
+    const row = index + 2; // 1-based, after the header row
+    const input: Record<string, unknown> = {};
+    columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
+    const result = validate(form.definition, input, { role: 'school', step: 'import' });
+    const rowErrors = result.errors.map((e) => ({ row, field: e.path, message: e.message }));
+    const idNumber = String(result.values.idNumber ?? '');
+    const collegeId = collegeByName.get(String(result.values.college ?? ''));
+    if (result.values.college && !collegeId) rowErrors.push({ row, field: 'college', message: `本校没有名为「${String(result.values.college)}」的学院` });
+    if (idNumber && seen.has(idNumber)) rowErrors.push({ row, field: 'idNumber', message: `身份证号与第 ${seen.get(idNumber)} 行重复` });
+    if (rowErrors.length > 0 || !collegeId) { errors.push(...rowErrors); return; }
+    seen.set(idNumber, row);
+    valid.push({ row, values: result.values as Record<string, unknown>, collegeId });
+  });
+
+  const existing = await findStudentsByIdNumbers(db, valid.map((v) => v.values.idNumber as string));
+  const now = new Date().toISOString();
+  const created: NewStudentRow[] = [];
+  const updated: UpdatedRecordRow[] = [];
+  const credentials: ImportCredential[] = [];
+  let unchanged = 0;
+
+  for (const { row, values, collegeId } of valid) {
+    const idNumber = values.idNumber as string;
+    const name = values.name as string;
+    const phone = typeof values.mobile === 'string' ? values.mobile : null;
+    const cohort = Number(values.cohort);
+    const data = canonicalJson(values);
+    const digest = await sha256Hex(data);
+    const found = existing.get(idNumber);
+    if (!found) {
+      const password = randomInitialPassword();
+      credentials.push({ username: idNumber, name, password });
+      created.push({
+        studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId(),
+        schoolId, collegeId, cohort, idNumber, name, phone, data, formVersion: form.version,
+        passwordHash: await hashInitialPassword(password), digest,
+      });
+    } else if (found.schoolId !== schoolId) {
+      errors.push({ row, field: 'idNumber', message: '该身份证号已由其他学校导入，请与省级管理员联系' });
+    } else if (!found.recordId || !found.state || !['imported', 'returned'].includes(found.state)) {
+      errors.push({ row, field: 'idNumber', message: '该学生的生源信息已提交或已审核，导入不会覆盖；如需修改请先退回' });
+    } else if (found.data && canonicalJson(JSON.parse(found.data)) === data) {
+      unchanged++;
+    } else {
+      updated.push({
+        recordId: found.recordId, studentId: found.id, eventId: newId(), version: found.version ?? 1, state: found.state,
+        collegeId, cohort, name, phone, data, digest,
+      });
+    }
+  }
+
+  const actorRef = { id: actor.accountId, name: actor.displayName, at: now };
+  const statements = [...insertStudentsStatements(db, created, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
+  if (statements.length > 0) await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  errors.sort((a, b) => a.row - b.row);
+  return { created: created.length, updated: updated.length, unchanged, errors, credentials };
+}

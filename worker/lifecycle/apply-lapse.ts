@@ -1,0 +1,50 @@
+/**
+ * Time-based transitions (an invitation past its deadline becomes 已逾期): applied the moment a
+ * record is read or acted on, so nobody ever sees or accepts a lapsed invitation as live, and by
+ * the scheduled sweep for everything nobody opened.
+ */
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { abortUnlessChanged, findRecord, isAbortedByGuard } from '../db/records';
+import { records, type RecordRow } from '../db/schema';
+import { beijingToday } from '../lib/dates';
+import { auditStatement, dataDigest, SYSTEM_ACTOR } from './audit';
+import type { Lifecycle } from './types';
+
+export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow): Promise<RecordRow> {
+  const lapse = lifecycle.lapse;
+  if (!lapse || !lapse.from.includes(record.state) || !lapse.when(record, beijingToday())) return record;
+  const now = new Date().toISOString();
+  try {
+    await db.batch([
+      db.update(records).set({ state: lapse.to, version: record.version + 1, updatedAt: now })
+        .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
+      abortUnlessChanged(db),
+      auditStatement(db, {
+        recordId: record.id, kind: record.kind, action: lapse.action, fromState: record.state, toState: lapse.to,
+        actor: SYSTEM_ACTOR, reason: null, data: record.data, at: now, digest: await dataDigest(record.data),
+      }),
+    ]);
+  } catch (err) {
+    if (!isAbortedByGuard(err)) throw err;
+  }
+  return (await findRecord(db, record.id)) ?? record;
+}
+
+/** The cron sweep: every record of the lifecycle whose deadline passed, in pages. */
+export async function sweepLapsed(db: Db, lifecycle: Lifecycle, limit = 500): Promise<number> {
+  const lapse = lifecycle.lapse;
+  if (!lapse) return 0;
+  const today = beijingToday();
+  const due = await db.select().from(records)
+    .where(and(eq(records.kind, lifecycle.kind), inArray(records.state, lapse.from), lt(records.deadline, today)))
+    .limit(limit);
+  let n = 0;
+  for (const record of due) {
+    if (!lapse.when(record, today)) continue;
+    const after = await applyLapse(db, lifecycle, record);
+    if (after.state === lapse.to) n++;
+  }
+  return n;
+}
+

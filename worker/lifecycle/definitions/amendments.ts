@@ -1,0 +1,84 @@
+/**
+ * 协议书修改 (DESIGN §3.2, seed §六.1): after the student accepted and before the school approved,
+ * the employer proposes a change; if the student agrees, the agreement takes the new terms and its
+ * review starts again. After school approval nothing changes: terminate, then sign again.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { maskIdNumber } from '../../../forms/engine';
+import { abortUnlessChanged, findRecord } from '../../db/records';
+import { records } from '../../db/schema';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
+import { auditStatement, dataDigest } from '../audit';
+import type { Lifecycle, TransitionContext } from '../types';
+import { str } from './shared';
+
+const AMENDABLE = ['college_review', 'school_review'];
+
+async function amendableAgreement(ctx: Pick<TransitionContext, 'db'>, agreementId: string) {
+  const agreement = await findRecord(ctx.db, agreementId);
+  if (!agreement || agreement.kind !== 'agreements') throw notFound('协议书不存在');
+  if (agreement.mode !== 'online') throw conflict('线下协议书由学生直接修改，不走单位修改流程', 'invalid_state');
+  if (!AMENDABLE.includes(agreement.state)) throw conflict('学校已审核（或协议已结束）的协议书不能修改，请先解约再重新签约', 'invalid_state');
+  return agreement;
+}
+
+/** The agreed terms replace the agreement's and send it back to 待学院审核, in the same batch. */
+async function applyAmendment(ctx: TransitionContext) {
+  const { db, record, actor, now } = ctx;
+  const agreement = await amendableAgreement(ctx, record.parentId ?? '');
+  return [
+    db.update(records)
+      .set({ data: record.data, state: 'college_review', version: sql`${records.version} + 1`, updatedAt: now })
+      .where(and(eq(records.id, agreement.id), inArray(records.state, AMENDABLE), eq(records.version, agreement.version))),
+    abortUnlessChanged(db),
+    auditStatement(db, {
+      recordId: agreement.id, kind: 'agreements', action: 'amend', fromState: agreement.state, toState: 'college_review',
+      actor, reason: '学生同意单位的修改，协议书重新进入审核', data: record.data, at: now, digest: await dataDigest(record.data),
+    }),
+  ];
+}
+
+export const amendments: Lifecycle = {
+  kind: 'amendments',
+  label: '协议书修改',
+  form: 'agreement',
+  readers: ['student', 'employer', 'college', 'school', 'admin'],
+  states: {
+    proposed: { label: '待学生确认' },
+    agreed: { label: '学生已同意' },
+    declined: { label: '学生不同意' },
+    withdrawn: { label: '单位已撤回' },
+  },
+  create: {
+    roles: ['employer'],
+    step: 'invite',
+    state: 'proposed',
+    label: '单位提出修改',
+    async link({ db, actor, body }) {
+      const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
+      if (!agreementId) throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      const agreement = await amendableAgreement({ db }, agreementId);
+      if (agreement.employerId !== actor.employerId) throw notFound('协议书不存在');
+      if (!actor.employerId) throw forbidden();
+      const open = await db.query.records.findFirst({ where: and(eq(records.kind, 'amendments'), eq(records.parentId, agreement.id), eq(records.state, 'proposed')) });
+      if (open) throw conflict('该协议书已有待学生确认的修改', 'duplicate');
+      return {
+        studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: agreement.employerId,
+        cohort: agreement.cohort, parentId: agreement.id, prefill: agreement.data,
+      };
+    },
+  },
+  transitions: [
+    {
+      action: 'agree', label: '同意修改', from: ['proposed'], to: 'agreed', by: ['student'], style: 'primary',
+      confirm: '同意后协议书将按修改后的内容重新提交学院审核。确认同意？', effects: applyAmendment,
+    },
+    { action: 'decline', label: '不同意', from: ['proposed'], to: 'declined', by: ['student'], needsReason: true, style: 'danger' },
+    { action: 'withdraw', label: '撤回修改', from: ['proposed'], to: 'withdrawn', by: ['employer'], style: 'danger', confirm: '确定撤回该修改？' },
+  ],
+  summary(record, viewer) {
+    const d = record.data;
+    const who = viewer.role === 'student' ? str(d.employerName) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;
+    return { title: `${who} · 协议书修改`, subtitle: str(d.jobTitle) };
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * 职位邀约 (DESIGN §3.2): the employer adds an approved student to its pending list (draft), fills
+ * the invitation, sends it; the student accepts (which creates the online agreement) or rejects;
+ * the employer may edit or withdraw it before an answer; past its deadline it lapses (已逾期).
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { maskIdNumber } from '../../../forms/engine';
+import { auditEvents, records } from '../../db/schema';
+import { findEmployer, findSchool, findStudent, sourceRecordOf } from '../../db/students';
+import { badRequest, conflict, forbidden, invalid } from '../../http/errors';
+import { addDays, beijingToday } from '../../lib/dates';
+import { newId } from '../../lib/encoding';
+import { dataDigest } from '../audit';
+import type { Lifecycle, TransitionContext } from '../types';
+import { activeAgreementOf, numberAgreement, str } from './shared';
+
+export const DEFAULT_ANSWER_DAYS = 5;
+
+/** Student fields of the agreement copied from the approved source record. */
+const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
+
+async function refuseIfSigned(ctx: Pick<TransitionContext, 'db'>, studentId: string | null) {
+  if (studentId && (await activeAgreementOf(ctx.db, studentId))) {
+    throw conflict('该学生已有生效的协议书，需先解约才能再次签约', 'active_agreement');
+  }
+}
+
+async function refuseIfLapsed(ctx: TransitionContext) {
+  const deadline = str(ctx.data.deadline);
+  if (deadline && deadline < beijingToday()) throw invalid('应约截止日期不能早于今天', [{ path: 'deadline', code: 'min', message: '不能早于今天' }]);
+}
+
+/** 应约: the agreement is born from the invitation as the student saw it, numbered, in 待学院审核. */
+async function createAgreement(ctx: TransitionContext) {
+  const { db, record, actor, now } = ctx;
+  const school = await findSchool(db, record.schoolId ?? '');
+  const agreementId = newId();
+  const agreement = {
+    id: agreementId, kind: 'agreements', state: 'college_review', version: 1, data: ctx.data,
+    formKey: record.formKey, formVersion: record.formVersion,
+    studentId: record.studentId, schoolId: record.schoolId, collegeId: record.collegeId, employerId: record.employerId,
+    cohort: record.cohort, parentId: record.id, mode: 'online', number: null, deadline: null,
+    createdBy: actor.accountId, createdAt: now, updatedAt: now,
+  };
+  return [
+    db.insert(records).values(agreement),
+    ...numberAgreement(db, agreementId, school?.code ?? '00000', record.cohort ?? 0),
+    db.insert(auditEvents).values({
+      id: newId(), recordId: agreementId, kind: 'agreements', action: 'create', fromState: null, toState: 'college_review',
+      actorId: actor.accountId, actorRole: actor.role, actorName: actor.displayName, reason: '学生应约，生成协议书', dataDigest: await dataDigest(ctx.data), at: now,
+    }),
+  ];
+}
+
+export const invitations: Lifecycle = {
+  kind: 'invitations',
+  label: '职位邀约',
+  form: 'agreement',
+  readers: ['student', 'employer', 'college', 'school', 'admin'],
+  states: {
+    draft: { label: '待签约名单', visibleTo: ['employer', 'admin'] },
+    sent: { label: '待应约' },
+    accepted: { label: '已应约' },
+    rejected: { label: '已拒绝' },
+    expired: { label: '已逾期' },
+    withdrawn: { label: '已撤回' },
+  },
+  create: {
+    roles: ['employer'],
+    step: 'invite',
+    state: 'draft',
+    label: '加入待签约名单',
+    async link({ db, actor, body }) {
+      const studentId = typeof body.studentId === 'string' ? body.studentId : '';
+      if (!studentId) throw badRequest('missing_field', '请选择学生', [{ path: 'studentId', code: 'required', message: '必填' }]);
+      const employer = await findEmployer(db, actor.employerId ?? '');
+      if (!employer) throw forbidden();
+      if (!employer.verified) throw forbidden('单位信息尚未通过就业中心审核，暂不能发起邀约');
+      const student = await findStudent(db, studentId);
+      if (!student || student.sourceState !== 'approved') {
+        throw invalid('该学生的生源信息尚未“省级通过”，不能签约', [{ path: 'studentId', code: 'not_approved', message: '生源信息未省级通过' }], 'student_not_approved');
+      }
+      await refuseIfSigned({ db }, student.id);
+      const open = await db.query.records.findFirst({
+        where: and(eq(records.kind, 'invitations'), eq(records.employerId, employer.id), eq(records.studentId, student.id), inArray(records.state, ['draft', 'sent'])),
+      });
+      if (open) throw conflict('已向该学生发起过邀约，请在待签约名单或待应约中查看', 'duplicate');
+      const source = await sourceRecordOf(db, student.id);
+      const prefill: Record<string, unknown> = {};
+      for (const key of FROM_SOURCE) if (source?.data[key] !== undefined) prefill[key] = source.data[key];
+      Object.assign(prefill, {
+        employerName: employer.name, creditCode: employer.creditCode, unitNature: employer.unitNature, industry: employer.industry,
+        employerRegion: employer.region, employerAddress: employer.address ?? undefined, contactName: employer.contactName ?? undefined,
+        contactPhone: employer.contactPhone ?? undefined, deadline: addDays(beijingToday(), DEFAULT_ANSWER_DAYS),
+      });
+      return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: employer.id, cohort: student.cohort, prefill };
+    },
+  },
+  transitions: [
+    { action: 'save', label: '保存', from: ['draft'], by: ['employer'], step: 'invite' },
+    {
+      action: 'send', label: '发送邀约', from: ['draft'], to: 'sent', by: ['employer'], step: 'invite', style: 'primary',
+      confirm: '请确认邀约内容无误。发送后学生将收到邀约，在应约前您仍可修改或撤回。', guard: refuseIfLapsed,
+    },
+    { action: 'edit', label: '修改邀约', from: ['sent'], by: ['employer'], step: 'invite', guard: refuseIfLapsed },
+    { action: 'withdraw', label: '撤回邀约', from: ['draft', 'sent'], to: 'withdrawn', by: ['employer'], style: 'danger', confirm: '确定撤回该邀约？' },
+    {
+      action: 'accept', label: '接受邀约', from: ['sent'], to: 'accepted', by: ['student'], step: 'accept', style: 'primary',
+      confirm: '请再次核对职位、薪酬和违约金等条款。接受后将生成就业协议书并提交学院审核，同一时间只能有一份有效协议。确认接受？',
+      guard: (ctx) => refuseIfSigned(ctx, ctx.record.studentId),
+      effects: createAgreement,
+    },
+    { action: 'reject', label: '拒绝邀约', from: ['sent'], to: 'rejected', by: ['student'], needsReason: true, style: 'danger' },
+  ],
+  derive: (data) => ({ deadline: typeof data.deadline === 'string' ? data.deadline : null }),
+  lapse: { from: ['sent'], to: 'expired', action: 'expire', when: (record, today) => record.deadline !== null && record.deadline < today },
+  summary(record, viewer) {
+    const d = record.data;
+    const who = viewer.role === 'student' ? str(d.employerName) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;
+    return { title: `${who} · ${str(d.jobTitle) || '职位邀约'}`, subtitle: `应约截止 ${record.deadline ?? '—'}` };
+  },
+};

@@ -1,0 +1,27 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../../db/client';
+import { records } from '../../db/schema';
+
+export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/** States in which an agreement binds the student (DESIGN §3.2: at most one at a time). */
+export const ACTIVE_AGREEMENT_STATES = ['college_review', 'school_review', 'approved', 'returned'] as const;
+
+export async function activeAgreementOf(db: Db, studentId: string) {
+  return db.query.records.findFirst({
+    where: and(eq(records.studentId, studentId), eq(records.kind, 'agreements'), inArray(records.state, [...ACTIVE_AGREEMENT_STATES])),
+  });
+}
+
+/**
+ * 协议书编号: school code + cohort + a 6-digit sequence per school and cohort, drawn inside the
+ * batch that writes the agreement so two agreements can never share a number.
+ */
+export function numberAgreement(db: Db, recordId: string, schoolCode: string, cohort: number): BatchItem<'sqlite'>[] {
+  const key = `agreement:${schoolCode}:${cohort}`;
+  return [
+    db.run(sql`INSERT INTO counters (key, value) VALUES (${key}, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1`),
+    db.run(sql`UPDATE records SET number = (SELECT ${schoolCode + String(cohort)} || printf('%06d', value) FROM counters WHERE key = ${key}) WHERE id = ${recordId}`),
+  ];
+}

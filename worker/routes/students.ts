@@ -1,0 +1,52 @@
+/**
+ * GET /api/students/lookup (employer only, DESIGN §7): school + cohort + exactly one identifier —
+ * ID number, phone, or name with phone. Never a browse. A miss says what to check (the seed's FAQ)
+ * without revealing whether the person exists; hits show masked ID and phone.
+ * GET /api/schools: the school list for the lookup form.
+ */
+import { Hono } from 'hono';
+import { isMobile, maskIdNumber, maskPhone } from '../../forms/engine';
+import type { AppEnv } from '../app-env';
+import { findEmployer, listSchools, lookupApprovedStudents, type LookupBy } from '../db/students';
+import { AppError, badRequest, forbidden } from '../http/errors';
+import { requireActor } from '../middleware/require-actor';
+
+export const LOOKUP_MISS_MESSAGE =
+  '未找到符合条件的学生。请确认：1）学生的生源信息是否已经是“省级通过”状态；2）搜索内容是否正确（学生所在学校、毕业届、姓名、手机号或者身份证号）。';
+
+function lookupBy(q: Record<string, string | undefined>): LookupBy {
+  const idNumber = q.idNumber?.trim().toUpperCase();
+  const phone = q.phone?.trim();
+  const name = q.name?.trim();
+  if (idNumber && !phone && !name) return { idNumber };
+  if (phone && name && !idNumber) return { name, phone };
+  if (phone && !name && !idNumber) return { phone };
+  throw badRequest('bad_query', '请使用一种方式查询：身份证号，或手机号，或姓名加手机号');
+}
+
+export const studentRoutes = new Hono<AppEnv>()
+  .get('/students/lookup', async (c) => {
+    const actor = requireActor(c, { roles: ['employer'] });
+    const db = c.get('db');
+    const employer = await findEmployer(db, actor.employerId ?? '');
+    if (!employer?.verified) throw forbidden('单位信息尚未通过就业中心审核，暂不能查询学生');
+    const q = c.req.query();
+    const school = q.school?.trim();
+    const cohort = Number(q.cohort);
+    if (!school) throw badRequest('bad_query', '请选择学生所在学校', [{ path: 'school', code: 'required', message: '必填' }]);
+    if (!Number.isInteger(cohort) || cohort < 2000 || cohort > 2100) throw badRequest('bad_query', '请选择毕业届', [{ path: 'cohort', code: 'required', message: '必填' }]);
+    const by = lookupBy(q);
+    if ('phone' in by && !isMobile(by.phone)) throw badRequest('bad_query', '手机号格式不正确', [{ path: 'phone', code: 'phone', message: '请输入 11 位手机号码' }]);
+    const found = await lookupApprovedStudents(db, school, cohort, by);
+    if (found.length === 0) throw new AppError(404, 'student_not_found', LOOKUP_MISS_MESSAGE);
+    return c.json({
+      items: found.map((s) => ({
+        studentId: s.id, name: s.name, idNumber: maskIdNumber(s.idNumber), phone: s.phone ? maskPhone(s.phone) : null,
+        schoolName: s.schoolName, collegeName: s.collegeName, cohort: s.cohort,
+      })),
+    });
+  })
+  .get('/schools', async (c) => {
+    requireActor(c);
+    return c.json({ items: await listSchools(c.get('db')) });
+  });
