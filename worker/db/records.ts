@@ -1,5 +1,5 @@
+import type { Write } from './batch';
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
 import { auditEvents, records, type RecordRow } from './schema';
 
@@ -38,8 +38,8 @@ export async function listRecords(db: Db, query: ListQuery): Promise<RecordRow[]
 }
 
 /** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */
-export function abortUnlessChanged(db: Db): BatchItem<'sqlite'> {
-  return db.run(sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
+export function abortUnlessChanged(db: Db): Write {
+  return sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`;
 }
 
 export function isAbortedByGuard(err: unknown): boolean {

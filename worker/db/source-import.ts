@@ -3,8 +3,8 @@
  * as one JSON array parameter and `json_each` unpacks them: a chunk of hundreds of rows costs one
  * statement and one parameter.
  */
+import type { Write } from './batch';
 import { sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
 
 export const IMPORT_CHUNK = 500;
@@ -49,23 +49,23 @@ export interface ImportActor { id: string; name: string; at: string }
 
 const j = (field: string) => sql.raw(`json_extract(value, '$.${field}')`);
 
-export function insertStudentsStatements(db: Db, rows: NewStudentRow[], actor: ImportActor): BatchItem<'sqlite'>[] {
-  const out: BatchItem<'sqlite'>[] = [];
+export function insertStudentsStatements(db: Db, rows: NewStudentRow[], actor: ImportActor): Write[] {
+  const out: Write[] = [];
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + IMPORT_CHUNK));
     out.push(
-      db.run(sql`INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state)
+      sql`INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state)
         SELECT ${j('studentId')}, ${j('schoolId')}, ${j('collegeId')}, ${j('cohort')}, ${j('idNumber')}, ${j('name')}, ${j('phone')}, 'imported'
-        FROM json_each(${chunk})`),
-      db.run(sql`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by, created_at, updated_at)
+        FROM json_each(${chunk})`,
+      sql`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by, created_at, updated_at)
         SELECT ${j('recordId')}, 'source-records', 'imported', 1, ${j('data')}, 'source', ${j('formVersion')}, ${j('studentId')}, ${j('schoolId')}, ${j('collegeId')}, ${j('cohort')}, ${actor.id}, ${actor.at}, ${actor.at}
-        FROM json_each(${chunk})`),
-      db.run(sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
+        FROM json_each(${chunk})`,
+      sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
         SELECT ${j('accountId')}, ${j('idNumber')}, ${j('passwordHash')}, 'student', ${j('name')}, ${j('schoolId')}, ${j('collegeId')}, ${j('studentId')}, 1
-        FROM json_each(${chunk})`),
-      db.run(sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
+        FROM json_each(${chunk})`,
+      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
         SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${j('digest')}, ${actor.at}
-        FROM json_each(${chunk})`),
+        FROM json_each(${chunk})`,
     );
   }
   return out;
@@ -75,21 +75,21 @@ export function insertStudentsStatements(db: Db, rows: NewStudentRow[], actor: I
  * Re-import updates only records still with the school (imported / returned) and only at the
  * version that was read: a record the student submitted meanwhile is left alone.
  */
-export function updateRecordsStatements(db: Db, rows: UpdatedRecordRow[], actor: ImportActor): BatchItem<'sqlite'>[] {
-  const out: BatchItem<'sqlite'>[] = [];
+export function updateRecordsStatements(db: Db, rows: UpdatedRecordRow[], actor: ImportActor): Write[] {
+  const out: Write[] = [];
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + IMPORT_CHUNK));
     out.push(
-      db.run(sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
+      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
         SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', ${j('state')}, ${j('state')}, ${actor.id}, 'school', ${actor.name}, '重新导入', ${j('digest')}, ${actor.at}
         FROM json_each(${chunk}) AS u
-        WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = json_extract(u.value, '$.recordId') AND r.version = json_extract(u.value, '$.version') AND r.state IN ('imported','returned'))`),
-      db.run(sql`UPDATE records SET data = u.data, college_id = u.college_id, cohort = u.cohort, version = records.version + 1, updated_at = ${actor.at}
+        WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = json_extract(u.value, '$.recordId') AND r.version = json_extract(u.value, '$.version') AND r.state IN ('imported','returned'))`,
+      sql`UPDATE records SET data = u.data, college_id = u.college_id, cohort = u.cohort, version = records.version + 1, updated_at = ${actor.at}
         FROM (SELECT ${j('recordId')} AS rid, ${j('version')} AS v, ${j('data')} AS data, ${j('collegeId')} AS college_id, ${j('cohort')} AS cohort FROM json_each(${chunk})) AS u
-        WHERE records.id = u.rid AND records.version = u.v AND records.state IN ('imported','returned')`),
-      db.run(sql`UPDATE students SET name = u.name, phone = u.phone, college_id = u.college_id, cohort = u.cohort
+        WHERE records.id = u.rid AND records.version = u.v AND records.state IN ('imported','returned')`,
+      sql`UPDATE students SET name = u.name, phone = u.phone, college_id = u.college_id, cohort = u.cohort
         FROM (SELECT ${j('studentId')} AS sid, ${j('name')} AS name, ${j('phone')} AS phone, ${j('collegeId')} AS college_id, ${j('cohort')} AS cohort FROM json_each(${chunk})) AS u
-        WHERE students.id = u.sid AND students.source_state IN ('imported','returned')`),
+        WHERE students.id = u.sid AND students.source_state IN ('imported','returned')`,
     );
   }
   return out;

@@ -4,6 +4,7 @@
  * the scheduled sweep for everything nobody opened.
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
+import { runBatch } from '../db/batch';
 import type { Db } from '../db/client';
 import { abortUnlessChanged, findRecord, isAbortedByGuard } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
@@ -16,7 +17,7 @@ export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow
   if (!lapse || !lapse.from.includes(record.state) || !lapse.when(record, beijingToday())) return record;
   const now = new Date().toISOString();
   try {
-    await db.batch([
+    await runBatch(db, [
       db.update(records).set({ state: lapse.to, version: record.version + 1, updatedAt: now })
         .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
       abortUnlessChanged(db),

@@ -1,4 +1,4 @@
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { auditEvents } from '../db/schema';
@@ -30,7 +30,7 @@ export function dataDigest(data: unknown): Promise<string> {
  * Synchronous on purpose: a drizzle query is thenable, so returning it from an async function
  * would run it on its own, outside the batch.
  */
-export function auditStatement(db: Db, input: AuditInput & { digest: string }): BatchItem<'sqlite'> {
+export function auditStatement(db: Db, input: AuditInput & { digest: string }): Write {
   return db.insert(auditEvents).values({
     id: newId(),
     recordId: input.recordId,

@@ -1,6 +1,7 @@
 /** Creates a record where its lifecycle lets this actor create (POST /api/<kind>). */
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
+import { runBatch } from '../db/batch';
 import type { Db } from '../db/client';
 import { findRecord, isUniqueViolation } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
@@ -57,7 +58,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ...((await create.effects?.(ctx)) ?? []),
   ];
   try {
-    await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+    await runBatch(db, statements);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
     throw err;

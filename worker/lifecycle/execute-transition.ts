@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
+import { runBatch, type Write } from '../db/batch';
 import type { Db } from '../db/client';
 import { abortUnlessChanged, findRecord, isAbortedByGuard, isUniqueViolation } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
@@ -98,16 +99,16 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   await transition.guard?.(ctx);
 
   const to = transition.to ?? record.state;
-  const statements = [
+  const statements: Write[] = [
     db.update(records)
       .set({ state: to, version: record.version + 1, data, updatedAt: now, ...lifecycle.derive?.(data) })
       .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
     abortUnlessChanged(db),
     auditStatement(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, digest: await dataDigest(data) }),
     ...((await transition.effects?.(ctx)) ?? []),
-  ] as const;
+  ];
   try {
-    await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+    await runBatch(db, statements);
   } catch (err) {
     if (isAbortedByGuard(err)) throw conflict();
     if (isUniqueViolation(err)) throw conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate');

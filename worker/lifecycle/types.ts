@@ -3,11 +3,11 @@
  * read it, how it is created, and its transitions (action, from, to, who, which form step). The
  * generic executor (`execute-transition.ts`) is the only code that moves a record.
  */
+import type { Write } from '../db/batch';
 import type { Role } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { RecordRow } from '../db/schema';
-import type { BatchItem } from 'drizzle-orm/batch';
 
 export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -49,7 +49,7 @@ export interface Transition {
   /** domain checks beyond actor/scope/state/version; throw an AppError to refuse */
   guard?: (ctx: TransitionContext) => Promise<void>;
   /** further writes that commit atomically with the transition (same D1 batch) */
-  effects?: (ctx: TransitionContext) => Promise<BatchItem<'sqlite'>[]>;
+  effects?: (ctx: TransitionContext) => Promise<Write[]>;
 }
 
 export interface CreateContext {
@@ -83,7 +83,7 @@ export interface CreateDef {
   /** audit label of the creation */
   label: string;
   link: (ctx: CreateContext) => Promise<CreateLinks>;
-  effects?: (ctx: TransitionContext) => Promise<BatchItem<'sqlite'>[]>;
+  effects?: (ctx: TransitionContext) => Promise<Write[]>;
 }
 
 export interface Lifecycle {

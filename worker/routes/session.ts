@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
-import { changePassword, confirmIdentity, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
+import { changePassword, confirmIdentity, deleteSession, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
 import { isEmail, isMobile } from '../../forms/engine';
 import type { Db } from '../db/client';
 import { optionalString, readJsonObject, requiredString } from '../http/body';
@@ -40,7 +40,8 @@ export const sessionRoutes = new Hono<AppEnv>()
     const account = await findAccountByUsername(db, username);
     if (!account || !(await verifyPassword(password, account.passwordHash))) throw badCredentials();
     // A fresh token on every login: a cookie planted before login never becomes a session.
-    await endSession(c, db, c.get('sessionId'));
+    const previous = c.get('sessionId');
+    if (previous) await deleteSession(db, previous);
     await startSession(c, db, c.env.SESSION_SECRET, account.id);
     return c.json({ user: await userView(db, toActor(account)) });
   })

@@ -27,8 +27,7 @@ export class TestClient {
       headers['Content-Type'] = 'application/json';
     }
     const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(ORIGIN + path, { method, headers, body: payload }));
-    const setCookie = res.headers.get('Set-Cookie');
-    if (setCookie) {
+    for (const setCookie of res.headers.getSetCookie()) {
       const pair = setCookie.split(';')[0];
       this.cookie = /=$/.test(pair) || /Max-Age=0/i.test(setCookie) ? '' : pair;
     }

@@ -10,6 +10,7 @@ import { allFields, validate } from '../../../forms/engine';
 import type { FormDefinition } from '../../../forms/engine/types';
 import { hashInitialPassword, randomInitialPassword } from '../../auth/password';
 import type { Actor } from '../../auth/actor';
+import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { colleges } from '../../db/schema';
 import {
@@ -117,7 +118,7 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
 
   const actorRef = { id: actor.accountId, name: actor.displayName, at: now };
   const statements = [...insertStudentsStatements(db, created, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
-  if (statements.length > 0) await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  if (statements.length > 0) await runBatch(db, statements);
   errors.sort((a, b) => a.row - b.row);
   return { created: created.length, updated: updated.length, unchanged, errors, credentials };
 }

@@ -4,7 +4,6 @@
  * Every cell stays text: 18-digit ID numbers must never pass through a float.
  */
 import * as XLSX from '@e965/xlsx';
-import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { badRequest } from '../../http/errors';
 
@@ -26,7 +25,7 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return iconv.decode(bytes as unknown as Buffer, 'gb18030');
+    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 

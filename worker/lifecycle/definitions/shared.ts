@@ -1,5 +1,5 @@
+import type { Write } from '../../db/batch';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { records } from '../../db/schema';
 
@@ -18,10 +18,10 @@ export async function activeAgreementOf(db: Db, studentId: string) {
  * 协议书编号: school code + cohort + a 6-digit sequence per school and cohort, drawn inside the
  * batch that writes the agreement so two agreements can never share a number.
  */
-export function numberAgreement(db: Db, recordId: string, schoolCode: string, cohort: number): BatchItem<'sqlite'>[] {
+export function numberAgreement(db: Db, recordId: string, schoolCode: string, cohort: number): Write[] {
   const key = `agreement:${schoolCode}:${cohort}`;
   return [
-    db.run(sql`INSERT INTO counters (key, value) VALUES (${key}, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1`),
-    db.run(sql`UPDATE records SET number = (SELECT ${schoolCode + String(cohort)} || printf('%06d', value) FROM counters WHERE key = ${key}) WHERE id = ${recordId}`),
+    sql`INSERT INTO counters (key, value) VALUES (${key}, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1`,
+    sql`UPDATE records SET number = (SELECT ${schoolCode + String(cohort)} || printf('%06d', value) FROM counters WHERE key = ${key}) WHERE id = ${recordId}`,
   ];
 }

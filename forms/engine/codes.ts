@@ -1,0 +1,38 @@
+/** Code table lookup: a definition's own tables first, then the built-in national ones. */
+import { BUILTIN_CODE_TABLES } from '../codes';
+import type { CodeItem, CodeTable, FormDefinition } from './types';
+
+export function resolveCodeTable(def: Pick<FormDefinition, 'codeTables'> | null, key: string): CodeTable | undefined {
+  const own = Array.isArray(def?.codeTables) ? def.codeTables.find((t) => t && t.key === key) : undefined;
+  if (own) return own;
+  return Object.hasOwn(BUILTIN_CODE_TABLES, key) ? BUILTIN_CODE_TABLES[key] : undefined;
+}
+
+const itemIndex = new WeakMap<CodeTable, Map<string, CodeItem>>();
+
+function indexItems(table: CodeTable): Map<string, CodeItem> {
+  let map = itemIndex.get(table);
+  if (map) return map;
+  map = new Map();
+  const visit = (items: CodeItem[] | undefined, depth: number): void => {
+    if (!Array.isArray(items) || depth > 8) return;
+    for (const item of items) {
+      if (!item || typeof item.code !== 'string') continue;
+      if (!map!.has(item.code)) map!.set(item.code, item);
+      visit(item.children, depth + 1);
+    }
+  };
+  visit(table.items, 0);
+  itemIndex.set(table, map);
+  return map;
+}
+
+/** The item with this code at any nesting depth. */
+export function findCode(table: CodeTable, code: unknown): CodeItem | undefined {
+  return typeof code === 'string' ? indexItems(table).get(code) : undefined;
+}
+
+export function codeLabel(def: Pick<FormDefinition, 'codeTables'> | null, tableKey: string, code: unknown): string | null {
+  const table = resolveCodeTable(def, tableKey);
+  return table ? findCode(table, code)?.label ?? null : null;
+}

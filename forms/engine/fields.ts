@@ -1,0 +1,80 @@
+/**
+ * Flat views of a definition's fields. Definitions are treated as immutable (a published version
+ * never changes; the editor builds a new object per edit), so each view is computed once per
+ * definition object.
+ */
+import type { FieldDef, FormDefinition, SectionDef, StepDef } from './types';
+
+export interface FieldEntry {
+  field: FieldDef;
+  section: SectionDef;
+  step: StepDef;
+  /** the group this field is a sub-field of, if any */
+  group?: FieldDef;
+  /** JSON-ish path of the field in the definition, e.g. 'steps[0].sections[1].rows[0][2]' */
+  path: string;
+}
+
+interface FieldIndex {
+  /** top-level fields in definition order */
+  top: FieldEntry[];
+  /** every field by key, group sub-fields included */
+  byKey: Map<string, FieldEntry>;
+}
+
+const cache = new WeakMap<object, FieldIndex>();
+
+function asArray<T>(value: T[] | undefined | null): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function build(def: FormDefinition): FieldIndex {
+  const top: FieldEntry[] = [];
+  const byKey = new Map<string, FieldEntry>();
+  asArray(def.steps).forEach((step, si) => {
+    asArray(step?.sections).forEach((section, ci) => {
+      asArray(section?.rows).forEach((row, ri) => {
+        asArray(row).forEach((field, fi) => {
+          if (!field || typeof field !== 'object' || typeof field.key !== 'string') return;
+          const path = `steps[${si}].sections[${ci}].rows[${ri}][${fi}]`;
+          const entry: FieldEntry = { field, section, step, path };
+          top.push(entry);
+          if (!byKey.has(field.key)) byKey.set(field.key, entry);
+          asArray(field.type === 'group' ? field.fields : undefined).forEach((sub, i) => {
+            if (!sub || typeof sub !== 'object' || typeof sub.key !== 'string' || byKey.has(sub.key)) return;
+            byKey.set(sub.key, { field: sub, section, step, group: field, path: `${path}.fields[${i}]` });
+          });
+        });
+      });
+    });
+  });
+  return { top, byKey };
+}
+
+function fieldIndex(def: FormDefinition): FieldIndex {
+  let hit = cache.get(def);
+  if (!hit) {
+    hit = build(def);
+    cache.set(def, hit);
+  }
+  return hit;
+}
+
+/** Top-level fields in definition order (group sub-fields stay inside their group). */
+export function allFields(def: FormDefinition): FieldDef[] {
+  return fieldIndex(def).top.map((entry) => entry.field);
+}
+
+/** Top-level fields with their step, section and path. */
+export function fieldEntries(def: FormDefinition): FieldEntry[] {
+  return fieldIndex(def).top;
+}
+
+/** A field by key, group sub-fields included. */
+export function findField(def: FormDefinition, key: string): FieldDef | undefined {
+  return fieldIndex(def).byKey.get(key)?.field;
+}
+
+export function findFieldEntry(def: FormDefinition, key: string): FieldEntry | undefined {
+  return fieldIndex(def).byKey.get(key);
+}

@@ -1,0 +1,83 @@
+/** Sign-in gate, then the routes. Screens that render forms (and carry the engine) load lazily. */
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Alert, Loading } from './components/Alert';
+import { Header } from './components/Header';
+import { useSession } from './auth/session';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { HomePage } from './pages/HomePage';
+import { IdentityPage } from './pages/IdentityPage';
+import { ListPage } from './pages/ListPage';
+import { LoginPage } from './pages/LoginPage';
+import { LookupPage } from './pages/LookupPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { match, useLocation } from './router';
+
+const RecordPage = lazy(() => import('./pages/RecordPage'));
+const CreatePage = lazy(() => import('./pages/CreatePage'));
+const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
+
+function Routes() {
+  const { path } = useLocation();
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '') return <HomePage />;
+  if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/students/lookup') return <LookupPage />;
+  if ((m = match('/r/:kind/new', path))) return <CreatePage kind={m.kind} />;
+  if ((m = match('/r/:kind/:id', path))) return <RecordPage key={`${m.kind}/${m.id}`} kind={m.kind} id={m.id} />;
+  if ((m = match('/r/:kind', path))) return <ListPage key={m.kind} kind={m.kind} />;
+  if ((m = match('/forms/:key', path))) return <FormPreviewPage formKey={m.key} />;
+  if (path === '/forms') return <HomePage />;
+  return <NotFoundPage />;
+}
+
+/** Moves focus to the main heading after in-app navigation, so screen readers hear the new screen. */
+function useFocusOnNavigate() {
+  const { path } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const t = window.setTimeout(() => {
+      const h = document.querySelector<HTMLElement>('main h1');
+      if (h) {
+        if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
+        h.focus({ preventScroll: true });
+      }
+    }, 50);
+    return () => window.clearTimeout(t);
+  }, [path]);
+}
+
+export function App() {
+  const { status, user, error, retry } = useSession();
+  useFocusOnNavigate();
+
+  let body;
+  if (status === 'loading') body = <main id="main" className="page"><Loading /></main>;
+  else if (status === 'error')
+    body = (
+      <main id="main" className="page">
+        <Alert>{error ?? '无法连接服务器'}</Alert>
+        <button type="button" className="btn" onClick={retry}>重试</button>
+      </main>
+    );
+  else if (status === 'signed-out' || !user) body = <LoginPage />;
+  else if (user.mustChangePassword) body = <ChangePasswordPage />;
+  else if (user.role === 'student' && user.identityConfirmed === false) body = <IdentityPage />;
+  else
+    body = (
+      <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
+        <Routes />
+      </Suspense>
+    );
+
+  return (
+    <>
+      <a href="#main" className="skip-link">跳到主要内容</a>
+      <Header />
+      {body}
+    </>
+  );
+}

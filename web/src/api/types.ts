@@ -1,0 +1,108 @@
+/** Shapes of the API's answers (DESIGN §7). */
+import type { Role } from '../../../forms/engine/types';
+
+export type { Role };
+
+export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface UserScope {
+  schoolId?: string | null;
+  schoolName?: string | null;
+  collegeId?: string | null;
+  collegeName?: string | null;
+  employerId?: string | null;
+  employerName?: string | null;
+  studentId?: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  mustChangePassword: boolean;
+  /** students confirm ID number and mobile on first entry */
+  identityConfirmed?: boolean;
+  scope: UserScope;
+}
+
+export interface LifecycleInfo {
+  label: string;
+  form: string;
+  states: Record<string, string>;
+  create?: { roles: Role[]; step: string } | null;
+}
+export type Lifecycles = Partial<Record<string, LifecycleInfo>>;
+
+export interface ListItem {
+  id: string;
+  kind: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  title: string;
+  subtitle?: string | null;
+  number?: string | null;
+  cohort?: number | null;
+  updatedAt: string;
+}
+
+export interface ListPage {
+  items: ListItem[];
+  nextCursor: string | null;
+}
+
+export interface RecordAction {
+  name: string;
+  label: string;
+  needsReason: boolean;
+  step: string | null;
+  confirm: string | null;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  actorName: string | null;
+  role: Role | null;
+  action: string;
+  actionLabel: string;
+  from: string | null;
+  fromLabel: string | null;
+  to: string | null;
+  toLabel: string | null;
+  reason: string | null;
+}
+
+export interface RecordView {
+  id: string;
+  kind: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  number?: string | null;
+  mode?: 'online' | 'offline' | null;
+  deadline?: string | null;
+  data: Record<string, unknown>;
+  form: { key: string; version: number };
+  step: string | null;
+  actions: RecordAction[];
+  timeline: TimelineEvent[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface FormResponse<D = unknown> {
+  key: string;
+  version: number;
+  definition: D;
+}
+
+export interface UploadedFile {
+  id: string;
+  contentType: string;
+  size: number;
+  sha256?: string;
+}

@@ -1,0 +1,35 @@
+/** A few records of one kind as a compact list (home cards). */
+import { listRecords, type ListQuery } from '../api/records';
+import { useAsync, formatTime } from '../hooks';
+import { Link } from '../router';
+import { Alert } from './Alert';
+import { StateBadge } from './StateBadge';
+
+export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { kind: string; query?: ListQuery; empty?: string }) {
+  const { data, error, loading } = useAsync((signal) => listRecords(kind, { limit: 5, ...query }, signal), [kind, JSON.stringify(query)]);
+  if (loading && !data) return <p className="muted">加载中…</p>;
+  if (error) return <Alert>{error.message}</Alert>;
+  if (!data || data.items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="mini-list">
+      {data.items.map((item) => (
+        <li key={item.id}>
+          <Link href={`/r/${kind}/${item.id}`} className="mini-item">
+            <span className="mini-title">{item.title || item.number || '（未命名）'}</span>
+            <StateBadge state={item.state} label={item.stateLabel} />
+            {item.subtitle && <span className="mini-sub">{item.subtitle}</span>}
+            <span className="mini-time">{formatTime(item.updatedAt)}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** How many records are in one state (counts up to 100, then "100+"). */
+export function QueueCount({ kind, state }: { kind: string; state: string }) {
+  const { data, error } = useAsync((signal) => listRecords(kind, { state, limit: 100 }, signal), [kind, state]);
+  if (error) return <span className="count count-error" title={error.message}>—</span>;
+  if (!data) return <span className="count">…</span>;
+  return <span className="count">{data.items.length}{data.nextCursor ? '+' : ''}</span>;
+}

@@ -1,0 +1,12 @@
+/**
+ * The one place the web app imports the shared form engine from (forms/engine), so the engine
+ * (and its region data) lands in the lazily loaded form chunk only.
+ */
+export {
+  validate, evaluateForm, fieldAccess, allFields, fieldEntries, ruleHolds, isRequired,
+  regionChildren, regionNode, regionFullName, resolveCodeTable, codeLabel, todayInChina,
+} from '../../../forms/engine';
+export type {
+  FormDefinition, FieldDef, SectionDef, StepDef, CodeItem, Role, Values, FieldError, Access,
+  RegionOption,
+} from '../../../forms/engine';

@@ -1,0 +1,18 @@
+/** Error paths ('key', 'group.0.sub') mapped to messages, and which of them to show now. */
+export type ErrorMap = Map<string, string>;
+
+export function toErrorMap(errors: ReadonlyArray<{ path: string; message: string }> | undefined): ErrorMap {
+  const map: ErrorMap = new Map();
+  for (const e of errors ?? []) if (!map.has(e.path)) map.set(e.path, e.message);
+  return map;
+}
+
+/** The top-level field key of a path: 'group.0.sub' → 'group'. */
+export const topKey = (path: string) => path.split('.')[0];
+
+/** Paths belonging to one top-level field (the field itself and its group rows). */
+export function errorsUnder(map: ErrorMap, key: string): ErrorMap {
+  const out: ErrorMap = new Map();
+  for (const [path, message] of map) if (path === key || path.startsWith(key + '.')) out.set(path, message);
+  return out;
+}

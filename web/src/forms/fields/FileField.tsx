@@ -1,0 +1,106 @@
+/**
+ * file: the field holds file ids. Existing ids are links to /api/files/:id (images get a
+ * thumbnail); a file input uploads to POST /api/files with progress and appends the new id.
+ */
+import { useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { fileUrl, uploadFile } from '../../api/files';
+import { aria, type WidgetProps } from './types';
+
+const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp', pdf: 'application/pdf' };
+const DEFAULT_MAX_FILES = 5;
+
+interface Uploading {
+  name: string;
+  progress: number;
+  abort(): void;
+}
+
+export function FileField(p: WidgetProps) {
+  const { field, id, value, onChange, onBlur } = p;
+  const ids = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  const max = field.maxFiles ?? DEFAULT_MAX_FILES;
+  const accept = (field.accept ?? ['image', 'pdf']).map((a) => ACCEPT[a]).filter(Boolean).join(',');
+  const [uploading, setUploading] = useState<Uploading | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [types, setTypes] = useState<Record<string, string>>({});
+  const [broken, setBroken] = useState<Set<string>>(new Set());
+  const latest = useRef(ids);
+  latest.current = ids;
+
+  async function pick(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    setError(null);
+    if (ids.length >= max) {
+      setError(`最多上传 ${max} 个文件`);
+      return;
+    }
+    const job = uploadFile(file, (f) => setUploading((u) => (u ? { ...u, progress: f } : u)));
+    setUploading({ name: file.name, progress: 0, abort: job.abort });
+    try {
+      const res = await job.promise;
+      setTypes((t) => ({ ...t, [res.id]: res.contentType }));
+      onChange([...latest.current, res.id]);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '上传失败');
+    } finally {
+      setUploading(null);
+      onBlur();
+    }
+  }
+
+  const isImage = (fid: string) => !broken.has(fid) && (types[fid] ? types[fid].startsWith('image/') : true);
+
+  return (
+    <div className="files" role="group" aria-labelledby={p.labelId}>
+      {ids.length > 0 && (
+        <ul className="file-list">
+          {ids.map((fid, i) => (
+            <li key={fid} className="file-item">
+              {isImage(fid) && (
+                <img
+                  className="thumb"
+                  src={fileUrl(fid)}
+                  alt={`附件 ${i + 1} 预览`}
+                  loading="lazy"
+                  onError={() => setBroken((b) => new Set(b).add(fid))}
+                />
+              )}
+              <a href={fileUrl(fid)} target="_blank" rel="noopener">附件 {i + 1}</a>
+              <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
+                aria-label={`删除附件 ${i + 1}`}>
+                删除
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ids.length < max && (
+        <input
+          id={id}
+          type="file"
+          className="file-input"
+          accept={accept}
+          disabled={!!uploading}
+          onChange={(e) => {
+            void pick(e.target.files);
+            e.target.value = '';
+          }}
+          {...aria(p)}
+        />
+      )}
+      {uploading && (
+        <div className="upload-progress" role="status">
+          <span>正在上传 {uploading.name}</span>
+          <progress max={1} value={uploading.progress} aria-label="上传进度" />
+          <button type="button" className="btn btn-small" onClick={uploading.abort}>取消</button>
+        </div>
+      )}
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <p className="field-help">
+        {(field.accept ?? ['image', 'pdf']).map((a) => (a === 'image' ? '图片（JPG/PNG）' : 'PDF')).join('或')}，最多 {max} 个
+      </p>
+    </div>
+  );
+}

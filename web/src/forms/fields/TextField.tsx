@@ -1,0 +1,57 @@
+/** text, textarea, phone, idNumber, creditCode, email, date: one native control each. */
+import type { InputHTMLAttributes } from 'react';
+import { DEFAULT_MAX } from './limits';
+import { aria, type WidgetProps } from './types';
+
+const INPUT_PROPS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
+  text: { type: 'text' },
+  phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20 },
+  idNumber: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
+  creditCode: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
+  email: { type: 'email', inputMode: 'email', autoComplete: 'email', spellCheck: false, maxLength: 100 },
+  date: { type: 'date' },
+};
+
+const UPPER = new Set(['idNumber', 'creditCode']);
+
+export function TextField(p: WidgetProps) {
+  const { field, id, value, onChange, onBlur } = p;
+  const str = value === undefined || value === null ? '' : String(value);
+  if (field.type === 'textarea') {
+    return (
+      <textarea
+        id={id}
+        name={field.key}
+        className="input textarea"
+        rows={4}
+        value={str}
+        placeholder={field.placeholder}
+        maxLength={field.maxLength ?? DEFAULT_MAX.textarea}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        {...aria(p)}
+      />
+    );
+  }
+  const extra = INPUT_PROPS[field.type] ?? INPUT_PROPS.text;
+  const dateBounds =
+    field.type === 'date'
+      ? { min: typeof field.min === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.min) ? field.min : undefined,
+          max: typeof field.max === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.max) ? field.max : undefined }
+      : {};
+  return (
+    <input
+      id={id}
+      name={field.key}
+      className="input"
+      {...extra}
+      {...dateBounds}
+      maxLength={field.type === 'text' ? field.maxLength ?? DEFAULT_MAX.text : extra.maxLength}
+      value={str}
+      placeholder={field.placeholder}
+      onChange={(e) => onChange(UPPER.has(field.type) ? e.target.value.toUpperCase() : e.target.value)}
+      onBlur={onBlur}
+      {...aria(p)}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * /r/:kind/new?<links> — create a record where the lifecycle lets this actor create. The query
+ * holds the links (`mode=offline`, `studentId=…`, `agreementId=…`); the body is `{ ...links, data }`.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError, type ApiFieldError } from '../api/client';
+import { loadLatestForm, type LoadedForm } from '../api/forms';
+import { loadLifecycles } from '../api/lifecycles';
+import { createRecord } from '../api/records';
+import { Alert, Loading } from '../components/Alert';
+import { useUser } from '../auth/session';
+import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
+import { FormRenderer } from '../forms/FormRenderer';
+import type { Values } from '../forms/engine';
+import { useAsync, useTitle } from '../hooks';
+import { Link, navigate, useLocation } from '../router';
+
+const LINK_KEYS = ['mode', 'studentId', 'agreementId'];
+
+export default function CreatePage({ kind }: { kind: string }) {
+  const user = useUser();
+  const { query } = useLocation();
+  const links: Record<string, string> = {};
+  for (const k of LINK_KEYS) {
+    const v = query.get(k);
+    if (v) links[k] = v;
+  }
+  const linkKey = LINK_KEYS.map((k) => links[k] ?? '').join('|');
+  const draftScope = `${kind}:new:${linkKey}`;
+
+  const setup = useAsync(async () => {
+    const lcs = await loadLifecycles();
+    const lc = lcs[kind];
+    if (!lc?.create) throw new Error('您不能创建此类记录');
+    const form: LoadedForm = await loadLatestForm(lc.form);
+    return { lc, form, step: lc.create.step };
+  }, [kind, user.id]);
+  useTitle(setup.data ? `新建${setup.data.lc.label}` : '新建');
+
+  const [initial] = useState<Values>(() => loadDraft(draftScope, 0) ?? {});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
+
+  useEffect(() => setError(null), [linkKey]);
+
+  async function submit(data: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      const record = await createRecord(kind, { ...links, data });
+      clearDraft(draftScope);
+      navigate(`/r/${kind}/${record.id}`, { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setFieldErrors(e.fields);
+        setError(e.message);
+      } else setError('提交失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (setup.error) {
+    return (
+      <main id="main" className="page">
+        <Alert>{setup.error.message}</Alert>
+        <Link href="/">返回首页</Link>
+      </main>
+    );
+  }
+  if (!setup.data) return <main id="main" className="page"><Loading /></main>;
+  const { lc, form, step } = setup.data;
+
+  return (
+    <main id="main" className="page">
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <Link href={`/r/${kind}`}>{lc.label}</Link> / <span>新建</span>
+      </nav>
+      <h1 className="page-title">新建{lc.label}</h1>
+      {form.definition.description && <p className="muted">{form.definition.description}</p>}
+      <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
+      <FormRenderer
+        definition={form.definition}
+        values={initial}
+        previous={{}}
+        role={user.role}
+        step={step}
+        mode="edit"
+        errors={fieldErrors}
+        busy={busy}
+        submitLabel={busy ? '正在提交…' : '提交'}
+        onSubmit={submit}
+        onChange={(v) => saveDraft(draftScope, 0, v)}
+      />
+    </main>
+  );
+}

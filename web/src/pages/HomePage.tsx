@@ -1,0 +1,168 @@
+/** The start screen of each role: a student's own records, an employer's invitations, reviewers' queues, the admin's forms. */
+import type { ReactNode } from 'react';
+import { loadLifecycles } from '../api/lifecycles';
+import type { Lifecycles, Role } from '../api/types';
+import { Alert, Loading } from '../components/Alert';
+import { QueueCount, RecordMiniList } from '../components/RecordMiniList';
+import { useUser } from '../auth/session';
+import { roleLabel } from '../auth/roles';
+import { useAsync, useTitle } from '../hooks';
+import { Link } from '../router';
+import { FORM_KEYS } from './formKeys';
+
+/** Which states are a role's work queue. */
+const QUEUE_STATES: Partial<Record<Role, string[]>> = {
+  college: ['college_review'],
+  school: ['school_review', 'submitted'],
+  province: ['school_approved'],
+  center: ['center_review'],
+};
+
+const STUDENT_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'];
+
+function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecycles[string]>; children?: ReactNode }) {
+  return (
+    <section className="card home-card" aria-labelledby={`h-${kind}`}>
+      <div className="card-head">
+        <h2 id={`h-${kind}`}>{lc.label}</h2>
+        <Link href={`/r/${kind}`} className="link-more">查看全部</Link>
+      </div>
+      {children ?? <RecordMiniList kind={kind} />}
+    </section>
+  );
+}
+
+function StudentHome({ lcs }: { lcs: Lifecycles }) {
+  const agreements = lcs['agreements'];
+  return (
+    <>
+      {agreements?.create && (
+        <p className="page-actions">
+          <Link href="/r/agreements/new?mode=offline" className="btn">录入线下协议书</Link>
+        </p>
+      )}
+      <div className="home-grid">
+        {STUDENT_KINDS.filter((k) => lcs[k]).map((k) => (
+          <KindCard key={k} kind={k} lc={lcs[k]!} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function EmployerHome({ lcs }: { lcs: Lifecycles }) {
+  const inv = lcs['invitations'];
+  return (
+    <>
+      {inv?.create && (
+        <p className="page-actions">
+          <Link href="/students/lookup" className="btn btn-primary">查找学生并发出邀约</Link>
+        </p>
+      )}
+      <div className="home-grid">
+        {inv && (
+          <KindCard kind="invitations" lc={inv}>
+            <ul className="queue-list">
+              {Object.entries(inv.states).map(([state, label]) => (
+                <li key={state}>
+                  <Link href={`/r/invitations?state=${state}`} className="queue-item">
+                    <span>{label}</span>
+                    <QueueCount kind="invitations" state={state} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </KindCard>
+        )}
+        {['agreements', 'amendments', 'terminations'].filter((k) => lcs[k]).map((k) => (
+          <KindCard key={k} kind={k} lc={lcs[k]!} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
+  const queue = QUEUE_STATES[role] ?? [];
+  const kinds = Object.keys(lcs);
+  return (
+    <div className="home-grid">
+      {kinds.map((kind) => {
+        const lc = lcs[kind]!;
+        const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
+        return (
+          <KindCard key={kind} kind={kind} lc={lc}>
+            {mine.length > 0 && (
+              <ul className="queue-list queue-main" aria-label="待我审核">
+                {mine.map((state) => (
+                  <li key={state}>
+                    <Link href={`/r/${kind}?state=${state}`} className="queue-item queue-item-main">
+                      <span>{lc.states[state]}</span>
+                      <QueueCount kind={kind} state={state} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ul className="chip-list" aria-label="按状态查看">
+              {Object.entries(lc.states).filter(([s]) => !mine.includes(s)).map(([state, label]) => (
+                <li key={state}>
+                  <Link href={`/r/${kind}?state=${state}`} className="chip">{label}</Link>
+                </li>
+              ))}
+            </ul>
+          </KindCard>
+        );
+      })}
+      {role === 'school' && (
+        <section className="card home-card">
+          <h2>生源导入</h2>
+          <p className="muted">通过学校系统或接口 <code>POST /api/source-records/import</code> 导入生源（CSV / XLSX）。</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function AdminHome() {
+  return (
+    <section className="card" aria-labelledby="h-forms">
+      <h2 id="h-forms">表单定义</h2>
+      <ul className="mini-list">
+        {FORM_KEYS.map(([key, label]) => (
+          <li key={key}>
+            <Link href={`/forms/${key}`} className="mini-item">
+              <span className="mini-title">{label}</span>
+              <span className="mini-sub">{key}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function HomePage() {
+  const user = useUser();
+  useTitle('首页');
+  const { data, error, loading } = useAsync(() => (user.role === 'admin' ? Promise.resolve({}) : loadLifecycles()), [user.id]);
+  return (
+    <main id="main" className="page">
+      <h1 className="page-title">
+        {user.displayName}，您好 <span className="muted small">{roleLabel(user.role)}</span>
+      </h1>
+      {error && <Alert>{error.message}</Alert>}
+      {loading && !data && <Loading />}
+      {data &&
+        (user.role === 'student' ? (
+          <StudentHome lcs={data} />
+        ) : user.role === 'employer' ? (
+          <EmployerHome lcs={data} />
+        ) : user.role === 'admin' ? (
+          <AdminHome />
+        ) : (
+          <ReviewerHome lcs={data} role={user.role} />
+        ))}
+    </main>
+  );
+}

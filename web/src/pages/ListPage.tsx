@@ -1,0 +1,139 @@
+/** /r/:kind — records of one kind the actor may see: filters in the URL, keyset pagination. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { loadLifecycles } from '../api/lifecycles';
+import { listRecords } from '../api/records';
+import type { ListItem } from '../api/types';
+import { Alert, Loading } from '../components/Alert';
+import { StateBadge } from '../components/StateBadge';
+import { useUser } from '../auth/session';
+import { formatTime, useAsync, useTitle } from '../hooks';
+import { Link, replaceQuery, useLocation } from '../router';
+
+const PAGE = 20;
+
+export function ListPage({ kind }: { kind: string }) {
+  const user = useUser();
+  const { query } = useLocation();
+  const state = query.get('state') ?? '';
+  const cohort = query.get('cohort') ?? '';
+  const q = query.get('q') ?? '';
+  const lcs = useAsync(() => loadLifecycles(), [user.id]);
+  const lc = lcs.data?.[kind];
+  useTitle(lc?.label ?? '记录');
+
+  const [items, setItems] = useState<ListItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const gen = useRef(0);
+
+  async function load(from: string | null) {
+    const mine = ++gen.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await listRecords(kind, { state, cohort, q, cursor: from, limit: PAGE });
+      if (mine !== gen.current) return;
+      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (mine !== gen.current) return;
+      setError(e instanceof ApiError ? e.message : '加载失败');
+    } finally {
+      if (mine === gen.current) setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    setItems([]);
+    setCursor(null);
+    void load(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, state, cohort, q]);
+
+  const [qDraft, setQDraft] = useState(q);
+  const [cohortDraft, setCohortDraft] = useState(cohort);
+  useEffect(() => setQDraft(q), [q]);
+  useEffect(() => setCohortDraft(cohort), [cohort]);
+
+  function applySearch(e: FormEvent) {
+    e.preventDefault();
+    replaceQuery({ state, cohort: cohortDraft.trim(), q: qDraft.trim() });
+  }
+
+  if (lcs.data && !lc) {
+    return (
+      <main id="main" className="page">
+        <Alert>不支持的记录类型，或您无权查看。</Alert>
+        <Link href="/">返回首页</Link>
+      </main>
+    );
+  }
+
+  const createHref =
+    lc?.create && kind === 'agreements' ? '/r/agreements/new?mode=offline'
+      : lc?.create && kind === 'invitations' ? '/students/lookup'
+        : lc?.create && kind !== 'amendments' && kind !== 'terminations' ? `/r/${kind}/new` : null;
+
+  return (
+    <main id="main" className="page">
+      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>{lc?.label ?? kind}</span></nav>
+      <div className="page-head">
+        <h1 className="page-title">{lc?.label ?? '记录'}</h1>
+        {createHref && <Link href={createHref} className="btn btn-primary">新建</Link>}
+      </div>
+
+      <form className="filters" role="search" onSubmit={applySearch}>
+        <div className="field">
+          <label htmlFor="f-state" className="field-label">状态</label>
+          <select id="f-state" className="input" value={state}
+            onChange={(e) => replaceQuery({ state: e.target.value, cohort, q })}>
+            <option value="">全部</option>
+            {lc && Object.entries(lc.states).map(([s, label]) => <option key={s} value={s}>{label}</option>)}
+          </select>
+        </div>
+        {user.role !== 'student' && (
+          <div className="field">
+            <label htmlFor="f-cohort" className="field-label">毕业届</label>
+            <input id="f-cohort" className="input" inputMode="numeric" placeholder="如 2027" maxLength={4}
+              value={cohortDraft} onChange={(e) => setCohortDraft(e.target.value.replace(/\D/g, ''))} />
+          </div>
+        )}
+        <div className="field field-grow">
+          <label htmlFor="f-q" className="field-label">搜索</label>
+          <input id="f-q" className="input" type="search" placeholder="姓名、单位、协议书编号" maxLength={50}
+            value={qDraft} onChange={(e) => setQDraft(e.target.value)} />
+        </div>
+        <button type="submit" className="btn">查询</button>
+      </form>
+
+      {error && <Alert>{error}</Alert>}
+      <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
+      {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
+      {items.length > 0 && (
+        <ul className="record-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link href={`/r/${kind}/${item.id}`} className="record-item">
+                <span className="record-item-main">
+                  <span className="record-title">{item.title || '（未命名）'}</span>
+                  {item.subtitle && <span className="record-sub">{item.subtitle}</span>}
+                </span>
+                <span className="record-item-meta">
+                  <StateBadge state={item.state} label={item.stateLabel} />
+                  {item.number && <span className="record-no">{item.number}</span>}
+                  <time dateTime={item.updatedAt}>{formatTime(item.updatedAt)}</time>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {loading && <Loading />}
+      {cursor && !loading && (
+        <button type="button" className="btn btn-block" onClick={() => void load(cursor)}>加载更多</button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+/** Sign in with username (students: ID number) and password. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { Alert } from '../components/Alert';
+import { TextInput } from '../components/TextInput';
+import { useSession } from '../auth/session';
+
+export function LoginPage() {
+  const { signIn, expired } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ username?: string; password?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const userRef = useRef<HTMLInputElement>(null);
+  const passRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = '登录 · 网签';
+    userRef.current?.focus();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!username.trim()) next.username = '请输入用户名';
+    if (!password) next.password = '请输入密码';
+    if (next.username || next.password) {
+      setErrors(next);
+      (next.username ? userRef : passRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      await signIn(username.trim(), password);
+    } catch (err) {
+      const message =
+        err instanceof ApiError
+          ? err.status === 401
+            ? '用户名或密码错误，请重新输入'
+            : err.status === 429
+              ? '登录尝试过于频繁，请稍后再试'
+              : err.message
+          : '登录失败，请稍后再试';
+      setErrors({ form: message });
+      setPassword('');
+      passRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth-page" id="main">
+      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+        <h1 id="login-title">登录</h1>
+        {expired && !errors.form && <Alert tone="info">登录已失效，请重新登录。</Alert>}
+        <Alert>{errors.form}</Alert>
+        <TextInput
+          ref={userRef}
+          label="用户名"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors.username}
+          hint="学生请使用身份证号登录"
+        />
+        <TextInput
+          ref={passRef}
+          label="密码"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,120 @@
+/** /students/lookup — an employer finds one approved student by an exact identifier, then invites. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, withQuery } from '../api/client';
+import { Alert } from '../components/Alert';
+import { TextInput } from '../components/TextInput';
+import { useAsync, useTitle } from '../hooks';
+import { Link } from '../router';
+
+interface School { id: string; code: string; name: string }
+interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
+type By = 'idNumber' | 'phone' | 'namePhone';
+
+export function LookupPage() {
+  useTitle('查找学生');
+  const schools = useAsync(() => api<{ items: School[] }>('/api/schools'), []);
+  const [school, setSchool] = useState('');
+  const [cohort, setCohort] = useState(String(new Date().getFullYear() + (new Date().getMonth() >= 8 ? 1 : 0)));
+  const [by, setBy] = useState<By>('idNumber');
+  const [idNumber, setIdNumber] = useState('');
+  const [phone, setPhone] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [found, setFound] = useState<Found[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (found) resultRef.current?.focus();
+  }, [found]);
+
+  async function search(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!school) errs.school = '请选择学校';
+    if (!/^\d{4}$/.test(cohort)) errs.cohort = '请输入 4 位毕业届，如 2027';
+    if (by === 'idNumber' && !/^\d{17}[\dXx]$/.test(idNumber.trim())) errs.idNumber = '请输入 18 位身份证号';
+    if (by !== 'idNumber' && !/^1\d{10}$/.test(phone.trim())) errs.phone = '请输入 11 位手机号码';
+    if (by === 'namePhone' && !name.trim()) errs.name = '请输入姓名';
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    setFound(null);
+    try {
+      const q = by === 'idNumber' ? { idNumber: idNumber.trim().toUpperCase() } : by === 'phone' ? { phone: phone.trim() } : { name: name.trim(), phone: phone.trim() };
+      const r = await api<{ items: Found[] }>(withQuery('/api/students/lookup', { school, cohort, ...q }));
+      setFound(r.items);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fe: Record<string, string> = { form: err.message };
+        for (const f of err.fields) fe[f.path] = f.message;
+        setErrors(fe);
+        if (err.status === 404) setFound([]);
+      } else setErrors({ form: '查询失败' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" className="page">
+      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>查找学生</span></nav>
+      <h1 className="page-title">查找学生</h1>
+      <p className="muted">仅能按学校、毕业届和一项准确信息查找已通过省级审核的学生。</p>
+      <form className="card lookup-form" onSubmit={search} noValidate>
+        {errors.form && <Alert>{errors.form}</Alert>}
+        <div className="row row-2">
+          <div className={`field${errors.school ? ' field-invalid' : ''}`}>
+            <label htmlFor="lk-school" className="field-label">学校<span className="req" aria-hidden="true"> *</span></label>
+            <select id="lk-school" className="input" value={school} onChange={(e) => setSchool(e.target.value)} aria-required="true"
+              aria-invalid={errors.school ? true : undefined} aria-describedby={errors.school ? 'lk-school-err' : undefined}>
+              <option value="">{schools.loading ? '加载中…' : '请选择学校'}</option>
+              {schools.data?.items.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+            {errors.school && <p id="lk-school-err" className="field-error">{errors.school}</p>}
+          </div>
+          <TextInput label="毕业届" required inputMode="numeric" maxLength={4} value={cohort} onChange={(e) => setCohort(e.target.value)} error={errors.cohort} />
+        </div>
+        <fieldset className="choices-fieldset">
+          <legend className="field-label">查询方式</legend>
+          <div className="choices choices-inline">
+            {([['idNumber', '身份证号'], ['phone', '手机号'], ['namePhone', '姓名 + 手机号']] as const).map(([v, l]) => (
+              <label key={v} className="choice">
+                <input type="radio" name="lk-by" value={v} checked={by === v} onChange={() => setBy(v)} />
+                <span>{l}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {by === 'idNumber' && (
+          <TextInput label="身份证号" required maxLength={18} autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} error={errors.idNumber} />
+        )}
+        {by === 'namePhone' && <TextInput label="姓名" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />}
+        {by !== 'idNumber' && (
+          <TextInput label="手机号" required type="tel" inputMode="tel" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.phone} />
+        )}
+        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在查询…' : '查询'}</button>
+      </form>
+      {found && (
+        <section aria-labelledby="lk-result">
+          <h2 id="lk-result" ref={resultRef} tabIndex={-1}>查询结果</h2>
+          {found.length === 0 ? (
+            <p className="empty">未找到符合条件的学生</p>
+          ) : (
+            <ul className="record-list">
+              {found.map((s) => (
+                <li key={s.studentId} className="record-item">
+                  <span className="record-item-main">
+                    <span className="record-title">{s.name}</span>
+                    <span className="record-sub">{s.schoolName} · {s.collegeName} · {s.cohort} 届 · {s.idNumber}{s.phone ? ` · ${s.phone}` : ''}</span>
+                  </span>
+                  <Link className="btn btn-primary" href={`/r/invitations/new?studentId=${encodeURIComponent(s.studentId)}`}>加入待签约名单</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

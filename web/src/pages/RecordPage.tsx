@@ -1,0 +1,217 @@
+/**
+ * /r/:kind/:id — one record, driven by the API: state, the form (edit in the actor's workflow step,
+ * else preview), the actions the actor may take now, and the timeline.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type ApiFieldError } from '../api/client';
+import { loadFormVersion, type LoadedForm } from '../api/forms';
+import { loadLifecycles } from '../api/lifecycles';
+import { getRecord, takeAction } from '../api/records';
+import type { Lifecycles, RecordAction, RecordView } from '../api/types';
+import { ActionDialog } from '../components/ActionDialog';
+import { Alert, Loading } from '../components/Alert';
+import { StateBadge } from '../components/StateBadge';
+import { Timeline } from '../components/Timeline';
+import { useUser } from '../auth/session';
+import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
+import { FormRenderer, type FormHandle } from '../forms/FormRenderer';
+import type { Values } from '../forms/engine';
+import { formatTime, useTitle } from '../hooks';
+import { Link } from '../router';
+
+const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
+
+interface Loaded {
+  record: RecordView;
+  form: LoadedForm;
+}
+
+export default function RecordPage({ kind, id }: { kind: string; id: string }) {
+  const user = useUser();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [lcs, setLcs] = useState<Lifecycles | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'error' | 'ok' | 'info'; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
+  const [pending, setPending] = useState<{ action: RecordAction; data?: Values } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [restored, setRestored] = useState<Values | null>(null);
+  const handle = useRef<FormHandle>(null);
+  const draftScope = `${kind}:${id}`;
+
+  const lc = lcs?.[kind];
+  useTitle(loaded ? `${lc?.label ?? ''} ${loaded.record.stateLabel}` : '记录');
+
+  const show = useCallback(
+    async (record: RecordView) => {
+      const form = await loadFormVersion(record.form.key, record.form.version);
+      setRestored(record.step ? loadDraft(draftScope, record.version) : null);
+      setLoaded({ record, form });
+    },
+    [draftScope],
+  );
+
+  const reload = useCallback(async () => {
+    try {
+      await show(await getRecord(kind, id));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : '加载失败');
+    }
+  }, [kind, id, show]);
+
+  useEffect(() => {
+    setLoaded(null);
+    setNotice(null);
+    setFieldErrors([]);
+    void reload();
+    loadLifecycles().then(setLcs, () => setLcs({}));
+  }, [reload]);
+
+  const run = async (action: RecordAction, data: Values | undefined, reason: string | undefined) => {
+    if (!loaded) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const record = await takeAction(kind, id, action.name, {
+        version: loaded.record.version,
+        ...(data ? { data } : {}),
+        ...(reason ? { reason } : {}),
+      });
+      clearDraft(draftScope);
+      setFieldErrors([]);
+      setPending(null);
+      await show(record);
+      setNotice({ tone: 'ok', text: `已${action.label}，当前状态：${record.stateLabel}` });
+    } catch (e) {
+      setPending(null);
+      if (e instanceof ApiError && e.status === 409) {
+        clearDraft(draftScope);
+        setFieldErrors([]);
+        await reload();
+        setNotice({ tone: 'error', text: `${CONFLICT_MESSAGE}${e.message ? `（${e.message}）` : ''}` });
+      } else if (e instanceof ApiError && e.status === 422) {
+        setFieldErrors(e.fields);
+        setNotice({ tone: 'error', text: e.message || '表单填写有误，请检查标红的字段' });
+      } else {
+        setNotice({ tone: 'error', text: e instanceof Error ? e.message : '操作失败' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (action: RecordAction) => {
+    let data: Values | undefined;
+    if (action.step) {
+      const v = handle.current?.submit();
+      if (!v) {
+        setNotice({ tone: 'error', text: '表单填写有误，请按提示修改后再提交' });
+        return;
+      }
+      data = v;
+    }
+    if (action.needsReason || action.confirm) setPending({ action, data });
+    else void run(action, data, undefined);
+  };
+
+  const cancel = useCallback(() => setPending(null), []);
+
+  if (loadError && !loaded) {
+    return (
+      <main id="main" className="page">
+        <Alert>{loadError}</Alert>
+        <p><Link href={`/r/${kind}`}>返回列表</Link></p>
+      </main>
+    );
+  }
+  if (!loaded) return <main id="main" className="page"><Loading /></main>;
+
+  const { record, form } = loaded;
+  const editing = record.step !== null;
+  const actions = record.actions;
+  const canAmend = kind === 'agreements' && lcs?.amendments?.create && record.mode === 'online' && ['college_review', 'school_review'].includes(record.state);
+  const canTerminate = kind === 'agreements' && lcs?.terminations?.create && record.state === 'approved';
+
+  return (
+    <main id="main" className="page page-record">
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <Link href={`/r/${kind}`}>{lc?.label ?? kind}</Link> / <span>详情</span>
+      </nav>
+      <div className="record-head">
+        <h1 className="page-title">
+          {form.definition.title || lc?.label}
+        </h1>
+        <StateBadge state={record.state} label={record.stateLabel} />
+      </div>
+      <dl className="record-meta">
+        {record.number && (<><dt>编号</dt><dd>{record.number}</dd></>)}
+        {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
+        {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
+        {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
+        <dt>表单版本</dt><dd>v{record.form.version}</dd>
+      </dl>
+
+      <div aria-live="polite">
+        {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      </div>
+      {restored && (
+        <Alert tone="info">
+          已恢复您上次未提交的填写内容。{' '}
+          <button type="button" className="link-button" onClick={() => { clearDraft(draftScope); setRestored(null); }}>
+            放弃并恢复原内容
+          </button>
+        </Alert>
+      )}
+
+      <div className="record-layout">
+        <div className="record-main">
+          <FormRenderer
+            key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}`}
+            definition={form.definition}
+            values={restored ?? record.data}
+            previous={record.data}
+            role={user.role}
+            step={record.step}
+            mode={editing ? 'edit' : 'preview'}
+            errors={fieldErrors}
+            handleRef={handle}
+            onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
+          />
+          {(actions.length > 0 || kind === 'agreements') && (
+            <div className="action-bar" role="group" aria-label="操作">
+              {actions.map((a) => (
+                <button
+                  key={a.name}
+                  type="button"
+                  className={`btn ${a.style === 'primary' ? 'btn-primary' : a.style === 'danger' ? 'btn-danger' : ''}`}
+                  disabled={busy}
+                  onClick={() => start(a)}
+                >
+                  {a.label}
+                </button>
+              ))}
+              {kind === 'agreements' && record.number && (
+                <a className="btn" href={`/api/agreements/${encodeURIComponent(record.id)}/pdf`} target="_blank" rel="noopener">下载协议书 PDF</a>
+              )}
+              {canAmend && <Link className="btn" href={`/r/amendments/new?agreementId=${encodeURIComponent(record.id)}`}>提出协议修改</Link>}
+              {canTerminate && <Link className="btn" href={`/r/terminations/new?agreementId=${encodeURIComponent(record.id)}`}>申请解约</Link>}
+            </div>
+          )}
+          {actions.length === 0 && <p className="muted">当前没有您可以进行的操作。</p>}
+        </div>
+        <aside className="record-side" aria-labelledby="tl-title">
+          <h2 id="tl-title">办理记录</h2>
+          <Timeline events={record.timeline} />
+        </aside>
+      </div>
+
+      <ActionDialog
+        action={pending?.action ?? null}
+        busy={busy}
+        onCancel={cancel}
+        onConfirm={(reason) => pending && void run(pending.action, pending.data, reason)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+/** The shipped form definitions (forms/*.json); there is no list endpoint yet. */
+export const FORM_KEYS: Array<[key: string, label: string]> = [
+  ['source', '生源信息'],
+  ['agreement', '就业协议书'],
+  ['termination', '解约申请'],
+  ['dispatch', '派遣信息'],
+];
