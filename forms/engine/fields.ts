@@ -78,3 +78,12 @@ export function findField(def: FormDefinition, key: string): FieldDef | undefine
 export function findFieldEntry(def: FormDefinition, key: string): FieldEntry | undefined {
   return fieldIndex(def).byKey.get(key);
 }
+
+/** The declared `default`s of top-level fields, for prefilling a new record (validate never applies them). */
+export function defaultValues(def: FormDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { field } of fieldIndex(def).top) {
+    if (field.default !== undefined && field.default !== null && field.computed === undefined) out[field.key] = field.default;
+  }
+  return out;
+}

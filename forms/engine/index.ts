@@ -14,7 +14,7 @@ export { regionName, regionPath, regionFullName, regionChildren, regionNode, isV
 export type { RegionLevel, RegionNode, RegionOption } from './regions';
 export { resolveCodeTable, findCode, codeLabel } from './codes';
 export { BUILTIN_CODE_TABLES } from '../codes';
-export { allFields, fieldEntries, findField, findFieldEntry } from './fields';
+export { allFields, fieldEntries, findField, findFieldEntry, defaultValues } from './fields';
 export type { FieldEntry } from './fields';
 export { fieldAccess, resolveAccess, valuesVisibleTo } from './access';
 export { evaluateForm, isRequired } from './form-state';

@@ -180,6 +180,11 @@ export interface ValidationContext {
   previous?: Values;
   /** override 'today' for tests (YYYY-MM-DD) */
   today?: string;
+  /**
+   * A draft save (待签约名单, a dispatch record saved to finish later): missing required values and
+   * cross-field checks wait for the real submission; malformed values are still refused.
+   */
+  draft?: boolean;
 }
 
 export interface FieldError {

@@ -291,3 +291,16 @@ describe('validate: stored group rows', () => {
     expect((result.values.contacts as Array<Record<string, unknown>>)[0].contactLabel).toBe('王经理 13812341234');
   });
 });
+
+describe('draft saves', () => {
+  it('a draft may leave required fields empty but not put malformed values in them', async () => {
+    const { default: agreement } = await import('../agreement.json');
+    const def = agreement as unknown as import('./types').FormDefinition;
+    const empty = validate(def, {}, { role: 'employer', step: 'invite', draft: true });
+    expect(empty.ok).toBe(true);
+    const submitted = validate(def, {}, { role: 'employer', step: 'invite' });
+    expect(submitted.errors.some((e) => e.code === 'required' && e.path === 'jobTitle')).toBe(true);
+    const malformed = validate(def, { contactPhone: '123' }, { role: 'employer', step: 'invite', draft: true });
+    expect(malformed.errors.map((e) => e.path)).toEqual(['contactPhone']);
+  });
+});

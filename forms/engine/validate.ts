@@ -50,6 +50,8 @@ interface Run {
   today: string;
   errors: FieldError[];
   valueCtx: ValueContext;
+  /** a draft save: required values and cross-field checks wait for the submission */
+  draft: boolean;
 }
 
 /** Validates (and normalises) one present non-group value at `path`. */
@@ -80,7 +82,7 @@ function checkRow(run: Run, group: FieldDef, row: Record<string, unknown>, path:
     const subPath = `${path}.${sub.key}`;
     if (isMissing(row[sub.key])) {
       delete row[sub.key];
-      if (isRequired(sub, scope)) run.errors.push({ path: subPath, code: 'required', message: requiredMessage(sub) });
+      if (!run.draft && isRequired(sub, scope)) run.errors.push({ path: subPath, code: 'required', message: requiredMessage(sub) });
       continue;
     }
     checkInto(run, sub, row, subPath);
@@ -113,7 +115,7 @@ function checkGroup(run: Run, group: FieldDef, values: Values): void {
 
 function runValidation(def: FormDefinition, input: unknown, ctx: ValidationContext): ValidationResult {
   const today = isCalendarDate(ctx?.today) ? ctx.today : todayInChina();
-  const run: Run = { def, today, errors: [], valueCtx: { def, today } };
+  const run: Run = { def, today, errors: [], valueCtx: { def, today }, draft: ctx.draft === true };
   const previous = isRecord(ctx?.previous) ? ctx.previous : {};
   const incoming = isRecord(input) ? input : {};
   if (input !== undefined && input !== null && !isRecord(input)) {
@@ -145,7 +147,7 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
     }
     if (isMissing(values[field.key])) {
       delete values[field.key];
-      if (isRequired(field, scope)) {
+      if (!run.draft && isRequired(field, scope)) {
         run.errors.push({ path: field.key, code: field.type === 'group' ? 'items' : 'required', message: requiredMessage(field) });
       }
       continue;
@@ -154,7 +156,7 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
     else checkInto(run, field, values, field.key);
   }
 
-  for (const check of Array.isArray(def.checks) ? def.checks : []) {
+  for (const check of Array.isArray(def.checks) && !run.draft ? def.checks : []) {
     if (Array.isArray(check.steps) && !check.steps.includes(ctx.step)) continue;
     if (hidden.has(check.field)) continue;
     // A field already in error gets that message first; the cross-field one can wait.

@@ -26,7 +26,7 @@ export function cleanScalar(value: unknown): unknown {
   return isMissing(value) ? undefined : value;
 }
 
-/** Array.from counts code points, so a CJK extension character or emoji is one character. */
+/** Counts code points (like Array.from, without the copy), so a CJK extension character or emoji is one. */
 export function charLength(value: string): number {
   let n = 0;
   for (const _ of value) n += 1;

@@ -24,7 +24,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
   const now = new Date().toISOString();
   const links = await create.link({ db, env, actor, body, now });
   const form = await latestForm(db, lifecycle.form);
-  const result = validate(form.definition, incoming ?? {}, { role: actor.role, step: create.step, previous: links.prefill ?? {} });
+  const result = validate(form.definition, incoming ?? {}, { role: actor.role, step: create.step, previous: links.prefill ?? {}, draft: create.draft });
   if (!result.ok) {
     throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
   }

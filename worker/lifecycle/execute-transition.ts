@@ -57,13 +57,13 @@ function readReason(transition: Transition, body: Record<string, unknown>): stri
 }
 
 export async function validatedData(
-  deps: Deps, record: Pick<RecordRow, 'formKey' | 'formVersion' | 'data'>, step: string, incoming: unknown,
+  deps: Deps, record: Pick<RecordRow, 'formKey' | 'formVersion' | 'data'>, step: string, incoming: unknown, draft = false,
 ): Promise<Record<string, unknown>> {
   if (incoming !== undefined && incoming !== null && (typeof incoming !== 'object' || Array.isArray(incoming))) {
     throw badRequest('bad_field', '表单数据必须是对象', [{ path: 'data', code: 'type', message: '必须是对象' }]);
   }
   const form = await formAtVersion(deps.db, record.formKey, record.formVersion);
-  const result = validate(form.definition, incoming ?? {}, { role: deps.actor.role, step, previous: record.data });
+  const result = validate(form.definition, incoming ?? {}, { role: deps.actor.role, step, previous: record.data, draft });
   if (!result.ok) {
     throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
   }
@@ -93,7 +93,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   if (version !== record.version) throw conflict();
 
   const reason = readReason(transition, req.body);
-  const data = transition.step ? await validatedData(deps, record, transition.step, req.body.data) : record.data;
+  const data = transition.step ? await validatedData(deps, record, transition.step, req.body.data, transition.draft) : record.data;
   const now = new Date().toISOString();
   const ctx: TransitionContext = { db, env: deps.env, actor, record, data, reason, now };
   await transition.guard?.(ctx);

@@ -41,6 +41,8 @@ export interface Transition {
   /** workflow step of the form whose data this action submits (validated by the engine) */
   step?: string;
   needsReason?: boolean;
+  /** a draft save: missing required values are allowed, malformed ones are not */
+  draft?: boolean;
   /** text of a confirmation the UI must show before the call (two-step confirmation) */
   confirm?: string;
   style?: 'primary' | 'danger' | 'default';
@@ -80,6 +82,8 @@ export interface CreateDef {
   /** workflow step the creator fills */
   step: string;
   state: string;
+  /** the record starts as a draft: missing required values are allowed */
+  draft?: boolean;
   /** audit label of the creation */
   label: string;
   link: (ctx: CreateContext) => Promise<CreateLinks>;

@@ -170,15 +170,11 @@ export function FormRenderer(props: FormRendererProps) {
   }, []);
 
   // drafts: report changes (not the initial values)
-  const first = useRef(true);
+  const initialValues = useRef(values);
   const onChangeProp = useRef(props.onChange);
   onChangeProp.current = props.onChange;
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    onChangeProp.current?.(values);
+    if (values !== initialValues.current) onChangeProp.current?.(values);
   }, [values]);
 
   const idPrefix = useRef(`f${Math.random().toString(36).slice(2, 7)}`).current;
@@ -267,7 +263,7 @@ export function FormRenderer(props: FormRendererProps) {
     const H = heading;
     return (
       <section key={p.step.key} className="form-page" aria-labelledby={`${idPrefix}-p${i}`}>
-        <H id={`${idPrefix}-p${i}`} className="form-page-title" tabIndex={-1} {...(wizard ? { 'data-page': '' } : {})}>
+        <H id={`${idPrefix}-p${i}`} className="form-page-title" tabIndex={-1}>
           {p.step.label}
         </H>
         {p.sections.map(({ section, rows }) => (

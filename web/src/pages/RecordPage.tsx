@@ -106,7 +106,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
     if (action.step) {
       const v = handle.current?.submit();
       if (!v) {
-        setNotice({ tone: 'error', text: '表单填写有误，请按提示修改后再提交' });
+        // the form shows an error summary (role=alert) and focuses the first error
+        setNotice(null);
         return;
       }
       data = v;

@@ -69,6 +69,7 @@ export const invitations: Lifecycle = {
     roles: ['employer'],
     step: 'invite',
     state: 'draft',
+    draft: true,
     label: '加入待签约名单',
     async link({ db, actor, body }) {
       const studentId = typeof body.studentId === 'string' ? body.studentId : '';
@@ -97,7 +98,7 @@ export const invitations: Lifecycle = {
     },
   },
   transitions: [
-    { action: 'save', label: '保存', from: ['draft'], by: ['employer'], step: 'invite' },
+    { action: 'save', label: '保存', from: ['draft'], by: ['employer'], step: 'invite', draft: true },
     {
       action: 'send', label: '发送邀约', from: ['draft'], to: 'sent', by: ['employer'], step: 'invite', style: 'primary',
       confirm: '请确认邀约内容无误。发送后学生将收到邀约，在应约前您仍可修改或撤回。', guard: refuseIfLapsed,
