@@ -32,6 +32,7 @@ CREATE TABLE `audit_events` (
 	`actor_name` text NOT NULL,
 	`reason` text,
 	`data_digest` text NOT NULL,
+	`snapshot` text,
 	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint

@@ -137,6 +137,8 @@ export const auditEvents = sqliteTable('audit_events', {
   reason: text('reason'),
   /** SHA-256 of the record data as written by this event */
   dataDigest: text('data_digest').notNull(),
+  /** the record data as written by this event (canonical JSON), so every change can be shown */
+  snapshot: text('snapshot'),
   at: text('at').notNull().default(now),
 }, (t) => [index('audit_record').on(t.recordId, t.id)]);
 

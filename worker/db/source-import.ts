@@ -63,8 +63,8 @@ export function insertStudentsStatements(db: Db, rows: NewStudentRow[], actor: I
       sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
         SELECT ${j('accountId')}, ${j('idNumber')}, ${j('passwordHash')}, 'student', ${j('name')}, ${j('schoolId')}, ${j('collegeId')}, ${j('studentId')}, 1
         FROM json_each(${chunk})`,
-      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
-        SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${j('digest')}, ${actor.at}
+      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at)
+        SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${j('digest')}, ${j('data')}, ${actor.at}
         FROM json_each(${chunk})`,
     );
   }
@@ -80,8 +80,8 @@ export function updateRecordsStatements(db: Db, rows: UpdatedRecordRow[], actor:
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + IMPORT_CHUNK));
     out.push(
-      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, at)
-        SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', ${j('state')}, ${j('state')}, ${actor.id}, 'school', ${actor.name}, '重新导入', ${j('digest')}, ${actor.at}
+      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at)
+        SELECT ${j('eventId')}, ${j('recordId')}, 'source-records', 'import', ${j('state')}, ${j('state')}, ${actor.id}, 'school', ${actor.name}, '重新导入', ${j('digest')}, ${j('data')}, ${actor.at}
         FROM json_each(${chunk}) AS u
         WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = json_extract(u.value, '$.recordId') AND r.version = json_extract(u.value, '$.version') AND r.state IN ('imported','returned'))`,
       sql`UPDATE records SET data = u.data, college_id = u.college_id, cohort = u.cohort, version = records.version + 1, updated_at = ${actor.at}

@@ -25,6 +25,10 @@ export function dataDigest(data: unknown): Promise<string> {
   return sha256Hex(canonicalJson(data));
 }
 
+export function snapshotOf(data: unknown): string {
+  return canonicalJson(data);
+}
+
 /**
  * One audit event per transition, written in the same batch as the change it describes.
  * Synchronous on purpose: a drizzle query is thenable, so returning it from an async function
@@ -43,6 +47,7 @@ export function auditStatement(db: Db, input: AuditInput & { digest: string }): 
     actorName: input.actor.displayName,
     reason: input.reason,
     dataDigest: input.digest,
+    snapshot: snapshotOf(input.data),
     at: input.at,
   });
 }

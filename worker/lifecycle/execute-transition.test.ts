@@ -150,3 +150,21 @@ describe('record lists', () => {
     expect((await new TestClient().get('/api/source-records')).status).toBe(401);
   });
 });
+
+describe('reviewers see what changed', () => {
+  it("the school sees the student's corrections against the imported values", async () => {
+    const s = await studentWithSourceRecord('imported');
+    await env.DB.prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
+      SELECT '000000000000' || id, id, kind, 'import', NULL, 'imported', 'acc-school', 'school', '学校', 'x', data FROM records WHERE id = ?`).bind(s.recordId).run();
+    const student = await TestClient.as(s.username);
+    await student.post(path(s.recordId, 'submit'), { version: 1, data: { mobile: '13800005555', originRegion: '320102' } });
+    const school = await TestClient.as('school');
+    const view = await school.get(path(s.recordId));
+    expect(view.body.changes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: 'mobile', label: '手机号码', after: '13800005555' }),
+      expect.objectContaining({ key: 'originRegion', before: '320106', after: '320102' }),
+    ]));
+    expect(view.body.changes.map((c: { key: string }) => c.key)).not.toContain('name');
+    expect(view.body.timeline[0]).toMatchObject({ action: 'import', actionLabel: '学校导入' });
+  });
+});

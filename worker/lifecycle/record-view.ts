@@ -24,9 +24,30 @@ export function readableData(definition: FormDefinition, data: Record<string, un
   return out;
 }
 
+/** Actions that are not transitions of the table: creation, import, time and other records. */
+const OTHER_ACTIONS: Record<string, string> = { import: '学校导入', expire: '逾期未应约', amend: '按修改协议更新' };
+
 export function actionLabel(lifecycle: Lifecycle, action: string): string {
   if (action === 'create') return lifecycle.create?.label ?? '创建';
-  return lifecycle.transitions.find((t) => t.action === action)?.label ?? action;
+  return lifecycle.transitions.find((t) => t.action === action)?.label ?? OTHER_ACTIONS[action] ?? action;
+}
+
+/**
+ * What changed since the record was first written (e.g. the student's corrections against the
+ * school's import), over the fields this viewer may read.
+ */
+export function changesSinceFirst(definition: FormDefinition, first: string | null | undefined, current: Record<string, unknown>) {
+  if (!first) return [];
+  let before: Record<string, unknown>;
+  try { before = JSON.parse(first) as Record<string, unknown>; } catch { return []; }
+  const out: Array<{ key: string; label: string; before: unknown; after: unknown }> = [];
+  for (const field of allFields(definition)) {
+    if (!Object.hasOwn(current, field.key) && !Object.hasOwn(before, field.key)) continue;
+    const a = Object.hasOwn(before, field.key) ? before[field.key] : null;
+    const b = Object.hasOwn(current, field.key) ? current[field.key] : null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ key: field.key, label: field.label, before: a, after: b });
+  }
+  return out;
 }
 
 export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow, actor: Actor, labels?: Record<string, string>) {
@@ -34,6 +55,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow
   const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
   const events = await recordTimeline(db, record.id);
+  const data = readableData(form.definition, record.data, actor);
+  const firstSnapshot = events[0]?.snapshot ? readableData(form.definition, JSON.parse(events[0].snapshot), actor) : null;
   return {
     id: record.id,
     kind: record.kind,
@@ -43,7 +66,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow
     number: record.number,
     mode: record.mode,
     deadline: record.deadline,
-    data: readableData(form.definition, record.data, actor),
+    data,
+    changes: firstSnapshot ? changesSinceFirst(form.definition, JSON.stringify(firstSnapshot), data) : [],
     form: { key: form.key, version: form.version },
     step: actions.find((a) => a.step)?.step ?? null,
     actions: actions.map((a) => ({

@@ -63,15 +63,16 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
       s.id, s.schoolId, s.collegeId, s.cohort, s.idNumber, s.name, s.phone, s.state,
     );
     const recordId = `src-${s.id}`;
+    const data = JSON.stringify(sourceData(s as Student, collegeName[s.collegeId]));
     add(
       `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by)
        VALUES (?, 'source-records', ?, 1, ?, 'source', 1, ?, ?, ?, ?, 'acc-school')`,
-      recordId, s.state, JSON.stringify(sourceData(s as Student, collegeName[s.collegeId])), s.id, s.schoolId, s.collegeId, s.cohort,
+      recordId, s.state, data, s.id, s.schoolId, s.collegeId, s.cohort,
     );
     add(
-      `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest)
-       VALUES (?, ?, 'source-records', 'create', NULL, ?, 'acc-school', 'school', '演示数据', 'seed')`,
-      `evt-${recordId}`, recordId, s.state,
+      `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
+       VALUES (?, ?, 'source-records', 'import', NULL, ?, 'acc-school', 'school', '演示数据', 'seed', ?)`,
+      `evt-${recordId}`, recordId, s.state, data,
     );
   }
 

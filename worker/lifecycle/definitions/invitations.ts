@@ -5,12 +5,12 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
-import { auditEvents, records } from '../../db/schema';
+import { records } from '../../db/schema';
 import { findEmployer, findSchool, findStudent, sourceRecordOf } from '../../db/students';
 import { badRequest, conflict, forbidden, invalid } from '../../http/errors';
 import { addDays, beijingToday } from '../../lib/dates';
 import { newId } from '../../lib/encoding';
-import { dataDigest } from '../audit';
+import { auditStatement, dataDigest } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, numberAgreement, str } from './shared';
 
@@ -45,9 +45,9 @@ async function createAgreement(ctx: TransitionContext) {
   return [
     db.insert(records).values(agreement),
     ...numberAgreement(db, agreementId, school?.code ?? '00000', record.cohort ?? 0),
-    db.insert(auditEvents).values({
-      id: newId(), recordId: agreementId, kind: 'agreements', action: 'create', fromState: null, toState: 'college_review',
-      actorId: actor.accountId, actorRole: actor.role, actorName: actor.displayName, reason: '学生应约，生成协议书', dataDigest: await dataDigest(ctx.data), at: now,
+    auditStatement(db, {
+      recordId: agreementId, kind: 'agreements', action: 'create', fromState: null, toState: 'college_review',
+      actor, reason: '学生应约，生成协议书', data: ctx.data, at: now, digest: await dataDigest(ctx.data),
     }),
   ];
 }
