@@ -112,6 +112,7 @@ CREATE TABLE `records` (
 	`parent_id` text,
 	`mode` text,
 	`number` text,
+	`verify_code` text,
 	`deadline` text,
 	`created_by` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
@@ -129,6 +130,7 @@ CREATE INDEX `records_student` ON `records` (`student_id`,`kind`);--> statement-
 CREATE INDEX `records_employer` ON `records` (`employer_id`,`kind`,`state`,`id`);--> statement-breakpoint
 CREATE INDEX `records_parent` ON `records` (`parent_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `records_number` ON `records` (`number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `records_verify_code` ON `records` (`verify_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `one_active_agreement` ON `records` (`student_id`) WHERE kind = 'agreements' AND state IN ('college_review','school_review','approved','returned');--> statement-breakpoint
 CREATE UNIQUE INDEX `one_source_record` ON `records` (`student_id`) WHERE kind = 'source-records';--> statement-breakpoint
 CREATE TABLE `schools` (

@@ -104,6 +104,8 @@ export const records = sqliteTable('records', {
   mode: text('mode'),
   /** agreements: 协议书编号 */
   number: text('number'),
+  /** agreements: the code printed on the PDF and checked at /verify/:code */
+  verifyCode: text('verify_code'),
   /** invitations: answer deadline (YYYY-MM-DD, end of day Beijing time) */
   deadline: text('deadline'),
   createdBy: text('created_by').notNull(),
@@ -117,6 +119,7 @@ export const records = sqliteTable('records', {
   index('records_employer').on(t.employerId, t.kind, t.state, t.id),
   index('records_parent').on(t.parentId),
   uniqueIndex('records_number').on(t.number),
+  uniqueIndex('records_verify_code').on(t.verifyCode),
   // A student holds at most one active agreement (DESIGN §3.2): the database enforces it, so two
   // concurrent accepts cannot both win.
   uniqueIndex('one_active_agreement').on(t.studentId)

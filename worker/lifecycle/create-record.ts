@@ -45,6 +45,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     parentId: links.parentId ?? null,
     mode: links.mode ?? null,
     number: links.number ?? null,
+    verifyCode: null,
     deadline: links.deadline ?? null,
     ...lifecycle.derive?.(data),
     createdBy: actor.accountId,
