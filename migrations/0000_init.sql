@@ -133,6 +133,7 @@ CREATE UNIQUE INDEX `records_number` ON `records` (`number`);--> statement-break
 CREATE UNIQUE INDEX `records_verify_code` ON `records` (`verify_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `one_active_agreement` ON `records` (`student_id`) WHERE kind = 'agreements' AND state IN ('college_review','school_review','approved','returned');--> statement-breakpoint
 CREATE UNIQUE INDEX `one_source_record` ON `records` (`student_id`) WHERE kind = 'source-records';--> statement-breakpoint
+CREATE UNIQUE INDEX `one_open_termination` ON `records` (`parent_id`) WHERE kind = 'terminations' AND state IN ('consent_pending','college_review','school_review');--> statement-breakpoint
 CREATE TABLE `schools` (
 	`id` text PRIMARY KEY NOT NULL,
 	`code` text NOT NULL,

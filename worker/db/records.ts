@@ -1,7 +1,7 @@
 import type { Write } from './batch';
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
-import { auditEvents, records, type RecordRow } from './schema';
+import { auditEvents, records, students, type RecordRow } from './schema';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
@@ -24,7 +24,7 @@ export interface ListQuery {
 }
 
 /** Newest first by id (ids are time-ordered), so page N costs what page 1 does. */
-export async function listRecords(db: Db, query: ListQuery): Promise<RecordRow[]> {
+export async function listRecords(db: Db, query: ListQuery): Promise<Array<RecordRow & { studentName: string | null; studentIdNumber: string | null }>> {
   const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
   if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
   else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
@@ -34,7 +34,14 @@ export async function listRecords(db: Db, query: ListQuery): Promise<RecordRow[]
     const like = `%${query.q.replace(/[%_\\]/g, (ch) => '\\' + ch)}%`;
     conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q})`);
   }
-  return db.select().from(records).where(and(...conditions)).orderBy(desc(records.id)).limit(query.limit);
+  const rows = await db
+    .select({ record: records, studentName: students.name, studentIdNumber: students.idNumber })
+    .from(records)
+    .leftJoin(students, eq(students.id, records.studentId))
+    .where(and(...conditions))
+    .orderBy(desc(records.id))
+    .limit(query.limit);
+  return rows.map((r) => ({ ...r.record, studentName: r.studentName, studentIdNumber: r.studentIdNumber }));
 }
 
 /** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */

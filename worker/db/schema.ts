@@ -125,6 +125,9 @@ export const records = sqliteTable('records', {
   uniqueIndex('one_active_agreement').on(t.studentId)
     .where(sql`kind = 'agreements' AND state IN ('college_review','school_review','approved','returned')`),
   uniqueIndex('one_source_record').on(t.studentId).where(sql`kind = 'source-records'`),
+  // One open termination per agreement (DESIGN §3.4).
+  uniqueIndex('one_open_termination').on(t.parentId)
+    .where(sql`kind = 'terminations' AND state IN ('consent_pending','college_review','school_review')`),
 ]);
 
 export const auditEvents = sqliteTable('audit_events', {

@@ -32,7 +32,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
   const row: RecordRow = {
     id: newId(),
     kind: lifecycle.kind,
-    state: create.state,
+    state: links.initialState ?? create.state,
     version: 1,
     data,
     formKey: form.key,

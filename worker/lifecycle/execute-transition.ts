@@ -37,7 +37,7 @@ const MAX_REASON = 500;
 
 export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {
   return lifecycle.transitions.filter(
-    (t) => t.by.includes(actor.role) && t.from.includes(record.state) && (!t.when || t.when(record)),
+    (t) => t.by.includes(actor.role) && t.from.includes(record.state) && (!t.when || t.when(record, actor)),
   );
 }
 

@@ -74,6 +74,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow
       name: a.action,
       label: a.label,
       needsReason: Boolean(a.needsReason),
+      draft: Boolean(a.draft),
       step: a.step ?? null,
       confirm: a.confirm ?? null,
       style: a.style ?? 'default',

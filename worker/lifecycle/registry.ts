@@ -1,8 +1,10 @@
 import { notFound } from '../http/errors';
 import { agreements } from './definitions/agreements';
 import { amendments } from './definitions/amendments';
+import { dispatches } from './definitions/dispatches';
 import { invitations } from './definitions/invitations';
 import { sourceRecords } from './definitions/source-records';
+import { terminations } from './definitions/terminations';
 import type { Kind, Lifecycle } from './types';
 
 /** Every lifecycle of DESIGN §3, by the `<kind>` of its API path. */
@@ -11,6 +13,8 @@ export const LIFECYCLES: Partial<Record<Kind, Lifecycle>> = {
   invitations,
   agreements,
   amendments,
+  terminations,
+  dispatches,
 };
 
 export function lifecycleOf(kind: string): Lifecycle {

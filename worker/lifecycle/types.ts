@@ -12,6 +12,12 @@ import type { RecordRow } from '../db/schema';
 export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** The student a listed record belongs to, joined in by the list query. */
+export interface ListedStudent {
+  name: string;
+  idNumber: string;
+}
+
 export interface StateDef {
   label: string;
   /** roles that may see a record in this state (default: every reader of the lifecycle) */
@@ -46,8 +52,11 @@ export interface Transition {
   /** text of a confirmation the UI must show before the call (two-step confirmation) */
   confirm?: string;
   style?: 'primary' | 'danger' | 'default';
-  /** picks between transitions of the same action and state (e.g. online vs offline agreements) */
-  when?: (record: RecordRow) => boolean;
+  /**
+   * Picks between transitions of the same action and state (online vs offline agreements), or
+   * narrows who may act (the other party of a termination).
+   */
+  when?: (record: RecordRow, actor: Actor) => boolean;
   /** domain checks beyond actor/scope/state/version; throw an AppError to refuse */
   guard?: (ctx: TransitionContext) => Promise<void>;
   /** further writes that commit atomically with the transition (same D1 batch) */
@@ -73,6 +82,8 @@ export interface CreateLinks {
   mode?: string | null;
   deadline?: string | null;
   number?: string | null;
+  /** start in another state than the lifecycle's default (an offline termination skips consent) */
+  initialState?: string;
   /** values prefilled before the actor's own data is applied (e.g. from the source record) */
   prefill?: Record<string, unknown>;
 }
@@ -108,5 +119,5 @@ export interface Lifecycle {
    */
   lapse?: { from: string[]; to: string; action: string; when: (record: RecordRow, today: string) => boolean };
   /** list-row title and subtitle (masked where needed) */
-  summary: (record: RecordRow, viewer: Actor) => { title: string; subtitle: string };
+  summary: (record: RecordRow, viewer: Actor, student: ListedStudent | null) => { title: string; subtitle: string };
 }

@@ -61,7 +61,7 @@ export const recordRoutes = new Hono<AppEnv>()
     return c.json({
       items: page.map((r) => ({
         id: r.id, kind: r.kind, ...shownState(lifecycle, r, labels, today), version: r.version,
-        ...lifecycle.summary(r, actor), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
+        ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
       })),
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
     });

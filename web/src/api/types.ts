@@ -60,6 +60,8 @@ export interface RecordAction {
   step: string | null;
   confirm: string | null;
   style?: 'primary' | 'danger' | 'default';
+  /** a draft save: missing required values are allowed (if the server says so) */
+  draft?: boolean;
 }
 
 export interface TimelineEvent {
@@ -90,6 +92,8 @@ export interface RecordView {
   step: string | null;
   actions: RecordAction[];
   timeline: TimelineEvent[];
+  /** fields changed since the record was first written (e.g. a student's corrections to the import) */
+  changes?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
   createdAt?: string;
   updatedAt?: string;
 }

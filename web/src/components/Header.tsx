@@ -16,7 +16,7 @@ export function Header() {
           <div className="user-box">
             <span className="user-name">
               {user.displayName}
-              <span className="user-role">（{roleLabel(user.role)}{org ? ` · ${org}` : ''}）</span>
+              <span className="user-role">（{roleLabel(user.role)}<span className="user-org">{org ? ` · ${org}` : ''}</span>）</span>
             </span>
             {!user.mustChangePassword && (
               <Link href="/password" className="link-button">修改密码</Link>

@@ -15,8 +15,11 @@ import { errorsUnder, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FieldView } from './FieldView';
 
 export interface FormHandle {
-  /** validates everything; shows errors and focuses the first one, or returns the engine-cleaned values */
-  submit(): Values | null;
+  /**
+   * validates everything; shows errors and focuses the first one, or returns the engine-cleaned
+   * values. `draft`: a draft save, where missing required values wait for the submission.
+   */
+  submit(options?: { draft?: boolean }): Values | null;
   values(): Values;
 }
 
@@ -197,9 +200,9 @@ export function FormRenderer(props: FormRendererProps) {
     return null;
   };
 
-  const submit = (): Values | null => {
+  const submit = (options: { draft?: boolean } = {}): Values | null => {
     if (!editing || !step) return null;
-    const result = validate(def, form.state.values as Values, { role, step, previous });
+    const result = validate(def, form.state.values as Values, { role, step, previous, draft: options.draft === true });
     setSubmitted(true);
     if (result.ok) return result.values;
     const path = firstErrorPath(toErrorMap(result.errors));

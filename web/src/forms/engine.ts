@@ -3,7 +3,7 @@
  * (and its region data) lands in the lazily loaded form chunk only.
  */
 export {
-  validate, evaluateForm, fieldAccess, allFields, fieldEntries, ruleHolds, isRequired,
+  validate, evaluateForm, findField, fieldAccess, allFields, fieldEntries, ruleHolds, isRequired,
   regionChildren, regionNode, regionFullName, resolveCodeTable, codeLabel, todayInChina,
 } from '../../../forms/engine';
 export type {

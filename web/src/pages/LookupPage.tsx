@@ -4,7 +4,8 @@ import { api, ApiError, withQuery } from '../api/client';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useAsync, useTitle } from '../hooks';
-import { Link } from '../router';
+import { createRecord } from '../api/records';
+import { Link, navigate } from '../router';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
@@ -23,6 +24,21 @@ export function LookupPage() {
   const [found, setFound] = useState<Found[] | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const [adding, setAdding] = useState<string | null>(null);
+
+  /** the invitation starts as a draft (待签约名单), prefilled by the server; the employer fills it on the record page */
+  async function invite(studentId: string) {
+    setAdding(studentId);
+    try {
+      const record = await createRecord('invitations', { studentId, data: {} });
+      navigate(`/r/invitations/${record.id}`);
+    } catch (err) {
+      setErrors({ form: err instanceof Error ? err.message : '加入待签约名单失败' });
+      resultRef.current?.focus();
+    } finally {
+      setAdding(null);
+    }
+  }
 
   useEffect(() => {
     if (found) resultRef.current?.focus();
@@ -108,7 +124,9 @@ export function LookupPage() {
                     <span className="record-title">{s.name}</span>
                     <span className="record-sub">{s.schoolName} · {s.collegeName} · {s.cohort} 届 · {s.idNumber}{s.phone ? ` · ${s.phone}` : ''}</span>
                   </span>
-                  <Link className="btn btn-primary" href={`/r/invitations/new?studentId=${encodeURIComponent(s.studentId)}`}>加入待签约名单</Link>
+                  <button type="button" className="btn btn-primary" disabled={adding !== null} onClick={() => void invite(s.studentId)}>
+                    {adding === s.studentId ? '正在加入…' : '加入待签约名单'}
+                  </button>
                 </li>
               ))}
             </ul>

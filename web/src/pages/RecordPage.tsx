@@ -15,7 +15,8 @@ import { Timeline } from '../components/Timeline';
 import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
 import { FormRenderer, type FormHandle } from '../forms/FormRenderer';
-import type { Values } from '../forms/engine';
+import { findField, type Values } from '../forms/engine';
+import { ReadValue } from '../forms/ReadValue';
 import { formatTime, useTitle } from '../hooks';
 import { Link } from '../router';
 
@@ -104,7 +105,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const start = (action: RecordAction) => {
     let data: Values | undefined;
     if (action.step) {
-      const v = handle.current?.submit();
+      // draft saves (保存) let required values wait until the submission
+      const v = handle.current?.submit({ draft: action.draft ?? action.name === 'save' });
       if (!v) {
         // the form shows an error summary (role=alert) and focuses the first error
         setNotice(null);
@@ -163,6 +165,29 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             放弃并恢复原内容
           </button>
         </Alert>
+      )}
+
+      {record.changes && record.changes.length > 0 && (
+        <details className="card changes">
+          <summary>与最初导入的信息相比，有 {record.changes.length} 处修改</summary>
+          <div className="table-wrap">
+            <table className="group-table">
+              <thead><tr><th scope="col">字段</th><th scope="col">原值</th><th scope="col">现值</th></tr></thead>
+              <tbody>
+                {record.changes.map((c) => {
+                  const f = findField(form.definition, c.key);
+                  return (
+                    <tr key={c.key}>
+                      <th scope="row">{c.label}</th>
+                      <td>{f ? <ReadValue def={form.definition} field={f} value={c.before} /> : String(c.before ?? '—')}</td>
+                      <td>{f ? <ReadValue def={form.definition} field={f} value={c.after} /> : String(c.after ?? '—')}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </details>
       )}
 
       <div className="record-layout">

@@ -9,6 +9,7 @@ import { findSchool, findStudent, sourceRecordOf } from '../../db/students';
 import { conflict, forbidden, invalid } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, numberAgreement, str } from './shared';
+import { openDispatch } from './dispatches';
 
 const isOnline = (r: RecordRow) => r.mode === 'online';
 const isOffline = (r: RecordRow) => r.mode === 'offline';
@@ -57,7 +58,10 @@ export const agreements: Lifecycle = {
     { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },
     { action: 'reject', label: '退回', from: ['college_review'], to: 'rejected', by: ['college'], needsReason: true, style: 'danger', when: isOnline },
     { action: 'reject', label: '退回学生修改', from: ['college_review'], to: 'returned', by: ['college'], needsReason: true, style: 'danger', when: isOffline },
-    { action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'approved', by: ['school'], step: 'review', style: 'primary' },
+    {
+      action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'approved', by: ['school'], step: 'review', style: 'primary',
+      effects: (ctx) => openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now),
+    },
     { action: 'reject', label: '退回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger', when: isOnline },
     { action: 'reject', label: '退回学生修改', from: ['school_review'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', when: isOffline },
   ],

@@ -1,0 +1,86 @@
+/**
+ * 派遣信息上报 (DESIGN §3.5): created 未确认 when the school approves an agreement, prefilled through
+ * the mappings declared in dispatch.json; the student corrects it, uploads photos of the stamped
+ * agreement, saves (draft) and submits → 学院 → 学校 → 中心 → approved (label from configuration).
+ * Any reject returns it to the student; a completed termination voids it.
+ */
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { applyMappings, maskIdNumber } from '../../../forms/engine';
+import type { Write } from '../../db/batch';
+import type { Db } from '../../db/client';
+import { records, type RecordRow } from '../../db/schema';
+import { latestForm } from '../../forms/registry';
+import { newId } from '../../lib/encoding';
+import type { Actor } from '../../auth/actor';
+import { auditStatement, dataDigest } from '../audit';
+import type { Lifecycle } from '../types';
+import { str } from './shared';
+
+type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
+
+/** The writes that open the student's dispatch record for an approved agreement. */
+export async function openDispatch(db: Db, agreement: RecordRow, agreementData: Record<string, unknown>, actor: Author, now: string): Promise<Write[]> {
+  const form = await latestForm(db, 'dispatch');
+  const data = { ...applyMappings(form.definition, 'agreement', agreementData), destination: '10' } as Record<string, unknown>;
+  const id = newId();
+  return [
+    db.insert(records).values({
+      id, kind: 'dispatches', state: 'unconfirmed', version: 1, data, formKey: form.key, formVersion: form.version,
+      studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: null,
+      cohort: agreement.cohort, parentId: agreement.id, createdBy: actor.accountId, createdAt: now, updatedAt: now,
+    }),
+    auditStatement(db, {
+      recordId: id, kind: 'dispatches', action: 'create', fromState: null, toState: 'unconfirmed', actor,
+      reason: '协议书学校审核通过，生成派遣信息', data, at: now, digest: await dataDigest(data),
+    }),
+  ];
+}
+
+/** A completed termination voids the dispatch record of that agreement, whatever its state. */
+export async function voidDispatchesOf(db: Db, agreementId: string, actor: Author, reason: string, now: string): Promise<Write[]> {
+  const open = await db.select().from(records)
+    .where(and(eq(records.kind, 'dispatches'), eq(records.parentId, agreementId), ne(records.state, 'voided')));
+  const out: Write[] = [];
+  for (const d of open) {
+    out.push(
+      db.update(records).set({ state: 'voided', version: sql`${records.version} + 1`, updatedAt: now })
+        .where(and(eq(records.id, d.id), inArray(records.state, [d.state]))),
+      auditStatement(db, { recordId: d.id, kind: 'dispatches', action: 'void', fromState: d.state, toState: 'voided', actor, reason, data: d.data, at: now, digest: await dataDigest(d.data) }),
+    );
+  }
+  return out;
+}
+
+export const dispatches: Lifecycle = {
+  kind: 'dispatches',
+  label: '派遣信息',
+  form: 'dispatch',
+  readers: ['student', 'college', 'school', 'center', 'admin'],
+  states: {
+    unconfirmed: { label: '未确认' },
+    college_review: { label: '待学院审核' },
+    school_review: { label: '待学校审核' },
+    center_review: { label: '待中心审核' },
+    approved: { label: '报到证待打印' },
+    returned: { label: '已退回' },
+    voided: { label: '已作废' },
+  },
+  transitions: [
+    { action: 'save', label: '保存', from: ['unconfirmed', 'returned'], by: ['student'], step: 'student', draft: true },
+    {
+      action: 'submit', label: '保存并送审', from: ['unconfirmed', 'returned'], to: 'college_review', by: ['student'], step: 'student', style: 'primary',
+      confirm: '请确认派遣信息无误并已上传盖章完毕的协议书照片。送审后在审核完成前不能修改。',
+    },
+    { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },
+    { action: 'reject', label: '退回学生', from: ['college_review'], to: 'returned', by: ['college'], needsReason: true, style: 'danger' },
+    { action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'center_review', by: ['school'], style: 'primary' },
+    { action: 'reject', label: '退回学生', from: ['school_review'], to: 'returned', by: ['school'], needsReason: true, style: 'danger' },
+    { action: 'approve', label: '中心审核通过', from: ['center_review'], to: 'approved', by: ['center'], style: 'primary' },
+    { action: 'reject', label: '退回学生', from: ['center_review'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },
+  ],
+  summary(record, viewer, student) {
+    const d = record.data;
+    const who = viewer.role === 'student' || !student ? '' : `${student.name}（${maskIdNumber(student.idNumber)}）`;
+    return { title: who ? `${who} — ${str(d.employerName)}` : str(d.employerName) || '派遣信息', subtitle: str(d.employerName) ? '就业' : '' };
+  },
+};

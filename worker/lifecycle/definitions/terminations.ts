@@ -1,0 +1,97 @@
+/**
+ * 签约解除 / 解约 (DESIGN §3.4). Online: the student or the employer applies with the termination
+ * form, the other party consents (or declines), then 学院 → 学校 → completed. Offline: the student
+ * applies with a scan of the 解约函, then 学院 → 学校 → completed. Completion terminates the
+ * agreement (the student may sign again) and voids its dispatch record; a reviewer's reject leaves
+ * the agreement as it was.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { maskIdNumber } from '../../../forms/engine';
+import type { Actor } from '../../auth/actor';
+import { abortUnlessChanged, findRecord } from '../../db/records';
+import { records, type RecordRow } from '../../db/schema';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
+import { auditStatement, dataDigest } from '../audit';
+import type { Lifecycle, TransitionContext } from '../types';
+import { voidDispatchesOf } from './dispatches';
+import { str } from './shared';
+
+const TERMINABLE = ['college_review', 'school_review', 'approved'];
+export const OPEN_TERMINATION_STATES = ['consent_pending', 'college_review', 'school_review'];
+
+const isOffline = (r: RecordRow) => r.data.mode === 'offline';
+const isOnline = (r: RecordRow) => r.data.mode === 'online';
+/** The consenting party is whichever of student and employer did not apply. */
+const otherParty = (r: RecordRow, actor: Actor) => isOnline(r) && r.data.initiator !== actor.role;
+
+async function terminateAgreement(ctx: TransitionContext) {
+  const { db, record, actor, now } = ctx;
+  const agreement = await findRecord(db, record.parentId ?? '');
+  if (!agreement || agreement.kind !== 'agreements') throw notFound('协议书不存在');
+  return [
+    db.update(records).set({ state: 'terminated', version: sql`${records.version} + 1`, updatedAt: now })
+      .where(and(eq(records.id, agreement.id), inArray(records.state, TERMINABLE), eq(records.version, agreement.version))),
+    abortUnlessChanged(db),
+    auditStatement(db, {
+      recordId: agreement.id, kind: 'agreements', action: 'terminate', fromState: agreement.state, toState: 'terminated',
+      actor, reason: '解约审核通过，恢复学生网签资格', data: agreement.data, at: now, digest: await dataDigest(agreement.data),
+    }),
+    ...(await voidDispatchesOf(db, agreement.id, actor, '协议书已解约', now)),
+  ];
+}
+
+export const terminations: Lifecycle = {
+  kind: 'terminations',
+  label: '解约申请',
+  form: 'termination',
+  readers: ['student', 'employer', 'college', 'school', 'admin'],
+  states: {
+    consent_pending: { label: '待对方同意' },
+    declined: { label: '对方不同意' },
+    college_review: { label: '待学院审核' },
+    school_review: { label: '待学校审核' },
+    completed: { label: '解约完成' },
+    rejected: { label: '审核未通过' },
+  },
+  create: {
+    roles: ['student', 'employer'],
+    step: 'apply',
+    state: 'consent_pending',
+    label: '申请解约',
+    async link({ db, actor, body }) {
+      const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
+      if (!agreementId) throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      const agreement = await findRecord(db, agreementId);
+      const mine = agreement && agreement.kind === 'agreements'
+        && (actor.role === 'student' ? agreement.studentId === actor.studentId : agreement.employerId === actor.employerId);
+      if (!agreement || !mine) throw notFound('协议书不存在');
+      if (agreement.mode === 'offline' && actor.role !== 'student') throw forbidden('线下协议书由学生上传解约函申请解约');
+      if (!TERMINABLE.includes(agreement.state)) throw conflict('该协议书当前不能解约', 'invalid_state');
+      const open = await db.query.records.findFirst({
+        where: and(eq(records.kind, 'terminations'), eq(records.parentId, agreement.id), inArray(records.state, OPEN_TERMINATION_STATES)),
+      });
+      if (open) throw conflict('该协议书已有正在办理的解约申请', 'duplicate');
+      const mode = agreement.mode === 'offline' ? 'offline' : 'online';
+      return {
+        studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: agreement.employerId,
+        cohort: agreement.cohort, parentId: agreement.id,
+        // 线下解约 goes straight to the college: there is no other party online to consent.
+        initialState: mode === 'offline' ? 'college_review' : 'consent_pending',
+        prefill: { agreementNo: agreement.number ?? '', mode, initiator: actor.role, name: str(agreement.data.name), employerName: str(agreement.data.employerName) },
+      };
+    },
+  },
+  transitions: [
+    { action: 'consent', label: '同意解约', from: ['consent_pending'], to: 'college_review', by: ['student', 'employer'], step: 'consent', when: otherParty, style: 'primary', confirm: '同意后解约申请将提交学院审核。确认同意解约？' },
+    { action: 'decline', label: '不同意解约', from: ['consent_pending'], to: 'declined', by: ['student', 'employer'], needsReason: true, when: otherParty, style: 'danger' },
+    { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], step: 'review', style: 'primary' },
+    { action: 'reject', label: '驳回', from: ['college_review'], to: 'rejected', by: ['college'], needsReason: true, style: 'danger' },
+    { action: 'approve', label: '学校审核通过（解约完成）', from: ['school_review'], to: 'completed', by: ['school'], step: 'review', style: 'primary', effects: terminateAgreement, confirm: '审核通过后协议书将解除，学生恢复网签资格，派遣信息作废。确认？' },
+    { action: 'reject', label: '驳回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger' },
+  ],
+  summary(record, viewer, student) {
+    const d = record.data;
+    const who = viewer.role === 'student' ? str(d.employerName) : `${student?.name ?? str(d.name)}${student ? `（${maskIdNumber(student.idNumber)}）` : ''}`;
+    return { title: `${who} · 解约`, subtitle: `${str(d.agreementNo)} · ${isOffline(record) ? '线下' : '线上'}` };
+  },
+};
