@@ -4,10 +4,24 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
-const PORT = 8799;
 const STATE = '.tmp/browser-state';
+const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+
+/** A port nobody listens on, so a leftover server can never answer for this run. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,18 +45,23 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 export default async function setup(project: TestProject) {
   rmSync(STATE, { recursive: true, force: true });
   const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE], quiet);
+  execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE], quiet);
   execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', STATE], quiet);
+  const port = await freePort();
   let output = '';
-  const child = spawn('npx', ['wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', STATE, '--show-interactive-dev-session=false'], {
-    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true' },
+  // Started without npx and in its own process group, so teardown can end wrangler and workerd together.
+  const child = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', STATE, '--show-interactive-dev-session=false'], {
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
   });
   child.stdout?.on('data', (b) => { output += b; });
   child.stderr?.on('data', (b) => { output += b; });
-  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output);
   project.provide('baseUrl', baseUrl);
-  return () => {
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+  return async () => {
+    const group = -child.pid!;
+    try { process.kill(group, 'SIGTERM'); } catch { return; }
+    await new Promise((r) => setTimeout(r, 2000));
+    try { process.kill(group, 'SIGKILL'); } catch { /* ended on SIGTERM */ }
   };
 }

@@ -13,7 +13,11 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', (c) => {
     out[lifecycle.kind] = {
       label: lifecycle.label,
       form: lifecycle.form,
-      states: labelsFor(c.env, lifecycle),
+      // states this role never sees (an employer's draft invitations) are not offered as filters
+      states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => {
+        const visibleTo = lifecycle.states[state]?.visibleTo;
+        return !visibleTo || visibleTo.includes(actor.role);
+      })),
       create: lifecycle.create && lifecycle.create.roles.includes(actor.role) ? { roles: lifecycle.create.roles, step: lifecycle.create.step } : null,
     };
   }

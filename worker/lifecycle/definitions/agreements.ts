@@ -5,15 +5,14 @@
  */
 import { maskIdNumber } from '../../../forms/engine';
 import type { RecordRow } from '../../db/schema';
-import { findSchool, findStudent, sourceRecordOf } from '../../db/students';
+import { findSchool, findStudent } from '../../db/students';
 import { conflict, forbidden, invalid } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
-import { activeAgreementOf, numberAgreement, str } from './shared';
+import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
 
 const isOnline = (r: RecordRow) => r.mode === 'online';
 const isOffline = (r: RecordRow) => r.mode === 'offline';
-const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
 
 export const agreements: Lifecycle = {
   kind: 'agreements',
@@ -41,9 +40,7 @@ export const agreements: Lifecycle = {
         throw invalid('您的生源信息尚未“省级通过”，暂不能签约', [], 'student_not_approved');
       }
       if (await activeAgreementOf(db, student.id)) throw conflict('您已有生效的协议书，需先解约才能再次签约', 'active_agreement');
-      const source = await sourceRecordOf(db, student.id);
-      const prefill: Record<string, unknown> = {};
-      for (const key of FROM_SOURCE) if (source?.data[key] !== undefined) prefill[key] = source.data[key];
+      const prefill = await studentPrefill(db, student);
       return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: null, cohort: student.cohort, mode: 'offline', prefill };
     },
     async effects(ctx: TransitionContext) {

@@ -6,18 +6,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import { records } from '../../db/schema';
-import { findEmployer, findSchool, findStudent, sourceRecordOf } from '../../db/students';
+import { findEmployer, findSchool, findStudent } from '../../db/students';
 import { badRequest, conflict, forbidden, invalid } from '../../http/errors';
 import { addDays, beijingToday } from '../../lib/dates';
 import { newId } from '../../lib/encoding';
 import { auditStatement, dataDigest } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
-import { activeAgreementOf, numberAgreement, str } from './shared';
+import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
 
 export const DEFAULT_ANSWER_DAYS = 5;
 
-/** Student fields of the agreement copied from the approved source record. */
-const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
 
 async function refuseIfSigned(ctx: Pick<TransitionContext, 'db'>, studentId: string | null) {
   if (studentId && (await activeAgreementOf(ctx.db, studentId))) {
@@ -86,9 +84,7 @@ export const invitations: Lifecycle = {
         where: and(eq(records.kind, 'invitations'), eq(records.employerId, employer.id), eq(records.studentId, student.id), inArray(records.state, ['draft', 'sent'])),
       });
       if (open) throw conflict('已向该学生发起过邀约，请在待签约名单或待应约中查看', 'duplicate');
-      const source = await sourceRecordOf(db, student.id);
-      const prefill: Record<string, unknown> = {};
-      for (const key of FROM_SOURCE) if (source?.data[key] !== undefined) prefill[key] = source.data[key];
+      const prefill = await studentPrefill(db, student);
       Object.assign(prefill, {
         employerName: employer.name, creditCode: employer.creditCode, unitNature: employer.unitNature, industry: employer.industry,
         employerRegion: employer.region, employerAddress: employer.address ?? undefined, contactName: employer.contactName ?? undefined,

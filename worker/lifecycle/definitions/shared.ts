@@ -1,7 +1,8 @@
 import type { Write } from '../../db/batch';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { records } from '../../db/schema';
+import { records, type StudentRow } from '../../db/schema';
+import { findSchool, sourceRecordOf } from '../../db/students';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -26,4 +27,14 @@ export function numberAgreement(db: Db, recordId: string, schoolCode: string, co
     sql`UPDATE records SET number = (SELECT ${schoolCode + String(cohort)} || printf('%06d', value) FROM counters WHERE key = ${key}),
       verify_code = upper(hex(randomblob(8))) WHERE id = ${recordId}`,
   ];
+}
+
+/** Student fields of an agreement, copied from the approved source record (and the school's name). */
+const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
+
+export async function studentPrefill(db: Db, student: StudentRow): Promise<Record<string, unknown>> {
+  const [source, school] = await Promise.all([sourceRecordOf(db, student.id), findSchool(db, student.schoolId)]);
+  const prefill: Record<string, unknown> = { schoolName: school?.name };
+  for (const key of FROM_SOURCE) if (source?.data[key] !== undefined) prefill[key] = source.data[key];
+  return prefill;
 }

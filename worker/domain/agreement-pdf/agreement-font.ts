@@ -1,0 +1,55 @@
+/**
+ * The CJK font of the agreement PDF (Noto Sans Hans, OFL-1.1, from @embedpdf/fonts-sc). At 8 MB it
+ * cannot live in the worker bundle (< 1 MiB gzip), so the build copies it into the static assets
+ * (scripts/copy-font.mjs) and the worker reads it through the ASSETS binding. It is fetched and
+ * parsed once per isolate; a failed load is forgotten so the next request tries again.
+ */
+import * as fontkit from 'fontkit';
+import type { FontkitFont } from 'fontkit';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { AppError } from '../../http/errors';
+
+export const FONT_ASSET_URL = 'https://assets.local/fonts/NotoSansHans-Regular.otf';
+
+type PdfFontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+export interface AgreementFont {
+  /** the raw OTF, handed to `embedFont` */
+  bytes: Uint8Array;
+  /** the parsed font, for measuring text without pdf-lib's full layout per call */
+  font: FontkitFont;
+  /**
+   * A fontkit for `registerFontkit` that returns the already parsed font for these bytes: pdf-lib
+   * would otherwise parse the 8 MB font on every document, and the glyphs the parsed font caches
+   * stay warm across requests.
+   */
+  fontkit: PdfFontkit;
+}
+
+let loading: Promise<AgreementFont> | null = null;
+
+export const fontUnavailable = () => new AppError(503, 'pdf_font_unavailable', 'PDF 字体暂不可用，请稍后重试');
+
+async function load(assets: Fetcher): Promise<AgreementFont> {
+  const res = await assets.fetch(new Request(FONT_ASSET_URL));
+  if (!res.ok) throw fontUnavailable();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // The assets fall back to index.html for unknown paths (single-page app): check it is an OTF.
+  const isOtf = bytes.length > 4 && bytes[0] === 0x4f && bytes[1] === 0x54 && bytes[2] === 0x54 && bytes[3] === 0x4f; // 'OTTO'
+  if (!isOtf) throw fontUnavailable();
+  const font = fontkit.create(bytes);
+  const adapter = {
+    create: (data: Uint8Array, postscriptName?: string) => (data === bytes ? font : fontkit.create(data, postscriptName)),
+  } as unknown as PdfFontkit;
+  return { bytes, font, fontkit: adapter };
+}
+
+export function agreementFont(env: Pick<Env, 'ASSETS'>): Promise<AgreementFont> {
+  if (!loading) {
+    loading = load(env.ASSETS).catch((err: unknown) => {
+      loading = null;
+      throw err instanceof AppError ? err : fontUnavailable();
+    });
+  }
+  return loading;
+}

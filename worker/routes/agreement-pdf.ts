@@ -1,0 +1,54 @@
+/**
+ * GET /api/agreements/:id/pdf — the agreement as an A4 PDF of four copies to print, sign and stamp
+ * (DESIGN §3.3). Exactly those who may read the agreement get it; everyone else gets the same 404
+ * as for a record that does not exist, so ids cannot be probed.
+ */
+import { Hono } from 'hono';
+import { allFields } from '../../forms/engine';
+import type { AppEnv } from '../app-env';
+import { findRecord } from '../db/records';
+import { agreementContent } from '../domain/agreement-pdf/agreement-content';
+import { agreementFont } from '../domain/agreement-pdf/agreement-font';
+import { renderAgreementPdf } from '../domain/agreement-pdf/render-pdf';
+import { formAtVersion } from '../forms/registry';
+import { notFound } from '../http/errors';
+import { labelsFor } from '../lifecycle/labels';
+import { canRead } from '../lifecycle/read-access';
+import { readableData } from '../lifecycle/record-view';
+import { lifecycleOf } from '../lifecycle/registry';
+import { requireActor } from '../middleware/require-actor';
+
+/** RFC 6266 / 5987: an ASCII fallback for old clients, the Chinese name for everyone else. */
+function attachment(number: string): string {
+  const safe = number.replace(/[^0-9A-Za-z-]/g, '');
+  return `attachment; filename="agreement-${safe}.pdf"; filename*=UTF-8''${encodeURIComponent(`协议书-${safe}.pdf`)}`;
+}
+
+export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', async (c) => {
+  const actor = requireActor(c);
+  const lifecycle = lifecycleOf('agreements');
+  const db = c.get('db');
+  const record = await findRecord(db, c.req.param('id'));
+  if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
+
+  const [form, font] = await Promise.all([formAtVersion(db, record.formKey, record.formVersion), agreementFont(c.env)]);
+  // the record view's rule for which fields this viewer may read, applied to every field of the form
+  const everyField = Object.fromEntries(allFields(form.definition).map((f) => [f.key, true]));
+  const readable = new Set(Object.keys(readableData(form.definition, everyField, actor)));
+  const content = agreementContent({
+    definition: form.definition,
+    data: record.data,
+    canRead: (key) => readable.has(key),
+    number: record.number,
+    stateLabel: labelsFor(c.env, lifecycle)[record.state] ?? record.state,
+    mode: record.mode,
+    verifyCode: record.verifyCode,
+    origin: new URL(c.req.url).origin,
+  });
+  const pdf = await renderAgreementPdf(content, font);
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': attachment(record.number ?? record.id),
+    'Cache-Control': 'private, no-store',
+  });
+});
