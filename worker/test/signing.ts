@@ -33,3 +33,20 @@ export async function sendInvitation(employer: TestClient, studentId: string, te
   if (sent.status !== 200) throw new Error(`send invitation: ${sent.status} ${JSON.stringify(sent.body)}`);
   return sent.body;
 }
+
+/** An online agreement the student accepted and both reviewers approved (学校审核通过). */
+export async function approvedOnlineAgreement(studentUsername: string, studentId: string) {
+  const employer = await TestClient.as('employer');
+  const sent = await sendInvitation(employer, studentId);
+  const student = await TestClient.as(studentUsername);
+  const accepted = await student.post(`/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const list = await student.get('/api/agreements?state=college_review');
+  const agreementId = list.body.items[0].id as string;
+  const college = await TestClient.as('college');
+  const school = await TestClient.as('school');
+  await college.post(`/api/agreements/${agreementId}/approve`, { version: 1 });
+  const approved = await school.post(`/api/agreements/${agreementId}/approve`, { version: 2, data: {} });
+  if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return { employer, student, college, school, agreementId };
+}
