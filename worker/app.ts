@@ -11,6 +11,8 @@ import { lifecycleRoutes } from './routes/lifecycles';
 import { recordRoutes } from './routes/records';
 import { sourceImportRoutes } from './routes/source-import';
 import { studentRoutes } from './routes/students';
+import { dispatchExportRoutes } from './routes/dispatch-export';
+import { fileRoutes } from './routes/files';
 import { sessionRoutes } from './routes/session';
 
 const api = new Hono<AppEnv>()
@@ -20,6 +22,8 @@ const api = new Hono<AppEnv>()
   .route('/', formRoutes)
   .route('/', sourceImportRoutes)
   .route('/', studentRoutes)
+  .route('/', dispatchExportRoutes)
+  .route('/', fileRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

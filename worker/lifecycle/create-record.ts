@@ -11,6 +11,7 @@ import { newId } from '../lib/encoding';
 import { auditStatement, dataDigest } from './audit';
 import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
+import { recordFileWrites } from './record-files';
 
 export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordRow> {
   const { db, actor, env } = deps;
@@ -53,9 +54,11 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     updatedAt: now,
   };
   const ctx = { db, env, actor, record: row, data, reason: null, now };
+  const files = await recordFileWrites(deps, form.definition, data, row.id);
   const statements = [
     db.insert(records).values(row),
     auditStatement(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, digest: await dataDigest(data) }),
+    ...files,
     ...((await create.effects?.(ctx)) ?? []),
   ];
   try {

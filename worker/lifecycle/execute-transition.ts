@@ -16,6 +16,7 @@ import { badRequest, conflict, forbidden, invalid, notFound } from '../http/erro
 import { formAtVersion } from '../forms/registry';
 import { auditStatement, dataDigest } from './audit';
 import { applyLapse } from './apply-lapse';
+import { recordFileWrites } from './record-files';
 import { canRead } from './read-access';
 import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
 import { lifecycleOf } from './registry';
@@ -97,6 +98,9 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
   const now = new Date().toISOString();
   const ctx: TransitionContext = { db, env: deps.env, actor, record, data, reason, now };
   await transition.guard?.(ctx);
+  const files = transition.step
+    ? await recordFileWrites(deps, (await formAtVersion(db, record.formKey, record.formVersion)).definition, data, record.id)
+    : [];
 
   const to = transition.to ?? record.state;
   const statements: Write[] = [
@@ -105,6 +109,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
       .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
     abortUnlessChanged(db),
     auditStatement(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, digest: await dataDigest(data) }),
+    ...files,
     ...((await transition.effects?.(ctx)) ?? []),
   ];
   try {

@@ -37,6 +37,19 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** A multipart upload, as a browser's file input sends it. */
+  async upload<T = any>(path: string, bytes: Uint8Array | string, name = 'file.bin', type = 'application/octet-stream'): Promise<Reply<T>> {
+    const form = new FormData();
+    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+    const headers: Record<string, string> = { Origin: ORIGIN };
+    if (this.cookie) headers.Cookie = this.cookie;
+    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(ORIGIN + path, { method: 'POST', headers, body: form }));
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
   get<T = any>(path: string) { return this.request<T>('GET', path); }
   post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
   delete<T = any>(path: string) { return this.request<T>('DELETE', path); }

@@ -7,7 +7,7 @@
  * conflicting CIDs are out of scope.
  */
 
-const STREAM_START = /\d+\s+\d+\s+obj\s*(<<[\s\S]*?>>)\s*stream\r?\n/g;
+const STREAM_START = /\d+\s+\d+\s+obj\s*(<<[\s\S]{0,4000}?>>)\s*stream\r?\n/g;
 
 function latin1(bytes: Uint8Array): string {
   let out = '';
@@ -86,7 +86,8 @@ export async function extractPdfText(pdf: Uint8Array): Promise<string[]> {
   const runs: string[] = [];
   for (const s of streams) {
     if (s.includes('begincmap')) continue;
-    for (const m of s.matchAll(/<([0-9a-fA-F\s]*)>\s*Tj|\[((?:\s*(?:<[0-9a-fA-F\s]*>|-?[\d.]+))*)\s*\]\s*TJ/g)) {
+    // a TJ array holds hex strings and numbers only, never a ']'
+    for (const m of s.matchAll(/<([0-9a-fA-F\s]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g)) {
       const hex = m[1] !== undefined ? m[1] : [...m[2].matchAll(/<([0-9a-fA-F\s]*)>/g)].map((x) => x[1]).join('');
       runs.push(decodeCids(hex.replace(/\s+/g, ''), toUnicode));
     }
