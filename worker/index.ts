@@ -1,13 +1,17 @@
 import { app } from './app';
 import { openDb } from './db/client';
+import { sweepOrphanFiles } from './domain/files/sweep-orphans';
 import { sweepLapsed } from './lifecycle/apply-lapse';
 import { LIFECYCLES } from './lifecycle/registry';
 
 export default {
   fetch: app.fetch,
-  /** Every 15 minutes: lapse what passed its deadline (invitations → 已逾期). */
+  /** Every 15 minutes: lapse what passed its deadline (invitations → 已逾期) and drop day-old orphan uploads. */
   async scheduled(_controller, env, ctx) {
     const db = openDb(env.DB);
-    ctx.waitUntil(Promise.all(Object.values(LIFECYCLES).map((l) => (l ? sweepLapsed(db, l) : 0))));
+    ctx.waitUntil(Promise.all([
+      ...Object.values(LIFECYCLES).map((l) => (l ? sweepLapsed(db, l) : 0)),
+      sweepOrphanFiles(db, env.FILES),
+    ]));
   },
 } satisfies ExportedHandler<Env>;
