@@ -9,6 +9,9 @@ import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
 import { formatTime, useAsync, useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
+import { BulkApprove } from './bulk/BulkApprove';
+import { canBulkApprove } from './bulk/bulkApproveRule';
+import { useSelection } from './bulk/useSelection';
 
 const PAGE = 20;
 
@@ -27,6 +30,8 @@ export function ListPage({ kind }: { kind: string }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const gen = useRef(0);
+  const bulk = canBulkApprove(kind, user.role, state);
+  const selection = useSelection(`${kind}:${state}`);
 
   async function load(from: string | null) {
     const mine = ++gen.current;
@@ -111,10 +116,19 @@ export function ListPage({ kind }: { kind: string }) {
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
+      {bulk && (
+        <BulkApprove kind={kind} items={items} selected={selection.selected} onSelect={selection.set}
+          onFinished={() => { selection.set(new Set()); void load(null); }} />
+      )}
       {items.length > 0 && (
         <ul className="record-list">
           {items.map((item) => (
-            <li key={item.id}>
+            <li key={item.id} className={bulk ? 'record-row' : undefined}>
+              {bulk && (
+                <input type="checkbox" className="row-check" checked={selection.selected.has(item.id)}
+                  aria-label={`选择：${item.title || item.number || '（未命名）'}`}
+                  onChange={(e) => selection.toggle(item.id, e.target.checked)} />
+              )}
               <Link href={`/r/${kind}/${item.id}`} className="record-item">
                 <span className="record-item-main">
                   <span className="record-title">{item.title || '（未命名）'}</span>

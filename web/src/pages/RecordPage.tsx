@@ -15,12 +15,15 @@ import { Timeline } from '../components/Timeline';
 import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
 import { FormRenderer, type FormHandle } from '../forms/FormRenderer';
-import { findField, type Values } from '../forms/engine';
-import { ReadValue } from '../forms/ReadValue';
+import type { Values } from '../forms/engine';
 import { formatTime, useTitle } from '../hooks';
-import { Link } from '../router';
+import { Link, setQueryParam, useLocation } from '../router';
+import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
+import { ChangesTable } from './record/ChangesTable';
+import { InvitationPreview } from './record/InvitationPreview';
 
 const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
+const REVIEWERS = ['college', 'school', 'province', 'center', 'admin'];
 
 interface Loaded {
   record: RecordView;
@@ -39,6 +42,9 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const [restored, setRestored] = useState<Values | null>(null);
   const handle = useRef<FormHandle>(null);
   const draftScope = `${kind}:${id}`;
+  // 预览 (employer, invitation in 待签约名单) lives in the URL so a refresh stays in it
+  const previewing = useLocation().query.get('preview') === '1';
+  const [previewValues, setPreviewValues] = useState<Values | null>(null);
 
   const lc = lcs?.[kind];
   useTitle(loaded ? `${lc?.label ?? ''} ${loaded.record.stateLabel}` : '记录');
@@ -82,6 +88,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       clearDraft(draftScope);
       setFieldErrors([]);
       setPending(null);
+      if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
       setNotice({ tone: 'ok', text: `已${action.label}，当前状态：${record.stateLabel}` });
     } catch (e) {
@@ -106,7 +113,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
     let data: Values | undefined;
     if (action.step) {
       // draft saves (保存) let required values wait until the submission
-      const v = handle.current?.submit({ draft: action.draft ?? action.name === 'save' });
+      if (previewing) setQueryParam('preview', null);
+      const v = handle.current?.submit({ draft: action.draft === true });
       if (!v) {
         // the form shows an error summary (role=alert) and focuses the first error
         setNotice(null);
@@ -114,7 +122,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       }
       data = v;
     }
-    if (action.needsReason || action.confirm) setPending({ action, data });
+    if (action.needsReason || action.confirm || (kind === 'invitations' && action.name === 'accept')) setPending({ action, data });
     else void run(action, data, undefined);
   };
 
@@ -135,6 +143,14 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const actions = record.actions;
   const canAmend = kind === 'agreements' && lcs?.amendments?.create && record.mode === 'online' && ['college_review', 'school_review'].includes(record.state);
   const canTerminate = kind === 'agreements' && lcs?.terminations?.create && record.state === 'approved';
+  const sendAction = kind === 'invitations' && record.state === 'draft' ? actions.find((a) => a.name === 'send') ?? null : null;
+  const inPreview = previewing && sendAction !== null;
+  const openPreview = () => {
+    setPreviewValues(handle.current?.values() ?? null);
+    setQueryParam('preview', '1');
+  };
+  const isAccept = (a: RecordAction | undefined) => kind === 'invitations' && a?.name === 'accept';
+  const employerName = typeof record.data.employerName === 'string' ? record.data.employerName : '';
 
   return (
     <main id="main" className="page page-record">
@@ -148,13 +164,21 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <StateBadge state={record.state} label={record.stateLabel} />
       </div>
       <dl className="record-meta">
-        {record.number && (<><dt>编号</dt><dd>{record.number}</dd></>)}
+        {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
         {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
         {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
         <dt>表单版本</dt><dd>v{record.form.version}</dd>
       </dl>
 
+      {kind === 'agreements' && record.number && (
+        <p className="page-actions">
+          <a className="btn" href={`/api/agreements/${encodeURIComponent(record.id)}/pdf`} target="_blank" rel="noopener">下载协议书 PDF</a>
+        </p>
+      )}
+      {kind === 'invitations' && record.state === 'sent' && user.role === 'student' && record.deadline && (
+        <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
+      )}
       <div aria-live="polite">
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
@@ -168,30 +192,22 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       )}
 
       {record.changes && record.changes.length > 0 && (
-        <details className="card changes">
-          <summary>与最初导入的信息相比，有 {record.changes.length} 处修改</summary>
-          <div className="table-wrap">
-            <table className="group-table">
-              <thead><tr><th scope="col">字段</th><th scope="col">原值</th><th scope="col">现值</th></tr></thead>
-              <tbody>
-                {record.changes.map((c) => {
-                  const f = findField(form.definition, c.key);
-                  return (
-                    <tr key={c.key}>
-                      <th scope="row">{c.label}</th>
-                      <td>{f ? <ReadValue def={form.definition} field={f} value={c.before} /> : String(c.before ?? '—')}</td>
-                      <td>{f ? <ReadValue def={form.definition} field={f} value={c.after} /> : String(c.after ?? '—')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={REVIEWERS.includes(user.role)} />
       )}
 
       <div className="record-layout">
         <div className="record-main">
+          {inPreview && (
+            <InvitationPreview
+              definition={form.definition}
+              values={previewValues ?? restored ?? record.data}
+              busy={busy}
+              sendLabel={sendAction.label}
+              onBack={() => setQueryParam('preview', null)}
+              onSend={() => start(sendAction)}
+            />
+          )}
+          <div hidden={inPreview}>
           <FormRenderer
             key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}`}
             definition={form.definition}
@@ -204,8 +220,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             handleRef={handle}
             onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
           />
-          {(actions.length > 0 || kind === 'agreements') && (
+          </div>
+          {(actions.length > 0 || canAmend || canTerminate) && !inPreview && (
             <div className="action-bar" role="group" aria-label="操作">
+              {sendAction && <button type="button" className="btn" disabled={busy} onClick={openPreview}>预览</button>}
               {actions.map((a) => (
                 <button
                   key={a.name}
@@ -217,9 +235,6 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
                   {a.label}
                 </button>
               ))}
-              {kind === 'agreements' && record.number && (
-                <a className="btn" href={`/api/agreements/${encodeURIComponent(record.id)}/pdf`} target="_blank" rel="noopener">下载协议书 PDF</a>
-              )}
               {canAmend && <Link className="btn" href={`/r/amendments/new?agreementId=${encodeURIComponent(record.id)}`}>提出协议修改</Link>}
               {canTerminate && <Link className="btn" href={`/r/terminations/new?agreementId=${encodeURIComponent(record.id)}`}>申请解约</Link>}
             </div>
@@ -232,8 +247,15 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         </aside>
       </div>
 
+      <AcceptInvitationDialog
+        action={isAccept(pending?.action) ? pending!.action : null}
+        busy={busy}
+        employerName={employerName}
+        onCancel={cancel}
+        onConfirm={() => pending && void run(pending.action, pending.data, undefined)}
+      />
       <ActionDialog
-        action={pending?.action ?? null}
+        action={pending && !isAccept(pending.action) ? pending.action : null}
         busy={busy}
         onCancel={cancel}
         onConfirm={(reason) => pending && void run(pending.action, pending.data, reason)}

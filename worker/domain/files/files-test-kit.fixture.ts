@@ -1,27 +1,15 @@
 /**
- * Helpers for the upload tests. Requests go through an app wired like worker/app.ts (CSRF,
- * session, the one onError) with `fileRoutes` mounted under /api, so these tests stand on their
- * own whether or not app.ts mounts the routes yet; sign-in uses the real worker.
+ * Helpers for the upload tests: multipart and raw bodies through the real worker entry (every
+ * middleware of worker/app.ts included), with the session cookie of a signed-in TestClient.
  */
-import { env } from 'cloudflare:workers';
-import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
-import type { AppEnv } from '../../app-env';
+import { env, exports } from 'cloudflare:workers';
 import type { Actor } from '../../auth/actor';
 import { findAccountById, toActor } from '../../db/accounts';
 import { openDb } from '../../db/client';
-import { onError } from '../../http/on-error';
-import { sessionMiddleware } from '../../middleware/session';
-import { fileRoutes } from '../../routes/files';
 import type { TestClient } from '../../test/client';
 
 const ORIGIN = 'https://wangqian.test';
-
-const filesApp = new Hono<AppEnv>()
-  .use('/api/*', csrf())
-  .use('/api/*', sessionMiddleware)
-  .route('/api', fileRoutes)
-  .onError(onError);
+const worker = (exports as unknown as { default: Fetcher }).default;
 
 const cookieOf = (client: TestClient | null) => (client ? (client as unknown as { cookie: string }).cookie : '');
 
@@ -29,7 +17,7 @@ export async function send(client: TestClient | null, method: string, path: stri
   const all: Record<string, string> = { Origin: ORIGIN, ...headers };
   const cookie = cookieOf(client);
   if (cookie) all.Cookie = cookie;
-  return filesApp.fetch(new Request(ORIGIN + path, { method, body, headers: all }), env);
+  return worker.fetch(new Request(ORIGIN + path, { method, body, headers: all }));
 }
 
 /** Uploads like a browser form would: the name and declared type are the client's to choose. */

@@ -1,0 +1,56 @@
+/**
+ * What changed since the record was first written — for a source record, the student's corrections
+ * against the school's import. Reviewers see it open and first; others as a collapsed summary.
+ */
+import type { RecordView } from '../../api/types';
+import { findField, type FormDefinition } from '../../forms/engine';
+import { ReadValue } from '../../forms/ReadValue';
+
+interface Props {
+  kind: string;
+  changes: NonNullable<RecordView['changes']>;
+  definition: FormDefinition;
+  prominent: boolean;
+}
+
+export function ChangesTable({ kind, changes, definition, prominent }: Props) {
+  const isSource = kind === 'source-records';
+  const title = isSource ? '学生修改内容' : '与最初版本相比的修改内容';
+  const [beforeLabel, afterLabel] = isSource ? ['导入值', '当前值'] : ['原值', '当前值'];
+  const table = (
+    <div className="table-wrap">
+      <table className="group-table">
+        <caption className="sr-only">{title}</caption>
+        <thead><tr><th scope="col">字段</th><th scope="col">{beforeLabel}</th><th scope="col">{afterLabel}</th></tr></thead>
+        <tbody>
+          {changes.map((c) => {
+            const f = findField(definition, c.key);
+            const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : String(v ?? '—'));
+            return (
+              <tr key={c.key}>
+                <th scope="row">{f?.label ?? c.label}</th>
+                <td>{show(c.before)}</td>
+                <td className="after">{show(c.after)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+  if (prominent) {
+    return (
+      <section className="card changes-card" aria-labelledby="changes-title">
+        <h2 id="changes-title">{title}（{changes.length} 处）</h2>
+        {isSource && <p className="muted small">学生核对时修改了以下字段，请重点核实。</p>}
+        {table}
+      </section>
+    );
+  }
+  return (
+    <details className="card changes">
+      <summary>{isSource ? `您相对学校导入的信息修改了 ${changes.length} 处` : `与最初版本相比，有 ${changes.length} 处修改`}</summary>
+      {table}
+    </details>
+  );
+}

@@ -1,0 +1,20 @@
+/** What the import accepts and what a re-import does. */
+import { IMPORT_TEMPLATE_URL } from '../../api/sourceImport';
+
+export function ImportHelp() {
+  return (
+    <section className="card" aria-labelledby="help-title">
+      <h2 id="help-title">文件要求</h2>
+      <ul className="help-list">
+        <li>支持 <strong>CSV</strong>（UTF-8 或 GBK 编码）和 <strong>Excel（.xlsx）</strong> 文件，单个文件不超过 20 MB。</li>
+        <li>第一行为表头：可以使用字段名（如 <code>idNumber</code>）或中文名称（如「身份证号」）。必须包含 身份证号、姓名、学院、毕业届 四列。</li>
+        <li>按身份证号识别学生：新学生会创建生源记录和登录账号（用户名为身份证号）并生成初始密码。</li>
+        <li>重新导入时，仍处于「学校导入」或「已退回」状态的记录会被更新；学生已提交或已审核的记录<strong>不会被覆盖</strong>。</li>
+        <li>有问题的行会被跳过并在结果中列出，其余行照常导入；修改后可再次导入同一文件。</li>
+      </ul>
+      <p>
+        <a className="btn" href={IMPORT_TEMPLATE_URL} download>下载导入模板</a>
+      </p>
+    </section>
+  );
+}
