@@ -13,6 +13,8 @@ import { sourceImportRoutes } from './routes/source-import';
 import { studentRoutes } from './routes/students';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { fileRoutes } from './routes/files';
+import { agreementPdfRoutes } from './routes/agreement-pdf';
+import { verifyRoutes } from './routes/verify';
 import { sessionRoutes } from './routes/session';
 
 const api = new Hono<AppEnv>()
@@ -24,6 +26,7 @@ const api = new Hono<AppEnv>()
   .route('/', studentRoutes)
   .route('/', dispatchExportRoutes)
   .route('/', fileRoutes)
+  .route('/', agreementPdfRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 
@@ -38,6 +41,7 @@ export const app = new Hono<AppEnv>()
   })
   .use('/api/*', sessionMiddleware)
   .route('/api', api)
+  .route('/', verifyRoutes)
   .notFound(notFoundApi)
   .onError(onError);
 

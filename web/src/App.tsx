@@ -15,6 +15,7 @@ import { match, useLocation } from './router';
 const RecordPage = lazy(() => import('./pages/RecordPage'));
 const CreatePage = lazy(() => import('./pages/CreatePage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
+const SourceImportPage = lazy(() => import('./pages/SourceImportPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -22,6 +23,7 @@ function Routes() {
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/students/lookup') return <LookupPage />;
+  if (path === '/source-records/import') return <SourceImportPage />;
   if ((m = match('/r/:kind/new', path))) return <CreatePage kind={m.kind} />;
   if ((m = match('/r/:kind/:id', path))) return <RecordPage key={`${m.kind}/${m.id}`} kind={m.kind} id={m.id} />;
   if ((m = match('/r/:kind', path))) return <ListPage key={m.kind} kind={m.kind} />;

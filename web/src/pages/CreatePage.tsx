@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
 import { loadLatestForm, type LoadedForm } from '../api/forms';
 import { loadLifecycles } from '../api/lifecycles';
-import { createRecord } from '../api/records';
+import { createRecord, getRecord } from '../api/records';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
@@ -33,11 +33,12 @@ export default function CreatePage({ kind }: { kind: string }) {
     const lc = lcs[kind];
     if (!lc?.create) throw new Error('您不能创建此类记录');
     const form: LoadedForm = await loadLatestForm(lc.form);
-    return { lc, form, step: lc.create.step };
-  }, [kind, user.id]);
+    const base = links.agreementId ? await linkedAgreementValues(kind, links.agreementId, user.role) : {};
+    return { lc, form, step: lc.create.step, base };
+  }, [kind, user.id, linkKey]);
   useTitle(setup.data ? `新建${setup.data.lc.label}` : '新建');
 
-  const [initial] = useState<Values>(() => loadDraft(draftScope, 0) ?? {});
+  const [savedDraft] = useState<Values | null>(() => loadDraft(draftScope, 0));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
@@ -70,7 +71,7 @@ export default function CreatePage({ kind }: { kind: string }) {
     );
   }
   if (!setup.data) return <main id="main" className="page"><Loading /></main>;
-  const { lc, form, step } = setup.data;
+  const { lc, form, step, base } = setup.data;
 
   return (
     <main id="main" className="page">
@@ -82,8 +83,8 @@ export default function CreatePage({ kind }: { kind: string }) {
       <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
       <FormRenderer
         definition={form.definition}
-        values={initial}
-        previous={{}}
+        values={savedDraft ?? base}
+        previous={base}
         role={user.role}
         step={step}
         mode="edit"
@@ -95,4 +96,22 @@ export default function CreatePage({ kind }: { kind: string }) {
       />
     </main>
   );
+}
+
+/**
+ * What the server starts a linked record from, so the form opens filled and validates like the
+ * server: an amendment starts from the agreement's current terms; a termination from the
+ * agreement's number, mode and parties (mirrors the lifecycle's prefill).
+ */
+async function linkedAgreementValues(kind: string, agreementId: string, role: string): Promise<Values> {
+  const agreement = await getRecord('agreements', agreementId);
+  if (kind === 'amendments') return agreement.data;
+  if (kind === 'terminations') {
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    return {
+      agreementNo: agreement.number ?? '', mode: agreement.mode === 'offline' ? 'offline' : 'online', initiator: role,
+      name: str(agreement.data.name), employerName: str(agreement.data.employerName),
+    };
+  }
+  return {};
 }
