@@ -1,5 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { hashPassword } from './worker/auth/password';
+import { DEMO_PASSWORD } from './worker/db/seed/demo';
 
 /**
  * Three projects:
@@ -9,6 +11,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // Hashed once here rather than in every test file's setup: PBKDF2 is slow on purpose.
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   return {
     test: {
       projects: [
@@ -19,7 +23,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_DEMO_PASSWORD_HASH: demoPasswordHash } },
             }),
           ],
           test: {

@@ -8,17 +8,12 @@ import { useUser } from '../auth/session';
 import { roleLabel } from '../auth/roles';
 import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
+import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
+import { StudentHome } from './home/StudentHome';
 
-/** Which states are a role's work queue. */
-const QUEUE_STATES: Partial<Record<Role, string[]>> = {
-  college: ['college_review'],
-  school: ['school_review', 'submitted'],
-  province: ['school_approved'],
-  center: ['center_review'],
-};
-
-const STUDENT_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'];
+/** The employer's invitation queue, in the order of the signing flow. */
+const INVITATION_STATES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
 
 function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecycles[string]>; children?: ReactNode }) {
   return (
@@ -29,24 +24,6 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
       </div>
       {children ?? <RecordMiniList kind={kind} />}
     </section>
-  );
-}
-
-function StudentHome({ lcs }: { lcs: Lifecycles }) {
-  const agreements = lcs['agreements'];
-  return (
-    <>
-      {agreements?.create && (
-        <p className="page-actions">
-          <Link href="/r/agreements/new?mode=offline" className="btn">录入线下协议书</Link>
-        </p>
-      )}
-      <div className="home-grid">
-        {STUDENT_KINDS.filter((k) => lcs[k]).map((k) => (
-          <KindCard key={k} kind={k} lc={lcs[k]!} />
-        ))}
-      </div>
-    </>
   );
 }
 
@@ -63,7 +40,7 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
         {inv && (
           <KindCard kind="invitations" lc={inv}>
             <ul className="queue-list">
-              {Object.entries(inv.states).map(([state, label]) => (
+              {Object.entries(inv.states).filter(([state]) => INVITATION_STATES.includes(state)).map(([state, label]) => (
                 <li key={state}>
                   <Link href={`/r/invitations?state=${state}`} className="queue-item">
                     <span>{label}</span>
@@ -83,12 +60,12 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
 }
 
 function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
-  const queue = QUEUE_STATES[role] ?? [];
   const kinds = Object.keys(lcs);
   return (
     <div className="home-grid">
       {kinds.map((kind) => {
         const lc = lcs[kind]!;
+        const queue = approvableStates(kind, role);
         const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
         return (
           <KindCard key={kind} kind={kind} lc={lc}>
@@ -115,9 +92,10 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
         );
       })}
       {role === 'school' && (
-        <section className="card home-card">
-          <h2>生源导入</h2>
-          <p className="muted">通过学校系统或接口 <code>POST /api/source-records/import</code> 导入生源（CSV / XLSX）。</p>
+        <section className="card home-card" aria-labelledby="h-import">
+          <h2 id="h-import">生源导入</h2>
+          <p className="muted">上传本校毕业生生源名单（CSV / Excel），为新学生创建账号和初始密码。</p>
+          <Link href="/source-records/import" className="btn btn-primary">导入生源</Link>
         </section>
       )}
     </div>

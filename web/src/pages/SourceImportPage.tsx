@@ -8,7 +8,7 @@ import { loadLatestForm } from '../api/forms';
 import { importSourceRecords, type ImportCredential } from '../api/sourceImport';
 import { useUser } from '../auth/session';
 import { Alert } from '../components/Alert';
-import { allFields } from '../forms/engine';
+import type { FieldDef, FormDefinition } from '../forms/engine';
 import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { CredentialsTable } from './source-import/CredentialsTable';
@@ -36,12 +36,22 @@ function saveSummary(summary: ImportSummary | null): void {
   }
 }
 
+/** key → Chinese label of every field (walked here so this page does not load the form engine) */
+function fieldLabels(def: FormDefinition): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (f: FieldDef) => {
+    out.set(f.key, f.label);
+    f.fields?.forEach(visit);
+  };
+  for (const step of def.steps ?? []) for (const sec of step.sections ?? []) for (const row of sec.rows ?? []) row.forEach(visit);
+  return out;
+}
+
 /** '生源所在地' for 'origin'; a nested path keeps its tail; an unknown column name stays as is */
 function useFieldLabels(): (field: string) => string {
   const form = useAsync(() => loadLatestForm('source'), []);
   return useMemo(() => {
-    const labels = new Map<string, string>();
-    if (form.data) for (const f of allFields(form.data.definition)) labels.set(f.key, f.label);
+    const labels = form.data ? fieldLabels(form.data.definition) : new Map<string, string>();
     return (field: string) => {
       if (labels.has(field)) return labels.get(field)!;
       const top = field.split(/[.[]/)[0];

@@ -30,6 +30,44 @@ let loading: Promise<AgreementFont> | null = null;
 
 export const fontUnavailable = () => new AppError(503, 'pdf_font_unavailable', 'PDF 字体暂不可用，请稍后重试');
 
+interface CffSubset {
+  cff: { stream: { pos: number; readBuffer(length: number): Uint8Array } };
+  subsetSubrs?: (subrs: Array<{ offset: number; length: number }>, used: Record<number, boolean>) => Uint8Array[];
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * fontkit keeps every subroutine index of a subset at full length (renumbering would mean
+ * rewriting the glyph programs) and fills each unused entry with a one-byte `return`. Noto Sans
+ * CJK has a private dictionary with 22,293 subroutines, so those fillers and their ever-growing
+ * offsets made ~90 KB of every PDF. An unused entry is never called, so it may be empty: the
+ * offsets of consecutive empty entries repeat and compress to almost nothing. (Patches a fontkit
+ * 2.0 internal; the size test of the agreement PDF notices if it stops applying.)
+ */
+function withCompactSubrs(font: FontkitFont): void {
+  const patchable = font as unknown as { createSubset(): CffSubset };
+  const createSubset = patchable.createSubset.bind(font);
+  patchable.createSubset = () => {
+    const subset = createSubset();
+    if (typeof subset.subsetSubrs === 'function') {
+      subset.subsetSubrs = (subrs, used) => {
+        const out: Uint8Array[] = [];
+        for (let i = 0; i < subrs.length; i++) {
+          if (!used[i]) {
+            out.push(EMPTY);
+            continue;
+          }
+          subset.cff.stream.pos = subrs[i].offset;
+          out.push(subset.cff.stream.readBuffer(subrs[i].length));
+        }
+        return out;
+      };
+    }
+    return subset;
+  };
+}
+
 async function load(assets: Fetcher): Promise<AgreementFont> {
   const res = await assets.fetch(new Request(FONT_ASSET_URL));
   if (!res.ok) throw fontUnavailable();
@@ -38,6 +76,7 @@ async function load(assets: Fetcher): Promise<AgreementFont> {
   const isOtf = bytes.length > 4 && bytes[0] === 0x4f && bytes[1] === 0x54 && bytes[2] === 0x54 && bytes[3] === 0x4f; // 'OTTO'
   if (!isOtf) throw fontUnavailable();
   const font = fontkit.create(bytes);
+  withCompactSubrs(font);
   const adapter = {
     create: (data: Uint8Array, postscriptName?: string) => (data === bytes ? font : fontkit.create(data, postscriptName)),
   } as unknown as PdfFontkit;

@@ -15,23 +15,24 @@ export type DrawOp =
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN_X = 40;
-const MARGIN_TOP = 34;
-const MARGIN_BOTTOM = 30;
-const HEADER_HEIGHT = 56;
+const MARGIN_TOP = 30;
+const MARGIN_BOTTOM = 26;
+const HEADER_HEIGHT = 52;
 const FOOTER_HEIGHT = 22;
 const CONTENT_WIDTH = PAGE.width - 2 * MARGIN_X;
 const BODY_TOP = PAGE.height - MARGIN_TOP - HEADER_HEIGHT;
 const BODY_BOTTOM = MARGIN_BOTTOM + FOOTER_HEIGHT;
 
 const TEXT_SIZE = 9;
-const LINE_HEIGHT = 12.6;
-const CELL_PAD_Y = 3.5;
+const LINE_HEIGHT = 11.4;
+const CELL_PAD_Y = 2.8;
 const CELL_PAD_X = 4;
-const LABEL_WIDTH = 86;
+const LABEL_WIDTH = 92;
 const HALF_WIDTH = CONTENT_WIDTH / 2;
-const HEADING_HEIGHT = 17;
-const SECTION_GAP = 8;
-const SIGNATURE_HEIGHT = 78;
+const HEADING_HEIGHT = 15;
+const SECTION_GAP = 6;
+const SIGNATURE_HEIGHT = 58;
+const SIGNATURE_GAP = 6;
 const LABEL_FILL = 0.94;
 const HEADING_FILL = 0.86;
 
@@ -105,15 +106,15 @@ function drawHeading(title: string, top: number, ops: DrawOp[]): number {
 }
 
 function drawSignatures(boxes: SignatureBox[], top: number, ops: DrawOp[], m: Measure): number {
-  const gap = 8;
+  const gap = SIGNATURE_GAP;
   const w = (CONTENT_WIDTH - gap) / 2;
   const rows = Math.ceil(boxes.length / 2);
   boxes.forEach((box, i) => {
     const x = MARGIN_X + (i % 2) * (w + gap);
     const boxTop = top - Math.floor(i / 2) * (SIGNATURE_HEIGHT + gap);
     ops.push({ op: 'rect', x, y: boxTop - SIGNATURE_HEIGHT, w, h: SIGNATURE_HEIGHT, stroke: true });
-    ops.push({ op: 'text', x: x + 6, y: boxTop - 15, size: 10, text: `${box.title}：` });
-    ops.push({ op: 'text', x: x + 6, y: boxTop - 28, size: 7.5, text: box.hint, gray: 0.45 });
+    ops.push({ op: 'text', x: x + 6, y: boxTop - 14, size: 10, text: `${box.title}：` });
+    ops.push({ op: 'text', x: x + 6, y: boxTop - 26, size: 7.5, text: box.hint, gray: 0.45 });
     const date = '日期：        年      月      日';
     ops.push({ op: 'text', x: x + w - 8 - widthOf(date, TEXT_SIZE, m), y: boxTop - SIGNATURE_HEIGHT + 9, size: TEXT_SIZE, text: date });
   });
@@ -162,7 +163,7 @@ export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
     y -= SECTION_GAP;
   }
 
-  const signaturesHeight = Math.ceil(content.signatures.length / 2) * (SIGNATURE_HEIGHT + 8);
+  const signaturesHeight = Math.ceil(content.signatures.length / 2) * (SIGNATURE_HEIGHT + SIGNATURE_GAP) - SIGNATURE_GAP;
   if (y - signaturesHeight < BODY_BOTTOM) newPage();
   drawSignatures(content.signatures, y, page(), m);
   return pages;
@@ -175,7 +176,7 @@ export function pageFrame(content: AgreementContent, copyLabel: string, pageNo: 
   const titleSize = 16;
   ops.push({ op: 'text', x: (PAGE.width - widthOf(content.title, titleSize, m)) / 2, y: top - titleSize, size: titleSize, text: content.title });
 
-  const infoY = top - 40;
+  const infoY = top - 36;
   ops.push({ op: 'text', x: MARGIN_X, y: infoY, size: TEXT_SIZE, text: `协议书编号：${content.number || '—'}` });
   ops.push({ op: 'text', x: MARGIN_X + 190, y: infoY, size: TEXT_SIZE, text: `状态：${content.stateLabel}　${content.modeLabel}` });
   const labelSize = 11;

@@ -1,37 +1,18 @@
 /**
  * Draws the agreement as one PDF of four copies (学校存档联 / 学生留存联 / 用人单位留存联 / 档案转递联).
- * The font is embedded once as a subset shared by every page: subsetting the CJK font is the
- * costly step, and one subset keeps the file small. The body is laid out once and drawn per copy.
+ * Subsetting the CJK font is the costly step, so the font is embedded once, as one subset shared by
+ * every page. The body is laid out once and drawn once per page as a form XObject that each copy's
+ * page shows; only the frame (header with the copy label, footer with page x/y) is drawn per copy.
  */
-import { PDFDocument, grayscale, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, drawObject, popGraphicsState, pushGraphicsState, type PDFHexString } from '@cantoo/pdf-lib';
 import type { AgreementContent } from './agreement-content';
 import { COPY_LABELS } from './agreement-content';
 import type { AgreementFont } from './agreement-font';
-import { layoutBody, PAGE, pageFrame, type DrawOp } from './page-layout';
+import { layoutBody, PAGE, pageFrame } from './page-layout';
+import { contentOperators } from './pdf-operators';
 import { charWidthOf } from './wrap-text';
 
-const BORDER = grayscale(0.55);
-
-function draw(page: PDFPage, font: PDFFont, ops: DrawOp[]): void {
-  for (const o of ops) {
-    switch (o.op) {
-      case 'text':
-        page.drawText(o.text, { x: o.x, y: o.y, size: o.size, font, color: grayscale(o.gray ?? 0) });
-        break;
-      case 'rect':
-        page.drawRectangle({
-          x: o.x, y: o.y, width: o.w, height: o.h,
-          color: o.fill === undefined ? undefined : grayscale(o.fill),
-          borderColor: o.stroke ? BORDER : undefined,
-          borderWidth: o.stroke ? 0.5 : 0,
-        });
-        break;
-      case 'line':
-        page.drawLine({ start: { x: o.x1, y: o.y1 }, end: { x: o.x2, y: o.y2 }, thickness: 0.6, color: BORDER });
-        break;
-    }
-  }
-}
+const FONT_KEY = 'F0';
 
 export async function renderAgreementPdf(content: AgreementContent, agreementFont: AgreementFont): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -42,13 +23,32 @@ export async function renderAgreementPdf(content: AgreementContent, agreementFon
   doc.setCreator('网签');
   doc.setProducer('网签');
 
+  // Shaping a string is the costly part of drawing it; the frame repeats its strings on every page.
+  const encoded = new Map<string, PDFHexString>();
+  const encode = (text: string) => {
+    let hex = encoded.get(text);
+    if (!hex) encoded.set(text, (hex = font.encodeText(text)));
+    return hex;
+  };
+
   const measure = { charWidth: charWidthOf(agreementFont.font) };
-  const body = layoutBody(content, measure);
+  const fontName = PDFName.of(FONT_KEY);
+  const bodies = layoutBody(content, measure).map((ops) =>
+    doc.context.register(doc.context.formXObject(contentOperators(ops, fontName, encode), {
+      BBox: [0, 0, PAGE.width, PAGE.height],
+      Resources: { Font: { [FONT_KEY]: font.ref } },
+    })),
+  );
+
   for (const copyLabel of COPY_LABELS) {
-    body.forEach((ops, i) => {
+    bodies.forEach((body, i) => {
       const page = doc.addPage([PAGE.width, PAGE.height]);
-      draw(page, font, pageFrame(content, copyLabel, i + 1, body.length, measure));
-      draw(page, font, ops);
+      const pageFont = page.node.newFontDictionary(FONT_KEY, font.ref);
+      const bodyName = page.node.newXObject('Body', body);
+      page.pushOperators(
+        pushGraphicsState(), drawObject(bodyName), popGraphicsState(),
+        ...contentOperators(pageFrame(content, copyLabel, i + 1, bodies.length, measure), pageFont, encode),
+      );
     });
   }
   return doc.save();
