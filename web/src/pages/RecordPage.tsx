@@ -191,7 +191,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         </Alert>
       )}
 
-      {record.changes && record.changes.length > 0 && (
+      {record.changes && record.changes.length > 0 && (REVIEWERS.includes(user.role) || kind === 'source-records') && (
         <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={REVIEWERS.includes(user.role)} />
       )}
 

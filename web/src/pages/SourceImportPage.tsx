@@ -78,7 +78,10 @@ export default function SourceImportPage() {
   // passwords not yet downloaded: ask before leaving the page
   useEffect(() => {
     if (credentials.length === 0 || downloaded) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older Chromium needs it set to show the prompt
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [credentials, downloaded]);

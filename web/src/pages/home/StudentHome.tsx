@@ -42,10 +42,10 @@ function useActiveAgreement() {
   }, []);
 }
 
-function WaitingCard({ kind, state, title, text }: { kind: string; state: string; title: string; text: string }) {
+function WaitingCard({ kind, state, title }: { kind: string; state: string; title: string }) {
   return (
     <Link href={`/r/${kind}?state=${state}`} className="queue-item queue-item-main">
-      <span>{title}<span className="sr-only">：{text}</span></span>
+      <span>{title}</span>
       <QueueCount kind={kind} state={state} />
     </Link>
   );
@@ -63,10 +63,15 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
         <section className="card home-card" aria-labelledby="h-todo">
           <h2 id="h-todo">待我处理</h2>
           <ul className="queue-list">
-            {lcs.invitations && <li><WaitingCard kind="invitations" state="sent" title="待应约的职位邀约" text="条" /></li>}
-            {lcs.amendments && <li><WaitingCard kind="amendments" state="proposed" title="待我确认的协议修改" text="条" /></li>}
-            {lcs.terminations && <li><WaitingCard kind="terminations" state="consent_pending" title="解约申请（待对方同意）" text="条" /></li>}
-            {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" text="条" /></li>}
+            {lcs.invitations && <li><WaitingCard kind="invitations" state="sent" title="待应约的职位邀约" /></li>}
+            {lcs.amendments && <li><WaitingCard kind="amendments" state="proposed" title="待我确认的协议修改" /></li>}
+            {lcs.terminations && <li><WaitingCard kind="terminations" state="consent_pending" title="解约申请（待对方同意）" /></li>}
+            {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" /></li>}
+          </ul>
+          <ul className="chip-list" aria-label="查看全部记录">
+            {Object.entries(lcs).map(([kind, lc]) => lc && (
+              <li key={kind}><Link href={`/r/${kind}`} className="chip">{lc.label}</Link></li>
+            ))}
           </ul>
         </section>
         <AgreementCard active={agreement} />
