@@ -18,9 +18,11 @@ async function signOut() {
   await expect.poll(() => s.page.getByLabel('用户名').isVisible()).toBe(true);
 }
 
-async function act(label: string, reason?: string) {
+/** Clicks an action; actions with a confirmation text or a reason open a dialog first. */
+async function act(label: string, { confirm = false, reason }: { confirm?: boolean; reason?: string } = {}) {
   const page = s.page;
   await page.getByRole('group', { name: '操作' }).getByRole('button', { name: label, exact: true }).click();
+  if (!confirm && !reason) return;
   const dialog = page.getByRole('dialog');
   if (reason) await dialog.getByRole('textbox').fill(reason);
   await dialog.getByRole('button', { name: `确认${label}` }).click();
@@ -57,9 +59,9 @@ describe('生源信息核对, end to end in the browser', () => {
     await page.getByLabel('手机号码').fill('13900002222');
     await page.getByRole('button', { name: '确认', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: /周子墨，您好/ }).isVisible()).toBe(true);
-    await page.getByRole('link', { name: /周子墨/ }).first().click();
+    await page.getByRole('link', { name: '请核对生源信息并提交' }).click();
     await expect.poll(() => page.getByRole('group', { name: '操作' }).isVisible()).toBe(true);
-    await act('提交核对');
+    await act('提交核对', { confirm: true });
     await expect.poll(() => page.getByText('学生已核对').first().isVisible()).toBe(true);
     await signOut();
 

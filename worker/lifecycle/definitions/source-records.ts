@@ -33,7 +33,7 @@ export const sourceRecords: Lifecycle = {
       action: 'submit', label: '提交核对', from: ['imported', 'returned'], to: 'submitted', by: ['student'], step: 'student',
       style: 'primary', confirm: '确认生源信息无误并提交学校审核？提交后在审核完成前不能修改。', effects: mirrorAs('submitted'),
     },
-    { action: 'correct', label: '学校修改', from: ['imported', 'returned', 'submitted'], by: ['school'], step: 'import', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
+    { action: 'correct', label: '学校修改', from: ['imported', 'returned'], by: ['school'], step: 'import', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
     { action: 'approve', label: '学校审核通过', from: ['submitted'], to: 'school_approved', by: ['school'], style: 'primary', effects: mirrorAs('school_approved') },
     { action: 'reject', label: '退回学生', from: ['submitted'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', effects: mirrorAs('returned') },
     { action: 'approve', label: '省级审核通过', from: ['school_approved'], to: 'approved', by: ['province'], style: 'primary', effects: mirrorAs('approved') },
