@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../forms/engine';
 import { login, openBrowser, type Session } from './browser';
+import { act, signOut } from './helpers';
 
 /** A fresh valid ID number for this run (GB 11643 check character computed by the engine). */
 function freshIdNumber(): string {
@@ -12,22 +13,6 @@ function freshIdNumber(): string {
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
 afterAll(async () => { await s?.close(); });
-
-async function signOut() {
-  await s.page.getByRole('button', { name: '退出' }).click();
-  await expect.poll(() => s.page.getByLabel('用户名').isVisible()).toBe(true);
-}
-
-/** Clicks an action; actions with a confirmation text or a reason open a dialog first. */
-async function act(label: string, { confirm = false, reason }: { confirm?: boolean; reason?: string } = {}) {
-  const page = s.page;
-  await page.getByRole('group', { name: '操作' }).getByRole('button', { name: label, exact: true }).click();
-  if (!confirm && !reason) return;
-  const dialog = page.getByRole('dialog');
-  if (reason) await dialog.getByRole('textbox').fill(reason);
-  await dialog.getByRole('button', { name: `确认${label}` }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
-}
 
 describe('生源信息核对, end to end in the browser', () => {
   it('school imports → student changes password, confirms identity, submits → school approves → province approves → home shows 省级通过', async () => {
@@ -47,7 +32,7 @@ describe('生源信息核对, end to end in the browser', () => {
     const row = credentials.getByRole('row').filter({ hasText: idNumber });
     const password = (await row.getByRole('cell').last().textContent())!.trim();
     expect(password).toMatch(/^[a-z0-9]{8,}$/);
-    await signOut();
+    await signOut(s);
 
     // 学生: first login → new password → identity → check and submit
     await login(s, idNumber, password);
@@ -61,24 +46,24 @@ describe('生源信息核对, end to end in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: /周子墨，您好/ }).isVisible()).toBe(true);
     await page.getByRole('link', { name: '请核对生源信息并提交' }).click();
     await expect.poll(() => page.getByRole('group', { name: '操作' }).isVisible()).toBe(true);
-    await act('提交核对', { confirm: true });
+    await act(s, '提交核对', { confirm: true });
     await expect.poll(() => page.getByText('学生已核对').first().isVisible()).toBe(true);
-    await signOut();
+    await signOut(s);
 
     // 学校审核
     await login(s, 'school');
     await page.goto(s.baseUrl + `/r/source-records?state=submitted&q=${idNumber}`);
     await page.getByRole('link', { name: /周子墨/ }).first().click();
-    await act('学校审核通过');
+    await act(s, '学校审核通过');
     await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
-    await signOut();
+    await signOut(s);
 
     // 省级审核
     await login(s, 'province');
     await page.goto(s.baseUrl + `/r/source-records?state=school_approved&q=${idNumber}`);
     await page.getByRole('link', { name: /周子墨/ }).first().click();
-    await act('省级审核通过');
-    await signOut();
+    await act(s, '省级审核通过');
+    await signOut(s);
 
     // the student's home now says 省级通过
     await login(s, idNumber, 'zimo2027pass');

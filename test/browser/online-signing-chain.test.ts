@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, openBrowser, type Session } from './browser';
+import { act, fetchAsPage, pickRegion, signOut } from './helpers';
+
+let s: Session;
+beforeAll(async () => { s = await openBrowser(); });
+afterAll(async () => { await s?.close(); });
+
+describe('线上签约, end to end in the browser', () => {
+  it('employer looks up the student, invites → student accepts → college → school approve → both download the PDF', async () => {
+    const page = s.page;
+
+    // 单位: look up by ID number, add to the pending list, fill the job terms, preview, send
+    await login(s, 'employer');
+    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await page.goto(s.baseUrl + '/students/lookup');
+    await page.locator('#lk-school').selectOption({ label: '江苏示范大学' });
+    await page.getByLabel('毕业届').fill('2027');
+    await page.getByRole('textbox', { name: '身份证号' }).fill('320106200503151236');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.getByText('李思远').first().isVisible()).toBe(true);
+    expect(await page.getByText('320106200503151236').count()).toBe(0); // masked
+    await page.getByRole('button', { name: /加入待签约名单/ }).first().click();
+    await expect.poll(() => page.getByText('待签约名单').first().isVisible(), { timeout: 15_000 }).toBe(true);
+
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('工作职位类别').selectOption('13');
+    await page.getByLabel('岗位名称').fill('后端开发工程师');
+    await pickRegion(s, '工作地点', '320106');
+    await page.getByLabel('月薪').fill('12000');
+    await page.getByRole('radio', { name: /缴纳/ }).first().check();
+    await page.getByLabel('合同期限').fill('3');
+    await page.getByLabel('试用期').fill('3');
+    await page.getByLabel('违约金').fill('5000');
+    await page.getByLabel('档案处理方式').selectOption({ index: 1 });
+    await page.getByLabel('档案转寄单位名称').fill('南京云帆信息科技有限公司人事部');
+    await page.getByLabel('档案转寄地址').fill('江苏省南京市鼓楼区汉中路 1 号');
+    await page.getByLabel('档案转寄邮编').fill('210005');
+    await page.getByLabel('户口迁移方式').selectOption('stay');
+    await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '预览' }).click();
+    await expect.poll(() => page.getByRole('group', { name: '预览操作' }).isVisible()).toBe(true);
+    await page.getByRole('group', { name: '预览操作' }).getByRole('button', { name: '发送邀约' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认发送邀约' }).click();
+    await expect.poll(() => page.getByText('待应约').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await signOut(s);
+
+    // 学生: open the invitation and accept it in two steps
+    await login(s, 'student');
+    await page.goto(s.baseUrl + '/r/invitations?state=sent');
+    await page.getByRole('link', { name: /南京云帆/ }).first().click();
+    await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '接受邀约' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: /确认应约/ }).click();
+    await expect.poll(() => page.getByText('已应约').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.goto(s.baseUrl + '/r/agreements');
+    await page.getByRole('link', { name: /南京云帆/ }).first().click();
+    await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
+    const agreementPath = new URL(page.url()).pathname;
+    await signOut(s);
+
+    // 学院 then 学校
+    await login(s, 'college');
+    await page.goto(s.baseUrl + agreementPath);
+    await act(s, '学院审核通过');
+    await expect.poll(() => page.getByText('待学校审核').first().isVisible()).toBe(true);
+    await signOut(s);
+    await login(s, 'school');
+    await page.goto(s.baseUrl + agreementPath);
+    await act(s, '学校审核通过');
+    await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
+    await signOut(s);
+
+    // both parties download the PDF from the agreement page
+    for (const who of ['student', 'employer']) {
+      await login(s, who);
+      await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+      await page.goto(s.baseUrl + agreementPath);
+      const link = page.getByRole('link', { name: /下载协议书/ });
+      await expect.poll(() => link.isVisible()).toBe(true);
+      const href = (await link.getAttribute('href'))!;
+      const pdf = await fetchAsPage(s, href);
+      expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
+      expect(pdf.size).toBeLessThan(150 * 1024);
+      await signOut(s);
+    }
+  }, 180_000);
+});
