@@ -39,6 +39,8 @@ export default defineConfig(async () => {
             include: ['test/browser/**/*.test.ts'],
             globalSetup: ['./test/browser/global-setup.ts'],
             fileParallelism: false,
+            // a loaded CI machine can take a few seconds to render a page
+            expect: { poll: { timeout: 15_000, interval: 100 } },
             testTimeout: 60_000,
             hookTimeout: 60_000,
           },

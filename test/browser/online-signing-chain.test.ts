@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, openBrowser, type Session } from './browser';
 import { act, fetchAsPage, pickRegion, signOut } from './helpers';
 
+/** A 1×1 PNG standing in for the phone photo of the stamped agreement. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
 afterAll(async () => { await s?.close(); });
@@ -85,5 +88,71 @@ describe('线上签约, end to end in the browser', () => {
       expect(pdf.size).toBeLessThan(150 * 1024);
       await signOut(s);
     }
+  }, 180_000);
+
+  it('派遣信息: the student confirms the prefilled record, uploads a photo of the stamped agreement, submits → college → school → centre', async () => {
+    const page = s.page;
+    await login(s, 'student');
+    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await page.goto(s.baseUrl + '/r/dispatches');
+    await page.getByRole('link', { name: /南京云帆/ }).first().click();
+    await expect.poll(() => page.getByText('未确认').first().isVisible()).toBe(true);
+    const dispatchPath = new URL(page.url()).pathname;
+    // walk the wizard to the proof page; the employer was prefilled from the agreement
+    const fileInput = page.locator('input[type=file]');
+    for (let i = 0; i < 5 && !(await fileInput.isVisible()); i++) {
+      await page.getByRole('button', { name: '下一步' }).click();
+    }
+    await fileInput.setInputFiles({ name: '协议书.png', mimeType: 'image/png', buffer: PHOTO });
+    await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await act(s, '保存并送审', { confirm: true });
+    await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
+    await signOut(s);
+
+    for (const [who, label, next] of [['college', '学院审核通过', '待学校审核'], ['school', '学校审核通过', '待中心审核'], ['center', '中心审核通过', '报到证待打印']]) {
+      await login(s, who);
+      await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+      await page.goto(s.baseUrl + dispatchPath);
+      await act(s, label);
+      await expect.poll(() => page.getByText(next).first().isVisible()).toBe(true);
+      await signOut(s);
+    }
+  }, 180_000);
+
+  it('解约: the employer applies, the student consents, college and school approve; the agreement is 已解约', async () => {
+    const page = s.page;
+    await login(s, 'employer');
+    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await page.goto(s.baseUrl + '/r/agreements?state=approved');
+    await page.getByRole('link', { name: /李思远/ }).first().click();
+    const agreementPath = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: '申请解约' }).click();
+    await page.getByLabel('解约原因').selectOption('02');
+    await page.getByRole('radio', { name: /双方协商一致/ }).check();
+    await page.getByLabel('备注').fill('学生另择单位，双方协商一致解除');
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('待对方同意').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    const terminationPath = new URL(page.url()).pathname;
+    await signOut(s);
+
+    await login(s, 'student');
+    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await page.goto(s.baseUrl + terminationPath);
+    await act(s, '同意解约', { confirm: true });
+    await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
+    await signOut(s);
+
+    await login(s, 'college');
+    await page.goto(s.baseUrl + terminationPath);
+    await act(s, '学院审核通过');
+    await expect.poll(() => page.getByText('待学校审核').first().isVisible()).toBe(true);
+    await signOut(s);
+    await login(s, 'school');
+    await page.goto(s.baseUrl + terminationPath);
+    await act(s, '学校审核通过（解约完成）', { confirm: true });
+    await expect.poll(() => page.getByText('解约完成').first().isVisible()).toBe(true);
+    await page.goto(s.baseUrl + agreementPath);
+    await expect.poll(() => page.getByText('已解约').first().isVisible()).toBe(true);
+    await signOut(s);
   }, 180_000);
 });
