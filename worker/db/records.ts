@@ -16,6 +16,8 @@ export interface ListQuery {
   scope?: SQL;
   states?: string[];
   cohort?: number;
+  schoolId?: string;
+  collegeId?: string;
   /** free text: matched against the student's name / number inside data */
   q?: string;
   /** keyset cursor: the last id of the previous page */
@@ -29,6 +31,8 @@ export async function listRecords(db: Db, query: ListQuery): Promise<Array<Recor
   if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
   else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
   if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
+  if (query.schoolId) conditions.push(eq(records.schoolId, query.schoolId));
+  if (query.collegeId) conditions.push(eq(records.collegeId, query.collegeId));
   if (query.cursor) conditions.push(lt(records.id, query.cursor));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (ch) => '\\' + ch)}%`;

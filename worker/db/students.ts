@@ -34,6 +34,11 @@ export async function listSchools(db: Db) {
   return db.select({ id: schools.id, code: schools.code, name: schools.name }).from(schools).orderBy(schools.code);
 }
 
+export async function listColleges(db: Db, schoolId?: string) {
+  const q = db.select({ id: colleges.id, schoolId: colleges.schoolId, name: colleges.name }).from(colleges);
+  return (schoolId ? q.where(eq(colleges.schoolId, schoolId)) : q).orderBy(colleges.name);
+}
+
 export async function sourceRecordOf(db: Db, studentId: string) {
   return db.query.records.findFirst({ where: and(eq(records.studentId, studentId), eq(records.kind, 'source-records')) });
 }

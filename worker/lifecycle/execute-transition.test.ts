@@ -168,3 +168,26 @@ describe('reviewers see what changed', () => {
     expect(view.body.timeline[0]).toMatchObject({ action: 'import', actionLabel: '学校导入' });
   });
 });
+
+describe('review queues filter by school and college', () => {
+  it('a school reviewer narrows the submitted queue to one college; the province to one school', async () => {
+    const economics = await studentWithSourceRecord('submitted', { collegeId: 'col-2' });
+    const computing = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
+    const school = await TestClient.as('school');
+    const orgs = await school.get('/api/schools');
+    expect(orgs.body.items).toHaveLength(1);
+    expect(orgs.body.items[0].colleges.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['经济管理学院', '计算机科学与技术学院']));
+    const ids = (await school.get('/api/source-records?state=submitted&college=col-2&limit=100')).body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(economics.recordId);
+    expect(ids).not.toContain(computing.recordId);
+
+    const foreign = await studentWithSourceRecord('school_approved', { schoolId: 'sch-2', collegeId: 'col-3' });
+    const province = await TestClient.as('province');
+    expect((await province.get('/api/schools')).body.items.length).toBeGreaterThanOrEqual(2);
+    const sch2 = (await province.get('/api/source-records?state=school_approved&school=sch-2&limit=100')).body.items.map((i: { id: string }) => i.id);
+    expect(sch2).toContain(foreign.recordId);
+    const sch1 = (await province.get('/api/source-records?state=school_approved&school=sch-1&limit=100')).body.items.map((i: { id: string }) => i.id);
+    expect(sch1).not.toContain(foreign.recordId);
+    expect((await province.get("/api/source-records?school=x'%20OR%201")).status).toBe(400);
+  });
+});

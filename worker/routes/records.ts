@@ -38,7 +38,12 @@ function parseListQuery(query: Record<string, string | undefined>) {
   if (cursor !== undefined && !/^[0-9a-f]{1,40}$/.test(cursor)) throw badRequest('bad_query', '分页游标无效');
   const states = query.state ? query.state.split(',').filter(Boolean).slice(0, 20) : undefined;
   const q = query.q?.trim().slice(0, 50) || undefined;
-  return { limit, cohort, cursor, states, q };
+  const orgId = (v: string | undefined, what: string) => {
+    if (!v) return undefined;
+    if (!/^[\w-]{1,64}$/.test(v)) throw badRequest('bad_query', `${what}参数无效`);
+    return v;
+  };
+  return { limit, cohort, cursor, states, q, schoolId: orgId(query.school, '学校'), collegeId: orgId(query.college, '学院') };
 }
 
 export const recordRoutes = new Hono<AppEnv>()
@@ -53,7 +58,7 @@ export const recordRoutes = new Hono<AppEnv>()
       kind: lifecycle.kind,
       scope: scopeCondition(actor),
       states: q.states || hiddenStates.length ? states : undefined,
-      cohort: q.cohort, q: q.q, cursor: q.cursor, limit: q.limit + 1,
+      cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q, cursor: q.cursor, limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
     const labels = labelsFor(c.env, lifecycle);

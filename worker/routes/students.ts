@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { isMobile, maskIdNumber, maskPhone } from '../../forms/engine';
 import type { AppEnv } from '../app-env';
-import { findEmployer, listSchools, lookupApprovedStudents, type LookupBy } from '../db/students';
+import { findEmployer, listColleges, listSchools, lookupApprovedStudents, type LookupBy } from '../db/students';
 import { AppError, badRequest, forbidden } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
@@ -46,7 +46,16 @@ export const studentRoutes = new Hono<AppEnv>()
       })),
     });
   })
+  // Reviewers also get the colleges they may filter queues by: a school its own, the province all.
   .get('/schools', async (c) => {
-    requireActor(c);
-    return c.json({ items: await listSchools(c.get('db')) });
+    const actor = requireActor(c);
+    const db = c.get('db');
+    const schools = await listSchools(db);
+    if (actor.role === 'student' || actor.role === 'employer') return c.json({ items: schools });
+    const own = actor.role === 'school' || actor.role === 'college' ? actor.schoolId ?? '' : undefined;
+    const colleges = await listColleges(db, own);
+    return c.json({
+      items: schools.filter((s) => own === undefined || s.id === own)
+        .map((s) => ({ ...s, colleges: colleges.filter((col) => col.schoolId === s.id).map(({ id, name }) => ({ id, name })) })),
+    });
   });

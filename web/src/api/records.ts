@@ -5,6 +5,8 @@ import type { ListPage, RecordView } from './types';
 export interface ListQuery {
   state?: string;
   cohort?: string;
+  school?: string;
+  college?: string;
   q?: string;
   cursor?: string | null;
   limit?: number;

@@ -12,6 +12,7 @@ import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
 import { canBulkApprove } from './bulk/bulkApproveRule';
 import { useSelection } from './bulk/useSelection';
+import { OrgFilters } from './list/OrgFilters';
 
 const PAGE = 20;
 
@@ -21,6 +22,9 @@ export function ListPage({ kind }: { kind: string }) {
   const state = query.get('state') ?? '';
   const cohort = query.get('cohort') ?? '';
   const q = query.get('q') ?? '';
+  const school = query.get('school') ?? '';
+  const college = query.get('college') ?? '';
+  const filters = { state, cohort, q, school, college };
   const lcs = useAsync(() => loadLifecycles(), [user.id]);
   const lc = lcs.data?.[kind];
   useTitle(lc?.label ?? '记录');
@@ -38,7 +42,7 @@ export function ListPage({ kind }: { kind: string }) {
     setLoading(true);
     setError(null);
     try {
-      const page = await listRecords(kind, { state, cohort, q, cursor: from, limit: PAGE });
+      const page = await listRecords(kind, { state, cohort, q, school, college, cursor: from, limit: PAGE });
       if (mine !== gen.current) return;
       setItems((prev) => (from ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
@@ -55,7 +59,7 @@ export function ListPage({ kind }: { kind: string }) {
     setCursor(null);
     void load(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, state, cohort, q]);
+  }, [kind, state, cohort, q, school, college]);
 
   const [qDraft, setQDraft] = useState(q);
   const [cohortDraft, setCohortDraft] = useState(cohort);
@@ -64,7 +68,7 @@ export function ListPage({ kind }: { kind: string }) {
 
   function applySearch(e: FormEvent) {
     e.preventDefault();
-    replaceQuery({ state, cohort: cohortDraft.trim(), q: qDraft.trim() });
+    replaceQuery({ ...filters, cohort: cohortDraft.trim(), q: qDraft.trim() });
   }
 
   if (lcs.data && !lc) {
@@ -93,7 +97,7 @@ export function ListPage({ kind }: { kind: string }) {
         <div className="field">
           <label htmlFor="f-state" className="field-label">状态</label>
           <select id="f-state" className="input" value={state}
-            onChange={(e) => replaceQuery({ state: e.target.value, cohort, q })}>
+            onChange={(e) => replaceQuery({ ...filters, state: e.target.value })}>
             <option value="">全部</option>
             {lc && Object.entries(lc.states).map(([s, label]) => <option key={s} value={s}>{label}</option>)}
           </select>
@@ -105,6 +109,7 @@ export function ListPage({ kind }: { kind: string }) {
               value={cohortDraft} onChange={(e) => setCohortDraft(e.target.value.replace(/\D/g, ''))} />
           </div>
         )}
+        <OrgFilters school={school} college={college} onChange={(org) => replaceQuery({ ...filters, ...org })} />
         <div className="field field-grow">
           <label htmlFor="f-q" className="field-label">搜索</label>
           <input id="f-q" className="input" type="search" placeholder="姓名、单位、协议书编号" maxLength={50}
