@@ -204,4 +204,45 @@ describe('线上签约, end to end in the browser', () => {
     await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('线下').first().isVisible()).toBe(true);
   }, 180_000);
+
+  it("a phone's large photo is downscaled in the browser before upload, so it fits the limit", async () => {
+    const page = s.page;
+    await login(s, 'student');
+    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    // the approved offline agreement opened a new dispatch record
+    await page.goto(s.baseUrl + '/r/dispatches?state=unconfirmed');
+    await page.getByRole('link', { name: /无锡星河/ }).first().click();
+    const fileInput = page.locator('input[type=file]');
+    for (let i = 0; i < 5 && !(await fileInput.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
+    // a 4000 × 3000 noisy PNG: far over the 10 MB upload limit as it is
+    const original = await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(4000, 3000);
+      for (let i = 0; i < img.data.length; i += 4) {
+        img.data[i] = (i * 7) % 251; img.data[i + 1] = (i * 13) % 241; img.data[i + 2] = (i * 17) % 239; img.data[i + 3] = 255;
+      }
+      ctx.putImageData(img, 0, 0);
+      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'IMG_20270601.png', { type: 'image/png' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return blob.size;
+    });
+    expect(original).toBeGreaterThan(10 * 1024 * 1024);
+    await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 30_000 }).toBe(true);
+    const href = (await page.locator('a[href^="/api/files/"]').first().getAttribute('href'))!;
+    const stored = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const blob = await res.blob();
+      const bitmap = await createImageBitmap(blob);
+      return { type: res.headers.get('content-type'), size: blob.size, width: bitmap.width, height: bitmap.height };
+    }, href);
+    expect(stored).toMatchObject({ type: 'image/jpeg', width: 2560, height: 1920 });
+    expect(stored.size).toBeLessThan(original);
+  }, 120_000);
 });

@@ -75,3 +75,48 @@ describe('解约 of an online agreement', () => {
     expect((await stranger.post('/api/terminations', { agreementId, data: terms })).status).toBe(404);
   });
 });
+
+describe('解约 of an offline agreement', () => {
+  /** A 1×1 PNG: the photo of the 解约函. */
+  const LETTER = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+  async function approvedOfflineAgreement() {
+    const s = await studentWithSourceRecord('approved');
+    const student = await TestClient.as(s.username);
+    const { deadline: _d, ...terms } = (await import('../../test/signing')).jobTerms();
+    const created = await student.post('/api/agreements', {
+      mode: 'offline',
+      data: { employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms },
+    });
+    const college = await TestClient.as('college');
+    const school = await TestClient.as('school');
+    await college.post(`/api/agreements/${created.body.id}/approve`, { version: 1 });
+    await school.post(`/api/agreements/${created.body.id}/approve`, { version: 2, data: {} });
+    return { s, student, college, school, agreementId: created.body.id as string };
+  }
+
+  it('the student applies with the uploaded 解约函, which is required; college → school → completed', async () => {
+    const { student, college, school, agreementId } = await approvedOfflineAgreement();
+    const withoutLetter = await student.post('/api/terminations', { agreementId, data: terms });
+    expect(withoutLetter.status).toBe(422);
+    expect(withoutLetter.body.error.fields.map((f: { path: string }) => f.path)).toContain('letter');
+
+    const letter = await student.upload('/api/files', LETTER, '解约函.png', 'image/png');
+    const applied = await student.post('/api/terminations', { agreementId, data: { ...terms, letter: [letter.body.id] } });
+    expect(applied.status).toBe(201);
+    // no other party online: it goes straight to the college
+    expect(applied.body).toMatchObject({ state: 'college_review' });
+    expect(applied.body.data.mode).toBe('offline');
+    expect((await college.get(`/api/files/${letter.body.id}`)).status).toBe(200);
+
+    await college.post(`/api/terminations/${applied.body.id}/approve`, { version: 1, data: {} });
+    const done = await school.post(`/api/terminations/${applied.body.id}/approve`, { version: 2, data: {} });
+    expect(done.body.state).toBe('completed');
+    expect((await student.get(`/api/agreements/${agreementId}`)).body.state).toBe('terminated');
+  });
+
+  it('an employer cannot open a termination of an offline agreement', async () => {
+    const { agreementId } = await approvedOfflineAgreement();
+    expect((await (await TestClient.as('employer')).post('/api/terminations', { agreementId, data: terms })).status).toBe(404);
+  });
+});

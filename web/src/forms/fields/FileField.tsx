@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
+import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
 import { aria, type WidgetProps } from './types';
 
@@ -36,8 +37,10 @@ export function FileField(p: WidgetProps) {
       setError(`最多上传 ${max} 个文件`);
       return;
     }
-    const job = uploadFile(file, (f) => setUploading((u) => (u ? { ...u, progress: f } : u)));
-    setUploading({ name: file.name, progress: 0, abort: job.abort });
+    setUploading({ name: file.name, progress: 0, abort: () => undefined });
+    const prepared = await downscalePhoto(file);
+    const job = uploadFile(prepared, (f) => setUploading((u) => (u ? { ...u, progress: f } : u)));
+    setUploading({ name: prepared.name, progress: 0, abort: job.abort });
     try {
       const res = await job.promise;
       setTypes((t) => ({ ...t, [res.id]: res.contentType }));
