@@ -203,6 +203,7 @@ describe('线上签约, end to end in the browser', () => {
     await act(s, '学校审核通过');
     await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText('线下').first().isVisible()).toBe(true);
+    await signOut(s);
   }, 180_000);
 
   it("a phone's large photo is downscaled in the browser before upload, so it fits the limit", async () => {
@@ -221,8 +222,10 @@ describe('线上签约, end to end in the browser', () => {
       canvas.height = 3000;
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(4000, 3000);
+      let x = 2463534242; // xorshift32: noise PNG cannot compress
       for (let i = 0; i < img.data.length; i += 4) {
-        img.data[i] = (i * 7) % 251; img.data[i + 1] = (i * 13) % 241; img.data[i + 2] = (i * 17) % 239; img.data[i + 3] = 255;
+        x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+        img.data[i] = x & 255; img.data[i + 1] = (x >>> 8) & 255; img.data[i + 2] = (x >>> 16) & 255; img.data[i + 3] = 255;
       }
       ctx.putImageData(img, 0, 0);
       const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
