@@ -83,3 +83,27 @@ describe('派遣信息上报', () => {
     expect((await (await TestClient.as('center')).get('/api/dispatches/export?format=pdf')).status).toBe(400);
   });
 });
+
+describe('派遣信息: refusals', () => {
+  it('wrong role, another college, a stale version, and approving out of turn are refused and change nothing', async () => {
+    const s = await studentWithSourceRecord('approved');
+    const { student, college } = await approvedOnlineAgreement(s.username, s.studentId);
+    const opened = await dispatchOf(student);
+    const photo = await student.upload('/api/files', PNG, 'a.png', 'image/png');
+    await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 1, data: { ...opened.body.data, proofPhotos: [photo.body.id] } });
+    // the student cannot approve their own record
+    expect((await student.post(`/api/dispatches/${opened.body.id}/approve`, { version: 2 })).status).toBe(403);
+    // a reviewer of another college cannot see it
+    expect((await (await TestClient.as('college2')).post(`/api/dispatches/${opened.body.id}/approve`, { version: 2 })).status).toBe(404);
+    // the centre cannot approve before the college and the school
+    const early = await (await TestClient.as('center')).post(`/api/dispatches/${opened.body.id}/approve`, { version: 2 });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('invalid_state');
+    // a stale version loses
+    expect((await college.post(`/api/dispatches/${opened.body.id}/approve`, { version: 1 })).status).toBe(409);
+    // a reject needs a reason
+    expect((await college.post(`/api/dispatches/${opened.body.id}/reject`, { version: 2 })).status).toBe(422);
+    expect(await count('records', "id = ? AND state = 'college_review' AND version = 2", opened.body.id)).toBe(1);
+    expect(await count('audit_events', "record_id = ? AND action IN ('approve','reject')", opened.body.id)).toBe(0);
+  });
+});
