@@ -32,3 +32,26 @@ export async function fetchAsPage(s: Session, path: string) {
     return { status: res.status, type: res.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
   }, path);
 }
+
+export interface JobTerms {
+  jobTitle: string; workRegion: string; monthlySalary: string; probationMonths: string; penalty: string;
+  archiveUnitName: string; archiveAddress: string; archivePostcode: string;
+}
+
+/** The 岗位与待遇 and 档案与户口 sections, as the employer (online) or the student (offline) fills them. */
+export async function fillJobTerms(s: Session, t: JobTerms) {
+  const page = s.page;
+  await page.getByLabel('工作职位类别').selectOption('13');
+  await page.getByLabel('岗位名称').fill(t.jobTitle);
+  await pickRegion(s, '工作地点', t.workRegion);
+  await page.getByLabel('月薪').fill(t.monthlySalary);
+  await page.getByRole('radio', { name: /缴纳/ }).first().check();
+  await page.getByLabel('合同期限').fill('3');
+  await page.getByLabel('试用期').fill(t.probationMonths);
+  await page.getByLabel('违约金').fill(t.penalty);
+  await page.getByLabel('档案处理方式').selectOption({ index: 1 });
+  await page.getByLabel('档案转寄单位名称').fill(t.archiveUnitName);
+  await page.getByLabel('档案转寄地址').fill(t.archiveAddress);
+  await page.getByLabel('档案转寄邮编').fill(t.archivePostcode);
+  await page.getByLabel('户口迁移方式').selectOption('stay');
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, openBrowser, type Session } from './browser';
-import { act, fetchAsPage, pickRegion, signOut } from './helpers';
+import { act, fetchAsPage, fillJobTerms, pickRegion, signOut } from './helpers';
 
 /** A 1×1 PNG standing in for the phone photo of the stamped agreement. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -27,19 +27,7 @@ describe('线上签约, end to end in the browser', () => {
     await expect.poll(() => page.getByText('待签约名单').first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByLabel('工作职位类别').selectOption('13');
-    await page.getByLabel('岗位名称').fill('后端开发工程师');
-    await pickRegion(s, '工作地点', '320106');
-    await page.getByLabel('月薪').fill('12000');
-    await page.getByRole('radio', { name: /缴纳/ }).first().check();
-    await page.getByLabel('合同期限').fill('3');
-    await page.getByLabel('试用期').fill('3');
-    await page.getByLabel('违约金').fill('5000');
-    await page.getByLabel('档案处理方式').selectOption({ index: 1 });
-    await page.getByLabel('档案转寄单位名称').fill('南京云帆信息科技有限公司人事部');
-    await page.getByLabel('档案转寄地址').fill('江苏省南京市鼓楼区汉中路 1 号');
-    await page.getByLabel('档案转寄邮编').fill('210005');
-    await page.getByLabel('户口迁移方式').selectOption('stay');
+    await fillJobTerms(s, { jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: '12000', probationMonths: '3', penalty: '5000', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005' });
     await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '预览' }).click();
     await expect.poll(() => page.getByRole('group', { name: '预览操作' }).isVisible()).toBe(true);
     await page.getByRole('group', { name: '预览操作' }).getByRole('button', { name: '发送邀约' }).click();
@@ -172,19 +160,7 @@ describe('线上签约, end to end in the browser', () => {
     await page.getByRole('textbox', { name: '单位地址', exact: true }).fill('江苏省无锡市滨湖区蠡湖大道 100 号');
     await page.getByLabel('单位联系人').fill('钱主管');
     await page.getByLabel('联系人手机').fill('13700002222');
-    await page.getByLabel('工作职位类别').selectOption('13');
-    await page.getByLabel('岗位名称').fill('机械设计工程师');
-    await pickRegion(s, '工作地点', '320211');
-    await page.getByLabel('月薪').fill('9000');
-    await page.getByRole('radio', { name: /缴纳/ }).first().check();
-    await page.getByLabel('合同期限').fill('3');
-    await page.getByLabel('试用期').fill('2');
-    await page.getByLabel('违约金').fill('3000');
-    await page.getByLabel('档案处理方式').selectOption({ index: 1 });
-    await page.getByLabel('档案转寄单位名称').fill('无锡星河精密机械有限公司人事部');
-    await page.getByLabel('档案转寄地址').fill('江苏省无锡市滨湖区蠡湖大道 100 号');
-    await page.getByLabel('档案转寄邮编').fill('214000');
-    await page.getByLabel('户口迁移方式').selectOption('stay');
+    await fillJobTerms(s, { jobTitle: '机械设计工程师', workRegion: '320211', monthlySalary: '9000', probationMonths: '2', penalty: '3000', archiveUnitName: '无锡星河精密机械有限公司人事部', archiveAddress: '江苏省无锡市滨湖区蠡湖大道 100 号', archivePostcode: '214000' });
     const submit = page.getByRole('button', { name: '提交', exact: true });
     for (let i = 0; i < 3 && !(await submit.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     await submit.click();
