@@ -7,7 +7,8 @@ import { rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
-const STATE = '.tmp/browser-state';
+// One directory per run, so two runs on one machine never share a database.
+const STATE = `.tmp/browser-state-${process.pid}`;
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 
 /** A port nobody listens on, so a leftover server can never answer for this run. */
@@ -63,5 +64,6 @@ export default async function setup(project: TestProject) {
     try { process.kill(group, 'SIGTERM'); } catch { return; }
     await new Promise((r) => setTimeout(r, 2000));
     try { process.kill(group, 'SIGKILL'); } catch { /* ended on SIGTERM */ }
+    rmSync(STATE, { recursive: true, force: true });
   };
 }

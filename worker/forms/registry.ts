@@ -5,6 +5,7 @@
  */
 import agreement from '../../forms/agreement.json';
 import dispatch from '../../forms/dispatch.json';
+import employer from '../../forms/employer.json';
 import source from '../../forms/source.json';
 import termination from '../../forms/termination.json';
 import type { FormDefinition } from '../../forms/engine/types';
@@ -17,6 +18,7 @@ export const SHIPPED_FORMS: Record<string, FormDefinition> = {
   agreement: agreement as unknown as FormDefinition,
   termination: termination as unknown as FormDefinition,
   dispatch: dispatch as unknown as FormDefinition,
+  employer: employer as unknown as FormDefinition,
 };
 
 export interface FormVersion {

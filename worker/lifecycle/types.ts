@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { RecordRow } from '../db/schema';
 
-export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches'] as const;
+export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** The student a listed record belongs to, joined in by the list query. */
