@@ -15,6 +15,7 @@ import { dispatchExportRoutes } from './routes/dispatch-export';
 import { fileRoutes } from './routes/files';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
+import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 
 const api = new Hono<AppEnv>()
@@ -27,6 +28,7 @@ const api = new Hono<AppEnv>()
   .route('/', dispatchExportRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)
+  .route('/', employerRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

@@ -18,7 +18,7 @@ export interface ListQuery {
   cohort?: number;
   schoolId?: string;
   collegeId?: string;
-  /** free text: matched against the student's name / number inside data */
+  /** free text: matched against the student's or employer's name, ID number, credit code or agreement number */
   q?: string;
   /** keyset cursor: the last id of the previous page */
   cursor?: string;
@@ -36,7 +36,8 @@ export async function listRecords(db: Db, query: ListQuery): Promise<Array<Recor
   if (query.cursor) conditions.push(lt(records.id, query.cursor));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (ch) => '\\' + ch)}%`;
-    conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q})`);
+    conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
+      OR json_extract(${records.data}, '$.employerName') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
   }
   const rows = await db
     .select({ record: records, studentName: students.name, studentIdNumber: students.idNumber })

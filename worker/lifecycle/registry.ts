@@ -2,6 +2,7 @@ import { notFound } from '../http/errors';
 import { agreements } from './definitions/agreements';
 import { amendments } from './definitions/amendments';
 import { dispatches } from './definitions/dispatches';
+import { employerRegistrations } from './definitions/employer-registrations';
 import { invitations } from './definitions/invitations';
 import { sourceRecords } from './definitions/source-records';
 import { terminations } from './definitions/terminations';
@@ -15,6 +16,7 @@ export const LIFECYCLES: Partial<Record<Kind, Lifecycle>> = {
   amendments,
   terminations,
   dispatches,
+  'employer-registrations': employerRegistrations,
 };
 
 export function lifecycleOf(kind: string): Lifecycle {

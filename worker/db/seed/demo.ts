@@ -43,6 +43,18 @@ function sourceData(s: Student, collegeName: string) {
   };
 }
 
+type Employer = (typeof DEMO)['employer1'] | (typeof DEMO)['employer2'];
+
+const EMPLOYER_DETAILS = { unitNature: '39', industry: 'I', region: '320106', address: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111' };
+
+function registrationData(e: Employer) {
+  const x = EMPLOYER_DETAILS;
+  return {
+    employerName: e.name, creditCode: e.creditCode, unitNature: x.unitNature, industry: x.industry,
+    employerRegion: x.region, employerAddress: x.address, contactName: x.contactName, contactPhone: x.contactPhone,
+  };
+}
+
 export async function demoSeed(hash: (password: string) => Promise<string>): Promise<SeedStatement[]> {
   const d = DEMO;
   const out: SeedStatement[] = [];
@@ -53,7 +65,24 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
   for (const e of [d.employer1, d.employer2]) {
     add(
       'INSERT OR IGNORE INTO employers (id, name, credit_code, unit_nature, industry, region, address, contact_name, contact_phone, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      e.id, e.name, e.creditCode, '39', 'I', '320106', '江苏省南京市鼓楼区汉中路 1 号', '赵经理', '13600001111', e.verified,
+      e.id, e.name, e.creditCode, EMPLOYER_DETAILS.unitNature, EMPLOYER_DETAILS.industry, EMPLOYER_DETAILS.region,
+      EMPLOYER_DETAILS.address, EMPLOYER_DETAILS.contactName, EMPLOYER_DETAILS.contactPhone, e.verified,
+    );
+  }
+  // Their registrations as the centre sees them: employer1 verified, employer2 waiting in the queue.
+  for (const e of [d.employer1, d.employer2]) {
+    const recordId = `reg-${e.id}`;
+    const state = e.verified ? 'verified' : 'pending';
+    const data = JSON.stringify(registrationData(e));
+    add(
+      `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, employer_id, created_by)
+       VALUES (?, 'employer-registrations', ?, 1, ?, 'employer', 1, ?, ?)`,
+      recordId, state, data, e.id, `acc-${e.id === d.employer1.id ? 'employer' : 'employer2'}`,
+    );
+    add(
+      `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
+       VALUES (?, ?, 'employer-registrations', 'create', NULL, ?, 'acc-center', 'center', '演示数据', 'seed', ?)`,
+      `evt-${recordId}`, recordId, state, data,
     );
   }
   const collegeName = { 'col-1': d.college1.name, 'col-2': d.college2.name, 'col-3': d.college3.name } as Record<string, string>;

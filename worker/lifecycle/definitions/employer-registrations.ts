@@ -1,0 +1,61 @@
+/**
+ * 用人单位注册审核 (issue #4): an employer registers itself (POST /api/employers), the provincial
+ * employment centre verifies it; only a verified employer may look students up and invite them.
+ * A returned registration is corrected by the employer and submitted again.
+ */
+import { eq } from 'drizzle-orm';
+import { creditCodeTaken } from '../../db/employers';
+import { employers } from '../../db/schema';
+import { conflict } from '../../http/errors';
+import type { Lifecycle, TransitionContext } from '../types';
+import { str } from './shared';
+
+/** The registration's form values as the employers row stores them. */
+export function employerColumns(data: Record<string, unknown>) {
+  return {
+    name: str(data.employerName),
+    creditCode: str(data.creditCode).toUpperCase(),
+    unitNature: str(data.unitNature),
+    industry: str(data.industry),
+    region: str(data.employerRegion),
+    address: str(data.employerAddress) || null,
+    contactName: str(data.contactName) || null,
+    contactPhone: str(data.contactPhone) || null,
+  };
+}
+
+/** A corrected code must not be one another employer already registered. */
+async function creditCodeFree(ctx: TransitionContext) {
+  if (await creditCodeTaken(ctx.db, employerColumns(ctx.data).creditCode, ctx.record.employerId ?? '')) {
+    throw conflict('该统一社会信用代码已被其他单位注册', 'credit_code_taken');
+  }
+}
+
+/** The employers row follows the registration; only the centre's approval sets `verified`. */
+const syncEmployer = (verified: boolean) => async (ctx: TransitionContext) => [
+  ctx.db.update(employers).set({ ...employerColumns(ctx.data), verified }).where(eq(employers.id, ctx.record.employerId ?? '')),
+];
+
+export const employerRegistrations: Lifecycle = {
+  kind: 'employer-registrations',
+  label: '用人单位注册',
+  form: 'employer',
+  readers: ['employer', 'center', 'admin'],
+  states: {
+    pending: { label: '待中心审核' },
+    verified: { label: '审核通过' },
+    returned: { label: '已退回修改' },
+  },
+  transitions: [
+    { action: 'approve', label: '审核通过', from: ['pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },
+    { action: 'reject', label: '退回修改', from: ['pending'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },
+    {
+      action: 'resubmit', label: '修改后重新提交', from: ['returned'], to: 'pending', by: ['employer'], step: 'register', style: 'primary',
+      guard: creditCodeFree, effects: syncEmployer(false),
+    },
+  ],
+  summary(record) {
+    const d = record.data;
+    return { title: str(d.employerName), subtitle: [str(d.creditCode), str(d.contactName)].filter(Boolean).join(' · ') };
+  },
+};

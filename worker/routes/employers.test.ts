@@ -1,0 +1,210 @@
+/**
+ * 用人单位注册与审核 (issue #4): an employer registers with its 统一社会信用代码 and details, waits
+ * for the provincial employment centre, and only once verified may look students up and invite.
+ */
+import { describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../forms/engine/validators/credit-code';
+import { TestClient } from '../test/client';
+import { count } from '../test/fixtures';
+
+const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A valid 统一社会信用代码 no other test uses: 91 (enterprise) + 南京鼓楼 + a random organisation code. */
+function uniqueCreditCode(): string {
+  let org = '';
+  for (let i = 0; i < 9; i++) org += ORG_CHARS[Math.floor(Math.random() * ORG_CHARS.length)];
+  const first17 = '91320106' + org;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** Same code with a wrong check character. */
+function withWrongCheck(code: string): string {
+  const wrong = ORG_CHARS[(ORG_CHARS.indexOf(code[17]) + 1) % ORG_CHARS.length];
+  return code.slice(0, 17) + wrong;
+}
+
+let seq = 0;
+function uniqueUsername() {
+  return `unit${Date.now().toString(36)}${(seq++).toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    employerName: '南京星河软件有限公司',
+    creditCode: uniqueCreditCode(),
+    unitNature: '39',
+    industry: 'I',
+    employerRegion: '320106',
+    employerAddress: '江苏省南京市鼓楼区中山路 18 号',
+    contactName: '钱经理',
+    contactPhone: '13700002222',
+    contactEmail: 'hr@xinghe.example.cn',
+    ...overrides,
+  };
+}
+
+async function register(data = registration(), username = uniqueUsername(), password = 'Welcome2027') {
+  const anonymous = new TestClient();
+  const res = await anonymous.post('/api/employers', { username, password, data });
+  return { res, username, password, data };
+}
+
+const LOOKUP = '/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236';
+
+async function rowCounts() {
+  return { employers: await count('employers'), accounts: await count('accounts'), records: await count('records'), audit: await count('audit_events') };
+}
+
+describe('an employer registers', () => {
+  it('with valid details: an unverified employer, its account and a registration waiting for the centre', async () => {
+    const { res, username, password, data } = await register();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ username, state: 'pending' });
+
+    const employer = await TestClient.as(username, password);
+    const me = await employer.get('/api/session');
+    expect(me.body.user).toMatchObject({ role: 'employer', mustChangePassword: false });
+    expect(me.body.user.scope.employerName).toBe(data.employerName);
+
+    const mine = await employer.get('/api/employer-registrations');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0]).toMatchObject({ id: res.body.id, state: 'pending', stateLabel: '待中心审核' });
+  });
+
+  it('cannot look up students or invite before the centre verifies it', async () => {
+    const { username, password } = await register();
+    const employer = await TestClient.as(username, password);
+    const lookup = await employer.get(LOOKUP);
+    expect(lookup.status).toBe(403);
+    expect(lookup.body.error.message).toContain('尚未通过就业中心审核');
+    const invite = await employer.post('/api/invitations', { studentId: 'stu-1', data: {} });
+    expect(invite.status).toBe(403);
+  });
+
+  it('a 统一社会信用代码 with a wrong check character is refused at that field, and nothing is written', async () => {
+    const before = await rowCounts();
+    const { res } = await register(registration({ creditCode: withWrongCheck(uniqueCreditCode()) }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'data.creditCode' })]));
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('单位性质, 单位行业, 单位所在地 and the contact are required and checked against their code tables', async () => {
+    const { res } = await register(registration({ unitNature: '', industry: 'ZZ', employerRegion: '999999', contactName: '', contactPhone: '12345' }));
+    expect(res.status).toBe(422);
+    const paths = res.body.error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['data.unitNature', 'data.industry', 'data.employerRegion', 'data.contactName', 'data.contactPhone']));
+  });
+
+  it('a weak password or a username that could be an ID number is refused', async () => {
+    const weak = await register(registration(), uniqueUsername(), 'password');
+    expect(weak.res.status).toBe(422);
+    expect(weak.res.body.error.fields).toEqual([expect.objectContaining({ path: 'password' })]);
+    const idLike = await register(registration(), '320106200503151236');
+    expect(idLike.res.status).toBe(422);
+    expect(idLike.res.body.error.fields).toEqual([expect.objectContaining({ path: 'username' })]);
+  });
+
+  it('a code already registered, or a username already taken, is a 409 and writes nothing', async () => {
+    const first = await register();
+    expect(first.res.status).toBe(201);
+    const before = await rowCounts();
+    const sameCode = await register(registration({ creditCode: first.data.creditCode }));
+    expect(sameCode.res.status).toBe(409);
+    expect(sameCode.res.body.error.code).toBe('credit_code_taken');
+    const demoCode = await register(registration({ creditCode: '91320106MA1XY012AY' }));
+    expect(demoCode.res.body.error.code).toBe('credit_code_taken');
+    const sameName = await register(registration(), first.username);
+    expect(sameName.res.status).toBe(409);
+    expect(sameName.res.body.error.code).toBe('username_taken');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('two registrations racing for one code end with exactly one employer', async () => {
+    const data = registration();
+    const [a, b] = await Promise.all([register(data), register(data)]);
+    expect([a.res.status, b.res.status].sort()).toEqual([201, 409]);
+    expect(await count('employers', 'credit_code = ?', data.creditCode)).toBe(1);
+  });
+});
+
+describe('the centre verifies employers', () => {
+  it('sees the registration in its queue, approves it, and the employer may then look up and invite', async () => {
+    const { res, username, password, data } = await register();
+    const center = await TestClient.as('center');
+    const queue = await center.get('/api/employer-registrations?state=pending&q=' + data.creditCode);
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(res.body.id);
+
+    const record = await center.get(`/api/employer-registrations/${res.body.id}`);
+    expect(record.body.data).toMatchObject({ creditCode: data.creditCode, unitNature: '39', employerRegion: '320106' });
+    expect(record.body.actions.map((a: { name: string }) => a.name).sort()).toEqual(['approve', 'reject']);
+
+    const approved = await center.post(`/api/employer-registrations/${res.body.id}/approve`, { version: record.body.version });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('verified');
+
+    const employer = await TestClient.as(username, password);
+    const lookup = await employer.get(LOOKUP);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body.items[0].idNumber).toBe('320106********1236');
+    const invite = await employer.post('/api/invitations', { studentId: 'stu-1', data: {} });
+    expect(invite.status).toBe(201);
+    expect(invite.body.data.employerName).toBe(data.employerName);
+    expect(invite.body.data.creditCode).toBe(data.creditCode);
+  });
+
+  it('returns a registration with a reason; the employer corrects it and submits again', async () => {
+    const { res, username, password } = await register();
+    const center = await TestClient.as('center');
+    const noReason = await center.post(`/api/employer-registrations/${res.body.id}/reject`, { version: 1 });
+    expect(noReason.status).toBe(422);
+    const returned = await center.post(`/api/employer-registrations/${res.body.id}/reject`, { version: 1, reason: '营业执照上的单位名称与填写不一致' });
+    expect(returned.status).toBe(200);
+    expect(returned.body.state).toBe('returned');
+
+    const employer = await TestClient.as(username, password);
+    const seen = await employer.get(`/api/employer-registrations/${res.body.id}`);
+    expect(seen.body.timeline.at(-1)).toMatchObject({ reason: '营业执照上的单位名称与填写不一致' });
+    expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['resubmit']);
+    const fixed = await employer.post(`/api/employer-registrations/${res.body.id}/resubmit`, {
+      version: seen.body.version, data: { ...seen.body.data, employerName: '南京星河软件股份有限公司' },
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.state).toBe('pending');
+    expect((await employer.get('/api/session')).body.user.scope.employerName).toBe('南京星河软件股份有限公司');
+    // still not verified: resubmitting never verifies
+    expect((await employer.get(LOOKUP)).status).toBe(403);
+  });
+
+  it('a corrected code that belongs to another employer is refused', async () => {
+    const { res, username, password } = await register();
+    const center = await TestClient.as('center');
+    await center.post(`/api/employer-registrations/${res.body.id}/reject`, { version: 1, reason: '信用代码有误' });
+    const employer = await TestClient.as(username, password);
+    const seen = await employer.get(`/api/employer-registrations/${res.body.id}`);
+    const taken = await employer.post(`/api/employer-registrations/${res.body.id}/resubmit`, {
+      version: seen.body.version, data: { ...seen.body.data, creditCode: '91320106MA1XY012AY' },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('credit_code_taken');
+  });
+
+  it('only the centre verifies: the employer itself, a school, another employer cannot', async () => {
+    const { res, username, password } = await register();
+    const self = await TestClient.as(username, password);
+    expect((await self.post(`/api/employer-registrations/${res.body.id}/approve`, { version: 1 })).status).toBe(403);
+    // Not a reader of registrations: for a school it is as if the record did not exist.
+    const school = await TestClient.as('school');
+    expect((await school.get(`/api/employer-registrations/${res.body.id}`)).status).toBe(404);
+    const other = await TestClient.as('employer');
+    expect((await other.get(`/api/employer-registrations/${res.body.id}`)).status).toBe(404);
+    expect((await other.post(`/api/employer-registrations/${res.body.id}/approve`, { version: 1 })).status).toBe(404);
+  });
+
+  it('the demo employer2 waits in the centre queue', async () => {
+    const center = await TestClient.as('center');
+    const queue = await center.get('/api/employer-registrations?state=pending');
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toContain('reg-emp-2');
+  });
+});
