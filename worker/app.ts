@@ -17,6 +17,7 @@ import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
+import { benchRoutes } from './routes/bench';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -33,6 +34,8 @@ const api = new Hono<AppEnv>()
   .route('/', recordRoutes);
 
 export const app = new Hono<AppEnv>()
+  // only with BENCH_MODE=1 (npm run bench), and first so the floor runs with no middleware at all
+  .route('/api/bench', benchRoutes)
   .use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
   }))

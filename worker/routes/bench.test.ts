@@ -1,0 +1,79 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { isValidCreditCode, isValidIdNumber } from '../../forms/engine';
+import { app } from '../app';
+import { benchCreditCode, benchIdNumber, signingPlan, sourceStateOf } from '../db/bench-data';
+import { TestClient } from '../test/client';
+import { count } from '../test/fixtures';
+
+const ORIGIN = 'https://wangqian.test';
+const benchEnv = { ...env, BENCH_MODE: '1' } as unknown as Env;
+
+function benchRequest(path: string, init: RequestInit = {}) {
+  return new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } });
+}
+
+describe('bench mode (npm run bench)', () => {
+  it('without BENCH_MODE the bench routes do not exist: they answer as an unknown path does and write nothing', async () => {
+    for (const client of [new TestClient(), await TestClient.as('school')]) {
+      const floor = await client.get('/api/bench/floor?key=x');
+      const unknown = await client.get('/api/no-such-thing/floor?key=x');
+      expect(floor.status).toBeGreaterThanOrEqual(400);
+      expect([floor.status, floor.body]).toEqual([unknown.status, unknown.body]);
+
+      const before = await count('schools');
+      const generate = await client.post('/api/bench/organisations', { students: 1000 });
+      const unknownPost = await client.post('/api/no-such-thing/organisations', { students: 1000 });
+      expect([generate.status, generate.body]).toEqual([unknownPost.status, unknownPost.body]);
+      expect(await count('schools')).toBe(before);
+    }
+  });
+
+  it('with BENCH_MODE=1 the floor is one point read with no middleware (no security headers, no session)', async () => {
+    const res = await app.fetch(benchRequest('/api/bench/floor?key=no-such-id'), benchEnv);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ row: null });
+    expect(res.headers.get('x-content-type-options')).toBeNull();
+  });
+
+  it('with BENCH_MODE=1 it writes students with valid ID numbers, accounts, source records and signing records', async () => {
+    const organisations = await app.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), benchEnv);
+    expect(organisations.status).toBe(200);
+    const res = await app.fetch(benchRequest('/api/bench/students', {
+      method: 'POST',
+      body: JSON.stringify({ students: 100, from: 0, count: 100, base: Date.UTC(2026, 2, 1), cohortYear: 2027, agreementTemplate: { employerName: '测试单位' } }),
+    }), benchEnv);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ students: 100 });
+    expect(await count('students', "id LIKE 'bstu-%'")).toBe(100);
+    expect(await count('accounts', "student_id LIKE 'bstu-%'")).toBe(100);
+    expect(await count('records', "kind = 'source-records' AND student_id LIKE 'bstu-%'")).toBe(100);
+    // the first students form the approve block: agreements 待学院审核 in one college, one audit event each
+    expect(await count('records', "kind = 'agreements' AND state = 'college_review' AND college_id = 'bcol-0-0'")).toBe(30);
+    expect(await count('audit_events', "record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%')")).toBe(await count('records', "student_id LIKE 'bstu-%'"));
+
+    const floor = await app.fetch(benchRequest(`/api/bench/floor?key=${benchIdNumber(7)}`), benchEnv);
+    expect(await floor.json()).toEqual({ row: { id: 'bstu-7', name: expect.any(String) } });
+    const stored = await env.DB.prepare("SELECT id_number FROM students WHERE id LIKE 'bstu-%'").all<{ id_number: string }>();
+    expect(stored.results.every((r) => isValidIdNumber(r.id_number))).toBe(true);
+  });
+
+  it('generated data is valid and covers every state of source records, invitations and agreements', () => {
+    const shape = { students: 100_000, approveBlock: 3000 };
+    const ids = new Set<string>();
+    const seen = { source: new Set<string>(), invitations: new Set<string>(), agreements: new Set<string>() };
+    for (let i = 0; i < shape.students; i++) {
+      ids.add(benchIdNumber(i));
+      seen.source.add(sourceStateOf(shape, i));
+      const plan = signingPlan(shape, i);
+      if (plan.invitation) seen.invitations.add(plan.invitation);
+      if (plan.agreement) seen.agreements.add(plan.agreement.state);
+    }
+    expect(ids.size).toBe(shape.students);
+    expect([...ids].slice(0, 1000).every((id) => isValidIdNumber(id))).toBe(true);
+    expect([...seen.source].sort()).toEqual(['approved', 'imported', 'returned', 'school_approved', 'submitted']);
+    expect([...seen.invitations].sort()).toEqual(['accepted', 'draft', 'expired', 'rejected', 'sent', 'withdrawn']);
+    expect([...seen.agreements].sort()).toEqual(['approved', 'college_review', 'rejected', 'returned', 'school_review', 'terminated']);
+    expect(isValidCreditCode(benchCreditCode(42))).toBe(true);
+  });
+});

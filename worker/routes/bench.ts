@@ -1,0 +1,63 @@
+/**
+ * Bench-mode routes, served only under `wrangler dev --var BENCH_MODE:1` (`npm run bench`):
+ *  - GET /api/bench/floor?key=<ID number>: the floor every figure is compared with, a bare Hono
+ *    route doing one indexed D1 point read, without session, headers or any other middleware;
+ *  - POST /api/bench/organisations and /api/bench/students: bulk signing-season data;
+ *  - GET /api/bench/cursor: where page N of a newest-first queue starts.
+ * Without the flag every handler passes the request on, so these paths answer exactly as any
+ * unknown path does: the routes do not exist.
+ */
+import { Hono, type Context, type Next } from 'hono';
+import type { AppEnv } from '../app-env';
+import { approveBlockSize, benchRows } from '../db/bench-data';
+import { demoPasswordHash, insertBenchOrganisations, insertBenchRows, queueCursorAt } from '../db/bench-insert';
+import { badRequest } from '../http/errors';
+
+export function benchModeOn(env: unknown): boolean {
+  return (env as { BENCH_MODE?: string } | undefined)?.BENCH_MODE === '1';
+}
+
+type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
+
+/** A handler that exists only in bench mode; otherwise the request goes on as if it were not here. */
+const benchOnly = (handler: Handler) => (c: Context<AppEnv>, next: Next) => (benchModeOn(c.env) ? handler(c) : next());
+
+const MAX_STUDENTS_PER_CALL = 20_000;
+
+function positiveInt(value: unknown, what: string, max = 10_000_000): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw badRequest('bad_bench_request', `${what} 必须是 0–${max} 的整数`);
+  return n;
+}
+
+export const benchRoutes = new Hono<AppEnv>()
+  .get('/floor', benchOnly(async (c) => {
+    const row = await c.env.DB.prepare('SELECT id, name FROM students WHERE id_number = ?').bind(c.req.query('key') ?? '').first();
+    return c.json({ row });
+  }))
+  .post('/organisations', benchOnly(async (c) => {
+    const body = await c.req.json<{ students?: unknown }>();
+    const students = positiveInt(body.students, 'students');
+    return c.json(await insertBenchOrganisations(c.env.DB, students, await demoPasswordHash(c.env.DB)));
+  }))
+  .post('/students', benchOnly(async (c) => {
+    const body = await c.req.json<{ students?: unknown; from?: unknown; count?: unknown; base?: unknown; cohortYear?: unknown; agreementTemplate?: unknown }>();
+    const students = positiveInt(body.students, 'students');
+    const from = positiveInt(body.from, 'from');
+    const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);
+    const template = body.agreementTemplate;
+    if (!template || typeof template !== 'object') throw badRequest('bad_bench_request', 'agreementTemplate 必须是协议书数据对象');
+    const rows = benchRows({ students, approveBlock: approveBlockSize(students) }, from, Math.min(students, from + count), {
+      base: positiveInt(body.base, 'base', Number.MAX_SAFE_INTEGER),
+      cohortYear: positiveInt(body.cohortYear, 'cohortYear', 2100),
+      passwordHash: await demoPasswordHash(c.env.DB),
+      agreementTemplate: template as Record<string, unknown>,
+    });
+    await insertBenchRows(c.env.DB, rows);
+    return c.json({ students: rows.students.length, records: rows.records.length });
+  }))
+  .get('/cursor', benchOnly(async (c) => {
+    const kind = c.req.query('kind') ?? '';
+    const offset = positiveInt(c.req.query('offset'), 'offset');
+    return c.json({ cursor: await queueCursorAt(c.env.DB, kind, offset) });
+  }));
