@@ -16,12 +16,14 @@ const RecordPage = lazy(() => import('./pages/RecordPage'));
 const CreatePage = lazy(() => import('./pages/CreatePage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const SourceImportPage = lazy(() => import('./pages/SourceImportPage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 
 function Routes() {
   const { path } = useLocation();
   let m: Record<string, string> | null;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;
   if ((m = match('/r/:kind/new', path))) return <CreatePage kind={m.kind} />;
@@ -54,6 +56,7 @@ function useFocusOnNavigate() {
 
 export function App() {
   const { status, user, error, retry } = useSession();
+  const { path } = useLocation();
   useFocusOnNavigate();
 
   let body;
@@ -64,6 +67,12 @@ export function App() {
         <Alert>{error ?? '无法连接服务器'}</Alert>
         <button type="button" className="btn" onClick={retry}>重试</button>
       </main>
+    );
+  else if ((status === 'signed-out' || !user) && path === '/register')
+    body = (
+      <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
+        <RegisterPage />
+      </Suspense>
     );
   else if (status === 'signed-out' || !user) body = <LoginPage />;
   else if (user.mustChangePassword) body = <ChangePasswordPage />;

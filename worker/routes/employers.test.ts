@@ -56,6 +56,12 @@ async function rowCounts() {
 }
 
 describe('an employer registers', () => {
+  it('the registration form is served before there is an account', async () => {
+    const res = await new TestClient().get('/api/employers/form');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ key: 'employer', definition: { title: '用人单位注册' } });
+  });
+
   it('with valid details: an unverified employer, its account and a registration waiting for the centre', async () => {
     const { res, username, password, data } = await register();
     expect(res.status).toBe(201);

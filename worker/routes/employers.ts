@@ -1,18 +1,22 @@
 /**
- * POST /api/employers: 用人单位注册 (no sign-in needed). The centre then reviews the registration
- * as a record of kind `employer-registrations` through the generic record routes.
+ * POST /api/employers: 用人单位注册 (no sign-in needed), and GET /api/employers/form: the latest
+ * registration form, for the page shown before there is an account. The centre then reviews the
+ * registration as a record of kind `employer-registrations` through the generic record routes.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { registerEmployer } from '../domain/employers/register-employer';
+import { latestForm } from '../forms/registry';
 import { readJsonObject, requiredString } from '../http/body';
 
-export const employerRoutes = new Hono<AppEnv>().post('/employers', async (c) => {
-  const body = await readJsonObject(c);
-  const registered = await registerEmployer(c.get('db'), {
-    username: requiredString(body, 'username', 64).trim(),
-    password: requiredString(body, 'password', 128),
-    data: body.data,
+export const employerRoutes = new Hono<AppEnv>()
+  .get('/employers/form', async (c) => c.json(await latestForm(c.get('db'), 'employer')))
+  .post('/employers', async (c) => {
+    const body = await readJsonObject(c);
+    const registered = await registerEmployer(c.get('db'), {
+      username: requiredString(body, 'username', 64).trim(),
+      password: requiredString(body, 'password', 128),
+      data: body.data,
+    });
+    return c.json(registered, 201);
   });
-  return c.json(registered, 201);
-});

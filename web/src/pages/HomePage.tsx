@@ -10,6 +10,7 @@ import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
+import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
 import { StudentHome } from './home/StudentHome';
 
 /** The employer's invitation queue, in the order of the signing flow. */
@@ -29,9 +30,14 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
 
 function EmployerHome({ lcs }: { lcs: Lifecycles }) {
   const inv = lcs['invitations'];
+  const registration = useRegistration();
+  const state = registration.data?.items[0]?.state;
+  // Only a verified employer may look students up (employers without a registration predate it).
+  const verified = registration.data !== undefined && (state === undefined || state === 'verified');
   return (
     <>
-      {inv?.create && (
+      <RegistrationStatus registration={registration} />
+      {inv?.create && verified && (
         <p className="page-actions">
           <Link href="/students/lookup" className="btn btn-primary">查找学生并发出邀约</Link>
         </p>

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useSession } from '../auth/session';
+import { Link } from '../router';
 
 export function LoginPage() {
   const { signIn, expired } = useSession();
@@ -83,6 +84,9 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? '正在登录…' : '登录'}
         </button>
+        <p className="auth-alt">
+          用人单位还没有账号？<Link href="/register">注册单位账号</Link>
+        </p>
       </form>
     </main>
   );

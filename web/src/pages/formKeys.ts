@@ -4,4 +4,5 @@ export const FORM_KEYS: Array<[key: string, label: string]> = [
   ['agreement', '就业协议书'],
   ['termination', '解约申请'],
   ['dispatch', '派遣信息'],
+  ['employer', '用人单位注册'],
 ];

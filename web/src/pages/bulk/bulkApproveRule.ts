@@ -15,7 +15,12 @@ export function canBulkApprove(kind: string, role: Role, state: string): boolean
   return !!state && (APPROVABLE[kind]?.[role] ?? []).includes(state);
 }
 
+/** Queues reviewed one record at a time: an employer's registration is checked against its licence. */
+const REVIEWED_SINGLY: Record<string, Partial<Record<Role, string[]>>> = {
+  'employer-registrations': { center: ['pending'] },
+};
+
 /** The review queue of a role for a kind (the first approvable state), for home-page links. */
 export function approvableStates(kind: string, role: Role): string[] {
-  return APPROVABLE[kind]?.[role] ?? [];
+  return APPROVABLE[kind]?.[role] ?? REVIEWED_SINGLY[kind]?.[role] ?? [];
 }

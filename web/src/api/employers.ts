@@ -1,0 +1,18 @@
+/** 用人单位注册: the public registration form and POST /api/employers. */
+import { api } from './client';
+import type { LoadedForm } from './forms';
+
+export interface Registered {
+  id: string;
+  employerId: string;
+  username: string;
+  state: string;
+}
+
+export function loadRegistrationForm(): Promise<LoadedForm> {
+  return api<LoadedForm>('/api/employers/form', { quiet401: true });
+}
+
+export function registerEmployer(body: { username: string; password: string; data: Record<string, unknown> }): Promise<Registered> {
+  return api<Registered>('/api/employers', { method: 'POST', body, quiet401: true });
+}

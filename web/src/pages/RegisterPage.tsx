@@ -1,0 +1,142 @@
+/**
+ * /register — 用人单位注册, reachable before signing in. The account (username, password) sits above
+ * the registration form; on success the employer is signed in and sees that the centre's review is pending.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, type ApiFieldError } from '../api/client';
+import { loadRegistrationForm, registerEmployer } from '../api/employers';
+import { Alert, Loading } from '../components/Alert';
+import { TextInput } from '../components/TextInput';
+import { useSession } from '../auth/session';
+import { FormRenderer } from '../forms/FormRenderer';
+import type { Values } from '../forms/engine';
+import { useAsync } from '../hooks';
+import { Link, navigate } from '../router';
+
+interface AccountErrors {
+  username?: string;
+  password?: string;
+  confirm?: string;
+}
+
+const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+
+function checkAccount(username: string, password: string, confirm: string): AccountErrors {
+  const e: AccountErrors = {};
+  if (!USERNAME.test(username)) e.username = '用户名为 4–32 位字母、数字或下划线，以字母开头';
+  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) e.password = '密码至少 8 位，且同时包含字母和数字';
+  if (confirm !== password) e.confirm = '两次输入的密码不一致';
+  return e;
+}
+
+export default function RegisterPage() {
+  const { signIn } = useSession();
+  const form = useAsync(loadRegistrationForm, []);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [accountErrors, setAccountErrors] = useState<AccountErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const userRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = '用人单位注册 · 网签';
+  }, []);
+
+  async function submit(data: Values) {
+    const local = checkAccount(username.trim(), password, confirm);
+    setAccountErrors(local);
+    if (Object.keys(local).length) {
+      setError('请检查账号信息');
+      userRef.current?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await registerEmployer({ username: username.trim(), password, data });
+      await signIn(username.trim(), password);
+      navigate('/', { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        setFieldErrors(e.fields.filter((f) => f.path.startsWith('data.')).map((f) => ({ ...f, path: f.path.slice(5) })));
+        const forAccount: AccountErrors = {};
+        for (const f of e.fields) if (f.path === 'username' || f.path === 'password') forAccount[f.path] = f.message;
+        if (e.code === 'username_taken') forAccount.username = e.message;
+        setAccountErrors(forAccount);
+      } else setError('注册失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="page" id="main">
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">登录</Link> / <span>用人单位注册</span>
+      </nav>
+      <h1 className="page-title">用人单位注册</h1>
+      <p className="muted">
+        注册后由省就业中心审核单位信息，审核通过后即可查找学生、发出职位邀约。每个统一社会信用代码只能注册一个账号。
+      </p>
+      <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
+      {form.error && <Alert>{form.error.message}</Alert>}
+      {!form.data && !form.error && <Loading />}
+      {form.data && (
+        <>
+          <section className="card" aria-labelledby="h-account">
+            <h2 id="h-account">登录账号</h2>
+            <TextInput
+              ref={userRef}
+              label="用户名"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              error={accountErrors.username}
+              hint="4–32 位字母、数字或下划线，以字母开头"
+            />
+            <TextInput
+              label="密码"
+              name="new-password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={accountErrors.password}
+              hint="至少 8 位，同时包含字母和数字"
+            />
+            <TextInput
+              label="确认密码"
+              name="confirm-password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              error={accountErrors.confirm}
+            />
+          </section>
+          <FormRenderer
+            definition={form.data.definition}
+            values={{}}
+            role="employer"
+            step="register"
+            mode="edit"
+            errors={fieldErrors}
+            busy={busy}
+            submitLabel={busy ? '正在提交…' : '提交注册'}
+            onSubmit={submit}
+          />
+        </>
+      )}
+    </main>
+  );
+}
