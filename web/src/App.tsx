@@ -16,6 +16,8 @@ const RecordPage = lazy(() => import('./pages/RecordPage'));
 const CreatePage = lazy(() => import('./pages/CreatePage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const SourceImportPage = lazy(() => import('./pages/SourceImportPage'));
+const FormsAdminPage = lazy(() => import('./pages/admin/FormsAdminPage'));
+const FormEditorPage = lazy(() => import('./pages/admin/FormEditorPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 
 function Routes() {
@@ -29,6 +31,8 @@ function Routes() {
   if ((m = match('/r/:kind/new', path))) return <CreatePage kind={m.kind} />;
   if ((m = match('/r/:kind/:id', path))) return <RecordPage key={`${m.kind}/${m.id}`} kind={m.kind} id={m.id} />;
   if ((m = match('/r/:kind', path))) return <ListPage key={m.kind} kind={m.kind} />;
+  if (path === '/admin/forms') return <FormsAdminPage />;
+  if ((m = match('/admin/forms/:key', path))) return <FormEditorPage key={m.key} formKey={m.key} />;
   if ((m = match('/forms/:key', path))) return <FormPreviewPage formKey={m.key} />;
   if (path === '/forms') return <HomePage />;
   return <NotFoundPage />;

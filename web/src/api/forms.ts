@@ -3,7 +3,7 @@
  * Published versions are immutable, so they are cached by key + version for the page's life.
  */
 import type { FormDefinition } from '../../../forms/engine/types';
-import { api } from './client';
+import { api, withQuery } from './client';
 import type { FormResponse } from './types';
 
 export type LoadedForm = FormResponse<FormDefinition>;
@@ -29,3 +29,83 @@ export async function loadLatestForm(key: string): Promise<LoadedForm> {
   if (!byVersion.has(`${form.key}@${form.version}`)) remember(form.key, form.version, Promise.resolve(form));
   return form;
 }
+
+// ── admin: drafts, versions, impact, publish ─────────────────────────────────────
+
+export interface DefinitionProblem {
+  path: string;
+  message: string;
+}
+
+export interface VersionSummary {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  records: number;
+}
+
+export interface FormSummary {
+  key: string;
+  title: string;
+  latestVersion: number;
+  versions: VersionSummary[];
+  draft: { updatedAt: string; updatedBy: string } | null;
+}
+
+export interface DraftResponse {
+  latestVersion: number;
+  draft: { definition: FormDefinition; updatedAt: string; updatedBy: string } | null;
+}
+
+export interface SavedDraft {
+  latestVersion: number;
+  updatedAt: string;
+  errors: DefinitionProblem[];
+  lifecycleErrors: DefinitionProblem[];
+}
+
+export interface PropChange {
+  prop: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface DefinitionDiff {
+  added: Array<{ key: string; label: string }>;
+  removed: Array<{ key: string; label: string }>;
+  renamed: Array<{ from: string; to: string; label: string }>;
+  changed: Array<{ key: string; label: string; changes: PropChange[] }>;
+  other: PropChange[];
+}
+
+export interface ImpactReport {
+  formKey: string;
+  latestVersion: number;
+  changes: DefinitionDiff;
+  checked: number;
+  truncated: boolean;
+  affectedCount: number;
+  affected: Array<{
+    id: string; kind: string; state: string; stateLabel: string; formVersion: number;
+    errors: Array<{ path: string; code: string; message: string }>;
+    dropped: string[];
+  }>;
+  lifecycleErrors?: DefinitionProblem[];
+}
+
+const base = (key: string) => `/api/forms/${encodeURIComponent(key)}`;
+
+export const listForms = () => api<{ items: FormSummary[] }>('/api/forms').then((r) => r.items);
+export const loadDraft = (key: string) => api<DraftResponse>(`${base(key)}/draft`);
+export const saveDraft = (key: string, definition: FormDefinition) =>
+  api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition } });
+export const discardDraft = (key: string) => api<null>(`${base(key)}/draft`, { method: 'DELETE' });
+export const loadImpact = (key: string) => api<ImpactReport>(`${base(key)}/impact`);
+export const loadDiff = (key: string, from: string, to: string) =>
+  api<DefinitionDiff>(withQuery(`${base(key)}/diff`, { from, to }));
+
+/** Publishes the saved draft; answers 409 `impact_unconfirmed` with the impact until `confirm`. */
+export const publishDraft = (key: string, baseVersion: number, confirm: boolean) =>
+  api<{ key: string; version: number }>(`${base(key)}/publish`, { body: { baseVersion, confirm } });
+export const rollbackTo = (key: string, version: number, confirm: boolean) =>
+  api<{ key: string; version: number }>(`${base(key)}/rollback`, { body: { version, confirm } });

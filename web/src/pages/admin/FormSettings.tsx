@@ -1,0 +1,86 @@
+/** The form as a whole: title, workflow steps, default access and cross-field checks. */
+import { AccessEditor } from './AccessEditor';
+import { messagesAt } from './definition-errors';
+import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
+import { RuleEditor } from './RuleEditor';
+import { move, type Edit } from './structure-edits';
+
+interface Props {
+  def: FormDefinition;
+  errors: readonly DefinitionError[];
+  edit(e: Edit): void;
+}
+
+const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
+
+export function FormSettings({ def, errors, edit }: Props) {
+  const fields = fieldEntries(def).map((e) => e.field);
+  return (
+    <div className="form-settings">
+      <div className="editor-grid">
+        <label className="field"><span className="field-label">表单名称</span>
+          <input className="input" value={def.title} onChange={(e) => edit((d) => { d.title = e.target.value; })} /></label>
+        <label className="field"><span className="field-label">英文名称</span>
+          <input className="input" value={def.titleEn ?? ''} onChange={(e) => edit((d) => { d.titleEn = e.target.value || undefined; })} /></label>
+      </div>
+      <Errors list={messagesAt(errors, 'title')} />
+      <label className="field"><span className="field-label">说明</span>
+        <textarea className="input" rows={2} value={def.description ?? ''} onChange={(e) => edit((d) => { d.description = e.target.value || undefined; })} /></label>
+
+      <fieldset>
+        <legend>业务环节（权限按环节设置）</legend>
+        <p className="muted">环节键被业务流程使用，改名或删除会被拒绝。</p>
+        <ol>
+          {def.workflow.map((w, i) => (
+            <li key={i} className="editor-grid">
+              <label className="field"><span className="field-label">环节键</span>
+                <input className="input" value={w.key} onChange={(e) => edit((d) => { d.workflow[i].key = e.target.value; })} /></label>
+              <label className="field"><span className="field-label">环节名称</span>
+                <input className="input" value={w.label} onChange={(e) => edit((d) => { d.workflow[i].label = e.target.value; })} /></label>
+              <button type="button" className="btn btn-small btn-link-danger" onClick={() => edit((d) => { d.workflow.splice(i, 1); })}>删除环节</button>
+            </li>
+          ))}
+        </ol>
+        <Errors list={messagesAt(errors, 'workflow')} />
+        <button type="button" className="btn btn-small" onClick={() => edit((d) => { d.workflow.push({ key: `step${d.workflow.length + 1}`, label: '新环节' }); })}>添加环节</button>
+      </fieldset>
+
+      <AccessEditor label="权限（整张表单的默认设置）" def={def} value={def.access} errors={messagesAt(errors, 'access')} inheritLabel="不可见"
+        onChange={(a) => edit((d) => { d.access = a; })} />
+
+      <fieldset>
+        <legend>跨字段校验</legend>
+        {(def.checks ?? []).map((check, i) => {
+          const p = `checks[${i}]`;
+          return (
+            <div key={i} className="editor-section">
+              <div className="editor-head">
+                <strong>校验 {i + 1}</strong>
+                <span className="move-buttons">
+                  <button type="button" className="btn btn-small" aria-label={`上移校验 ${i + 1}`} disabled={i === 0} onClick={() => edit((d) => move(d.checks!, i, i - 1))}>↑</button>
+                  <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除校验 ${i + 1}`} onClick={() => edit((d) => { d.checks!.splice(i, 1); })}>删除</button>
+                </span>
+              </div>
+              <div className="editor-grid">
+                <label className="field"><span className="field-label">出错时标在字段</span>
+                  <select className="input" value={check.field} onChange={(e) => edit((d) => { d.checks![i].field = e.target.value; })}>
+                    {!fields.some((f) => f.key === check.field) && <option value={check.field}>{check.field}（不存在）</option>}
+                    {fields.map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
+                  </select></label>
+                <label className="field"><span className="field-label">提示文字</span>
+                  <input className="input" value={check.message} onChange={(e) => edit((d) => { d.checks![i].message = e.target.value; })} /></label>
+              </div>
+              <Errors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
+              <RuleEditor label="须满足的条件" def={def} value={check.rule} errors={messagesAt(errors, `${p}.rule`)}
+                onChange={(r) => edit((d) => { d.checks![i].rule = r ?? true; })} />
+            </div>
+          );
+        })}
+        <button type="button" className="btn btn-small" onClick={() => edit((d) => {
+          d.checks = [...(d.checks ?? []), { field: fields[0]?.key ?? '', message: '请检查此项', rule: true }];
+        })}>添加校验</button>
+      </fieldset>
+      <p className="muted">私有代码表和字段映射请在 JSON 视图中编辑。</p>
+    </div>
+  );
+}
