@@ -17,6 +17,7 @@ import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
+import { auditRoutes } from './routes/audit';
 import { benchRoutes } from './routes/bench';
 
 const api = new Hono<AppEnv>()
@@ -30,6 +31,7 @@ const api = new Hono<AppEnv>()
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)
   .route('/', employerRoutes)
+  .route('/', auditRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

@@ -111,6 +111,12 @@ export const records = sqliteTable('records', {
   createdBy: text('created_by').notNull(),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
+  /**
+   * Hash of the record's latest audit event (the head of its chain). Every event write moves it in
+   * the same batch, guarded by its old value, so a deleted last event or a second event forking
+   * the chain cannot go unnoticed. NULL until the record's first hashed event.
+   */
+  auditHead: text('audit_head'),
 }, (t) => [
   index('records_kind_school').on(t.kind, t.schoolId, t.state, t.id),
   index('records_kind_college').on(t.kind, t.collegeId, t.state, t.id),
@@ -146,7 +152,18 @@ export const auditEvents = sqliteTable('audit_events', {
   /** the record data as written by this event (canonical JSON), so every change can be shown */
   snapshot: text('snapshot'),
   at: text('at').notNull().default(now),
-}, (t) => [index('audit_record').on(t.recordId, t.id)]);
+  /**
+   * The hash of the record's previous event (or of its sealed pre-chain events, or the genesis
+   * value for a record's first event). NULL only for events written before the chain existed.
+   */
+  prevHash: text('prev_hash'),
+  /** SHA-256 over this event's canonical content, including prevHash and dataDigest */
+  hash: text('hash'),
+}, (t) => [
+  index('audit_record').on(t.recordId, t.id),
+  // One successor per event: a chain cannot fork even if two writers read the same head.
+  uniqueIndex('audit_chain_link').on(t.recordId, t.prevHash),
+]);
 
 export const formVersions = sqliteTable('form_versions', {
   formKey: text('form_key').notNull(),
@@ -188,6 +205,16 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
  */
 export const writeGuards = sqliteTable('write_guards', {
   ok: integer('ok').notNull(),
+});
+
+/**
+ * Sign-in locks: when the rate limiter says an account or an address failed too often, the lock
+ * is kept here until it expires, so even the right password is refused meanwhile (the limiter
+ * alone cannot be asked without counting).
+ */
+export const loginLocks = sqliteTable('login_locks', {
+  key: text('key').primaryKey(),
+  until: text('until').notNull(),
 });
 
 /** Named counters, bumped inside the batch that uses them (agreement numbers per school and cohort). */

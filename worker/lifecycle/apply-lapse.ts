@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { abortUnlessChanged, findRecord, isAbortedByGuard } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { beijingToday } from '../lib/dates';
-import { auditStatement, dataDigest, SYSTEM_ACTOR } from './audit';
+import { auditWrites, SYSTEM_ACTOR } from './audit';
 import type { Lifecycle } from './types';
 
 export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow): Promise<RecordRow> {
@@ -21,10 +21,10 @@ export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow
       db.update(records).set({ state: lapse.to, version: record.version + 1, updatedAt: now })
         .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
       abortUnlessChanged(db),
-      auditStatement(db, {
+      ...(await auditWrites(db, {
         recordId: record.id, kind: record.kind, action: lapse.action, fromState: record.state, toState: lapse.to,
-        actor: SYSTEM_ACTOR, reason: null, data: record.data, at: now, digest: await dataDigest(record.data),
-      }),
+        actor: SYSTEM_ACTOR, reason: null, data: record.data, at: now, head: record.auditHead,
+      })),
     ]);
   } catch (err) {
     if (!isAbortedByGuard(err)) throw err;

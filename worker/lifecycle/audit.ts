@@ -1,9 +1,16 @@
+import { sql } from 'drizzle-orm';
 import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
+import { chainTail, preChainEvents } from '../db/audit-chain';
 import type { Db } from '../db/client';
-import { auditEvents } from '../db/schema';
+import { abortUnlessChanged } from '../db/records';
+import { auditEvents, records } from '../db/schema';
+import { eventHash, GENESIS, preChainSeal } from '../domain/audit/event-hash';
 import { canonicalJson } from '../lib/canonical-json';
 import { newId, sha256Hex } from '../lib/encoding';
+
+/** A record inserted in the same batch: its chain starts at the genesis value. */
+export const NEW_RECORD = 'new';
 
 export interface AuditInput {
   recordId: string;
@@ -13,14 +20,17 @@ export interface AuditInput {
   toState: string;
   actor: Pick<Actor, 'accountId' | 'displayName'> & { role: string };
   reason: string | null;
+  /** the record data as this event leaves it */
   data: unknown;
   at: string;
+  /** the record's `auditHead` as read before this change, or NEW_RECORD when the batch inserts it */
+  head: string | null | typeof NEW_RECORD;
 }
 
-/** SHA-256 of the record data as a transition writes it. */
 /** Who acts when time does (an invitation lapsing at its deadline). */
 export const SYSTEM_ACTOR = { accountId: 'system', role: 'system', displayName: '系统' } as const;
 
+/** SHA-256 of the record data as a transition writes it. */
 export function dataDigest(data: unknown): Promise<string> {
   return sha256Hex(canonicalJson(data));
 }
@@ -29,13 +39,44 @@ export function snapshotOf(data: unknown): string {
   return canonicalJson(data);
 }
 
+/** The hash the next event of a record links to. */
+async function previousHash(db: Db, recordId: string, head: AuditInput['head']): Promise<string> {
+  if (head === NEW_RECORD) return GENESIS;
+  if (head !== null) return head;
+  return preChainSeal(await preChainEvents(db, recordId));
+}
+
 /**
- * One audit event per transition, written in the same batch as the change it describes.
- * Synchronous on purpose: a drizzle query is thenable, so returning it from an async function
- * would run it on its own, outside the batch.
+ * The writes of one audit event, for the same batch as the change it describes: the event, linked
+ * to the record's previous one, and the record's head moved to it — only if the head is still the
+ * one that was read, so two writers can never both extend the same chain.
+ * Resolves to an array, never to a query: a drizzle query is thenable and would run on its own.
  */
-export function auditStatement(db: Db, input: AuditInput & { digest: string }): Write {
-  return db.insert(auditEvents).values({
+export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
+  const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head));
+  const expectedHead = input.head === NEW_RECORD ? null : input.head;
+  return [
+    db.insert(auditEvents).values({ ...event, snapshot, hash }),
+    db.update(records).set({ auditHead: hash })
+      .where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
+    abortUnlessChanged(db),
+  ];
+}
+
+/**
+ * The audit event of a subject that has no record row to hold its head (a published form
+ * definition): it links to the end of the subject's chain, and the unique (record, previous hash)
+ * index refuses a second event linking to the same one.
+ */
+export async function subjectAuditWrites(db: Db, input: Omit<AuditInput, 'head'>): Promise<Write[]> {
+  const prev = (await chainTail(db, input.recordId)) ?? await previousHash(db, input.recordId, null);
+  const { event, snapshot, hash } = await sealedEvent({ ...input, head: null }, prev);
+  return [db.insert(auditEvents).values({ ...event, snapshot, hash })];
+}
+
+async function sealedEvent(input: AuditInput, prevHash: string) {
+  const snapshot = snapshotOf(input.data);
+  const event = {
     id: newId(),
     recordId: input.recordId,
     kind: input.kind,
@@ -46,8 +87,9 @@ export function auditStatement(db: Db, input: AuditInput & { digest: string }): 
     actorRole: input.actor.role,
     actorName: input.actor.displayName,
     reason: input.reason,
-    dataDigest: input.digest,
-    snapshot: snapshotOf(input.data),
+    dataDigest: await sha256Hex(snapshot),
     at: input.at,
-  });
+    prevHash,
+  };
+  return { event, snapshot, hash: await eventHash(event) };
 }

@@ -8,7 +8,7 @@ import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid } from '../http/errors';
 import { latestForm } from '../forms/registry';
 import { newId } from '../lib/encoding';
-import { auditStatement, dataDigest } from './audit';
+import { auditWrites, NEW_RECORD } from './audit';
 import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
@@ -52,12 +52,13 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     createdBy: actor.accountId,
     createdAt: now,
     updatedAt: now,
+    auditHead: null,
   };
   const ctx = { db, env, actor, record: row, data, reason: null, now };
   const files = await recordFileWrites(deps, form.definition, data, row.id);
   const statements = [
     db.insert(records).values(row),
-    auditStatement(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, digest: await dataDigest(data) }),
+    ...(await auditWrites(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, head: NEW_RECORD })),
     ...files,
     ...((await create.effects?.(ctx)) ?? []),
   ];

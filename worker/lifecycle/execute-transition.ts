@@ -14,7 +14,7 @@ import { abortUnlessChanged, findRecord, isAbortedByGuard, isUniqueViolation } f
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
-import { auditStatement, dataDigest } from './audit';
+import { auditWrites } from './audit';
 import { applyLapse } from './apply-lapse';
 import { recordFileWrites } from './record-files';
 import { canRead } from './read-access';
@@ -108,7 +108,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
       .set({ state: to, version: record.version + 1, data, updatedAt: now, ...lifecycle.derive?.(data) })
       .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
     abortUnlessChanged(db),
-    auditStatement(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, digest: await dataDigest(data) }),
+    ...(await auditWrites(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead })),
     ...files,
     ...((await transition.effects?.(ctx)) ?? []),
   ];

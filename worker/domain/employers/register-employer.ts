@@ -13,7 +13,7 @@ import { accounts, employers, records, type RecordRow } from '../../db/schema';
 import { latestForm } from '../../forms/registry';
 import { conflict, invalid, type FieldIssue } from '../../http/errors';
 import { newId } from '../../lib/encoding';
-import { auditStatement, dataDigest } from '../../lifecycle/audit';
+import { auditWrites, NEW_RECORD } from '../../lifecycle/audit';
 import { employerColumns } from '../../lifecycle/definitions/employer-registrations';
 
 export interface RegisterEmployerInput {
@@ -67,7 +67,7 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
     formKey: form.key, formVersion: form.version,
     studentId: null, schoolId: null, collegeId: null, employerId, cohort: null, parentId: null,
     mode: null, number: null, verifyCode: null, deadline: null,
-    createdBy: accountId, createdAt: now, updatedAt: now,
+    createdBy: accountId, createdAt: now, updatedAt: now, auditHead: null,
   };
   try {
     await runBatch(db, [
@@ -77,10 +77,10 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
         role: 'employer', displayName: columns.name, employerId, phone: columns.contactPhone, createdAt: now,
       }),
       db.insert(records).values(record),
-      auditStatement(db, {
+      ...(await auditWrites(db, {
         recordId: record.id, kind: record.kind, action: 'create', fromState: null, toState: 'pending',
-        actor, reason: null, data, at: now, digest: await dataDigest(data),
-      }),
+        actor, reason: null, data, at: now, head: NEW_RECORD,
+      })),
     ]);
   } catch (err) {
     // Two registrations racing for one code or username: the database decides, the loser is told.

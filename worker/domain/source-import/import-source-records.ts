@@ -10,6 +10,7 @@ import { allFields, validate } from '../../../forms/engine';
 import type { FormDefinition } from '../../../forms/engine/types';
 import { hashInitialPassword, randomInitialPassword } from '../../auth/password';
 import type { Actor } from '../../auth/actor';
+import { preChainEventsOf } from '../../db/audit-chain';
 import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { colleges } from '../../db/schema';
@@ -17,6 +18,7 @@ import {
   findStudentsByIdNumbers, insertStudentsStatements, updateRecordsStatements,
   type NewStudentRow, type UpdatedRecordRow,
 } from '../../db/source-import';
+import { eventHash, GENESIS, preChainSeal } from '../audit/event-hash';
 import { badRequest, forbidden } from '../../http/errors';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId, sha256Hex } from '../../lib/encoding';
@@ -85,6 +87,15 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   const updated: UpdatedRecordRow[] = [];
   const credentials: ImportCredential[] = [];
   let unchanged = 0;
+  // Records imported before the audit chain existed: their first hashed event seals the old ones.
+  const preChain = await preChainEventsOf(db, [...existing.values()].filter((f) => f.recordId && !f.auditHead).map((f) => f.recordId as string));
+  const importEventLink = async (e: { eventId: string; recordId: string; fromState: string | null; toState: string; reason: string | null; digest: string; prevHash: string }) => ({
+    prevHash: e.prevHash,
+    hash: await eventHash({
+      id: e.eventId, recordId: e.recordId, kind: 'source-records', action: 'import', fromState: e.fromState, toState: e.toState,
+      actorId: actor.accountId, actorRole: 'school', actorName: actor.displayName, reason: e.reason, dataDigest: e.digest, at: now, prevHash: e.prevHash,
+    }),
+  });
 
   for (const { row, values, collegeId } of valid) {
     const idNumber = values.idNumber as string;
@@ -97,10 +108,11 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     if (!found) {
       const password = randomInitialPassword();
       credentials.push({ username: idNumber, name, password });
+      const ids = { studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId() };
+      const link = await importEventLink({ eventId: ids.eventId, recordId: ids.recordId, fromState: null, toState: 'imported', reason: null, digest, prevHash: GENESIS });
       created.push({
-        studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId(),
-        schoolId, collegeId, cohort, idNumber, name, phone, data, formVersion: form.version,
-        passwordHash: await hashInitialPassword(password), digest,
+        ...ids, schoolId, collegeId, cohort, idNumber, name, phone, data, formVersion: form.version,
+        passwordHash: await hashInitialPassword(password), digest, ...link,
       });
     } else if (found.schoolId !== schoolId) {
       errors.push({ row, field: 'idNumber', message: '该身份证号已由其他学校导入，请与省级管理员联系' });
@@ -109,9 +121,12 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     } else if (found.data && canonicalJson(JSON.parse(found.data)) === data) {
       unchanged++;
     } else {
+      const eventId = newId();
+      const prevHash = found.auditHead ?? await preChainSeal(preChain.filter((e) => e.recordId === found.recordId));
+      const link = await importEventLink({ eventId, recordId: found.recordId, fromState: found.state, toState: found.state, reason: '重新导入', digest, prevHash });
       updated.push({
-        recordId: found.recordId, studentId: found.id, eventId: newId(), version: found.version ?? 1, state: found.state,
-        collegeId, cohort, name, phone, data, digest,
+        recordId: found.recordId, studentId: found.id, eventId, version: found.version ?? 1, state: found.state,
+        collegeId, cohort, name, phone, data, digest, head: found.auditHead, ...link,
       });
     }
   }

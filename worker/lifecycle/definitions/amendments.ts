@@ -8,7 +8,7 @@ import { maskIdNumber } from '../../../forms/engine';
 import { abortUnlessChanged, findRecord } from '../../db/records';
 import { records } from '../../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { auditStatement, dataDigest } from '../audit';
+import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { str } from './shared';
 
@@ -31,10 +31,10 @@ async function applyAmendment(ctx: TransitionContext) {
       .set({ data: record.data, state: 'college_review', version: sql`${records.version} + 1`, updatedAt: now })
       .where(and(eq(records.id, agreement.id), inArray(records.state, AMENDABLE), eq(records.version, agreement.version))),
     abortUnlessChanged(db),
-    auditStatement(db, {
+    ...(await auditWrites(db, {
       recordId: agreement.id, kind: 'agreements', action: 'amend', fromState: agreement.state, toState: 'college_review',
-      actor, reason: '学生同意单位的修改，协议书重新进入审核', data: record.data, at: now, digest: await dataDigest(record.data),
-    }),
+      actor, reason: '学生同意单位的修改，协议书重新进入审核', data: record.data, at: now, head: agreement.auditHead,
+    })),
   ];
 }
 

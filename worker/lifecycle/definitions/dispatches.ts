@@ -12,7 +12,7 @@ import { records, type RecordRow } from '../../db/schema';
 import { latestForm } from '../../forms/registry';
 import { newId } from '../../lib/encoding';
 import type { Actor } from '../../auth/actor';
-import { auditStatement, dataDigest } from '../audit';
+import { auditWrites, NEW_RECORD } from '../audit';
 import type { Lifecycle } from '../types';
 import { str } from './shared';
 
@@ -29,10 +29,10 @@ export async function openDispatch(db: Db, agreement: RecordRow, agreementData: 
       studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: null,
       cohort: agreement.cohort, parentId: agreement.id, createdBy: actor.accountId, createdAt: now, updatedAt: now,
     }),
-    auditStatement(db, {
+    ...(await auditWrites(db, {
       recordId: id, kind: 'dispatches', action: 'create', fromState: null, toState: 'unconfirmed', actor,
-      reason: '协议书学校审核通过，生成派遣信息', data, at: now, digest: await dataDigest(data),
-    }),
+      reason: '协议书学校审核通过，生成派遣信息', data, at: now, head: NEW_RECORD,
+    })),
   ];
 }
 
@@ -45,7 +45,7 @@ export async function voidDispatchesOf(db: Db, agreementId: string, actor: Autho
     out.push(
       db.update(records).set({ state: 'voided', version: sql`${records.version} + 1`, updatedAt: now })
         .where(and(eq(records.id, d.id), inArray(records.state, [d.state]))),
-      auditStatement(db, { recordId: d.id, kind: 'dispatches', action: 'void', fromState: d.state, toState: 'voided', actor, reason, data: d.data, at: now, digest: await dataDigest(d.data) }),
+      ...(await auditWrites(db, { recordId: d.id, kind: 'dispatches', action: 'void', fromState: d.state, toState: 'voided', actor, reason, data: d.data, at: now, head: d.auditHead })),
     );
   }
   return out;

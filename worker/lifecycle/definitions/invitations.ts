@@ -10,7 +10,7 @@ import { findEmployer, findSchool, findStudent } from '../../db/students';
 import { badRequest, conflict, forbidden, invalid } from '../../http/errors';
 import { addDays, beijingToday } from '../../lib/dates';
 import { newId } from '../../lib/encoding';
-import { auditStatement, dataDigest } from '../audit';
+import { auditWrites, NEW_RECORD } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
 
@@ -43,10 +43,10 @@ async function createAgreement(ctx: TransitionContext) {
   return [
     db.insert(records).values(agreement),
     ...numberAgreement(db, agreementId, school?.code ?? '00000', record.cohort ?? 0),
-    auditStatement(db, {
+    ...(await auditWrites(db, {
       recordId: agreementId, kind: 'agreements', action: 'create', fromState: null, toState: 'college_review',
-      actor, reason: '学生应约，生成协议书', data: ctx.data, at: now, digest: await dataDigest(ctx.data),
-    }),
+      actor, reason: '学生应约，生成协议书', data: ctx.data, at: now, head: NEW_RECORD,
+    })),
   ];
 }
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../auth/actor';
 import { abortUnlessChanged, findRecord } from '../../db/records';
 import { records, type RecordRow } from '../../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { auditStatement, dataDigest } from '../audit';
+import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
 import { str } from './shared';
@@ -32,10 +32,10 @@ async function terminateAgreement(ctx: TransitionContext) {
     db.update(records).set({ state: 'terminated', version: sql`${records.version} + 1`, updatedAt: now })
       .where(and(eq(records.id, agreement.id), inArray(records.state, TERMINABLE), eq(records.version, agreement.version))),
     abortUnlessChanged(db),
-    auditStatement(db, {
+    ...(await auditWrites(db, {
       recordId: agreement.id, kind: 'agreements', action: 'terminate', fromState: agreement.state, toState: 'terminated',
-      actor, reason: '解约审核通过，恢复学生网签资格', data: agreement.data, at: now, digest: await dataDigest(agreement.data),
-    }),
+      actor, reason: '解约审核通过，恢复学生网签资格', data: agreement.data, at: now, head: agreement.auditHead,
+    })),
     ...(await voidDispatchesOf(db, agreement.id, actor, '协议书已解约', now)),
   ];
 }
