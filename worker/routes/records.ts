@@ -8,6 +8,7 @@ import { findRecord, listRecords } from '../db/records';
 import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
+import { prepareCreate } from '../lifecycle/prepare-create';
 import { executeTransition } from '../lifecycle/execute-transition';
 import { canRead } from '../lifecycle/read-access';
 import { recordView } from '../lifecycle/record-view';
@@ -70,6 +71,13 @@ export const recordRoutes = new Hono<AppEnv>()
       })),
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
     });
+  })
+  // Before '/:kind/:id': "new" is never a record id.
+  .get('/:kind/new', async (c) => {
+    const actor = requireActor(c);
+    const { mode, studentId, agreementId } = c.req.query();
+    const links = Object.fromEntries(Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64)) as Record<string, string>;
+    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links));
   })
   .get('/:kind/:id', async (c) => {
     const actor = requireActor(c);

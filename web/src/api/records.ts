@@ -22,6 +22,19 @@ export function getRecord(kind: string, id: string, signal?: AbortSignal): Promi
   return api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}`, { signal });
 }
 
+export interface PreparedRecord {
+  kind: string;
+  form: { key: string; version: number };
+  step: string;
+  draft: boolean;
+  data: Record<string, unknown>;
+}
+
+/** GET /api/<kind>/new: the form version, step and server prefill a create starts from. */
+export function prepareRecord(kind: string, links: Record<string, string>, signal?: AbortSignal): Promise<PreparedRecord> {
+  return api<PreparedRecord>(withQuery(`${path(kind)}/new`, links), { signal });
+}
+
 export function createRecord(kind: string, body: Record<string, unknown>): Promise<RecordView> {
   return api<RecordView>(path(kind), { method: 'POST', body });
 }

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
-import { loadLatestForm, type LoadedForm } from '../api/forms';
+import { loadFormVersion, type LoadedForm } from '../api/forms';
 import { loadLifecycles } from '../api/lifecycles';
-import { createRecord, getRecord } from '../api/records';
+import { createRecord, prepareRecord } from '../api/records';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
@@ -32,9 +32,10 @@ export default function CreatePage({ kind }: { kind: string }) {
     const lcs = await loadLifecycles();
     const lc = lcs[kind];
     if (!lc?.create) throw new Error('您不能创建此类记录');
-    const form: LoadedForm = await loadLatestForm(lc.form);
-    const base = links.agreementId ? await linkedAgreementValues(kind, links.agreementId, user.role) : {};
-    return { lc, form, step: lc.create.step, base };
+    // The server's own starting point (and any refusal) before the user types anything.
+    const prepared = await prepareRecord(kind, links);
+    const form: LoadedForm = await loadFormVersion(prepared.form.key, prepared.form.version);
+    return { lc, form, step: prepared.step, base: prepared.data };
   }, [kind, user.id, linkKey]);
   useTitle(setup.data ? `新建${setup.data.lc.label}` : '新建');
 
@@ -96,22 +97,4 @@ export default function CreatePage({ kind }: { kind: string }) {
       />
     </main>
   );
-}
-
-/**
- * What the server starts a linked record from, so the form opens filled and validates like the
- * server: an amendment starts from the agreement's current terms; a termination from the
- * agreement's number, mode and parties (mirrors the lifecycle's prefill).
- */
-async function linkedAgreementValues(kind: string, agreementId: string, role: string): Promise<Values> {
-  const agreement = await getRecord('agreements', agreementId);
-  if (kind === 'amendments') return agreement.data;
-  if (kind === 'terminations') {
-    const str = (v: unknown) => (typeof v === 'string' ? v : '');
-    return {
-      agreementNo: agreement.number ?? '', mode: agreement.mode === 'offline' ? 'offline' : 'online', initiator: role,
-      name: str(agreement.data.name), employerName: str(agreement.data.employerName),
-    };
-  }
-  return {};
 }
