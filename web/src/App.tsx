@@ -19,6 +19,7 @@ const SourceImportPage = lazy(() => import('./pages/SourceImportPage'));
 const FormsAdminPage = lazy(() => import('./pages/admin/FormsAdminPage'));
 const FormEditorPage = lazy(() => import('./pages/admin/FormEditorPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -32,6 +33,7 @@ function Routes() {
   if ((m = match('/r/:kind/:id', path))) return <RecordPage key={`${m.kind}/${m.id}`} kind={m.kind} id={m.id} />;
   if ((m = match('/r/:kind', path))) return <ListPage key={m.kind} kind={m.kind} />;
   if (path === '/admin/forms') return <FormsAdminPage />;
+  if (path === '/audit') return <AuditVerifyPage />;
   if ((m = match('/admin/forms/:key', path))) return <FormEditorPage key={m.key} formKey={m.key} />;
   if ((m = match('/forms/:key', path))) return <FormPreviewPage formKey={m.key} />;
   if (path === '/forms') return <HomePage />;

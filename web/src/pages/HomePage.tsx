@@ -112,7 +112,10 @@ function AdminHome() {
   return (
     <section className="card" aria-labelledby="h-forms">
       <h2 id="h-forms">表单定义</h2>
-      <p><Link href="/admin/forms" className="btn btn-primary">表单管理（编辑、发布、版本）</Link></p>
+      <p>
+        <Link href="/admin/forms" className="btn btn-primary">表单管理（编辑、发布、版本）</Link>{' '}
+        <Link href="/audit" className="btn">审计链校验</Link>
+      </p>
       <ul className="mini-list">
         {FORM_KEYS.map(([key, label]) => (
           <li key={key}>
