@@ -1,5 +1,5 @@
 /** Published versions with their records, a diff between any two (or the draft), and rollback. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { loadDiff, rollbackTo, type DefinitionDiff, type VersionSummary } from '../../api/forms';
 import { Alert } from '../../components/Alert';
@@ -14,6 +14,7 @@ interface Props {
 }
 
 export function VersionsPanel({ formKey, versions, hasDraft, onPublished }: Props) {
+  const id = useId();
   const latest = versions[0]?.version ?? 1;
   const [from, setFrom] = useState(String(Math.max(1, latest - 1)));
   const [to, setTo] = useState(hasDraft ? 'draft' : String(latest));
@@ -67,10 +68,10 @@ export function VersionsPanel({ formKey, versions, hasDraft, onPublished }: Prop
       <fieldset>
         <legend>版本对比</legend>
         <div className="editor-grid">
-          <label className="field"><span className="field-label">从</span>
-            <select className="input" value={from} onChange={(e) => setFrom(e.target.value)}>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
-          <label className="field"><span className="field-label">到</span>
-            <select className="input" value={to} onChange={(e) => setTo(e.target.value)}>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
+          <div className="field"><label className="field-label" htmlFor={`${id}-from`}>从</label>
+            <select id={`${id}-from`} className="input" value={from} onChange={(e) => setFrom(e.target.value)}>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></div>
+          <div className="field"><label className="field-label" htmlFor={`${id}-to`}>到</label>
+            <select id={`${id}-to`} className="input" value={to} onChange={(e) => setTo(e.target.value)}>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></div>
         </div>
         <button type="button" className="btn" onClick={() => void compare()}>对比</button>
         {diff && <DiffView diff={diff} />}

@@ -1,0 +1,240 @@
+/**
+ * The platform admin changes the dispatch form in the browser: adds a required field shown only
+ * for 就业 (visible-when), watches it appear in the live preview, checks the impact and publishes.
+ * A dispatch record opened afterwards uses the new version (the student sees the field, the server
+ * refuses a submission without it); one opened before keeps validating against its own version.
+ *
+ * Files share one server, so the test ends by rolling the form back (the original content published
+ * again as a further version) in the browser, with an API rollback as a safety net if it fails early.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { idNumberCheckChar } from '../../forms/engine';
+import { login, openBrowser, type Session } from './browser';
+import { signOut } from './helpers';
+
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function freshIdNumber(): string {
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const body = `320106200${Math.floor(Math.random() * 6)}0${1 + Math.floor(Math.random() * 9)}${day}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return body + idNumberCheckChar(body);
+}
+
+/** The JSON API as a school system would call it, keeping the session cookie. */
+class Api {
+  private cookie = '';
+  constructor(private readonly base: string) {}
+
+  async call(method: string, path: string, body?: unknown, form?: FormData): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = { Origin: this.base };
+    if (this.cookie) headers.Cookie = this.cookie;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(this.base + path, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0];
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, body: parsed };
+  }
+
+  async ok(method: string, path: string, body?: unknown, form?: FormData) {
+    const res = await this.call(method, path, body, form);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  static async as(base: string, username: string, password = 'demo1234') {
+    const api = new Api(base);
+    await api.ok('POST', '/api/session', { username, password });
+    return api;
+  }
+}
+
+const beijingDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+
+const terms = () => ({
+  employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13',
+  jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: 12000, socialInsurance: '1', contractYears: 3,
+  probationMonths: 3, penalty: 5000, deadline: beijingDate(5), archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部',
+  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+});
+
+interface Graduate {
+  api: Api;
+  name: string;
+  agreementId: string;
+}
+
+/** Two students the school imports; each confirms identity and source data and both reviewers approve it. */
+async function importGraduates(base: string, names: string[]): Promise<Array<{ api: Api; username: string }>> {
+  const school = await Api.as(base, 'school');
+  const province = await Api.as(base, 'province');
+  const ids = names.map(() => freshIdNumber());
+  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
+    + names.map((n, i) => `${n},${ids[i]},1,计算机科学与技术学院,软件工程,31,2027,320106,1390000${String(3000 + Math.floor(Math.random() * 6000))}\r\n`).join('');
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
+  const imported = await school.ok('POST', '/api/source-records/import', undefined, form);
+  const out: Array<{ api: Api; username: string }> = [];
+  for (const [i, idNumber] of ids.entries()) {
+    const { password } = imported.credentials.find((c: { username: string }) => c.username === idNumber);
+    const student = await Api.as(base, idNumber, password);
+    await student.ok('POST', '/api/session/password', { currentPassword: password, newPassword: `pw-${idNumber}` });
+    await student.ok('POST', '/api/session/identity', { idNumber, mobile: `1370000${String(1000 + i)}` });
+    const [source] = (await student.ok('GET', '/api/source-records')).items;
+    await student.ok('POST', `/api/source-records/${source.id}/submit`, { version: source.version, data: {} });
+    await school.ok('POST', `/api/source-records/${source.id}/approve`, { version: source.version + 1 });
+    await province.ok('POST', `/api/source-records/${source.id}/approve`, { version: source.version + 2 });
+    out.push({ api: student, username: idNumber });
+  }
+  return out;
+}
+
+/** The employer invites, the student accepts, the college approves: the agreement waits for the school. */
+async function agreementAtSchool(base: string, student: Api, name: string): Promise<Graduate> {
+  const employer = await Api.as(base, 'employer');
+  const college = await Api.as(base, 'college');
+  const { user } = await student.ok('GET', '/api/session');
+  const draft = await employer.ok('POST', '/api/invitations', { studentId: user.scope.studentId, data: {} });
+  const sent = await employer.ok('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...terms() } });
+  await student.ok('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
+  const [agreement] = (await student.ok('GET', '/api/agreements?state=college_review')).items;
+  await college.ok('POST', `/api/agreements/${agreement.id}/approve`, { version: 1 });
+  return { api: student, name, agreementId: agreement.id };
+}
+
+/** The school approves the agreement, which opens the student's dispatch record (with the latest dispatch form). */
+async function approveAtSchool(base: string, g: Graduate) {
+  const school = await Api.as(base, 'school');
+  await school.ok('POST', `/api/agreements/${g.agreementId}/approve`, { version: 2, data: {} });
+  const [dispatch] = (await g.api.ok('GET', '/api/dispatches')).items;
+  return g.api.ok('GET', `/api/dispatches/${dispatch.id}`);
+}
+
+async function photoId(student: Api): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([PHOTO], { type: 'image/png' }), '协议书.png');
+  return (await student.ok('POST', '/api/files', undefined, form)).id;
+}
+
+let s: Session;
+let base: string;
+let originalVersion = 0;
+let originalDefinition: unknown;
+
+beforeAll(async () => {
+  s = await openBrowser();
+  base = inject('baseUrl');
+  const admin = await Api.as(base, 'admin');
+  const latest = await admin.ok('GET', '/api/forms/dispatch');
+  originalVersion = latest.version;
+  originalDefinition = latest.definition;
+});
+
+afterAll(async () => {
+  // Safety net: whatever happened above, later test files get the original dispatch form back.
+  const admin = await Api.as(base, 'admin');
+  const latest = await admin.ok('GET', '/api/forms/dispatch');
+  if (JSON.stringify(latest.definition) !== JSON.stringify(originalDefinition)) {
+    await admin.call('POST', '/api/forms/dispatch/rollback', { version: originalVersion, confirm: true });
+  }
+  await admin.call('DELETE', '/api/forms/dispatch/draft');
+  await s?.close();
+});
+
+describe('表单管理: the admin changes the dispatch form without a deploy', () => {
+  it('adds a required field with a visible-when rule, previews it, publishes; new records get it, older ones keep their version', async () => {
+    const page = s.page;
+    const [{ api: earlyApi }, { api: lateApi, username: lateUser }] = await importGraduates(base, ['钱早发', '孙后发']);
+    // one dispatch record exists before the change, one agreement waits for the school
+    const early = await approveAtSchool(base, await agreementAtSchool(base, earlyApi, '钱早发'));
+    expect(early.form.version).toBe(originalVersion);
+    const late = await agreementAtSchool(base, lateApi, '孙后发');
+
+    // 管理员: home → 表单管理 → the dispatch form
+    await login(s, 'admin');
+    await page.getByRole('link', { name: /表单管理/ }).click();
+    const row = page.getByRole('row').filter({ hasText: 'dispatch' });
+    await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(`v${originalVersion}`);
+    await row.getByRole('link', { name: /编辑/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /编辑表单：派遣信息上报/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+
+    // a new field in the 毕业去向 section: key, label, required, shown only for 就业 (10)
+    await page.getByRole('button', { name: '在「毕业去向」添加字段' }).click();
+    await page.getByLabel('字段键（英文）').fill('hukou city'); // a space is not allowed: the checker says so in place
+    await expect.poll(() => page.getByText('字段键应以字母开头，只含字母、数字和下划线，最长 64 个字符').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/定义有 1 处错误/).isVisible()).toBe(true);
+    await page.getByLabel('字段键（英文）').fill('hukouCity');
+    await page.getByLabel('名称（中文）').fill('户口迁往城市');
+    await page.getByLabel('名称（英文）').fill('Household registration city');
+    await page.getByRole('checkbox', { name: '必填' }).check();
+    const visible = page.getByRole('group', { name: '显示条件' });
+    await visible.getByRole('button', { name: '添加条件' }).click();
+    await visible.getByLabel('显示条件 条件 1 的字段').selectOption('destination');
+    await visible.getByLabel('显示条件 条件 1 的运算').selectOption('==');
+    await visible.getByLabel('显示条件 条件 1 的值').selectOption('10');
+    await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+
+    // live preview as the student in the 学生确认 step: the rule fires as the test value changes
+    const preview = page.getByRole('region', { name: '实时预览' });
+    await expect.poll(() => preview.getByText('毕业去向').first().isVisible()).toBe(true);
+    expect(await preview.getByRole('textbox', { name: /户口迁往城市/ }).count()).toBe(0);
+    await preview.getByRole('combobox', { name: /毕业去向/ }).selectOption('10');
+    await expect.poll(() => preview.getByRole('textbox', { name: /户口迁往城市/ }).isVisible()).toBe(true);
+    await preview.getByRole('combobox', { name: /毕业去向/ }).selectOption('46'); // 应征义务兵: not employed, no household move asked
+    await expect.poll(() => preview.getByRole('textbox', { name: /户口迁往城市/ }).count()).toBe(0);
+
+    // save, check the impact, publish (the early record is in flight and would now miss the field)
+    await page.getByRole('button', { name: '检查影响并发布…' }).click();
+    const dialog = page.getByRole('dialog', { name: '发布前检查' });
+    await expect.poll(() => dialog.getByText('+ 户口迁往城市（hukouCity）').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText(/条受影响/).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: /确认发布/ }).click();
+    await expect.poll(() => page.getByText(`已发布 v${originalVersion + 1}`).isVisible()).toBe(true);
+    const published = originalVersion + 1;
+
+    // the versions tab compares the two versions
+    await page.getByRole('tab', { name: '版本与对比' }).click();
+    await page.getByLabel('从', { exact: true }).selectOption(String(originalVersion));
+    await page.getByLabel('到', { exact: true }).selectOption(String(published));
+    await page.getByRole('button', { name: '对比' }).click();
+    await expect.poll(() => page.getByText('+ 户口迁往城市（hukouCity）').isVisible()).toBe(true);
+    await signOut(s);
+
+    // a NEW dispatch record uses the new version: the student sees the field …
+    const fresh = await approveAtSchool(base, late);
+    expect(fresh.form.version).toBe(published);
+    await login(s, lateUser, `pw-${lateUser}`);
+    await page.goto(`${base}/r/dispatches/${fresh.id}`);
+    await expect.poll(() => page.getByRole('textbox', { name: /户口迁往城市/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await signOut(s);
+
+    // … and the server refuses a submission without it
+    const photos = [await photoId(lateApi)];
+    const refused = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, { version: fresh.version, data: { ...fresh.data, proofPhotos: photos } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields).toContainEqual(expect.objectContaining({ path: 'hukouCity', code: 'required' }));
+    const accepted = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, { version: fresh.version, data: { ...fresh.data, proofPhotos: photos, hukouCity: '南京' } });
+    expect(accepted.status).toBe(200);
+
+    // the OLDER record still validates against its own version: no such field there
+    const oldSubmit = await earlyApi.call('POST', `/api/dispatches/${early.id}/submit`, { version: early.version, data: { ...early.data, proofPhotos: [await photoId(earlyApi)] } });
+    expect(oldSubmit.status).toBe(200);
+    expect(oldSubmit.body.form.version).toBe(originalVersion);
+
+    // roll back in the browser: the original content becomes the next version
+    await login(s, 'admin');
+    await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+    await page.goto(`${base}/admin/forms/dispatch`);
+    await page.getByRole('tab', { name: '版本与对比' }).click();
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('row').filter({ hasText: `v${originalVersion}` }).filter({ hasNotText: '当前' })
+      .getByRole('button', { name: '回滚到此版本' }).click();
+    await expect.poll(() => page.getByText(`已回滚：v${originalVersion} 的内容已发布为 v${published + 1}`).isVisible()).toBe(true);
+    const admin = await Api.as(base, 'admin');
+    const latest = await admin.ok('GET', '/api/forms/dispatch');
+    expect(latest.version).toBe(published + 1);
+    expect(latest.definition).toEqual(originalDefinition);
+  }, 240_000);
+});
