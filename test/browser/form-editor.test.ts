@@ -237,4 +237,20 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     expect(latest.version).toBe(published + 1);
     expect(latest.definition).toEqual(originalDefinition);
   }, 240_000);
+
+  it('the editor fits a 375 px phone screen: nothing scrolls sideways but the wide tables themselves', async () => {
+    const phone = await openBrowser({ width: 375, height: 800 });
+    try {
+      await login(phone, 'admin');
+      await expect.poll(() => phone.page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await phone.page.goto(`${base}/admin/forms/dispatch`);
+      await expect.poll(() => phone.page.getByText('定义校验通过').isVisible()).toBe(true);
+      await phone.page.getByRole('button', { name: '毕业去向', exact: true }).click();
+      await expect.poll(() => phone.page.getByRole('group', { name: '显示条件' }).isVisible()).toBe(true);
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
 });
