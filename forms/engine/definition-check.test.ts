@@ -97,6 +97,16 @@ describe('definition checker', () => {
     ]);
   });
 
+  it('reports every rule that reads a field the admin has just deleted, each at its own place', () => {
+    const d = def();
+    d.steps[0].sections[0].rows[3].splice(0, 1); // 毕业去向 removed; 升学院校 and the 出国出境 section read it
+    expect(checkDefinition(d)).toEqual(expect.arrayContaining([
+      { path: 'steps[0].sections[0].rows[3][0].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
+      { path: 'steps[0].sections[0].rows[3][0].requiredWhen.==[0]', message: '引用了不存在的字段「destination」' },
+      { path: 'steps[0].sections[1].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
+    ]));
+  });
+
   it('reports a bad key format and reserved keys', () => {
     const d = def();
     d.steps[0].sections[0].rows[0][0].key = '1name';
