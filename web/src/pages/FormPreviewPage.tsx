@@ -1,4 +1,4 @@
-/** /forms/:key — read-only preview of a published form definition (admin). */
+/** /forms/:key — read-only preview of a published form definition (admin); editing lives at /admin/forms/:key. */
 import { loadLatestForm, loadFormVersion } from '../api/forms';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
@@ -34,6 +34,9 @@ export default function FormPreviewPage({ formKey }: { formKey: string }) {
               </>
             )}
           </p>
+          {user.role === 'admin' && (
+            <p className="page-actions"><Link href={`/admin/forms/${formKey}`} className="btn btn-primary">编辑此表单</Link></p>
+          )}
           {data.definition.description && <p>{data.definition.description}</p>}
           <FormRenderer definition={data.definition} values={{}} role={user.role} step={null} mode="preview" showAll />
         </>
