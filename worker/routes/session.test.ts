@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
+import { studentWithSourceRecord } from '../test/fixtures';
 
 describe('signing in', () => {
   it('a demo school reviewer signs in and the session says who they are', async () => {
@@ -100,5 +102,117 @@ describe('bad requests get a clear JSON error, never a 500', () => {
   it('health answers ok', async () => {
     const res = await new TestClient().get('/api/health');
     expect(res).toMatchObject({ status: 200, body: { ok: true } });
+  });
+});
+
+type Jar = { cookie: string };
+const cookieOf = (client: TestClient) => (client as unknown as Jar).cookie;
+const withCookie = (cookie: string) => Object.assign(new TestClient(), { cookie }) as unknown as TestClient;
+const randomIp = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+describe('sign-in throttling (failed attempts per account and per address)', () => {
+  // The limiter counts in fixed one-minute windows, so a run that straddles a window boundary may
+  // need up to twice the limit before the lock: allow for that, never more.
+  async function failUntilLocked(body: () => Record<string, string>, headers: Record<string, string>, limit: number) {
+    for (let i = 1; i <= 2 * limit + 1; i++) {
+      const res = await new TestClient().request('POST', '/api/session', body(), { headers });
+      if (res.status === 429) return { res, attempts: i };
+      expect(res.status).toBe(401);
+    }
+    throw new Error('never throttled');
+  }
+
+  it('an account guessed at is locked, even against the right password, with Retry-After and a Chinese message', async () => {
+    const s = await studentWithSourceRecord('imported');
+    const { res, attempts } = await failUntilLocked(() => ({ username: s.username, password: 'guess-' + Math.random() }), {}, 5);
+    expect(attempts).toBeGreaterThan(5);
+    expect(res.body.error).toMatchObject({ code: 'too_many_attempts', message: '登录失败次数过多，请 1 分钟后再试' });
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+
+    const right = await new TestClient().post('/api/session', { username: s.username, password: 'demo1234' });
+    expect(right.status).toBe(429);
+    expect(right.headers.get('Set-Cookie')).toBeNull();
+    expect((await new TestClient().post('/api/session', { username: 'college2', password: 'demo1234' })).status).toBe(200);
+  });
+
+  it('one address trying many accounts is locked out; other addresses still sign in', async () => {
+    const ip = randomIp();
+    let n = 0;
+    const { res } = await failUntilLocked(() => ({ username: `nobody-${ip}-${n++}`, password: 'x' }), { 'CF-Connecting-IP': ip }, 20);
+    expect(res.status).toBe(429);
+    const fromThere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+    expect(fromThere.status).toBe(429);
+    const elsewhere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': randomIp() } });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it('signing in correctly many times in a row is never throttled', async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 8; i++) {
+      const res = await new TestClient().request('POST', '/api/session', { username: 'school2', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe('sessions cannot be fixed, replayed or outlive a password', () => {
+  it('a session cookie planted before sign-in is replaced, and the planted one is dead afterwards', async () => {
+    const attacker = await TestClient.as('student3');
+    const planted = cookieOf(attacker);
+    const victim = withCookie(planted);
+    const login = await victim.post('/api/session', { username: 'college', password: 'demo1234' });
+    expect(login.status).toBe(200);
+    expect(cookieOf(victim)).not.toBe(planted);
+    expect((await victim.get('/api/session')).body.user.username).toBe('college');
+    expect((await withCookie(planted).get('/api/session')).status).toBe(401);
+  });
+
+  it('a forged or unsigned cookie is no session at all', async () => {
+    expect((await withCookie('wq_session=made-up-token').get('/api/session')).status).toBe(401);
+  });
+});
+
+describe('an initial password must be changed before anything else', () => {
+  it('with must_change_password the account can only see who it is and change the password', async () => {
+    const s = await studentWithSourceRecord('imported');
+    await env.DB.prepare('UPDATE accounts SET must_change_password = 1 WHERE username = ?').bind(s.username).run();
+    const student = await TestClient.as(s.username);
+    expect((await student.get('/api/session')).body.user.mustChangePassword).toBe(true);
+
+    for (const res of [
+      await student.get('/api/source-records'),
+      await student.get(`/api/source-records/${s.recordId}`),
+      await student.post(`/api/source-records/${s.recordId}/save`, { version: 1, data: { mobile: '13800009999' } }),
+      await student.post('/api/session/identity', { idNumber: s.idNumber, mobile: '13800009999' }),
+      await student.upload('/api/files', 'hello', 'a.txt', 'text/plain'),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'password_change_required', message: '首次登录请先修改初始密码' });
+    }
+    expect(await env.DB.prepare('SELECT version FROM records WHERE id = ?').bind(s.recordId).first('version')).toBe(1);
+
+    expect((await student.post('/api/session/password', { currentPassword: 'demo1234', newPassword: 'Season2027!' })).status).toBe(200);
+    expect((await student.get(`/api/source-records/${s.recordId}`)).status).toBe(200);
+  });
+});
+
+describe('cross-site form posts are refused (CSRF)', () => {
+  it('a multipart upload from another site is refused before any work', async () => {
+    const student = await TestClient.as('student');
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4 x']), 'a.pdf');
+    const { exports } = await import('cloudflare:workers');
+    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request('https://wangqian.test/api/files', {
+      method: 'POST', body: form, headers: { Cookie: cookieOf(student), Origin: 'https://evil.example' },
+    }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');
+  });
+
+  it('a cross-site text/plain logout is refused and the session survives', async () => {
+    const school = await TestClient.as('school');
+    const res = await school.request('DELETE', '/api/session', undefined, { rawBody: 'x', contentType: 'text/plain', headers: { Origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect((await school.get('/api/session')).status).toBe(200);
   });
 });

@@ -1,9 +1,11 @@
 /** POST/GET/DELETE /api/session and POST /api/session/password (DESIGN §7). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
+import { LoginThrottle, rateLimitCounter, TooManyAttempts } from '../auth/login-throttle';
+import { lockedUntil, lockKeys } from '../db/login-locks';
 import { changePassword, confirmIdentity, deleteSession, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
 import { isEmail, isMobile } from '../../forms/engine';
 import type { Db } from '../db/client';
@@ -31,14 +33,38 @@ async function userView(db: Db, actor: Actor) {
 
 const badCredentials = () => new AppError(401, 'bad_credentials', '用户名或密码错误');
 
+function loginThrottle(env: Env, db: Db): LoginThrottle {
+  return new LoginThrottle(
+    { account: rateLimitCounter(env.LOGIN_ACCOUNT_LIMITER), ip: rateLimitCounter(env.LOGIN_IP_LIMITER) },
+    { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
+  );
+}
+
+/** Runs a sign-in step; a 429 carries Retry-After. */
+async function throttled<T>(c: Context, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof TooManyAttempts) c.header('Retry-After', String(err.retryAfter));
+    throw err;
+  }
+}
+
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/session', async (c) => {
     const body = await readJsonObject(c);
     const username = requiredString(body, 'username', 64).trim();
     const password = requiredString(body, 'password', 128);
     const db = c.get('db');
-    const account = await findAccountByUsername(db, username);
-    if (!account || !(await verifyPassword(password, account.passwordHash))) throw badCredentials();
+    const throttle = loginThrottle(c.env, db);
+    const attempt = { username, ip: c.req.header('CF-Connecting-IP') ?? null };
+    const account = await throttled(c, async () => {
+      await throttle.assertOpen(attempt);
+      const found = await findAccountByUsername(db, username);
+      if (found && (await verifyPassword(password, found.passwordHash))) return found;
+      await throttle.recordFailure(attempt);
+      throw badCredentials();
+    });
     // A fresh token on every login: a cookie planted before login never becomes a session.
     const previous = c.get('sessionId');
     if (previous) await deleteSession(db, previous);
