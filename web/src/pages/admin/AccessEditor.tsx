@@ -38,7 +38,7 @@ export function AccessEditor({ def, value, onChange, inheritLabel, errors, label
   return (
     <fieldset className="access-editor">
       <legend>{label}</legend>
-      <div className="table-scroll">
+      <div className="wide-scroll">
         <table className="access-table">
           <thead>
             <tr>

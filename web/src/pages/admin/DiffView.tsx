@@ -44,7 +44,7 @@ export function ImpactView({ impact }: { impact: ImpactReport }) {
         已有记录仍按各自的版本显示和校验；下表说明它们按新版本校验时会出现的问题。
       </p>
       {impact.affected.length > 0 && (
-        <div className="table-scroll">
+        <div className="wide-scroll">
           <table className="impact-table">
             <thead><tr><th scope="col">记录</th><th scope="col">状态</th><th scope="col">版本</th><th scope="col">按新版本的问题</th></tr></thead>
             <tbody>

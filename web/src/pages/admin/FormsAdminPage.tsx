@@ -16,7 +16,7 @@ export default function FormsAdminPage() {
       {error && <Alert>{error.message}</Alert>}
       {!data && !error && <Loading />}
       {data && (
-        <div className="table-scroll">
+        <div className="wide-scroll">
           <table className="forms-table">
             <thead>
               <tr><th scope="col">表单</th><th scope="col">已发布版本</th><th scope="col">草稿</th><th scope="col">各版本记录数</th><th scope="col">操作</th></tr>

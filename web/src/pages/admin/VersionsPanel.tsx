@@ -48,7 +48,7 @@ export function VersionsPanel({ formKey, versions, hasDraft, onPublished }: Prop
   return (
     <div className="versions-panel">
       {error && <Alert>{error}</Alert>}
-      <div className="table-scroll">
+      <div className="wide-scroll">
         <table className="versions-table">
           <caption>已发布版本</caption>
           <thead><tr><th scope="col">版本</th><th scope="col">发布时间</th><th scope="col">发布人</th><th scope="col">使用此版本的记录</th><th scope="col">操作</th></tr></thead>
