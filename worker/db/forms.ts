@@ -40,7 +40,7 @@ export async function recordsInStates(db: Db, formKey: string, kind: string, sta
     .from(records)
     .where(and(eq(records.formKey, formKey), eq(records.kind, kind), inArray(records.state, states)))
     .orderBy(records.id)
-    .limit(IMPACT_RECORD_LIMIT);
+    .limit(IMPACT_RECORD_LIMIT + 1); // one more than is checked tells the caller there were more
 }
 
 /** Impact checks read at most this many records per lifecycle; the report says when it stopped. */

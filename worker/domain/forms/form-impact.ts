@@ -57,8 +57,8 @@ export async function formImpact(db: Db, env: Env, formKey: string, next: FormDe
   for (const lifecycle of lifecyclesOfForm(formKey)) {
     const labels = labelsFor(env, lifecycle);
     const rows = await recordsInStates(db, formKey, lifecycle.kind, inFlightStates(lifecycle));
-    if (rows.length >= IMPACT_RECORD_LIMIT) truncated = true;
-    for (const row of rows) {
+    if (rows.length > IMPACT_RECORD_LIMIT) truncated = true;
+    for (const row of rows.slice(0, IMPACT_RECORD_LIMIT)) {
       checked += 1;
       const own = await formAtVersion(db, formKey, row.formVersion);
       const steps = submissionSteps(lifecycle, row.state);
