@@ -39,7 +39,9 @@ export const app = new Hono<AppEnv>()
   // only with BENCH_MODE=1 (npm run bench), and first so the floor runs with no middleware at all
   .route('/api/bench', benchRoutes)
   .use('*', secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+    // The same policy as web/public/_headers, which covers the static app.
+    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+    xFrameOptions: 'DENY',
   }))
   .use('/api/*', csrf())
   .use('/api/*', async (c, next) => {

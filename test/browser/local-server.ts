@@ -1,0 +1,91 @@
+/**
+ * A `wrangler dev` of our own on a given state directory, for tests that stop and restart the
+ * server (the shared one from global-setup must stay up). Runs in its own process group so
+ * stopping it ends workerd too.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+
+const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `wrangler d1 migrations apply` on the directory; returns what it printed. */
+export function applyMigrations(dir: string): string {
+  return execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { encoding: 'utf8', env: quietEnv });
+}
+
+export function seed(dir: string) {
+  execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export interface LocalServer { baseUrl: string; stop(): Promise<void> }
+
+export async function startServer(dir: string): Promise<LocalServer> {
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false'], {
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: quietEnv,
+  });
+  child.stdout?.on('data', (b) => { output += b; });
+  child.stderr?.on('data', (b) => { output += b; });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited early:\n' + output);
+    if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
+    try {
+      if ((await fetch(baseUrl + '/api/health')).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      try { process.kill(-child.pid!, 'SIGTERM'); } catch { return; }
+      const killed = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      await exited;
+      clearTimeout(killed);
+    },
+  };
+}
+
+/** A minimal cookie-keeping JSON client, as the web app talks to the API. */
+export class ApiClient {
+  private cookie = '';
+  constructor(private baseUrl: string) {}
+
+  /** The same client (same cookie) against a restarted server on another port. */
+  useServer(baseUrl: string) { this.baseUrl = baseUrl; }
+
+  async request(method: string, path: string, body?: unknown, raw?: { body: BodyInit }): Promise<{ status: number; body: any; headers: Headers; bytes: Uint8Array }> {
+    const headers: Record<string, string> = { Origin: this.baseUrl };
+    if (this.cookie) headers.Cookie = this.cookie;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(this.baseUrl + path, { method, headers, body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0];
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let parsed: unknown = null;
+    try { parsed = JSON.parse(new TextDecoder().decode(bytes)); } catch { /* not JSON */ }
+    return { status: res.status, body: parsed, headers: res.headers, bytes };
+  }
+
+  static async signIn(baseUrl: string, username: string, password = 'demo1234'): Promise<ApiClient> {
+    const client = new ApiClient(baseUrl);
+    const res = await client.request('POST', '/api/session', { username, password });
+    if (res.status !== 200) throw new Error(`sign in ${username}: ${res.status}`);
+    return client;
+  }
+}
