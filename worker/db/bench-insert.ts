@@ -7,17 +7,32 @@ import {
   COLLEGE_NAMES, benchCollegeId, benchCreditCode, benchEmployerId, benchSchoolId, employerCount, schoolCount,
 } from './bench-data';
 
+// D1 refuses a string over 2,000,000 bytes, so a chunk is cut by size as well as by count
 const CHUNK = 2000;
+const CHUNK_BYTES = 1_500_000;
 
 type Row = Record<string, unknown>;
 
 function insertJson(db: D1Database, table: string, columns: string[], rows: Row[]): D1PreparedStatement[] {
   const out: D1PreparedStatement[] = [];
   const select = columns.map((c) => `json_extract(value, '$.${c}')`).join(', ');
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    out.push(db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM json_each(?)`)
-      .bind(JSON.stringify(rows.slice(i, i + CHUNK))));
+  const flush = (parts: string[]) => {
+    if (parts.length) out.push(db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM json_each(?)`).bind(`[${parts.join(',')}]`));
+  };
+  let parts: string[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    // UTF-8 length is at most 3 bytes per UTF-16 unit
+    if (parts.length >= CHUNK || bytes + json.length * 3 > CHUNK_BYTES) {
+      flush(parts);
+      parts = [];
+      bytes = 0;
+    }
+    parts.push(json);
+    bytes += json.length * 3 + 1;
   }
+  flush(parts);
   return out;
 }
 

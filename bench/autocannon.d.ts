@@ -1,0 +1,23 @@
+// The part of autocannon 8's API the bench uses (the package ships no types).
+declare module 'autocannon' {
+  namespace autocannon {
+    interface Options {
+      url: string;
+      connections?: number;
+      duration?: number;
+      amount?: number;
+      requests?: Array<Record<string, unknown>>;
+    }
+    interface Result {
+      duration: number;
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+      '2xx': number;
+      requests: { total: number; average: number };
+      latency: { p50: number; p99: number; average: number };
+    }
+  }
+  function autocannon(opts: autocannon.Options): Promise<autocannon.Result>;
+  export default autocannon;
+}

@@ -1,0 +1,50 @@
+/** Load over loopback with autocannon; paths may vary per request so no figure is one hot row. */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** called for every request: its path (and body) */
+  next: () => { path: string; body?: string };
+  connections?: number;
+  duration?: number;
+  /** stop after this many requests (for finite work such as approving records) */
+  amount?: number;
+}
+
+export async function load(opts: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: opts.url,
+    connections: opts.connections ?? 10,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? 10 }),
+    requests: [{
+      method: opts.method ?? 'GET',
+      headers: opts.headers,
+      setupRequest: (req: Record<string, unknown>) => {
+        const { path, body } = opts.next();
+        return { ...req, path, ...(body === undefined ? {} : { body }) };
+      },
+    }],
+  } as autocannon.Options);
+  const seconds = (result.duration || 1);
+  const ok = result['2xx'];
+  return {
+    // completed successful requests per second over the whole run (autocannon's average is per-second samples)
+    rps: ok / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * `npm run bench [-- --students N]`: the signing-season benchmark. Starts the real worker under
+ * `wrangler dev` on a fresh local D1/R2, fills it with N students (default 100,000) and their
+ * signing records, measures over loopback and writes bench/results/latest.json.
+ * Every throughput and latency target is a ratio to the floor measured in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { allFields } from '../forms/engine';
+import type { FormDefinition } from '../forms/engine/types';
+import {
+  approveBlockSize, benchIdNumber, benchRecordId, benchRosterCsv, benchSchoolId, placement, sourceStateOf,
+} from '../worker/db/bench-data';
+import {
+  atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputVsFloor, type Figure, type Floor,
+} from './figures';
+import { measureFormKeystroke } from './form-keystroke';
+import { Caller } from './http';
+import { load } from './load';
+import { freshState, startServer, type BenchServer } from './server';
+import { firstLoadJsGzip } from './web-size';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const STUDENTS = Number(arg('students', '100000'));
+const DURATION = Number(arg('duration', '10'));
+const CONNECTIONS = Number(arg('connections', '10'));
+const SKIP_BUILD = process.argv.includes('--no-build');
+const KEEP = process.argv.includes('--keep');
+if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students must be an integer ≥ 100');
+
+const COHORT = 2027;
+const GENERATE_CHUNK = 10_000;
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+function jobTerms() {
+  const deadline = new Date(Date.now() + 5 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  return {
+    employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13', jobTitle: '后端开发工程师',
+    workRegion: '320106', monthlySalary: 12000, socialInsurance: '1', contractYears: 3, probationMonths: 3, penalty: 5000, deadline,
+    archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+  };
+}
+
+/** The demo employer invites the demo student, who accepts: a real agreement with a real timeline. */
+async function realAgreement(baseUrl: string) {
+  const employer = await Caller.signIn(baseUrl, 'employer');
+  const student = await Caller.signIn(baseUrl, 'student');
+  const draft = await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} });
+  const sent = await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms() } });
+  await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
+  const list = await student.json('GET', '/api/agreements?state=college_review');
+  const agreement = await student.json('GET', `/api/agreements/${list.items[0].id}`);
+  return { student, agreementId: agreement.id as string, data: agreement.data as Record<string, unknown> };
+}
+
+function sample<T>(n: number, pick: (k: number) => T | null): T[] {
+  const out: T[] = [];
+  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
+    const v = pick(Math.floor(Math.random() * STUDENTS));
+    if (v !== null) out.push(v);
+  }
+  return out;
+}
+
+function cycle<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch { return 'unknown'; }
+}
+
+function machine() {
+  const wrangler = JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')).version as string;
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version, wrangler };
+}
+
+async function main() {
+  const figures: Figure[] = [];
+  const notes: Record<string, unknown> = {};
+  if (!SKIP_BUILD) {
+    log('building the web app (production build)');
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const web = firstLoadJsGzip('dist/web');
+
+  log(`fresh local D1/R2, migrated and seeded`);
+  const state = freshState();
+  const { stateDir } = state;
+  let server: BenchServer | null = await startServer(state);
+  const { baseUrl } = server;
+  try {
+    const template = await realAgreement(baseUrl);
+    const base = Date.now() - 120 * 86400_000;
+    const shape = { students: STUDENTS, approveBlock: approveBlockSize(STUDENTS) };
+
+    log(`generating ${STUDENTS.toLocaleString()} students with their signing records`);
+    const genStart = performance.now();
+    const bench = new Caller(baseUrl);
+    const orgs = await bench.json('POST', '/api/bench/organisations', { students: STUDENTS });
+    let records = 0;
+    for (let from = 0; from < STUDENTS; from += GENERATE_CHUNK) {
+      const r = await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: GENERATE_CHUNK, base, cohortYear: COHORT, agreementTemplate: template.data });
+      records += r.records;
+      if ((from / GENERATE_CHUNK) % 10 === 9) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
+    }
+    const generation = seconds(genStart);
+    notes.data = { students: STUDENTS, schools: orgs.schools, employers: orgs.employers, records, generationSeconds: Number(generation.toFixed(1)) };
+    log(`generated ${records.toLocaleString()} records in ${generation.toFixed(1)} s`);
+
+    const approved = sample(5000, (i) => (sourceStateOf(shape, i) === 'approved' ? i : null));
+    const idNumbers = approved.map(benchIdNumber);
+
+    // warm every isolate-level cache first (forms, font, JIT), then measure
+    const warm = async (path: string, headers?: Record<string, string>) => { for (let k = 0; k < 3; k++) await fetch(baseUrl + path, { headers }); };
+
+    log('floor: one indexed point read');
+    const nextKey = cycle(idNumbers);
+    await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 2, connections: CONNECTIONS });
+    const floorRun = await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: DURATION, connections: CONNECTIONS });
+    const floor: Floor = { rps: floorRun.rps, p50: floorRun.p50, p99: floorRun.p99 };
+    figures.push(...floorFigures(floor));
+
+    log('employer lookup by school + cohort + ID number');
+    const employer = await Caller.signIn(baseUrl, 'bench-employer');
+    const lookups = approved.map((i) => `/api/students/lookup?school=${benchSchoolId(placement(shape, i).school)}&cohort=${i % 5 === 0 ? COHORT - 1 : COHORT}&idNumber=${benchIdNumber(i)}`);
+    const nextLookup = cycle(lookups);
+    await load({ url: baseUrl, headers: employer.headers(), next: () => ({ path: nextLookup() }), duration: 2, connections: CONNECTIONS });
+    const lookup = await load({ url: baseUrl, headers: employer.headers(), next: () => ({ path: nextLookup() }), duration: DURATION, connections: CONNECTIONS });
+    if (lookup.non2xx > 0) throw new Error(`lookup: ${lookup.non2xx} answers were not 2xx`);
+    figures.push(p99VsFloor(`employer lookup p99 at ${STUDENTS.toLocaleString()} students`, lookup.p99, floor, 1.5));
+
+    log('student record read (record with actions and timeline)');
+    const recordPath = `/api/agreements/${template.agreementId}`;
+    await warm(recordPath, template.student.headers());
+    const read = await load({ url: baseUrl, headers: template.student.headers(), next: () => ({ path: recordPath }), duration: DURATION, connections: CONNECTIONS });
+    if (read.non2xx > 0) throw new Error(`record read: ${read.non2xx} answers were not 2xx`);
+    figures.push(throughputVsFloor('student record read req/s', read.rps, floor, 0.5));
+
+    log('review transition: the college approves agreements 待学院审核');
+    const college = await Caller.signIn(baseUrl, 'bench-college');
+    const approveIds = Array.from({ length: shape.approveBlock }, (_, i) => benchRecordId(base, i, 2));
+    const nextApprove = cycle(approveIds);
+    const approve = await load({
+      url: baseUrl, method: 'POST', headers: college.headers({ 'Content-Type': 'application/json' }),
+      next: () => ({ path: `/api/agreements/${nextApprove()}/approve`, body: '{"version":1}' }), amount: approveIds.length, connections: CONNECTIONS,
+    });
+    if (approve.non2xx > 0 || approve.errors > 0) throw new Error(`approve: ${approve.non2xx} non-2xx, ${approve.errors} errors of ${approve.requests}`);
+    figures.push(throughputVsFloor('review transition (approve) req/s', approve.rps, floor, 0.5));
+
+    log('keyset pagination of the province queue');
+    const province = await Caller.signIn(baseUrl, 'province');
+    const page = Math.min(1000, Math.floor(STUDENTS / 20 / 2));
+    const { cursor } = await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`);
+    const firstPage = await load({ url: baseUrl, headers: province.headers(), next: () => ({ path: '/api/source-records?limit=20' }), duration: Math.max(3, DURATION / 2), connections: CONNECTIONS });
+    const deepPage = await load({ url: baseUrl, headers: province.headers(), next: () => ({ path: `/api/source-records?limit=20&cursor=${cursor}` }), duration: Math.max(3, DURATION / 2), connections: CONNECTIONS });
+    figures.push(reported(`queue page 1 p50 (${STUDENTS.toLocaleString()} source records)`, firstPage.p50, 'ms', `${firstPage.rps.toFixed(1)} req/s`));
+    figures.push(reported(`queue page ${page} p50`, deepPage.p50, 'ms', `${deepPage.rps.toFixed(1)} req/s`));
+    figures.push(atMost(`queue page ${page} vs page 1 (p50 ratio)`, deepPage.p50 / Math.max(firstPage.p50, 0.001), '×', 1.5, 'keyset: page N costs what page 1 does'));
+
+    log('agreement PDF, four copies, Chinese font');
+    const pdfPath = `/api/agreements/${template.agreementId}/pdf`;
+    const pdfTimes: number[] = [];
+    let pdfBytes = 0;
+    for (let k = 0; k < 28; k++) {
+      const t0 = performance.now();
+      const res = await fetch(baseUrl + pdfPath, { headers: template.student.headers() });
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (!res.ok) throw new Error(`pdf: ${res.status}`);
+      if (k >= 3) pdfTimes.push(performance.now() - t0);
+      pdfBytes = body.length;
+    }
+    figures.push(atMost('agreement PDF median (request, in workerd)', median(pdfTimes), 'ms', 100, `min ${Math.min(...pdfTimes).toFixed(1)} ms, max ${Math.max(...pdfTimes).toFixed(1)} ms over ${pdfTimes.length}`));
+    figures.push(atMost('agreement PDF size', pdfBytes / 1024, 'KB', 150));
+
+    log('agreement form keystroke in Chromium');
+    // student3: 省级通过 with no agreement, so the offline agreement form opens
+    const keystroke = await measureFormKeystroke(baseUrl, 'student3');
+    const definition = (await template.student.json('GET', '/api/forms/agreement')).definition as FormDefinition;
+    const sorted = [...keystroke.samples].sort((a, b) => a - b);
+    figures.push(atMost(`agreement form keystroke (${allFields(definition).length} fields in the form, ${keystroke.fields} on the step, median)`, median(keystroke.samples), 'ms', 16,
+      `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length}`));
+
+    log(`source-record import: ${Math.min(100_000, STUDENTS).toLocaleString()} rows as the school`);
+    const school = await Caller.signIn(baseUrl, 'bench-school');
+    const rows = Math.min(100_000, STUDENTS);
+    const csv = benchRosterCsv(STUDENTS + 1_000, rows, COHORT);
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
+    const t0 = performance.now();
+    const res = await fetch(baseUrl + '/api/source-records/import', { method: 'POST', headers: school.headers(), body: form });
+    const imported = await res.json() as { created?: number; errors?: unknown[] };
+    const importSeconds = seconds(t0);
+    if (!res.ok || imported.created !== rows) throw new Error(`import: ${res.status} created ${imported.created} of ${rows}; ${JSON.stringify(imported).slice(0, 500)}`);
+    figures.push(atLeast('source-record import', rows / importSeconds, 'rows/s', 10_000, `${rows.toLocaleString()} rows (${(csv.length / 2 ** 20).toFixed(1)} MiB CSV) in ${importSeconds.toFixed(1)} s`));
+
+    figures.push(atMost('web first-load JS (gzip)', web.bytes / 1024, 'KB', 200, web.files.map((f) => `${f.file.replace(/^\/assets\//, '')} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')));
+
+    await server.stop();
+    server = null;
+    notes.queryPlans = queryPlans(stateDir, template.agreementId);
+  } catch (err) {
+    if (server) console.error(server.output().slice(-4000));
+    throw err;
+  } finally {
+    if (server) await server.stop();
+    if (!KEEP) execFileSync('rm', ['-rf', state.dir]);
+    else log(`state kept in ${state.dir}`);
+  }
+
+  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, connections: CONNECTIONS, durationSeconds: DURATION, commit: gitCommit(), machine: machine(), figures, notes };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
+  console.log('\n' + formatTable(figures));
+  const { met, missed } = summary(figures);
+  console.log(`\n${met} targets met${missed.length ? `, missed: ${missed.join('; ')}` : ''}. Written to bench/results/latest.json`);
+}
+
+/** EXPLAIN QUERY PLAN of the hot reads, against the data just measured. */
+function queryPlans(stateDir: string, agreementId: string): Record<string, string[]> {
+  const plans: Record<string, string> = {
+    lookup: `SELECT s.id FROM students s JOIN schools ON schools.id = s.school_id JOIN colleges ON colleges.id = s.college_id WHERE s.school_id = 'bsch-1' AND s.cohort = ${COHORT} AND s.source_state = 'approved' AND s.id_number = '${benchIdNumber(1)}' LIMIT 5`,
+    queuePage: `SELECT r.id FROM records r LEFT JOIN students s ON s.id = r.student_id WHERE r.kind = 'source-records' AND r.id < 'ffff' ORDER BY r.id DESC LIMIT 21`,
+    collegeQueue: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.college_id = 'bcol-0-0' AND r.state = 'college_review' ORDER BY r.id DESC LIMIT 21`,
+    timeline: `SELECT * FROM audit_events WHERE record_id = '${agreementId}' ORDER BY id`,
+    session: `SELECT a.id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'x' AND s.expires_at > '2026'`,
+  };
+  const out: Record<string, string[]> = {};
+  for (const [name, sql] of Object.entries(plans)) {
+    const rows = execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--json', '--command', `EXPLAIN QUERY PLAN ${sql}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out[name] = (JSON.parse(rows) as Array<{ results: Array<{ detail: string }> }>).flatMap((r) => r.results.map((x) => x.detail));
+  }
+  return out;
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,105 @@
+/**
+ * The worker as `npm start` serves it — `wrangler dev` in workerd — with a fresh local D1/R2 in a
+ * temporary directory (migrated, demo-seeded) and BENCH_MODE=1, so the bench routes exist.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BenchServer {
+  baseUrl: string;
+  stateDir: string;
+  /** runs SQL against the same local database (for EXPLAIN QUERY PLAN and manual indexes) */
+  sql: (command: string) => unknown[];
+  stop: () => Promise<void>;
+  /** the end of wrangler's output, for failures */
+  output: () => string;
+  remove: () => void;
+}
+
+export interface BenchState {
+  /** everything of this run: the worker bundle, the web assets, the D1/R2 state */
+  dir: string;
+  stateDir: string;
+  config: string;
+}
+
+/**
+ * A snapshot of the app: the worker bundled once and the built web app copied, served by a config
+ * of their own. `wrangler dev` on the working tree would rebuild and restart on every edit made
+ * while the bench runs, and a rebuild of dist/ would take the font away mid-run.
+ */
+export function freshState(): BenchState {
+  const dir = mkdtempSync(join(tmpdir(), 'wq-bench-'));
+  const stateDir = join(dir, 'state');
+  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', join(dir, 'bundle')], quiet);
+  cpSync('dist/web', join(dir, 'web'), { recursive: true });
+  const config = join(dir, 'wrangler.toml');
+  writeFileSync(config, readFileSync('wrangler.toml', 'utf8')
+    .replace(/^main = .*$/m, 'main = "bundle/index.js"\nno_bundle = true')
+    .replace(/^directory = .*$/m, 'directory = "web"')
+    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('migrations'))}`));
+  execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], quiet);
+  execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', stateDir], quiet);
+  return { dir, stateDir, config };
+}
+
+export function sqlAt(stateDir: string, command: string): unknown[] {
+  const out = execFileSync(process.execPath, [WRANGLER, 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--json', '--command', command], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+  const parsed = JSON.parse(out) as Array<{ results: unknown[] }>;
+  return parsed.flatMap((p) => p.results);
+}
+
+export async function startServer(state: BenchState): Promise<BenchServer> {
+  const { stateDir } = state;
+  const port = await freePort();
+  let output = '';
+  // its own process group, so stop() ends wrangler and its workerd together
+  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--config', state.config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir,
+    '--var', 'BENCH_MODE:1', '--show-interactive-dev-session=false', '--log-level', 'warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+  });
+  child.stdout?.on('data', (b) => { output = (output + b).slice(-20_000); });
+  child.stderr?.on('data', (b) => { output = (output + b).slice(-20_000); });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited early:\n' + output);
+    if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
+    try {
+      if ((await fetch(baseUrl + '/api/health')).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  };
+  return {
+    baseUrl, stateDir, stop, output: () => output,
+    sql: (command) => sqlAt(stateDir, command),
+    remove: () => rmSync(state.dir, { recursive: true, force: true }),
+  };
+}
