@@ -30,10 +30,12 @@ const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '10'));
 const SKIP_BUILD = process.argv.includes('--no-build');
 const KEEP = process.argv.includes('--keep');
+const FONT = arg('font', '');
 if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students must be an integer ≥ 100');
 
 const COHORT = 2027;
-const GENERATE_CHUNK = 10_000;
+// a call builds its rows in memory: keep it well inside an isolate's 128 MB
+const GENERATE_CHUNK = 2_500;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -95,7 +97,7 @@ async function main() {
   const web = firstLoadJsGzip('dist/web');
 
   log(`fresh local D1/R2, migrated and seeded`);
-  const state = freshState();
+  const state = freshState(FONT ? { font: FONT } : {});
   const { stateDir } = state;
   let server: BenchServer | null = await startServer(state);
   const { baseUrl } = server;
@@ -112,7 +114,7 @@ async function main() {
     for (let from = 0; from < STUDENTS; from += GENERATE_CHUNK) {
       const r = await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: GENERATE_CHUNK, base, cohortYear: COHORT, agreementTemplate: template.data });
       records += r.records;
-      if ((from / GENERATE_CHUNK) % 10 === 9) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
+      if ((from / GENERATE_CHUNK) % 20 === 19) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
     }
     const generation = seconds(genStart);
     notes.data = { students: STUDENTS, schools: orgs.schools, employers: orgs.employers, records, generationSeconds: Number(generation.toFixed(1)) };
@@ -218,7 +220,7 @@ async function main() {
     else log(`state kept in ${state.dir}`);
   }
 
-  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, connections: CONNECTIONS, durationSeconds: DURATION, commit: gitCommit(), machine: machine(), figures, notes };
+  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, ...(FONT ? { font: FONT } : {}), connections: CONNECTIONS, durationSeconds: DURATION, commit: gitCommit(), machine: machine(), figures, notes };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + formatTable(figures));

@@ -46,11 +46,13 @@ export interface BenchState {
  * of their own. `wrangler dev` on the working tree would rebuild and restart on every edit made
  * while the bench runs, and a rebuild of dist/ would take the font away mid-run.
  */
-export function freshState(): BenchState {
+export function freshState(opts: { font?: string } = {}): BenchState {
   const dir = mkdtempSync(join(tmpdir(), 'wq-bench-'));
   const stateDir = join(dir, 'state');
   execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', join(dir, 'bundle')], quiet);
   cpSync('dist/web', join(dir, 'web'), { recursive: true });
+  // --font: measure the PDF with another font file than the build ships (e.g. TrueType outlines)
+  if (opts.font) cpSync(opts.font, join(dir, 'web', 'fonts', 'agreement-cjk.font'));
   const config = join(dir, 'wrangler.toml');
   writeFileSync(config, readFileSync('wrangler.toml', 'utf8')
     .replace(/^main = .*$/m, 'main = "bundle/index.js"\nno_bundle = true')
