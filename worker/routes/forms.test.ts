@@ -201,8 +201,8 @@ describe('impact check and publishing', () => {
     expect(latest.body.definition).toEqual(draft);
     expect((await admin.get('/api/forms/dispatch/draft')).body.draft).toBeNull();
 
-    const audit = await env.DB.prepare("SELECT kind, action, from_state, to_state, actor_role FROM audit_events WHERE record_id = 'form:dispatch' ORDER BY at DESC LIMIT 1").first();
-    expect(audit).toEqual({ kind: 'forms', action: 'publish', from_state: `v${v}`, to_state: `v${v + 1}`, actor_role: 'admin' });
+    const audit = await env.DB.prepare("SELECT kind, action, from_state, to_state, actor_role, hash IS NOT NULL AS chained FROM audit_events WHERE record_id = 'form:dispatch' ORDER BY at DESC LIMIT 1").first();
+    expect(audit).toEqual({ kind: 'forms', action: 'publish', from_state: `v${v}`, to_state: `v${v + 1}`, actor_role: 'admin', chained: 1 });
 
     // published versions never change: version 1 is byte-identical, and there is no way to write one
     const v1After = await env.DB.prepare("SELECT definition, published_at FROM form_versions WHERE form_key = 'dispatch' AND version = 1").first();
@@ -233,6 +233,9 @@ describe('impact check and publishing', () => {
     expect((await admin.get(`/api/forms/dispatch/diff?from=1&to=${v + 1}`)).body).toEqual({ added: [], removed: [], renamed: [], changed: [], other: [] });
     const audit = await env.DB.prepare("SELECT reason FROM audit_events WHERE record_id = 'form:dispatch' AND to_state = ?").bind(`v${v + 1}`).first<{ reason: string }>();
     expect(audit?.reason).toBe(`回滚：以 v1 的内容发布为 v${v + 1}`);
+    // every publish above extended the form's own audit chain without breaking it
+    const chain = await admin.get('/api/audit/verify');
+    expect(chain.body.problems.filter((p: { recordId: string }) => p.recordId === 'form:dispatch')).toEqual([]);
 
     const versions = await admin.get('/api/forms/dispatch/versions');
     expect(versions.body.items[0]).toMatchObject({ version: v + 1, publishedBy: 'admin' });

@@ -10,9 +10,9 @@ import { deleteDraftStatement, insertVersionStatement } from '../../db/forms';
 import { isUniqueViolation } from '../../db/records';
 import { latestForm } from '../../forms/registry';
 import { conflict } from '../../http/errors';
+import { subjectAuditWrites } from '../../lifecycle/audit';
 import { assertPublishable } from './definition-problems';
 import { isEmptyDiff } from './diff-definitions';
-import { publishAuditWrites } from './publish-audit';
 import { formImpact, type ImpactReport } from './form-impact';
 
 export interface PublishInput {
@@ -48,7 +48,11 @@ export async function publishForm(db: Db, env: Env, actor: Actor, formKey: strin
   try {
     await runBatch(db, [
       insertVersionStatement(db, formKey, version, content, actor.username, at),
-      ...await publishAuditWrites(db, actor, { formKey, from: latest.version, to: version, reason, definition: content, at }),
+      // a form version has no records row: its events chain under the subject `form:<key>`
+      ...await subjectAuditWrites(db, {
+        recordId: `form:${formKey}`, kind: 'forms', action: 'publish', fromState: `v${latest.version}`, toState: `v${version}`,
+        actor, reason, data: content, at,
+      }),
       ...(input.clearDraft ? [deleteDraftStatement(db, formKey)] : []),
     ]);
   } catch (err) {
