@@ -182,6 +182,6 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
     expectStatus(returned, 200, 'return registration');
     view = returned.body;
   }
-  // `student` stays a signed-out client: a registration has no student
-  return { id: view.id, version: view.version, data: view.data, student: new TestClient(), fixture: null as unknown as FixtureStudent, registrant };
+  // a registration has no student of its own: any student is an outsider to it
+  return { id: view.id, version: view.version, data: view.data, student: await demo('student'), fixture: null as unknown as FixtureStudent, registrant };
 }

@@ -1,0 +1,212 @@
+/**
+ * Runs every cell of ACCESS_MATRIX against the real worker: each role, in each relationship to a
+ * freshly made record, calls the route and must get exactly the status the table says. A route the
+ * app registers without a row (or a row for a route that is gone) fails before anything runs.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { app } from '../app';
+import { tinyPng } from '../domain/files/sample-files.fixture';
+import { LIFECYCLES } from '../lifecycle/registry';
+import type { Lifecycle } from '../lifecycle/types';
+import { TestClient } from '../test/client';
+import { studentWithSourceRecord } from '../test/fixtures';
+import {
+  amendmentProposed, demo, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
+  registrationIn, sourceRecordIn, terminationIn, terminationTerms, type Scenario,
+} from '../test/scenarios';
+import { jobTerms } from '../test/signing';
+import { ACCESS_MATRIX, WHO, type MatrixRow, type Who } from './access-matrix';
+
+const GENERIC = ['GET /api/:kind', 'GET /api/:kind/:id', 'GET /api/:kind/new', 'POST /api/:kind', 'POST /api/:kind/:id/:action'];
+const PER_KIND = GENERIC.slice(0, 4);
+const TRANSITION = GENERIC[4];
+const ROLES = ['student', 'employer', 'college', 'school', 'province', 'center', 'admin'] as const;
+
+/** Method and path of every handler the app registers; middleware (`use`) shows up as ALL. */
+function registeredRoutes(): string[] {
+  return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+}
+
+const lifecycles = Object.values(LIFECYCLES) as Lifecycle[];
+
+describe('the access matrix covers the whole app', () => {
+  it('every registered route has a row, and every row names a registered route', () => {
+    const inTable = new Set(ACCESS_MATRIX.map((r) => r.route));
+    const registered = registeredRoutes();
+    expect(registered.filter((r) => !inTable.has(r)), 'routes missing from worker/routes/access-matrix.ts').toEqual([]);
+    expect([...inTable].filter((r) => !registered.includes(r)), 'rows for routes the app no longer has').toEqual([]);
+  });
+
+  it('every lifecycle kind has its list, read, prepare and create rows, and every action of it a transition row', () => {
+    const missing: string[] = [];
+    for (const lifecycle of lifecycles) {
+      for (const route of PER_KIND) {
+        if (!ACCESS_MATRIX.some((r) => r.route === route && r.kind === lifecycle.kind)) missing.push(`${route} (${lifecycle.kind})`);
+      }
+      for (const action of new Set(lifecycle.transitions.map((t) => t.action))) {
+        if (!ACCESS_MATRIX.some((r) => r.route === TRANSITION && r.kind === lifecycle.kind && r.action === action)) missing.push(`${TRANSITION} (${lifecycle.kind} ${action})`);
+      }
+    }
+    expect(missing, 'kinds or actions missing from worker/routes/access-matrix.ts').toEqual([]);
+    const stale = ACCESS_MATRIX.filter((r) => r.kind && !lifecycles.some((l) => l.kind === r.kind
+      && (r.action === undefined || l.transitions.some((t) => t.action === r.action))));
+    expect(stale.map((r) => `${r.route} (${r.kind} ${r.action ?? ''})`), 'rows for kinds or actions that no longer exist').toEqual([]);
+  });
+
+  it('every row says what anonymous callers and every role get', () => {
+    const incomplete = ACCESS_MATRIX.filter((r) => r.expect.anonymous === undefined
+      || ROLES.some((role) => !WHO.some((who) => who.split('@')[0] === role && r.expect[who] !== undefined)));
+    expect(incomplete.map(title)).toEqual([]);
+    expect(ACCESS_MATRIX.filter((r) => GENERIC.includes(r.route) !== (r.kind !== undefined)).map(title), 'generic routes need a kind, others none').toEqual([]);
+  });
+});
+
+/** The record a row is about, and who its own student / employer are. */
+interface Target extends Partial<Scenario> {
+  code?: string;
+  idNumber?: string;
+  studentId?: string;
+}
+
+const GIVEN: Record<string, () => Promise<Target>> = {
+  none: async () => ({}),
+  'approved student': async () => {
+    const fixture = await studentWithSourceRecord('approved');
+    return { fixture, studentId: fixture.studentId, idNumber: fixture.idNumber, student: await TestClient.as(fixture.username) };
+  },
+  'loose upload': async () => {
+    const fixture = await studentWithSourceRecord('imported');
+    const student = await TestClient.as(fixture.username);
+    const uploaded = await student.upload('/api/files', tinyPng(), 'photo.png', 'image/png');
+    return { fixture, student, fileId: uploaded.body.id };
+  },
+  'source record imported': () => sourceRecordIn('imported'),
+  'source record submitted': () => sourceRecordIn('submitted'),
+  'source record school_approved': () => sourceRecordIn('school_approved'),
+  'invitation draft': async () => {
+    const draft = await invitationIn('draft');
+    return { ...draft, data: { ...draft.data, ...jobTerms() } };
+  },
+  'invitation sent': () => invitationIn('sent'),
+  'online agreement college_review': () => onlineAgreementIn('college_review'),
+  'online agreement school_review': () => onlineAgreementIn('school_review'),
+  'online agreement approved': async () => {
+    const agreement = await onlineAgreementIn('approved');
+    const row = await env.DB.prepare('SELECT verify_code FROM records WHERE id = ?').bind(agreement.id).first<{ verify_code: string }>();
+    return { ...agreement, code: row!.verify_code };
+  },
+  'offline agreement college_review': () => offlineAgreementIn('college_review'),
+  'offline agreement returned': () => offlineAgreementIn('returned'),
+  'amendment proposed': () => amendmentProposed(),
+  'termination consent_pending': () => terminationIn('consent_pending'),
+  'termination college_review': () => terminationIn('college_review'),
+  'termination school_review': () => terminationIn('school_review'),
+  'dispatch unconfirmed': () => dispatchIn('unconfirmed'),
+  'dispatch college_review': () => dispatchIn('college_review'),
+  'dispatch school_review': () => dispatchIn('school_review'),
+  'dispatch center_review': () => dispatchIn('center_review'),
+  'agreement form draft': async () => {
+    const admin = await demo('admin');
+    const latest = await admin.get('/api/forms/agreement');
+    const saved = await admin.request('PUT', '/api/forms/agreement/draft', { definition: latest.body.definition });
+    if (saved.status !== 200) throw new Error(`save draft: ${saved.status} ${JSON.stringify(saved.body)}`);
+    return {};
+  },
+  'registration of employer': async () => ({ id: 'reg-emp-1' }),
+  'registration pending': () => registrationIn('pending'),
+  'registration returned': () => registrationIn('returned'),
+};
+
+const DEMO_ACCOUNT: Record<Exclude<Who, 'anonymous'>, string> = {
+  student: 'student', 'student@otherCollege': 'student2', 'student@otherSchool': 'student3',
+  employer: 'employer', 'employer@other': 'employer2', college: 'college', 'college@other': 'college2',
+  school: 'school', 'school@other': 'school2', province: 'province', center: 'center', admin: 'admin',
+};
+
+async function clientFor(who: Who, target: Target, row: MatrixRow): Promise<TestClient> {
+  if (who === 'anonymous') return new TestClient();
+  // signing out must not end the sessions every other row shares
+  if (row.signsOut) return TestClient.as(DEMO_ACCOUNT[who]);
+  if (who === 'student' && target.student) return target.student;
+  if (who === 'employer' && target.registrant) return target.registrant;
+  return demo(DEMO_ACCOUNT[who]);
+}
+
+function pathOf(row: MatrixRow, target: Target): string {
+  const fill = (p: string) => p.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = (target as Record<string, unknown>)[key];
+    if (typeof value !== 'string') throw new Error(`${title(row)}: the given record has no ${key}`);
+    return value;
+  });
+  if (row.path) return fill(row.path);
+  switch (row.route) {
+    case 'GET /api/:kind': return `/api/${row.kind}?limit=100`;
+    case 'GET /api/:kind/:id': return fill(`/api/${row.kind}/{id}`);
+    case 'GET /api/:kind/new': return `/api/${row.kind}/new?${new URLSearchParams(createLinks(row, target))}`;
+    case 'POST /api/:kind': return `/api/${row.kind}`;
+    case 'POST /api/:kind/:id/:action': return fill(`/api/${row.kind}/{id}/${row.action}`);
+  }
+  throw new Error(`${title(row)}: needs a path`);
+}
+
+/** What links a new record of the row's kind to the given one (`GET …/new` takes them as a query). */
+function createLinks(row: MatrixRow, target: Target): Record<string, string> {
+  switch (row.kind) {
+    case 'invitations': return { studentId: target.studentId! };
+    case 'agreements': return { mode: 'offline' };
+    case 'amendments':
+    case 'terminations': return { agreementId: target.id! };
+  }
+  return {};
+}
+
+function createBody(row: MatrixRow, target: Target): Record<string, unknown> {
+  const data = { agreements: paperAgreement(), amendments: { monthlySalary: 13000 }, terminations: terminationTerms }[row.kind as string] ?? {};
+  return { ...createLinks(row, target), data };
+}
+
+async function call(client: TestClient, row: MatrixRow, target: Target): Promise<number> {
+  const path = pathOf(row, target);
+  const method = row.route.split(' ')[0];
+  switch (row.body ?? 'none') {
+    case 'none': return (await client.request(method, path)).status;
+    case 'empty': return (await client.request(method, path, {})).status;
+    case 'malformed': return (await client.request(method, path, { definition: 'x', version: 'x' })).status;
+    case 'upload': return (await client.upload(path, tinyPng(), 'photo.png', 'image/png')).status;
+    case 'create': return (await client.request(method, path, createBody(row, target))).status;
+    case 'transition':
+      return (await client.request(method, path, { version: target.version, data: target.data, reason: '材料不完整，请补充后再提交' })).status;
+  }
+  throw new Error(`unknown body ${row.body}`);
+}
+
+function title(row: MatrixRow): string {
+  return `${row.route}${row.kind ? ` [${row.kind}${row.action ? ' ' + row.action : ''}]` : ''} — ${row.given}`;
+}
+
+const ordered = [...ACCESS_MATRIX.filter((r) => !r.signsOut), ...ACCESS_MATRIX.filter((r) => r.signsOut)];
+
+describe('every role in every relationship gets exactly the status the matrix says', () => {
+  it.each(ordered.map((row) => [title(row), row] as const))("%s", { timeout: 60_000 }, async (_, row) => {
+    const given = GIVEN[row.given];
+    if (!given) throw new Error(`no scenario named "${row.given}" in access-matrix.test.ts`);
+    const writes = !row.route.startsWith('GET');
+    const cells = Object.entries(row.expect) as Array<[Who, number]>;
+    // refusals first, all at once on one record: a refused call changes nothing. Each further
+    // success (a write) gets a record of its own, so one cell's success cannot decide another's.
+    const ok = (status: number) => status >= 200 && status < 300;
+    const refusals = cells.filter(([, s]) => !ok(s));
+    const successes = cells.filter(([, s]) => ok(s));
+    const target = await given();
+    const wrong: string[] = [];
+    const check = async (who: Who, status: number, on: Target) => {
+      const got = await call(await clientFor(who, on, row), row, on);
+      if (got !== status) wrong.push(`${who}: expected ${status}, got ${got}`);
+    };
+    await Promise.all(refusals.map(([who, status]) => check(who, status, target)));
+    const targets = [target, ...(await Promise.all(successes.slice(1).map(() => (writes ? given() : target))))];
+    await Promise.all(successes.map(([who, status], i) => check(who, status, targets[i])));
+    expect(wrong.sort()).toEqual([]);
+  });
+});

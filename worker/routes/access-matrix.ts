@@ -1,0 +1,297 @@
+/**
+ * The authorization matrix (DESIGN §2, §6): for every route the app registers, the exact status each
+ * role gets, in each relationship to the record the call is about. `access-matrix.test.ts` runs every
+ * cell against the real worker and also fails when a route (or a lifecycle kind or action) has no
+ * entry here, or an entry names something the app no longer has. Add the row with the route.
+ *
+ * Who is who, seen from the record (a fresh student of 计算机科学与技术学院 of 江苏示范大学, and the
+ * demo employer where one is involved):
+ *   student                 the record's own student
+ *   student@otherCollege    `student2`, same school, another college
+ *   student@otherSchool     `student3`, another school
+ *   employer                `employer`, the record's employer (verified)
+ *   employer@other          `employer2`, another employer (not verified)
+ *   college / school        `college` / `school`, the record's reviewers
+ *   college@other           `college2`, another college of the same school
+ *   school@other            `school2`, another school
+ *   province, center, admin the province-wide accounts
+ *   anonymous               not signed in
+ * For calls about no particular record `student` is the demo `student`.
+ */
+import type { Kind } from '../lifecycle/types';
+
+export const WHO = [
+  'anonymous', 'student', 'student@otherCollege', 'student@otherSchool', 'employer', 'employer@other',
+  'college', 'college@other', 'school', 'school@other', 'province', 'center', 'admin',
+] as const;
+export type Who = (typeof WHO)[number];
+
+/** How the call is made; `{id}`, `{fileId}`, `{code}` in a path come from the given record. */
+export type Body =
+  | 'none'
+  /** `{}` */
+  | 'empty'
+  /** `{ version, data, reason }` of the given record */
+  | 'transition'
+  /** the create body the given prepares (`{ studentId, data }`, `{ agreementId, data }`, …) */
+  | 'create'
+  /** a multipart upload of a tiny PNG */
+  | 'upload'
+  /** `{ definition: 'x', version: 'x' }`: wrong types for the admin form calls */
+  | 'malformed';
+
+export interface MatrixRow {
+  /** method and path exactly as Hono registers the route (`app.routes`) */
+  route: string;
+  /** for the generic record routes: the lifecycle kind (and action) this row is about */
+  kind?: Kind;
+  action?: string;
+  /** the record the call is about, by the name of a scenario in the test (`none` for no record) */
+  given: string;
+  /** the concrete path, when it is not derived from the generic route and the given record */
+  path?: string;
+  body?: Body;
+  /** every status exactly; columns left out are those where the relationship does not apply */
+  expect: Partial<Record<Who, number>>;
+  /** the call ends the caller's session: run it after every other row */
+  signsOut?: boolean;
+}
+
+/**
+ * Every column `rest` except those named; `anonymous` is 401 unless named, since nearly every route
+ * wants a session.
+ */
+function grid(rest: number, named: Partial<Record<Who, number>> = {}): Partial<Record<Who, number>> {
+  return Object.fromEntries(WHO.map((who) => [who, named[who] ?? (who === 'anonymous' ? 401 : rest)]));
+}
+
+/** Only the columns where the relationship applies (creating for oneself, role-only routes). */
+function roles(cells: Partial<Record<Who, number>>): Partial<Record<Who, number>> {
+  return { anonymous: 401, ...cells };
+}
+
+const everyone = (status: number) => grid(status, { anonymous: status });
+const signedIn = (status: number) => grid(status);
+
+/** The readers of each kind get 200 for a list (scoped to what they may see), everyone else 404. */
+const list = (kind: Kind, notReaders: Who[]): MatrixRow => ({
+  route: 'GET /api/:kind', kind, given: 'none', expect: grid(200, Object.fromEntries(notReaders.map((w) => [w, 404]))),
+});
+
+const STUDENTS_ELSEWHERE = { 'student@otherCollege': 404, 'student@otherSchool': 404 } as const;
+
+export const ACCESS_MATRIX: MatrixRow[] = [
+  // ── no record ──
+  { route: 'GET /api/health', given: 'none', path: '/api/health', expect: everyone(200) },
+  { route: 'POST /api/session', given: 'none', path: '/api/session', body: 'empty', expect: everyone(400) },
+  { route: 'GET /api/session', given: 'none', path: '/api/session', expect: signedIn(200) },
+  { route: 'DELETE /api/session', given: 'none', path: '/api/session', expect: everyone(200), signsOut: true },
+  {
+    route: 'POST /api/session/identity', given: 'none', path: '/api/session/identity', body: 'empty',
+    expect: grid(403, { student: 400, 'student@otherCollege': 400, 'student@otherSchool': 400 }),
+  },
+  { route: 'POST /api/session/password', given: 'none', path: '/api/session/password', body: 'empty', expect: signedIn(400) },
+  { route: 'GET /api/lifecycles', given: 'none', path: '/api/lifecycles', expect: signedIn(200) },
+  { route: 'GET /api/forms/:key', given: 'none', path: '/api/forms/agreement', expect: signedIn(200) },
+  { route: 'GET /api/forms/:key/versions/:n', given: 'none', path: '/api/forms/agreement/versions/1', expect: signedIn(200) },
+  // a JSON body instead of a file: 400 shows the school got past the role check, and imports nothing
+  { route: 'POST /api/source-records/import', given: 'none', path: '/api/source-records/import', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
+  { route: 'GET /api/source-records/import-template', given: 'none', path: '/api/source-records/import-template', expect: grid(403, { school: 200, 'school@other': 200 }) },
+  // employer2 is not verified yet: no lookups
+  { route: 'GET /api/students/lookup', given: 'approved student', path: '/api/students/lookup?school=sch-1&cohort=2027&idNumber={idNumber}', expect: grid(403, { employer: 200 }) },
+  { route: 'GET /api/schools', given: 'none', path: '/api/schools', expect: signedIn(200) },
+  { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: signedIn(201) },
+  // registering needs no account, and neither does the form it is made with
+  { route: 'GET /api/employers/form', given: 'none', path: '/api/employers/form', expect: everyone(200) },
+  { route: 'POST /api/employers', given: 'none', path: '/api/employers', body: 'empty', expect: everyone(400) },
+
+  // ── form definitions: published ones for everyone signed in, drafts and publishing for admin ──
+  // (a malformed body answers 400 once the role check has passed, and changes nothing)
+  { route: 'GET /api/forms', given: 'none', path: '/api/forms', expect: grid(403, { admin: 200 }) },
+  { route: 'GET /api/forms/:key/versions', given: 'none', path: '/api/forms/agreement/versions', expect: grid(403, { admin: 200 }) },
+  { route: 'GET /api/forms/:key/draft', given: 'agreement form draft', path: '/api/forms/agreement/draft', expect: grid(403, { admin: 200 }) },
+  { route: 'PUT /api/forms/:key/draft', given: 'none', path: '/api/forms/agreement/draft', body: 'malformed', expect: grid(403, { admin: 400 }) },
+  { route: 'GET /api/forms/:key/impact', given: 'agreement form draft', path: '/api/forms/agreement/impact', expect: grid(403, { admin: 200 }) },
+  { route: 'GET /api/forms/:key/diff', given: 'agreement form draft', path: '/api/forms/agreement/diff?from=1&to=draft', expect: grid(403, { admin: 200 }) },
+  { route: 'POST /api/forms/:key/publish', given: 'none', path: '/api/forms/agreement/publish', body: 'malformed', expect: grid(403, { admin: 400 }) },
+  { route: 'POST /api/forms/:key/rollback', given: 'none', path: '/api/forms/agreement/rollback', body: 'malformed', expect: grid(403, { admin: 400 }) },
+  { route: 'DELETE /api/forms/:key/draft', given: 'agreement form draft', path: '/api/forms/agreement/draft', expect: grid(403, { admin: 204 }) },
+
+  // ── the audit chain check ──
+  { route: 'GET /api/audit/verify', given: 'none', path: '/api/audit/verify', expect: grid(403, { admin: 200 }) },
+
+  // ── bench-only routes: without BENCH_MODE they answer exactly as paths that do not exist ──
+  { route: 'GET /api/bench/floor', given: 'none', path: '/api/bench/floor?key=1', expect: signedIn(404) },
+  { route: 'GET /api/bench/cursor', given: 'none', path: '/api/bench/cursor?kind=agreements&offset=0', expect: signedIn(404) },
+  { route: 'POST /api/bench/organisations', given: 'none', path: '/api/bench/organisations', body: 'empty', expect: everyone(404) },
+  { route: 'POST /api/bench/students', given: 'none', path: '/api/bench/students', body: 'empty', expect: everyone(404) },
+
+  // ── uploads: the uploader alone while loose, then exactly the readers of the record ──
+  { route: 'GET /api/files/:id', given: 'loose upload', path: '/api/files/{fileId}', expect: grid(404, { student: 200 }) },
+  {
+    route: 'GET /api/files/:id', given: 'dispatch unconfirmed', path: '/api/files/{fileId}',
+    expect: grid(404, { student: 200, college: 200, school: 200, center: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/agreements/:id/pdf', given: 'online agreement college_review', path: '/api/agreements/{id}/pdf',
+    expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, center: 200, admin: 200 }),
+  },
+
+  // ── public verification page ──
+  { route: 'GET /verify/:code', given: 'online agreement approved', path: '/verify/{code}', expect: everyone(200) },
+  { route: 'GET /verify', given: 'none', path: '/verify', expect: everyone(404) },
+  { route: 'GET /verify/*', given: 'none', path: '/verify/a/b', expect: everyone(404) },
+
+  // ── generic record routes: lists ──
+  list('source-records', ['employer', 'employer@other']),
+  list('invitations', ['province', 'center']),
+  list('agreements', ['province']),
+  list('amendments', ['province', 'center']),
+  list('terminations', ['province', 'center']),
+  list('dispatches', ['employer', 'employer@other', 'province']),
+  list('employer-registrations', ['student', 'student@otherCollege', 'student@otherSchool', 'college', 'college@other', 'school', 'school@other', 'province']),
+
+  // ── generic record routes: one record ──
+  { route: 'GET /api/:kind/:id', kind: 'source-records', given: 'source record imported', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }) },
+  // a draft invitation is the employer's own pending list: nobody else sees it yet
+  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation draft', expect: grid(404, { employer: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation sent', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'agreements', given: 'online agreement college_review', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, center: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'amendments', given: 'amendment proposed', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'terminations', given: 'termination consent_pending', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'dispatches', given: 'dispatch unconfirmed', expect: grid(404, { student: 200, college: 200, school: 200, center: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'employer-registrations', given: 'registration of employer', expect: grid(404, { employer: 200, center: 200, admin: 200 }) },
+
+  // ── generic record routes: create (students create only for themselves) ──
+  { route: 'POST /api/:kind', kind: 'source-records', given: 'none', body: 'empty', expect: signedIn(403) },
+  { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
+  { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
+  { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404 }) },
+  {
+    route: 'POST /api/:kind', kind: 'terminations', given: 'online agreement approved', body: 'create',
+    expect: grid(403, { student: 201, ...STUDENTS_ELSEWHERE, employer: 201, 'employer@other': 404 }),
+  },
+  { route: 'POST /api/:kind', kind: 'dispatches', given: 'none', body: 'empty', expect: signedIn(403) },
+  { route: 'POST /api/:kind', kind: 'employer-registrations', given: 'none', body: 'empty', expect: signedIn(403) },
+
+  // ── generic record routes: what a create would start from (the same checks, nothing written) ──
+  { route: 'GET /api/:kind/new', kind: 'source-records', given: 'none', expect: signedIn(403) },
+  { route: 'GET /api/:kind/new', kind: 'invitations', given: 'approved student', expect: roles({ student: 403, employer: 200, 'employer@other': 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
+  { route: 'GET /api/:kind/new', kind: 'agreements', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
+  { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement college_review', expect: grid(403, { employer: 200, 'employer@other': 404 }) },
+  {
+    route: 'GET /api/:kind/new', kind: 'terminations', given: 'online agreement approved',
+    expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE, employer: 200, 'employer@other': 404 }),
+  },
+  { route: 'GET /api/:kind/new', kind: 'dispatches', given: 'none', expect: signedIn(403) },
+  { route: 'GET /api/:kind/new', kind: 'employer-registrations', given: 'none', expect: signedIn(403) },
+
+  // ── generic record routes: transitions ──
+  // 404: may not see the record (or the kind); 403: sees it but the role never takes this action;
+  // 409: the role takes this action, just not in this state or not as this party.
+  ...(['save', 'submit'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record imported', body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }),
+  })),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'source-records', action: 'correct', given: 'source record imported', body: 'transition',
+    expect: grid(404, { student: 403, college: 403, school: 200, province: 403, center: 403, admin: 403 }),
+  },
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record submitted', body: 'transition',
+      expect: grid(404, { student: 403, college: 403, school: 200, province: 409, center: 403, admin: 403 }),
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record school_approved', body: 'transition',
+      expect: grid(404, { student: 403, college: 403, school: 409, province: 200, center: 403, admin: 403 }),
+    },
+  ]),
+
+  ...(['save', 'send', 'withdraw'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation draft', body: 'transition',
+    expect: grid(404, { employer: 200, admin: 403 }),
+  })),
+  ...(['edit', 'withdraw'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation sent', body: 'transition',
+    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }),
+  })),
+  ...(['accept', 'reject'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation sent', body: 'transition',
+    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }),
+  })),
+
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'agreements', action, given: 'online agreement college_review', body: 'transition',
+      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, center: 403, admin: 403 }),
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'agreements', action, given: 'online agreement school_review', body: 'transition',
+      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, center: 403, admin: 403 }),
+    },
+  ]),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'agreements', action: 'edit', given: 'offline agreement college_review', body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'agreements', action: 'resubmit', given: 'offline agreement returned', body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+  },
+
+  ...(['agree', 'decline'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'amendments', action, given: 'amendment proposed', body: 'transition',
+    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }),
+  })),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'amendments', action: 'withdraw', given: 'amendment proposed', body: 'transition',
+    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }),
+  },
+
+  // the employer applied, so only the student is the other party who may answer
+  ...(['consent', 'decline'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination consent_pending', body: 'transition',
+    expect: grid(404, { student: 200, employer: 409, college: 403, school: 403, admin: 403 }),
+  })),
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination college_review', body: 'transition',
+      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, admin: 403 }),
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination school_review', body: 'transition',
+      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, admin: 403 }),
+    },
+  ]),
+
+  ...(['save', 'submit'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch unconfirmed', body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+  })),
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch college_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 200, school: 409, center: 409, admin: 403 }),
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch school_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 409, school: 200, center: 409, admin: 403 }),
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch center_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 409, school: 409, center: 200, admin: 403 }),
+    },
+  ]),
+
+  // here `employer` is the registrant itself; the demo employers are both someone else
+  ...(['approve', 'reject'] as const).map((action): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'employer-registrations', action, given: 'registration pending', body: 'transition',
+    expect: grid(404, { employer: 403, center: 200, admin: 403 }),
+  })),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'employer-registrations', action: 'resubmit', given: 'registration returned', body: 'transition',
+    expect: grid(404, { employer: 200, center: 403, admin: 403 }),
+  },
+];
