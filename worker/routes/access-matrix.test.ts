@@ -207,6 +207,14 @@ describe('every role in every relationship gets exactly the status the matrix sa
     await Promise.all(refusals.map(([who, status]) => check(who, status, target)));
     const targets = [target, ...(await Promise.all(successes.slice(1).map(() => (writes ? given() : target))))];
     await Promise.all(successes.map(([who, status], i) => check(who, status, targets[i])));
+    if (row.route === 'GET /api/:kind' && target.id) {
+      await Promise.all(successes.map(async ([who]) => {
+        const client = await clientFor(who, target, row);
+        const listed = (await client.get(pathOf(row, target))).body.items.some((item: { id: string }) => item.id === target.id);
+        const opens = (await client.get(`/api/${row.kind}/${target.id}`)).status === 200;
+        if (listed !== opens) wrong.push(`${who}: ${listed ? 'lists the record but may not open it' : 'may open the record but does not list it'}`);
+      }));
+    }
     expect(wrong.sort()).toEqual([]);
   });
 });

@@ -73,9 +73,12 @@ function roles(cells: Partial<Record<Who, number>>): Partial<Record<Who, number>
 const everyone = (status: number) => grid(status, { anonymous: status });
 const signedIn = (status: number) => grid(status);
 
-/** The readers of each kind get 200 for a list (scoped to what they may see), everyone else 404. */
-const list = (kind: Kind, notReaders: Who[]): MatrixRow => ({
-  route: 'GET /api/:kind', kind, given: 'none', expect: grid(200, Object.fromEntries(notReaders.map((w) => [w, 404]))),
+/**
+ * The readers of each kind get 200 for a list, everyone else 404. The list is scoped: the test also
+ * checks that the given record is listed to exactly those who may open it.
+ */
+const list = (kind: Kind, given: string, notReaders: Who[]): MatrixRow => ({
+  route: 'GET /api/:kind', kind, given, expect: grid(200, Object.fromEntries(notReaders.map((w) => [w, 404]))),
 });
 
 const STUDENTS_ELSEWHERE = { 'student@otherCollege': 404, 'student@otherSchool': 404 } as const;
@@ -144,13 +147,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /verify/*', given: 'none', path: '/verify/a/b', expect: everyone(404) },
 
   // ── generic record routes: lists ──
-  list('source-records', ['employer', 'employer@other']),
-  list('invitations', ['province', 'center']),
-  list('agreements', ['province']),
-  list('amendments', ['province', 'center']),
-  list('terminations', ['province', 'center']),
-  list('dispatches', ['employer', 'employer@other', 'province']),
-  list('employer-registrations', ['student', 'student@otherCollege', 'student@otherSchool', 'college', 'college@other', 'school', 'school@other', 'province']),
+  list('source-records', 'source record imported', ['employer', 'employer@other']),
+  list('invitations', 'invitation sent', ['province', 'center']),
+  list('agreements', 'online agreement college_review', ['province']),
+  list('amendments', 'amendment proposed', ['province', 'center']),
+  list('terminations', 'termination consent_pending', ['province', 'center']),
+  list('dispatches', 'dispatch unconfirmed', ['employer', 'employer@other', 'province']),
+  list('employer-registrations', 'registration pending', ['student', 'student@otherCollege', 'student@otherSchool', 'college', 'college@other', 'school', 'school@other', 'province']),
 
   // ── generic record routes: one record ──
   { route: 'GET /api/:kind/:id', kind: 'source-records', given: 'source record imported', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }) },
