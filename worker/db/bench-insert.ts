@@ -90,3 +90,15 @@ export async function queueCursorAt(db: D1Database, kind: string, offset: number
   const row = await db.prepare('SELECT id FROM records WHERE kind = ? ORDER BY id DESC LIMIT 1 OFFSET ?').bind(kind, offset).first<{ id: string }>();
   return row?.id ?? null;
 }
+
+/**
+ * Indexes the bench proposes but no migration has yet: applied to the bench's own database only,
+ * so a run shows the figure before and after. (records_kind_id: the unfiltered newest-first
+ * queue of the province, centre and admin — `kind = ? ORDER BY id DESC` — otherwise sorts every
+ * record of the kind in a temporary B-tree on every page.)
+ */
+export const PROPOSED_INDEXES = ['CREATE INDEX IF NOT EXISTS records_kind_id ON records (kind, id)'];
+
+export async function applyProposedIndexes(db: D1Database): Promise<void> {
+  for (const ddl of PROPOSED_INDEXES) await db.prepare(ddl).run();
+}

@@ -3,14 +3,15 @@
  *  - GET /api/bench/floor?key=<ID number>: the floor every figure is compared with, a bare Hono
  *    route doing one indexed D1 point read, without session, headers or any other middleware;
  *  - POST /api/bench/organisations and /api/bench/students: bulk signing-season data;
- *  - GET /api/bench/cursor: where page N of a newest-first queue starts.
+ *  - GET /api/bench/cursor: where page N of a newest-first queue starts;
+ *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only.
  * Without the flag every handler passes the request on, so these paths answer exactly as any
  * unknown path does: the routes do not exist.
  */
 import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { approveBlockSize, benchRows } from '../db/bench-data';
-import { demoPasswordHash, insertBenchOrganisations, insertBenchRows, queueCursorAt } from '../db/bench-insert';
+import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, queueCursorAt } from '../db/bench-insert';
 import { badRequest } from '../http/errors';
 
 export function benchModeOn(env: unknown): boolean {
@@ -55,6 +56,10 @@ export const benchRoutes = new Hono<AppEnv>()
     });
     await insertBenchRows(c.env.DB, rows);
     return c.json({ students: rows.students.length, records: rows.records.length });
+  }))
+  .post('/proposed-indexes', benchOnly(async (c) => {
+    await applyProposedIndexes(c.env.DB);
+    return c.json({ applied: PROPOSED_INDEXES });
   }))
   .get('/cursor', benchOnly(async (c) => {
     const kind = c.req.query('kind') ?? '';
