@@ -36,7 +36,7 @@ if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students m
 
 const COHORT = 2027;
 // a call builds its rows in memory: keep it well inside an isolate's 128 MB
-const GENERATE_CHUNK = 2_500;
+const GENERATE_CHUNK = 1_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -113,9 +113,15 @@ async function main() {
     const orgs = await bench.json('POST', '/api/bench/organisations', { students: STUDENTS });
     let records = 0;
     for (let from = 0; from < STUDENTS; from += GENERATE_CHUNK) {
-      const r = await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: GENERATE_CHUNK, base, cohortYear: COHORT, agreementTemplate: template.data });
+      const body = { students: STUDENTS, from, count: GENERATE_CHUNK, base, cohortYear: COHORT, agreementTemplate: template.data };
+      // a chunk is one D1 batch (all or nothing), so one that met a restarted isolate is sent again
+      const r = await bench.json('POST', '/api/bench/students', body).catch((err: Error) => {
+        if (!String(err.message).includes(': 503 ')) throw err;
+        log(`  chunk at ${from} met a restarted worker; sending it again`);
+        return bench.json('POST', '/api/bench/students', body);
+      });
       records += r.records;
-      if ((from / GENERATE_CHUNK) % 20 === 19) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
+      if ((from / GENERATE_CHUNK) % 50 === 49) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
     }
     const generation = seconds(genStart);
     const databaseBytes = d1Bytes(stateDir);
