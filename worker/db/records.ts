@@ -27,6 +27,12 @@ export interface ListQuery {
 
 /** Newest first by id (ids are time-ordered), so page N costs what page 1 does. */
 export async function listRecords(db: Db, query: ListQuery): Promise<Array<RecordRow & { studentName: string | null; studentIdNumber: string | null }>> {
+  const rows = await listRecordsQuery(db, query);
+  return rows.map((r) => ({ ...r.record, studentName: r.studentName, studentIdNumber: r.studentIdNumber }));
+}
+
+/** The list query itself, so its plan can be checked (see records.test.ts). */
+export function listRecordsQuery(db: Db, query: ListQuery) {
   const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
   if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
   else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
@@ -39,14 +45,13 @@ export async function listRecords(db: Db, query: ListQuery): Promise<Array<Recor
     conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
       OR json_extract(${records.data}, '$.employerName') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
   }
-  const rows = await db
+  return db
     .select({ record: records, studentName: students.name, studentIdNumber: students.idNumber })
     .from(records)
     .leftJoin(students, eq(students.id, records.studentId))
     .where(and(...conditions))
     .orderBy(desc(records.id))
     .limit(query.limit);
-  return rows.map((r) => ({ ...r.record, studentName: r.studentName, studentIdNumber: r.studentIdNumber }));
 }
 
 /** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */

@@ -121,6 +121,8 @@ export const records = sqliteTable('records', {
   index('records_kind_school').on(t.kind, t.schoolId, t.state, t.id),
   index('records_kind_college').on(t.kind, t.collegeId, t.state, t.id),
   index('records_kind_state').on(t.kind, t.state, t.id),
+  // Unfiltered queues (province, centre, admin): newest first without sorting the whole kind.
+  index('records_kind_id').on(t.kind, t.id),
   index('records_student').on(t.studentId, t.kind),
   index('records_employer').on(t.employerId, t.kind, t.state, t.id),
   index('records_parent').on(t.parentId),

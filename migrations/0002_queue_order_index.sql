@@ -1,0 +1,1 @@
+CREATE INDEX `records_kind_id` ON `records` (`kind`,`id`);

@@ -1,0 +1,30 @@
+/**
+ * Queues are keyset-paginated (newest first, `id < cursor`): page 1,000 must cost what page 1
+ * does, which holds only if SQLite walks an index in id order instead of sorting the whole kind.
+ * The plan is checked for every shape of queue the roles use.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { openDb } from './client';
+import { listRecordsQuery, type ListQuery } from './records';
+
+async function plan(query: Omit<ListQuery, 'limit'>): Promise<string> {
+  const { sql, params } = listRecordsQuery(openDb(env.DB), { ...query, limit: 21 }).toSQL();
+  const rows = await env.DB.prepare('EXPLAIN QUERY PLAN ' + sql).bind(...params).all<{ detail: string }>();
+  return rows.results.map((r) => r.detail).join('\n');
+}
+
+const CURSOR = 'ffffffffffffffffffffffffffffffff';
+
+describe('queue pagination never sorts the whole kind', () => {
+  it.each<[string, Omit<ListQuery, 'limit'>]>([
+    ['province / centre: every source record, a later page', { kind: 'source-records', cursor: CURSOR }],
+    ['province: one state', { kind: 'source-records', states: ['school_approved'], cursor: CURSOR }],
+    ['school: its own students', { kind: 'agreements', schoolId: 'sch-1', cursor: CURSOR }],
+    ['college: its own queue in one state', { kind: 'dispatches', collegeId: 'col-1', states: ['college_review'], cursor: CURSOR }],
+  ])('%s', async (_name, query) => {
+    const detail = await plan(query);
+    expect(detail).toMatch(/USING (COVERING )?INDEX records_/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
