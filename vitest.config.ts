@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from './worker/db/seed/demo';
 
 /**
  * Three projects:
- *  - engine: the shared form engine, in Node;
+ *  - engine: the shared form engine and the web app's pure logic, in Node;
  *  - worker: the API inside workerd with real local D1 and R2 (migrations applied in setup);
  *  - browser: the built app served by `wrangler dev`, driven by Debian's Chromium.
  */
@@ -17,7 +17,7 @@ export default defineConfig(async () => {
     test: {
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts'] },
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts'] },
         },
         {
           plugins: [
