@@ -51,13 +51,14 @@ export async function draftRow(db: Db, formKey: string) {
 }
 
 export async function draftUpdatedAt(db: Db) {
-  const rows = await db.select({ formKey: formDrafts.formKey, updatedAt: formDrafts.updatedAt, updatedBy: formDrafts.updatedBy }).from(formDrafts);
+  const rows = await db.select({ formKey: formDrafts.formKey, updatedAt: formDrafts.updatedAt, updatedBy: formDrafts.updatedBy, baseVersion: formDrafts.baseVersion })
+    .from(formDrafts);
   return new Map(rows.map((r) => [r.formKey, r]));
 }
 
-export async function saveDraft(db: Db, formKey: string, definition: Record<string, unknown>, by: string, at: string) {
-  await db.insert(formDrafts).values({ formKey, definition, updatedAt: at, updatedBy: by })
-    .onConflictDoUpdate({ target: formDrafts.formKey, set: { definition, updatedAt: at, updatedBy: by } });
+export async function saveDraft(db: Db, formKey: string, definition: Record<string, unknown>, by: string, at: string, baseVersion: number) {
+  await db.insert(formDrafts).values({ formKey, definition, updatedAt: at, updatedBy: by, baseVersion })
+    .onConflictDoUpdate({ target: formDrafts.formKey, set: { definition, updatedAt: at, updatedBy: by, baseVersion } });
 }
 
 export function deleteDraftStatement(db: Db, formKey: string) {

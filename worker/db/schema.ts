@@ -180,6 +180,8 @@ export const formDrafts = sqliteTable('form_drafts', {
   definition: text('definition', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
   updatedAt: text('updated_at').notNull().default(now),
   updatedBy: text('updated_by').notNull(),
+  /** the published version the draft was started from; null for drafts saved before it was kept */
+  baseVersion: integer('base_version'),
 });
 
 export const files = sqliteTable('files', {

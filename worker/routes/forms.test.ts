@@ -172,7 +172,7 @@ describe('impact check and publishing', () => {
     expect(first.status).toBe(201);
     const withRemark = await craftedDispatch('returned', first.body.version, { ...prefilled, remark: '请尽快办理' });
     const renamed = dispatchWith([{ key: 'note', type: 'text', label: '备注' }]);
-    await admin.request('PUT', '/api/forms/dispatch/draft', { definition: renamed });
+    await admin.request('PUT', '/api/forms/dispatch/draft', { definition: renamed, baseVersion: first.body.version });
     const impact = await admin.get('/api/forms/dispatch/impact');
     expect(impact.body.changes.renamed).toEqual([{ from: 'remark', to: 'note', label: '备注' }]);
     expect(impact.body.affected.find((r: { id: string }) => r.id === withRemark)).toMatchObject({ dropped: ['remark'], errors: [] });
@@ -247,5 +247,63 @@ describe('impact check and publishing', () => {
       expect(records).toBe(await count('records', "form_key = 'dispatch' AND form_version = ?", version));
     }
     expect(dispatch.versions.some((x: { records: number }) => x.records > 0)).toBe(true);
+  });
+});
+
+describe('two admins editing one form: neither silently undoes the other', () => {
+  it('keeps the version a draft was started from and refuses to publish it over a version published meanwhile', async () => {
+    await env.DB.prepare(`INSERT OR IGNORE INTO accounts (id, username, password_hash, role, display_name)
+      SELECT 'acc-admin2', 'admin2', password_hash, 'admin', '第二管理员' FROM accounts WHERE username = 'admin'`).run();
+    const first = await TestClient.as('admin');
+    const second = await TestClient.as('admin2');
+    const v = await latestDispatchVersion(first);
+
+    // 管理员甲 starts a draft from the latest version and saves twice (the base stays)
+    const draftA = dispatchWith([{ key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const saved = await first.request('PUT', '/api/forms/dispatch/draft', { definition: draftA, baseVersion: v });
+    expect(saved.body).toMatchObject({ baseVersion: v, latestVersion: v, staleBase: null });
+    // 管理员乙 publishes his own change in the meantime; 甲's draft is not thrown away
+    const published = await second.post('/api/forms/dispatch/publish', { definition: dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }]), baseVersion: v, confirm: true });
+    expect(published.body).toEqual({ key: 'dispatch', version: v + 1 });
+    const again = await first.request('PUT', '/api/forms/dispatch/draft', { definition: draftA });
+    expect(again.body).toMatchObject({ baseVersion: v, latestVersion: v + 1, staleBase: { baseVersion: v, latestVersion: v + 1, publishedBy: 'admin2' } });
+    expect((await first.get('/api/forms/dispatch/draft')).body.draft).toMatchObject({ baseVersion: v, definition: draftA });
+    const listed = (await first.get('/api/forms')).body.items.find((f: { key: string }) => f.key === 'dispatch');
+    expect(listed.draft).toMatchObject({ baseVersion: v });
+
+    // the impact check says so before the admin even tries
+    const impact = await first.get('/api/forms/dispatch/impact');
+    expect(impact.body.staleBase).toMatchObject({ baseVersion: v, latestVersion: v + 1, publishedBy: 'admin2' });
+
+    // publishing the draft as it stands would undo 乙's v+1: refused, with or without a base in the body
+    for (const body of [{ confirm: true }, { confirm: true, baseVersion: v + 1 }]) {
+      const refused = await first.post('/api/forms/dispatch/publish', body);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('stale_base_version');
+      expect(refused.body.error.message).toBe(`草稿基于 v${v} 编辑，之后 admin2 已发布了 v${v + 1}。直接发布会覆盖 v${v + 1} 的修改：请先对比 v${v} 与 v${v + 1}，把草稿更新到 v${v + 1} 后再发布`);
+    }
+    expect(await latestDispatchVersion(first)).toBe(v + 1);
+
+    // 甲 takes 乙's field into the draft and moves it onto v+1: now it publishes, keeping both
+    const merged = dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }, { key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const moved = await first.request('PUT', '/api/forms/dispatch/draft', { definition: merged, baseVersion: v + 1 });
+    expect(moved.body).toMatchObject({ baseVersion: v + 1, staleBase: null });
+    const ok = await first.post('/api/forms/dispatch/publish', { confirm: true });
+    expect(ok.status).toBe(201);
+    expect(ok.body.version).toBe(v + 2);
+    expect((await first.get('/api/forms/dispatch')).body.definition).toEqual(merged);
+  });
+
+  it('refuses a base that is not a published version', async () => {
+    const admin = await TestClient.as('admin');
+    const v = await latestDispatchVersion(admin);
+    for (const baseVersion of [0, v + 1]) {
+      const res = await admin.request('PUT', '/api/forms/dispatch/draft', { definition: shippedDispatch, baseVersion });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('baseVersion');
+    }
+    const typed = await admin.request('PUT', '/api/forms/dispatch/draft', { definition: shippedDispatch, baseVersion: 'v1' });
+    expect(typed.status).toBe(400);
+    await admin.delete('/api/forms/dispatch/draft');
   });
 });

@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env';
 import { deleteDraftStatement, draftRow } from '../db/forms';
 import { definitionProblems } from '../domain/forms/definition-problems';
 import { diffDefinitions } from '../domain/forms/diff-definitions';
+import { staleBase } from '../domain/forms/draft-base';
 import { formCatalog, formVersions } from '../domain/forms/form-catalog';
 import { formImpact } from '../domain/forms/form-impact';
 import { publishForm, type PublishResult } from '../domain/forms/publish-form';
@@ -82,7 +83,8 @@ export const formRoutes = new Hono<AppEnv>()
     const body = await readJsonObject(c);
     const definition = optionalObject(body, 'definition');
     if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
-    return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition));
+    const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
+    return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition, baseVersion));
   })
   .delete('/forms/:key/draft', async (c) => {
     admin(c);
@@ -98,7 +100,8 @@ export const formRoutes = new Hono<AppEnv>()
     const { shape, lifecycle } = await definitionProblems(c.get('db'), key, draft.definition);
     if (shape.length > 0) throw badRequest('definition_invalid', '草稿有错误，修改后才能检查影响', shape.map((e) => ({ path: e.path, code: 'definition', message: e.message })));
     const impact = await formImpact(c.get('db'), c.env, key, draft.definition as unknown as FormDefinition);
-    return c.json({ ...impact, lifecycleErrors: lifecycle });
+    const stale = await staleBase(c.get('db'), key, draft.baseVersion, impact.latestVersion);
+    return c.json({ ...impact, lifecycleErrors: lifecycle, baseVersion: draft.baseVersion ?? impact.latestVersion, staleBase: stale });
   })
   .get('/forms/:key/diff', async (c) => {
     admin(c);
@@ -111,9 +114,14 @@ export const formRoutes = new Hono<AppEnv>()
     const key = c.req.param('key');
     const body = await readJsonObject(c);
     const given = optionalObject(body, 'definition');
-    const definition = given ?? (await draftOrNotFound(c, key)).definition;
+    // A definition sent in the body is published as it is; another admin's saved draft stays (and
+    // is then stale). Without one, the saved draft is published, if it still starts from the latest.
+    const draft = given ? undefined : await draftOrNotFound(c, key);
+    const definition = given ?? draft!.definition;
     const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
-    const result = await publishForm(c.get('db'), c.env, actor, key, { definition, confirm: body.confirm === true, baseVersion, clearDraft: true });
+    const result = await publishForm(c.get('db'), c.env, actor, key, {
+      definition, confirm: body.confirm === true, baseVersion, draftBaseVersion: draft?.baseVersion, clearDraft: !given,
+    });
     return answerPublish(c, result);
   })
   .post('/forms/:key/rollback', async (c) => {

@@ -15,7 +15,8 @@ export interface FormSummary {
   title: string;
   latestVersion: number;
   versions: VersionSummary[];
-  draft: { updatedAt: string; updatedBy: string } | null;
+  /** baseVersion: the version the draft was started from (null: saved before drafts kept it) */
+  draft: { updatedAt: string; updatedBy: string; baseVersion: number | null } | null;
 }
 
 export async function formVersions(db: Db, formKey: string): Promise<VersionSummary[]> {
@@ -41,7 +42,7 @@ export async function formCatalog(db: Db): Promise<FormSummary[]> {
       title: latest[i].definition.title,
       latestVersion: latest[i].version,
       versions: lists[i].map((v) => ({ ...v, records: n.get(v.version) ?? 0 })),
-      draft: draft ? { updatedAt: draft.updatedAt, updatedBy: draft.updatedBy } : null,
+      draft: draft ? { updatedAt: draft.updatedAt, updatedBy: draft.updatedBy, baseVersion: draft.baseVersion } : null,
     };
   });
 }

@@ -12,6 +12,7 @@ import { latestForm } from '../../forms/registry';
 import { conflict } from '../../http/errors';
 import { subjectAuditWrites } from '../../lifecycle/audit';
 import { assertPublishable } from './definition-problems';
+import { assertBaseIsLatest } from './draft-base';
 import { isEmptyDiff } from './diff-definitions';
 import { formImpact, type ImpactReport } from './form-impact';
 
@@ -19,8 +20,10 @@ export interface PublishInput {
   definition: unknown;
   /** the admin has seen the impact report and publishes anyway */
   confirm: boolean;
-  /** the version the admin's draft was based on; a newer one published meanwhile is a conflict */
+  /** the version the admin's editor was based on; a newer one published meanwhile is a conflict */
   baseVersion?: number;
+  /** the version the saved draft being published was started from (same rule) */
+  draftBaseVersion?: number | null;
   /** set for a rollback: the version whose content is published again */
   rollbackOf?: number;
   /** a publish replaces the draft; a rollback leaves it */
@@ -33,9 +36,8 @@ export type PublishResult =
 
 export async function publishForm(db: Db, env: Env, actor: Actor, formKey: string, input: PublishInput): Promise<PublishResult> {
   const latest = await latestForm(db, formKey);
-  if (input.baseVersion !== undefined && input.baseVersion !== latest.version) {
-    throw conflict(`草稿基于 v${input.baseVersion}，其间已发布了 v${latest.version}，请先查看最新版本再发布`, 'stale_base_version');
-  }
+  await assertBaseIsLatest(db, formKey, input.draftBaseVersion, latest.version);
+  await assertBaseIsLatest(db, formKey, input.baseVersion, latest.version);
   const definition = await assertPublishable(db, formKey, input.definition);
   const impact = await formImpact(db, env, formKey, definition);
   if (isEmptyDiff(impact.changes)) throw conflict(`内容与当前版本 v${latest.version} 相同，无需发布`, 'unchanged');
