@@ -46,8 +46,8 @@ const FIELD_PROPS = [
   'minItems', 'maxItems', 'default', 'visibleWhen', 'requiredWhen', 'computed', 'access',
 ];
 
-/** Options that only make sense for some field types. */
-const OPTION_TYPES: Record<string, readonly FieldType[]> = {
+/** Options that only make sense for some field types (the editor drops them when the type changes). */
+export const OPTION_TYPES: Record<string, readonly FieldType[]> = {
   minLength: ['text', 'textarea', 'email'],
   maxLength: ['text', 'textarea', 'email'],
   min: ['number', 'date'],

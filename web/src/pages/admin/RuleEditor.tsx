@@ -1,8 +1,13 @@
-/** Builds a visible-when / required-when / check rule from "field · operator · value" rows, or as raw JSON. */
+/**
+ * Builds a rule by picking, or edits it as raw JSON: a condition (visible-when, required-when,
+ * checks) or a value (a computed field's formula). Picks that are not finished yet (a row without
+ * its field) live here until they make a rule.
+ */
 import { useId, useMemo, useRef, useState } from 'react';
-import { checkRule, fieldEntries, resolveCodeTable, type FieldDef, type FormDefinition, type Rule } from './editor-engine';
-import { OPERATOR_LABELS } from './labels';
-import { fromRule, OPERATORS, toRule, type Condition, type Operator, type SimpleRule } from './rule-model';
+import { CondEditor } from './CondEditor';
+import { checkRule, fieldEntries, type FieldDef, type FormDefinition, type Rule } from './editor-engine';
+import { ExprInput } from './ExprInput';
+import { condFromRule, condToRule, exprFromRule, exprToRule, type Cond, type Expr, type FieldsByName } from './rule-model';
 
 interface Props {
   label: string;
@@ -11,21 +16,10 @@ interface Props {
   onChange(rule: Rule | undefined): void;
   /** the checker's messages for this rule */
   errors: string[];
-  /** offer only the JSON view (computed values are arithmetic, not conditions) */
-  jsonOnly?: boolean;
-}
-
-function ValueInput({ def, field, value, onChange, label }: { def: FormDefinition; field?: FieldDef; value: string; onChange(v: string): void; label: string }) {
-  const table = field?.codeTable ? resolveCodeTable(def, field.codeTable) : undefined;
-  if (table) {
-    return (
-      <select className="input" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">请选择</option>
-        {table.items.map((i) => <option key={i.code} value={i.code}>{i.code} {i.label}</option>)}
-      </select>
-    );
-  }
-  return <input className="input" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} />;
+  /** 'condition' (default) or 'value': a computed field's formula */
+  kind?: 'condition' | 'value';
+  /** a group sub-field's rule may also read the other fields of its row (`$row.key`) */
+  rowFields?: FieldDef[];
 }
 
 function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChange(rule: Rule | undefined): void; label: string }) {
@@ -55,75 +49,69 @@ function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChang
   );
 }
 
-export function RuleEditor({ label, def, value, onChange, errors, jsonOnly }: Props) {
+/** Top-level fields by key, then the row's siblings as `$row.key`. */
+export function fieldsByName(def: FormDefinition, rowFields?: FieldDef[]): FieldsByName {
+  const map: FieldsByName = new Map(fieldEntries(def).map((e) => [e.field.key, e.field]));
+  for (const f of rowFields ?? []) if (f && typeof f.key === 'string') map.set(`$row.${f.key}`, f);
+  return map;
+}
+
+type Picks = { kind: 'condition'; cond: Cond } | { kind: 'value'; expr: Expr | undefined };
+
+function picksOf(kind: 'condition' | 'value', rule: Rule | undefined): Picks | null {
+  if (kind === 'condition') {
+    const cond = condFromRule(rule);
+    return cond ? { kind, cond } : null;
+  }
+  if (rule === undefined) return { kind, expr: undefined };
+  const expr = exprFromRule(rule);
+  return expr ? { kind, expr } : null;
+}
+
+export function RuleEditor({ label, def, value, onChange, errors, kind = 'condition', rowFields }: Props) {
   const id = useId();
-  const fields = useMemo(() => new Map(fieldEntries(def).map((e) => [e.field.key, e.field])), [def]);
-  const parsed = useMemo(() => fromRule(value), [value]);
-  const [raw, setRaw] = useState(jsonOnly || parsed === null);
-  // Conditions being filled in (no field chosen yet) exist only here until they make a rule.
-  const [simple, setSimple] = useState<SimpleRule>(() => parsed ?? { join: 'and', conditions: [] });
+  const fields = useMemo(() => fieldsByName(def, rowFields), [def, rowFields]);
+  const parsed = useMemo(() => picksOf(kind, value), [kind, value]);
+  const [raw, setRaw] = useState(parsed === null);
+  const [picks, setPicks] = useState<Picks>(() => parsed ?? picksOf(kind, undefined)!);
   const emitted = useRef(JSON.stringify(value ?? null));
   const current = JSON.stringify(value ?? null);
   if (current !== emitted.current) {
     emitted.current = current;
-    setSimple(parsed ?? { join: 'and', conditions: [] });
+    setPicks(parsed ?? picksOf(kind, undefined)!);
   }
-  const set = (next: SimpleRule) => {
-    setSimple(next);
-    const rule = toRule(next, fields);
+  const set = (next: Picks) => {
+    setPicks(next);
+    const rule = next.kind === 'condition' ? condToRule(next.cond, fields) : next.expr && exprToRule(next.expr, fields);
     emitted.current = JSON.stringify(rule ?? null);
     onChange(rule);
   };
-  const setCondition = (i: number, patch: Partial<Condition>) =>
-    set({ ...simple, conditions: simple.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const emptyText = `未设置（${label.includes('显示') ? '始终显示' : label.includes('必填') ? '按“必填”设置' : '不生效'}）`;
 
   return (
     <fieldset className="rule-editor" aria-describedby={errors.length ? `${id}-err` : undefined}>
       <legend>{label}</legend>
-      {!jsonOnly && (
-        <button type="button" className="btn btn-small" onClick={() => setRaw(!raw)} aria-pressed={raw}>
-          {raw ? '用条件编辑' : '用 JSON 编辑'}
-        </button>
-      )}
+      <button type="button" className="btn btn-small" onClick={() => setRaw(!raw)} aria-pressed={raw}>
+        {raw ? (kind === 'value' ? '用公式编辑' : '用条件编辑') : '用 JSON 编辑'}
+      </button>
       {raw || parsed === null ? (
         <>
-          {parsed === null && !jsonOnly && <p className="muted">此规则较复杂，只能用 JSON 编辑。</p>}
+          {parsed === null && <p className="muted">此规则较复杂，只能用 JSON 编辑。</p>}
           <JsonRule key={JSON.stringify(value ?? null)} value={value} onChange={onChange} label={label} />
         </>
+      ) : picks.kind === 'condition' ? (
+        <CondEditor def={def} fields={fields} value={picks.cond} label={label} emptyText={emptyText} onChange={(cond) => set({ kind: 'condition', cond })} />
+      ) : picks.expr === undefined ? (
+        <p>
+          <span className="muted">未设置（由填写人填写）</span>{' '}
+          <button type="button" className="btn btn-small" onClick={() => set({ kind: 'value', expr: { kind: 'field', key: '' } })}>设置{label}</button>
+        </p>
       ) : (
-        <>
-          {simple.conditions.length > 1 && (
-            <label className="inline">
-              条件之间：
-              <select className="input" value={simple.join} onChange={(e) => set({ ...simple, join: e.target.value as 'and' | 'or' })}>
-                <option value="and">全部满足（并且）</option>
-                <option value="or">任一满足（或者）</option>
-              </select>
-            </label>
-          )}
-          {simple.conditions.length === 0 && <p className="muted">未设置（始终{label.includes('显示') ? '显示' : '不生效'}）</p>}
-          <ol className="rule-conditions">
-            {simple.conditions.map((c, i) => (
-              <li key={i} className="rule-condition">
-                <select className="input" aria-label={`${label} 条件 ${i + 1} 的字段`} value={c.field} onChange={(e) => setCondition(i, { field: e.target.value, value: '' })}>
-                  <option value="">选择字段</option>
-                  {[...fields.values()].map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
-                </select>
-                <select className="input" aria-label={`${label} 条件 ${i + 1} 的运算`} value={c.op} onChange={(e) => setCondition(i, { op: e.target.value as Operator })}>
-                  {OPERATORS.map((op) => <option key={op} value={op}>{OPERATOR_LABELS[op]}</option>)}
-                </select>
-                {c.op !== 'empty' && c.op !== 'notEmpty' && (
-                  <ValueInput def={def} field={fields.get(c.field)} value={c.value} label={`${label} 条件 ${i + 1} 的值`} onChange={(v) => setCondition(i, { value: v })} />
-                )}
-                <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${label}条件 ${i + 1}`}
-                  onClick={() => set({ ...simple, conditions: simple.conditions.filter((_, j) => j !== i) })}>删除</button>
-              </li>
-            ))}
-          </ol>
-          <button type="button" className="btn btn-small" onClick={() => set({ ...simple, conditions: [...simple.conditions, { field: '', op: '==', value: '' }] })}>
-            添加条件
-          </button>
-        </>
+        <div className="formula">
+          <span className="muted">= </span>
+          <ExprInput def={def} fields={fields} value={picks.expr} label={label} onChange={(expr) => set({ kind: 'value', expr })} />
+          <button type="button" className="btn btn-small btn-link-danger" onClick={() => set({ kind: 'value', expr: undefined })}>清除{label}</button>
+        </div>
       )}
       {errors.length > 0 && (
         <ul id={`${id}-err`} className="field-error">{errors.map((m, i) => <li key={i}>{m}</li>)}</ul>
@@ -131,3 +119,4 @@ export function RuleEditor({ label, def, value, onChange, errors, jsonOnly }: Pr
     </fieldset>
   );
 }
+

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { AccessEditor } from './AccessEditor';
 import { errorsWithin, messagesAt } from './definition-errors';
-import type { DefinitionError, FormDefinition } from './editor-engine';
+import type { DefinitionError, FieldDef, FormDefinition } from './editor-engine';
 import { FieldEditor } from './FieldEditor';
 import { FIELD_TYPE_LABELS } from './labels';
 import { RuleEditor } from './RuleEditor';
-import { move, newField, newSection, newStep, type Edit } from './structure-edits';
+import { joinRowAbove, move, newField, newSection, newStep, splitIntoOwnRow, type Edit } from './structure-edits';
 
 interface Props {
   def: FormDefinition;
@@ -20,6 +20,21 @@ function MoveButtons({ what, index, count, onMove, onRemove }: { what: string; i
       <button type="button" className="btn btn-small" aria-label={`上移${what}`} disabled={index === 0} onClick={() => onMove(index - 1)}>↑</button>
       <button type="button" className="btn btn-small" aria-label={`下移${what}`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
       <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${what}`} onClick={() => { if (window.confirm(`确定删除${what}？`)) onRemove(); }}>删除</button>
+    </span>
+  );
+}
+
+/** Fields side by side: join the row above, take a field into its own row, swap within the row. */
+function RowButtons({ label, ri, fi, rowLength, edit }: { label: string; ri: number; fi: number; rowLength: number; edit(change: (rows: FieldDef[][]) => void): void }) {
+  return (
+    <span className="move-buttons">
+      {fi > 0 && <button type="button" className="btn btn-small" aria-label={`左移字段「${label}」`} onClick={() => edit((rows) => move(rows[ri], fi, fi - 1))}>←</button>}
+      {fi === 0 && ri > 0 && (
+        <button type="button" className="btn btn-small" aria-label={`字段「${label}」与上一行并排`} onClick={() => edit((rows) => joinRowAbove(rows, ri, fi))}>并入上一行</button>
+      )}
+      {rowLength > 1 && (
+        <button type="button" className="btn btn-small" aria-label={`字段「${label}」单独一行`} onClick={() => edit((rows) => splitIntoOwnRow(rows, ri, fi))}>单独一行</button>
+      )}
     </span>
   );
 }
@@ -64,7 +79,9 @@ export function StructureEditor({ def, errors, edit }: Props) {
                     <label className="field"><span className="field-label">分节键</span>
                       <input className="input" value={section.key} onChange={(e) => edit((d) => { d.steps[si].sections[ci].key = e.target.value; })} /></label>
                   </div>
-                  {messagesAt(errors, `${cp}.key`).map((m, i) => <p key={i} className="field-error">{m}</p>)}
+                  <label className="field"><span className="field-label">分节说明</span>
+                    <input className="input" value={section.description ?? ''} onChange={(e) => edit((d) => { d.steps[si].sections[ci].description = e.target.value || undefined; })} /></label>
+                  {messagesAt(errors, `${cp}.key`).concat(messagesAt(errors, `${cp}.label`), messagesAt(errors, `${cp}.description`)).map((m, i) => <p key={i} className="field-error">{m}</p>)}
                   <details>
                     <summary>分节显示条件与权限</summary>
                     <RuleEditor label="分节显示条件" def={def} value={section.visibleWhen} errors={messagesAt(errors, `${cp}.visibleWhen`)}
@@ -84,7 +101,10 @@ export function StructureEditor({ def, errors, edit }: Props) {
                               {field.label || '（未命名）'}
                             </button>
                             <span className="muted">{field.key} · {FIELD_TYPE_LABELS[field.type] ?? field.type}{field.required ? ' · 必填' : ''}{field.visibleWhen !== undefined ? ' · 条件显示' : ''}</span>
+                            {row.length > 1 && <span className="row-badge">第 {ri + 1} 行 · 并排第 {fi + 1}/{row.length} 个</span>}
                             {fieldErrors.length > 0 && <span className="badge-error">{fieldErrors.length} 处错误</span>}
+                            <RowButtons label={field.label} ri={ri} fi={fi} rowLength={row.length}
+                              edit={(change) => edit((d) => change(d.steps[si].sections[ci].rows))} />
                             <MoveButtons what={`字段「${field.label}」`} index={ri} count={section.rows.length}
                               onMove={(to) => edit((d) => move(d.steps[si].sections[ci].rows, ri, to))}
                               onRemove={() => edit((d) => {

@@ -20,3 +20,9 @@ export const OPERATOR_LABELS: Record<string, string> = {
   '==': '等于', '!=': '不等于', '>': '大于', '>=': '大于等于', '<': '小于', '<=': '小于等于',
   in: '属于（逗号分隔）', empty: '为空', notEmpty: '不为空',
 };
+
+export const EXPR_KIND_LABELS: Record<string, string> = {
+  field: '字段', number: '数字', text: '文字', bool: '是/否', today: '今天',
+  '+': '相加', '-': '相减', '*': '相乘', '/': '相除', min: '取最小值', max: '取最大值', concat: '拼接文字',
+  len: '文字长度', days: '日期（按天计）', if: '如果…否则…',
+};
