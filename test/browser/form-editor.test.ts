@@ -170,7 +170,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     await page.getByLabel('名称（英文）').fill('Household registration city');
     await page.getByRole('checkbox', { name: '必填' }).check();
     const visible = page.getByRole('group', { name: '显示条件' });
-    await visible.getByRole('button', { name: '添加条件' }).click();
+    await visible.getByRole('button', { name: '添加条件', exact: true }).click();
     await visible.getByLabel('显示条件 条件 1 的字段').selectOption('destination');
     await visible.getByLabel('显示条件 条件 1 的运算').selectOption('==');
     await visible.getByLabel('显示条件 条件 1 的值').selectOption('10');
@@ -237,6 +237,73 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     expect(latest.version).toBe(published + 1);
     expect(latest.definition).toEqual(originalDefinition);
   }, 240_000);
+
+  it('computed values, side-by-side rows, group sub-fields, own code tables and mappings are edited by picking, and a change the lifecycles depend on is refused as it is made', async () => {
+    const own = await openBrowser();
+    const page = own.page;
+    try {
+      await login(own, 'admin');
+      await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await page.goto(`${base}/admin/forms/agreement`);
+      await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+
+      // 年薪 = 月薪 × 12 opens as picks; the admin makes it × 13 without touching JSON
+      await page.getByRole('button', { name: '年薪（估算）', exact: true }).click();
+      const formula = page.getByRole('group', { name: '计算公式' });
+      expect(await formula.getByLabel('计算公式的类型').inputValue()).toBe('*');
+      expect(await formula.getByLabel('计算公式第 1 项的字段').inputValue()).toBe('monthlySalary');
+      await formula.getByLabel('计算公式第 2 项的值').fill('13');
+      // 月薪 and 年薪 sit side by side; 年薪 moves into a row of its own
+      const annual = page.locator('li.editor-field', { has: page.getByRole('button', { name: '年薪（估算）', exact: true }) });
+      await expect.poll(() => annual.getByText('第 2 行 · 并排第 2/3 个').isVisible()).toBe(true);
+      await page.getByRole('button', { name: '字段「年薪（估算）」单独一行' }).click();
+
+      // a repeatable group with two sub-fields, added in place
+      await page.getByRole('button', { name: '在「岗位与待遇」添加字段' }).click();
+      await page.getByLabel('字段键（英文）').last().fill('benefits');
+      await page.getByLabel('名称（中文）').last().fill('福利项目');
+      await page.getByLabel('类型').last().selectOption('group');
+      await page.getByRole('button', { name: '在「福利项目」中添加子字段' }).click();
+      await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+
+      // a private code table gets a new item
+      await page.getByRole('tab', { name: '表单设置' }).click();
+      const table = page.getByRole('group', { name: /^代码表「/ }).first();
+      await table.getByRole('button', { name: /中添加一项$/ }).click();
+      await expect.poll(() => page.getByText(/代码应为 1–32 个字符的字符串/).first().isVisible()).toBe(true);
+      await table.getByLabel(/第 \d+ 项代码$/).last().fill('8');
+      await table.getByLabel(/第 \d+ 项名称$/).last().fill('其他');
+      await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+
+      // the JSON view holds what was picked
+      await page.getByRole('tab', { name: 'JSON' }).click();
+      const json = JSON.parse(await page.getByLabel('表单定义（JSON）').inputValue());
+      const fields = json.steps.flatMap((st: any) => st.sections.flatMap((c: any) => c.rows.flat()));
+      expect(fields.find((f: any) => f.key === 'annualSalary').computed).toEqual({ '*': [{ var: 'monthlySalary' }, 13] });
+      expect(fields.find((f: any) => f.key === 'benefits').fields).toHaveLength(2);
+      const jobRows = json.steps[1].sections[1].rows.map((r: any[]) => r.map((f) => f.key));
+      expect(jobRows[1]).toEqual(['monthlySalary', 'socialInsurance']);
+      expect(jobRows[2]).toEqual(['annualSalary']);
+
+      // removing 档案转寄单位名称, which the dispatch form's mapping copies, is refused while the admin edits
+      await page.getByRole('tab', { name: '页、分节与字段' }).click();
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: '删除字段「档案转寄单位名称」' }).click();
+      await expect.poll(() => page.getByText(/不能删除字段「archiveUnitName」：「派遣信息上报」的字段映射从它带入/).isVisible(), { timeout: 10_000 }).toBe(true);
+
+      // the dispatch form's mappings are rows of pickers
+      await page.goto(`${base}/admin/forms/dispatch`);
+      await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
+      await page.getByRole('tab', { name: '表单设置' }).click();
+      const mapping = page.getByRole('group', { name: '字段映射 1' });
+      expect(await mapping.getByLabel('字段映射 1 第 1 行的本表单字段').inputValue()).toBe('employerName');
+      expect(await mapping.getByLabel(/字段映射 1 第 1 行的来源字段/).inputValue()).toBe('employerName');
+      const admin = await Api.as(base, 'admin');
+      expect((await admin.ok('GET', '/api/forms/agreement/draft')).draft).toBeNull();
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 
   it('the editor fits a 375 px phone screen: nothing scrolls sideways but the wide tables themselves', async () => {
     const phone = await openBrowser({ width: 375, height: 800 });

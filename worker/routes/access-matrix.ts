@@ -118,6 +118,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/forms/:key/impact', given: 'agreement form draft', path: '/api/forms/agreement/impact', expect: grid(403, { admin: 200 }) },
   { route: 'GET /api/forms/:key/diff', given: 'agreement form draft', path: '/api/forms/agreement/diff?from=1&to=draft', expect: grid(403, { admin: 200 }) },
   { route: 'POST /api/forms/:key/publish', given: 'none', path: '/api/forms/agreement/publish', body: 'malformed', expect: grid(403, { admin: 400 }) },
+  { route: 'POST /api/forms/:key/check', given: 'none', path: '/api/forms/agreement/check', body: 'malformed', expect: grid(403, { admin: 400 }) },
   { route: 'POST /api/forms/:key/rollback', given: 'none', path: '/api/forms/agreement/rollback', body: 'malformed', expect: grid(403, { admin: 400 }) },
   { route: 'DELETE /api/forms/:key/draft', given: 'agreement form draft', path: '/api/forms/agreement/draft', expect: grid(403, { admin: 204 }) },
 

@@ -307,3 +307,21 @@ describe('two admins editing one form: neither silently undoes the other', () =>
     await admin.delete('/api/forms/dispatch/draft');
   });
 });
+
+describe('the editor checks each change as the admin types, without saving it', () => {
+  it('answers the definition errors and the lifecycle refusals at their place, and keeps no draft', async () => {
+    const admin = await TestClient.as('admin');
+    await admin.delete('/api/forms/dispatch/draft');
+    const edited = copy(shippedDispatch);
+    edited.mappings![0].fields.employerName = 'unitName';
+    const res = await admin.post('/api/forms/dispatch/check', { definition: edited });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      errors: [],
+      lifecycleErrors: [{ path: 'mappings[0].fields.employerName', message: '「全国普通高等学校毕业生就业协议书」没有字段「unitName」，无法带入' }],
+    });
+    expect((await admin.get('/api/forms/dispatch/draft')).body.draft).toBeNull();
+    expect((await admin.post('/api/forms/dispatch/check', { definition: 'x' })).status).toBe(400);
+    expect((await (await TestClient.as('school')).post('/api/forms/dispatch/check', { definition: edited })).status).toBe(403);
+  });
+});

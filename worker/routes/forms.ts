@@ -86,6 +86,17 @@ export const formRoutes = new Hono<AppEnv>()
     const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
     return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition, baseVersion));
   })
+  // What saving would report, without saving: the editor asks as the admin types, so a change the
+  // lifecycles depend on is refused in place before anything is kept.
+  .post('/forms/:key/check', async (c) => {
+    admin(c);
+    const key = c.req.param('key');
+    await latestForm(c.get('db'), key);
+    const definition = optionalObject(await readJsonObject(c), 'definition');
+    if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
+    const { shape, lifecycle } = await definitionProblems(c.get('db'), key, definition);
+    return c.json({ errors: shape, lifecycleErrors: lifecycle });
+  })
   .delete('/forms/:key/draft', async (c) => {
     admin(c);
     const key = c.req.param('key');

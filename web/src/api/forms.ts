@@ -49,16 +49,27 @@ export interface FormSummary {
   title: string;
   latestVersion: number;
   versions: VersionSummary[];
-  draft: { updatedAt: string; updatedBy: string } | null;
+  draft: { updatedAt: string; updatedBy: string; baseVersion: number | null } | null;
 }
 
 export interface DraftResponse {
   latestVersion: number;
-  draft: { definition: FormDefinition; updatedAt: string; updatedBy: string } | null;
+  draft: { definition: FormDefinition; updatedAt: string; updatedBy: string; baseVersion: number | null } | null;
+}
+
+/** A draft started from a version that is no longer the latest: publishing it would undo the newer one. */
+export interface StaleBase {
+  baseVersion: number;
+  latestVersion: number;
+  publishedBy: string;
+  publishedAt: string;
+  message: string;
 }
 
 export interface SavedDraft {
   latestVersion: number;
+  baseVersion: number;
+  staleBase: StaleBase | null;
   updatedAt: string;
   errors: DefinitionProblem[];
   lifecycleErrors: DefinitionProblem[];
@@ -91,14 +102,20 @@ export interface ImpactReport {
     dropped: string[];
   }>;
   lifecycleErrors?: DefinitionProblem[];
+  baseVersion?: number;
+  staleBase?: StaleBase | null;
 }
 
 const base = (key: string) => `/api/forms/${encodeURIComponent(key)}`;
 
 export const listForms = () => api<{ items: FormSummary[] }>('/api/forms').then((r) => r.items);
 export const loadDraft = (key: string) => api<DraftResponse>(`${base(key)}/draft`);
-export const saveDraft = (key: string, definition: FormDefinition) =>
-  api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition } });
+/** Saves the draft with the published version it is based on (see StaleBase). */
+export const saveDraft = (key: string, definition: FormDefinition, baseVersion: number) =>
+  api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition, baseVersion } });
+/** What saving would report, without saving. */
+export const checkDraft = (key: string, definition: FormDefinition) =>
+  api<{ errors: DefinitionProblem[]; lifecycleErrors: DefinitionProblem[] }>(`${base(key)}/check`, { body: { definition } });
 export const discardDraft = (key: string) => api<null>(`${base(key)}/draft`, { method: 'DELETE' });
 export const loadImpact = (key: string) => api<ImpactReport>(`${base(key)}/impact`);
 export const loadDiff = (key: string, from: string, to: string) =>

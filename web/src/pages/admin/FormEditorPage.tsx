@@ -6,14 +6,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadLatestForm } from '../../api/forms';
 import {
-  discardDraft, listForms, loadDraft, loadImpact, publishDraft, saveDraft,
-  type DefinitionProblem, type FormSummary, type ImpactReport,
+  checkDraft, discardDraft, listForms, loadDiff, loadDraft, loadImpact, publishDraft, saveDraft,
+  type DefinitionDiff, type DefinitionProblem, type FormSummary, type ImpactReport,
 } from '../../api/forms';
 import { Alert, Loading } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { useTitle } from '../../hooks';
 import { Link } from '../../router';
-import { ImpactView } from './DiffView';
+import { DiffView, ImpactView } from './DiffView';
 import { checkDefinition, type FormDefinition } from './editor-engine';
 import { FormSettings } from './FormSettings';
 import { JsonView } from './JsonView';
@@ -35,8 +35,11 @@ function walkable(def: unknown): def is FormDefinition {
 
 interface Loaded {
   def: FormDefinition;
+  /** the published version the edits start from: the draft's own base, or the latest version */
   baseVersion: number;
+  latestVersion: number;
   summary: FormSummary | undefined;
+  forms: FormSummary[];
   hasDraft: boolean;
 }
 
@@ -44,11 +47,16 @@ async function load(formKey: string): Promise<Loaded> {
   const [draft, latest, forms] = await Promise.all([loadDraft(formKey), loadLatestForm(formKey), listForms()]);
   return {
     def: draft.draft?.definition ?? latest.definition,
-    baseVersion: latest.version,
+    baseVersion: draft.draft?.baseVersion ?? latest.version,
+    latestVersion: latest.version,
     summary: forms.find((f) => f.key === formKey),
+    forms,
     hasDraft: !!draft.draft,
   };
 }
+
+/** How long the editor waits after the last keystroke before asking the server what the lifecycles think. */
+const CHECK_DELAY_MS = 700;
 
 export default function FormEditorPage({ formKey }: { formKey: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -61,6 +69,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
   const [impact, setImpact] = useState<ImpactReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
+  const [baseDiff, setBaseDiff] = useState<DefinitionDiff | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -74,6 +83,16 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
   }, [formKey, round]);
 
   const errors = useMemo(() => (def ? checkDefinition(def) : []), [def]);
+
+  // The lifecycle dependencies live on the server: ask after a pause in typing, once the document is well-formed.
+  useEffect(() => {
+    if (!def || !dirty || errors.length > 0) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      checkDraft(formKey, def).then((r) => live && setLifecycleErrors(r.lifecycleErrors), () => undefined);
+    }, CHECK_DELAY_MS);
+    return () => { live = false; clearTimeout(timer); };
+  }, [def, dirty, errors.length, formKey]);
   const lastValid = useRef<FormDefinition | null>(null);
   if (def && errors.length === 0 && walkable(def)) lastValid.current = def;
   useTitle(def && walkable(def) ? `编辑表单：${def.title}` : '编辑表单');
@@ -89,13 +108,13 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
   };
 
   const save = async (): Promise<boolean> => {
-    if (!def) return false;
+    if (!def || !loaded) return false;
     setBusy(true);
     try {
-      const saved = await saveDraft(formKey, def);
+      const saved = await saveDraft(formKey, def, loaded!.baseVersion);
       setLifecycleErrors(saved.lifecycleErrors);
       setDirty(false);
-      setLoaded((l) => (l ? { ...l, hasDraft: true } : l));
+      setLoaded((l) => (l ? { ...l, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion } : l));
       setMessage({ tone: 'ok', text: saved.errors.length + saved.lifecycleErrors.length === 0 ? '草稿已保存' : `草稿已保存，还有 ${saved.errors.length + saved.lifecycleErrors.length} 处问题需要修改后才能发布` });
       return true;
     } catch (e) {
@@ -122,7 +141,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
     if (!impact || !loaded) return;
     setBusy(true);
     try {
-      const r = await publishDraft(formKey, loaded.baseVersion, impact.affectedCount > 0);
+      const r = await publishDraft(formKey, loaded.baseVersion, impact.affectedCount > 0 || !!impact.staleBase);
       setImpact(null);
       setMessage({ tone: 'ok', text: `已发布 v${r.version}。新建的记录将使用此版本，已有记录仍使用各自的版本。` });
       setRound((n) => n + 1);
@@ -131,6 +150,33 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
       setMessage({ tone: 'error', text: (e as Error).message });
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** The admin has looked at what the newer version changed: the draft now starts from it. */
+  const moveOntoLatest = async () => {
+    if (!def || !loaded) return;
+    setBusy(true);
+    try {
+      const saved = await saveDraft(formKey, def, loaded.latestVersion);
+      setLoaded({ ...loaded, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion });
+      setLifecycleErrors(saved.lifecycleErrors);
+      setDirty(false);
+      setBaseDiff(null);
+      setMessage({ tone: 'ok', text: `草稿已更新为基于 v${saved.baseVersion}。发布前请确认草稿包含了需要保留的修改。` });
+    } catch (e) {
+      setMessage({ tone: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const compareBase = async () => {
+    if (!loaded) return;
+    try {
+      setBaseDiff(await loadDiff(formKey, String(loaded.baseVersion), String(loaded.latestVersion)));
+    } catch (e) {
+      setMessage({ tone: 'error', text: (e as Error).message });
     }
   };
 
@@ -144,14 +190,15 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
   if (loadError) return <main id="main" className="page"><Alert>{loadError}</Alert></main>;
   if (!loaded || !def) return <main id="main" className="page"><Loading /></main>;
   const shapeOk = walkable(def);
-  const blocking = errors.length + lifecycleErrors.length;
+  const stale = loaded.baseVersion !== loaded.latestVersion;
+  const blocking = errors.length + lifecycleErrors.length + (impact?.staleBase ? 1 : 0);
 
   return (
     <main id="main" className="page page-wide">
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <Link href="/admin/forms">表单管理</Link> / <span>{formKey}</span></nav>
       <div className="page-head">
         <h1 className="page-title">编辑表单：{shapeOk ? def.title : formKey}</h1>
-        <p className="muted">当前发布 v{loaded.baseVersion} · {loaded.hasDraft ? '有草稿' : '无草稿'}{dirty ? ' · 有未保存的修改' : ''}</p>
+        <p className="muted">当前发布 v{loaded.latestVersion} · {loaded.hasDraft ? `有草稿（基于 v${loaded.baseVersion}）` : '无草稿'}{dirty ? ' · 有未保存的修改' : ''}</p>
       </div>
       <div className="page-actions editor-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void save()}>保存草稿</button>
@@ -159,6 +206,17 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
         {loaded.hasDraft && <button type="button" className="btn btn-link-danger" disabled={busy} onClick={() => void discard()}>放弃草稿</button>}
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {stale && (
+        <div className="stale-base" role="alert">
+          <p>
+            <strong>草稿基于 v{loaded.baseVersion}，其间已发布了 v{loaded.latestVersion}。</strong>
+            直接发布会覆盖 v{loaded.latestVersion} 的修改。请先查看 v{loaded.latestVersion} 改了什么，把需要保留的修改加入草稿，再把草稿更新到 v{loaded.latestVersion}。
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => void compareBase()}>对比 v{loaded.baseVersion} 与 v{loaded.latestVersion}</button>{' '}
+          <button type="button" className="btn btn-small" disabled={busy} onClick={() => void moveOntoLatest()}>已查看，草稿改为基于 v{loaded.latestVersion}</button>
+          {baseDiff && <DiffView diff={baseDiff} />}
+        </div>
+      )}
       <div className="definition-status" role="status" aria-live="polite">
         {errors.length === 0 ? <span className="ok-text">定义校验通过</span> : <span className="field-error">定义有 {errors.length} 处错误</span>}
       </div>
@@ -179,7 +237,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
           <div role="tabpanel" aria-label={TABS.find(([t]) => t === tab)?.[1]}>
             {tab !== 'json' && tab !== 'versions' && !shapeOk && <Alert>定义结构不完整，请先在 JSON 视图中修正。</Alert>}
             {tab === 'structure' && shapeOk && <StructureEditor def={def} errors={errors} edit={edit} />}
-            {tab === 'settings' && shapeOk && <FormSettings def={def} errors={errors} edit={edit} />}
+            {tab === 'settings' && shapeOk && <FormSettings def={def} errors={errors} lifecycleErrors={lifecycleErrors} forms={loaded.forms} edit={edit} />}
             {tab === 'json' && <JsonView def={def} errors={errors} onChange={replace} />}
             {tab === 'versions' && loaded.summary && (
               <VersionsPanel formKey={formKey} versions={loaded.summary.versions} hasDraft={loaded.hasDraft}
@@ -204,6 +262,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
         {impact && (
           <>
             <p>将发布为 v{impact.latestVersion + 1}。</p>
+            {impact.staleBase && <Alert>不能发布：{impact.staleBase.message}</Alert>}
             {(impact.lifecycleErrors ?? []).length > 0 && (
               <Alert>不能发布：<ul>{impact.lifecycleErrors!.map((e, i) => <li key={i}>{e.message}</li>)}</ul></Alert>
             )}

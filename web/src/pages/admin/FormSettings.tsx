@@ -1,19 +1,26 @@
-/** The form as a whole: title, workflow steps, default access and cross-field checks. */
+/** The form as a whole: title, workflow steps, default access, cross-field checks, own code tables and mappings. */
+import type { FormSummary } from '../../api/forms';
 import { AccessEditor } from './AccessEditor';
+import { CodeTablesEditor } from './CodeTablesEditor';
 import { messagesAt } from './definition-errors';
 import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
+import { MappingsEditor } from './MappingsEditor';
 import { RuleEditor } from './RuleEditor';
 import { move, type Edit } from './structure-edits';
 
 interface Props {
   def: FormDefinition;
   errors: readonly DefinitionError[];
+  /** what the running lifecycles object to (from the server), shown where it belongs */
+  lifecycleErrors: readonly DefinitionError[];
+  /** every form, for the sources of mappings */
+  forms: FormSummary[];
   edit(e: Edit): void;
 }
 
 const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
 
-export function FormSettings({ def, errors, edit }: Props) {
+export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Props) {
   const fields = fieldEntries(def).map((e) => e.field);
   return (
     <div className="form-settings">
@@ -71,6 +78,23 @@ export function FormSettings({ def, errors, edit }: Props) {
                   <input className="input" value={check.message} onChange={(e) => edit((d) => { d.checks![i].message = e.target.value; })} /></label>
               </div>
               <Errors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
+              <fieldset className="inline-choices">
+                <legend>在哪些环节校验</legend>
+                {def.workflow.map((w) => (
+                  <label key={w.key} className="inline">
+                    <input type="checkbox" checked={!check.steps || check.steps.includes(w.key)} onChange={(e) => edit((d) => {
+                      const c = d.checks![i];
+                      const now = c.steps ?? d.workflow.map((x) => x.key);
+                      const next = e.target.checked ? [...now, w.key] : now.filter((k) => k !== w.key);
+                      // every step ticked is the same as no list: checked in all steps, including ones added later
+                      if (d.workflow.every((x) => next.includes(x.key))) delete c.steps;
+                      else c.steps = d.workflow.map((x) => x.key).filter((k) => next.includes(k));
+                    })} />
+                    {w.label}
+                  </label>
+                ))}
+                <Errors list={messagesAt(errors, `${p}.steps`)} />
+              </fieldset>
               <RuleEditor label="须满足的条件" def={def} value={check.rule} errors={messagesAt(errors, `${p}.rule`)}
                 onChange={(r) => edit((d) => { d.checks![i].rule = r ?? true; })} />
             </div>
@@ -80,7 +104,8 @@ export function FormSettings({ def, errors, edit }: Props) {
           d.checks = [...(d.checks ?? []), { field: fields[0]?.key ?? '', message: '请检查此项', rule: true }];
         })}>添加校验</button>
       </fieldset>
-      <p className="muted">私有代码表和字段映射请在 JSON 视图中编辑。</p>
+      <CodeTablesEditor def={def} errors={errors} edit={edit} />
+      <MappingsEditor def={def} errors={errors} lifecycleErrors={lifecycleErrors} forms={forms} edit={edit} />
     </div>
   );
 }

@@ -26,7 +26,10 @@ export default function FormsAdminPage() {
                 <tr key={f.key} data-form={f.key}>
                   <th scope="row">{f.title}<div className="muted">{f.key}</div></th>
                   <td>v{f.latestVersion}</td>
-                  <td>{f.draft ? `有草稿（${formatTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}</td>
+                  <td>
+                    {f.draft ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}
+                    {f.draft?.baseVersion && f.draft.baseVersion !== f.latestVersion && <div className="field-error">其间已发布 v{f.latestVersion}，草稿需先更新</div>}
+                  </td>
                   <td>{f.versions.map((v) => `v${v.version}：${v.records} 条`).join('；')}</td>
                   <td className="nowrap">
                     <Link href={`/admin/forms/${f.key}`} className="btn btn-small btn-primary" aria-label={`编辑${f.title}`}>编辑</Link>{' '}

@@ -1,0 +1,122 @@
+/**
+ * Declared copies from another form (e.g. the dispatch report prefilled from the agreement):
+ * "this form's field ← the source form's field". The source form's fields are offered from its
+ * latest version; a source field it does not have is flagged at once, and the server's refusal
+ * (a lifecycle reads these copies) is shown on the row it concerns.
+ */
+import { useEffect, useState } from 'react';
+import { loadLatestForm, type FormSummary } from '../../api/forms';
+import { messagesAt } from './definition-errors';
+import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
+import type { Edit } from './structure-edits';
+
+interface Props {
+  def: FormDefinition;
+  errors: readonly DefinitionError[];
+  /** the server's lifecycle-dependency findings, paths like 'mappings[0].fields.employerName' */
+  lifecycleErrors: readonly DefinitionError[];
+  forms: FormSummary[];
+  edit(e: Edit): void;
+}
+
+/** Source definitions by form key, loaded as the admin picks them. */
+function useSourceForms(keys: string[]): Map<string, FormDefinition> {
+  const [loaded, setLoaded] = useState(new Map<string, FormDefinition>());
+  const wanted = [...new Set(keys)].filter((k) => /^[a-zA-Z]\w*$/.test(k)).sort().join(',');
+  useEffect(() => {
+    let live = true;
+    for (const key of wanted ? wanted.split(',') : []) {
+      if (loaded.has(key)) continue;
+      loadLatestForm(key).then((f) => live && setLoaded((m) => new Map(m).set(key, f.definition)), () => undefined);
+    }
+    return () => { live = false; };
+  }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps
+  return loaded;
+}
+
+const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
+
+export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Props) {
+  const mappings = def.mappings ?? [];
+  const sources = useSourceForms(mappings.map((m) => m.from));
+  const targets = fieldEntries(def).map((e) => e.field);
+  const otherForms = forms.filter((f) => f.key !== def.key);
+  const setFields = (i: number, entries: Array<[string, string]>) => edit((d) => { d.mappings![i].fields = Object.fromEntries(entries); });
+  return (
+    <fieldset>
+      <legend>字段映射（从其他表单带入）</legend>
+      <p className="muted">新记录创建时，按映射把来源表单已填的值带入本表单。业务流程依赖这些映射：来源表单没有的字段不能映射。</p>
+      {mappings.map((mapping, i) => {
+        const p = `mappings[${i}]`;
+        const source = sources.get(mapping.from);
+        const sourceFields = source ? fieldEntries(source).map((e) => e.field) : [];
+        const sourceTitle = forms.find((f) => f.key === mapping.from)?.title ?? mapping.from;
+        const entries = Object.entries(mapping.fields ?? {});
+        const name = `字段映射 ${i + 1}`;
+        return (
+          <div key={i} className="editor-section" role="group" aria-label={name}>
+            <div className="editor-head">
+              <strong>{name}：从「{sourceTitle}」带入</strong>
+              <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
+                onClick={() => { if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`)) edit((d) => { d.mappings!.splice(i, 1); if (d.mappings!.length === 0) delete d.mappings; }); }}>删除</button>
+            </div>
+            <label className="field"><span className="field-label">来源表单</span>
+              <select className="input" value={mapping.from} onChange={(e) => edit((d) => { d.mappings![i].from = e.target.value; })}>
+                {!otherForms.some((f) => f.key === mapping.from) && <option value={mapping.from}>{mapping.from}（不存在）</option>}
+                {otherForms.map((f) => <option key={f.key} value={f.key}>{f.title}（{f.key}）</option>)}
+              </select></label>
+            <Errors list={messagesAt(errors, `${p}.from`).concat(messagesAt(lifecycleErrors, `${p}.from`))} />
+            <div className="wide-scroll">
+              <table className="access-table mapping-table">
+                <thead><tr><th scope="col">本表单字段</th><th scope="col">←</th><th scope="col">「{sourceTitle}」的字段</th><th scope="col">操作</th></tr></thead>
+                <tbody>
+                  {entries.map(([target, from], j) => {
+                    const missing = source && from && !sourceFields.some((f) => f.key === from) ? [`「${source.title}」没有字段「${from}」，无法带入`] : [];
+                    const problems = [...new Set([...messagesAt(errors, `${p}.fields.${target}`), ...missing, ...messagesAt(lifecycleErrors, `${p}.fields.${target}`)])];
+                    const targetLabel = targets.find((f) => f.key === target)?.label ?? target;
+                    return (
+                      <tr key={j} className={problems.length ? 'has-errors' : undefined}>
+                        <td>
+                          <select className="input" aria-label={`${name} 第 ${j + 1} 行的本表单字段`} value={target}
+                            onChange={(e) => setFields(i, entries.map(([t, s], k) => (k === j ? [e.target.value, s] : [t, s])))}>
+                            {!targets.some((f) => f.key === target) && <option value={target}>{target}（不存在）</option>}
+                            {targets.map((f) => <option key={f.key} value={f.key} disabled={f.key !== target && Object.hasOwn(mapping.fields, f.key)}>{f.label}（{f.key}）</option>)}
+                          </select>
+                        </td>
+                        <td aria-hidden="true">←</td>
+                        <td>
+                          <select className="input" aria-label={`${name} 第 ${j + 1} 行的来源字段（${targetLabel}）`} value={from}
+                            onChange={(e) => setFields(i, entries.map(([t, s], k) => (k === j ? [t, e.target.value] : [t, s])))}>
+                            <option value="">选择来源字段</option>
+                            {from && !sourceFields.some((f) => f.key === from) && <option value={from}>{from}（不存在）</option>}
+                            {sourceFields.map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
+                          </select>
+                          <Errors list={problems} />
+                        </td>
+                        <td>
+                          <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name} 第 ${j + 1} 行`}
+                            onClick={() => setFields(i, entries.filter((_, k) => k !== j))}>删除</button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {targets.some((f) => !Object.hasOwn(mapping.fields ?? {}, f.key)) && (
+              <button type="button" className="btn btn-small" aria-label={`在${name}中添加一行`} onClick={() => {
+                const target = targets.find((f) => !Object.hasOwn(mapping.fields ?? {}, f.key))!;
+                setFields(i, [...entries, [target.key, sourceFields.some((f) => f.key === target.key) ? target.key : '']]);
+              }}>添加一行</button>
+            )}
+          </div>
+        );
+      })}
+      {otherForms.length > 0 && (
+        <button type="button" className="btn btn-small" onClick={() => edit((d) => {
+          d.mappings = [...(d.mappings ?? []), { from: otherForms[0].key, fields: {} }];
+        })}>添加字段映射</button>
+      )}
+    </fieldset>
+  );
+}
