@@ -305,6 +305,45 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     }
   }, 120_000);
 
+  it('a draft started before another publish is shown as stale and cannot be published until it is moved onto the new version', async () => {
+    const admin = await Api.as(base, 'admin');
+    const latest = await admin.ok('GET', '/api/forms/termination');
+    const v = latest.version;
+    const withField = (key: string, label: string) => {
+      const d = structuredClone(latest.definition);
+      d.steps.at(-1).sections.at(-1).rows.push([{ key, type: 'text', label }]);
+      return d;
+    };
+    // one admin's draft starts from v; a publish (another admin's, through the API) makes v+1 meanwhile
+    await admin.ok('PUT', '/api/forms/termination/draft', { definition: withField('draftNote', '草稿备注'), baseVersion: v });
+    await admin.ok('POST', '/api/forms/termination/publish', { definition: withField('otherNote', '他人备注'), baseVersion: v, confirm: true });
+    const own = await openBrowser();
+    const page = own.page;
+    try {
+      await login(own, 'admin');
+      await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await page.goto(`${base}/admin/forms/termination`);
+      await expect.poll(() => page.getByText(`草稿基于 v${v}，其间已发布了 v${v + 1}。`).isVisible()).toBe(true);
+      await page.getByRole('button', { name: `对比 v${v} 与 v${v + 1}` }).click();
+      await expect.poll(() => page.getByText('+ 他人备注（otherNote）').isVisible()).toBe(true);
+
+      await page.getByRole('button', { name: '检查影响并发布…' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布前检查' });
+      await expect.poll(() => dialog.getByText(/不能发布：草稿基于 v\d+ 编辑/).isVisible()).toBe(true);
+      expect(await dialog.getByRole('button', { name: /确认发布/ }).isDisabled()).toBe(true);
+      await dialog.getByRole('button', { name: '取消' }).click();
+
+      await page.getByRole('button', { name: `已查看，草稿改为基于 v${v + 1}` }).click();
+      await expect.poll(() => page.getByText(`草稿已更新为基于 v${v + 1}`).isVisible()).toBe(true);
+      expect(await page.getByText(/其间已发布了/).count()).toBe(0);
+      expect((await admin.ok('GET', '/api/forms/termination/draft')).draft.baseVersion).toBe(v + 1);
+    } finally {
+      await own.close();
+      await admin.call('DELETE', '/api/forms/termination/draft');
+      await admin.call('POST', '/api/forms/termination/rollback', { version: v, confirm: true });
+    }
+  }, 90_000);
+
   it('the editor fits a 375 px phone screen: nothing scrolls sideways but the wide tables themselves', async () => {
     const phone = await openBrowser({ width: 375, height: 800 });
     try {
