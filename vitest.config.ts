@@ -29,9 +29,6 @@ export default defineConfig(async () => {
           test: {
             name: 'worker',
             include: ['worker/**/*.test.ts'],
-            // The full authorization matrix (~1,300 requests, a signing flow per dispatch cell) runs
-            // with `npm run test:matrix`; see README "Security suite".
-            exclude: process.env.ACCESS_MATRIX ? [] : ['worker/routes/access-matrix.test.ts'],
             setupFiles: ['./worker/test/setup.ts'],
           },
         },

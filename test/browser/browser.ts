@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export interface Session {
   browser: BrowserContext;
@@ -41,6 +41,10 @@ export async function login(s: Session, username: string, password = 'demo1234')
   await s.page.getByLabel('用户名').fill(username);
   await s.page.getByLabel('密码').fill(password);
   await s.page.getByRole('button', { name: '登录' }).click();
+  // Wait for the answer: a navigation started while the sign-in request is in flight would cancel it.
+  const signedIn = s.page.getByRole('button', { name: '退出' });
+  const refused = s.page.getByRole('alert');
+  await expect.poll(async () => (await signedIn.isVisible()) || (await refused.isVisible()), { timeout: 30_000 }).toBe(true);
 }
 
 export type { Browser, Page };

@@ -1,20 +1,20 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../domain/agreement-pdf/extract-text';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord, type FixtureStudent } from '../test/fixtures';
 import { jobTerms, sendInvitation } from '../test/signing';
+import { workerFetch } from '../test/worker-fetch';
 
 const ORIGIN = 'https://wangqian.test';
 const RARE_NAME = '欧阳明堃';
 const MAX_PDF_BYTES = 150 * 1024;
 const COPY_LABELS = ['学校存档联', '学生留存联', '用人单位留存联', '档案转递联'];
 
-const worker = () => (exports as unknown as { default: Fetcher }).default;
 
 /** TestClient reads bodies as text; a PDF is bytes, so these calls keep their own session cookie. */
 async function cookieOf(username: string): Promise<string> {
-  const res = await worker().fetch(new Request(`${ORIGIN}/api/session`, {
+  const res = await workerFetch(new Request(`${ORIGIN}/api/session`, {
     method: 'POST',
     headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo1234' }),
@@ -24,7 +24,7 @@ async function cookieOf(username: string): Promise<string> {
 }
 
 async function getPdf(agreementId: string, cookie?: string): Promise<Response> {
-  return worker().fetch(new Request(`${ORIGIN}/api/agreements/${agreementId}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }));
+  return workerFetch(new Request(`${ORIGIN}/api/agreements/${agreementId}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }));
 }
 
 /** An approved student whose name has a character outside the common set, with an online agreement. */
@@ -105,7 +105,7 @@ describe('GET /api/agreements/:id/pdf', () => {
 });
 
 describe('GET /verify/:code', () => {
-  const getPage = (path: string) => worker().fetch(new Request(ORIGIN + path));
+  const getPage = (path: string) => workerFetch(new Request(ORIGIN + path));
 
   it('shows validity, number, employer and the masked student name — nothing else personal', async () => {
     const { agreementId, number, verifyCode, student } = await signedStudent();

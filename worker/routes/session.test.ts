@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
+import { workerFetch } from '../test/worker-fetch';
 import { studentWithSourceRecord } from '../test/fixtures';
 
 describe('signing in', () => {
@@ -201,8 +202,7 @@ describe('cross-site form posts are refused (CSRF)', () => {
     const student = await TestClient.as('student');
     const form = new FormData();
     form.append('file', new Blob(['%PDF-1.4 x']), 'a.pdf');
-    const { exports } = await import('cloudflare:workers');
-    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request('https://wangqian.test/api/files', {
+    const res = await workerFetch(new Request('https://wangqian.test/api/files', {
       method: 'POST', body: form, headers: { Cookie: cookieOf(student), Origin: 'https://evil.example' },
     }));
     expect(res.status).toBe(403);

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
+import { workerFetch } from '../test/worker-fetch';
 import { count, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
 
 const HEADERS_ZH = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码', '学号', '考生号'];
@@ -20,8 +21,7 @@ function csv(rows: string[][]): string {
 async function upload(client: TestClient, bytes: Uint8Array | string, name = 'roster.csv') {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
-  const { exports } = await import('cloudflare:workers');
-  const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request('https://wangqian.test/api/source-records/import', {
+  const res = await workerFetch(new Request('https://wangqian.test/api/source-records/import', {
     method: 'POST', body: form, headers: { Cookie: (client as unknown as { cookie: string }).cookie, Origin: 'https://wangqian.test' },
   }));
   return { status: res.status, body: (await res.json()) as any };

@@ -2,7 +2,7 @@
  * A tiny HTTP client for worker tests: requests go through the real worker entry (`exports.default`)
  * and keep the session cookie like a browser would.
  */
-import { exports } from 'cloudflare:workers';
+import { workerFetch } from './worker-fetch';
 
 const ORIGIN = 'https://wangqian.test';
 
@@ -26,7 +26,7 @@ export class TestClient {
       payload = JSON.stringify(body);
       headers['Content-Type'] = 'application/json';
     }
-    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(ORIGIN + path, { method, headers, body: payload }));
+    const res = await workerFetch(new Request(ORIGIN + path, { method, headers, body: payload }));
     for (const setCookie of res.headers.getSetCookie()) {
       const pair = setCookie.split(';')[0];
       this.cookie = /=$/.test(pair) || /Max-Age=0/i.test(setCookie) ? '' : pair;
@@ -43,7 +43,7 @@ export class TestClient {
     form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
     const headers: Record<string, string> = { Origin: ORIGIN };
     if (this.cookie) headers.Cookie = this.cookie;
-    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(ORIGIN + path, { method: 'POST', headers, body: form }));
+    const res = await workerFetch(new Request(ORIGIN + path, { method: 'POST', headers, body: form }));
     const text = await res.text();
     let parsed: unknown = text;
     try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }

@@ -2,14 +2,14 @@
  * Helpers for the upload tests: multipart and raw bodies through the real worker entry (every
  * middleware of worker/app.ts included), with the session cookie of a signed-in TestClient.
  */
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import type { Actor } from '../../auth/actor';
 import { findAccountById, toActor } from '../../db/accounts';
 import { openDb } from '../../db/client';
 import type { TestClient } from '../../test/client';
+import { workerFetch } from '../../test/worker-fetch';
 
 const ORIGIN = 'https://wangqian.test';
-const worker = (exports as unknown as { default: Fetcher }).default;
 
 const cookieOf = (client: TestClient | null) => (client ? (client as unknown as { cookie: string }).cookie : '');
 
@@ -17,7 +17,7 @@ export async function send(client: TestClient | null, method: string, path: stri
   const all: Record<string, string> = { Origin: ORIGIN, ...headers };
   const cookie = cookieOf(client);
   if (cookie) all.Cookie = cookie;
-  return worker.fetch(new Request(ORIGIN + path, { method, body, headers: all }));
+  return workerFetch(new Request(ORIGIN + path, { method, body, headers: all }));
 }
 
 /** Uploads like a browser form would: the name and declared type are the client's to choose. */
