@@ -10,6 +10,7 @@
  * every row are bound once; the audit snapshot is read back from the record just written rather
  * than sent a second time.
  */
+import { asciiJson } from './ascii-json';
 import type { Write } from './batch';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
@@ -68,7 +69,7 @@ const col = (i: number, alias = 'j') => sql.raw(`${alias}.value ->> ${i}`);
 /** One JSON array of arrays per chunk of rows: the parameter a statement unpacks. */
 function chunksOf<T>(rows: T[], pick: (row: T) => unknown[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) out.push(JSON.stringify(rows.slice(i, i + IMPORT_CHUNK).map(pick)));
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) out.push(asciiJson(rows.slice(i, i + IMPORT_CHUNK).map(pick)));
   return out;
 }
 
@@ -87,10 +88,10 @@ export function insertStudentsStatements(db: Db, rows: NewStudentRow[], { school
       sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
         SELECT ${col(0)}, s.id_number, ${col(2)}, 'student', s.name, s.school_id, s.college_id, s.id, 1
         FROM json_each(${chunk}) AS j JOIN students s ON s.id = ${col(1)}`),
-    // the snapshot is the record data just written above
-    chunksOf(rows, (r) => [r.eventId, r.recordId, r.digest, r.prevHash, r.hash]).map((chunk) =>
+    // the snapshot is the record data just written above, the hash the head it was written with
+    chunksOf(rows, (r) => [r.eventId, r.recordId, r.digest, r.prevHash]).map((chunk) =>
       sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
-        SELECT ${col(0)}, r.id, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${col(2)}, r.data, ${actor.at}, ${col(3)}, ${col(4)}
+        SELECT ${col(0)}, r.id, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${col(2)}, r.data, ${actor.at}, ${col(3)}, r.audit_head
         FROM json_each(${chunk}) AS j JOIN records r ON r.id = ${col(1)}`),
   ];
   return statements.flat();
@@ -105,10 +106,10 @@ export function updateRecordsStatements(db: Db, rows: UpdatedRecordRow[], actor:
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
     const slice = rows.slice(i, i + IMPORT_CHUNK);
     // [recordId, version, head, data, collegeId, cohort, hash]
-    const records = JSON.stringify(slice.map((r) => [r.recordId, r.version, r.head, r.data, r.collegeId, r.cohort, r.hash]));
+    const records = asciiJson(slice.map((r) => [r.recordId, r.version, r.head, r.data, r.collegeId, r.cohort, r.hash]));
     // [eventId, recordId, state, digest, prevHash, hash]
-    const events = JSON.stringify(slice.map((r) => [r.eventId, r.recordId, r.state, r.digest, r.prevHash, r.hash]));
-    const students = JSON.stringify(slice.map((r) => [r.studentId, r.name, r.phone, r.collegeId, r.cohort]));
+    const events = asciiJson(slice.map((r) => [r.eventId, r.recordId, r.state, r.digest, r.prevHash, r.hash]));
+    const students = asciiJson(slice.map((r) => [r.studentId, r.name, r.phone, r.collegeId, r.cohort]));
     out.push(
       sql`UPDATE records SET data = u.data, college_id = u.college_id, cohort = u.cohort, version = records.version + 1, updated_at = ${actor.at}, audit_head = u.hash
         FROM (SELECT ${col(0)} AS rid, ${col(1)} AS v, ${col(2)} AS head, ${col(3)} AS data, ${col(4)} AS college_id, ${col(5)} AS cohort, ${col(6)} AS hash FROM json_each(${records}) AS j) AS u
