@@ -90,10 +90,22 @@ export function approveBlockSize(students: number): number {
   return Math.min(3000, Math.floor(students * 0.3));
 }
 
+/**
+ * Students come school by school, as rosters are imported (a school's students in one block of
+ * indexes, spread over its colleges), and each employer's in blocks of 100. A chunk of students
+ * then adds to a few places of every scope index (school, college, employer) rather than to one
+ * leaf page per row all over it: round-robin placement made each chunk dirty thousands of pages
+ * once those indexes outgrew the cache, and generation slowed to half its speed by 450,000.
+ */
 export function placement(shape: BenchShape, i: number) {
   const schools = schoolCount(shape.students);
   if (i < shape.approveBlock) return { school: 0, college: 0 };
-  return { school: i % schools, college: Math.floor(i / schools) % COLLEGE_NAMES.length };
+  const perSchool = Math.ceil(shape.students / schools);
+  return { school: Math.min(schools - 1, Math.floor(i / perSchool)), college: i % COLLEGE_NAMES.length };
+}
+
+export function employerOf(shape: BenchShape, i: number): number {
+  return Math.floor(i / 100) % employerCount(shape.students);
 }
 
 /** 85% 省级通过; the rest spread over the other states, as in a season under way. */
@@ -149,7 +161,6 @@ export interface BenchRows {
 /** The rows of students [from, to): student, account, source record and the signing records. */
 export function benchRows(shape: BenchShape, from: number, to: number, opts: { base: number; passwordHash: string; agreementTemplate: Row; cohortYear: number }): BenchRows {
   const out: BenchRows = { students: [], accounts: [], records: [], events: [] };
-  const employers = employerCount(shape.students);
   for (let i = from; i < to; i++) {
     const { school, college } = placement(shape, i);
     const schoolId = benchSchoolId(school);
@@ -172,33 +183,34 @@ export function benchRows(shape: BenchShape, from: number, to: number, opts: { b
       education: '31', studentNo: `${cohort - 4}${String(i).padStart(8, '0')}`, examNo: `${String(cohort - 4).slice(2)}${region}${String(i).padStart(6, '0')}`, originRegion: region,
     };
     const common = { form_version: 1, student_id: studentId, school_id: schoolId, college_id: collegeId, cohort, created_at: at, updated_at: at };
-    const push = (slot: number, row: Row, event: { action: string; to: string; actor: string; role: string; actorName: string; snapshot?: string }) => {
+    const push = (slot: number, row: Row, event: { action: string; to: string; actor: string; role: string; actorName: string; snapshotOfRecord?: boolean }) => {
       const id = benchRecordId(opts.base, i, slot);
       out.records.push({ id, ...common, ...row });
       out.events.push({
         id: benchRecordId(opts.base, i, slot) + 'e', record_id: id, kind: row.kind, action: event.action, from_state: null, to_state: event.to,
-        actor_id: event.actor, actor_role: event.role, actor_name: event.actorName, data_digest: '0'.repeat(64), snapshot: event.snapshot ?? null, at,
+        actor_id: event.actor, actor_role: event.role, actor_name: event.actorName, data_digest: '0'.repeat(64), snapshot_of_record: event.snapshotOfRecord ? 1 : null, at,
       });
       return id;
     };
-    const sourceData = JSON.stringify(source);
-    push(0, { kind: 'source-records', state: sourceState, data: sourceData, form_key: 'source', employer_id: null, parent_id: null, mode: null, number: null, verify_code: null, deadline: null, created_by: `bench-school-${school}` },
-      { action: 'import', to: 'imported', actor: `bench-school-${school}`, role: 'school', actorName: '学校管理员', snapshot: sourceData });
+    push(0, { kind: 'source-records', state: sourceState, data: JSON.stringify(source), form_key: 'source', employer_id: null, parent_id: null, mode: null, number: null, verify_code: null, deadline: null, created_by: `bench-school-${school}` },
+      { action: 'import', to: 'imported', actor: `bench-school-${school}`, role: 'school', actorName: '学校管理员', snapshotOfRecord: true });
 
     const plan = signingPlan(shape, i);
-    const employerId = benchEmployerId(i % employers);
-    const agreementData = JSON.stringify({ ...opts.agreementTemplate, name, idNumber, mobile: phone, college: COLLEGE_NAMES[college], major: MAJORS[college] });
-    const employerEvent = { actor: `bench-employer-${i % employers}`, role: 'employer', actorName: '用人单位' };
+    const employer = employerOf(shape, i);
+    const employerId = benchEmployerId(employer);
+    // set into the agreement template in SQL (bench-insert.ts): { ...template, name, idNumber, … }
+    const agreementFields = { a_name: name, a_id_number: idNumber, a_mobile: phone, a_college: COLLEGE_NAMES[college], a_major: MAJORS[college] };
+    const employerEvent = { actor: `bench-employer-${employer}`, role: 'employer', actorName: '用人单位' };
     // an accepted invitation points at the agreement it created
     const agreementId = plan.agreement ? benchRecordId(opts.base, i, 2) : null;
     if (plan.invitation) {
-      push(1, { kind: 'invitations', state: plan.invitation, data: agreementData, form_key: 'agreement', employer_id: employerId, parent_id: agreementId, mode: null, number: null, verify_code: null, deadline: at.slice(0, 10), created_by: employerEvent.actor },
+      push(1, { kind: 'invitations', state: plan.invitation, data: null, ...agreementFields, form_key: 'agreement', employer_id: employerId, parent_id: agreementId, mode: null, number: null, verify_code: null, deadline: at.slice(0, 10), created_by: employerEvent.actor },
         { action: 'create', to: 'draft', ...employerEvent });
     }
     if (plan.agreement) {
       const seq = String(i).padStart(7, '0');
       push(2, {
-        kind: 'agreements', state: plan.agreement.state, data: agreementData, form_key: 'agreement', employer_id: plan.agreement.mode === 'online' ? employerId : null,
+        kind: 'agreements', state: plan.agreement.state, data: null, ...agreementFields, form_key: 'agreement', employer_id: plan.agreement.mode === 'online' ? employerId : null,
         parent_id: null, mode: plan.agreement.mode, number: `B${String(school).padStart(4, '0')}${cohort}${seq}`, verify_code: `bv${i.toString(36).padStart(10, '0')}`, deadline: null,
         created_by: plan.agreement.mode === 'online' ? employerEvent.actor : `bacc-${i}`,
       }, plan.agreement.mode === 'online'
@@ -217,13 +229,19 @@ export function benchRows(shape: BenchShape, from: number, to: number, opts: { b
   return out;
 }
 
+/** Roster row `i` as a school would fill it in: the source form's keys, in the CSV's column order. */
+export function benchRosterRow(i: number, cohortYear: number) {
+  const region = BENCH_REGIONS[i % BENCH_REGIONS.length];
+  return {
+    name: benchName(i), idNumber: benchIdNumber(i), gender: i % 2 ? '1' : '2', college: COLLEGE_NAMES[i % COLLEGE_NAMES.length], major: MAJORS[i % MAJORS.length],
+    education: '31', cohort: cohortYear, originRegion: region, mobile: benchPhone(i),
+    studentNo: `${cohortYear - 4}${String(i).padStart(8, '0')}`, examNo: `${String(cohortYear - 4).slice(2)}${region}${String(i % 1e6).padStart(6, '0')}`,
+  };
+}
+
 /** A CSV roster of `count` new students for school 0, as a school would upload it (Chinese headers). */
 export function benchRosterCsv(first: number, count: number, cohortYear: number): string {
   const lines = ['姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码,学号,考生号'];
-  for (let i = first; i < first + count; i++) {
-    const region = BENCH_REGIONS[i % BENCH_REGIONS.length];
-    lines.push([benchName(i), benchIdNumber(i), i % 2 ? '1' : '2', COLLEGE_NAMES[i % COLLEGE_NAMES.length], MAJORS[i % MAJORS.length], '31', cohortYear,
-      region, benchPhone(i), `${cohortYear - 4}${String(i).padStart(8, '0')}`, `${String(cohortYear - 4).slice(2)}${region}${String(i % 1e6).padStart(6, '0')}`].join(','));
-  }
+  for (let i = first; i < first + count; i++) lines.push(Object.values(benchRosterRow(i, cohortYear)).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

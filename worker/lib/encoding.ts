@@ -12,8 +12,14 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+// Called for every id and digest (a roster import makes six per row): a table lookup, not an
+// array and a formatted string per byte.
 export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]];
+  return out;
 }
 
 export function randomBytes(n: number): Uint8Array<ArrayBuffer> {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { isValidCreditCode, isValidIdNumber } from '../../forms/engine';
 import { app } from '../app';
-import { benchCreditCode, benchIdNumber, signingPlan, sourceStateOf } from '../db/bench-data';
+import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sourceStateOf } from '../db/bench-data';
 import { TestClient } from '../test/client';
 import { count } from '../test/fixtures';
 
@@ -52,10 +52,52 @@ describe('bench mode (npm run bench)', () => {
     expect(await count('records', "kind = 'agreements' AND state = 'college_review' AND college_id = 'bcol-0-0'")).toBe(30);
     expect(await count('audit_events', "record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%')")).toBe(await count('records', "student_id LIKE 'bstu-%'"));
 
+    // an agreement's data is the template with the student's own fields; an import event snapshots its record
+    const agreement = await env.DB.prepare("SELECT r.data AS data, s.name AS name FROM records r JOIN students s ON s.id = r.student_id WHERE r.kind = 'agreements' AND s.id = 'bstu-7'")
+      .first<{ data: string; name: string }>();
+    expect(JSON.parse(agreement!.data)).toEqual({ employerName: '测试单位', name: agreement!.name, idNumber: benchIdNumber(7), mobile: expect.any(String), college: expect.any(String), major: expect.any(String) });
+    expect(agreement!.data).toContain(agreement!.name);
+    const source = await env.DB.prepare("SELECT r.data AS data, e.snapshot AS snapshot FROM records r JOIN audit_events e ON e.record_id = r.id WHERE r.kind = 'source-records' AND r.student_id = 'bstu-7'")
+      .first<{ data: string; snapshot: string }>();
+    expect(source!.snapshot).toBe(source!.data);
+    expect(await count('audit_events', "snapshot IS NOT NULL AND record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%' AND kind <> 'source-records')")).toBe(0);
+
     const floor = await app.fetch(benchRequest(`/api/bench/floor?key=${benchIdNumber(7)}`), benchEnv);
     expect(await floor.json()).toEqual({ row: { id: 'bstu-7', name: expect.any(String) } });
     const stored = await env.DB.prepare("SELECT id_number FROM students WHERE id LIKE 'bstu-%'").all<{ id_number: string }>();
     expect(stored.results.every((r) => isValidIdNumber(r.id_number))).toBe(true);
+  });
+
+  it('with BENCH_MODE=1 the import floor writes the roster import\'s rows: student, account, source record and its event', async () => {
+    const before = await count('students', "school_id = 'bsch-0'");
+    if (await count('schools', "id = 'bsch-0'") === 0) {
+      await app.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), benchEnv);
+    }
+    const res = await app.fetch(benchRequest('/api/bench/import-floor', { method: 'POST', body: JSON.stringify({ first: 900_000, count: 50, cohortYear: 2027 }) }), benchEnv);
+    expect(res.status).toBe(200);
+    expect(await count('students', "school_id = 'bsch-0'")).toBe(before + 50);
+    const row = await env.DB.prepare(`SELECT a.username AS username, a.must_change_password AS must, r.data AS data, e.snapshot AS snapshot, e.hash AS hash, r.audit_head AS head
+      FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?`)
+      .bind(benchIdNumber(900_010)).first<{ username: string; must: number; data: string; snapshot: string; hash: string; head: string }>();
+    expect(row).toMatchObject({ username: benchIdNumber(900_010), must: 1, snapshot: row!.data, hash: row!.head });
+    expect(JSON.parse(row!.data)).toMatchObject({ idNumber: benchIdNumber(900_010), cohort: 2027 });
+  });
+
+  it('students come school by school over the colleges, and employers in blocks of 100', () => {
+    const shape = { students: 100_000, approveBlock: 3000 };
+    const perSchool = new Map<number, number>();
+    const colleges = new Set<number>();
+    for (let i = 0; i < shape.students; i++) {
+      const { school, college } = placement(shape, i);
+      perSchool.set(school, (perSchool.get(school) ?? 0) + 1);
+      colleges.add(college);
+    }
+    expect([...colleges].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, k) => k));
+    expect([...perSchool.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, k) => k));
+    expect([...perSchool.values()].every((n) => n === 5000)).toBe(true);
+    expect(placement(shape, 0)).toEqual({ school: 0, college: 0 });
+    expect(placement(shape, 99_999).school).toBe(19);
+    expect(new Set(Array.from({ length: shape.students }, (_, i) => employerOf(shape, i))).size).toBe(1000);
   });
 
   it('generated data is valid and covers every state of source records, invitations and agreements', () => {

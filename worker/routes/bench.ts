@@ -4,14 +4,16 @@
  *    route doing one indexed D1 point read, without session, headers or any other middleware;
  *  - POST /api/bench/organisations and /api/bench/students: bulk signing-season data;
  *  - GET /api/bench/cursor: where page N of a newest-first queue starts;
- *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only.
+ *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only;
+ *  - POST /api/bench/import-floor: the roster import's inserts alone, the floor of its rate.
  * Without the flag every handler passes the request on, so these paths answer exactly as any
  * unknown path does: the routes do not exist.
  */
 import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { approveBlockSize, benchRows } from '../db/bench-data';
-import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, queueCursorAt } from '../db/bench-insert';
+import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from '../db/bench-insert';
+import { openDb } from '../db/client';
 import { badRequest } from '../http/errors';
 
 export function benchModeOn(env: unknown): boolean {
@@ -54,8 +56,15 @@ export const benchRoutes = new Hono<AppEnv>()
       passwordHash: await demoPasswordHash(c.env.DB),
       agreementTemplate: template as Record<string, unknown>,
     });
-    await insertBenchRows(c.env.DB, rows);
+    await insertBenchRows(c.env.DB, rows, template as Record<string, unknown>);
     return c.json({ students: rows.students.length, records: rows.records.length });
+  }))
+  .post('/import-floor', benchOnly(async (c) => {
+    const body = await c.req.json<{ first?: unknown; count?: unknown; cohortYear?: unknown }>();
+    const first = positiveInt(body.first, 'first');
+    const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);
+    await insertImportFloorRows(openDb(c.env.DB), first, count, positiveInt(body.cohortYear, 'cohortYear', 2100));
+    return c.json({ rows: count });
   }))
   .post('/proposed-indexes', benchOnly(async (c) => {
     await applyProposedIndexes(c.env.DB);

@@ -102,6 +102,20 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     expect((await major(ids[1])).m).toBe('软件工程');
   });
 
+  it('names and text outside ASCII and outside the Basic Multilingual Plane are stored exactly as uploaded', async () => {
+    const ids = uniqueIdNumbers(1);
+    const name = '王𪚥·堃喆'; // 𪚥 (U+2A6A5) is a surrogate pair in JavaScript strings
+    const school = await TestClient.as('school');
+    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0], 0, { 0: name, 4: '软件工程 "卓越计划" \\ 𠀀' })]));
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    const student = await env.DB.prepare('SELECT s.name AS name, a.display_name AS account, r.data AS data, e.snapshot AS snapshot FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?')
+      .bind(ids[0]).first<{ name: string; account: string; data: string; snapshot: string }>();
+    expect(student!.name).toBe(name);
+    expect(student!.account).toBe(name);
+    expect(JSON.parse(student!.data)).toMatchObject({ name, major: '软件工程 "卓越计划" \\ 𠀀' });
+    expect(student!.snapshot).toBe(student!.data);
+  });
+
   it('10,000 rows import in one request (chunked, within the 100-parameter limit)', async () => {
     const ids = uniqueIdNumbers(10_000);
     const school = await TestClient.as('school');

@@ -103,15 +103,15 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     const phone = typeof values.mobile === 'string' ? values.mobile : null;
     const cohort = Number(values.cohort);
     const data = canonicalJson(values);
-    const digest = await sha256Hex(data);
     const found = existing.get(idNumber);
     if (!found) {
       const password = randomInitialPassword();
       credentials.push({ username: idNumber, name, password });
       const ids = { studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId() };
+      const digest = await sha256Hex(data);
       const link = await importEventLink({ eventId: ids.eventId, recordId: ids.recordId, fromState: null, toState: 'imported', reason: null, digest, prevHash: GENESIS });
       created.push({
-        ...ids, schoolId, collegeId, cohort, idNumber, name, phone, data, formVersion: form.version,
+        ...ids, collegeId, cohort, idNumber, name, phone, data,
         passwordHash: await hashInitialPassword(password), digest, ...link,
       });
     } else if (found.schoolId !== schoolId) {
@@ -122,6 +122,7 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
       unchanged++;
     } else {
       const eventId = newId();
+      const digest = await sha256Hex(data);
       const prevHash = found.auditHead ?? await preChainSeal(preChain.filter((e) => e.recordId === found.recordId));
       const link = await importEventLink({ eventId, recordId: found.recordId, fromState: found.state, toState: found.state, reason: '重新导入', digest, prevHash });
       updated.push({
@@ -132,7 +133,7 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   }
 
   const actorRef = { id: actor.accountId, name: actor.displayName, at: now };
-  const statements = [...insertStudentsStatements(db, created, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
+  const statements = [...insertStudentsStatements(db, created, { schoolId, formVersion: form.version }, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
   if (statements.length > 0) await runBatch(db, statements);
   errors.sort((a, b) => a.row - b.row);
   return { created: created.length, updated: updated.length, unchanged, errors, credentials };
