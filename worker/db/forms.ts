@@ -56,9 +56,23 @@ export async function draftUpdatedAt(db: Db) {
   return new Map(rows.map((r) => [r.formKey, r]));
 }
 
-export async function saveDraft(db: Db, formKey: string, definition: Record<string, unknown>, by: string, at: string, baseVersion: number) {
-  await db.insert(formDrafts).values({ formKey, definition, updatedAt: at, updatedBy: by, baseVersion })
-    .onConflictDoUpdate({ target: formDrafts.formKey, set: { definition, updatedAt: at, updatedBy: by, baseVersion } });
+/**
+ * Writes the draft. With `savedAt` the write happens only if the stored draft is still the one the
+ * edits were made on (`null`: there was none) — one statement, so two saves cannot both pass the
+ * check. Resolves to whether it wrote.
+ */
+export async function saveDraft(
+  db: Db, formKey: string, definition: Record<string, unknown>, by: string, at: string, baseVersion: number, savedAt?: string | null,
+): Promise<boolean> {
+  const values = { formKey, definition, updatedAt: at, updatedBy: by, baseVersion };
+  const set = { definition, updatedAt: at, updatedBy: by, baseVersion };
+  const insert = db.insert(formDrafts).values(values);
+  const result = savedAt === undefined
+    ? await insert.onConflictDoUpdate({ target: formDrafts.formKey, set })
+    : savedAt === null
+      ? await insert.onConflictDoNothing()
+      : await insert.onConflictDoUpdate({ target: formDrafts.formKey, set, setWhere: eq(formDrafts.updatedAt, savedAt) });
+  return result.meta.changes > 0;
 }
 
 export function deleteDraftStatement(db: Db, formKey: string) {

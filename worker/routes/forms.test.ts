@@ -294,6 +294,41 @@ describe('two admins editing one form: neither silently undoes the other', () =>
     expect((await first.get('/api/forms/dispatch')).body.definition).toEqual(merged);
   });
 
+  it('a save made on an older draft does not overwrite the draft another admin saved meanwhile', async () => {
+    await env.DB.prepare(`INSERT OR IGNORE INTO accounts (id, username, password_hash, role, display_name)
+      SELECT 'acc-admin2', 'admin2', password_hash, 'admin', '第二管理员' FROM accounts WHERE username = 'admin'`).run();
+    const first = await TestClient.as('admin');
+    const second = await TestClient.as('admin2');
+    await first.delete('/api/forms/dispatch/draft');
+
+    // both open the editor while there is no draft; 乙 saves first
+    const byB = dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }]);
+    const savedB = await second.request('PUT', '/api/forms/dispatch/draft', { definition: byB, savedAt: null });
+    expect(savedB.status).toBe(200);
+    // 甲 still edits on "no draft": refused, and 乙's draft stays
+    const byA = dispatchWith([{ key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const refused = await first.request('PUT', '/api/forms/dispatch/draft', { definition: byA, savedAt: null });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('stale_draft');
+    expect(refused.body.error.message).toMatch(/^草稿已被 admin2 于 .+保存过/);
+    expect((await first.get('/api/forms/dispatch/draft')).body.draft).toMatchObject({ definition: byB, updatedBy: 'admin2' });
+
+    // 甲 reloads (gets 乙's updatedAt) and saves on it: accepted; 乙's next save on his old copy is refused
+    const reloaded = (await first.get('/api/forms/dispatch/draft')).body.draft;
+    const merged = dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }, { key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const savedA = await first.request('PUT', '/api/forms/dispatch/draft', { definition: merged, savedAt: reloaded.updatedAt });
+    expect(savedA.status).toBe(200);
+    const late = await second.request('PUT', '/api/forms/dispatch/draft', { definition: byB, savedAt: savedB.body.updatedAt });
+    expect(late.status).toBe(409);
+    expect((await first.get('/api/forms/dispatch/draft')).body.draft.definition).toEqual(merged);
+
+    // a save that names no draft at all keeps the old unconditional behaviour
+    expect((await second.request('PUT', '/api/forms/dispatch/draft', { definition: byB })).status).toBe(200);
+    const typed = await second.request('PUT', '/api/forms/dispatch/draft', { definition: byB, savedAt: 7 });
+    expect(typed.status).toBe(400);
+    await first.delete('/api/forms/dispatch/draft');
+  });
+
   it('refuses a base that is not a published version', async () => {
     const admin = await TestClient.as('admin');
     const v = await latestDispatchVersion(admin);

@@ -13,7 +13,7 @@ import { formImpact } from '../domain/forms/form-impact';
 import { publishForm, type PublishResult } from '../domain/forms/publish-form';
 import { saveFormDraft } from '../domain/forms/save-draft';
 import { formAtVersion, latestForm, type FormVersion } from '../forms/registry';
-import { optionalObject, readJsonObject, requiredInteger } from '../http/body';
+import { optionalObject, optionalString, readJsonObject, requiredInteger } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 import type { FormDefinition } from '../../forms/engine/types';
@@ -84,7 +84,9 @@ export const formRoutes = new Hono<AppEnv>()
     const definition = optionalObject(body, 'definition');
     if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
     const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
-    return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition, baseVersion));
+    // null says "there was no draft", so it must stay apart from a missing field
+    const savedAt = Object.hasOwn(body, 'savedAt') ? (body.savedAt === null ? null : optionalString(body, 'savedAt', 40)) : undefined;
+    return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition, { baseVersion, savedAt }));
   })
   // What saving would report, without saving: the editor asks as the admin types, so a change the
   // lifecycles depend on is refused in place before anything is kept.

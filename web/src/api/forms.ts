@@ -110,9 +110,13 @@ const base = (key: string) => `/api/forms/${encodeURIComponent(key)}`;
 
 export const listForms = () => api<{ items: FormSummary[] }>('/api/forms').then((r) => r.items);
 export const loadDraft = (key: string) => api<DraftResponse>(`${base(key)}/draft`);
-/** Saves the draft with the published version it is based on (see StaleBase). */
-export const saveDraft = (key: string, definition: FormDefinition, baseVersion: number) =>
-  api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition, baseVersion } });
+/**
+ * Saves the draft with the published version it is based on (see StaleBase) and the `updatedAt` of
+ * the draft the edits were made on (null: none), so another admin's save in between is not
+ * overwritten (409 stale_draft).
+ */
+export const saveDraft = (key: string, definition: FormDefinition, baseVersion: number, savedAt: string | null) =>
+  api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition, baseVersion, savedAt } });
 /** What saving would report, without saving. */
 export const checkDraft = (key: string, definition: FormDefinition) =>
   api<{ errors: DefinitionProblem[]; lifecycleErrors: DefinitionProblem[] }>(`${base(key)}/check`, { body: { definition } });

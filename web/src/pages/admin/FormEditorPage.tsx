@@ -41,6 +41,8 @@ interface Loaded {
   summary: FormSummary | undefined;
   forms: FormSummary[];
   hasDraft: boolean;
+  /** when the draft these edits started from was saved; null when they started from no draft */
+  savedAt: string | null;
 }
 
 async function load(formKey: string): Promise<Loaded> {
@@ -52,6 +54,7 @@ async function load(formKey: string): Promise<Loaded> {
     summary: forms.find((f) => f.key === formKey),
     forms,
     hasDraft: !!draft.draft,
+    savedAt: draft.draft?.updatedAt ?? null,
   };
 }
 
@@ -111,10 +114,10 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
     if (!def || !loaded) return false;
     setBusy(true);
     try {
-      const saved = await saveDraft(formKey, def, loaded!.baseVersion);
+      const saved = await saveDraft(formKey, def, loaded.baseVersion, loaded.savedAt);
       setLifecycleErrors(saved.lifecycleErrors);
       setDirty(false);
-      setLoaded((l) => (l ? { ...l, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion } : l));
+      setLoaded((l) => (l ? { ...l, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion, savedAt: saved.updatedAt } : l));
       setMessage({ tone: 'ok', text: saved.errors.length + saved.lifecycleErrors.length === 0 ? '草稿已保存' : `草稿已保存，还有 ${saved.errors.length + saved.lifecycleErrors.length} 处问题需要修改后才能发布` });
       return true;
     } catch (e) {
@@ -158,8 +161,8 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
     if (!def || !loaded) return;
     setBusy(true);
     try {
-      const saved = await saveDraft(formKey, def, loaded.latestVersion);
-      setLoaded({ ...loaded, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion });
+      const saved = await saveDraft(formKey, def, loaded.latestVersion, loaded.savedAt);
+      setLoaded({ ...loaded, hasDraft: true, baseVersion: saved.baseVersion, latestVersion: saved.latestVersion, savedAt: saved.updatedAt });
       setLifecycleErrors(saved.lifecycleErrors);
       setDirty(false);
       setBaseDiff(null);
