@@ -24,6 +24,8 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
     locale: 'zh-CN',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
   });
+  // a loaded two-core machine has taken over 30 s to finish a page load while wrangler dev rebuilt nothing
+  context.setDefaultNavigationTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     browser: context,
