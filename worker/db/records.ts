@@ -1,14 +1,68 @@
 import type { Write } from './batch';
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { PreChainEvent } from '../domain/audit/event-hash';
+import { preChainColumns } from './audit-chain';
 import type { Db } from './client';
-import { auditEvents, records, students, type RecordRow } from './schema';
+import { fromDriverRow } from './driver-rows';
+import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
 }
 
-export async function recordTimeline(db: Db, recordId: string) {
+function recordQuery(db: Db, id: string) {
+  return db.select().from(records).where(eq(records.id, id)).limit(1);
+}
+
+function timelineQuery(db: Db, recordId: string) {
   return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
+}
+
+export async function recordTimeline(db: Db, recordId: string): Promise<AuditEventRow[]> {
+  return timelineQuery(db, recordId);
+}
+
+export interface RecordWithTimeline {
+  record: RecordRow;
+  events: AuditEventRow[];
+}
+
+/** A record and its timeline in one round trip (the record view needs both). */
+export async function findRecordWithTimeline(db: Db, id: string): Promise<RecordWithTimeline | undefined> {
+  const [rows, events] = await db.batch([recordQuery(db, id), timelineQuery(db, id)]);
+  return rows[0] ? { record: rows[0], events } : undefined;
+}
+
+/**
+ * A record about to be changed, with its events from before the audit chain (empty once the
+ * record has a hashed event), in one round trip: the first hashed event must seal them.
+ */
+export async function findRecordForChange(db: Db, id: string): Promise<{ record: RecordRow; preChain: PreChainEvent[] } | undefined> {
+  const [rows, preChain] = await db.batch([
+    recordQuery(db, id),
+    db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, id), isNull(auditEvents.hash))),
+  ]);
+  return rows[0] ? { record: rows[0], preChain } : undefined;
+}
+
+/**
+ * Reads of a record and its timeline to append to a write batch, so the answer shows exactly what
+ * the batch left (effects included) without another round trip. `read` takes the batch's results.
+ */
+export function recordReadBack(db: Db, id: string) {
+  const statements: Write[] = [recordQuery(db, id), timelineQuery(db, id)];
+  return {
+    statements,
+    read(results: D1Result[]): RecordWithTimeline | undefined {
+      const [recordResult, timelineResult] = results.slice(-2) as Array<D1Result<Record<string, unknown>>>;
+      const raw = recordResult?.results?.[0];
+      if (!raw) return undefined;
+      return {
+        record: fromDriverRow(records, raw),
+        events: (timelineResult?.results ?? []).map((row) => fromDriverRow(auditEvents, row)),
+      };
+    },
+  };
 }
 
 export interface ListQuery {

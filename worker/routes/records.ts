@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { findRecord, listRecords } from '../db/records';
+import { findRecordWithTimeline, listRecords, recordTimeline } from '../db/records';
 import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
@@ -83,26 +83,28 @@ export const recordRoutes = new Hono<AppEnv>()
     const actor = requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const db = c.get('db');
-    const found = await findRecord(db, c.req.param('id'));
-    if (!found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
-    const record = await applyLapse(db, lifecycle, found);
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+    const found = await findRecordWithTimeline(db, c.req.param('id'));
+    if (!found || found.record.kind !== lifecycle.kind || !canRead(lifecycle, found.record, actor)) throw notFound();
+    const record = await applyLapse(db, lifecycle, found.record);
+    // a lapse just wrote an event: only then is the timeline read again
+    const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
+    return c.json(await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle)));
   })
   .post('/:kind', async (c) => {
     const actor = requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
     const db = c.get('db');
-    const record = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)), 201);
+    const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
+    return c.json(await recordView(db, lifecycle, created, actor, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
     const actor = requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
     const db = c.get('db');
-    const record = await executeTransition({ db, env: c.env, actor }, {
+    const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     });
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+    return c.json(await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle)));
   });
