@@ -7,9 +7,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
-import { runBatch } from './batch';
+import { preChainEvents } from './audit-chain';
+import { runBatchThenRead } from './batch';
 import { openDb } from './client';
-import { findRecord, findRecordForChange, findRecordWithTimeline, recordReadBack, recordTimeline } from './records';
+import { findRecord, findRecordForChange, findRecordWithTimeline, recordTimeline, recordWithTimelineRead } from './records';
 
 /** A source record with one pre-chain event (hash NULL) and then two hashed ones. */
 async function recordWithHistory(): Promise<string> {
@@ -40,6 +41,7 @@ describe('record reads in one round trip', () => {
     const db = openDb(env.DB);
     const read = await findRecordForChange(db, id);
     expect(read!.record).toEqual(await findRecord(db, id));
+    expect(read!.preChain).toEqual(await preChainEvents(db, id));
     expect(read!.preChain.map((e) => e.action)).toEqual(['import']);
     expect(read!.preChain[0].snapshot).toBe('{"name":"测试学生"}');
   });
@@ -47,16 +49,11 @@ describe('record reads in one round trip', () => {
   it('reads appended to a write batch see the batch\'s writes, decoded as drizzle decodes them', async () => {
     const id = await recordWithHistory();
     const db = openDb(env.DB);
-    const readBack = recordReadBack(db, id);
-    const results = await runBatch(db, [
-      sql`UPDATE records SET number = ${'NO-1'}, deadline = NULL WHERE id = ${id}`,
-      ...readBack.statements,
-    ]);
-    const after = readBack.read(results);
+    const after = await runBatchThenRead(db, [sql`UPDATE records SET number = ${'NO-1'}, deadline = NULL WHERE id = ${id}`], recordWithTimelineRead(db, id));
     expect(after).toEqual({ record: await findRecord(db, id), events: await recordTimeline(db, id) });
     expect(after!.record.number).toBe('NO-1');
     expect(after!.record.data).toMatchObject({ mobile: '13800004321' });
     expect(after!.record.deadline).toBeNull();
-    expect(readBack.read([])).toBeUndefined();
+    expect(recordWithTimelineRead(db, id).read([])).toBeUndefined();
   });
 });

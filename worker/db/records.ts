@@ -1,9 +1,9 @@
-import type { Write } from './batch';
+import { runReads, type BatchedRead, type Write } from './batch';
 import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { PreChainEvent } from '../domain/audit/event-hash';
 import { preChainColumns } from './audit-chain';
 import type { Db } from './client';
-import { fromDriverRow } from './driver-rows';
+import { fromDriverColumns, fromDriverRow, rowsOf } from './driver-rows';
 import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
@@ -27,42 +27,45 @@ export interface RecordWithTimeline {
   events: AuditEventRow[];
 }
 
-/** A record and its timeline in one round trip (the record view needs both). */
-export async function findRecordWithTimeline(db: Db, id: string): Promise<RecordWithTimeline | undefined> {
-  const [rows, events] = await db.batch([recordQuery(db, id), timelineQuery(db, id)]);
-  return rows[0] ? { record: rows[0], events } : undefined;
-}
-
-/**
- * A record about to be changed, with its events from before the audit chain (empty once the
- * record has a hashed event), in one round trip: the first hashed event must seal them.
- */
-export async function findRecordForChange(db: Db, id: string): Promise<{ record: RecordRow; preChain: PreChainEvent[] } | undefined> {
-  const [rows, preChain] = await db.batch([
-    recordQuery(db, id),
-    db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, id), isNull(auditEvents.hash))),
-  ]);
-  return rows[0] ? { record: rows[0], preChain } : undefined;
-}
-
-/**
- * Reads of a record and its timeline to append to a write batch, so the answer shows exactly what
- * the batch left (effects included) without another round trip. `read` takes the batch's results.
- */
-export function recordReadBack(db: Db, id: string) {
-  const statements: Write[] = [recordQuery(db, id), timelineQuery(db, id)];
+/** A record and its timeline (what the record view shows), as one batched read. */
+export function recordWithTimelineRead(db: Db, id: string): BatchedRead<RecordWithTimeline | undefined> {
   return {
-    statements,
-    read(results: D1Result[]): RecordWithTimeline | undefined {
-      const [recordResult, timelineResult] = results.slice(-2) as Array<D1Result<Record<string, unknown>>>;
-      const raw = recordResult?.results?.[0];
+    statements: [recordQuery(db, id), timelineQuery(db, id)],
+    read([recordResult, timelineResult]) {
+      const raw = rowsOf(recordResult)[0];
       if (!raw) return undefined;
-      return {
-        record: fromDriverRow(records, raw),
-        events: (timelineResult?.results ?? []).map((row) => fromDriverRow(auditEvents, row)),
-      };
+      return { record: fromDriverRow(records, raw), events: rowsOf(timelineResult).map((row) => fromDriverRow(auditEvents, row)) };
     },
   };
+}
+
+export async function findRecordWithTimeline(db: Db, id: string): Promise<RecordWithTimeline | undefined> {
+  return (await runReads(db, recordWithTimelineRead(db, id)))[0];
+}
+
+export interface RecordForChange {
+  record: RecordRow;
+  /** its events from before the audit chain (none once it has a hashed event): the first hashed event seals them */
+  preChain: PreChainEvent[];
+}
+
+/** A record about to be changed, with what its next audit event must link to, as one batched read. */
+export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForChange | undefined> {
+  return {
+    statements: [
+      recordQuery(db, id),
+      db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, id), isNull(auditEvents.hash))),
+    ],
+    read([recordResult, preChainResult]) {
+      const raw = rowsOf(recordResult)[0];
+      if (!raw) return undefined;
+      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns<PreChainEvent>(preChainColumns, row)) };
+    },
+  };
+}
+
+export async function findRecordForChange(db: Db, id: string): Promise<RecordForChange | undefined> {
+  return (await runReads(db, recordForChangeRead(db, id)))[0];
 }
 
 export interface ListQuery {

@@ -1,9 +1,9 @@
 /** Creates a record where its lifecycle lets this actor create (POST /api/<kind>). */
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
-import { runBatch } from '../db/batch';
+import { runBatchThenRead } from '../db/batch';
 import type { Db } from '../db/client';
-import { isUniqueViolation, recordReadBack, type RecordWithTimeline } from '../db/records';
+import { isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid } from '../http/errors';
 import { latestForm } from '../forms/registry';
@@ -63,13 +63,13 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ...files,
     ...((await create.effects?.(ctx)) ?? []),
   ];
-  const readBack = recordReadBack(db, row.id);
-  let results: D1Result[];
+  let created: RecordWithTimeline | undefined;
   try {
-    results = await runBatch(db, [...statements, ...readBack.statements]);
+    // read back in the same batch: effects may have changed the new record (its number)
+    created = await runBatchThenRead(db, statements, recordWithTimelineRead(db, row.id));
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
     throw err;
   }
-  return readBack.read(results) ?? { record: row, events: [] };
+  return created ?? { record: row, events: [] };
 }

@@ -8,9 +8,9 @@ import { and, eq } from 'drizzle-orm';
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
-import { runBatch, type Write } from '../db/batch';
+import { runBatchThenRead, type Write } from '../db/batch';
 import type { Db } from '../db/client';
-import { abortUnlessChanged, findRecordForChange, isAbortedByGuard, isUniqueViolation, recordReadBack, type RecordWithTimeline } from '../db/records';
+import { abortUnlessChanged, findRecordForChange, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
@@ -71,13 +71,16 @@ export async function validatedData(
   return result.values as Record<string, unknown>;
 }
 
-/** Takes the transition and answers with the record and timeline as the batch left them. */
-export async function executeTransition(deps: Deps, req: TransitionRequest): Promise<RecordWithTimeline> {
+/**
+ * Takes the transition and answers with the record and timeline as the batch left them.
+ * `prefetched`: the record as already read for this request (with the session, in one round trip).
+ */
+export async function executeTransition(deps: Deps, req: TransitionRequest, prefetched?: { current: RecordForChange | undefined }): Promise<RecordWithTimeline> {
   const { db, actor } = deps;
   const lifecycle = lifecycleOf(req.kind);
   if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
 
-  const read = await findRecordForChange(db, req.id);
+  const read = prefetched ? prefetched.current : await findRecordForChange(db, req.id);
   const found = read?.record;
   if (!read || !found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
   const record = await applyLapse(db, lifecycle, found);
@@ -114,16 +117,15 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
     ...files,
     ...((await transition.effects?.(ctx)) ?? []),
   ];
-  const readBack = recordReadBack(db, record.id);
-  let results: D1Result[];
+  let updated: RecordWithTimeline | undefined;
   try {
-    results = await runBatch(db, [...statements, ...readBack.statements]);
+    // read back in the same batch: the answer shows what the batch left, effects included
+    updated = await runBatchThenRead(db, statements, recordWithTimelineRead(db, record.id));
   } catch (err) {
     if (isAbortedByGuard(err)) throw conflict();
     if (isUniqueViolation(err)) throw conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate');
     throw err;
   }
-  const updated = readBack.read(results);
   if (!updated) throw notFound();
   return updated;
 }
