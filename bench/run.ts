@@ -212,10 +212,11 @@ async function main() {
 
     log('agreement form keystroke in Chromium');
     // student3: 省级通过 with no agreement, so the offline agreement form opens
+    // the shipped form, padded in the browser to the 60 fields the target names
     const keystroke = await measureFormKeystroke(baseUrl, 'student3');
     const definition = (await template.student.json('GET', '/api/forms/agreement')).definition as FormDefinition;
     const sorted = [...keystroke.samples].sort((a, b) => a - b);
-    figures.push(atMost(`agreement form keystroke (${allFields(definition).length} fields in the form, ${keystroke.fields} on the step, median)`, median(keystroke.samples), 'ms', 16,
+    figures.push(atMost(`agreement form keystroke (${keystroke.formFields} fields in the form: ${allFields(definition).length} shipped + padding; ${keystroke.fields} on the step, median)`, median(keystroke.samples), 'ms', 16,
       `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length}`));
 
     // the import route takes at most 20,000 rows per file: a school uploads 100,000 as five files

@@ -1,4 +1,4 @@
-import type { Actor } from './auth/actor';
+import type { RequestSession } from './auth/request-session';
 import type { Db } from './db/client';
 
 /** Hono's environment for every route: the bindings plus what middleware resolved once. */
@@ -6,7 +6,7 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Db;
-    actor: Actor | null;
-    sessionId: string | null;
+    /** the signed-in session, read on first use (see `requireActor`) */
+    session: RequestSession;
   };
 }

@@ -5,10 +5,9 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
-import { deleteSession, findSessionActor, insertSession } from '../db/accounts';
+import { deleteSession, insertSession } from '../db/accounts';
 import type { Db } from '../db/client';
 import { randomBytes, sha256Hex, toBase64Url } from '../lib/encoding';
-import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'wq_session';
 const SESSION_HOURS = 12;
@@ -24,12 +23,10 @@ export async function startSession(c: Context, db: Db, secret: string, accountId
   return sessionId;
 }
 
-export async function readSession(c: Context, db: Db, secret: string): Promise<{ actor: Actor; sessionId: string } | null> {
+/** The session id the cookie names, if its signature holds; whether the session is live is the database's to say. */
+export async function sessionIdFromCookie(c: Context, secret: string): Promise<string | null> {
   const token = await getSignedCookie(c, secret, SESSION_COOKIE);
-  if (!token) return null;
-  const sessionId = await sha256Hex(token);
-  const actor = await findSessionActor(db, sessionId, new Date().toISOString());
-  return actor ? { actor, sessionId } : null;
+  return token ? sha256Hex(token) : null;
 }
 
 export async function endSession(c: Context, db: Db, sessionId: string | null) {

@@ -1,6 +1,8 @@
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
+import type { BatchedRead } from './batch';
 import type { Db } from './client';
+import { fromDriverRow, rowsOf } from './driver-rows';
 import { accounts, colleges, employers, schools, sessions, students } from './schema';
 
 export async function findAccountByUsername(db: Db, username: string) {
@@ -26,15 +28,21 @@ export function toActor(row: typeof accounts.$inferSelect): Actor {
   };
 }
 
-/** One indexed read per request: the session and its account. */
-export async function findSessionActor(db: Db, sessionId: string, nowIso: string): Promise<Actor | null> {
-  const rows = await db
-    .select({ account: accounts })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, nowIso)))
-    .limit(1);
-  return rows[0] ? toActor(rows[0].account) : null;
+/** One indexed read per request: the session and its account, batched with the request's first reads. */
+export function sessionActorRead(db: Db, sessionId: string, nowIso: string): BatchedRead<Actor | null> {
+  const columns = getTableColumns(accounts);
+  return {
+    statements: [
+      db.select(columns).from(sessions)
+        .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+        .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, nowIso)))
+        .limit(1),
+    ],
+    read([result]) {
+      const raw = rowsOf(result)[0];
+      return raw ? toActor(fromDriverRow(accounts, raw)) : null;
+    },
+  };
 }
 
 export async function insertSession(db: Db, sessionId: string, accountId: string, expiresAt: string) {

@@ -4,7 +4,7 @@ import type { PreChainEvent } from '../domain/audit/event-hash';
 import type { Db } from './client';
 import { auditEvents, records } from './schema';
 
-const preChainColumns = {
+export const preChainColumns = {
   id: auditEvents.id, recordId: auditEvents.recordId, kind: auditEvents.kind, action: auditEvents.action,
   fromState: auditEvents.fromState, toState: auditEvents.toState, actorId: auditEvents.actorId,
   actorRole: auditEvents.actorRole, actorName: auditEvents.actorName, reason: auditEvents.reason,

@@ -1,14 +1,71 @@
-import type { Write } from './batch';
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { runReads, type BatchedRead, type Write } from './batch';
+import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { PreChainEvent } from '../domain/audit/event-hash';
+import { preChainColumns } from './audit-chain';
 import type { Db } from './client';
-import { auditEvents, records, students, type RecordRow } from './schema';
+import { fromDriverColumns, fromDriverRow, rowsOf } from './driver-rows';
+import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
 }
 
-export async function recordTimeline(db: Db, recordId: string) {
+function recordQuery(db: Db, id: string) {
+  return db.select().from(records).where(eq(records.id, id)).limit(1);
+}
+
+function timelineQuery(db: Db, recordId: string) {
   return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
+}
+
+export async function recordTimeline(db: Db, recordId: string): Promise<AuditEventRow[]> {
+  return timelineQuery(db, recordId);
+}
+
+export interface RecordWithTimeline {
+  record: RecordRow;
+  events: AuditEventRow[];
+}
+
+/** A record and its timeline (what the record view shows), as one batched read. */
+export function recordWithTimelineRead(db: Db, id: string): BatchedRead<RecordWithTimeline | undefined> {
+  return {
+    statements: [recordQuery(db, id), timelineQuery(db, id)],
+    read([recordResult, timelineResult]) {
+      const raw = rowsOf(recordResult)[0];
+      if (!raw) return undefined;
+      return { record: fromDriverRow(records, raw), events: rowsOf(timelineResult).map((row) => fromDriverRow(auditEvents, row)) };
+    },
+  };
+}
+
+export async function findRecordWithTimeline(db: Db, id: string): Promise<RecordWithTimeline | undefined> {
+  return (await runReads(db, recordWithTimelineRead(db, id)))[0];
+}
+
+export interface RecordForChange {
+  record: RecordRow;
+  /** its events from before the audit chain (none once it has a hashed event): the first hashed event seals them */
+  preChain: PreChainEvent[];
+}
+
+/** A record about to be changed, with what its next audit event must link to, as one batched read. */
+export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForChange | undefined> {
+  return {
+    statements: [
+      recordQuery(db, id),
+      db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, id), isNull(auditEvents.hash))),
+    ],
+    read([recordResult, preChainResult]) {
+      const raw = rowsOf(recordResult)[0];
+      if (!raw) return undefined;
+      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns<PreChainEvent>(preChainColumns, row)) };
+    },
+  };
+}
+
+export async function findRecordForChange(db: Db, id: string): Promise<RecordForChange | undefined> {
+  return (await runReads(db, recordForChangeRead(db, id)))[0];
 }
 
 export interface ListQuery {

@@ -5,7 +5,7 @@ import { chainTail, preChainEvents } from '../db/audit-chain';
 import type { Db } from '../db/client';
 import { abortUnlessChanged } from '../db/records';
 import { auditEvents, records } from '../db/schema';
-import { eventHash, GENESIS, preChainSeal } from '../domain/audit/event-hash';
+import { eventHash, GENESIS, preChainSeal, type PreChainEvent } from '../domain/audit/event-hash';
 import { canonicalJson } from '../lib/canonical-json';
 import { newId, sha256Hex } from '../lib/encoding';
 
@@ -25,6 +25,8 @@ export interface AuditInput {
   at: string;
   /** the record's `auditHead` as read before this change, or NEW_RECORD when the batch inserts it */
   head: string | null | typeof NEW_RECORD;
+  /** the record's pre-chain events when the caller read them with the record (head null); read here otherwise */
+  preChain?: PreChainEvent[];
 }
 
 /** Who acts when time does (an invitation lapsing at its deadline). */
@@ -40,10 +42,10 @@ export function snapshotOf(data: unknown): string {
 }
 
 /** The hash the next event of a record links to. */
-async function previousHash(db: Db, recordId: string, head: AuditInput['head']): Promise<string> {
+async function previousHash(db: Db, recordId: string, head: AuditInput['head'], preChain?: PreChainEvent[]): Promise<string> {
   if (head === NEW_RECORD) return GENESIS;
   if (head !== null) return head;
-  return preChainSeal(await preChainEvents(db, recordId));
+  return preChainSeal(preChain ?? await preChainEvents(db, recordId));
 }
 
 /**
@@ -53,7 +55,7 @@ async function previousHash(db: Db, recordId: string, head: AuditInput['head']):
  * Resolves to an array, never to a query: a drizzle query is thenable and would run on its own.
  */
 export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
-  const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head));
+  const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
   const expectedHead = input.head === NEW_RECORD ? null : input.head;
   return [
     db.insert(auditEvents).values({ ...event, snapshot, hash }),

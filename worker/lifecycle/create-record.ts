@@ -1,9 +1,9 @@
 /** Creates a record where its lifecycle lets this actor create (POST /api/<kind>). */
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
-import { runBatch } from '../db/batch';
+import { runBatchThenRead } from '../db/batch';
 import type { Db } from '../db/client';
-import { findRecord, isUniqueViolation } from '../db/records';
+import { isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid } from '../http/errors';
 import { latestForm } from '../forms/registry';
@@ -13,7 +13,8 @@ import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
 
-export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordRow> {
+/** Creates the record and answers with it and its timeline as the batch left them. */
+export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordWithTimeline> {
   const { db, actor, env } = deps;
   const lifecycle = lifecycleOf(kind);
   const create = lifecycle.create;
@@ -62,11 +63,13 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ...files,
     ...((await create.effects?.(ctx)) ?? []),
   ];
+  let created: RecordWithTimeline | undefined;
   try {
-    await runBatch(db, statements);
+    // read back in the same batch: effects may have changed the new record (its number)
+    created = await runBatchThenRead(db, statements, recordWithTimelineRead(db, row.id));
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
     throw err;
   }
-  return (await findRecord(db, row.id)) ?? row;
+  return created ?? { record: row, events: [] };
 }

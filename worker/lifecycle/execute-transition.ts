@@ -8,9 +8,9 @@ import { and, eq } from 'drizzle-orm';
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
-import { runBatch, type Write } from '../db/batch';
+import { runBatchThenRead, type Write } from '../db/batch';
 import type { Db } from '../db/client';
-import { abortUnlessChanged, findRecord, isAbortedByGuard, isUniqueViolation } from '../db/records';
+import { abortUnlessChanged, findRecordForChange, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
@@ -71,13 +71,18 @@ export async function validatedData(
   return result.values as Record<string, unknown>;
 }
 
-export async function executeTransition(deps: Deps, req: TransitionRequest): Promise<RecordRow> {
+/**
+ * Takes the transition and answers with the record and timeline as the batch left them.
+ * `prefetched`: the record as already read for this request (with the session, in one round trip).
+ */
+export async function executeTransition(deps: Deps, req: TransitionRequest, prefetched?: { current: RecordForChange | undefined }): Promise<RecordWithTimeline> {
   const { db, actor } = deps;
   const lifecycle = lifecycleOf(req.kind);
   if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
 
-  const found = await findRecord(db, req.id);
-  if (!found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
+  const read = prefetched ? prefetched.current : await findRecordForChange(db, req.id);
+  const found = read?.record;
+  if (!read || !found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
   const record = await applyLapse(db, lifecycle, found);
 
   const version = req.body.version;
@@ -108,18 +113,19 @@ export async function executeTransition(deps: Deps, req: TransitionRequest): Pro
       .set({ state: to, version: record.version + 1, data, updatedAt: now, ...lifecycle.derive?.(data) })
       .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
     abortUnlessChanged(db),
-    ...(await auditWrites(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead })),
+    ...(await auditWrites(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: read.preChain })),
     ...files,
     ...((await transition.effects?.(ctx)) ?? []),
   ];
+  let updated: RecordWithTimeline | undefined;
   try {
-    await runBatch(db, statements);
+    // read back in the same batch: the answer shows what the batch left, effects included
+    updated = await runBatchThenRead(db, statements, recordWithTimelineRead(db, record.id));
   } catch (err) {
     if (isAbortedByGuard(err)) throw conflict();
     if (isUniqueViolation(err)) throw conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate');
     throw err;
   }
-  const updated = await findRecord(db, record.id);
   if (!updated) throw notFound();
   return updated;
 }

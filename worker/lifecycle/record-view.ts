@@ -6,8 +6,7 @@ import { allFields, fieldAccess } from '../../forms/engine';
 import type { FormDefinition } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { recordTimeline } from '../db/records';
-import type { RecordRow } from '../db/schema';
+import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { applicableTransitions } from './execute-transition';
 import { inScope } from './scope';
@@ -50,11 +49,11 @@ export function changesSinceFirst(definition: FormDefinition, first: string | nu
   return out;
 }
 
-export async function recordView(db: Db, lifecycle: Lifecycle, record: RecordRow, actor: Actor, labels?: Record<string, string>) {
+/** `events` is the record's timeline in id order, read with the record (see `findRecordWithTimeline`). */
+export async function recordView(db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, labels?: Record<string, string>) {
   const form = await formAtVersion(db, record.formKey, record.formVersion);
   const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
-  const events = await recordTimeline(db, record.id);
   const data = readableData(form.definition, record.data, actor);
   const firstSnapshot = events[0]?.snapshot ? readableData(form.definition, JSON.parse(events[0].snapshot), actor) : null;
   return {

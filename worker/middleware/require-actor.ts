@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Role } from '../../forms/engine/types';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
+import type { BatchedRead } from '../db/batch';
 import { AppError, forbidden, unauthorized } from '../http/errors';
 
 export interface RequireOptions {
@@ -12,9 +13,7 @@ export interface RequireOptions {
   allowUnconfirmedIdentity?: boolean;
 }
 
-/** The signed-in actor, or a 401/403 that says why not. */
-export function requireActor(c: Context<AppEnv>, options: RequireOptions = {}): Actor {
-  const actor = c.get('actor');
+function allowed(actor: Actor | undefined, options: RequireOptions): Actor {
   if (!actor) throw unauthorized();
   if (actor.mustChangePassword && !options.allowInitialPassword) {
     throw new AppError(403, 'password_change_required', '首次登录请先修改初始密码');
@@ -24,4 +23,18 @@ export function requireActor(c: Context<AppEnv>, options: RequireOptions = {}): 
   }
   if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
   return actor;
+}
+
+/** The signed-in actor, or a 401/403 that says why not. */
+export async function requireActor(c: Context<AppEnv>, options: RequireOptions = {}): Promise<Actor> {
+  return allowed((await c.get('session').resolve())?.actor, options);
+}
+
+/**
+ * The signed-in actor and `read`, read in the same round trip as the session; the same 401/403
+ * as `requireActor`, and the read's value only once the actor passed.
+ */
+export async function requireActorWith<T>(c: Context<AppEnv>, read: BatchedRead<T>, options: RequireOptions = {}): Promise<[Actor, T | undefined]> {
+  const [session, value] = await c.get('session').resolveWith(read);
+  return [allowed(session?.actor, options), value];
 }

@@ -1,14 +1,16 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
-import { readSession } from '../auth/session';
+import { RequestSession } from '../auth/request-session';
+import { sessionIdFromCookie } from '../auth/session';
 import { openDb } from '../db/client';
 
-/** Opens the database and resolves the session cookie (if any) once per request. */
+/**
+ * Opens the database and checks the session cookie's signature once per request. The session
+ * itself is read on first use (see `requireActor`), together with the handler's first reads.
+ */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const db = openDb(c.env.DB);
   c.set('db', db);
-  const session = await readSession(c, db, c.env.SESSION_SECRET);
-  c.set('actor', session?.actor ?? null);
-  c.set('sessionId', session?.sessionId ?? null);
+  c.set('session', new RequestSession(db, await sessionIdFromCookie(c, c.env.SESSION_SECRET)));
   await next();
 });

@@ -25,7 +25,7 @@ function attachment(number: string): string {
 }
 
 export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', async (c) => {
-  const actor = requireActor(c);
+  const actor = await requireActor(c);
   const lifecycle = lifecycleOf('agreements');
   const db = c.get('db');
   const record = await findRecord(db, c.req.param('id'));

@@ -7,6 +7,6 @@ import { requireActor } from '../middleware/require-actor';
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/audit/verify', async (c) => {
-    requireActor(c, { roles: ['admin'] });
+    await requireActor(c, { roles: ['admin'] });
     return c.json(await verifyAuditChain(d1ChainSource(c.get('db'))));
   });

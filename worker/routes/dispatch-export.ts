@@ -8,7 +8,7 @@ import { requireActor } from '../middleware/require-actor';
 const filename = (ext: string) => `attachment; filename="dispatch.${ext}"; filename*=UTF-8''${encodeURIComponent(`派遣方案.${ext}`)}`;
 
 export const dispatchExportRoutes = new Hono<AppEnv>().get('/dispatches/export', async (c) => {
-  const actor = requireActor(c, { roles: ['center', 'school'] });
+  const actor = await requireActor(c, { roles: ['center', 'school'] });
   const schoolId = actor.role === 'school' ? actor.schoolId ?? '' : undefined;
   const format = c.req.query('format') ?? 'csv';
   const db = c.get('db');

@@ -22,7 +22,7 @@ export const fileRoutes = new Hono<AppEnv>()
     '/files',
     async (c, next) => {
       // who and what first, so nobody makes us read a large body just to be told no
-      requireActor(c);
+      await requireActor(c);
       if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
         throw badRequest('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
       }
@@ -31,7 +31,7 @@ export const fileRoutes = new Hono<AppEnv>()
       return bodyLimit({ maxSize: limit + MULTIPART_OVERHEAD_BYTES, onError: () => { throw tooLarge(limit); } })(c, next);
     },
     async (c) => {
-      const actor = requireActor(c);
+      const actor = await requireActor(c);
       const form = await c.req.formData().catch(() => null);
       if (!form) throw badRequest('bad_multipart', '上传内容格式不正确，请重新选择文件');
       const entries = form.getAll('file');
@@ -50,7 +50,7 @@ export const fileRoutes = new Hono<AppEnv>()
     },
   )
   .get('/files/:id', async (c) => {
-    const actor = requireActor(c);
+    const actor = await requireActor(c);
     const id = c.req.param('id');
     if (!FILE_ID.test(id)) throw fileNotFound();
     const db = c.get('db');

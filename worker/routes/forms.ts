@@ -50,20 +50,20 @@ function answerPublish(c: Context<AppEnv>, result: PublishResult) {
 
 export const formRoutes = new Hono<AppEnv>()
   .get('/forms', async (c) => {
-    admin(c);
+    await admin(c);
     return c.json({ items: await formCatalog(c.get('db')) });
   })
   .get('/forms/:key', async (c) => {
-    requireActor(c, { allowInitialPassword: true });
+    await requireActor(c, { allowInitialPassword: true });
     const form = await latestForm(c.get('db'), c.req.param('key'));
     return c.json(form);
   })
   .get('/forms/:key/versions', async (c) => {
-    admin(c);
+    await admin(c);
     return c.json({ items: await formVersions(c.get('db'), c.req.param('key')) });
   })
   .get('/forms/:key/versions/:n', async (c) => {
-    requireActor(c, { allowInitialPassword: true });
+    await requireActor(c, { allowInitialPassword: true });
     const n = Number(c.req.param('n'));
     if (!Number.isSafeInteger(n) || n < 1) throw badRequest('bad_query', '版本号必须是正整数');
     const form: FormVersion = await formAtVersion(c.get('db'), c.req.param('key'), n);
@@ -72,14 +72,14 @@ export const formRoutes = new Hono<AppEnv>()
     return c.json(form);
   })
   .get('/forms/:key/draft', async (c) => {
-    admin(c);
+    await admin(c);
     const key = c.req.param('key');
     const latest = await latestForm(c.get('db'), key);
     const draft = await draftRow(c.get('db'), key);
     return c.json({ latestVersion: latest.version, draft: draft ?? null });
   })
   .put('/forms/:key/draft', async (c) => {
-    const actor = admin(c);
+    const actor = await admin(c);
     const body = await readJsonObject(c);
     const definition = optionalObject(body, 'definition');
     if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
@@ -100,14 +100,14 @@ export const formRoutes = new Hono<AppEnv>()
     return c.json({ errors: shape, lifecycleErrors: lifecycle });
   })
   .delete('/forms/:key/draft', async (c) => {
-    admin(c);
+    await admin(c);
     const key = c.req.param('key');
     await latestForm(c.get('db'), key);
     await deleteDraftStatement(c.get('db'), key);
     return c.body(null, 204);
   })
   .get('/forms/:key/impact', async (c) => {
-    admin(c);
+    await admin(c);
     const key = c.req.param('key');
     const draft = await draftOrNotFound(c, key);
     const { shape, lifecycle } = await definitionProblems(c.get('db'), key, draft.definition);
@@ -117,13 +117,13 @@ export const formRoutes = new Hono<AppEnv>()
     return c.json({ ...impact, lifecycleErrors: lifecycle, baseVersion: draft.baseVersion ?? impact.latestVersion, staleBase: stale });
   })
   .get('/forms/:key/diff', async (c) => {
-    admin(c);
+    await admin(c);
     const key = c.req.param('key');
     const [from, to] = await Promise.all([side(c, key, c.req.query('from'), 'from '), side(c, key, c.req.query('to'), 'to ')]);
     return c.json(diffDefinitions(from, to));
   })
   .post('/forms/:key/publish', async (c) => {
-    const actor = admin(c);
+    const actor = await admin(c);
     const key = c.req.param('key');
     const body = await readJsonObject(c);
     const given = optionalObject(body, 'definition');
@@ -138,7 +138,7 @@ export const formRoutes = new Hono<AppEnv>()
     return answerPublish(c, result);
   })
   .post('/forms/:key/rollback', async (c) => {
-    const actor = admin(c);
+    const actor = await admin(c);
     const key = c.req.param('key');
     const body = await readJsonObject(c);
     const version = requiredInteger(body, 'version');

@@ -5,8 +5,8 @@ import { labelsFor } from '../lifecycle/labels';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { requireActor } from '../middleware/require-actor';
 
-export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', (c) => {
-  const actor = requireActor(c, { allowInitialPassword: true });
+export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) => {
+  const actor = await requireActor(c, { allowInitialPassword: true });
   const out: Record<string, unknown> = {};
   for (const lifecycle of Object.values(LIFECYCLES)) {
     if (!lifecycle || !lifecycle.readers.includes(actor.role)) continue;

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { findRecord, listRecords } from '../db/records';
+import { listRecords, recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
 import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
@@ -14,7 +14,7 @@ import { canRead } from '../lifecycle/read-access';
 import { recordView } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
-import { requireActor } from '../middleware/require-actor';
+import { requireActor, requireActorWith } from '../middleware/require-actor';
 import { labelsFor } from '../lifecycle/labels';
 import { applyLapse } from '../lifecycle/apply-lapse';
 import type { Lifecycle } from '../lifecycle/types';
@@ -49,7 +49,7 @@ function parseListQuery(query: Record<string, string | undefined>) {
 
 export const recordRoutes = new Hono<AppEnv>()
   .get('/:kind', async (c) => {
-    const actor = requireActor(c);
+    const actor = await requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
     const q = parseListQuery(c.req.query());
@@ -74,35 +74,38 @@ export const recordRoutes = new Hono<AppEnv>()
   })
   // Before '/:kind/:id': "new" is never a record id.
   .get('/:kind/new', async (c) => {
-    const actor = requireActor(c);
+    const actor = await requireActor(c);
     const { mode, studentId, agreementId } = c.req.query();
     const links = Object.fromEntries(Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64)) as Record<string, string>;
     return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links));
   })
   .get('/:kind/:id', async (c) => {
-    const actor = requireActor(c);
-    const lifecycle = lifecycleOf(c.req.param('kind'));
     const db = c.get('db');
-    const found = await findRecord(db, c.req.param('id'));
-    if (!found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
-    const record = await applyLapse(db, lifecycle, found);
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+    // the record and its timeline come in the session's round trip: one round trip in all
+    const [actor, found] = await requireActorWith(c, recordWithTimelineRead(db, c.req.param('id')));
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    if (!found || found.record.kind !== lifecycle.kind || !canRead(lifecycle, found.record, actor)) throw notFound();
+    const record = await applyLapse(db, lifecycle, found.record);
+    // a lapse just wrote an event: only then is the timeline read again
+    const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
+    return c.json(await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle)));
   })
   .post('/:kind', async (c) => {
-    const actor = requireActor(c);
+    const actor = await requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
     const db = c.get('db');
-    const record = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)), 201);
+    const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
+    return c.json(await recordView(db, lifecycle, created, actor, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
-    const actor = requireActor(c);
+    const db = c.get('db');
+    // the record comes in the session's round trip, the answer in the write's: two in all
+    const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
-    const db = c.get('db');
-    const record = await executeTransition({ db, env: c.env, actor }, {
+    const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
-    });
-    return c.json(await recordView(db, lifecycle, record, actor, labelsFor(c.env, lifecycle)));
+    }, { current });
+    return c.json(await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle)));
   });

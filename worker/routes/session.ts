@@ -66,22 +66,22 @@ export const sessionRoutes = new Hono<AppEnv>()
       throw badCredentials();
     });
     // A fresh token on every login: a cookie planted before login never becomes a session.
-    const previous = c.get('sessionId');
+    const previous = (await c.get('session').resolve())?.sessionId;
     if (previous) await deleteSession(db, previous);
     await startSession(c, db, c.env.SESSION_SECRET, account.id);
     return c.json({ user: await userView(db, toActor(account)) });
   })
   .get('/session', async (c) => {
-    const actor = requireActor(c, { allowInitialPassword: true });
+    const actor = await requireActor(c, { allowInitialPassword: true });
     return c.json({ user: await userView(c.get('db'), actor) });
   })
   .delete('/session', async (c) => {
-    await endSession(c, c.get('db'), c.get('sessionId'));
+    await endSession(c, c.get('db'), (await c.get('session').resolve())?.sessionId ?? null);
     return c.json({ ok: true });
   })
   // 初次进入: the student confirms who they are (their full ID number) and leaves contact details.
   .post('/session/identity', async (c) => {
-    const actor = requireActor(c, { roles: ['student'], allowUnconfirmedIdentity: true });
+    const actor = await requireActor(c, { roles: ['student'], allowUnconfirmedIdentity: true });
     const body = await readJsonObject(c);
     const idNumber = requiredString(body, 'idNumber', 18).trim().toUpperCase();
     const mobile = requiredString(body, 'mobile', 11).trim();
@@ -96,7 +96,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.json({ user: await userView(db, { ...actor, identityConfirmed: true }) });
   })
   .post('/session/password', async (c) => {
-    const actor = requireActor(c, { allowInitialPassword: true });
+    const actor = await requireActor(c, { allowInitialPassword: true });
     const body = await readJsonObject(c);
     const currentPassword = requiredString(body, 'currentPassword', 128);
     const newPassword = requiredString(body, 'newPassword', 128);
@@ -110,6 +110,6 @@ export const sessionRoutes = new Hono<AppEnv>()
     if (newPassword === currentPassword) {
       throw invalid('新密码不能与当前密码相同', [{ path: 'newPassword', code: 'same', message: '新密码不能与当前密码相同' }], 'weak_password');
     }
-    await changePassword(db, actor.accountId, await hashPassword(newPassword), c.get('sessionId') ?? '');
+    await changePassword(db, actor.accountId, await hashPassword(newPassword), (await c.get('session').resolve())?.sessionId ?? '');
     return c.json({ user: await userView(db, { ...actor, mustChangePassword: false }) });
   });

@@ -15,7 +15,7 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const sourceImportRoutes = new Hono<AppEnv>()
   .post('/source-records/import', async (c) => {
-    const actor = requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { roles: ['school'] });
     const type = c.req.header('content-type') ?? '';
     if (!type.startsWith('multipart/form-data')) throw badRequest('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
     const form = await c.req.formData().catch(() => null);
@@ -28,7 +28,7 @@ export const sourceImportRoutes = new Hono<AppEnv>()
     return c.json(await importSourceRecords(db, actor, definition, table));
   })
   .get('/source-records/import-template', async (c) => {
-    requireActor(c, { roles: ['school'] });
+    await requireActor(c, { roles: ['school'] });
     const { definition } = await latestForm(c.get('db'), 'source');
     const headers = allFields(definition)
       .filter((f) => f.type !== 'group' && f.type !== 'file' && !f.computed)

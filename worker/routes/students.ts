@@ -26,7 +26,7 @@ function lookupBy(q: Record<string, string | undefined>): LookupBy {
 
 export const studentRoutes = new Hono<AppEnv>()
   .get('/students/lookup', async (c) => {
-    const actor = requireActor(c, { roles: ['employer'] });
+    const actor = await requireActor(c, { roles: ['employer'] });
     const db = c.get('db');
     const employer = await findEmployer(db, actor.employerId ?? '');
     if (!employer?.verified) throw forbidden('单位信息尚未通过就业中心审核，暂不能查询学生');
@@ -48,7 +48,7 @@ export const studentRoutes = new Hono<AppEnv>()
   })
   // Reviewers also get the colleges they may filter queues by: a school its own, the province all.
   .get('/schools', async (c) => {
-    const actor = requireActor(c);
+    const actor = await requireActor(c);
     const db = c.get('db');
     const schools = await listSchools(db);
     if (actor.role === 'student' || actor.role === 'employer') return c.json({ items: schools });

@@ -103,8 +103,12 @@ export function FormRenderer(props: FormRendererProps) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => setDismissed(new Set()), [props.errors]);
 
-  const hidden = useMemo(() => new Set(view.hidden), [view.hidden]);
-  const required = useMemo(() => new Set(view.required), [view.required]);
+  // Rebuilt only when the lists change, not on every keystroke: the pages, their field order and
+  // the errors to show all hang off these sets.
+  const hiddenKeys = view.hidden.join('\n');
+  const requiredKeys = view.required.join('\n');
+  const hidden = useMemo(() => new Set(hiddenKeys ? hiddenKeys.split('\n') : []), [hiddenKeys]);
+  const required = useMemo(() => new Set(requiredKeys ? requiredKeys.split('\n') : []), [requiredKeys]);
 
   const pages: RenderedStep[] = useMemo(() => {
     const out: RenderedStep[] = [];
@@ -162,7 +166,9 @@ export function FormRenderer(props: FormRendererProps) {
   const onChange = useCallback(
     (path: string, value: unknown) => {
       const key = topKey(path);
-      form.setFieldValue(key, value as never);
+      // the engine validates (above) and touched/submitted live here: the form library only holds
+      // the values, so its own validation and field meta would be work for nothing
+      form.setFieldValue(key, value as never, { dontValidate: true, dontUpdateMeta: true });
       setDismissed((d) => (d.has(key) ? d : new Set(d).add(key)));
     },
     [form],

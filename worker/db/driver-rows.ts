@@ -1,0 +1,25 @@
+/**
+ * Rows that came back from a raw D1 statement (a read at the end of a write batch) turned into
+ * the shape drizzle's own selects give, column by column with drizzle's decoders (JSON text,
+ * booleans), so callers cannot tell the two apart.
+ */
+import { getTableColumns, type Column, type InferSelectModel, type Table } from 'drizzle-orm';
+
+/** A selection of columns (as given to `db.select({...})`), decoded the same way. */
+export function fromDriverColumns<T>(columns: Record<string, Column>, raw: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as T;
+}
+
+export function fromDriverRow<T extends Table>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
+  return fromDriverColumns<InferSelectModel<T>>(getTableColumns(table), raw);
+}
+
+/** The rows of one statement's result in a batch. */
+export function rowsOf(result: D1Result | undefined): Record<string, unknown>[] {
+  return (result?.results ?? []) as Record<string, unknown>[];
+}
