@@ -91,7 +91,7 @@ export const formRoutes = new Hono<AppEnv>()
   // What saving would report, without saving: the editor asks as the admin types, so a change the
   // lifecycles depend on is refused in place before anything is kept.
   .post('/forms/:key/check', async (c) => {
-    admin(c);
+    await admin(c);
     const key = c.req.param('key');
     await latestForm(c.get('db'), key);
     const definition = optionalObject(await readJsonObject(c), 'definition');
