@@ -12,4 +12,9 @@ export interface Actor {
   studentId: string | null;
   mustChangePassword: boolean;
   identityConfirmed: boolean;
+  /**
+   * For an employer: whether the centre has verified it (it may look students up and invite only
+   * then). Read with the session, so the lookup needs no read of its own; false for other roles.
+   */
+  employerVerified: boolean;
 }

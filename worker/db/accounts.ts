@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gt, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { BatchedRead } from './batch';
 import type { Db } from './client';
@@ -13,7 +13,7 @@ export async function findAccountById(db: Db, id: string) {
   return db.query.accounts.findFirst({ where: eq(accounts.id, id) });
 }
 
-export function toActor(row: typeof accounts.$inferSelect): Actor {
+export function toActor(row: typeof accounts.$inferSelect, employerVerified = false): Actor {
   return {
     accountId: row.id,
     username: row.username,
@@ -25,22 +25,28 @@ export function toActor(row: typeof accounts.$inferSelect): Actor {
     studentId: row.studentId,
     mustChangePassword: row.mustChangePassword,
     identityConfirmed: row.identityConfirmedAt !== null,
+    employerVerified: row.role === 'employer' && employerVerified,
   };
 }
 
-/** One indexed read per request: the session and its account, batched with the request's first reads. */
+/**
+ * One indexed read per request: the session, its account and (for an employer) whether it is
+ * verified, batched with the request's first reads.
+ */
 export function sessionActorRead(db: Db, sessionId: string, nowIso: string): BatchedRead<Actor | null> {
   const columns = getTableColumns(accounts);
   return {
     statements: [
-      db.select(columns).from(sessions)
+      // the employer's flag under its own name: the driver row is keyed by column name
+      db.select({ ...columns, employerVerified: sql<number | null>`${employers.verified}`.as('employer_verified') }).from(sessions)
         .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+        .leftJoin(employers, eq(employers.id, accounts.employerId))
         .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, nowIso)))
         .limit(1),
     ],
     read([result]) {
       const raw = rowsOf(result)[0];
-      return raw ? toActor(fromDriverRow(accounts, raw)) : null;
+      return raw ? toActor(fromDriverRow(accounts, raw), raw.employer_verified === 1) : null;
     },
   };
 }

@@ -1,21 +1,49 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { BatchedRead } from './batch';
 import type { Db } from './client';
+import { rowsOf } from './driver-rows';
 import { colleges, employers, records, schools, students } from './schema';
 
 export type LookupBy = { idNumber: string } | { phone: string } | { name: string; phone: string };
 
-/** The employer lookup: one indexed read, approved (省级通过) students only. */
-export async function lookupApprovedStudents(db: Db, schoolId: string, cohort: number, by: LookupBy) {
+export interface LookedUpStudent {
+  id: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  cohort: number;
+  schoolName: string;
+  collegeName: string;
+}
+
+/**
+ * The employer lookup: one indexed read, approved (省级通过) students only — as a read that can
+ * share the session's round trip. Every column is aliased: the batch hands back rows keyed by
+ * column name, and three tables have a `name`.
+ */
+export function lookupApprovedStudentsRead(db: Db, schoolId: string, cohort: number, by: LookupBy): BatchedRead<LookedUpStudent[]> {
   const match: SQL[] = 'idNumber' in by
     ? [eq(students.idNumber, by.idNumber)]
     : 'name' in by ? [eq(students.phone, by.phone), eq(students.name, by.name)] : [eq(students.phone, by.phone)];
-  return db
-    .select({ id: students.id, name: students.name, idNumber: students.idNumber, phone: students.phone, cohort: students.cohort, schoolName: schools.name, collegeName: colleges.name })
+  const statement = db
+    .select({
+      id: sql<string>`${students.id}`.as('student_id'), name: sql<string>`${students.name}`.as('student_name'),
+      idNumber: sql<string>`${students.idNumber}`.as('id_number'), phone: sql<string | null>`${students.phone}`.as('phone'),
+      cohort: sql<number>`${students.cohort}`.as('cohort'), schoolName: sql<string>`${schools.name}`.as('school_name'),
+      collegeName: sql<string>`${colleges.name}`.as('college_name'),
+    })
     .from(students)
     .innerJoin(schools, eq(schools.id, students.schoolId))
     .innerJoin(colleges, eq(colleges.id, students.collegeId))
     .where(and(eq(students.schoolId, schoolId), eq(students.cohort, cohort), eq(students.sourceState, 'approved'), ...match))
     .limit(5);
+  return {
+    statements: [statement],
+    read: ([result]) => rowsOf(result).map((r) => ({
+      id: r.student_id as string, name: r.student_name as string, idNumber: r.id_number as string, phone: r.phone as string | null,
+      cohort: r.cohort as number, schoolName: r.school_name as string, collegeName: r.college_name as string,
+    })),
+  };
 }
 
 export async function findStudent(db: Db, id: string) {
