@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
 import { chainTail, preChainEvents } from '../db/audit-chain';
@@ -63,6 +63,17 @@ export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
       .where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
     abortUnlessChanged(db),
   ];
+}
+
+/**
+ * The audit event of a change that already rewrites the record row under a guard: the caller sets
+ * `records.audit_head` to `hash` in that same guarded UPDATE (with `headCondition` added to its
+ * WHERE), so the chain moves with the record in one statement and one guard.
+ */
+export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string; headCondition: SQL }> {
+  if (input.head === NEW_RECORD) throw new Error('auditEventOfUpdate is for records that exist');
+  const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
+  return { insert: db.insert(auditEvents).values({ ...event, snapshot, hash }), hash, headCondition: sql`${records.auditHead} IS ${input.head}` };
 }
 
 /**

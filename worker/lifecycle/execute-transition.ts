@@ -14,7 +14,7 @@ import { abortUnlessChanged, findRecordForChange, isAbortedByGuard, isUniqueViol
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
-import { auditWrites } from './audit';
+import { auditEventOfUpdate } from './audit';
 import { applyLapse } from './apply-lapse';
 import { recordFileWrites } from './record-files';
 import { canRead } from './read-access';
@@ -108,12 +108,14 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, pref
     : [];
 
   const to = transition.to ?? record.state;
+  const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: read.preChain });
   const statements: Write[] = [
+    // one guarded statement moves the state, the version and the audit chain's head together
     db.update(records)
-      .set({ state: to, version: record.version + 1, data, updatedAt: now, ...lifecycle.derive?.(data) })
-      .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
+      .set({ state: to, version: record.version + 1, data, updatedAt: now, auditHead: audit.hash, ...lifecycle.derive?.(data) })
+      .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version), audit.headCondition)),
     abortUnlessChanged(db),
-    ...(await auditWrites(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: read.preChain })),
+    audit.insert,
     ...files,
     ...((await transition.effects?.(ctx)) ?? []),
   ];
