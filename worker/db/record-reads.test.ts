@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import { preChainEvents } from './audit-chain';
-import { runBatchThenRead } from './batch';
+import { runBatchThenRead, runReads } from './batch';
 import { openDb } from './client';
-import { findRecord, findRecordForChange, findRecordWithTimeline, recordTimeline, recordWithTimelineRead } from './records';
+import { findRecord, recordForChangeRead, recordTimeline, recordWithTimelineRead } from './records';
 
 /** A source record with one pre-chain event (hash NULL) and then two hashed ones. */
 async function recordWithHistory(): Promise<string> {
@@ -30,16 +30,16 @@ describe('record reads in one round trip', () => {
   it('the record with its timeline equals the two separate reads', async () => {
     const id = await recordWithHistory();
     const db = openDb(env.DB);
-    const both = await findRecordWithTimeline(db, id);
+    const [both] = await runReads(db, recordWithTimelineRead(db, id));
     expect(both).toEqual({ record: await findRecord(db, id), events: await recordTimeline(db, id) });
     expect(both!.events).toHaveLength(3);
-    expect(await findRecordWithTimeline(db, 'no-such-record')).toBeUndefined();
+    expect((await runReads(db, recordWithTimelineRead(db, 'no-such-record')))[0]).toBeUndefined();
   });
 
   it('a record read for a change carries only its pre-chain events', async () => {
     const id = await recordWithHistory();
     const db = openDb(env.DB);
-    const read = await findRecordForChange(db, id);
+    const [read] = await runReads(db, recordForChangeRead(db, id));
     expect(read!.record).toEqual(await findRecord(db, id));
     expect(read!.preChain).toEqual(await preChainEvents(db, id));
     expect(read!.preChain.map((e) => e.action)).toEqual(['import']);

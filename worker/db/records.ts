@@ -1,4 +1,4 @@
-import { runReads, type BatchedRead, type Write } from './batch';
+import type { BatchedRead, Write } from './batch';
 import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { PreChainEvent } from '../domain/audit/event-hash';
 import { preChainColumns } from './audit-chain';
@@ -39,10 +39,6 @@ export function recordWithTimelineRead(db: Db, id: string): BatchedRead<RecordWi
   };
 }
 
-export async function findRecordWithTimeline(db: Db, id: string): Promise<RecordWithTimeline | undefined> {
-  return (await runReads(db, recordWithTimelineRead(db, id)))[0];
-}
-
 export interface RecordForChange {
   record: RecordRow;
   /** its events from before the audit chain (none once it has a hashed event): the first hashed event seals them */
@@ -62,10 +58,6 @@ export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForCh
       return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns<PreChainEvent>(preChainColumns, row)) };
     },
   };
-}
-
-export async function findRecordForChange(db: Db, id: string): Promise<RecordForChange | undefined> {
-  return (await runReads(db, recordForChangeRead(db, id)))[0];
 }
 
 export interface ListQuery {

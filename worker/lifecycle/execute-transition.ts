@@ -10,7 +10,7 @@ import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import { runBatchThenRead, type Write } from '../db/batch';
 import type { Db } from '../db/client';
-import { abortUnlessChanged, findRecordForChange, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
+import { abortUnlessChanged, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
@@ -73,17 +73,15 @@ export async function validatedData(
 
 /**
  * Takes the transition and answers with the record and timeline as the batch left them.
- * `prefetched`: the record as already read for this request (with the session, in one round trip).
+ * `current`: the record as the route read it with the session (`recordForChangeRead`), in one round trip.
  */
-export async function executeTransition(deps: Deps, req: TransitionRequest, prefetched?: { current: RecordForChange | undefined }): Promise<RecordWithTimeline> {
+export async function executeTransition(deps: Deps, req: TransitionRequest, current: RecordForChange | undefined): Promise<RecordWithTimeline> {
   const { db, actor } = deps;
   const lifecycle = lifecycleOf(req.kind);
   if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
 
-  const read = prefetched ? prefetched.current : await findRecordForChange(db, req.id);
-  const found = read?.record;
-  if (!read || !found || found.kind !== lifecycle.kind || !canRead(lifecycle, found, actor)) throw notFound();
-  const record = await applyLapse(db, lifecycle, found);
+  if (!current || current.record.id !== req.id || current.record.kind !== lifecycle.kind || !canRead(lifecycle, current.record, actor)) throw notFound();
+  const record = await applyLapse(db, lifecycle, current.record);
 
   const version = req.body.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
@@ -108,7 +106,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, pref
     : [];
 
   const to = transition.to ?? record.state;
-  const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: read.preChain });
+  const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: current.preChain });
   const statements: Write[] = [
     // one guarded statement moves the state, the version and the audit chain's head together
     db.update(records)

@@ -49,7 +49,7 @@ export function changesSinceFirst(definition: FormDefinition, first: string | nu
   return out;
 }
 
-/** `events` is the record's timeline in id order, read with the record (see `findRecordWithTimeline`). */
+/** `events` is the record's timeline in id order, read with the record (see `recordWithTimelineRead`). */
 export async function recordView(db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, labels?: Record<string, string>) {
   const form = await formAtVersion(db, record.formKey, record.formVersion);
   const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);

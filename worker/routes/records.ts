@@ -106,6 +106,6 @@ export const recordRoutes = new Hono<AppEnv>()
     const body = await readJsonObject(c);
     const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
-    }, { current });
+    }, current);
     return c.json(await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle)));
   });
