@@ -55,10 +55,10 @@ async function previousHash(db: Db, recordId: string, head: AuditInput['head'], 
  * Resolves to an array, never to a query: a drizzle query is thenable and would run on its own.
  */
 export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
-  const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
+  const { insert, hash } = await chainedEvent(db, input);
   const expectedHead = input.head === NEW_RECORD ? null : input.head;
   return [
-    db.insert(auditEvents).values({ ...event, snapshot, hash }),
+    insert,
     db.update(records).set({ auditHead: hash })
       .where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
     abortUnlessChanged(db),
@@ -72,8 +72,13 @@ export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
  */
 export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string; headCondition: SQL }> {
   if (input.head === NEW_RECORD) throw new Error('auditEventOfUpdate is for records that exist');
+  return { ...(await chainedEvent(db, input)), headCondition: sql`${records.auditHead} IS ${input.head}` };
+}
+
+/** The insert of a record's next event, linked to the one before it, and the hash it leaves as head. */
+async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
   const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
-  return { insert: db.insert(auditEvents).values({ ...event, snapshot, hash }), hash, headCondition: sql`${records.auditHead} IS ${input.head}` };
+  return { insert: db.insert(auditEvents).values({ ...event, snapshot, hash }), hash };
 }
 
 /**
