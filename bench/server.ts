@@ -71,13 +71,24 @@ export function sqlAt(stateDir: string, command: string): unknown[] {
   return parsed.flatMap((p) => p.results);
 }
 
-export async function startServer(state: BenchState): Promise<BenchServer> {
+export interface ServerOptions {
+  /**
+   * Serve with `wrangler dev` itself, DevTools inspector attached (as `npm start` does), instead of
+   * bench/worker-process.ts. Only to show what the inspector costs; see worker-process.ts.
+   */
+  withInspector?: boolean;
+}
+
+export async function startServer(state: BenchState, opts: ServerOptions = {}): Promise<BenchServer> {
   const { stateDir } = state;
   const port = await freePort();
   let output = '';
+  const args = opts.withInspector
+    ? [WRANGLER, 'dev', '--config', state.config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir,
+      '--var', 'BENCH_MODE:1', '--show-interactive-dev-session=false', '--log-level', 'warn']
+    : ['--import', 'tsx', 'bench/worker-process.ts', state.config, stateDir, String(port)];
   // its own process group, so stop() ends wrangler and its workerd together
-  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--config', state.config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir,
-    '--var', 'BENCH_MODE:1', '--show-interactive-dev-session=false', '--log-level', 'warn'], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
   });
   child.stdout?.on('data', (b) => { output = (output + b).slice(-20_000); });
