@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import type { BatchedRead } from './batch';
 import type { Db } from './client';
 import { fromDriverRow, rowsOf } from './driver-rows';
+import { prepared } from './prepared';
 import { accounts, colleges, employers, schools, sessions, students } from './schema';
 
 export async function findAccountByUsername(db: Db, username: string) {
@@ -29,21 +30,21 @@ export function toActor(row: typeof accounts.$inferSelect, employerVerified = fa
   };
 }
 
+/** The live session's account, with its employer's flag under its own name (the driver row is keyed by column name). */
+const sessionActorQuery = prepared<{ sessionId: string; now: string }>((db, p) =>
+  db.select({ ...getTableColumns(accounts), employerVerified: sql<number | null>`${employers.verified}`.as('employer_verified') }).from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(employers, eq(employers.id, accounts.employerId))
+    .where(and(eq(sessions.id, p.sessionId), gt(sessions.expiresAt, p.now)))
+    .limit(1));
+
 /**
  * One indexed read per request: the session, its account and (for an employer) whether it is
  * verified, batched with the request's first reads.
  */
 export function sessionActorRead(db: Db, sessionId: string, nowIso: string): BatchedRead<Actor | null> {
-  const columns = getTableColumns(accounts);
   return {
-    statements: [
-      // the employer's flag under its own name: the driver row is keyed by column name
-      db.select({ ...columns, employerVerified: sql<number | null>`${employers.verified}`.as('employer_verified') }).from(sessions)
-        .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-        .leftJoin(employers, eq(employers.id, accounts.employerId))
-        .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, nowIso)))
-        .limit(1),
-    ],
+    statements: [sessionActorQuery(db, { sessionId, now: nowIso })],
     read([result]) {
       const raw = rowsOf(result)[0];
       return raw ? toActor(fromDriverRow(accounts, raw), raw.employer_verified === 1) : null;

@@ -10,12 +10,16 @@ export type Write = SQL | { toSQL(): { sql: string; params: unknown[] } };
 
 interface Dialect { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } }
 
+/** SQL text and parameters of a write, as drizzle renders them for D1. */
+export function renderWrite(db: Db, write: Write): { sql: string; params: unknown[] } {
+  return write instanceof SQL ? (db as unknown as { dialect: Dialect }).dialect.sqlToQuery(write) : write.toSQL();
+}
+
 export async function runBatch(db: Db, writes: Write[]): Promise<D1Result[]> {
   if (writes.length === 0) return [];
-  const dialect = (db as unknown as { dialect: Dialect }).dialect;
   const client = db.$client;
   const statements = writes.map((w) => {
-    const q = w instanceof SQL ? dialect.sqlToQuery(w) : w.toSQL();
+    const q = renderWrite(db, w);
     return client.prepare(q.sql).bind(...q.params);
   });
   return client.batch(statements);

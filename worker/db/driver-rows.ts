@@ -5,18 +5,37 @@
  */
 import { getTableColumns, type Column, type InferSelectModel, type Table } from 'drizzle-orm';
 
+/** The entries of a selection, listed once per selection object rather than on every row. */
+const entriesOf = new WeakMap<object, [string, Column][]>();
+
+function columnEntries(columns: Record<string, Column>): [string, Column][] {
+  let entries = entriesOf.get(columns);
+  if (!entries) {
+    entries = Object.entries(columns);
+    entriesOf.set(columns, entries);
+  }
+  return entries;
+}
+
 /** A selection of columns (as given to `db.select({...})`), decoded the same way. */
 export function fromDriverColumns<T>(columns: Record<string, Column>, raw: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(columns)) {
+  for (const [key, column] of columnEntries(columns)) {
     const value = raw[column.name];
     out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return out as T;
 }
 
+const tableColumns = new WeakMap<Table, Record<string, Column>>();
+
 export function fromDriverRow<T extends Table>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
-  return fromDriverColumns<InferSelectModel<T>>(getTableColumns(table), raw);
+  let columns = tableColumns.get(table);
+  if (!columns) {
+    columns = getTableColumns(table);
+    tableColumns.set(table, columns);
+  }
+  return fromDriverColumns<InferSelectModel<T>>(columns, raw);
 }
 
 /** The rows of one statement's result in a batch. */

@@ -4,22 +4,23 @@ import type { PreChainEvent } from '../domain/audit/event-hash';
 import { preChainColumns } from './audit-chain';
 import type { Db } from './client';
 import { fromDriverColumns, fromDriverRow, rowsOf } from './driver-rows';
+import { prepared } from './prepared';
 import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
 }
 
-function recordQuery(db: Db, id: string) {
-  return db.select().from(records).where(eq(records.id, id)).limit(1);
-}
+const recordQuery = prepared<{ id: string }>((db, p) => db.select().from(records).where(eq(records.id, p.id)).limit(1));
 
-function timelineQuery(db: Db, recordId: string) {
-  return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
-}
+const timelineQuery = prepared<{ recordId: string }>((db, p) =>
+  db.select().from(auditEvents).where(eq(auditEvents.recordId, p.recordId)).orderBy(auditEvents.id));
+
+const preChainQuery = prepared<{ recordId: string }>((db, p) =>
+  db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, p.recordId), isNull(auditEvents.hash))));
 
 export async function recordTimeline(db: Db, recordId: string): Promise<AuditEventRow[]> {
-  return timelineQuery(db, recordId);
+  return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
 }
 
 export interface RecordWithTimeline {
@@ -30,7 +31,7 @@ export interface RecordWithTimeline {
 /** A record and its timeline (what the record view shows), as one batched read. */
 export function recordWithTimelineRead(db: Db, id: string): BatchedRead<RecordWithTimeline | undefined> {
   return {
-    statements: [recordQuery(db, id), timelineQuery(db, id)],
+    statements: [recordQuery(db, { id }), timelineQuery(db, { recordId: id })],
     read([recordResult, timelineResult]) {
       const raw = rowsOf(recordResult)[0];
       if (!raw) return undefined;
@@ -49,8 +50,8 @@ export interface RecordForChange {
 export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForChange | undefined> {
   return {
     statements: [
-      recordQuery(db, id),
-      db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, id), isNull(auditEvents.hash))),
+      recordQuery(db, { id }),
+      preChainQuery(db, { recordId: id }),
     ],
     read([recordResult, preChainResult]) {
       const raw = rowsOf(recordResult)[0];
@@ -103,10 +104,50 @@ export function listRecordsQuery(db: Db, query: ListQuery) {
     .limit(query.limit);
 }
 
+/** What a transition changes on the record row; data and its derived columns only when a step rewrote them. */
+export interface RecordChange {
+  state: string;
+  version: number;
+  updatedAt: string;
+  auditHead: string;
+  data?: unknown;
+  deadline?: string | null;
+}
+
+/** The record as it was read: the update applies only if it is still so. */
+export type RecordExpected = Pick<RecordRow, 'id' | 'state' | 'version' | 'auditHead'>;
+
+type ChangeValues = { [K in keyof RecordChange as `set_${K}`]: RecordChange[K] } & { id: string; state: string; version: number; head: string | null };
+
+/** One prepared statement per set of changed columns (there are three). */
+const guardedUpdates = new Map<string, (db: Db, values: ChangeValues) => Write>();
+
+/**
+ * The one guarded statement of a transition: it moves the state, the version and the audit
+ * chain's head together, and changes no row unless the record is still as it was read (follow it
+ * with `abortUnlessChanged`).
+ */
+export function guardedRecordUpdate(db: Db, expected: RecordExpected, change: RecordChange): Write {
+  const columns = (Object.keys(change) as (keyof RecordChange)[]).sort();
+  const key = columns.join();
+  let statement = guardedUpdates.get(key);
+  if (!statement) {
+    statement = prepared<ChangeValues>((db, p) => db.update(records)
+      .set(Object.fromEntries(columns.map((column) => [column, p[`set_${column}`]])))
+      .where(and(eq(records.id, p.id), eq(records.state, p.state), eq(records.version, p.version), sql`${records.auditHead} IS ${p.head}`)));
+    guardedUpdates.set(key, statement);
+  }
+  const values = { id: expected.id, state: expected.state, version: expected.version, head: expected.auditHead } as ChangeValues;
+  for (const column of columns) (values as Record<string, unknown>)[`set_${column}`] = change[column];
+  return statement(db, values);
+}
+
 /** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */
 export function abortUnlessChanged(db: Db): Write {
-  return sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`;
+  return writeGuard(db, {});
 }
+
+const writeGuard = prepared(() => sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
 
 export function isAbortedByGuard(err: unknown): boolean {
   return String((err as Error)?.message ?? err).includes('write_guards.ok');

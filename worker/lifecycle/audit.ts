@@ -1,9 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
 import { chainTail, preChainEvents } from '../db/audit-chain';
 import type { Db } from '../db/client';
 import { abortUnlessChanged } from '../db/records';
+import { prepared } from '../db/prepared';
 import { auditEvents, records } from '../db/schema';
 import { eventHash, GENESIS, preChainSeal, type PreChainEvent } from '../domain/audit/event-hash';
 import { canonicalJson } from '../lib/canonical-json';
@@ -67,18 +68,27 @@ export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
 
 /**
  * The audit event of a change that already rewrites the record row under a guard: the caller sets
- * `records.audit_head` to `hash` in that same guarded UPDATE (with `headCondition` added to its
- * WHERE), so the chain moves with the record in one statement and one guard.
+ * `records.audit_head` to `hash` in that same guarded UPDATE (`guardedRecordUpdate`, which also
+ * requires the head it read), so the chain moves with the record in one statement and one guard.
  */
-export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string; headCondition: SQL }> {
+export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
   if (input.head === NEW_RECORD) throw new Error('auditEventOfUpdate is for records that exist');
-  return { ...(await chainedEvent(db, input)), headCondition: sql`${records.auditHead} IS ${input.head}` };
+  return chainedEvent(db, input);
 }
+
+type EventRow = typeof auditEvents.$inferInsert & { prevHash: string; hash: string; snapshot: string };
+
+/** Every transition writes one: its text is rendered once (see `prepared`). */
+const insertEvent = prepared<EventRow>((db, p) => db.insert(auditEvents).values({
+  id: p.id, recordId: p.recordId, kind: p.kind, action: p.action, fromState: p.fromState, toState: p.toState,
+  actorId: p.actorId, actorRole: p.actorRole, actorName: p.actorName, reason: p.reason, dataDigest: p.dataDigest,
+  snapshot: p.snapshot, at: p.at, prevHash: p.prevHash, hash: p.hash,
+}));
 
 /** The insert of a record's next event, linked to the one before it, and the hash it leaves as head. */
 async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
   const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
-  return { insert: db.insert(auditEvents).values({ ...event, snapshot, hash }), hash };
+  return { insert: insertEvent(db, { ...event, snapshot, hash }), hash };
 }
 
 /**

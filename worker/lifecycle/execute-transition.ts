@@ -4,14 +4,13 @@
  * action, the state allows it, the reason and data are valid — then writes the record, its audit
  * event and the transition's effects in one D1 batch guarded by state and version.
  */
-import { and, eq } from 'drizzle-orm';
 import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import { runBatchThenRead, type Write } from '../db/batch';
 import type { Db } from '../db/client';
-import { abortUnlessChanged, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
-import { records, type RecordRow } from '../db/schema';
+import { abortUnlessChanged, guardedRecordUpdate, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
+import type { RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
 import { auditEventOfUpdate } from './audit';
@@ -108,10 +107,11 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
   const to = transition.to ?? record.state;
   const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: current.preChain });
   const statements: Write[] = [
-    // one guarded statement moves the state, the version and the audit chain's head together
-    db.update(records)
-      .set({ state: to, version: record.version + 1, data, updatedAt: now, auditHead: audit.hash, ...lifecycle.derive?.(data) })
-      .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version), audit.headCondition)),
+    guardedRecordUpdate(db, record, {
+      state: to, version: record.version + 1, updatedAt: now, auditHead: audit.hash,
+      // a transition without a form step leaves the data as it was
+      ...(transition.step ? { data, ...lifecycle.derive?.(data) } : {}),
+    }),
     abortUnlessChanged(db),
     audit.insert,
     ...files,
