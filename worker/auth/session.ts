@@ -4,10 +4,11 @@
  * at every login (no fixation) and a logout deletes the row.
  */
 import type { Context } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, setSignedCookie } from 'hono/cookie';
 import { deleteSession, insertSession } from '../db/accounts';
 import type { Db } from '../db/client';
 import { randomBytes, sha256Hex, toBase64Url } from '../lib/encoding';
+import { readSignedCookie } from './signed-cookie';
 
 export const SESSION_COOKIE = 'wq_session';
 const SESSION_HOURS = 12;
@@ -25,7 +26,7 @@ export async function startSession(c: Context, db: Db, secret: string, accountId
 
 /** The session id the cookie names, if its signature holds; whether the session is live is the database's to say. */
 export async function sessionIdFromCookie(c: Context, secret: string): Promise<string | null> {
-  const token = await getSignedCookie(c, secret, SESSION_COOKIE);
+  const token = await readSignedCookie(c, SESSION_COOKIE, secret);
   return token ? sha256Hex(token) : null;
 }
 
