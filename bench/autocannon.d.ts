@@ -6,6 +6,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       amount?: number;
+      /** ms between samples; a finite run is seen to end only at a sample */
+      sampleInt?: number;
       requests?: Array<Record<string, unknown>>;
     }
     interface Result {

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --students N]`: the signing-season benchmark. Starts the real worker under
- * `wrangler dev` on a fresh local D1/R2, fills it with N students (default 100,000) and their
+ * `npm run bench [-- --students N]`: the signing-season benchmark. Starts the real worker in
+ * workerd through wrangler's dev pipeline (bench/worker-process.ts) on a fresh local D1/R2, fills it with N students (default 100,000) and their
  * signing records, measures over loopback and writes bench/results/latest.json.
  * Every throughput and latency target is a ratio to the floor measured in the same run.
  */
@@ -32,6 +32,7 @@ const CONNECTIONS = Number(arg('connections', '10'));
 const SKIP_BUILD = process.argv.includes('--no-build');
 const KEEP = process.argv.includes('--keep');
 const FONT = arg('font', '');
+const WITH_INSPECTOR = process.argv.includes('--with-inspector');
 if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students must be an integer ≥ 100');
 
 const COHORT = 2027;
@@ -100,7 +101,7 @@ async function main() {
   log(`fresh local D1/R2, migrated and seeded`);
   const state = freshState(FONT ? { font: FONT } : {});
   const { stateDir } = state;
-  let server: BenchServer | null = await startServer(state);
+  let server: BenchServer | null = await startServer(state, { withInspector: WITH_INSPECTOR });
   const { baseUrl } = server;
   try {
     const template = await realAgreement(baseUrl);
@@ -172,6 +173,19 @@ async function main() {
     });
     if (approve.non2xx > 0 || approve.errors > 0) throw new Error(`approve: ${approve.non2xx} non-2xx, ${approve.errors} errors of ${approve.requests}`);
     figures.push(throughputVsFloor('review transition (approve) req/s', approve.rps, floor, 0.5));
+
+    // the same records again through the approval's two round trips alone: what D1 leaves for the JS
+    log('review transition floor: its two D1 round trips with nothing else');
+    const nextFloorRecord = cycle(approveIds);
+    const transitionFloor = await load({
+      url: baseUrl, method: 'POST', headers: { 'Content-Type': 'application/json' },
+      next: () => ({ path: '/api/bench/transition-floor', body: JSON.stringify({ id: nextFloorRecord() }) }),
+      amount: approve.requests, connections: CONNECTIONS,
+    });
+    if (transitionFloor.non2xx > 0 || transitionFloor.errors > 0) throw new Error(`transition floor: ${transitionFloor.non2xx} non-2xx, ${transitionFloor.errors} errors`);
+    figures.push(reported('review transition floor: its two D1 round trips alone', transitionFloor.rps / floor.rps, '× floor req/s',
+      `${transitionFloor.rps.toFixed(1)} req/s: the most an approval could reach here with no JavaScript at all`));
+    figures.push(reported('review transition vs its floor', approve.rps / transitionFloor.rps, '× transition floor req/s'));
 
     log('keyset pagination of the province queue');
     const province = await Caller.signIn(baseUrl, 'province');
@@ -275,7 +289,8 @@ async function main() {
     else log(`state kept in ${state.dir}`);
   }
 
-  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, ...(FONT ? { font: FONT } : {}), connections: CONNECTIONS, durationSeconds: DURATION, commit: gitCommit(), machine: machine(), figures, notes };
+  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, ...(FONT ? { font: FONT } : {}), connections: CONNECTIONS, durationSeconds: DURATION,
+    server: WITH_INSPECTOR ? 'wrangler dev (DevTools inspector attached)' : 'wrangler unstable_startWorker (no inspector)', commit: gitCommit(), machine: machine(), figures, notes };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + formatTable(figures));

@@ -27,7 +27,7 @@ export async function readSignedCookie(c: Context, name: string, secret: string)
   const signature = signed.slice(dot + 1);
   // a SHA-256 HMAC in padded base64 is 44 characters ending in '='
   if (dot < 0 || signature.length !== 44 || !signature.endsWith('=')) return undefined;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = Uint8Array.from(atob(signature), (ch) => ch.charCodeAt(0));
   } catch {

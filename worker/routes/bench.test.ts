@@ -4,7 +4,7 @@ import { isValidCreditCode, isValidIdNumber } from '../../forms/engine';
 import { app } from '../app';
 import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sourceStateOf } from '../db/bench-data';
 import { TestClient } from '../test/client';
-import { count } from '../test/fixtures';
+import { count, studentWithSourceRecord } from '../test/fixtures';
 
 const ORIGIN = 'https://wangqian.test';
 const benchEnv = { ...env, BENCH_MODE: '1' } as unknown as Env;
@@ -81,6 +81,30 @@ describe('bench mode (npm run bench)', () => {
       .bind(benchIdNumber(900_010)).first<{ username: string; must: number; data: string; snapshot: string; hash: string; head: string }>();
     expect(row).toMatchObject({ username: benchIdNumber(900_010), must: 1, snapshot: row!.data, hash: row!.head });
     expect(JSON.parse(row!.data)).toMatchObject({ idNumber: benchIdNumber(900_010), cohort: 2027 });
+  });
+
+  it('with BENCH_MODE=1 the transition floor re-records a record as an approval would: version, chained event, read back', async () => {
+    const s = await studentWithSourceRecord('imported');
+    const floor = () => app.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: s.recordId }) }), benchEnv);
+    const before = await env.DB.prepare('SELECT state, version FROM records WHERE id = ?').bind(s.recordId).first<{ state: string; version: number }>();
+    const events = await count('audit_events', `record_id = '${s.recordId}'`);
+
+    const first = await floor();
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ changed: true, events: events + 1 });
+    expect(await (await floor()).json()).toEqual({ changed: true, events: events + 2 });
+
+    const after = await env.DB.prepare('SELECT state, version, audit_head AS head FROM records WHERE id = ?').bind(s.recordId).first<{ state: string; version: number; head: string }>();
+    expect(after).toMatchObject({ state: before!.state, version: before!.version + 2 });
+    // each event links to the head before it, and the record's head is the last one
+    const chain = (await env.DB.prepare("SELECT prev_hash AS prev, hash FROM audit_events WHERE record_id = ? AND action = 'bench-floor' ORDER BY at, rowid").bind(s.recordId).all<{ prev: string; hash: string }>()).results;
+    expect(chain).toHaveLength(2);
+    expect(chain[1]!.prev).toBe(chain[0]!.hash);
+    expect(after!.head).toBe(chain[1]!.hash);
+
+    const missing = await app.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }), benchEnv);
+    expect(missing.status).toBe(404);
+    expect(await count('audit_events', `record_id = '${s.recordId}'`)).toBe(events + 2);
   });
 
   it('students come school by school over the colleges, and employers in blocks of 100', () => {

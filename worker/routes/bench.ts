@@ -5,7 +5,8 @@
  *  - POST /api/bench/organisations and /api/bench/students: bulk signing-season data;
  *  - GET /api/bench/cursor: where page N of a newest-first queue starts;
  *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only;
- *  - POST /api/bench/import-floor: the roster import's inserts alone, the floor of its rate.
+ *  - POST /api/bench/import-floor: the roster import's inserts alone, the floor of its rate;
+ *  - POST /api/bench/transition-floor: a review transition's two D1 round trips alone.
  * Without the flag every handler passes the request on, so these paths answer exactly as any
  * unknown path does: the routes do not exist.
  */
@@ -13,6 +14,7 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { approveBlockSize, benchRows } from '../db/bench-data';
 import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from '../db/bench-insert';
+import { transitionFloor } from '../db/bench-transition-floor';
 import { openDb } from '../db/client';
 import { badRequest } from '../http/errors';
 
@@ -65,6 +67,12 @@ export const benchRoutes = new Hono<AppEnv>()
     const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);
     await insertImportFloorRows(openDb(c.env.DB), first, count, positiveInt(body.cohortYear, 'cohortYear', 2100));
     return c.json({ rows: count });
+  }))
+  .post('/transition-floor', benchOnly(async (c) => {
+    const body = await c.req.json<{ id?: unknown }>();
+    if (typeof body.id !== 'string') throw badRequest('bad_bench_request', 'id 必须是记录编号');
+    const result = await transitionFloor(c.env.DB, body.id, 'bench-college');
+    return result ? c.json(result) : c.json({ error: { code: 'not_found', message: '记录不存在' } }, 404);
   }))
   .post('/proposed-indexes', benchOnly(async (c) => {
     await applyProposedIndexes(c.env.DB);
