@@ -310,6 +310,8 @@ function queryPlans(stateDir: string, agreementId: string): Record<string, strin
     lookup: `SELECT s.id FROM students s JOIN schools ON schools.id = s.school_id JOIN colleges ON colleges.id = s.college_id WHERE s.school_id = 'bsch-1' AND s.cohort = ${COHORT} AND s.source_state = 'approved' AND s.id_number = '${benchIdNumber(1)}' LIMIT 5`,
     queuePage: `SELECT r.id FROM records r LEFT JOIN students s ON s.id = r.student_id WHERE r.kind = 'source-records' AND r.id < 'ffff' ORDER BY r.id DESC LIMIT 21`,
     collegeQueue: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.college_id = 'bcol-0-0' AND r.state = 'college_review' ORDER BY r.id DESC LIMIT 21`,
+    studentQueue: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.student_id = 'bstu-1' ORDER BY r.id DESC LIMIT 21`,
+    employerQueue: `SELECT r.id FROM records r WHERE r.kind = 'invitations' AND r.employer_id = 'bemp-1' ORDER BY r.id DESC LIMIT 21`,
     timeline: `SELECT * FROM audit_events WHERE record_id = '${agreementId}' ORDER BY id`,
     session: `SELECT a.id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'x' AND s.expires_at > '2026'`,
   };

@@ -4,9 +4,11 @@
  * The plan is checked for every shape of queue the roles use.
  */
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './client';
 import { listRecordsQuery, type ListQuery } from './records';
+import { records } from './schema';
 
 async function plan(query: Omit<ListQuery, 'limit'>): Promise<string> {
   const { sql, params } = listRecordsQuery(openDb(env.DB), { ...query, limit: 21 }).toSQL();
@@ -25,6 +27,21 @@ describe('queue pagination never sorts the whole kind', () => {
   ])('%s', async (_name, query) => {
     const detail = await plan(query);
     expect(detail).toMatch(/USING (COVERING )?INDEX records_/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe("a student's or employer's own queue reads only their own records", () => {
+  // walking records_kind_id instead (newest first over the whole kind, filtered row by row) avoids
+  // a sort but reads every agreement of a million students to find one student's two
+  it.each<[string, Omit<ListQuery, 'limit'>, string]>([
+    ['student: own agreements', { kind: 'agreements', scope: eq(records.studentId, 'stu-1') }, 'records_student'],
+    ['student: own source record, a later page', { kind: 'source-records', scope: eq(records.studentId, 'stu-1'), cursor: CURSOR }, 'records_student'],
+    ['employer: own invitations', { kind: 'invitations', scope: eq(records.employerId, 'emp-1') }, 'records_employer'],
+    ['employer: own agreements in two states', { kind: 'agreements', scope: eq(records.employerId, 'emp-1'), states: ['college_review', 'school_review'] }, 'records_employer'],
+  ])('%s', async (_name, query, index) => {
+    const detail = await plan(query);
+    expect(detail).toMatch(new RegExp(`SEARCH records USING (COVERING )?INDEX ${index} \\((student|employer)_id=\\? AND kind=\\?`));
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

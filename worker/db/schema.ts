@@ -123,8 +123,10 @@ export const records = sqliteTable('records', {
   index('records_kind_state').on(t.kind, t.state, t.id),
   // Unfiltered queues (province, centre, admin): newest first without sorting the whole kind.
   index('records_kind_id').on(t.kind, t.id),
-  index('records_student').on(t.studentId, t.kind),
-  index('records_employer').on(t.employerId, t.kind, t.state, t.id),
+  // A student's or employer's own queue, newest first: ending in id lets the index give the order,
+  // so the planner never prefers walking records_kind_id over the whole kind to avoid a sort.
+  index('records_student').on(t.studentId, t.kind, t.id),
+  index('records_employer').on(t.employerId, t.kind, t.id),
   index('records_parent').on(t.parentId),
   uniqueIndex('records_number').on(t.number),
   uniqueIndex('records_verify_code').on(t.verifyCode),
