@@ -132,6 +132,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/bench/students', given: 'none', path: '/api/bench/students', body: 'empty', expect: everyone(404) },
   { route: 'POST /api/bench/proposed-indexes', given: 'none', path: '/api/bench/proposed-indexes', body: 'empty', expect: everyone(404) },
   { route: 'POST /api/bench/import-floor', given: 'none', path: '/api/bench/import-floor', body: 'empty', expect: everyone(404) },
+  { route: 'POST /api/bench/transition-floor', given: 'none', path: '/api/bench/transition-floor', body: 'empty', expect: everyone(404) },
 
   // ── uploads: the uploader alone while loose, then exactly the readers of the record ──
   { route: 'GET /api/files/:id', given: 'loose upload', path: '/api/files/{fileId}', expect: grid(404, { student: 200 }) },
