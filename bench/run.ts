@@ -208,6 +208,14 @@ async function main() {
     notes.proposedIndexes = proposed.applied;
     const after = await pageFigures('(with the proposed index records_kind_id)');
     notes.queueFirstPageSpeedup = before.rps > 0 ? Number((after.rps / before.rps).toFixed(1)) : null;
+    // the scoped queues: a college's own agreements in one state, and in every state (its 全部 tab)
+    for (const [label, path] of [['one state', '/api/agreements?state=college_review&limit=20'], ['every state', '/api/agreements?limit=20']]) {
+      const run = await load({ url: baseUrl, headers: college.headers(), next: () => ({ path }), duration: Math.max(3, DURATION / 2), connections: CONNECTIONS });
+      if (run.non2xx > 0) throw new Error(`college queue (${label}): ${run.non2xx} non-2xx`);
+      // a page that takes longer than the run never answers: say so rather than report 0 ms
+      const detail = run.requests > 0 && run.errors === 0 ? `${run.rps.toFixed(1)} req/s` : `no answer within ${Math.max(3, DURATION / 2)} s (${run.requests} answered, ${run.errors} errors/timeouts)`;
+      figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', detail));
+    }
 
     log('agreement PDF, four copies, Chinese font');
     const pdfPath = `/api/agreements/${template.agreementId}/pdf`;
@@ -310,6 +318,7 @@ function queryPlans(stateDir: string, agreementId: string): Record<string, strin
     lookup: `SELECT s.id FROM students s JOIN schools ON schools.id = s.school_id JOIN colleges ON colleges.id = s.college_id WHERE s.school_id = 'bsch-1' AND s.cohort = ${COHORT} AND s.source_state = 'approved' AND s.id_number = '${benchIdNumber(1)}' LIMIT 5`,
     queuePage: `SELECT r.id FROM records r LEFT JOIN students s ON s.id = r.student_id WHERE r.kind = 'source-records' AND r.id < 'ffff' ORDER BY r.id DESC LIMIT 21`,
     collegeQueue: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.college_id = 'bcol-0-0' AND r.state = 'college_review' ORDER BY r.id DESC LIMIT 21`,
+    collegeEveryState: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.college_id = 'bcol-0-0' ORDER BY r.id DESC LIMIT 21`,
     studentQueue: `SELECT r.id FROM records r WHERE r.kind = 'agreements' AND r.student_id = 'bstu-1' ORDER BY r.id DESC LIMIT 21`,
     employerQueue: `SELECT r.id FROM records r WHERE r.kind = 'invitations' AND r.employer_id = 'bemp-1' ORDER BY r.id DESC LIMIT 21`,
     timeline: `SELECT * FROM audit_events WHERE record_id = '${agreementId}' ORDER BY id`,

@@ -45,3 +45,25 @@ describe("a student's or employer's own queue reads only their own records", () 
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe("a school's or college's queue across several states reads only its own records", () => {
+  // with only the state-led scope indexes, these planned as records_kind_id (kind=?) walked over the
+  // whole kind and filtered row by row: at a million students a college's 全部 tab never answered
+  const visibleToReviewers = ['sent', 'accepted', 'rejected', 'expired', 'withdrawn'];
+  it.each<[string, Omit<ListQuery, 'limit'>, string]>([
+    ['college: every agreement (its 全部 tab)', { kind: 'agreements', scope: eq(records.collegeId, 'col-1') }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
+    ['college: invitations in every state it may see, a later page', { kind: 'invitations', scope: eq(records.collegeId, 'col-1'), states: visibleToReviewers, cursor: CURSOR }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
+    ['school: every dispatch', { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1') }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
+    ['school: two states', { kind: 'agreements', scope: eq(records.schoolId, 'sch-1'), states: ['school_review', 'approved'] }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
+    ['province: one school, every state', { kind: 'source-records', schoolId: 'sch-1', cursor: CURSOR }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
+  ])('%s', async (_name, query, index) => {
+    const detail = await plan(query);
+    expect(detail).toMatch(new RegExp(`SEARCH records USING (COVERING )?INDEX ${index}`));
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('one state still uses the state-led index, which holds only that state', async () => {
+    const detail = await plan({ kind: 'agreements', scope: eq(records.collegeId, 'col-1'), states: ['college_review'] });
+    expect(detail).toMatch(/SEARCH records USING (COVERING )?INDEX records_kind_college \(kind=\? AND college_id=\? AND state=\?/);
+  });
+});

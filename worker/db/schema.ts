@@ -121,6 +121,11 @@ export const records = sqliteTable('records', {
   index('records_kind_school').on(t.kind, t.schoolId, t.state, t.id),
   index('records_kind_college').on(t.kind, t.collegeId, t.state, t.id),
   index('records_kind_state').on(t.kind, t.state, t.id),
+  // A school's or college's queue across several states (its 全部 tab, or every state its role
+  // may see): with only the state-led indexes above the planner walked records_kind_id over the
+  // whole kind, filtering row by row, and at a million students a college's first page never came.
+  index('records_school_order').on(t.kind, t.schoolId, t.id),
+  index('records_college_order').on(t.kind, t.collegeId, t.id),
   // Unfiltered queues (province, centre, admin): newest first without sorting the whole kind.
   index('records_kind_id').on(t.kind, t.id),
   // A student's or employer's own queue, newest first: ending in id lets the index give the order,
