@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from './client';
 import { listRecordsQuery, type ListQuery } from './records';
 import { records } from './schema';
+import { stateShownTo } from '../lifecycle/read-access';
+import { lifecycleOf } from '../lifecycle/registry';
 
 async function plan(query: Omit<ListQuery, 'limit'>): Promise<string> {
   const { sql, params } = listRecordsQuery(openDb(env.DB), { ...query, limit: 21 }).toSQL();
@@ -49,10 +51,12 @@ describe("a student's or employer's own queue reads only their own records", () 
 describe("a school's or college's queue across several states reads only its own records", () => {
   // with only the state-led scope indexes, these planned as records_kind_id (kind=?) walked over the
   // whole kind and filtered row by row: at a million students a college's 全部 tab never answered
-  const visibleToReviewers = ['sent', 'accepted', 'rejected', 'expired', 'withdrawn'];
+  // what the list route asks for when a college opens its invitations: every state shown to it
+  const invitations = lifecycleOf('invitations');
+  const shownToCollege = Object.keys(invitations.states).filter((state) => stateShownTo(invitations, state, 'college'));
   it.each<[string, Omit<ListQuery, 'limit'>, string]>([
     ['college: every agreement (its 全部 tab)', { kind: 'agreements', scope: eq(records.collegeId, 'col-1') }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
-    ['college: invitations in every state it may see, a later page', { kind: 'invitations', scope: eq(records.collegeId, 'col-1'), states: visibleToReviewers, cursor: CURSOR }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
+    ['college: invitations in every state it may see, a later page', { kind: 'invitations', scope: eq(records.collegeId, 'col-1'), states: shownToCollege, cursor: CURSOR }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
     ['school: every dispatch', { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1') }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
     ['school: two states', { kind: 'agreements', scope: eq(records.schoolId, 'sch-1'), states: ['school_review', 'approved'] }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
     ['province: one school, every state', { kind: 'source-records', schoolId: 'sch-1', cursor: CURSOR }, 'records_school_order \\(kind=\\? AND school_id=\\?'],

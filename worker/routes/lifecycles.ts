@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { labelsFor } from '../lifecycle/labels';
+import { stateShownTo } from '../lifecycle/read-access';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { requireActor } from '../middleware/require-actor';
 
@@ -14,10 +15,7 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
       label: lifecycle.label,
       form: lifecycle.form,
       // states this role never sees (an employer's draft invitations) are not offered as filters
-      states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => {
-        const visibleTo = lifecycle.states[state]?.visibleTo;
-        return !visibleTo || visibleTo.includes(actor.role);
-      })),
+      states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role))),
       create: lifecycle.create && lifecycle.create.roles.includes(actor.role) ? { roles: lifecycle.create.roles, step: lifecycle.create.step } : null,
     };
   }

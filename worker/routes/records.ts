@@ -10,7 +10,7 @@ import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
 import { prepareCreate } from '../lifecycle/prepare-create';
 import { executeTransition } from '../lifecycle/execute-transition';
-import { canRead } from '../lifecycle/read-access';
+import { canRead, stateShownTo } from '../lifecycle/read-access';
 import { recordView } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
@@ -53,7 +53,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
     const q = parseListQuery(c.req.query());
-    const hiddenStates = Object.entries(lifecycle.states).filter(([, s]) => s.visibleTo && !s.visibleTo.includes(actor.role)).map(([k]) => k);
+    const hiddenStates = Object.keys(lifecycle.states).filter((state) => !stateShownTo(lifecycle, state, actor.role));
     const states = (q.states ?? Object.keys(lifecycle.states)).filter((s) => !hiddenStates.includes(s));
     const rows = states.length === 0 ? [] : await listRecords(c.get('db'), {
       kind: lifecycle.kind,
