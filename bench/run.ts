@@ -191,12 +191,17 @@ async function main() {
     const province = await Caller.signIn(baseUrl, 'province');
     const page = Math.min(1000, Math.floor(STUDENTS / 20 / 2));
     const { cursor } = await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`);
+    const queueSeconds = Math.max(3, DURATION / 2);
+    const queueLoad = (caller: Caller, path: string) => load({ url: baseUrl, headers: caller.headers(), next: () => ({ path }), duration: queueSeconds, connections: CONNECTIONS });
+    type QueueRun = Awaited<ReturnType<typeof queueLoad>>;
+    const answered = (r: QueueRun) => r.requests > 0 && r.non2xx === 0 && r.errors === 0;
+    // a page that takes longer than the run never answers: say so rather than let 0 ms pass for fast
+    const show = (r: QueueRun) => answered(r) ? `${r.rps.toFixed(1)} req/s`
+      : r.requests === 0 ? `no answer within ${queueSeconds} s (${r.errors} errors/timeouts)`
+        : `${r.rps.toFixed(1)} req/s, ${r.errors} errors/timeouts, ${r.non2xx} non-2xx`;
     const pageFigures = async (label: string) => {
-      const run = (path: string) => load({ url: baseUrl, headers: province.headers(), next: () => ({ path }), duration: Math.max(3, DURATION / 2), connections: CONNECTIONS });
-      const first = await run('/api/source-records?limit=20');
-      const deep = await run(`/api/source-records?limit=20&cursor=${cursor}`);
-      const answered = (r: typeof first) => r.requests > 0 && r.non2xx === 0 && r.errors === 0;
-      const show = (r: typeof first) => `${r.rps.toFixed(1)} req/s${answered(r) ? '' : `, ${r.errors} errors/timeouts, ${r.non2xx} non-2xx`}`;
+      const first = await queueLoad(province, '/api/source-records?limit=20');
+      const deep = await queueLoad(province, `/api/source-records?limit=20&cursor=${cursor}`);
       figures.push(reported(`queue page 1 p50 ${label}`, first.p50, 'ms', show(first)));
       figures.push(reported(`queue page ${page} p50 ${label}`, deep.p50, 'ms', show(deep)));
       const ratio = answered(first) && answered(deep) && first.p50 > 0 ? deep.p50 / first.p50 : Infinity;
@@ -210,11 +215,9 @@ async function main() {
     notes.queueFirstPageSpeedup = before.rps > 0 ? Number((after.rps / before.rps).toFixed(1)) : null;
     // the scoped queues: a college's own agreements in one state, and in every state (its 全部 tab)
     for (const [label, path] of [['one state', '/api/agreements?state=college_review&limit=20'], ['every state', '/api/agreements?limit=20']]) {
-      const run = await load({ url: baseUrl, headers: college.headers(), next: () => ({ path }), duration: Math.max(3, DURATION / 2), connections: CONNECTIONS });
+      const run = await queueLoad(college, path);
       if (run.non2xx > 0) throw new Error(`college queue (${label}): ${run.non2xx} non-2xx`);
-      // a page that takes longer than the run never answers: say so rather than report 0 ms
-      const detail = run.requests > 0 && run.errors === 0 ? `${run.rps.toFixed(1)} req/s` : `no answer within ${Math.max(3, DURATION / 2)} s (${run.requests} answered, ${run.errors} errors/timeouts)`;
-      figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', detail));
+      figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', show(run)));
     }
 
     log('agreement PDF, four copies, Chinese font');
