@@ -2,6 +2,23 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config';
 import { hashPassword } from './worker/auth/password';
 import { DEMO_PASSWORD } from './worker/db/seed/demo';
+import { parseSeed } from './test/seed';
+import { SeedReporter } from './test/seed-reporter';
+
+/**
+ * One seed for every random choice of the run (fixtures, fast-check, browser test data): taken from
+ * TEST_SEED when set, else drawn now; every project reads it as TEST_SEED (the worker project from its
+ * binding, which workerd exposes as process.env), and the reporter prints it.
+ */
+function runSeed(): number {
+  const given = process.env.TEST_SEED;
+  if (given !== undefined && given !== '') {
+    const seed = parseSeed(given);
+    if (seed === null) throw new Error(`TEST_SEED must be an integer from 0 to 4294967295, not "${given}"`);
+    return seed;
+  }
+  return Math.floor(Math.random() * 0x1_0000_0000);
+}
 
 /**
  * Three projects:
@@ -13,23 +30,26 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
   // Hashed once here rather than in every test file's setup: PBKDF2 is slow on purpose.
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+  const seed = runSeed();
+  process.env.TEST_SEED = String(seed);
   return {
     test: {
+      reporters: ['default', new SeedReporter(seed)],
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts'] },
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
         },
         {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_DEMO_PASSWORD_HASH: demoPasswordHash } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_DEMO_PASSWORD_HASH: demoPasswordHash, TEST_SEED: String(seed) } },
             }),
           ],
           test: {
             name: 'worker',
             include: ['worker/**/*.test.ts'],
-            setupFiles: ['./worker/test/setup.ts'],
+            setupFiles: ['./test/seed-setup.ts', './worker/test/setup.ts'],
           },
         },
         {

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../forms/engine/validators/credit-code';
 import { login, openBrowser, type Session } from './browser';
+import { freshIdentities } from './fresh-identities';
 import { act, pickRegion, signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
 afterAll(async () => { await s?.close(); });
 
-function freshCreditCode(): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  let org = '';
-  for (let i = 0; i < 9; i++) org += chars[Math.floor(Math.random() * chars.length)];
-  return '91320106' + org + creditCodeCheckChar('91320106' + org);
-}
+const fresh = freshIdentities('employer-registration');
 
 describe('用人单位注册, in the browser', () => {
   it('an employer registers, waits for the centre, is verified and may then look students up', async () => {
     const page = s.page;
-    const username = 'xinghe' + Date.now().toString(36);
-    const code = freshCreditCode();
+    const username = fresh.username('xinghe');
+    const code = fresh.creditCode();
 
     await page.goto(s.baseUrl + '/');
     await page.getByRole('link', { name: '注册单位账号' }).click();

@@ -8,17 +8,13 @@
  * again as a further version) in the browser, with an API rollback as a safety net if it fails early.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { idNumberCheckChar } from '../../forms/engine';
 import { login, openBrowser, type Session } from './browser';
+import { freshIdentities } from './fresh-identities';
 import { signOut } from './helpers';
 
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-function freshIdNumber(): string {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const body = `320106200${Math.floor(Math.random() * 6)}0${1 + Math.floor(Math.random() * 9)}${day}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return body + idNumberCheckChar(body);
-}
+const fresh = freshIdentities('form-editor');
 
 /** The JSON API as a school system would call it, keeping the session cookie. */
 class Api {
@@ -69,9 +65,9 @@ interface Graduate {
 async function importGraduates(base: string, names: string[]): Promise<Array<{ api: Api; username: string }>> {
   const school = await Api.as(base, 'school');
   const province = await Api.as(base, 'province');
-  const ids = names.map(() => freshIdNumber());
+  const ids = names.map(() => fresh.idNumber());
   const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + names.map((n, i) => `${n},${ids[i]},1,计算机科学与技术学院,软件工程,31,2027,320106,1390000${String(3000 + Math.floor(Math.random() * 6000))}\r\n`).join('');
+    + names.map((n, i) => `${n},${ids[i]},1,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`).join('');
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
   const imported = await school.ok('POST', '/api/source-records/import', undefined, form);

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckChar } from '../../forms/engine';
 import { login, openBrowser, type Session } from './browser';
+import { freshIdentities } from './fresh-identities';
 import { act, signOut } from './helpers';
 
-/** A fresh valid ID number for this run (GB 11643 check character computed by the engine). */
-function freshIdNumber(): string {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const body = `320106200${Math.floor(Math.random() * 6)}0${1 + Math.floor(Math.random() * 9)}${day}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return body + idNumberCheckChar(body);
-}
+const fresh = freshIdentities('source-record-chain');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
@@ -17,7 +12,7 @@ afterAll(async () => { await s?.close(); });
 describe('生源信息核对, end to end in the browser', () => {
   it('school imports → student changes password, confirms identity, submits → school approves → province approves → home shows 省级通过', async () => {
     const page = s.page;
-    const idNumber = freshIdNumber();
+    const idNumber = fresh.idNumber();
     const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
       + `周子墨,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,13900001111\r\n`;
 

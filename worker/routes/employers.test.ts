@@ -3,19 +3,10 @@
  * for the provincial employment centre, and only once verified may look students up and invite.
  */
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../forms/engine/validators/credit-code';
 import { TestClient } from '../test/client';
-import { count } from '../test/fixtures';
+import { count, uniqueCreditCode, uniqueUsername as freshUsername } from '../test/fixtures';
 
 const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A valid 统一社会信用代码 no other test uses: 91 (enterprise) + 南京鼓楼 + a random organisation code. */
-function uniqueCreditCode(): string {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += ORG_CHARS[Math.floor(Math.random() * ORG_CHARS.length)];
-  const first17 = '91320106' + org;
-  return first17 + creditCodeCheckChar(first17);
-}
 
 /** Same code with a wrong check character. */
 function withWrongCheck(code: string): string {
@@ -23,10 +14,7 @@ function withWrongCheck(code: string): string {
   return code.slice(0, 17) + wrong;
 }
 
-let seq = 0;
-function uniqueUsername() {
-  return `unit${Date.now().toString(36)}${(seq++).toString(36)}${Math.floor(Math.random() * 1e4)}`;
-}
+const uniqueUsername = () => freshUsername('unit');
 
 function registration(overrides: Record<string, unknown> = {}) {
   return {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { workerFetch } from '../test/worker-fetch';
 import { studentWithSourceRecord } from '../test/fixtures';
+import { randomInt, seededRandom } from '../../test/seed';
 
 describe('signing in', () => {
   it('a demo school reviewer signs in and the session says who they are', async () => {
@@ -109,7 +110,8 @@ describe('bad requests get a clear JSON error, never a 500', () => {
 type Jar = { cookie: string };
 const cookieOf = (client: TestClient) => (client as unknown as Jar).cookie;
 const withCookie = (cookie: string) => Object.assign(new TestClient(), { cookie }) as unknown as TestClient;
-const randomIp = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const ipRandom = seededRandom('session.test: client addresses');
+const randomIp = () => `198.51.${randomInt(ipRandom, 250)}.${randomInt(ipRandom, 250)}`;
 
 describe('sign-in throttling (failed attempts per account and per address)', () => {
   // The limiter counts in fixed one-minute windows, so a run that straddles a window boundary may
@@ -125,7 +127,7 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
 
   it('an account guessed at is locked, even against the right password, with Retry-After and a Chinese message', async () => {
     const s = await studentWithSourceRecord('imported');
-    const { res, attempts } = await failUntilLocked(() => ({ username: s.username, password: 'guess-' + Math.random() }), {}, 5);
+    const { res, attempts } = await failUntilLocked(() => ({ username: s.username, password: `guess-${ipRandom()}` }), {}, 5);
     expect(attempts).toBeGreaterThan(5);
     expect(res.body.error).toMatchObject({ code: 'too_many_attempts', message: '登录失败次数过多，请 1 分钟后再试' });
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);

@@ -5,27 +5,27 @@
  */
 import { env } from 'cloudflare:workers';
 import { newId } from '../lib/encoding';
+import { randomInt, seededRandom } from '../../test/seed';
+import { ID_SPACE, creditCodeAt, idNumberAt, mobileAt, sourceDataAt } from './fixture-data';
 
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
+export { idNumberAt } from './fixture-data';
 
-/** The n-th valid 18-digit ID number (GB 11643) of a space of 2,016,000: n → birth day and sequence. */
-export function idNumberAt(n: number, region = '320106'): string {
-  const dayIndex = Math.floor(n / 1000) % 2016; // 6 years × 12 months × 28 days
-  const year = 2000 + Math.floor(dayIndex / 336);
-  const month = String(1 + Math.floor((dayIndex % 336) / 28)).padStart(2, '0');
-  const day = String(1 + (dayIndex % 28)).padStart(2, '0');
-  const body = `${region}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, ch, i) => acc + Number(ch) * W[i], 0);
-  return body + CHECK[sum % 11];
-}
+/**
+ * Where this test file's students start in the ID space: drawn from the run's seed (TEST_SEED), then
+ * consecutive, so no two fixtures of a file share an ID number, 考生号 or phone. D1 is per test file.
+ */
+let cursor: number | null = null;
 
-let cursor = Math.floor(Math.random() * 1_500_000);
-
-/** Valid ID numbers that no other fixture of this run uses (a random start, then consecutive). */
-export function uniqueIdNumbers(n: number): string[] {
+function take(n: number): number {
+  cursor ??= randomInt(seededRandom('fixtures'), ID_SPACE - 500_000);
   const start = cursor;
   cursor += n;
+  return start;
+}
+
+/** Valid ID numbers that no other fixture of this file uses. */
+export function uniqueIdNumbers(n: number): string[] {
+  const start = take(n);
   return Array.from({ length: n }, (_, i) => idNumberAt(start + i));
 }
 
@@ -33,8 +33,19 @@ export function uniqueIdNumber(): string {
   return uniqueIdNumbers(1)[0];
 }
 
+/** A valid mobile number that no other fixture of this file uses. */
 export function uniqueMobile(): string {
-  return '139' + String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  return mobileAt(take(1));
+}
+
+/** A valid 统一社会信用代码 that no other fixture of this file uses. */
+export function uniqueCreditCode(): string {
+  return creditCodeAt(take(1));
+}
+
+/** A username (letters and digits) that no other fixture of this file uses. */
+export function uniqueUsername(prefix: string): string {
+  return `${prefix}${take(1).toString(36)}`;
 }
 
 export interface FixtureStudent {
@@ -49,12 +60,8 @@ export async function studentWithSourceRecord(state: string, opts: { collegeId?:
   const schoolId = opts.schoolId ?? 'sch-1';
   const studentId = 'stu-' + newId();
   const recordId = newId();
-  const idNumber = uniqueIdNumber();
-  const mobile = uniqueMobile();
-  const data = {
-    name: '测试学生', idNumber, gender: '1', mobile, cohort: 2027, college: '计算机科学与技术学院', major: '软件工程',
-    education: '31', studentNo: '2023' + idNumber.slice(-6), examNo: '23320106' + idNumber.slice(-6), originRegion: '320106',
-  };
+  const data = sourceDataAt(take(1));
+  const { idNumber, mobile } = data;
   const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'student'").first<{ password_hash: string }>())!.password_hash;
   await env.DB.batch([
     env.DB.prepare('INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state) VALUES (?, ?, ?, 2027, ?, ?, ?, ?)')

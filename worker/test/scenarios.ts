@@ -5,10 +5,9 @@
  * spend them freely.
  */
 import { env } from 'cloudflare:workers';
-import { creditCodeCheckChar } from '../../forms/engine';
 import { tinyPng } from '../domain/files/sample-files.fixture';
 import { TestClient } from './client';
-import { studentWithSourceRecord, uniqueMobile, type FixtureStudent } from './fixtures';
+import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, type FixtureStudent } from './fixtures';
 import { jobTerms, sendInvitation } from './signing';
 
 export interface Scenario {
@@ -156,18 +155,9 @@ export async function dispatchIn(state: 'unconfirmed' | 'college_review' | 'scho
   return { ...agreement, id: view.id, version: view.version, data: view.data, fileId };
 }
 
-let registrations = 0;
-
-/** A valid 统一社会信用代码 no other registration of this run uses. */
-export function uniqueCreditCode(): string {
-  const serial = (Date.now() % 1e6) * 100 + (registrations++ % 100);
-  const first17 = `913201${String(serial).padStart(8, '0').slice(-8)}000`.slice(0, 17);
-  return first17 + creditCodeCheckChar(first17);
-}
-
 /** A newly registered employer's registration (待中心审核), or returned to it by the centre. */
 export async function registrationIn(state: 'pending' | 'returned'): Promise<Scenario> {
-  const username = 'reg' + Math.random().toString(36).slice(2, 12);
+  const username = uniqueUsername('reg');
   const password = 'Regist3r2027';
   const data = {
     employerName: '南京测试注册科技有限公司', creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
