@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, invalid } from '../http/errors';
 import { latestForm } from '../forms/registry';
 import { newId } from '../lib/encoding';
 import { auditWrites, NEW_RECORD } from './audit';
+import { withCompanyFields } from './company-fields';
 import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
@@ -30,7 +31,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
   if (!result.ok) {
     throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
   }
-  const data = result.values as Record<string, unknown>;
+  const data = await withCompanyFields(db, lifecycle, links.employerId, result.values as Record<string, unknown>);
   const row: RecordRow = {
     id: newId(),
     kind: lifecycle.kind,

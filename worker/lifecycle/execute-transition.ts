@@ -14,6 +14,7 @@ import type { RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { formAtVersion } from '../forms/registry';
 import { auditEventOfUpdate } from './audit';
+import { withCompanyFields } from './company-fields';
 import { applyLapse } from './apply-lapse';
 import { recordFileWrites } from './record-files';
 import { canRead } from './read-access';
@@ -96,7 +97,9 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
   if (version !== record.version) throw conflict();
 
   const reason = readReason(transition, req.body);
-  const data = transition.step ? await validatedData(deps, record, transition.step, req.body.data, transition.draft) : record.data;
+  const data = transition.step
+    ? await withCompanyFields(db, lifecycle, record.employerId, await validatedData(deps, record, transition.step, req.body.data, transition.draft))
+    : record.data;
   const now = new Date().toISOString();
   const ctx: TransitionContext = { db, env: deps.env, actor, record, data, reason, now };
   await transition.guard?.(ctx);

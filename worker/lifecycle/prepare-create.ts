@@ -6,6 +6,7 @@
 import { forbidden } from '../http/errors';
 import { latestForm } from '../forms/registry';
 import type { Deps } from './execute-transition';
+import { BEFORE_CREATE, disclose } from './disclosure';
 import { lifecycleOf } from './registry';
 
 export interface PreparedCreate {
@@ -28,6 +29,6 @@ export async function prepareCreate(deps: Deps, kind: string, links: Record<stri
     form: { key: form.key, version: form.version },
     step: create.step,
     draft: Boolean(create.draft),
-    data: prepared.prefill ?? {},
+    data: disclose(lifecycle, form.definition, prepared.prefill ?? {}, actor.role, BEFORE_CREATE),
   };
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
+import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
 import { inScope } from './scope';
 import type { Lifecycle } from './types';
@@ -54,8 +55,9 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const form = await formAtVersion(db, record.formKey, record.formVersion);
   const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
-  const data = readableData(form.definition, record.data, actor);
-  const firstSnapshot = events[0]?.snapshot ? readableData(form.definition, JSON.parse(events[0].snapshot), actor) : null;
+  const shown = (values: Record<string, unknown>) => disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
+  const data = shown(record.data);
+  const firstSnapshot = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
   return {
     id: record.id,
     kind: record.kind,

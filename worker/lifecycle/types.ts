@@ -8,6 +8,8 @@ import type { Role } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { RecordRow } from '../db/schema';
+import type { DisclosureRule } from './disclosure';
+import type { EmployerColumn } from './company-fields';
 
 export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -111,6 +113,14 @@ export interface Lifecycle {
   states: Record<string, StateDef>;
   create?: CreateDef;
   transitions: Transition[];
+  /** personal fields some roles see masked or not at all, by state (see disclosure.ts) */
+  disclosure?: DisclosureRule[];
+  /**
+   * Fields that are the employer's company details, by the employers column they come from: on every
+   * write of a record that has an employer they are taken from the (centre-verified) employer, never
+   * from what was typed.
+   */
+  fromEmployer?: Readonly<Record<string, EmployerColumn>>;
   /** columns kept in step with the data on every write (e.g. an invitation's deadline) */
   derive?: (data: Record<string, unknown>) => { deadline?: string | null };
   /**

@@ -13,10 +13,10 @@ import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import {
   amendmentProposed, demo, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
-  registrationIn, sourceRecordIn, terminationIn, terminationTerms, type Scenario,
+  registrationIn, sourceRecordIn, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
 } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
-import { ACCESS_MATRIX, WHO, type MatrixRow, type Who } from './access-matrix';
+import { ACCESS_MATRIX, WHO, type Level, type MatrixRow, type Seen, type Who } from './access-matrix';
 
 const GENERIC = ['GET /api/:kind', 'GET /api/:kind/:id', 'GET /api/:kind/new', 'POST /api/:kind', 'POST /api/:kind/:id/:action'];
 const PER_KIND = GENERIC.slice(0, 4);
@@ -85,9 +85,14 @@ const GIVEN: Record<string, () => Promise<Target>> = {
   'registration of employer': async () => ({ id: 'reg-emp-1' }),
   'registration pending': () => registrationIn('pending'),
   'registration returned': () => registrationIn('returned'),
+  'registration verified': () => verifiedEmployer(),
 };
 
-const DEMO_ACCOUNT: Record<Exclude<Who, 'anonymous'>, string> = {
+/** Another employer the centre verified: registered once for this file. */
+let otherVerified: Promise<TestClient> | undefined;
+const otherVerifiedEmployer = () => (otherVerified ??= verifiedEmployer().then((e) => e.registrant));
+
+const DEMO_ACCOUNT: Record<Exclude<Who, 'anonymous' | 'employer@otherVerified'>, string> = {
   student: 'student', 'student@otherCollege': 'student2', 'student@otherSchool': 'student3',
   employer: 'employer', 'employer@other': 'employer2', college: 'college', 'college@other': 'college2',
   school: 'school', 'school@other': 'school2', province: 'province', center: 'center', admin: 'admin',
@@ -95,6 +100,7 @@ const DEMO_ACCOUNT: Record<Exclude<Who, 'anonymous'>, string> = {
 
 async function clientFor(who: Who, target: Target, row: MatrixRow): Promise<TestClient> {
   if (who === 'anonymous') return new TestClient();
+  if (who === 'employer@otherVerified') return otherVerifiedEmployer();
   // signing out must not end the sessions every other row shares
   if (row.signsOut) return TestClient.as(DEMO_ACCOUNT[who]);
   if (who === 'student' && target.student) return target.student;
@@ -135,7 +141,7 @@ function createBody(row: MatrixRow, target: Target): Record<string, unknown> {
   return { ...createLinks(row, target), data };
 }
 
-async function call(client: TestClient, row: MatrixRow, target: Target): Promise<{ status: number; body: any }> {
+async function call(client: TestClient, row: MatrixRow, target: Target): Promise<{ status: number; body: any; headers: Headers }> {
   const path = pathOf(row, target);
   const method = row.route.split(' ')[0];
   switch (row.body ?? 'none') {
@@ -149,6 +155,33 @@ async function call(client: TestClient, row: MatrixRow, target: Target): Promise
   }
   throw new Error(`unknown body ${row.body}`);
 }
+
+/** How much of `value` the answer shows: all of it, its last four behind a mask, or nothing. */
+function levelOf(text: string, value: string | undefined): Level {
+  if (!value) return 'none';
+  if (text.includes(value)) return 'full';
+  return text.includes('*' + value.slice(-4)) ? 'masked' : 'none';
+}
+
+/**
+ * What a JSON or HTML answer shows of the given student's identifiers, or null when there is nothing
+ * to check (no student, or a file or PDF whose bytes are not text).
+ */
+function seenIn(got: { body: unknown; headers?: Headers }, target: Target): Seen | null {
+  const type = got.headers?.get('content-type') ?? '';
+  if (!target.fixture || !/json|html/.test(type)) return null;
+  const text = typeof got.body === 'string' ? got.body : JSON.stringify(got.body);
+  return { id: levelOf(text, target.fixture.idNumber), phone: levelOf(text, target.fixture.mobile) };
+}
+
+function expectedSeen(row: MatrixRow, who: Who): Seen | undefined {
+  if (!row.sees) return undefined;
+  if ('id' in row.sees) return row.sees as Seen;
+  const perWho = row.sees as Partial<Record<Who | '*', Seen>>;
+  return perWho[who] ?? perWho['*'];
+}
+
+const show = (seen: Seen | null | undefined) => (seen ? `id ${seen.id}, phone ${seen.phone}` : 'nothing declared');
 
 function title(row: MatrixRow): string {
   return `${row.route}${row.kind ? ` [${row.kind}${row.action ? ' ' + row.action : ''}]` : ''} — ${row.given}`;
@@ -171,7 +204,20 @@ describe('every role in every relationship gets exactly the status the matrix sa
     const wrong: string[] = [];
     const check = async (who: Who, status: number, on: Target) => {
       const got = await call(await clientFor(who, on, row), row, on);
-      if (got.status !== status) wrong.push(`${who}: expected ${status}, got ${got.status} ${JSON.stringify(got.body?.error ?? '')}`);
+      if (got.status !== status) {
+        wrong.push(`${who}: expected ${status}, got ${got.status} ${JSON.stringify(got.body?.error ?? '')}`);
+        return;
+      }
+      // who may see each field: every answer that carries data about the given student says how much
+      const seen = seenIn(got, on);
+      if (!ok(status)) {
+        if (seen && (seen.id !== 'none' || seen.phone !== 'none')) wrong.push(`${who}: a refusal shows ${show(seen)} of the student's identifiers`);
+        return;
+      }
+      const expected = expectedSeen(row, who);
+      if (seen && (!expected || expected.id !== seen.id || expected.phone !== seen.phone)) {
+        wrong.push(`${who}: the answer shows ${show(seen)} of the student's 身份证号 and phone; the matrix says ${show(expected)}`);
+      }
     };
     await Promise.all(refusals.map(([who, status]) => check(who, status, target)));
     const targets = [target, ...(await Promise.all(successes.slice(1).map(() => (writes ? given() : target))))];

@@ -11,6 +11,7 @@
  *   student@otherSchool     `student3`, another school
  *   employer                `employer`, the record's employer (verified)
  *   employer@other          `employer2`, another employer (not verified)
+ *   employer@otherVerified  another employer the centre has verified (registered by the test)
  *   college / school        `college` / `school`, the record's reviewers
  *   college@other           `college2`, another college of the same school
  *   school@other            `school2`, another school
@@ -21,7 +22,7 @@
 import type { Kind } from '../lifecycle/types';
 
 export const WHO = [
-  'anonymous', 'student', 'student@otherCollege', 'student@otherSchool', 'employer', 'employer@other',
+  'anonymous', 'student', 'student@otherCollege', 'student@otherSchool', 'employer', 'employer@other', 'employer@otherVerified',
   'college', 'college@other', 'school', 'school@other', 'province', 'center', 'admin',
 ] as const;
 export type Who = (typeof WHO)[number];
@@ -40,6 +41,16 @@ export type Body =
   /** `{ definition: 'x', version: 'x' }`: wrong types for the admin form calls */
   | 'malformed';
 
+/** How much of the given student's 身份证号 and phone an answer carries. */
+export type Level = 'full' | 'masked' | 'none';
+export interface Seen { id: Level; phone: Level }
+
+export const FULL: Seen = { id: 'full', phone: 'full' };
+export const MASKED: Seen = { id: 'masked', phone: 'masked' };
+/** a list row: the ID masked in its title, no phone */
+export const LISTED: Seen = { id: 'masked', phone: 'none' };
+export const NONE: Seen = { id: 'none', phone: 'none' };
+
 export interface MatrixRow {
   /** method and path exactly as Hono registers the route (`app.routes`) */
   route: string;
@@ -55,6 +66,11 @@ export interface MatrixRow {
   expect: Partial<Record<Who, number>>;
   /** the call ends the caller's session: run it after every other row */
   signsOut?: boolean;
+  /**
+   * What each successful JSON answer shows of the given student's 身份证号 and phone: one value for
+   * every 2xx cell, or per column. Required on every row whose given record has a student.
+   */
+  sees?: Seen | Partial<Record<Who | '*', Seen>>;
 }
 
 /**
@@ -77,9 +93,14 @@ const signedIn = (status: number) => grid(status);
  * The readers of each kind get 200 for a list, everyone else 404. The list is scoped: the test also
  * checks that the given record is listed to exactly those who may open it.
  */
-const list = (kind: Kind, given: string, notReaders: Who[]): MatrixRow => ({
+const list = (kind: Kind, given: string, notReaders: Who[], listers: Who[], ownStudent: Seen = NONE): MatrixRow => ({
   route: 'GET /api/:kind', kind, given, expect: grid(200, Object.fromEntries(notReaders.map((w) => [w, 404]))),
+  // those who list the record see its student's ID masked in the title; the others see nothing of it
+  sees: { '*': NONE, student: ownStudent, ...Object.fromEntries(listers.map((w) => [w, LISTED])) },
 });
+
+/** Reviewers and the parties read a record's student in full; the platform admin only masked. */
+const fullTo = (...who: Who[]): Partial<Record<Who | '*', Seen>> => ({ admin: MASKED, ...Object.fromEntries(who.map((w) => [w, FULL])) });
 
 const STUDENTS_ELSEWHERE = { 'student@otherCollege': 404, 'student@otherSchool': 404 } as const;
 
@@ -101,7 +122,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/source-records/import', given: 'none', path: '/api/source-records/import', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
   { route: 'GET /api/source-records/import-template', given: 'none', path: '/api/source-records/import-template', expect: grid(403, { school: 200, 'school@other': 200 }) },
   // employer2 is not verified yet: no lookups
-  { route: 'GET /api/students/lookup', given: 'approved student', path: '/api/students/lookup?school=sch-1&cohort=2027&idNumber={idNumber}', expect: grid(403, { employer: 200 }) },
+  { route: 'GET /api/students/lookup', given: 'approved student', path: '/api/students/lookup?school=sch-1&cohort=2027&idNumber={idNumber}', expect: grid(403, { employer: 200, 'employer@otherVerified': 200 }), sees: MASKED },
   { route: 'GET /api/schools', given: 'none', path: '/api/schools', expect: signedIn(200) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: signedIn(201) },
@@ -146,50 +167,50 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   },
 
   // ── public verification page ──
-  { route: 'GET /verify/:code', given: 'online agreement approved', path: '/verify/{code}', expect: everyone(200) },
+  { route: 'GET /verify/:code', given: 'online agreement approved', path: '/verify/{code}', expect: everyone(200), sees: NONE },
   { route: 'GET /verify', given: 'none', path: '/verify', expect: everyone(404) },
   { route: 'GET /verify/*', given: 'none', path: '/verify/a/b', expect: everyone(404) },
 
   // ── generic record routes: lists ──
-  list('source-records', 'source record imported', ['employer', 'employer@other']),
-  list('invitations', 'invitation sent', ['province', 'center']),
-  list('agreements', 'online agreement college_review', ['province']),
-  list('amendments', 'amendment proposed', ['province', 'center']),
-  list('terminations', 'termination consent_pending', ['province', 'center']),
-  list('dispatches', 'dispatch unconfirmed', ['employer', 'employer@other', 'province']),
-  list('employer-registrations', 'registration pending', ['student', 'student@otherCollege', 'student@otherSchool', 'college', 'college@other', 'school', 'school@other', 'province']),
+  list('source-records', 'source record imported', ['employer', 'employer@other', 'employer@otherVerified'], ['college', 'school', 'province', 'center', 'admin'], { id: 'full', phone: 'none' }),
+  list('invitations', 'invitation sent', ['province', 'center'], ['employer', 'college', 'school', 'admin']),
+  list('agreements', 'online agreement college_review', ['province'], ['employer', 'college', 'school', 'center', 'admin']),
+  list('amendments', 'amendment proposed', ['province', 'center'], ['employer', 'college', 'school', 'admin']),
+  list('terminations', 'termination consent_pending', ['province', 'center'], ['employer', 'college', 'school', 'admin']),
+  list('dispatches', 'dispatch unconfirmed', ['employer', 'employer@other', 'employer@otherVerified', 'province'], ['college', 'school', 'center', 'admin']),
+  list('employer-registrations', 'registration pending', ['student', 'student@otherCollege', 'student@otherSchool', 'college', 'college@other', 'school', 'school@other', 'province'], []),
 
   // ── generic record routes: one record ──
-  { route: 'GET /api/:kind/:id', kind: 'source-records', given: 'source record imported', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'source-records', given: 'source record imported', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }), sees: fullTo('student', 'college', 'school', 'province', 'center') },
   // a draft invitation is the employer's own pending list: nobody else sees it yet
-  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation draft', expect: grid(404, { employer: 200, admin: 200 }) },
-  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation sent', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
-  { route: 'GET /api/:kind/:id', kind: 'agreements', given: 'online agreement college_review', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, center: 200, admin: 200 }) },
-  { route: 'GET /api/:kind/:id', kind: 'amendments', given: 'amendment proposed', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
-  { route: 'GET /api/:kind/:id', kind: 'terminations', given: 'termination consent_pending', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }) },
-  { route: 'GET /api/:kind/:id', kind: 'dispatches', given: 'dispatch unconfirmed', expect: grid(404, { student: 200, college: 200, school: 200, center: 200, admin: 200 }) },
+  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation draft', expect: grid(404, { employer: 200, admin: 200 }), sees: MASKED },
+  { route: 'GET /api/:kind/:id', kind: 'invitations', given: 'invitation sent', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }), sees: { ...fullTo('student', 'college', 'school'), employer: MASKED } },
+  { route: 'GET /api/:kind/:id', kind: 'agreements', given: 'online agreement college_review', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, center: 200, admin: 200 }), sees: fullTo('student', 'employer', 'college', 'school', 'center') },
+  { route: 'GET /api/:kind/:id', kind: 'amendments', given: 'amendment proposed', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }), sees: fullTo('student', 'employer', 'college', 'school') },
+  { route: 'GET /api/:kind/:id', kind: 'terminations', given: 'termination consent_pending', expect: grid(404, { student: 200, employer: 200, college: 200, school: 200, admin: 200 }), sees: NONE },
+  { route: 'GET /api/:kind/:id', kind: 'dispatches', given: 'dispatch unconfirmed', expect: grid(404, { student: 200, college: 200, school: 200, center: 200, admin: 200 }), sees: NONE },
   { route: 'GET /api/:kind/:id', kind: 'employer-registrations', given: 'registration of employer', expect: grid(404, { employer: 200, center: 200, admin: 200 }) },
 
   // ── generic record routes: create (students create only for themselves) ──
   { route: 'POST /api/:kind', kind: 'source-records', given: 'none', body: 'empty', expect: signedIn(403) },
-  { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
-  { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
-  { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404 }) },
+  { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, 'employer@otherVerified': 201, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
+  { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
+  { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
   {
     route: 'POST /api/:kind', kind: 'terminations', given: 'online agreement approved', body: 'create',
-    expect: grid(403, { student: 201, ...STUDENTS_ELSEWHERE, employer: 201, 'employer@other': 404 }),
+    expect: grid(403, { student: 201, ...STUDENTS_ELSEWHERE, employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: NONE,
   },
   { route: 'POST /api/:kind', kind: 'dispatches', given: 'none', body: 'empty', expect: signedIn(403) },
   { route: 'POST /api/:kind', kind: 'employer-registrations', given: 'none', body: 'empty', expect: signedIn(403) },
 
   // ── generic record routes: what a create would start from (the same checks, nothing written) ──
   { route: 'GET /api/:kind/new', kind: 'source-records', given: 'none', expect: signedIn(403) },
-  { route: 'GET /api/:kind/new', kind: 'invitations', given: 'approved student', expect: roles({ student: 403, employer: 200, 'employer@other': 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
-  { route: 'GET /api/:kind/new', kind: 'agreements', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }) },
-  { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement college_review', expect: grid(403, { employer: 200, 'employer@other': 404 }) },
+  { route: 'GET /api/:kind/new', kind: 'invitations', given: 'approved student', expect: roles({ student: 403, employer: 200, 'employer@other': 403, 'employer@otherVerified': 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
+  { route: 'GET /api/:kind/new', kind: 'agreements', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
+  { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement college_review', expect: grid(403, { employer: 200, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
   {
     route: 'GET /api/:kind/new', kind: 'terminations', given: 'online agreement approved',
-    expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE, employer: 200, 'employer@other': 404 }),
+    expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE, employer: 200, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: NONE,
   },
   { route: 'GET /api/:kind/new', kind: 'dispatches', given: 'none', expect: signedIn(403) },
   { route: 'GET /api/:kind/new', kind: 'employer-registrations', given: 'none', expect: signedIn(403) },
@@ -199,96 +220,96 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   // 409: the role takes this action, just not in this state or not as this party.
   ...(['save', 'submit'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record imported', body: 'transition',
-    expect: grid(404, { student: 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }),
+    expect: grid(404, { student: 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL,
   })),
   {
     route: 'POST /api/:kind/:id/:action', kind: 'source-records', action: 'correct', given: 'source record imported', body: 'transition',
-    expect: grid(404, { student: 403, college: 403, school: 200, province: 403, center: 403, admin: 403 }),
+    expect: grid(404, { student: 403, college: 403, school: 200, province: 403, center: 403, admin: 403 }), sees: FULL,
   },
   ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
     {
       route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record submitted', body: 'transition',
-      expect: grid(404, { student: 403, college: 403, school: 200, province: 409, center: 403, admin: 403 }),
+      expect: grid(404, { student: 403, college: 403, school: 200, province: 409, center: 403, admin: 403 }), sees: FULL,
     },
     {
       route: 'POST /api/:kind/:id/:action', kind: 'source-records', action, given: 'source record school_approved', body: 'transition',
-      expect: grid(404, { student: 403, college: 403, school: 409, province: 200, center: 403, admin: 403 }),
+      expect: grid(404, { student: 403, college: 403, school: 409, province: 200, center: 403, admin: 403 }), sees: FULL,
     },
   ]),
 
   ...(['save', 'send', 'withdraw'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation draft', body: 'transition',
-    expect: grid(404, { employer: 200, admin: 403 }),
+    expect: grid(404, { employer: 200, admin: 403 }), sees: MASKED,
   })),
   ...(['edit', 'withdraw'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation sent', body: 'transition',
-    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }),
+    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }), sees: MASKED,
   })),
   ...(['accept', 'reject'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'invitations', action, given: 'invitation sent', body: 'transition',
-    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }),
+    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }), sees: FULL,
   })),
 
   ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
     {
       route: 'POST /api/:kind/:id/:action', kind: 'agreements', action, given: 'online agreement college_review', body: 'transition',
-      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, center: 403, admin: 403 }),
+      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, center: 403, admin: 403 }), sees: FULL,
     },
     {
       route: 'POST /api/:kind/:id/:action', kind: 'agreements', action, given: 'online agreement school_review', body: 'transition',
-      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, center: 403, admin: 403 }),
+      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, center: 403, admin: 403 }), sees: FULL,
     },
   ]),
   {
     route: 'POST /api/:kind/:id/:action', kind: 'agreements', action: 'edit', given: 'offline agreement college_review', body: 'transition',
-    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }), sees: FULL,
   },
   {
     route: 'POST /api/:kind/:id/:action', kind: 'agreements', action: 'resubmit', given: 'offline agreement returned', body: 'transition',
-    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }), sees: FULL,
   },
 
   ...(['agree', 'decline'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'amendments', action, given: 'amendment proposed', body: 'transition',
-    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }),
+    expect: grid(404, { student: 200, employer: 403, college: 403, school: 403, admin: 403 }), sees: FULL,
   })),
   {
     route: 'POST /api/:kind/:id/:action', kind: 'amendments', action: 'withdraw', given: 'amendment proposed', body: 'transition',
-    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }),
+    expect: grid(404, { student: 403, employer: 200, college: 403, school: 403, admin: 403 }), sees: FULL,
   },
 
   // the employer applied, so only the student is the other party who may answer
   ...(['consent', 'decline'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination consent_pending', body: 'transition',
-    expect: grid(404, { student: 200, employer: 409, college: 403, school: 403, admin: 403 }),
+    expect: grid(404, { student: 200, employer: 409, college: 403, school: 403, admin: 403 }), sees: NONE,
   })),
   ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
     {
       route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination college_review', body: 'transition',
-      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, admin: 403 }),
+      expect: grid(404, { student: 403, employer: 403, college: 200, school: 409, admin: 403 }), sees: NONE,
     },
     {
       route: 'POST /api/:kind/:id/:action', kind: 'terminations', action, given: 'termination school_review', body: 'transition',
-      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, admin: 403 }),
+      expect: grid(404, { student: 403, employer: 403, college: 409, school: 200, admin: 403 }), sees: NONE,
     },
   ]),
 
   ...(['save', 'submit'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch unconfirmed', body: 'transition',
-    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }),
+    expect: grid(404, { student: 200, college: 403, school: 403, center: 403, admin: 403 }), sees: NONE,
   })),
   ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
     {
       route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch college_review', body: 'transition',
-      expect: grid(404, { student: 403, college: 200, school: 409, center: 409, admin: 403 }),
+      expect: grid(404, { student: 403, college: 200, school: 409, center: 409, admin: 403 }), sees: NONE,
     },
     {
       route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch school_review', body: 'transition',
-      expect: grid(404, { student: 403, college: 409, school: 200, center: 409, admin: 403 }),
+      expect: grid(404, { student: 403, college: 409, school: 200, center: 409, admin: 403 }), sees: NONE,
     },
     {
       route: 'POST /api/:kind/:id/:action', kind: 'dispatches', action, given: 'dispatch center_review', body: 'transition',
-      expect: grid(404, { student: 403, college: 409, school: 409, center: 200, admin: 403 }),
+      expect: grid(404, { student: 403, college: 409, school: 409, center: 200, admin: 403 }), sees: NONE,
     },
   ]),
 
@@ -299,6 +320,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   })),
   {
     route: 'POST /api/:kind/:id/:action', kind: 'employer-registrations', action: 'resubmit', given: 'registration returned', body: 'transition',
+    expect: grid(404, { employer: 200, center: 403, admin: 403 }),
+  },
+  // a verified company changes its details: back to the centre
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'employer-registrations', action: 'change', given: 'registration verified', body: 'transition',
     expect: grid(404, { employer: 200, center: 403, admin: 403 }),
   },
 ];

@@ -37,7 +37,8 @@ async function signedStudent(): Promise<{ student: FixtureStudent; agreementId: 
   const employer = await TestClient.as('employer');
   const invitation = await sendInvitation(employer, student.studentId, jobTerms({ otherTerms: '提供员工宿舍；'.repeat(40) }));
   const client = await TestClient.as(student.username);
-  const accepted = await client.post(`/api/invitations/${invitation.id}/accept`, { version: invitation.version, data: invitation.data });
+  const seen = (await client.get(`/api/invitations/${invitation.id}`)).body;
+  const accepted = await client.post(`/api/invitations/${invitation.id}/accept`, { version: seen.version, data: seen.data });
   expect(accepted.status).toBe(200);
   const row = await env.DB.prepare("SELECT id, number, verify_code FROM records WHERE kind = 'agreements' AND student_id = ?")
     .bind(student.studentId).first<{ id: string; number: string; verify_code: string }>();

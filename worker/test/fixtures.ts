@@ -53,6 +53,7 @@ export interface FixtureStudent {
   recordId: string;
   username: string;
   idNumber: string;
+  mobile: string;
 }
 
 export async function studentWithSourceRecord(state: string, opts: { collegeId?: string; schoolId?: string } = {}): Promise<FixtureStudent> {
@@ -71,7 +72,7 @@ export async function studentWithSourceRecord(state: string, opts: { collegeId?:
     env.DB.prepare(`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, identity_confirmed_at)
       VALUES (?, ?, ?, 'student', '测试学生', ?, ?, ?, '2026-09-01T00:00:00Z')`).bind('acc-' + studentId, idNumber, hash, schoolId, collegeId, studentId),
   ]);
-  return { studentId, recordId, username: idNumber, idNumber };
+  return { studentId, recordId, username: idNumber, idNumber, mobile };
 }
 
 export async function count(table: string, where = '1=1', ...params: unknown[]): Promise<number> {

@@ -55,7 +55,9 @@ export async function invitationIn(state: 'draft' | 'sent'): Promise<Scenario> {
   const employer = await demo('employer');
   if (state === 'sent') {
     const sent = await sendInvitation(employer, fixture.studentId);
-    return { id: sent.id, version: sent.version, data: sent.data, student, fixture };
+    // the data as the student sees it (the employer's view masks the student's identifiers)
+    const seen = (await student.get(`/api/invitations/${sent.id}`)).body;
+    return { id: sent.id, version: seen.version, data: seen.data, student, fixture };
   }
   const draft = await employer.post('/api/invitations', { studentId: fixture.studentId, data: {} });
   expectStatus(draft, 201, 'create invitation');
@@ -174,4 +176,12 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
   }
   // a registration has no student of its own: any student is an outsider to it
   return { id: view.id, version: view.version, data: view.data, student: await demo('student'), fixture: null as unknown as FixtureStudent, registrant };
+}
+
+/** A newly registered employer the centre has verified: a company of its own, signed in. */
+export async function verifiedEmployer(): Promise<Scenario & { registrant: TestClient }> {
+  const pending = await registrationIn('pending');
+  const approved = await (await demo('center')).post(`/api/employer-registrations/${pending.id}/approve`, { version: pending.version });
+  expectStatus(approved, 200, 'verify employer');
+  return { ...pending, version: approved.body.version, data: approved.body.data, registrant: pending.registrant! };
 }

@@ -10,7 +10,7 @@ import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
-import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
+import { RegistrationStatus, useRegistration, VERIFIED_STATES } from './home/RegistrationStatus';
 import { StudentHome } from './home/StudentHome';
 
 /** The employer's invitation queue, in the order of the signing flow. */
@@ -33,7 +33,7 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
   const registration = useRegistration();
   const state = registration.data?.items[0]?.state;
   // Only a verified employer may look students up (employers without a registration predate it).
-  const verified = registration.data !== undefined && (state === undefined || state === 'verified');
+  const verified = registration.data !== undefined && (state === undefined || VERIFIED_STATES.includes(state));
   return (
     <>
       <RegistrationStatus registration={registration} />

@@ -10,6 +10,8 @@ import { conflict, forbidden, invalid } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
+import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 const isOnline = (r: RecordRow) => r.mode === 'online';
 const isOffline = (r: RecordRow) => r.mode === 'offline';
@@ -27,6 +29,9 @@ export const agreements: Lifecycle = {
     returned: { label: '退回修改' },
     terminated: { label: '已解约' },
   },
+  disclosure: [ADMIN_SEES_MASKED],
+  // online agreements have an employer; an offline one's company is as the student typed it from paper
+  fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['student'],
     step: 'offline',

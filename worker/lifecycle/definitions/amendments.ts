@@ -10,7 +10,9 @@ import { records } from '../../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
+import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { str } from './shared';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 const AMENDABLE = ['college_review', 'school_review'];
 
@@ -49,6 +51,8 @@ export const amendments: Lifecycle = {
     declined: { label: '学生不同意' },
     withdrawn: { label: '单位已撤回' },
   },
+  disclosure: [ADMIN_SEES_MASKED],
+  fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['employer'],
     step: 'invite',

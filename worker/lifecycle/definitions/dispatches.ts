@@ -15,6 +15,7 @@ import type { Actor } from '../../auth/actor';
 import { auditWrites, NEW_RECORD } from '../audit';
 import type { Lifecycle } from '../types';
 import { str } from './shared';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
 
@@ -65,6 +66,7 @@ export const dispatches: Lifecycle = {
     returned: { label: '已退回' },
     voided: { label: '已作废' },
   },
+  disclosure: [ADMIN_SEES_MASKED],
   transitions: [
     { action: 'save', label: '保存', from: ['unconfirmed', 'returned'], by: ['student'], step: 'student', draft: true },
     {

@@ -1,7 +1,9 @@
 /**
  * 用人单位注册审核 (issue #4): an employer registers itself (POST /api/employers), the provincial
  * employment centre verifies it; only a verified employer may look students up and invite them.
- * A returned registration is corrected by the employer and submitted again.
+ * A returned registration is corrected by the employer and submitted again. A verified employer
+ * that changes its company details asks the centre again (`change`); the employers row — and so
+ * every record's company fields (company-fields.ts) — keeps the verified details until approval.
  */
 import { eq } from 'drizzle-orm';
 import { creditCodeTaken } from '../../db/employers';
@@ -45,10 +47,17 @@ export const employerRegistrations: Lifecycle = {
     pending: { label: '待中心审核' },
     verified: { label: '审核通过' },
     returned: { label: '已退回修改' },
+    change_pending: { label: '变更待中心审核' },
+    change_returned: { label: '变更已退回' },
   },
   transitions: [
-    { action: 'approve', label: '审核通过', from: ['pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },
+    { action: 'approve', label: '审核通过', from: ['pending', 'change_pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },
     { action: 'reject', label: '退回修改', from: ['pending'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },
+    { action: 'reject', label: '退回变更', from: ['change_pending'], to: 'change_returned', by: ['center'], needsReason: true, style: 'danger' },
+    {
+      action: 'change', label: '申请变更单位信息', from: ['verified', 'change_returned'], to: 'change_pending', by: ['employer'], step: 'register',
+      style: 'primary', confirm: '变更将提交就业中心审核；审核通过前，邀约和协议书仍使用已审核的单位信息。确认提交？', guard: creditCodeFree,
+    },
     {
       action: 'resubmit', label: '修改后重新提交', from: ['returned'], to: 'pending', by: ['employer'], step: 'register', style: 'primary',
       guard: creditCodeFree, effects: syncEmployer(false),

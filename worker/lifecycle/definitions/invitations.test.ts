@@ -6,6 +6,7 @@ import { jobTerms, sendInvitation } from '../../test/signing';
 import { sweepLapsed } from '../apply-lapse';
 import { openDb } from '../../db/client';
 import { invitations } from './invitations';
+import { maskIdNumber } from '../../../forms/engine';
 
 describe('employer looks up students (exact lookup only)', () => {
   it('finds an approved student by ID number, with ID and phone masked', async () => {
@@ -64,7 +65,8 @@ describe('online signing: invite → accept → college → school', () => {
     const draft = await employer.post('/api/invitations', { studentId: s.studentId, data: {} });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ state: 'draft', stateLabel: '待签约名单' });
-    expect(draft.body.data).toMatchObject({ name: '测试学生', idNumber: s.idNumber, employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' });
+    // the employer knows the student only masked until the student accepts (disclosure.test.ts)
+    expect(draft.body.data).toMatchObject({ name: '测试学生', idNumber: maskIdNumber(s.idNumber), employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' });
     const student = await TestClient.as(s.username);
     expect((await student.get(`/api/invitations/${draft.body.id}`)).status).toBe(404);
     expect((await student.get('/api/invitations')).body.items).toHaveLength(0);

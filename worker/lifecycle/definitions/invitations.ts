@@ -12,7 +12,9 @@ import { addDays, beijingToday } from '../../lib/dates';
 import { newId } from '../../lib/encoding';
 import { auditWrites, NEW_RECORD } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
+import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 export const DEFAULT_ANSWER_DAYS = 5;
 
@@ -63,6 +65,10 @@ export const invitations: Lifecycle = {
     expired: { label: '已逾期' },
     withdrawn: { label: '已撤回' },
   },
+  // Until the student accepts, the employer knows the student only as the lookup showed them; the
+  // agreement made on acceptance carries the full values.
+  disclosure: [ADMIN_SEES_MASKED, { roles: ['employer'], states: 'every', fields: { idNumber: 'masked', mobile: 'masked', email: 'masked' } }],
+  fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['employer'],
     step: 'invite',

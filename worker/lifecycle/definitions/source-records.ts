@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import { students } from '../../db/schema';
 import type { Lifecycle, TransitionContext } from '../types';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 /** The students row mirrors the record's state and contact data, for the employer lookup. */
 async function mirrorStudent(ctx: TransitionContext, state: string) {
@@ -27,6 +28,7 @@ export const sourceRecords: Lifecycle = {
     approved: { label: '省级通过' },
     returned: { label: '已退回' },
   },
+  disclosure: [ADMIN_SEES_MASKED],
   transitions: [
     { action: 'save', label: '保存', from: ['imported', 'returned'], by: ['student'], step: 'student', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
     {

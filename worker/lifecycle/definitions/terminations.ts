@@ -15,6 +15,7 @@ import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
 import { str } from './shared';
+import { ADMIN_SEES_MASKED } from '../disclosure';
 
 const TERMINABLE = ['college_review', 'school_review', 'approved'];
 export const OPEN_TERMINATION_STATES = ['consent_pending', 'college_review', 'school_review'];
@@ -53,6 +54,7 @@ export const terminations: Lifecycle = {
     completed: { label: '解约完成' },
     rejected: { label: '审核未通过' },
   },
+  disclosure: [ADMIN_SEES_MASKED],
   create: {
     roles: ['student', 'employer'],
     step: 'apply',
