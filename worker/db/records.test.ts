@@ -71,3 +71,18 @@ describe("a school's or college's queue across several states reads only its own
     expect(detail).toMatch(/SEARCH records USING (COVERING )?INDEX records_kind_college \(kind=\? AND college_id=\? AND state=\?/);
   });
 });
+
+describe('a search filters the same index walk (instr has no pattern limit and needs no index of its own)', () => {
+  const q = '江苏省南京市鼓楼区云帆信息科技发展有限公司';
+  it.each<[string, Omit<ListQuery, 'limit'>, RegExp]>([
+    ['province: every source record', { kind: 'source-records', q, cursor: CURSOR }, /USING (COVERING )?INDEX records_kind_id/],
+    ['school: every dispatch', { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1'), q }, /SEARCH records USING (COVERING )?INDEX records_school_order \(kind=\? AND school_id=\?/],
+    ['college: one state', { kind: 'agreements', scope: eq(records.collegeId, 'col-1'), states: ['college_review'], q }, /SEARCH records USING (COVERING )?INDEX records_kind_college \(kind=\? AND college_id=\? AND state=\?/],
+    ['student: own agreements', { kind: 'agreements', scope: eq(records.studentId, 'stu-1'), q }, /SEARCH records USING (COVERING )?INDEX records_student \(student_id=\? AND kind=\?/],
+    ['employer: own invitations', { kind: 'invitations', scope: eq(records.employerId, 'emp-1'), q }, /SEARCH records USING (COVERING )?INDEX records_employer \(employer_id=\? AND kind=\?/],
+  ])('%s', async (_name, query, index) => {
+    const detail = await plan(query);
+    expect(detail).toMatch(index);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});

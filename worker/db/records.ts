@@ -68,7 +68,7 @@ export interface ListQuery {
   cohort?: number;
   schoolId?: string;
   collegeId?: string;
-  /** free text: matched against the student's or employer's name, ID number, credit code or agreement number */
+  /** free text (at most MAX_SEARCH_LENGTH characters): contained in the student's or employer's name, or equal to the ID number, credit code or agreement number */
   q?: string;
   /** keyset cursor: the last id of the previous page */
   cursor?: string;
@@ -91,9 +91,11 @@ export function listRecordsQuery(db: Db, query: ListQuery) {
   if (query.collegeId) conditions.push(eq(records.collegeId, query.collegeId));
   if (query.cursor) conditions.push(lt(records.id, query.cursor));
   if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, (ch) => '\\' + ch)}%`;
-    conditions.push(sql`(json_extract(${records.data}, '$.name') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
-      OR json_extract(${records.data}, '$.employerName') LIKE ${like} ESCAPE '\\' OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
+    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
+    // term needs no escaping (a typed % or _ is just text). lower() folds ASCII only, as LIKE did.
+    const contains = (path: '$.name' | '$.employerName') => sql`instr(lower(json_extract(${records.data}, ${sql.raw(`'${path}'`)})), lower(${query.q})) > 0`;
+    conditions.push(sql`(${contains('$.name')} OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
+      OR ${contains('$.employerName')} OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
   }
   return db
     .select({ record: records, studentName: students.name, studentIdNumber: students.idNumber })

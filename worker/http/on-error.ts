@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { errorLogLine } from './error-log';
 import { AppError } from './errors';
 
-/** The single place errors become responses. Never leaks a stack trace. */
+/** The single place errors become responses. Never leaks a stack trace; logs no user input (see error-log). */
 export function onError(err: Error, c: Context) {
   if (err instanceof AppError) {
     const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
@@ -13,7 +14,7 @@ export function onError(err: Error, c: Context) {
     const message = status === 403 ? '请求来源不被允许（CSRF 校验失败）' : status === 413 ? '请求内容过大' : '请求无效';
     return c.json({ error: { code: status === 403 ? 'csrf' : 'http_' + status, message } }, status);
   }
-  console.error('unhandled error', err);
+  console.error('unhandled error', errorLogLine(err, c.req.method, c.req.url));
   return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
 }
 

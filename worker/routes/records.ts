@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env';
 import { listRecords, recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
 import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
+import { searchTerm } from '../http/search-term';
 import { createRecord } from '../lifecycle/create-record';
 import { prepareCreate } from '../lifecycle/prepare-create';
 import { executeTransition } from '../lifecycle/execute-transition';
@@ -38,7 +39,7 @@ function parseListQuery(query: Record<string, string | undefined>) {
   const cursor = query.cursor || undefined;
   if (cursor !== undefined && !/^[0-9a-f]{1,40}$/.test(cursor)) throw badRequest('bad_query', '分页游标无效');
   const states = query.state ? query.state.split(',').filter(Boolean).slice(0, 20) : undefined;
-  const q = query.q?.trim().slice(0, 50) || undefined;
+  const q = searchTerm(query.q);
   const orgId = (v: string | undefined, what: string) => {
     if (!v) return undefined;
     if (!/^[\w-]{1,64}$/.test(v)) throw badRequest('bad_query', `${what}参数无效`);

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { allFields } from '../../forms/engine';
+import { toCsv } from '../../forms/engine/csv';
 import type { AppEnv } from '../app-env';
 import { importSourceRecords } from '../domain/source-import/import-source-records';
 import { readTable } from '../domain/source-import/read-table';
@@ -33,8 +34,7 @@ export const sourceImportRoutes = new Hono<AppEnv>()
     const headers = allFields(definition)
       .filter((f) => f.type !== 'group' && f.type !== 'file' && !f.computed)
       .map((f) => f.label);
-    const csv = '\uFEFF' + headers.map((h) => `"${h.replace(/"/g, '""')}"`).join(',') + '\r\n';
-    return c.body(csv, 200, {
+    return c.body(toCsv(headers, []), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="source-import-template.csv"; filename*=UTF-8''${encodeURIComponent('生源导入模板.csv')}`,
     });

@@ -10,6 +10,7 @@ import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
 import { listColleges, listSchools, lookupApprovedStudentsRead, type LookupBy } from '../db/students';
 import { AppError, badRequest, forbidden } from '../http/errors';
+import { searchTerm } from '../http/search-term';
 import { requireActor, requireActorWith, type RequireOptions } from '../middleware/require-actor';
 
 export const LOOKUP_MISS_MESSAGE =
@@ -30,9 +31,9 @@ function lookupQuery(q: Record<string, string | undefined>): LookupQuery {
 }
 
 function lookupBy(q: Record<string, string | undefined>): LookupBy {
-  const idNumber = q.idNumber?.trim().toUpperCase();
-  const phone = q.phone?.trim();
-  const name = q.name?.trim();
+  const idNumber = searchTerm(q.idNumber, 'idNumber', '身份证号')?.toUpperCase();
+  const phone = searchTerm(q.phone, 'phone', '手机号');
+  const name = searchTerm(q.name, 'name', '姓名');
   if (idNumber && !phone && !name) return { idNumber };
   if (phone && name && !idNumber) return { name, phone };
   if (phone && !name && !idNumber) return { phone };

@@ -1,5 +1,6 @@
 /** /r/:kind — records of one kind the actor may see: filters in the URL, keyset pagination. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MAX_SEARCH_LENGTH } from '../../../forms/engine/search';
 import { ApiError } from '../api/client';
 import { loadLifecycles } from '../api/lifecycles';
 import { listRecords } from '../api/records';
@@ -112,7 +113,7 @@ export function ListPage({ kind }: { kind: string }) {
         <OrgFilters school={school} college={college} onChange={(org) => replaceQuery({ ...filters, ...org })} />
         <div className="field field-grow">
           <label htmlFor="f-q" className="field-label">搜索</label>
-          <input id="f-q" className="input" type="search" placeholder="姓名、单位、协议书编号" maxLength={50}
+          <input id="f-q" className="input" type="search" placeholder="姓名、单位、协议书编号" maxLength={MAX_SEARCH_LENGTH}
             value={qDraft} onChange={(e) => setQDraft(e.target.value)} />
         </div>
         <button type="submit" className="btn">查询</button>

@@ -1,8 +1,10 @@
 /**
  * Export of approved dispatch records (中心 / 学校) as CSV (streamed, any size) or XLSX (one
- * workbook in memory, so capped). Every cell is text: ID numbers and codes keep leading zeros.
+ * workbook in memory, so capped). Every cell is text: ID numbers and codes keep leading zeros, and
+ * a value typed as `=…` stays a string cell in XLSX (never a formula) and gets a leading `'` in CSV.
  */
 import * as XLSX from '@e965/xlsx';
+import { CSV_BOM, csvLine } from '../../../forms/engine/csv';
 import type { Db } from '../../db/client';
 import { approvedDispatchPage, type ApprovedDispatchRow } from '../../db/dispatch-export';
 import { badRequest } from '../../http/errors';
@@ -24,10 +26,6 @@ export function exportCells(row: ApprovedDispatchRow): string[] {
   });
 }
 
-function csvLine(cells: string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\r\n';
-}
-
 async function* pages(db: Db, schoolId?: string) {
   let after = '';
   for (;;) {
@@ -39,7 +37,7 @@ async function* pages(db: Db, schoolId?: string) {
   }
 }
 
-/** UTF-8 with BOM so Excel in China opens it with the right encoding. */
+/** UTF-8 with BOM, written by the shared CSV writer: formula-looking cells are neutralised. */
 export function dispatchCsvStream(db: Db, schoolId?: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages(db, schoolId);
@@ -48,7 +46,7 @@ export function dispatchCsvStream(db: Db, schoolId?: string): ReadableStream<Uin
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode('\uFEFF' + csvLine(DISPATCH_EXPORT_COLUMNS.map((c) => c.header))));
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(DISPATCH_EXPORT_COLUMNS.map((c) => c.header))));
         return;
       }
       const next = await iterator.next();

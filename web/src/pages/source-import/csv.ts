@@ -1,19 +1,8 @@
-/** Builds a UTF-8 CSV with BOM (so Excel opens Chinese text correctly) and saves it via a Blob URL. */
-
-/** Cells that start a formula in spreadsheet apps are prefixed so they stay text. */
-function cell(value: string, { keepDigits = false } = {}): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  // a tab keeps long digit strings (ID numbers) from being shown in scientific notation by Excel
-  if (keepDigits && /^\d{12,}[\dXx]?$/.test(v)) v = `\t${v}`;
-  return `"${v.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(header: string[], rows: Array<Array<string | number>>, digitColumns: number[] = []): string {
-  const lines = [header.map((h) => cell(h)).join(',')];
-  for (const row of rows) lines.push(row.map((v, i) => cell(String(v), { keepDigits: digitColumns.includes(i) })).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
-}
+/**
+ * Saves a CSV built by the shared writer (`forms/engine/csv.ts`: BOM, RFC 4180 quoting, formula
+ * cells neutralised) via a Blob URL.
+ */
+export { toCsv } from '../../../../forms/engine/csv';
 
 export function downloadCsv(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
