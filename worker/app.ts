@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
 import { notFoundApi, onError } from './http/on-error';
+import { requireSecrets } from './middleware/require-secrets';
 import { sessionMiddleware } from './middleware/session';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -43,6 +44,8 @@ export const app = new Hono<AppEnv>()
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
     xFrameOptions: 'DENY',
   }))
+  // a deployment without its session key answers 503 to everything rather than sign with a guessable one
+  .use('*', requireSecrets)
   .use('/api/*', csrf())
   .use('/api/*', async (c, next) => {
     await next();
