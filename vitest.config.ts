@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { hashPassword } from './worker/auth/password';
@@ -37,13 +38,22 @@ export default defineConfig(async () => {
       reporters: ['default', new SeedReporter(seed)],
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
         },
         {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_DEMO_PASSWORD_HASH: demoPasswordHash, TEST_SEED: String(seed) } },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  TEST_DEMO_PASSWORD_HASH: demoPasswordHash,
+                  TEST_SEED: String(seed),
+                  // production rules, with a session key of this run (a developer's .dev.vars never leaks in)
+                  ENVIRONMENT: 'production',
+                  SESSION_SECRET: randomBytes(32).toString('hex'),
+                },
+              },
             }),
           ],
           test: {

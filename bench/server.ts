@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ensureDevVars } from '../scripts/ensure-dev-vars';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
@@ -54,6 +55,8 @@ export function freshState(opts: { font?: string } = {}): BenchState {
   // --font: measure the PDF with another font file than the build ships (e.g. TrueType outlines)
   if (opts.font) cpSync(opts.font, join(dir, 'web', 'fonts', 'agreement-cjk.font'));
   const config = join(dir, 'wrangler.toml');
+  // wrangler reads .dev.vars beside the config: a secret of this run's own, and development mode
+  ensureDevVars(dir);
   writeFileSync(config, readFileSync('wrangler.toml', 'utf8')
     .replace(/^main = .*$/m, 'main = "bundle/index.js"\nno_bundle = true')
     .replace(/^directory = .*$/m, 'directory = "web"')

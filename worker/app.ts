@@ -1,9 +1,10 @@
 /** The Hono application: middleware once, then one module per resource under /api. */
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
 import { notFoundApi, onError } from './http/on-error';
+import { requireSecrets } from './middleware/require-secrets';
+import { sameOriginWrites } from './middleware/same-origin-writes';
 import { sessionMiddleware } from './middleware/session';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -43,7 +44,10 @@ export const app = new Hono<AppEnv>()
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
     xFrameOptions: 'DENY',
   }))
-  .use('/api/*', csrf())
+  // a deployment without its session key answers 503 to everything rather than sign with a guessable one
+  .use('*', requireSecrets)
+  // every write, whatever its content type, from this site's own pages (or from no browser at all)
+  .use('*', sameOriginWrites)
   .use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');

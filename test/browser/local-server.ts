@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
+import { ensureDevVars } from '../../scripts/ensure-dev-vars';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' };
@@ -33,6 +34,8 @@ export function seed(dir: string) {
 export interface LocalServer { baseUrl: string; stop(): Promise<void> }
 
 export async function startServer(dir: string): Promise<LocalServer> {
+  // the worker refuses to serve without its session secret; `npm start` writes the same file
+  ensureDevVars();
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false'], {

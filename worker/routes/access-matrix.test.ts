@@ -13,7 +13,7 @@ import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import {
   amendmentProposed, demo, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
-  registrationIn, sourceRecordIn, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
+  registrationIn, sourceRecordIn, terminatedAgreement, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
 } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
 import { ACCESS_MATRIX, WHO, type Level, type MatrixRow, type Seen, type Who } from './access-matrix';
@@ -65,6 +65,7 @@ const GIVEN: Record<string, () => Promise<Target>> = {
     const row = await env.DB.prepare('SELECT verify_code FROM records WHERE id = ?').bind(agreement.id).first<{ verify_code: string }>();
     return { ...agreement, code: row!.verify_code };
   },
+  'online agreement terminated': () => terminatedAgreement(),
   'offline agreement college_review': () => offlineAgreementIn('college_review'),
   'offline agreement returned': () => offlineAgreementIn('returned'),
   'amendment proposed': () => amendmentProposed(),

@@ -196,9 +196,16 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, 'employer@otherVerified': 201, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
   { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
   { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
+  // another employer's agreement is not there in any state: 404 before the state's 409 could tell it
+  { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement approved', body: 'create', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },
+  { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement terminated', body: 'create', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },
   {
     route: 'POST /api/:kind', kind: 'terminations', given: 'online agreement approved', body: 'create',
     expect: grid(403, { student: 201, ...STUDENTS_ELSEWHERE, employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: NONE,
+  },
+  {
+    route: 'POST /api/:kind', kind: 'terminations', given: 'online agreement terminated', body: 'create',
+    expect: grid(403, { student: 409, ...STUDENTS_ELSEWHERE, employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }),
   },
   { route: 'POST /api/:kind', kind: 'dispatches', given: 'none', body: 'empty', expect: signedIn(403) },
   { route: 'POST /api/:kind', kind: 'employer-registrations', given: 'none', body: 'empty', expect: signedIn(403) },
@@ -208,9 +215,15 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/:kind/new', kind: 'invitations', given: 'approved student', expect: roles({ student: 403, employer: 200, 'employer@other': 403, 'employer@otherVerified': 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
   { route: 'GET /api/:kind/new', kind: 'agreements', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
   { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement college_review', expect: grid(403, { employer: 200, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
+  { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement approved', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },
+  { route: 'GET /api/:kind/new', kind: 'amendments', given: 'online agreement terminated', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },
   {
     route: 'GET /api/:kind/new', kind: 'terminations', given: 'online agreement approved',
     expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE, employer: 200, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: NONE,
+  },
+  {
+    route: 'GET /api/:kind/new', kind: 'terminations', given: 'online agreement terminated',
+    expect: grid(403, { student: 409, ...STUDENTS_ELSEWHERE, employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }),
   },
   { route: 'GET /api/:kind/new', kind: 'dispatches', given: 'none', expect: signedIn(403) },
   { route: 'GET /api/:kind/new', kind: 'employer-registrations', given: 'none', expect: signedIn(403) },

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { MAX_SEARCH_LENGTH } from '../../forms/engine';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { TestClient } from '../test/client';
-import { uniqueMobile } from '../test/fixtures';
-import { demo, dispatchIn, paperAgreement, sourceRecordIn, uniqueCreditCode } from '../test/scenarios';
+import { uniqueCreditCode, uniqueMobile } from '../test/fixtures';
+import { demo, dispatchIn, paperAgreement, sourceRecordIn } from '../test/scenarios';
 
 const ASCII_49 = 'Nanjing Yunfan Information Technology Co Ltd 2027'; // 49 characters
 const CHINESE_17 = '江苏省南京市鼓楼区云帆信息科技发展'; // 17 characters, 51 bytes

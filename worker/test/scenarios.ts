@@ -113,8 +113,8 @@ export async function amendmentProposed(): Promise<Scenario> {
 export const terminationTerms = { reason: '02', liability: 'mutual', remarks: '学生另择单位，双方协商一致' };
 
 /** A termination of an online agreement applied for by the employer, moved on to the given state. */
-export async function terminationIn(state: 'consent_pending' | 'college_review' | 'school_review'): Promise<Scenario> {
-  const agreement = await onlineAgreementIn('approved');
+export async function terminationIn(state: 'consent_pending' | 'college_review' | 'school_review', agreementGiven?: Scenario): Promise<Scenario> {
+  const agreement = agreementGiven ?? await onlineAgreementIn('approved');
   const applied = await (await demo('employer')).post('/api/terminations', { agreementId: agreement.id, data: terminationTerms });
   expectStatus(applied, 201, 'apply termination');
   let view = applied.body;
@@ -129,6 +129,17 @@ export async function terminationIn(state: 'consent_pending' | 'college_review' 
     view = approved.body;
   }
   return { ...agreement, id: view.id, version: view.version, data: view.data };
+}
+
+/** An online agreement whose termination the school approved: 已解约, the student free to sign again. */
+export async function terminatedAgreement(): Promise<Scenario> {
+  const agreement = await onlineAgreementIn('approved');
+  const termination = await terminationIn('school_review', agreement);
+  const completed = await (await demo('school')).post(`/api/terminations/${termination.id}/approve`, { version: termination.version, data: {} });
+  expectStatus(completed, 200, 'school approve termination');
+  const view = (await agreement.student.get(`/api/agreements/${agreement.id}`)).body;
+  if (view.state !== 'terminated') throw new Error(`terminated agreement: state ${view.state}`);
+  return { ...agreement, version: view.version, data: view.data };
 }
 
 /** The dispatch record an approved agreement opened, with an uploaded proof photo attached. */

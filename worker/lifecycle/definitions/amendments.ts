@@ -6,22 +6,27 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import { abortUnlessChanged, findRecord } from '../../db/records';
-import { records } from '../../db/schema';
-import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
+import { records, type RecordRow } from '../../db/schema';
+import { badRequest, conflict, notFound } from '../../http/errors';
 import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
-import { str } from './shared';
 import { ADMIN_SEES_MASKED } from '../disclosure';
+import { ownAgreement, str } from './shared';
 
 const AMENDABLE = ['college_review', 'school_review'];
+
+/** Only an online agreement still under review takes an amendment. */
+function assertAmendable(agreement: RecordRow) {
+  if (agreement.mode !== 'online') throw conflict('线下协议书由学生直接修改，不走单位修改流程', 'invalid_state');
+  if (!AMENDABLE.includes(agreement.state)) throw conflict('学校已审核（或协议已结束）的协议书不能修改，请先解约再重新签约', 'invalid_state');
+  return agreement;
+}
 
 async function amendableAgreement(ctx: Pick<TransitionContext, 'db'>, agreementId: string) {
   const agreement = await findRecord(ctx.db, agreementId);
   if (!agreement || agreement.kind !== 'agreements') throw notFound('协议书不存在');
-  if (agreement.mode !== 'online') throw conflict('线下协议书由学生直接修改，不走单位修改流程', 'invalid_state');
-  if (!AMENDABLE.includes(agreement.state)) throw conflict('学校已审核（或协议已结束）的协议书不能修改，请先解约再重新签约', 'invalid_state');
-  return agreement;
+  return assertAmendable(agreement);
 }
 
 /** The agreed terms replace the agreement's and send it back to 待学院审核, in the same batch. */
@@ -61,9 +66,8 @@ export const amendments: Lifecycle = {
     async link({ db, actor, body }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
       if (!agreementId) throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
-      const agreement = await amendableAgreement({ db }, agreementId);
-      if (agreement.employerId !== actor.employerId) throw notFound('协议书不存在');
-      if (!actor.employerId) throw forbidden();
+      // another employer's agreement is not there at all, whatever its state
+      const agreement = assertAmendable(await ownAgreement(db, actor, agreementId));
       const open = await db.query.records.findFirst({ where: and(eq(records.kind, 'amendments'), eq(records.parentId, agreement.id), eq(records.state, 'proposed')) });
       if (open) throw conflict('该协议书已有待学生确认的修改', 'duplicate');
       return {

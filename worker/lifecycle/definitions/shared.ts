@@ -1,8 +1,12 @@
 import type { Write } from '../../db/batch';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
-import { records, type StudentRow } from '../../db/schema';
+import { findRecord } from '../../db/records';
+import { records, type RecordRow, type StudentRow } from '../../db/schema';
 import { findSchool, sourceRecordOf } from '../../db/students';
+import { notFound } from '../../http/errors';
+import { inScope } from '../scope';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -13,6 +17,16 @@ export async function activeAgreementOf(db: Db, studentId: string) {
   return db.query.records.findFirst({
     where: and(eq(records.studentId, studentId), eq(records.kind, 'agreements'), inArray(records.state, [...ACTIVE_AGREEMENT_STATES])),
   });
+}
+
+/**
+ * The agreement a new amendment or termination is about, if it is one of the actor's own; otherwise
+ * 404 exactly as for an id that does not exist, before anything about its mode or state is told.
+ */
+export async function ownAgreement(db: Db, actor: Actor, agreementId: string): Promise<RecordRow> {
+  const agreement = await findRecord(db, agreementId);
+  if (!agreement || agreement.kind !== 'agreements' || !inScope(actor, agreement)) throw notFound('协议书不存在');
+  return agreement;
 }
 
 /**

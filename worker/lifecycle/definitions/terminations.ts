@@ -14,8 +14,8 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
-import { str } from './shared';
 import { ADMIN_SEES_MASKED } from '../disclosure';
+import { ownAgreement, str } from './shared';
 
 const TERMINABLE = ['college_review', 'school_review', 'approved'];
 export const OPEN_TERMINATION_STATES = ['consent_pending', 'college_review', 'school_review'];
@@ -63,10 +63,8 @@ export const terminations: Lifecycle = {
     async link({ db, actor, body }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
       if (!agreementId) throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
-      const agreement = await findRecord(db, agreementId);
-      const mine = agreement && agreement.kind === 'agreements'
-        && (actor.role === 'student' ? agreement.studentId === actor.studentId : agreement.employerId === actor.employerId);
-      if (!agreement || !mine) throw notFound('协议书不存在');
+      // someone else's agreement is not there at all, whatever its state
+      const agreement = await ownAgreement(db, actor, agreementId);
       if (agreement.mode === 'offline' && actor.role !== 'student') throw forbidden('线下协议书由学生上传解约函申请解约');
       if (!TERMINABLE.includes(agreement.state)) throw conflict('该协议书当前不能解约', 'invalid_state');
       const open = await db.query.records.findFirst({
