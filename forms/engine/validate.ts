@@ -18,6 +18,7 @@ import { isCalendarDate, todayInChina } from './dates';
 import { checkFieldValue, requiredMessage, type ValueContext } from './field-value';
 import { fieldEntries } from './fields';
 import { applyComputed, computedOrder, isRequired, resolveFormState } from './form-state';
+import { oversizeProblems } from './input-bounds';
 import { ruleHolds, type RuleScope } from './rules';
 import type { FieldDef, FieldError, FormDefinition, ValidationContext, ValidationResult, Values } from './types';
 import { cleanScalar, isMissing, isRecord, ownValue } from './values';
@@ -136,19 +137,30 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
 
   const merged: Values = {};
   const editable = new Set<string>();
+  // values too large to run rules on: refused with their error, then left out of everything else
+  const refused = new Set<string>();
   for (const { field } of fieldEntries(def)) {
     if (field.computed !== undefined) continue;
     const mayEdit = fieldAccess(def, field.key, ctx.role, ctx.step) === 'edit';
     if (mayEdit) editable.add(field.key);
     const source = mayEdit && Object.hasOwn(incoming, field.key) ? incoming : previous;
-    const value = cleanValue(field, ownValue(source, field.key));
+    const raw = ownValue(source, field.key);
+    if (source === incoming) {
+      const problems = oversizeProblems(field, raw, run.valueCtx, field.key);
+      if (problems.length > 0) {
+        run.errors.push(...problems);
+        refused.add(field.key);
+        continue;
+      }
+    }
+    const value = cleanValue(field, raw);
     if (value !== undefined) merged[field.key] = value;
   }
 
   const { values, hidden } = resolveFormState(def, merged, today);
   const scope: RuleScope = { values, today };
   for (const { field } of fieldEntries(def)) {
-    if (hidden.has(field.key)) continue;
+    if (hidden.has(field.key) || refused.has(field.key)) continue;
     if (!editable.has(field.key)) {
       // Stored rows are not the actor's to fix, but their derived sub-fields must stay current.
       const rows = values[field.key];
