@@ -108,12 +108,14 @@ describe('the model never counts less than the engine evaluates', () => {
   for (const kind of COST_KINDS) {
     it(`the worst '${kind}' definition with the largest body`, () => {
       const def = worstDefinition(kind);
-      const visits = visitsOf(def, largestSubmission(def, kind, 1024 * 1024));
+      const values = largestSubmission(def, kind, 1024 * 1024);
+      // the largest body is a valid one: every value is checked to its end
+      expect(validate(def, values, { role: 'employer', step: 'register' }).errors).toEqual([]);
+      const visits = visitsOf(def, values);
       const work = validationWork(def);
-      expect(visits).toBeGreaterThan(0);
       expect(visits).toBeLessThanOrEqual(work.ruleNodes);
-      // every term holds, so the worst body evaluates every node the model counts per row
-      expect(visits).toBeGreaterThan(work.ruleNodes * 0.9);
+      // every term holds, so the worst body evaluates (nearly) every node the model counts
+      expect(visits).toBeGreaterThanOrEqual(work.ruleNodes * 0.9);
     });
   }
 

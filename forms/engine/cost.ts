@@ -3,7 +3,7 @@
  * every submission (anonymous ones included, e.g. 用人单位注册) then pays for its rules, so the
  * definition checker refuses a form whose worst submission would be too much work.
  *
- * The unit is a step: one rule node evaluated, or one value type-checked. Where a node's own work
+ * The unit is a step: one rule node evaluated (a value's own check is VALUE_CHECK_STEPS). Where a node's own work
  * grows with the strings or lists it reads (`len` counts code points, `in` searches a string or
  * list, `==` and friends compare strings), it costs more steps, from the longest value its operands
  * can hold: a field's value is bounded before any rule runs (see input-bounds.ts), a `concat`
@@ -32,6 +32,11 @@ export const DEFAULT_MAX_ITEMS = 100;
 export const SLOW_STEPS_PER_UNIT = 1 / 16;
 /** Steps per UTF-16 unit a comparison, `empty`, `concat` or `days` reads (a memory compare or copy). */
 export const FAST_STEPS_PER_UNIT = 1 / 256;
+/**
+ * Steps of one value's own check (cleaning, the type check — an ID number's checksum, a region
+ * lookup — and its place in the row): measured at several rule nodes' worth by bench/form-cost.ts.
+ */
+export const VALUE_CHECK_STEPS = 8;
 /** Longest item of a list a rule may read: file ids (128) and codes (32). */
 const LIST_ITEM_UNITS = 128;
 /** A number printed by `concat`, at most. */
@@ -54,7 +59,7 @@ export interface ValidationWork {
   ruleNodes: number;
   /** the most steps of rule evaluation, nodes weighted by the values they read */
   ruleSteps: number;
-  /** the most values one validation type-checks */
+  /** the steps of the values one validation type-checks (VALUE_CHECK_STEPS each) */
   values: number;
   /** ruleSteps + values, compared with MAX_VALIDATION_WORK */
   total: number;
@@ -207,21 +212,21 @@ export function validationWork(def: FormDefinition): ValidationWork {
   for (const { field, path } of entries) {
     let work = count(field.visibleWhen, readTop, ROUNDS) + count(field.computed, readTop, ROUNDS + 1) + count(field.requiredWhen, readTop, 1);
     // one value check, and its place in each visibility round
-    let checked = 1 + ROUNDS;
+    let checked = VALUE_CHECK_STEPS + ROUNDS;
     const part: WorkPart = { path, label: String(field.label ?? field.key), work: 0 };
     if (field.type === 'group') {
       const subs = asArray(field.fields).filter((sub): sub is FieldDef => isObj(sub) && typeof sub.key === 'string');
       const own = new Map(subs.map((sub) => [sub.key, fieldSize(sub)]));
       const readRow: Reader = (name) => (name.startsWith('$row.') ? own.get(name.slice(5)) ?? SCALAR : readTop(name));
       const rows = groupMaxRows(field);
-      let perRow = subs.length;
+      let perRow = subs.length * VALUE_CHECK_STEPS;
       for (const sub of subs) {
         perRow += count(sub.computed, readRow, 2 * rows) / Math.max(rows, 1);
         perRow += count(sub.visibleWhen, readRow, rows) / Math.max(rows, 1);
         perRow += count(sub.requiredWhen, readRow, rows) / Math.max(rows, 1);
       }
-      work += (perRow - subs.length) * rows;
-      checked += rows * subs.length;
+      work += (perRow - subs.length * VALUE_CHECK_STEPS) * rows;
+      checked += rows * subs.length * VALUE_CHECK_STEPS;
       Object.assign(part, { rows, perRow: Math.round(perRow) });
     }
     part.work = Math.round(work + checked);
