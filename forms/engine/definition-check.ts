@@ -208,8 +208,7 @@ class DefinitionChecker {
     this.mappings();
     for (const pending of this.rules) this.rule(pending);
     this.computedCycles();
-    const tooCostly = validationWorkProblem(def as unknown as FormDefinition);
-    if (tooCostly) this.error(tooCostly.path, tooCostly.message);
+    this.validationWork();
     return this.errors;
   }
 
@@ -588,6 +587,17 @@ class DefinitionChecker {
       if (this.errors.some((e) => e.message.startsWith('计算字段循环依赖'))) continue;
       this.computedChains(records, deps);
     }
+  }
+
+  /** A form whose worst submission costs more than MAX_VALIDATION_WORK is refused (see cost.ts). */
+  validationWork(): void {
+    let problem: DefinitionError | null = null;
+    try {
+      problem = validationWorkProblem(this.def as unknown as FormDefinition);
+    } catch {
+      // a document too malformed to cost is already reported by the checks above
+    }
+    if (problem) this.error(problem.path, problem.message);
   }
 
   /** The longest chain of computed fields each reading the next is bounded; reported at its first field. */
