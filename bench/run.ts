@@ -16,6 +16,7 @@ import {
 import {
   atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputVsFloor, type Figure, type Floor,
 } from './figures';
+import { measureFormCost } from './form-cost';
 import { measureFormKeystroke } from './form-keystroke';
 import { Caller } from './http';
 import { load } from './load';
@@ -291,6 +292,10 @@ async function main() {
     await server.stop();
     server = null;
     notes.queryPlans = queryPlans(stateDir, template.agreementId);
+
+    // in-process, with the server stopped: the worst form definition the checker accepts (also `npm run bench:form-cost`)
+    log('form validation cost: worst accepted definitions, largest body');
+    figures.push(...(await measureFormCost()).figures);
   } catch (err) {
     if (server) console.error(server.output().slice(-4000));
     throw err;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldAccess } from './engine/access';
+import { MAX_VALIDATION_WORK, validationWork } from './engine/cost';
 import { checkDefinition } from './engine/definition-check';
 import { allFields, findField } from './engine/fields';
 import { applyMappings } from './engine/mappings';
@@ -14,6 +15,7 @@ import { isValidCreditCode } from './engine/validators/credit-code';
 import { isValidIdNumber } from './engine/validators/id-number';
 import agreementJson from './agreement.json';
 import dispatchJson from './dispatch.json';
+import employerJson from './employer.json';
 import sourceJson from './source.json';
 import terminationJson from './termination.json';
 
@@ -174,6 +176,14 @@ describe.each(Object.entries(FORMS) as Array<[keyof typeof FORMS, FormDefinition
       }
     }
   });
+});
+
+it('every shipped form costs a validation far less than the checker allows (room for admins to add rules)', () => {
+  const shipped = { ...FORMS, employer: employerJson as unknown as FormDefinition };
+  for (const [name, def] of Object.entries(shipped)) {
+    expect(checkDefinition(def), name).toEqual([]);
+    expect(validationWork(def).total, name).toBeLessThan(MAX_VALIDATION_WORK / 20);
+  }
 });
 
 it('the sample identifiers are real ones', () => {

@@ -27,6 +27,11 @@ function indexItems(table: CodeTable): Map<string, CodeItem> {
   return map;
 }
 
+/** How many distinct codes the table holds (at any nesting depth). */
+export function codeCount(table: CodeTable): number {
+  return indexItems(table).size;
+}
+
 /** The item with this code at any nesting depth. */
 export function findCode(table: CodeTable, code: unknown): CodeItem | undefined {
   return typeof code === 'string' ? indexItems(table).get(code) : undefined;

@@ -9,6 +9,7 @@
 import { resolveCodeTable } from './codes';
 import { isCalendarDate } from './dates';
 import { isValidRegion } from './regions';
+import { validationWorkProblem } from './cost';
 import { checkRule, ruleVarRefs, ruleVars } from './rules';
 import {
   FIELD_TYPES, PRESET_PATTERNS, ROLES,
@@ -26,6 +27,12 @@ export const LIMITS = {
   mappings: 20,
   label: 200,
   longText: 2000,
+  /** the largest maxLength a field may declare (a textarea's default) */
+  fieldLength: 5000,
+  /** the largest maxItems a group may declare (one without gets DEFAULT_MAX_ITEMS) */
+  groupItems: 500,
+  /** the longest chain of computed fields each reading the one before */
+  computedChain: 10,
 } as const;
 
 const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
@@ -201,6 +208,7 @@ class DefinitionChecker {
     this.mappings();
     for (const pending of this.rules) this.rule(pending);
     this.computedCycles();
+    this.validationWork();
     return this.errors;
   }
 
@@ -369,6 +377,12 @@ class DefinitionChecker {
   lengths(field: Obj, path: string): void {
     for (const prop of ['minLength', 'maxLength', 'minItems', 'maxItems']) {
       if (field[prop] !== undefined && !isNonNegInt(field[prop])) this.error(join(path, prop), '应为非负整数');
+    }
+    if (isNonNegInt(field.maxLength) && field.maxLength > LIMITS.fieldLength) {
+      this.error(join(path, 'maxLength'), `最多 ${LIMITS.fieldLength} 个字`);
+    }
+    if (isNonNegInt(field.maxItems) && field.maxItems > LIMITS.groupItems) {
+      this.error(join(path, 'maxItems'), `分组最多 ${LIMITS.groupItems} 条`);
     }
     for (const [lo, hi] of [['minLength', 'maxLength'], ['minItems', 'maxItems']]) {
       if (isNonNegInt(field[lo]) && isNonNegInt(field[hi]) && field[lo] > field[hi]) {
@@ -570,6 +584,46 @@ class DefinitionChecker {
         state.set(r.key, 'done');
       };
       for (const r of records) if (!state.has(r.key)) visit(r);
+      if (this.errors.some((e) => e.message.startsWith('计算字段循环依赖'))) continue;
+      this.computedChains(records, deps);
+    }
+  }
+
+  /** A form whose worst submission costs more than MAX_VALIDATION_WORK is refused (see cost.ts). */
+  validationWork(): void {
+    let problem: DefinitionError | null = null;
+    try {
+      problem = validationWorkProblem(this.def as unknown as FormDefinition);
+    } catch {
+      // a document too malformed to cost is already reported by the checks above
+    }
+    if (problem) this.error(problem.path, problem.message);
+  }
+
+  /** The longest chain of computed fields each reading the next is bounded; reported at its first field. */
+  computedChains(records: FieldRecord[], deps: (r: FieldRecord) => string[]): void {
+    const byKey = new Map(records.map((r) => [r.key, r]));
+    const longest = new Map<string, string[]>();
+    const chain = (r: FieldRecord): string[] => {
+      const known = longest.get(r.key);
+      if (known) return known;
+      let best: string[] = [];
+      for (const dep of deps(r)) {
+        const next = chain(byKey.get(dep)!);
+        if (next.length > best.length) best = next;
+      }
+      const own = [r.key, ...best];
+      longest.set(r.key, own);
+      return own;
+    };
+    let worst: string[] = [];
+    for (const r of records) {
+      const c = chain(r);
+      if (c.length > worst.length) worst = c;
+    }
+    if (worst.length > LIMITS.computedChain) {
+      this.error(join(byKey.get(worst[0])!.path, 'computed'),
+        `计算字段依赖链过长（${worst.length} 层，最多 ${LIMITS.computedChain} 层）：${worst.join(' → ')}`);
     }
   }
 }

@@ -11,7 +11,8 @@ import { fieldEntries } from './fields';
 import { evaluateRule, ruleHolds, ruleVars, type RuleScope } from './rules';
 import type { FieldDef, FormDefinition, Values } from './types';
 
-const MAX_VISIBILITY_ROUNDS = 8;
+/** Visibility settles within this many rounds (a flip-flopping definition stops on the last). */
+export const MAX_VISIBILITY_ROUNDS = 8;
 const ROW_PREFIX = '$row.';
 
 /** Fields ordered so each computed field comes after the computed fields it reads. */

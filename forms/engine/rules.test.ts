@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule, evaluateRule, MAX_RULE_DEPTH, MAX_RULE_NODES, ruleVarRefs, ruleVars } from './rules';
+import { checkRule, evaluateRule, MAX_RULE_DEPTH, MAX_RULE_NODES, MAX_RULE_STRING, ruleNodeCount, ruleNodeVisits, ruleVarRefs, ruleVars } from './rules';
 
 const scope = {
   values: { a: 5, b: '7', s: '北京', d1: '2025-01-01', d2: '2025-03-01', list: ['x', 'y'], empty: '', nothing: null, t: true },
@@ -166,5 +166,34 @@ describe('rule structure check', () => {
     const rule = { and: [{ '==': [{ var: 'a' }, { var: 'b' }] }, { '!': { var: 'a' } }, { var: '$row.c' }] };
     expect(ruleVars(rule)).toEqual(['a', 'b', '$row.c']);
     expect(ruleVarRefs(rule).map((r) => r.path)).toEqual(['and[0].==[0]', 'and[0].==[1]', 'and[1].![0]', 'and[2]']);
+  });
+
+  it('counts code points with len, astral characters as one', () => {
+    expect(evaluateRule({ len: { var: 'x' } }, { values: { x: '😀中a' } })).toBe(3);
+  });
+
+  it('a concat longer than MAX_RULE_STRING is null, so a chain of computed fields cannot double a string per link', () => {
+    const half = 'x'.repeat(MAX_RULE_STRING / 2);
+    expect(evaluateRule({ concat: [{ var: 'h' }, { var: 'h' }] }, { values: { h: half } })).toHaveLength(MAX_RULE_STRING);
+    expect(evaluateRule({ concat: [{ var: 'h' }, { var: 'h' }, 'x'] }, { values: { h: half } })).toBeNull();
+  });
+
+  it('ruleNodeCount is the number of nodes the evaluator visits when nothing short-circuits', () => {
+    const rules: unknown[] = [
+      { and: [{ '==': [{ var: 'a' }, 5] }, { in: ['x', ['x', 'y', 'z']] }, { '<': [{ len: { var: 's' } }, 9] }] },
+      { '+': [1, { '*': [2, { var: 'a' }] }, { '-': [{ var: 'a' }] }] },
+      { concat: [{ var: 's' }, '·', { var: '$row.name' }] },
+      { or: [false, null, { '!': { empty: { var: 'empty' } } }, { var: 't' }] },
+      { '>=': [{ days: { var: 'd2' } }, { days: { today: [] } }] },
+    ];
+    for (const rule of rules) {
+      const before = ruleNodeVisits();
+      evaluateRule(rule, scope);
+      expect(ruleNodeVisits() - before, JSON.stringify(rule)).toBe(ruleNodeCount(rule));
+    }
+    // a short-circuit visits fewer, never more
+    const before = ruleNodeVisits();
+    evaluateRule({ or: [true, { '==': [1, 1] }] }, scope);
+    expect(ruleNodeVisits() - before).toBeLessThan(ruleNodeCount({ or: [true, { '==': [1, 1] }] }));
   });
 });

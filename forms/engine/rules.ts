@@ -13,9 +13,23 @@
  */
 import { isCalendarDate, todayInChina } from './dates';
 import type { Rule } from './types';
+import { charLength } from './values';
 
 export const MAX_RULE_DEPTH = 12;
 export const MAX_RULE_NODES = 200;
+/**
+ * The longest string a rule can build with `concat` (UTF-16 units); a longer result is null.
+ * Without it a chain of computed fields, each concatenating the one before twice, would double a
+ * string per link.
+ */
+export const MAX_RULE_STRING = 10_000;
+
+let nodeVisits = 0;
+
+/** Rule nodes evaluated since the process started; the cost model's tests compare it to their bound. */
+export function ruleNodeVisits(): number {
+  return nodeVisits;
+}
 
 /** What a rule can read: the form's values, and inside a group row that row's values. */
 export interface RuleScope {
@@ -171,85 +185,92 @@ interface Budget {
   exceeded: boolean;
 }
 
+function evaluateAll(args: unknown[], scope: RuleScope, depth: number, budget: Budget): unknown[] {
+  const out: unknown[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) out[i] = evaluateNode(args[i], scope, depth, budget);
+  return out;
+}
+
 function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Budget): unknown {
   budget.nodes += 1;
   if (depth > MAX_RULE_DEPTH || budget.nodes > MAX_RULE_NODES) budget.exceeded = true;
   if (budget.exceeded) return null;
   if (node === null || typeof node === 'string' || typeof node === 'boolean') return node;
   if (typeof node === 'number') return Number.isFinite(node) ? node : null;
-  if (Array.isArray(node)) return node.map((item) => evaluateNode(item, scope, depth + 1, budget));
+  if (Array.isArray(node)) return evaluateAll(node, scope, depth + 1, budget);
   if (!isOperatorNode(node)) return null;
   const op = onlyKey(node);
   if (op === null || !Object.hasOwn(OPERATORS, op)) return null;
   const args = operandsOf(node[op]);
-  const [min, max] = OPERATORS[op];
-  if (args.length < min || args.length > max) return null;
-  const arg = (i: number): unknown => evaluateNode(args[i], scope, depth + 1, budget);
-  const all = (): unknown[] => args.map((_, i) => arg(i));
+  const arity = OPERATORS[op];
+  if (args.length < arity[0] || args.length > arity[1]) return null;
+  // plain calls rather than closures: a closure made per node costs more than the node itself
+  const d = depth + 1;
 
   switch (op) {
     case 'var': return readVar(args[0], scope);
-    case '==': return looseEquals(arg(0), arg(1));
-    case '!=': return !looseEquals(arg(0), arg(1));
-    case '<': case '<=': case '>': case '>=': return compare(op, arg(0), arg(1));
+    case '==': return looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
+    case '!=': return !looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
+    case '<': case '<=': case '>': case '>=': return compare(op, evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
     case 'and': {
-      for (let i = 0; i < args.length; i++) if (!isTruthy(arg(i))) return false;
+      for (let i = 0; i < args.length; i++) if (!isTruthy(evaluateNode(args[i], scope, d, budget))) return false;
       return true;
     }
     case 'or': {
-      for (let i = 0; i < args.length; i++) if (isTruthy(arg(i))) return true;
+      for (let i = 0; i < args.length; i++) if (isTruthy(evaluateNode(args[i], scope, d, budget))) return true;
       return false;
     }
-    case '!': return !isTruthy(arg(0));
+    case '!': return !isTruthy(evaluateNode(args[0], scope, d, budget));
     case 'in': {
-      const needle = arg(0);
-      const haystack = arg(1);
+      const needle = evaluateNode(args[0], scope, d, budget);
+      const haystack = evaluateNode(args[1], scope, d, budget);
       if (Array.isArray(haystack)) return haystack.some((item) => looseEquals(needle, item));
       if (typeof haystack === 'string' && typeof needle === 'string') return haystack.includes(needle);
       return null;
     }
-    case 'if': return isTruthy(arg(0)) ? arg(1) : arg(2);
+    case 'if': return isTruthy(evaluateNode(args[0], scope, d, budget)) ? evaluateNode(args[1], scope, d, budget) : evaluateNode(args[2], scope, d, budget);
     case '+': {
-      const ns = numbersOf(all());
+      const ns = numbersOf(evaluateAll(args, scope, d, budget));
       return ns ? finiteOrNull(ns.reduce((a, b) => a + b, 0)) : null;
     }
     case '*': {
-      const ns = numbersOf(all());
+      const ns = numbersOf(evaluateAll(args, scope, d, budget));
       return ns ? finiteOrNull(ns.reduce((a, b) => a * b, 1)) : null;
     }
     case '-': {
-      const ns = numbersOf(all());
+      const ns = numbersOf(evaluateAll(args, scope, d, budget));
       if (!ns) return null;
       return finiteOrNull(ns.length === 1 ? -ns[0] : ns[0] - ns[1]);
     }
     case '/': {
-      const ns = numbersOf(all());
+      const ns = numbersOf(evaluateAll(args, scope, d, budget));
       if (!ns || ns[1] === 0) return null;
       return finiteOrNull(ns[0] / ns[1]);
     }
     case 'min': case 'max': {
-      const ns = numbersOf(all());
+      const ns = numbersOf(evaluateAll(args, scope, d, budget));
       return ns ? (op === 'min' ? Math.min(...ns) : Math.max(...ns)) : null;
     }
-    case 'empty': return isEmptyValue(arg(0));
+    case 'empty': return isEmptyValue(evaluateNode(args[0], scope, d, budget));
     case 'len': {
-      const v = arg(0);
-      if (typeof v === 'string') return Array.from(v).length;
+      const v = evaluateNode(args[0], scope, d, budget);
+      if (typeof v === 'string') return charLength(v);
       if (Array.isArray(v)) return v.length;
       return null;
     }
     case 'concat': {
       let out = '';
-      for (const v of all()) {
+      for (const v of evaluateAll(args, scope, d, budget)) {
         if (v === null) continue;
         if (typeof v === 'string') out += v;
         else if (typeof v === 'number') out += String(v);
         else return null;
+        if (out.length > MAX_RULE_STRING) return null;
       }
       return out;
     }
     case 'today': return scope.today && isCalendarDate(scope.today) ? scope.today : todayInChina();
-    case 'days': return daysSinceEpoch(arg(0));
+    case 'days': return daysSinceEpoch(evaluateNode(args[0], scope, d, budget));
     default: return null;
   }
 }
@@ -258,8 +279,12 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
 export function evaluateRule(rule: Rule | unknown, scope: RuleScope): unknown {
   try {
     const budget: Budget = { nodes: 0, exceeded: false };
-    const result = evaluateNode(rule, scope, 1, budget);
-    return budget.exceeded ? null : result;
+    try {
+      const result = evaluateNode(rule, scope, 1, budget);
+      return budget.exceeded ? null : result;
+    } finally {
+      nodeVisits += budget.nodes;
+    }
   } catch {
     return null;
   }
@@ -303,6 +328,30 @@ export function ruleVarRefs(rule: Rule | unknown): VarRef[] {
 /** The distinct field names a rule reads (`$row.x` kept as written). */
 export function ruleVars(rule: Rule | unknown): string[] {
   return [...new Set(ruleVarRefs(rule).map((ref) => ref.name))];
+}
+
+/**
+ * How many nodes one evaluation of the rule can visit at most: every node counted the way the
+ * evaluator counts them (a `var` is one node, its name none), stopping past `MAX_RULE_NODES + 1`
+ * as the evaluator does. `if`, `and` and `or` may visit fewer.
+ */
+export function ruleNodeCount(rule: Rule | unknown): number {
+  let nodes = 0;
+  const walk = (node: unknown, depth: number): void => {
+    nodes += 1;
+    if (depth > MAX_RULE_DEPTH || nodes > MAX_RULE_NODES) return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, depth + 1);
+      return;
+    }
+    if (!isOperatorNode(node)) return;
+    const op = onlyKey(node);
+    if (op === null || op === 'var' || !Object.hasOwn(OPERATORS, op)) return;
+    for (const child of operandsOf(node[op])) walk(child, depth + 1);
+  };
+  if (rule === undefined) return 0;
+  walk(rule, 1);
+  return Math.min(nodes, MAX_RULE_NODES + 1);
 }
 
 /** Structural problems of a rule: unknown operator, arity, depth, size, malformed `var`. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_LENGTH } from './field-value';
 import { agreementDefinition, TODAY, VALID_ID, validInvitation, validStudentPart } from './test-fixtures';
 import type { FieldError, ValidationContext } from './types';
+import { ruleNodeVisits } from './rules';
 import { validate } from './validate';
 
 const def = agreementDefinition();
@@ -244,6 +246,50 @@ describe('validate: groups', () => {
     expect(withContacts([]).errors).toEqual([{ path: 'contacts', code: 'items', message: '请至少添加一条单位联系人' }]);
     expect(withContacts('王').errors[0]).toMatchObject({ path: 'contacts', code: 'type' });
     expect(withContacts([row, 'x', [1]]).errors.map((e) => e.path)).toEqual(['contacts.1', 'contacts.2']);
+  });
+});
+
+describe('validate: values too large to run rules on are refused first', () => {
+  /** errors of a submission, and how many rule nodes judging it took */
+  const judge = (values: Record<string, unknown>) => {
+    const before = ruleNodeVisits();
+    const result = validate(def, values, employer);
+    return { result, visits: ruleNodeVisits() - before };
+  };
+  const row = { contactName: '王', contactPhone: '13812341234', isPrimary: '1', contactEmail: 'hr@example.com' };
+
+  it('200,000 group rows cost what 4 do: the count is refused before any row is read', () => {
+    const four = judge({ ...validInvitation(), contacts: Array.from({ length: 4 }, () => row) });
+    const many = judge({ ...validInvitation(), contacts: Array.from({ length: 200_000 }, () => row) });
+    expect(many.result.errors).toEqual([{ path: 'contacts', code: 'items', message: '单位联系人最多 3 条' }]);
+    expect(four.result.errors).toEqual(many.result.errors);
+    expect(many.visits).toBe(four.visits);
+    expect(many.result.values).not.toHaveProperty('contacts');
+  });
+
+  it('a megabyte in a 100-character field is refused with the field’s own message, and no rule sees it', () => {
+    const { result } = judge({ ...validInvitation(), unitName: '长'.repeat(1_000_000) });
+    expect(result.errors).toEqual([{ path: 'unitName', code: 'maxLength', message: '单位名称最多 100 个字' }]);
+    expect(result.values).not.toHaveProperty('unitName');
+  });
+
+  it('an oversized value inside a group row is reported at the row’s field; the rows are not computed', () => {
+    const { result } = judge({ ...validInvitation(), contacts: [row, { ...row, contactName: '长'.repeat(20_000) }] });
+    expect(result.errors).toEqual([{ path: 'contacts.1.contactName', code: 'maxLength', message: `联系人最多 ${DEFAULT_MAX_LENGTH.text} 个字` }]);
+    expect(result.values).not.toHaveProperty('contacts');
+  });
+
+  it('an object or a list where text belongs is refused with the type error', () => {
+    const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    expect(judge({ ...validInvitation(), unitName: big }).result.errors).toEqual([{ path: 'unitName', code: 'type', message: '单位名称应为文字' }]);
+    expect(judge({ ...validInvitation(), unitName: ['a', 'b'] }).result.errors).toEqual([{ path: 'unitName', code: 'type', message: '单位名称应为文字' }]);
+  });
+
+  it('a value just within twice the cap still goes through the normal check (code points, not UTF-16 units)', () => {
+    // 100 astral characters are 200 UTF-16 units: within the cap of 100 characters
+    const { result } = judge({ ...validInvitation(), unitName: '𠀀'.repeat(100) });
+    expect(result.errors).toEqual([]);
+    expect(judge({ ...validInvitation(), unitName: '𠀀'.repeat(101) }).result.errors).toEqual([{ path: 'unitName', code: 'maxLength', message: '单位名称最多 100 个字' }]);
   });
 });
 

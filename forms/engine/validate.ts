@@ -13,16 +13,17 @@
  * Never throws, whatever `values` holds: odd input becomes an error, not an exception.
  */
 import { fieldAccess } from './access';
+import { groupMaxRows } from './cost';
 import { isCalendarDate, todayInChina } from './dates';
 import { checkFieldValue, requiredMessage, type ValueContext } from './field-value';
 import { fieldEntries } from './fields';
 import { applyComputed, computedOrder, isRequired, resolveFormState } from './form-state';
+import { oversizeProblems } from './input-bounds';
 import { ruleHolds, type RuleScope } from './rules';
 import type { FieldDef, FieldError, FormDefinition, ValidationContext, ValidationResult, Values } from './types';
 import { cleanScalar, isMissing, isRecord, ownValue } from './values';
 
-/** Rows kept per group when a definition sets no maxItems. */
-export const DEFAULT_MAX_ITEMS = 100;
+export { DEFAULT_MAX_ITEMS } from './cost';
 
 /** Keeps only the group's own (non-computed) sub-fields of a row, cleaned. */
 function cleanRow(group: FieldDef, row: Record<string, unknown>): Record<string, unknown> {
@@ -61,10 +62,22 @@ function checkInto(run: Run, field: FieldDef, target: Record<string, unknown>, p
   if (checked.error) run.errors.push({ path, ...checked.error });
 }
 
+const rowOrderCache = new WeakMap<FieldDef, FieldDef[]>();
+
+/** A group's computed sub-fields in dependency order, worked out once per definition, not per row. */
+function rowComputedOrder(group: FieldDef): FieldDef[] {
+  let hit = rowOrderCache.get(group);
+  if (!hit) {
+    hit = computedOrder(group.fields ?? [], true);
+    rowOrderCache.set(group, hit);
+  }
+  return hit;
+}
+
 /** Drops a row's hidden sub-fields and recomputes its computed ones (in place); returns the hidden keys. */
 function deriveRow(group: FieldDef, row: Record<string, unknown>, values: Values, today: string): Set<string> {
   const subs = group.fields ?? [];
-  const ordered = computedOrder(subs, true);
+  const ordered = rowComputedOrder(group);
   const scope: RuleScope = { values, row, today };
   applyComputed(ordered, row, scope);
   const hidden = new Set(subs.filter((s) => s.visibleWhen !== undefined && !ruleHolds(s.visibleWhen, scope)).map((s) => s.key));
@@ -96,7 +109,7 @@ function checkGroup(run: Run, group: FieldDef, values: Values): void {
     run.errors.push({ path: key, code: 'type', message: `${group.label}的数据格式不正确` });
     return;
   }
-  const max = typeof group.maxItems === 'number' ? group.maxItems : DEFAULT_MAX_ITEMS;
+  const max = groupMaxRows(group);
   if (rows.length > max) {
     run.errors.push({ path: key, code: 'items', message: `${group.label}最多 ${max} 条` });
     return;
@@ -124,19 +137,30 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
 
   const merged: Values = {};
   const editable = new Set<string>();
+  // values too large to run rules on: refused with their error, then left out of everything else
+  const refused = new Set<string>();
   for (const { field } of fieldEntries(def)) {
     if (field.computed !== undefined) continue;
     const mayEdit = fieldAccess(def, field.key, ctx.role, ctx.step) === 'edit';
     if (mayEdit) editable.add(field.key);
     const source = mayEdit && Object.hasOwn(incoming, field.key) ? incoming : previous;
-    const value = cleanValue(field, ownValue(source, field.key));
+    const raw = ownValue(source, field.key);
+    if (source === incoming) {
+      const problems = oversizeProblems(field, raw, run.valueCtx, field.key);
+      if (problems.length > 0) {
+        run.errors.push(...problems);
+        refused.add(field.key);
+        continue;
+      }
+    }
+    const value = cleanValue(field, raw);
     if (value !== undefined) merged[field.key] = value;
   }
 
   const { values, hidden } = resolveFormState(def, merged, today);
   const scope: RuleScope = { values, today };
   for (const { field } of fieldEntries(def)) {
-    if (hidden.has(field.key)) continue;
+    if (hidden.has(field.key) || refused.has(field.key)) continue;
     if (!editable.has(field.key)) {
       // Stored rows are not the actor's to fix, but their derived sub-fields must stay current.
       const rows = values[field.key];
@@ -156,13 +180,16 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
     else checkInto(run, field, values, field.key);
   }
 
+  // the top-level field of each error ('contacts' for 'contacts.1.phone'), looked up per check
+  const inError = new Set(run.errors.map((e) => e.path.split('.', 1)[0]));
   for (const check of Array.isArray(def.checks) && !run.draft ? def.checks : []) {
     if (Array.isArray(check.steps) && !check.steps.includes(ctx.step)) continue;
     if (hidden.has(check.field)) continue;
     // A field already in error gets that message first; the cross-field one can wait.
-    if (run.errors.some((e) => e.path === check.field || e.path.startsWith(`${check.field}.`))) continue;
+    if (inError.has(check.field)) continue;
     if (!ruleHolds(check.rule, { values, today })) {
       run.errors.push({ path: check.field, code: 'check', message: check.message });
+      inError.add(check.field);
     }
   }
 

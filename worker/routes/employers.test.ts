@@ -3,6 +3,8 @@
  * for the provincial employment centre, and only once verified may look students up and invite.
  */
 import { describe, expect, it } from 'vitest';
+import { send } from '../domain/files/files-test-kit.fixture';
+import { MAX_JSON_BYTES } from '../http/body';
 import { TestClient } from '../test/client';
 import { count, uniqueCreditCode, uniqueUsername as freshUsername } from '../test/fixtures';
 
@@ -113,6 +115,33 @@ describe('an employer registers', () => {
     expect(sameName.res.status).toBe(409);
     expect(sameName.res.body.error.code).toBe('username_taken');
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a body over 1 MiB is refused by its bytes, not its characters: 400,000 Chinese characters are 1.2 MB', async () => {
+    const before = await rowCounts();
+    const data = registration({ employerAddress: '中'.repeat(400_000) });
+    const text = JSON.stringify({ username: uniqueUsername(), password: 'Welcome2027', data });
+    expect(text.length).toBeLessThan(MAX_JSON_BYTES);
+    expect(new TextEncoder().encode(text).byteLength).toBeGreaterThan(MAX_JSON_BYTES);
+    const res = await new TestClient().post('/api/employers', JSON.parse(text));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'too_large', message: '请求内容过大' });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a body declared over 1 MiB is refused from its Content-Length, before it is read', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 4 * MAX_JSON_BYTES) controller.close(); else controller.enqueue(chunk);
+      },
+    });
+    const res = await send(null, 'POST', '/api/employers', body, { 'Content-Type': 'application/json', 'Content-Length': String(4 * MAX_JSON_BYTES) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    expect(pulled).toBeLessThan(MAX_JSON_BYTES);
   });
 
   it('two registrations racing for one code end with exactly one employer', async () => {

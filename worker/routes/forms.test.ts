@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
 import dispatchJson from '../../forms/dispatch.json';
+import employerJson from '../../forms/employer.json';
+import { MAX_VALIDATION_WORK } from '../../forms/engine/cost';
 import agreementJson from '../../forms/agreement.json';
 import type { FieldDef, FormDefinition } from '../../forms/engine/types';
 import { newId } from '../lib/encoding';
@@ -358,5 +360,33 @@ describe('the editor checks each change as the admin types, without saving it', 
     expect((await admin.get('/api/forms/dispatch/draft')).body.draft).toBeNull();
     expect((await admin.post('/api/forms/dispatch/check', { definition: 'x' })).status).toBe(400);
     expect((await (await TestClient.as('school')).post('/api/forms/dispatch/check', { definition: edited })).status).toBe(403);
+  });
+
+  it('refuses to publish a registration form that would make every anonymous request expensive, at the group', async () => {
+    const admin = await TestClient.as('admin');
+    const before = (await admin.get('/api/forms/employer')).body.version;
+    const rule = { or: Array.from({ length: 60 }, (_, i) => ({ '==': [{ var: '$row.item' }, `v${i}`] })) };
+    const costly = copy(employerJson as unknown as FormDefinition);
+    costly.steps[0].sections[0].rows.push([{
+      key: 'branches', type: 'group', label: '分支机构', maxItems: 1_000_000,
+      fields: [
+        { key: 'item', type: 'text', label: '名称', maxLength: 50 },
+        ...['a', 'b', 'c'].map((key): FieldDef => ({ key, type: 'text', label: key, maxLength: 50, visibleWhen: rule, requiredWhen: rule })),
+      ],
+    }]);
+    const at = `steps[0].sections[0].rows[${costly.steps[0].sections[0].rows.length - 1}][0]`;
+
+    const res = await admin.post('/api/forms/employer/publish', { definition: costly, confirm: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('definition_invalid');
+    expect(res.body.error.fields).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: `${at}.maxItems`, message: '分组最多 500 条' }),
+      expect.objectContaining({ path: at, message: expect.stringContaining(`表单过于复杂`) }),
+    ]));
+    expect(res.body.error.fields.find((f: { path: string }) => f.path === at).message).toContain(`上限 ${MAX_VALIDATION_WORK.toLocaleString('en-US')}`);
+    expect((await admin.get('/api/forms/employer')).body.version).toBe(before);
+
+    const check = await admin.post('/api/forms/employer/check', { definition: costly });
+    expect(check.body.errors.map((e: { path: string }) => e.path)).toEqual([`${at}.maxItems`, at]);
   });
 });
