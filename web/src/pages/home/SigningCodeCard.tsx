@@ -58,11 +58,14 @@ export function SigningCodeCard({ approved }: { approved: boolean }) {
           {shown ? (
             <div className="signing-code">
               <p className="signing-code-value mono" aria-label={`签约码 ${shown.code.split('').join(' ')}`}>{groupSigningCode(shown.code)}</p>
-              <p className="small">有效期至 {formatBeijingTime(shown.expiresAt)}（北京时间）</p>
+              <p className="small">有效期至 <span className="nowrap">{formatBeijingTime(shown.expiresAt)}</span>（北京时间）</p>
               <p className="small text-warn">请立即复制并妥善保存：签约码只显示这一次，之后仅显示末两位。</p>
             </div>
           ) : current ? (
-            <p>当前签约码 <span className="mono">******{current.hint}</span>，有效期至 {formatBeijingTime(current.expiresAt)}</p>
+            <div className="signing-code">
+              <p>当前签约码 <span className="mono">******{current.hint}</span></p>
+              <p className="small">有效期至 <span className="nowrap">{formatBeijingTime(current.expiresAt)}</span>（北京时间）</p>
+            </div>
           ) : (
             <p className="muted">暂无有效的签约码</p>
           )}
@@ -73,7 +76,7 @@ export function SigningCodeCard({ approved }: { approved: boolean }) {
               {busy ? '请稍候…' : current ? '重新生成' : '生成签约码'}
             </button>
             {current && (
-              <button type="button" className="btn btn-danger" disabled={busy}
+              <button type="button" className="btn btn-link-danger" disabled={busy}
                 onClick={() => void run(async () => { await revokeSigningCode(current.id); setCreated(null); })}>
                 作废
               </button>
