@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { idNumberAt, studentWithSourceRecord, verifiedEmployer } from '../test/fixtures';
-import { beijingDayStart } from '../domain/student-lookup/lookup-limits';
+import { beijingDayStart, lookupQuotaKey } from '../domain/student-lookup/lookup-limits';
 import { SIGNING_CODE_ALPHABET } from '../domain/student-lookup/signing-code';
 
 const byId = (idNumber: string) => `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${idNumber}`;
@@ -127,22 +127,23 @@ describe('lookups are rate-limited, and misses cost more than hits', () => {
 });
 
 describe('each employer has a daily quota (Beijing day)', () => {
-  async function spent(employerId: string, accountId: string, misses: number, at: string) {
-    await env.DB.batch(Array.from({ length: misses }, (_, i) => env.DB.prepare(
-      `INSERT INTO student_lookups (id, at, employer_id, account_id, by, hit, identifier_hash) VALUES (?, ?, ?, ?, 'phone', 0, 'x')`,
-    ).bind(`${employerId}-${at}-${i}`, at, employerId, accountId)));
+  /** units the employer already spent on a day */
+  async function spent(employerId: string, units: number, day = new Date()) {
+    await env.DB.prepare('INSERT INTO counters (key, value) VALUES (?, ?)').bind(lookupQuotaKey(employerId, day), units).run();
   }
 
-  it('past 200 units today (a miss is 3) lookups are refused until midnight; yesterday does not count', async () => {
+  it('past 200 units today (a miss is 3) lookups are refused until midnight, and not audited; yesterday does not count', async () => {
     const s = await studentWithSourceRecord('approved');
     const { employer, client } = await employerClient();
     const today = beijingDayStart();
-    await spent(employer.employerId, employer.accountId, 66, today); // 198 units
-    await spent(employer.employerId, employer.accountId, 60, new Date(Date.parse(today) - 1000).toISOString());
+    await spent(employer.employerId, 198);
+    await spent(employer.employerId, 200, new Date(Date.parse(today) - 1000)); // yesterday
+    const audited = () => env.DB.prepare('SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first<{ n: number }>();
     expect((await client.get(byId(s.idNumber))).status).toBe(200); // 199
     const miss = await client.get(byId(nobody(400))); // would be 202
     expect(miss.status).toBe(429);
     expect(miss.body.error.code).toBe('lookup_quota_exceeded');
+    expect((await audited())!.n).toBe(1); // the refused lookup is not audited: it showed nothing
     expect(miss.body.error.message).toContain('今日的查询额度（200');
     const retryAfter = Number(miss.headers.get('Retry-After'));
     expect(retryAfter).toBeGreaterThan(0);
@@ -152,12 +153,14 @@ describe('each employer has a daily quota (Beijing day)', () => {
     const over = await client.get(byId(s.idNumber));
     expect(over.status).toBe(429);
     expect(over.body.items).toBeUndefined();
+    expect((await audited())!.n).toBe(2);
+    expect((await env.DB.prepare('SELECT value FROM counters WHERE key = ?').bind(lookupQuotaKey(employer.employerId)).first<{ value: number }>())!.value).toBe(200);
   });
 
   it('the quota is the employer’s own: another employer is not affected', async () => {
     const s = await studentWithSourceRecord('approved');
     const spentOne = await employerClient();
-    await spent(spentOne.employer.employerId, spentOne.employer.accountId, 67, beijingDayStart());
+    await spent(spentOne.employer.employerId, 200);
     expect((await spentOne.client.get(byId(s.idNumber))).status).toBe(429);
     expect((await (await employerClient()).client.get(byId(s.idNumber))).status).toBe(200);
   });

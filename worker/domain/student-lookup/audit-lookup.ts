@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { recordLookupsWithinQuota, type LookupRow } from '../../db/student-lookups';
 import { newId } from '../../lib/encoding';
 import { keyedHash } from './keyed-hash';
-import { beijingDayStart, HIT_COST, LookupLimiter, MISS_COST, quotaUsedUp, rateLimitUnits, dailyQuota } from './lookup-limits';
+import { HIT_COST, lookupQuotaKey, LookupLimiter, MISS_COST, quotaUsedUp, rateLimitUnits, dailyQuota } from './lookup-limits';
 
 /** What the employer looked up by, normalised as it was matched. */
 export type LookupIdentifier =
@@ -57,7 +57,7 @@ export async function admitAndAuditLookup(env: Env, db: Db, attempt: LookupAttem
     : attempt.found.map((studentId) => ({ ...base, id: newId(now.getTime()), hit: true, studentId }));
   const quota = dailyQuota(env.LOOKUP_DAILY_QUOTA);
   const within = await recordLookupsWithinQuota(db, rows, {
-    employerId: base.employerId, since: beijingDayStart(now), limit: quota, hitCost: HIT_COST, missCost: MISS_COST,
+    counterKey: lookupQuotaKey(base.employerId, now), limit: quota, hitCost: HIT_COST, missCost: MISS_COST,
   });
   if (!within) throw quotaUsedUp(quota, now);
 }

@@ -1,7 +1,7 @@
 /**
  * How often an employer may look students up. Per minute, per employer account and per client
  * address, by the rate-limiting bindings; per day (Beijing time), per employer, by a quota counted
- * from the lookup audit in D1. Misses cost more than hits: finding a real person costs 1 unit,
+ * in D1 (`counters`, one row per employer and day, moved in the batch that writes the audit). Misses cost more than hits: finding a real person costs 1 unit,
  * a guess that matched nobody 3, so completing a masked identifier by trial runs dry quickly.
  */
 import { AppError } from '../../http/errors';
@@ -73,6 +73,11 @@ export function dailyQuota(value: string | undefined): number {
 export function beijingDayStart(now = new Date()): string {
   const local = now.getTime() + BEIJING_OFFSET_MS;
   return new Date(local - (local % 86_400_000) - BEIJING_OFFSET_MS).toISOString();
+}
+
+/** The `counters` key of an employer's lookup units on the current Beijing day. */
+export function lookupQuotaKey(employerId: string, now = new Date()): string {
+  return `lookup-units:${employerId}:${new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10)}`;
 }
 
 export function secondsToBeijingMidnight(now = new Date()): number {
