@@ -69,7 +69,8 @@ function assertVerified(actor: Actor) {
 export const studentRoutes = new Hono<AppEnv>()
   .get('/students/lookup', async (c) => {
     // The query is checked first but answered only after the caller: who may not look up gets
-    // 401/403, never a hint about the query. A good query is read with the session, in one round trip.
+    // 401/403, never a hint about the query. A good query is read with the session, in one round trip;
+    // then the limits are taken and the audit written (429 answers nothing about the students).
     let query: LookupQuery;
     try {
       query = lookupQuery(c.req.query());
