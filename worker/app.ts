@@ -12,6 +12,7 @@ import { lifecycleRoutes } from './routes/lifecycles';
 import { recordRoutes } from './routes/records';
 import { sourceImportRoutes } from './routes/source-import';
 import { studentRoutes } from './routes/students';
+import { studentPrivacyRoutes } from './routes/student-privacy';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { fileRoutes } from './routes/files';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
@@ -28,6 +29,7 @@ const api = new Hono<AppEnv>()
   .route('/', formRoutes)
   .route('/', sourceImportRoutes)
   .route('/', studentRoutes)
+  .route('/', studentPrivacyRoutes)
   .route('/', dispatchExportRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)

@@ -233,3 +233,43 @@ export const counters = sqliteTable('counters', {
   key: text('key').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/**
+ * Every employer lookup of a student (the audit and the daily quota): who, when, by which kind of
+ * identifier, hit or miss. The identifier itself is never stored, only its keyed hash (HMAC), so
+ * the table cannot be read back into ID numbers or phones. A hit writes one row per student found.
+ */
+export const studentLookups = sqliteTable('student_lookups', {
+  id: text('id').primaryKey(),
+  at: text('at').notNull(),
+  employerId: text('employer_id').notNull().references(() => employers.id),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  by: text('by', { enum: ['idNumber', 'phone', 'namePhone', 'code'] }).notNull(),
+  hit: integer('hit', { mode: 'boolean' }).notNull(),
+  /** the student found; null on a miss */
+  studentId: text('student_id').references(() => students.id),
+  schoolId: text('school_id'),
+  cohort: integer('cohort'),
+  /** HMAC-SHA256 of the normalised identifier */
+  identifierHash: text('identifier_hash').notNull(),
+  /** HMAC-SHA256 of the client address, when known */
+  ipHash: text('ip_hash'),
+}, (t) => [
+  index('student_lookups_employer_at').on(t.employerId, t.at),
+  index('student_lookups_student_at').on(t.studentId, t.at),
+]);
+
+/**
+ * 签约码: a short-lived code a student hands to an employer, who finds the student by school and
+ * code alone. A bearer credential, so only its keyed hash is kept (and its last 2 characters, to
+ * tell codes apart).
+ */
+export const signingCodes = sqliteTable('signing_codes', {
+  id: text('id').primaryKey(),
+  studentId: text('student_id').notNull().references(() => students.id),
+  codeHash: text('code_hash').notNull().unique(),
+  hint: text('hint').notNull(),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  revokedAt: text('revoked_at'),
+}, (t) => [index('signing_codes_student').on(t.studentId)]);

@@ -1,10 +1,12 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchedRead } from './batch';
 import type { Db } from './client';
 import { rowsOf } from './driver-rows';
-import { colleges, employers, records, schools, students } from './schema';
+import { colleges, employers, records, schools, signingCodes, students } from './schema';
 
 export type LookupBy = { idNumber: string } | { phone: string } | { name: string; phone: string };
+/** By 签约码: the code's keyed hash, live at `now` (not revoked, not expired). */
+export type LookupByCode = { codeHash: string; now: string };
 
 export interface LookedUpStudent {
   id: string;
@@ -19,13 +21,16 @@ export interface LookedUpStudent {
 /**
  * The employer lookup: one indexed read, approved (省级通过) students only — as a read that can
  * share the session's round trip. Every column is aliased: the batch hands back rows keyed by
- * column name, and three tables have a `name`.
+ * column name, and three tables have a `name`. By 签约码 the cohort is not asked: the code names
+ * one student (found by the unique index on its hash), the school must still match.
  */
-export function lookupApprovedStudentsRead(db: Db, schoolId: string, cohort: number, by: LookupBy): BatchedRead<LookedUpStudent[]> {
-  const match: SQL[] = 'idNumber' in by
-    ? [eq(students.idNumber, by.idNumber)]
-    : 'name' in by ? [eq(students.phone, by.phone), eq(students.name, by.name)] : [eq(students.phone, by.phone)];
-  const statement = db
+export function lookupApprovedStudentsRead(db: Db, schoolId: string, cohort: number | null, by: LookupBy | LookupByCode): BatchedRead<LookedUpStudent[]> {
+  const match: SQL[] = 'codeHash' in by
+    ? [eq(signingCodes.codeHash, by.codeHash), isNull(signingCodes.revokedAt), gt(signingCodes.expiresAt, by.now)]
+    : 'idNumber' in by
+      ? [eq(students.idNumber, by.idNumber)]
+      : 'name' in by ? [eq(students.phone, by.phone), eq(students.name, by.name)] : [eq(students.phone, by.phone)];
+  const query = db
     .select({
       id: sql<string>`${students.id}`.as('student_id'), name: sql<string>`${students.name}`.as('student_name'),
       idNumber: sql<string>`${students.idNumber}`.as('id_number'), phone: sql<string | null>`${students.phone}`.as('phone'),
@@ -34,8 +39,9 @@ export function lookupApprovedStudentsRead(db: Db, schoolId: string, cohort: num
     })
     .from(students)
     .innerJoin(schools, eq(schools.id, students.schoolId))
-    .innerJoin(colleges, eq(colleges.id, students.collegeId))
-    .where(and(eq(students.schoolId, schoolId), eq(students.cohort, cohort), eq(students.sourceState, 'approved'), ...match))
+    .innerJoin(colleges, eq(colleges.id, students.collegeId));
+  const statement = ('codeHash' in by ? query.innerJoin(signingCodes, eq(signingCodes.studentId, students.id)) : query)
+    .where(and(eq(students.schoolId, schoolId), ...(cohort === null ? [] : [eq(students.cohort, cohort)]), eq(students.sourceState, 'approved'), ...match))
     .limit(5);
   return {
     statements: [statement],

@@ -6,6 +6,9 @@ import { AppError } from './errors';
 /** The single place errors become responses. Never leaks a stack trace; logs no user input (see error-log). */
 export function onError(err: Error, c: Context) {
   if (err instanceof AppError) {
+    // a 429 says when to come back
+    const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
     return c.json(body, err.status);
   }

@@ -34,6 +34,7 @@ const lifecycles = Object.values(LIFECYCLES) as Lifecycle[];
 /** The record a row is about, and who its own student / employer are. */
 interface Target extends Partial<Scenario> {
   code?: string;
+  codeId?: string;
   idNumber?: string;
   studentId?: string;
 }
@@ -43,6 +44,12 @@ const GIVEN: Record<string, () => Promise<Target>> = {
   'approved student': async () => {
     const fixture = await studentWithSourceRecord('approved');
     return { fixture, studentId: fixture.studentId, idNumber: fixture.idNumber, student: await TestClient.as(fixture.username) };
+  },
+  'signing code': async () => {
+    const fixture = await studentWithSourceRecord('approved');
+    const student = await TestClient.as(fixture.username);
+    const created = await student.post('/api/students/me/signing-codes');
+    return { fixture, student, studentId: fixture.studentId, codeId: created.body.id };
   },
   'loose upload': async () => {
     const fixture = await studentWithSourceRecord('imported');

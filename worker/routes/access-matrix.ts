@@ -123,6 +123,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/source-records/import-template', given: 'none', path: '/api/source-records/import-template', expect: grid(403, { school: 200, 'school@other': 200 }) },
   // employer2 is not verified yet: no lookups
   { route: 'GET /api/students/lookup', given: 'approved student', path: '/api/students/lookup?school=sch-1&cohort=2027&idNumber={idNumber}', expect: grid(403, { employer: 200, 'employer@otherVerified': 200 }), sees: MASKED },
+  // a student's own lookups and 签约码; creating one needs 省级通过 (student2 is still 学校导入)
+  { route: 'GET /api/students/me/lookups', given: 'none', path: '/api/students/me/lookups', expect: grid(403, { student: 200, 'student@otherCollege': 200, 'student@otherSchool': 200 }) },
+  { route: 'GET /api/students/me/signing-codes', given: 'none', path: '/api/students/me/signing-codes', expect: grid(403, { student: 200, 'student@otherCollege': 200, 'student@otherSchool': 200 }) },
+  { route: 'POST /api/students/me/signing-codes', given: 'approved student', path: '/api/students/me/signing-codes', body: 'empty', expect: grid(403, { student: 201, 'student@otherCollege': 409, 'student@otherSchool': 201 }), sees: NONE },
+  { route: 'DELETE /api/students/me/signing-codes/:id', given: 'signing code', path: '/api/students/me/signing-codes/{codeId}', expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE }), sees: NONE },
   { route: 'GET /api/schools', given: 'none', path: '/api/schools', expect: signedIn(200) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: signedIn(201) },

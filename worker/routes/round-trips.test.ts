@@ -69,15 +69,15 @@ describe('D1 round trips of the record routes', () => {
     expect(approve.calls).toBe(2);
   });
 
-  it('an employer lookup is one: the session (with whether the employer is verified) and the students together', async () => {
+  it('an employer lookup is two: the session (with whether the employer is verified) and the students together, then the audit row within the daily quota', async () => {
     const s = await studentWithSourceRecord('approved');
     const employer = await signedInCookie('employer');
     const lookup = await roundTrips(employer, 'GET', `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${s.idNumber}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body.items).toEqual([expect.objectContaining({ studentId: s.studentId, name: '测试学生', schoolName: '江苏示范大学', collegeName: '计算机科学与技术学院', cohort: 2027 })]);
     expect(lookup.body.items[0].idNumber).not.toBe(s.idNumber); // masked
-    expect(lookup.calls).toBe(1);
-    // an employer the centre has not verified reads the same, and is refused without the students
+    expect(lookup.calls).toBe(2);
+    // an employer the centre has not verified reads the same, and is refused without the students (nor an audit row)
     const unverified = await roundTrips(await signedInCookie('employer2'), 'GET', `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${s.idNumber}`);
     expect(unverified.status).toBe(403);
     expect(unverified.body.items).toBeUndefined();

@@ -79,3 +79,26 @@ export async function count(table: string, where = '1=1', ...params: unknown[]):
   const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
   return row!.n;
 }
+
+export interface FixtureEmployer {
+  employerId: string;
+  accountId: string;
+  username: string;
+  name: string;
+}
+
+/** A verified employer of its own with one account (demo password): its lookups count for it alone. */
+export async function verifiedEmployer(name = '南京测试查询科技有限公司'): Promise<FixtureEmployer> {
+  const employerId = 'emp-' + newId();
+  const accountId = 'acc-' + employerId;
+  const username = 'e' + employerId.slice(-12);
+  const creditCode = '9132' + newId().slice(-14).toUpperCase();
+  const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'employer'").first<{ password_hash: string }>())!.password_hash;
+  await env.DB.batch([
+    env.DB.prepare(`INSERT INTO employers (id, name, credit_code, unit_nature, industry, region, verified) VALUES (?, ?, ?, '39', 'I', '320106', 1)`)
+      .bind(employerId, name, creditCode),
+    env.DB.prepare(`INSERT INTO accounts (id, username, password_hash, role, display_name, employer_id) VALUES (?, ?, ?, 'employer', ?, ?)`)
+      .bind(accountId, username, hash, name, employerId),
+  ]);
+  return { employerId, accountId, username, name };
+}

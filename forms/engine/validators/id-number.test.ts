@@ -53,8 +53,9 @@ describe('身份证号 (GB 11643-1999)', () => {
     expect(idNumberBirthDate('110105194912310021', TODAY)).toBeNull();
   });
 
-  it('masks all but the first 6 and last 4 characters in lists', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('shows nothing but the last 4 characters in lists: no region, no birth date', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('**************002X');
+    expect(maskIdNumber('110105491231002')).toBe('***********1002');
     expect(maskIdNumber('123')).toBe('***');
     expect(maskIdNumber(undefined)).toBe('');
   });

@@ -57,10 +57,14 @@ export function idNumberGender(value: unknown, today?: string): '1' | '2' | null
   return Number((value as string).trim()[16]) % 2 === 1 ? '1' : '2';
 }
 
-/** Keeps the first 6 and last 4 characters: '110101********123X'. Short input is fully masked. */
+/**
+ * Keeps only the last 4 characters: '**************123X'. The region and birth date stay hidden:
+ * shown with the check character they let a guesser complete the number in a few hundred tries.
+ * Input of 8 characters or fewer is fully masked.
+ */
 export function maskIdNumber(value: unknown): string {
   if (typeof value !== 'string') return '';
   const chars = Array.from(value.trim());
-  if (chars.length <= 10) return '*'.repeat(chars.length);
-  return chars.slice(0, 6).join('') + '*'.repeat(chars.length - 10) + chars.slice(-4).join('');
+  if (chars.length <= 8) return '*'.repeat(chars.length);
+  return '*'.repeat(chars.length - 4) + chars.slice(-4).join('');
 }

@@ -11,8 +11,8 @@ describe('contact formats', () => {
     }
   });
 
-  it('masks a mobile number as 138****1234', () => {
-    expect(maskPhone('13812341234')).toBe('138****1234');
+  it('shows nothing but the last 4 digits of a phone, not even the carrier prefix', () => {
+    expect(maskPhone('13812341234')).toBe('*******1234');
     expect(maskPhone('010-12345678')).toBe('********5678');
   });
 

@@ -28,11 +28,13 @@ export function isPostcode(value: unknown): value is string {
   return typeof value === 'string' && POSTCODE.test(value);
 }
 
-/** '13812341234' → '138****1234'; anything else keeps only its last 4 characters visible. */
+/**
+ * Keeps only the last 4 characters: '13812341234' → '*******1234'. The carrier prefix stays hidden
+ * too: with it a guesser needs only the 10,000 middle digits.
+ */
 export function maskPhone(value: unknown): string {
   if (typeof value !== 'string') return '';
   const s = value.trim();
-  if (MOBILE.test(s)) return `${s.slice(0, 3)}****${s.slice(7)}`;
   const chars = Array.from(s);
   if (chars.length <= 4) return '*'.repeat(chars.length);
   return '*'.repeat(chars.length - 4) + chars.slice(-4).join('');

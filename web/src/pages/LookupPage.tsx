@@ -1,4 +1,7 @@
-/** /students/lookup — an employer finds one approved student by an exact identifier, then invites. */
+/**
+ * /students/lookup — an employer finds one approved student by an exact identifier (or by the
+ * 签约码 the student handed over, with the school alone), then invites.
+ */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, withQuery } from '../api/client';
 import { Alert } from '../components/Alert';
@@ -9,7 +12,11 @@ import { Link, navigate } from '../router';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
-type By = 'idNumber' | 'phone' | 'namePhone';
+type By = 'idNumber' | 'phone' | 'namePhone' | 'code';
+
+/** the server's alphabet: no 0/O or 1/I; dashes and spaces are ignored */
+const SIGNING_CODE = /^[2-9A-HJ-NP-Z]{8}$/;
+const normaliseCode = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 
 export function LookupPage() {
   useTitle('查找学生');
@@ -20,6 +27,7 @@ export function LookupPage() {
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
+  const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [found, setFound] = useState<Found[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,17 +56,20 @@ export function LookupPage() {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!school) errs.school = '请选择学校';
-    if (!/^\d{4}$/.test(cohort)) errs.cohort = '请输入 4 位毕业届，如 2027';
+    if (by !== 'code' && !/^\d{4}$/.test(cohort)) errs.cohort = '请输入 4 位毕业届，如 2027';
     if (by === 'idNumber' && !/^\d{17}[\dXx]$/.test(idNumber.trim())) errs.idNumber = '请输入 18 位身份证号';
-    if (by !== 'idNumber' && !/^1\d{10}$/.test(phone.trim())) errs.phone = '请输入 11 位手机号码';
+    if ((by === 'phone' || by === 'namePhone') && !/^1\d{10}$/.test(phone.trim())) errs.phone = '请输入 11 位手机号码';
+    if (by === 'code' && !SIGNING_CODE.test(normaliseCode(code))) errs.code = '签约码为 8 位字母或数字（不含 0、1、I、O）';
     if (by === 'namePhone' && !name.trim()) errs.name = '请输入姓名';
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
     setFound(null);
     try {
-      const q = by === 'idNumber' ? { idNumber: idNumber.trim().toUpperCase() } : by === 'phone' ? { phone: phone.trim() } : { name: name.trim(), phone: phone.trim() };
-      const r = await api<{ items: Found[] }>(withQuery('/api/students/lookup', { school, cohort, ...q }));
+      const q = by === 'code' ? { code: normaliseCode(code) }
+        : by === 'idNumber' ? { cohort, idNumber: idNumber.trim().toUpperCase() }
+          : by === 'phone' ? { cohort, phone: phone.trim() } : { cohort, name: name.trim(), phone: phone.trim() };
+      const r = await api<{ items: Found[] }>(withQuery('/api/students/lookup', { school, ...q }));
       setFound(r.items);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -76,10 +87,10 @@ export function LookupPage() {
     <main id="main" className="page">
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>查找学生</span></nav>
       <h1 className="page-title">查找学生</h1>
-      <p className="muted">仅能按学校、毕业届和一项准确信息查找已通过省级审核的学生。</p>
+      <p className="muted">仅能按学校、毕业届和一项准确信息，或按学校和学生提供的签约码，查找已通过省级审核的学生。每次查询都会记录，学生可以看到；查无结果计 3 次，每日查询次数有限。</p>
       <form className="card lookup-form" onSubmit={search} noValidate>
         {errors.form && <Alert>{errors.form}</Alert>}
-        <div className="row row-2">
+        <div className={by === 'code' ? 'row' : 'row row-2'}>
           <div className={`field${errors.school ? ' field-invalid' : ''}`}>
             <label htmlFor="lk-school" className="field-label">学校<span className="req" aria-hidden="true"> *</span></label>
             <select id="lk-school" className="input" value={school} onChange={(e) => setSchool(e.target.value)} aria-required="true"
@@ -89,12 +100,14 @@ export function LookupPage() {
             </select>
             {errors.school && <p id="lk-school-err" className="field-error">{errors.school}</p>}
           </div>
-          <TextInput label="毕业届" required inputMode="numeric" maxLength={4} value={cohort} onChange={(e) => setCohort(e.target.value)} error={errors.cohort} />
+          {by !== 'code' && (
+            <TextInput label="毕业届" required inputMode="numeric" maxLength={4} value={cohort} onChange={(e) => setCohort(e.target.value)} error={errors.cohort} />
+          )}
         </div>
         <fieldset className="choices-fieldset">
           <legend className="field-label">查询方式</legend>
           <div className="choices choices-inline">
-            {([['idNumber', '身份证号'], ['phone', '手机号'], ['namePhone', '姓名 + 手机号']] as const).map(([v, l]) => (
+            {([['idNumber', '身份证号'], ['phone', '手机号'], ['namePhone', '姓名 + 手机号'], ['code', '签约码']] as const).map(([v, l]) => (
               <label key={v} className="choice">
                 <input type="radio" name="lk-by" value={v} checked={by === v} onChange={() => setBy(v)} />
                 <span>{l}</span>
@@ -106,7 +119,11 @@ export function LookupPage() {
           <TextInput label="身份证号" required maxLength={18} autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} error={errors.idNumber} />
         )}
         {by === 'namePhone' && <TextInput label="姓名" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />}
-        {by !== 'idNumber' && (
+        {by === 'code' && (
+          <TextInput label="签约码" required maxLength={9} autoComplete="off" autoCapitalize="characters" spellCheck={false} value={code}
+            onChange={(e) => setCode(e.target.value)} error={errors.code} hint="学生在网签首页生成的 8 位签约码，有效期 7 天" />
+        )}
+        {(by === 'phone' || by === 'namePhone') && (
           <TextInput label="手机号" required type="tel" inputMode="tel" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.phone} />
         )}
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在查询…' : '查询'}</button>

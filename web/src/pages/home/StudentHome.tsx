@@ -1,6 +1,7 @@
 /**
  * A student's home: the source record and its next step, invitations waiting for an answer,
- * amendments to confirm, the agreement, and 录入线下协议书 only when signing is possible.
+ * amendments to confirm, the agreement, and 录入线下协议书 only when signing is possible; then who
+ * looked the student up (谁查询过我) and the student's 签约码.
  */
 import { useState } from 'react';
 import { listRecords } from '../../api/records';
@@ -9,6 +10,8 @@ import { QueueCount, RecordMiniList } from '../../components/RecordMiniList';
 import { StateBadge } from '../../components/StateBadge';
 import { useAsync } from '../../hooks';
 import { Link } from '../../router';
+import { LookedUpByCard } from './LookedUpByCard';
+import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 
 /** states in which an agreement binds the student (the server refuses a second one) */
@@ -91,6 +94,8 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
             <RecordMiniList kind="invitations" empty="暂无职位邀约" />
           </section>
         )}
+        <SigningCodeCard approved={sourceState === 'approved'} />
+        <LookedUpByCard />
       </div>
     </>
   );

@@ -1,0 +1,37 @@
+/**
+ * What a student controls about being found (students only, their own data):
+ * GET /api/students/me/lookups — which employers found them by a lookup, and when;
+ * GET/POST /api/students/me/signing-codes — their live 签约码 / a new one (revoking the old);
+ * DELETE /api/students/me/signing-codes/:id — revokes one.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { findSigningCode, liveSigningCodes, revokeSigningCode } from '../db/signing-codes';
+import { lookupsOfStudent } from '../db/student-lookups';
+import { createSigningCode } from '../domain/student-lookup/create-signing-code';
+import { notFound } from '../http/errors';
+import { requireActor, type RequireOptions } from '../middleware/require-actor';
+
+const STUDENTS: RequireOptions = { roles: ['student'] };
+
+export const studentPrivacyRoutes = new Hono<AppEnv>()
+  .get('/students/me/lookups', async (c) => {
+    const actor = await requireActor(c, STUDENTS);
+    return c.json({ items: await lookupsOfStudent(c.get('db'), actor.studentId!) });
+  })
+  .get('/students/me/signing-codes', async (c) => {
+    const actor = await requireActor(c, STUDENTS);
+    return c.json({ items: await liveSigningCodes(c.get('db'), actor.studentId!, new Date().toISOString()) });
+  })
+  .post('/students/me/signing-codes', async (c) => {
+    const actor = await requireActor(c, STUDENTS);
+    return c.json(await createSigningCode(c.env, c.get('db'), actor.studentId!), 201);
+  })
+  .delete('/students/me/signing-codes/:id', async (c) => {
+    const actor = await requireActor(c, STUDENTS);
+    const db = c.get('db');
+    const code = await findSigningCode(db, c.req.param('id'));
+    if (!code || code.studentId !== actor.studentId) throw notFound('签约码不存在或已失效');
+    await revokeSigningCode(db, code.id, new Date().toISOString());
+    return c.json({ ok: true });
+  });
