@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hashInitialPassword, PBKDF2_ITERATIONS } from '../auth/password';
 import { TestClient } from '../test/client';
 import { workerFetch } from '../test/worker-fetch';
 import { studentWithSourceRecord } from '../test/fixtures';
@@ -32,9 +33,11 @@ describe('signing in', () => {
   });
 
   it('an unknown user gets exactly the same answer as a wrong password', async () => {
-    const res = await new TestClient().post('/api/session', { username: 'nobody-here', password: 'demo1234' });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('bad_credentials');
+    const unknown = await new TestClient().post('/api/session', { username: 'nobody-here', password: 'demo1234' });
+    const wrong = await new TestClient().post('/api/session', { username: 'school2', password: 'not-the-password1' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(unknown.body.error).toEqual({ code: 'bad_credentials', message: '用户名或密码错误' });
   });
 
   it('logging out ends the session on the server', async () => {
@@ -110,6 +113,34 @@ type Jar = { cookie: string };
 const cookieOf = (client: TestClient) => (client as unknown as Jar).cookie;
 const withCookie = (cookie: string) => Object.assign(new TestClient(), { cookie }) as unknown as TestClient;
 const randomIp = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+describe('sign-in does not tell which usernames exist by how long it takes', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The PBKDF2 work one sign-in does: the iteration count of each key derivation it ran. */
+  async function pbkdf2Work(username: string, password: string) {
+    const deriveBits = vi.spyOn(crypto.subtle, 'deriveBits');
+    const res = await new TestClient().request('POST', '/api/session', { username, password }, { headers: { 'CF-Connecting-IP': randomIp() } });
+    const work = deriveBits.mock.calls.map(([algorithm]) => (algorithm as { iterations?: number }).iterations);
+    deriveBits.mockRestore();
+    return { status: res.status, work };
+  }
+
+  it('an unknown username (a student ID number nobody has) costs one full PBKDF2, like a wrong password', async () => {
+    const s = await studentWithSourceRecord('imported');
+    const wrongPassword = await pbkdf2Work(s.username, 'guess1234');
+    const unknownName = await pbkdf2Work('32010620050315' + String(Math.floor(Math.random() * 9000) + 1000), 'guess1234');
+    expect(wrongPassword).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+    expect(unknownName).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+  });
+
+  it("a student still on the import's initial password (a quick hash) costs the same as everyone else", async () => {
+    const s = await studentWithSourceRecord('imported');
+    await env.DB.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').bind(await hashInitialPassword('initpass23'), s.username).run();
+    expect(await pbkdf2Work(s.username, 'guess1234')).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+    expect(await pbkdf2Work(s.username, 'initpass23')).toEqual({ status: 200, work: [PBKDF2_ITERATIONS] });
+  });
+});
 
 describe('sign-in throttling (failed attempts per account and per address)', () => {
   // The limiter counts in fixed one-minute windows, so a run that straddles a window boundary may

@@ -61,7 +61,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     const account = await throttled(c, async () => {
       await throttle.assertOpen(attempt);
       const found = await findAccountByUsername(db, username);
-      if (found && (await verifyPassword(password, found.passwordHash))) return found;
+      // an unknown name is checked against no hash at the cost of a real one: same time, same answer
+      const ok = await verifyPassword(password, found?.passwordHash ?? null);
+      if (found && ok) return found;
       await throttle.recordFailure(attempt);
       throw badCredentials();
     });
