@@ -178,6 +178,30 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     expect(elsewhere.status).toBe(200);
   });
 
+  it("a stolen session cannot guess the account's password through the password change: same count, same lock", async () => {
+    const s = await studentWithSourceRecord('imported');
+    const session = await TestClient.as(s.username);
+    const before = await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash');
+    let res;
+    let attempts = 0;
+    for (attempts = 1; attempts <= 11; attempts++) {
+      res = await session.post('/api/session/password', { currentPassword: 'guess-' + attempts, newPassword: 'Taken2027x' });
+      if (res.status === 429) break;
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('bad_credentials');
+    }
+    expect(attempts).toBeGreaterThan(5);
+    expect(res!.status).toBe(429);
+    expect(res!.body.error).toEqual({ code: 'too_many_attempts', message: '密码验证失败次数过多，请 1 分钟后再试' });
+    expect(Number(res!.headers.get('Retry-After'))).toBeGreaterThan(0);
+
+    // the right current password is refused too while locked, and so is signing in to the account
+    const right = await session.post('/api/session/password', { currentPassword: 'demo1234', newPassword: 'Taken2027x' });
+    expect(right.status).toBe(429);
+    expect(await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash')).toBe(before);
+    expect((await new TestClient().post('/api/session', { username: s.username, password: 'demo1234' })).status).toBe(429);
+  });
+
   it('signing in correctly many times in a row is never throttled', async () => {
     const ip = randomIp();
     for (let i = 0; i < 8; i++) {
