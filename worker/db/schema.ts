@@ -70,7 +70,11 @@ export const accounts = sqliteTable('accounts', {
   phone: text('phone'),
   email: text('email'),
   createdAt: text('created_at').notNull().default(now),
-});
+}, (t) => [
+  // `Admin` beside `admin` would be two people one sign-in form cannot tell apart: usernames are
+  // unique ignoring letter case, and the database holds that even when two registrations race
+  uniqueIndex('accounts_username_nocase').on(sql`lower(${t.username})`),
+]);
 
 export const sessions = sqliteTable('sessions', {
   /** SHA-256 of the session token; the token itself lives only in the cookie */

@@ -2,6 +2,7 @@
  * 用人单位注册与审核 (issue #4): an employer registers with its 统一社会信用代码 and details, waits
  * for the provincial employment centre, and only once verified may look students up and invite.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../forms/engine/validators/credit-code';
 import { TestClient } from '../test/client';
@@ -125,6 +126,30 @@ describe('an employer registers', () => {
     expect(sameName.res.status).toBe(409);
     expect(sameName.res.body.error.code).toBe('username_taken');
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a username equal to a taken one but for letter case is a 409 and writes nothing (`Admin` beside `admin`)', async () => {
+    const first = await register(registration(), 'Hr' + uniqueUsername());
+    expect(first.res.status).toBe(201);
+    const before = await rowCounts();
+    for (const name of [first.username.toLowerCase(), first.username.toUpperCase(), 'Admin', 'EMPLOYER']) {
+      const again = await register(registration(), name);
+      expect(again.res.status).toBe(409);
+      expect(again.res.body.error).toEqual({ code: 'username_taken', message: '该用户名已被使用，请换一个' });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('two registrations racing for one username in different letter case end with exactly one account', async () => {
+    const name = uniqueUsername();
+    const [a, b] = await Promise.all([register(registration(), name), register(registration(), name.toUpperCase())]);
+    expect([a.res.status, b.res.status].sort()).toEqual([201, 409]);
+    expect(await count('accounts', 'lower(username) = ?', name.toLowerCase())).toBe(1);
+  });
+
+  it('the database itself refuses a second account whose name differs only in case', async () => {
+    const insert = env.DB.prepare("INSERT INTO accounts (id, username, password_hash, role, display_name) VALUES ('acc-case-test', 'ScHoOl', 'x', 'school', 'x')");
+    await expect(insert.run()).rejects.toThrow(/UNIQUE constraint failed/);
   });
 
   it('two registrations racing for one code end with exactly one employer', async () => {

@@ -14,6 +14,13 @@ describe('signing in', () => {
     expect(me.body.user.scope.schoolName).toBe('江苏示范大学');
   });
 
+  it('the username is found ignoring letter case, and the session keeps its own spelling', async () => {
+    const client = new TestClient();
+    const res = await client.post('/api/session', { username: 'College2', password: 'demo1234' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ username: 'college2', role: 'college' });
+  });
+
   it('the session cookie is HttpOnly, Secure and SameSite=Strict', async () => {
     const client = new TestClient();
     const res = await client.post('/api/session', { username: 'student', password: 'demo1234' });
