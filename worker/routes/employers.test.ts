@@ -239,3 +239,42 @@ describe('the centre verifies employers', () => {
     expect(queue.body.items.map((r: { id: string }) => r.id)).toContain('reg-emp-2');
   });
 });
+
+describe('registration from one address is bounded', () => {
+  const randomIp = () => `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const registerFrom = (ip: string, body: unknown) =>
+    new TestClient().request('POST', '/api/employers', body, { headers: { 'CF-Connecting-IP': ip } });
+
+  it('past 10 attempts a minute the address is refused for ten minutes with 429, Retry-After and a Chinese message, and nothing is written', async () => {
+    const ip = randomIp();
+    let res;
+    let attempts = 0;
+    // every attempt counts, a refused form too; the limiter's fixed one-minute windows may let up to twice the limit through
+    for (attempts = 1; attempts <= 21; attempts++) {
+      res = await registerFrom(ip, { username: uniqueUsername(), password: 'weak', data: registration() });
+      if (res.status === 429) break;
+      expect(res.status).toBe(422);
+    }
+    expect(attempts).toBeGreaterThan(10);
+    expect(res!.body.error).toEqual({ code: 'too_many_registrations', message: '该网络地址提交注册过于频繁，请 10 分钟后再试' });
+    expect(Number(res!.headers.get('Retry-After'))).toBe(600);
+
+    const before = await rowCounts();
+    const valid = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+    expect(valid.status).toBe(429);
+    expect(valid.body.error.code).toBe('too_many_registrations');
+    expect(Number(valid.headers.get('Retry-After'))).toBeGreaterThan(500);
+    expect(await rowCounts()).toEqual(before);
+
+    const elsewhere = await registerFrom(randomIp(), { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('a few companies registering from one office address are not slowed down', async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 3; i++) {
+      const res = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+      expect(res.status).toBe(201);
+    }
+  });
+});
