@@ -134,6 +134,19 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
   });
 });
 
+describe('未审核单位不能上传 (an employer the centre has not verified cannot upload)', () => {
+  it('employer2 (waiting for the centre) gets 403 with the reason and nothing is stored; a verified employer uploads', async () => {
+    const before = await count('files', 'owner_id = ?', 'acc-employer2');
+    const waiting = await upload(await TestClient.as('employer2'), tinyPng(), 'license.png', 'image/png');
+    expect(waiting.status).toBe(403);
+    expect(waiting.body.error).toEqual({ code: 'forbidden', message: '单位信息尚未通过就业中心审核，暂不能上传文件' });
+    expect(await count('files', 'owner_id = ?', 'acc-employer2')).toBe(before);
+
+    const verified = await upload(await TestClient.as('employer'), tinyPng(), 'license.png', 'image/png');
+    expect(verified.status).toBe(201);
+  });
+});
+
 describe('查看材料 (who may fetch an upload)', () => {
   it("a student cannot read another student's loose upload: 404, exactly like a missing file", async () => {
     const owner = await TestClient.as('student');
