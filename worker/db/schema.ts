@@ -205,7 +205,12 @@ export const files = sqliteTable('files', {
   ownerId: text('owner_id').notNull().references(() => accounts.id),
   recordId: text('record_id'),
   createdAt: text('created_at').notNull().default(now),
-}, (t) => [index('files_record').on(t.recordId), index('files_orphans').on(t.recordId, t.createdAt)]);
+}, (t) => [
+  index('files_record').on(t.recordId),
+  index('files_orphans').on(t.recordId, t.createdAt),
+  // an account's uploads of the last day and its loose ones: the upload quota reads these
+  index('files_owner').on(t.ownerId, t.createdAt),
+]);
 
 export type RecordRow = typeof records.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;

@@ -11,6 +11,7 @@ import { tooLarge } from '../domain/files/check-upload';
 import { extensionOf, type UploadContentType } from '../domain/files/sniff-content-type';
 import { storeUpload } from '../domain/files/store-upload';
 import { maxUploadBytes, MULTIPART_OVERHEAD_BYTES } from '../domain/files/upload-limit';
+import { uploadQuota } from '../domain/files/upload-quota';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
@@ -47,6 +48,7 @@ export const fileRoutes = new Hono<AppEnv>()
         bytes: new Uint8Array(await file.arrayBuffer()),
         ownerId: actor.accountId,
         limit: maxUploadBytes(c.env),
+        quota: uploadQuota(c.env),
       });
       return c.json(stored, 201);
     },

@@ -7,4 +7,6 @@ WHERE EXISTS (
   WHERE lower(`older`.`username`) = lower(`accounts`.`username`)
     AND (`older`.`created_at` < `accounts`.`created_at` OR (`older`.`created_at` = `accounts`.`created_at` AND `older`.`id` < `accounts`.`id`))
 );--> statement-breakpoint
-CREATE UNIQUE INDEX `accounts_username_nocase` ON `accounts` (lower("username"));
+CREATE UNIQUE INDEX `accounts_username_nocase` ON `accounts` (lower("username"));--> statement-breakpoint
+-- the upload quota counts an account's uploads of the last day and its loose ones
+CREATE INDEX `files_owner` ON `files` (`owner_id`,`created_at`);
