@@ -43,14 +43,36 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Stands in for the hash when there is no account by that name: a salt of its own and a digest no
+ * password produces, with today's iteration count, so checking it costs exactly what checking a
+ * real password costs and the answer's timing does not tell which usernames exist.
+ */
+const NO_ACCOUNT_SALT = fromBase64Url('bm8tYWNjb3VudC1zYWx0IQ');
+const NO_ACCOUNT_DIGEST = new Uint8Array(32);
+
+/** Spends one full PBKDF2 (the cost of a real check) and returns false. */
+async function spendOneCheck(password: string): Promise<false> {
+  equalBytes(await derive(password, NO_ACCOUNT_SALT, PBKDF2_ITERATIONS), NO_ACCOUNT_DIGEST);
+  return false;
+}
+
+/**
+ * Checks a password against a stored hash, or against none (`null`: no such account) in the same
+ * time. Every call costs one PBKDF2 at today's iteration count: the import's initial passwords
+ * (one SHA-256) and malformed hashes pay it on top, so no kind of account answers faster.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored === null) return spendOneCheck(password);
   if (stored.startsWith('sha256$')) {
     const [, salt, hash] = stored.split('$');
-    return equalBytes(new TextEncoder().encode(await sha256Hex(salt + password)), new TextEncoder().encode(hash));
+    const ok = equalBytes(new TextEncoder().encode(await sha256Hex(salt + password)), new TextEncoder().encode(hash));
+    await spendOneCheck(password);
+    return ok;
   }
   const [scheme, iter, salt, hash] = stored.split('$');
   const iterations = Number(iter);
-  if (scheme !== 'pbkdf2' || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return false;
+  if (scheme !== 'pbkdf2' || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return spendOneCheck(password);
   return equalBytes(await derive(password, fromBase64Url(salt), iterations), fromBase64Url(hash));
 }
 

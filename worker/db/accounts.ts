@@ -6,8 +6,12 @@ import { fromDriverRow, rowsOf } from './driver-rows';
 import { prepared } from './prepared';
 import { accounts, colleges, employers, schools, sessions, students } from './schema';
 
+/** `lower(username) = lower(?)`: usernames are unique ignoring case, and this reads their index. */
+export const sameUsername = (username: string) => sql`lower(${accounts.username}) = lower(${username})`;
+
+/** The account by username, ignoring letter case (an ID number's check character may be typed `x`). */
 export async function findAccountByUsername(db: Db, username: string) {
-  return db.query.accounts.findFirst({ where: eq(accounts.username, username) });
+  return db.query.accounts.findFirst({ where: sameUsername(username) });
 }
 
 export async function findAccountById(db: Db, id: string) {

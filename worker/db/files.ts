@@ -15,8 +15,39 @@ export function chunks<T>(items: readonly T[], size = ID_CHUNK): T[][] {
   return out;
 }
 
-export async function insertFile(db: Db, row: Omit<FileRow, 'createdAt'> & { createdAt?: string }): Promise<void> {
-  await db.insert(files).values(row);
+/** What an account has uploaded since a time (files and bytes), and how many of its uploads are loose. */
+export interface UploadUsage {
+  filesSince: number;
+  bytesSince: number;
+  loose: number;
+}
+
+/** The most an account may have: `UploadUsage` after the upload must not exceed it. */
+export type UploadCeiling = UploadUsage;
+
+/** One indexed read (files_owner): the owner's files since the time, and its loose ones of any age. */
+const usageOf = (ownerId: string, sinceIso: string) => sql`SELECT
+    COALESCE(SUM(created_at >= ${sinceIso}), 0) AS filesSince,
+    COALESCE(SUM(CASE WHEN created_at >= ${sinceIso} THEN size ELSE 0 END), 0) AS bytesSince,
+    COALESCE(SUM(record_id IS NULL), 0) AS loose
+  FROM files WHERE owner_id = ${ownerId} AND (created_at >= ${sinceIso} OR record_id IS NULL)`;
+
+export async function uploadUsage(db: Db, ownerId: string, sinceIso: string): Promise<UploadUsage> {
+  const row = (await db.all<UploadUsage>(usageOf(ownerId, sinceIso)))[0];
+  return { filesSince: Number(row?.filesSince ?? 0), bytesSince: Number(row?.bytesSince ?? 0), loose: Number(row?.loose ?? 0) };
+}
+
+/**
+ * Inserts the upload's row, then aborts the batch (see `writeGuards`) if the owner's usage with it
+ * exceeds the ceiling: two uploads racing past the check before them cannot both get in.
+ */
+export function insertFileWithinQuota(db: Db, row: FileRow, sinceIso: string, ceiling: UploadCeiling): Write[] {
+  const usage = usageOf(row.ownerId, sinceIso);
+  return [
+    db.insert(files).values(row),
+    sql`INSERT INTO write_guards (ok) SELECT NULL FROM (${usage}) AS u
+      WHERE u.filesSince > ${ceiling.filesSince} OR u.bytesSince > ${ceiling.bytesSince} OR u.loose > ${ceiling.loose}`,
+  ];
 }
 
 export async function findFile(db: Db, id: string): Promise<FileRow | undefined> {

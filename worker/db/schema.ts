@@ -70,7 +70,11 @@ export const accounts = sqliteTable('accounts', {
   phone: text('phone'),
   email: text('email'),
   createdAt: text('created_at').notNull().default(now),
-});
+}, (t) => [
+  // `Admin` beside `admin` would be two people one sign-in form cannot tell apart: usernames are
+  // unique ignoring letter case, and the database holds that even when two registrations race
+  uniqueIndex('accounts_username_nocase').on(sql`lower(${t.username})`),
+]);
 
 export const sessions = sqliteTable('sessions', {
   /** SHA-256 of the session token; the token itself lives only in the cookie */
@@ -201,7 +205,12 @@ export const files = sqliteTable('files', {
   ownerId: text('owner_id').notNull().references(() => accounts.id),
   recordId: text('record_id'),
   createdAt: text('created_at').notNull().default(now),
-}, (t) => [index('files_record').on(t.recordId), index('files_orphans').on(t.recordId, t.createdAt)]);
+}, (t) => [
+  index('files_record').on(t.recordId),
+  index('files_orphans').on(t.recordId, t.createdAt),
+  // an account's uploads of the last day and its loose ones: the upload quota reads these
+  index('files_owner').on(t.ownerId, t.createdAt),
+]);
 
 export type RecordRow = typeof records.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;

@@ -130,7 +130,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'DELETE /api/students/me/signing-codes/:id', given: 'signing code', path: '/api/students/me/signing-codes/{codeId}', expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE }), sees: NONE },
   { route: 'GET /api/schools', given: 'none', path: '/api/schools', expect: signedIn(200) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
-  { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: signedIn(201) },
+  // an employer the centre has not verified yet may not store files
+  { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: grid(201, { 'employer@other': 403 }) },
   // registering needs no account, and neither does the form it is made with
   { route: 'GET /api/employers/form', given: 'none', path: '/api/employers/form', expect: everyone(200) },
   { route: 'POST /api/employers', given: 'none', path: '/api/employers', body: 'empty', expect: everyone(400) },

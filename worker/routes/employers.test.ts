@@ -2,6 +2,7 @@
  * 用人单位注册与审核 (issue #4): an employer registers with its 统一社会信用代码 and details, waits
  * for the provincial employment centre, and only once verified may look students up and invite.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { send } from '../domain/files/files-test-kit.fixture';
 import { MAX_JSON_BYTES } from '../http/body';
@@ -144,6 +145,30 @@ describe('an employer registers', () => {
     expect(pulled).toBeLessThan(MAX_JSON_BYTES);
   });
 
+  it('a username equal to a taken one but for letter case is a 409 and writes nothing (`Admin` beside `admin`)', async () => {
+    const first = await register(registration(), 'Hr' + uniqueUsername());
+    expect(first.res.status).toBe(201);
+    const before = await rowCounts();
+    for (const name of [first.username.toLowerCase(), first.username.toUpperCase(), 'Admin', 'EMPLOYER']) {
+      const again = await register(registration(), name);
+      expect(again.res.status).toBe(409);
+      expect(again.res.body.error).toEqual({ code: 'username_taken', message: '该用户名已被使用，请换一个' });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('two registrations racing for one username in different letter case end with exactly one account', async () => {
+    const name = uniqueUsername();
+    const [a, b] = await Promise.all([register(registration(), name), register(registration(), name.toUpperCase())]);
+    expect([a.res.status, b.res.status].sort()).toEqual([201, 409]);
+    expect(await count('accounts', 'lower(username) = ?', name.toLowerCase())).toBe(1);
+  });
+
+  it('the database itself refuses a second account whose name differs only in case', async () => {
+    const insert = env.DB.prepare("INSERT INTO accounts (id, username, password_hash, role, display_name) VALUES ('acc-case-test', 'ScHoOl', 'x', 'school', 'x')");
+    await expect(insert.run()).rejects.toThrow(/UNIQUE constraint failed/);
+  });
+
   it('two registrations racing for one code end with exactly one employer', async () => {
     const data = registration();
     const [a, b] = await Promise.all([register(data), register(data)]);
@@ -229,5 +254,44 @@ describe('the centre verifies employers', () => {
     const center = await TestClient.as('center');
     const queue = await center.get('/api/employer-registrations?state=pending');
     expect(queue.body.items.map((r: { id: string }) => r.id)).toContain('reg-emp-2');
+  });
+});
+
+describe('registration from one address is bounded', () => {
+  const randomIp = () => `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const registerFrom = (ip: string, body: unknown) =>
+    new TestClient().request('POST', '/api/employers', body, { headers: { 'CF-Connecting-IP': ip } });
+
+  it('past 10 attempts a minute the address is refused for ten minutes with 429, Retry-After and a Chinese message, and nothing is written', async () => {
+    const ip = randomIp();
+    let res;
+    let attempts = 0;
+    // every attempt counts, a refused form too; the limiter's fixed one-minute windows may let up to twice the limit through
+    for (attempts = 1; attempts <= 21; attempts++) {
+      res = await registerFrom(ip, { username: uniqueUsername(), password: 'weak', data: registration() });
+      if (res.status === 429) break;
+      expect(res.status).toBe(422);
+    }
+    expect(attempts).toBeGreaterThan(10);
+    expect(res!.body.error).toEqual({ code: 'too_many_registrations', message: '该网络地址提交注册过于频繁，请 10 分钟后再试' });
+    expect(Number(res!.headers.get('Retry-After'))).toBe(600);
+
+    const before = await rowCounts();
+    const valid = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+    expect(valid.status).toBe(429);
+    expect(valid.body.error.code).toBe('too_many_registrations');
+    expect(Number(valid.headers.get('Retry-After'))).toBeGreaterThan(500);
+    expect(await rowCounts()).toEqual(before);
+
+    const elsewhere = await registerFrom(randomIp(), { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('a few companies registering from one office address are not slowed down', async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 3; i++) {
+      const res = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+      expect(res.status).toBe(201);
+    }
   });
 });

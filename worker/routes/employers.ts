@@ -5,15 +5,27 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { rateLimitCounter } from '../auth/login-throttle';
+import { lockedUntil, lockKeys } from '../db/login-locks';
 import { registerEmployer } from '../domain/employers/register-employer';
+import { assertRegistrationAllowed, TooManyRegistrations } from '../domain/employers/registration-throttle';
 import { latestForm } from '../forms/registry';
 import { readJsonObject, requiredString } from '../http/body';
 
 export const employerRoutes = new Hono<AppEnv>()
   .get('/employers/form', async (c) => c.json(await latestForm(c.get('db'), 'employer')))
   .post('/employers', async (c) => {
+    const db = c.get('db');
+    await assertRegistrationAllowed(
+      rateLimitCounter(c.env.REGISTER_IP_LIMITER),
+      { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
+      c.req.header('CF-Connecting-IP') ?? null,
+    ).catch((err) => {
+      if (err instanceof TooManyRegistrations) c.header('Retry-After', String(err.retryAfter));
+      throw err;
+    });
     const body = await readJsonObject(c);
-    const registered = await registerEmployer(c.get('db'), {
+    const registered = await registerEmployer(db, {
       username: requiredString(body, 'username', 64).trim(),
       password: requiredString(body, 'password', 128),
       data: body.data,

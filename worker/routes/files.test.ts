@@ -134,6 +134,76 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
   });
 });
 
+describe('未审核单位不能上传 (an employer the centre has not verified cannot upload)', () => {
+  it('employer2 (waiting for the centre) gets 403 with the reason and nothing is stored; a verified employer uploads', async () => {
+    const before = await count('files', 'owner_id = ?', 'acc-employer2');
+    const waiting = await upload(await TestClient.as('employer2'), tinyPng(), 'license.png', 'image/png');
+    expect(waiting.status).toBe(403);
+    expect(waiting.body.error).toEqual({ code: 'forbidden', message: '单位信息尚未通过就业中心审核，暂不能上传文件' });
+    expect(await count('files', 'owner_id = ?', 'acc-employer2')).toBe(before);
+
+    const verified = await upload(await TestClient.as('employer'), tinyPng(), 'license.png', 'image/png');
+    expect(verified.status).toBe(201);
+  });
+});
+
+describe('上传配额 (each account may upload only so much)', () => {
+  // wrangler.toml: UPLOAD_FILES_PER_DAY, UPLOAD_BYTES_PER_DAY, UPLOAD_MAX_LOOSE_FILES
+  const FILES_PER_DAY = Number(env.UPLOAD_FILES_PER_DAY);
+  const BYTES_PER_DAY = Number(env.UPLOAD_BYTES_PER_DAY);
+  const LOOSE = Number(env.UPLOAD_MAX_LOOSE_FILES);
+
+  async function freshUploader() {
+    const fixture = await studentWithSourceRecord('imported');
+    const accountId = 'acc-' + fixture.studentId;
+    return { ...fixture, accountId, client: await TestClient.as(fixture.username), rows: () => count('files', 'owner_id = ?', accountId) };
+  }
+
+  /** Earlier uploads of the account, as rows: `n` files of `size` bytes, `hoursAgo`, on a record or loose. */
+  async function earlierUploads(accountId: string, n: number, opts: { size?: number; hoursAgo?: number; recordId?: string | null } = {}) {
+    const at = new Date(Date.now() - (opts.hoursAgo ?? 1) * 3600_000).toISOString();
+    const statements = Array.from({ length: n }, () => {
+      const id = crypto.randomUUID().replace(/-/g, '');
+      return env.DB.prepare('INSERT INTO files (id, object_key, content_type, size, sha256, owner_id, record_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .bind(id, 'uploads/test/' + id, 'image/png', opts.size ?? 1000, 'x', accountId, opts.recordId === undefined ? 'rec-elsewhere' : opts.recordId, at);
+    });
+    await env.DB.batch(statements);
+  }
+
+  it(`at most 20 loose uploads at a time: the next is 429 saying so, and using one in a form makes room`, async () => {
+    const u = await freshUploader();
+    for (let i = 0; i < LOOSE; i++) expect((await upload(u.client, tinyPng(), `scan-${i}.png`)).status).toBe(201);
+    const refused = await upload(u.client, tinyPng(), 'one-more.png');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toEqual({ code: 'too_many_loose_files', message: `尚未用于表单的上传文件已有 ${LOOSE} 个，请先在表单中使用后再上传（未使用的文件一天后自动清理）` });
+    expect(await u.rows()).toBe(LOOSE);
+
+    await env.DB.prepare('UPDATE files SET record_id = ? WHERE id = (SELECT id FROM files WHERE owner_id = ? LIMIT 1)').bind(u.recordId, u.accountId).run();
+    expect((await upload(u.client, tinyPng(), 'now-fits.png')).status).toBe(201);
+  });
+
+  it(`at most 50 files in 24 hours, even when each is used in a form; files from yesterday do not count`, async () => {
+    const u = await freshUploader();
+    await earlierUploads(u.accountId, FILES_PER_DAY, { hoursAgo: 25 });
+    await earlierUploads(u.accountId, FILES_PER_DAY - 1, { hoursAgo: 23 });
+    expect((await upload(u.client, tinyPng(), 'last-one.png')).status).toBe(201);
+    const refused = await upload(u.client, tinyPng(), 'too-many.png');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toEqual({ code: 'daily_upload_files', message: `24 小时内最多上传 ${FILES_PER_DAY} 个文件，已达上限，请稍后再试` });
+    expect(await u.rows()).toBe(2 * FILES_PER_DAY);
+  });
+
+  it('at most 100 MB in 24 hours: an upload that would pass it is 429 with the limit in the message', async () => {
+    const u = await freshUploader();
+    const png = tinyPng();
+    await earlierUploads(u.accountId, 10, { size: (BYTES_PER_DAY - png.length + 1) / 10 });
+    const refused = await upload(u.client, png, 'over.png');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toEqual({ code: 'daily_upload_bytes', message: '24 小时内上传总量不能超过 100 MB，已达上限，请稍后再试' });
+    expect(await u.rows()).toBe(10);
+  });
+});
+
 describe('查看材料 (who may fetch an upload)', () => {
   it("a student cannot read another student's loose upload: 404, exactly like a missing file", async () => {
     const owner = await TestClient.as('student');

@@ -11,7 +11,8 @@ import { tooLarge } from '../domain/files/check-upload';
 import { extensionOf, type UploadContentType } from '../domain/files/sniff-content-type';
 import { storeUpload } from '../domain/files/store-upload';
 import { maxUploadBytes, MULTIPART_OVERHEAD_BYTES } from '../domain/files/upload-limit';
-import { badRequest, notFound } from '../http/errors';
+import { uploadQuota } from '../domain/files/upload-quota';
+import { badRequest, forbidden, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
 const FILE_ID = /^[0-9a-f]{32}$/;
@@ -22,7 +23,9 @@ export const fileRoutes = new Hono<AppEnv>()
     '/files',
     async (c, next) => {
       // who and what first, so nobody makes us read a large body just to be told no
-      await requireActor(c);
+      const actor = await requireActor(c);
+      // an employer the centre has not verified yet is anyone who filled in a form: no storage for it
+      if (actor.role === 'employer' && !actor.employerVerified) throw forbidden('单位信息尚未通过就业中心审核，暂不能上传文件');
       if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
         throw badRequest('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
       }
@@ -45,6 +48,7 @@ export const fileRoutes = new Hono<AppEnv>()
         bytes: new Uint8Array(await file.arrayBuffer()),
         ownerId: actor.accountId,
         limit: maxUploadBytes(c.env),
+        quota: uploadQuota(c.env),
       });
       return c.json(stored, 201);
     },

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hashInitialPassword, PBKDF2_ITERATIONS } from '../auth/password';
 import { TestClient } from '../test/client';
 import { workerFetch } from '../test/worker-fetch';
 import { studentWithSourceRecord } from '../test/fixtures';
@@ -12,6 +13,13 @@ describe('signing in', () => {
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ username: 'school', role: 'school', mustChangePassword: false });
     expect(me.body.user.scope.schoolName).toBe('江苏示范大学');
+  });
+
+  it('the username is found ignoring letter case, and the session keeps its own spelling', async () => {
+    const client = new TestClient();
+    const res = await client.post('/api/session', { username: 'College2', password: 'demo1234' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ username: 'college2', role: 'college' });
   });
 
   it('the session cookie is HttpOnly, Secure and SameSite=Strict', async () => {
@@ -33,9 +41,11 @@ describe('signing in', () => {
   });
 
   it('an unknown user gets exactly the same answer as a wrong password', async () => {
-    const res = await new TestClient().post('/api/session', { username: 'nobody-here', password: 'demo1234' });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('bad_credentials');
+    const unknown = await new TestClient().post('/api/session', { username: 'nobody-here', password: 'demo1234' });
+    const wrong = await new TestClient().post('/api/session', { username: 'school2', password: 'not-the-password1' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(unknown.body.error).toEqual({ code: 'bad_credentials', message: '用户名或密码错误' });
   });
 
   it('logging out ends the session on the server', async () => {
@@ -113,6 +123,34 @@ const withCookie = (cookie: string) => Object.assign(new TestClient(), { cookie 
 const ipRandom = seededRandom('session.test: client addresses');
 const randomIp = () => `198.51.${randomInt(ipRandom, 250)}.${randomInt(ipRandom, 250)}`;
 
+describe('sign-in does not tell which usernames exist by how long it takes', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The PBKDF2 work one sign-in does: the iteration count of each key derivation it ran. */
+  async function pbkdf2Work(username: string, password: string) {
+    const deriveBits = vi.spyOn(crypto.subtle, 'deriveBits');
+    const res = await new TestClient().request('POST', '/api/session', { username, password }, { headers: { 'CF-Connecting-IP': randomIp() } });
+    const work = deriveBits.mock.calls.map(([algorithm]) => (algorithm as { iterations?: number }).iterations);
+    deriveBits.mockRestore();
+    return { status: res.status, work };
+  }
+
+  it('an unknown username (a student ID number nobody has) costs one full PBKDF2, like a wrong password', async () => {
+    const s = await studentWithSourceRecord('imported');
+    const wrongPassword = await pbkdf2Work(s.username, 'guess1234');
+    const unknownName = await pbkdf2Work('32010620050315' + String(Math.floor(Math.random() * 9000) + 1000), 'guess1234');
+    expect(wrongPassword).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+    expect(unknownName).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+  });
+
+  it("a student still on the import's initial password (a quick hash) costs the same as everyone else", async () => {
+    const s = await studentWithSourceRecord('imported');
+    await env.DB.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').bind(await hashInitialPassword('initpass23'), s.username).run();
+    expect(await pbkdf2Work(s.username, 'guess1234')).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
+    expect(await pbkdf2Work(s.username, 'initpass23')).toEqual({ status: 200, work: [PBKDF2_ITERATIONS] });
+  });
+});
+
 describe('sign-in throttling (failed attempts per account and per address)', () => {
   // The limiter counts in fixed one-minute windows, so a run that straddles a window boundary may
   // need up to twice the limit before the lock: allow for that, never more.
@@ -138,15 +176,53 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     expect((await new TestClient().post('/api/session', { username: 'college2', password: 'demo1234' })).status).toBe(200);
   });
 
-  it('one address trying many accounts is locked out; other addresses still sign in', async () => {
+  it('a campus NAT: many students mistyping from one address do not lock the school out', async () => {
+    const ip = randomIp();
+    // 1 % of a 5,000-student school mistyping within the same minute, each on their own account
+    for (let i = 0; i < 60; i++) {
+      const res = await new TestClient().request('POST', '/api/session', { username: `32010620050315${1000 + i}`, password: 'typo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+      expect(res.status).toBe(401);
+    }
+    const s = await studentWithSourceRecord('imported');
+    const classmate = await new TestClient().request('POST', '/api/session', { username: s.username, password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+    expect(classmate.status).toBe(200);
+    expect(classmate.body.user.username).toBe(s.username);
+  });
+
+  it('one address trying many accounts is locked out; other addresses still sign in', { timeout: 120_000 }, async () => {
     const ip = randomIp();
     let n = 0;
-    const { res } = await failUntilLocked(() => ({ username: `nobody-${ip}-${n++}`, password: 'x' }), { 'CF-Connecting-IP': ip }, 20);
+    // LOGIN_IP_LIMITER in wrangler.toml: 300 failures a minute per address
+    const { res } = await failUntilLocked(() => ({ username: `nobody-${ip}-${n++}`, password: 'x' }), { 'CF-Connecting-IP': ip }, 300);
     expect(res.status).toBe(429);
     const fromThere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
     expect(fromThere.status).toBe(429);
     const elsewhere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': randomIp() } });
     expect(elsewhere.status).toBe(200);
+  });
+
+  it("a stolen session cannot guess the account's password through the password change: same count, same lock", async () => {
+    const s = await studentWithSourceRecord('imported');
+    const session = await TestClient.as(s.username);
+    const before = await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash');
+    let res;
+    let attempts = 0;
+    for (attempts = 1; attempts <= 11; attempts++) {
+      res = await session.post('/api/session/password', { currentPassword: 'guess-' + attempts, newPassword: 'Taken2027x' });
+      if (res.status === 429) break;
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('bad_credentials');
+    }
+    expect(attempts).toBeGreaterThan(5);
+    expect(res!.status).toBe(429);
+    expect(res!.body.error).toEqual({ code: 'too_many_attempts', message: '密码验证失败次数过多，请 1 分钟后再试' });
+    expect(Number(res!.headers.get('Retry-After'))).toBeGreaterThan(0);
+
+    // the right current password is refused too while locked, and so is signing in to the account
+    const right = await session.post('/api/session/password', { currentPassword: 'demo1234', newPassword: 'Taken2027x' });
+    expect(right.status).toBe(429);
+    expect(await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash')).toBe(before);
+    expect((await new TestClient().post('/api/session', { username: s.username, password: 'demo1234' })).status).toBe(429);
   });
 
   it('signing in correctly many times in a row is never throttled', async () => {

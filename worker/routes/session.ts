@@ -33,10 +33,12 @@ async function userView(db: Db, actor: Actor) {
 
 const badCredentials = () => new AppError(401, 'bad_credentials', '用户名或密码错误');
 
-function loginThrottle(env: Env, db: Db): LoginThrottle {
+function loginThrottle(env: Env, db: Db, what?: string): LoginThrottle {
   return new LoginThrottle(
     { account: rateLimitCounter(env.LOGIN_ACCOUNT_LIMITER), ip: rateLimitCounter(env.LOGIN_IP_LIMITER) },
     { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
+    undefined,
+    what,
   );
 }
 
@@ -61,7 +63,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     const account = await throttled(c, async () => {
       await throttle.assertOpen(attempt);
       const found = await findAccountByUsername(db, username);
-      if (found && (await verifyPassword(password, found.passwordHash))) return found;
+      // an unknown name is checked against no hash at the cost of a real one: same time, same answer
+      const ok = await verifyPassword(password, found?.passwordHash ?? null);
+      if (found && ok) return found;
       await throttle.recordFailure(attempt);
       throw badCredentials();
     });
@@ -101,10 +105,15 @@ export const sessionRoutes = new Hono<AppEnv>()
     const currentPassword = requiredString(body, 'currentPassword', 128);
     const newPassword = requiredString(body, 'newPassword', 128);
     const db = c.get('db');
-    const account = await findAccountById(db, actor.accountId);
-    if (!account || !(await verifyPassword(currentPassword, account.passwordHash))) {
+    const throttle = loginThrottle(c.env, db, '密码验证');
+    const attempt = { username: actor.username, ip: c.req.header('CF-Connecting-IP') ?? null };
+    await throttled(c, async () => {
+      await throttle.assertOpen(attempt);
+      const account = await findAccountById(db, actor.accountId);
+      if (account && (await verifyPassword(currentPassword, account.passwordHash))) return;
+      await throttle.recordFailure(attempt);
       throw invalid('当前密码不正确', [{ path: 'currentPassword', code: 'mismatch', message: '当前密码不正确' }], 'bad_credentials');
-    }
+    });
     const problem = passwordProblem(newPassword);
     if (problem) throw invalid(problem, [{ path: 'newPassword', code: 'weak', message: problem }], 'weak_password');
     if (newPassword === currentPassword) {

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { workerFetch } from '../test/worker-fetch';
-import { count, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
+import { count, uniqueIdNumber, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
 
 const HEADERS_ZH = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码', '学号', '考生号'];
 
@@ -45,6 +45,20 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     // an initial password opens nothing but the password change
     expect((await student.get('/api/source-records')).body.error.code).toBe('password_change_required');
     expect(await count('records', "kind = 'source-records' AND state = 'imported' AND json_extract(data, '$.idNumber') = ?", ids[0])).toBe(1);
+  });
+
+  it("an ID number typed with a small x becomes the username with a capital X, and the student signs in either way", async () => {
+    let id = uniqueIdNumber();
+    while (!id.endsWith('X')) id = uniqueIdNumber();
+    const school = await TestClient.as('school');
+    const res = await upload(school, csv([HEADERS_ZH, rosterRow(id.toLowerCase(), 0)]));
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    expect(res.body.credentials).toEqual([expect.objectContaining({ username: id })]);
+    expect(await count('accounts', 'username = ?', id)).toBe(1);
+    const { password } = res.body.credentials[0];
+    const small = await new TestClient().post('/api/session', { username: id.toLowerCase(), password });
+    expect(small.status).toBe(200);
+    expect(small.body.user.username).toBe(id);
   });
 
   it('bad rows are reported with row, field and message, and only the good rows are imported', async () => {
