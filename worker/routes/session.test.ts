@@ -189,12 +189,24 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     expect(classmate.body.user.username).toBe(s.username);
   });
 
-  it('one address trying many accounts is locked out; other addresses still sign in', { timeout: 120_000 }, async () => {
+  it('one address trying many accounts is locked out; other addresses still sign in', async () => {
     const ip = randomIp();
-    let n = 0;
-    // LOGIN_IP_LIMITER in wrangler.toml: 300 failures a minute per address
-    const { res } = await failUntilLocked(() => ({ username: `nobody-${ip}-${n++}`, password: 'x' }), { 'CF-Connecting-IP': ip }, 300);
-    expect(res.status).toBe(429);
+    // The address's allowance (LOGIN_IP_LIMITER: 300 failures a minute) is spent through the binding
+    // itself: 300 sign-ins would be 300 deliberate password hashes, which is not what is tested here.
+    const spend = async () => {
+      let allowed = 0;
+      while ((await env.LOGIN_IP_LIMITER.limit({ key: `ip:${ip}` })).success) if (++allowed > 600) throw new Error('never limited');
+      return allowed;
+    };
+    // fixed one-minute windows: a window may roll over while we spend, or just after
+    let res;
+    for (let round = 1; round <= 2; round++) {
+      const allowed = await spend();
+      if (round === 1) expect(allowed).toBeGreaterThanOrEqual(300);
+      res = await new TestClient().request('POST', '/api/session', { username: `nobody-${ip}`, password: 'x' }, { headers: { 'CF-Connecting-IP': ip } });
+      if (res.status === 429) break;
+    }
+    expect(res!.status).toBe(429);
     const fromThere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
     expect(fromThere.status).toBe(429);
     const elsewhere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': randomIp() } });
