@@ -41,7 +41,7 @@ describe('用人单位注册, in the browser', () => {
     await signOut(s);
 
     await login(s, 'center');
-    await page.getByRole('region', { name: '用人单位注册' }).getByRole('link', { name: /待中心审核/ }).click();
+    await page.getByRole('region', { name: '用人单位注册' }).getByRole('link', { name: /^待中心审核/ }).click();
     await page.getByRole('link', { name: /南京星河软件有限公司/ }).first().click();
     await expect.poll(() => page.getByText(code).first().isVisible()).toBe(true);
     await act(s, '审核通过');
