@@ -51,12 +51,14 @@ function maskFor(field: FieldDef | undefined): ((value: unknown) => string) | nu
   }
 }
 
-/** How a field (by key and type) is shown to `role` in `state`: full unless a rule of the lifecycle says otherwise. */
-export function shownAs(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, state: string, field: string, type?: string): Shown | 'full' {
+/** The rules of the lifecycle that hold for `role` in `state`. */
+function rulesFor(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, state: string): DisclosureRule[] {
+  return (lifecycle.disclosure ?? []).filter((rule) => rule.roles.includes(role) && (rule.states === 'every' || rule.states.includes(state)));
+}
+
+function shownBy(rules: DisclosureRule[], field: string, type: string | undefined): Shown | 'full' {
   let shown: Shown | 'full' = 'full';
-  for (const rule of lifecycle.disclosure ?? []) {
-    if (!rule.roles.includes(role)) continue;
-    if (rule.states !== 'every' && !rule.states.includes(state)) continue;
+  for (const rule of rules) {
     const said = rule.fields?.[field] ?? (type ? rule.types?.[type as keyof NonNullable<DisclosureRule['types']>] : undefined);
     if (said === 'hidden') return 'hidden';
     if (said === 'masked') shown = 'masked';
@@ -64,15 +66,22 @@ export function shownAs(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, st
   return shown;
 }
 
+/** How a field (by key and type) is shown to `role` in `state`: full unless a rule of the lifecycle says otherwise. */
+export function shownAs(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, state: string, field: string, type?: string): Shown | 'full' {
+  return shownBy(rulesFor(lifecycle, role, state), field, type);
+}
+
 /** `data` as `role` may see it in `state`: masked fields masked, hidden ones left out. */
 export function disclose(
   lifecycle: Pick<Lifecycle, 'disclosure'>, definition: FormDefinition, data: Record<string, unknown>, role: Role, state: string,
 ): Record<string, unknown> {
-  if (!lifecycle.disclosure?.length) return data;
+  const rules = rulesFor(lifecycle, role, state);
+  // reviewers and the parties: nothing to narrow, the data as the form lets them read it
+  if (rules.length === 0) return data;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     const field = findField(definition, key);
-    const shown = shownAs(lifecycle, role, state, key, field?.type);
+    const shown = shownBy(rules, key, field?.type);
     if (shown === 'full' || value === null || value === undefined || value === '') {
       out[key] = value;
       continue;
