@@ -10,6 +10,7 @@ import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { LookupPage } from './pages/LookupPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProfilePage } from './pages/ProfilePage';
 import { match, useLocation } from './router';
 
 const RecordPage = lazy(() => import('./pages/RecordPage'));
@@ -26,6 +27,7 @@ function Routes() {
   let m: Record<string, string> | null;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/profile') return <ProfilePage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;
