@@ -95,7 +95,7 @@ export function ProfilePage() {
       </section>
       <form className="card" onSubmit={submit} noValidate aria-labelledby="h-contact">
         <h2 id="h-contact">联系方式</h2>
-        <p className="muted">用人单位可通过手机号查询到您，新的职位邀约、协议书和派遣信息也使用这里的联系方式。可随时修改。</p>
+        <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
         <div aria-live="polite">{saved && <Alert tone="ok">{saved}</Alert>}</div>
         <Alert>{errors.form}</Alert>
         <TextInput ref={refs.mobile} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"

@@ -45,7 +45,7 @@ export function ResetPasswordCard({ role, record }: { role: string; record: Reco
   }
 
   return (
-    <section className="card reset-card" aria-labelledby="h-reset">
+    <section className="reset-card" aria-labelledby="h-reset">
       <h2 id="h-reset">账号密码</h2>
       <p className="muted">{target.whom}忘记密码时，可为其生成新的一次性密码；对方下次登录须修改密码，已登录的设备将退出。</p>
       <Alert>{error}</Alert>
