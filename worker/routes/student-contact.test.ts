@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChainReport } from '../domain/audit/verify-chain';
 import { TestClient } from '../test/client';
+import { workerFetch } from '../test/worker-fetch';
 import { count, studentWithSourceRecord, uniqueMobile, verifiedEmployer } from '../test/fixtures';
 
 const lookupByPhone = (phone: string) => `/api/students/lookup?school=sch-1&cohort=2027&phone=${phone}`;
@@ -95,6 +96,25 @@ describe('everyone reads the contact details from that one place', () => {
     const corrected = await school.post(`/api/source-records/${s.recordId}/correct`, { version: record.version, data: { ...record.data, mobile: uniqueMobile() } });
     expect(corrected.status).toBe(200);
     expect((await studentRow(s.studentId))!.phone).toBe(mobile);
+  });
+
+  it('a school re-importing its roster keeps the phone the student set (and a fresh student still gets the roster\'s)', async () => {
+    const mine = await studentWithSourceRecord('imported');
+    const untouched = await studentWithSourceRecord('imported');
+    const mobile = uniqueMobile();
+    expect((await (await TestClient.as(mine.username)).request('PUT', '/api/students/me/contact', { mobile })).status).toBe(200);
+    const rosterPhone = [uniqueMobile(), uniqueMobile()];
+    const rows = [mine, untouched].map((s, i) => ['测试学生', s.idNumber, '1', '计算机科学与技术学院', '软件工程', '31', '2027', '320106', rosterPhone[i], `20239${i}0001`, `23320106109${i}01`].join(','));
+    const form = new FormData();
+    form.append('file', new Blob(['姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码,学号,考生号\r\n' + rows.join('\r\n') + '\r\n']), 'roster.csv');
+    const school = await TestClient.as('school');
+    const res = await workerFetch(new Request('https://wangqian.test/api/source-records/import', {
+      method: 'POST', body: form, headers: { Cookie: (school as unknown as { cookie: string }).cookie, Origin: 'https://wangqian.test' },
+    }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ updated: 2 });
+    expect((await studentRow(mine.studentId))!.phone).toBe(mobile);
+    expect((await studentRow(untouched.studentId))!.phone).toBe(rosterPhone[1]);
   });
 
   it('the details confirmed at first sign-in go to the same place', async () => {
