@@ -10,7 +10,6 @@ import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { LookupPage } from './pages/LookupPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProfilePage } from './pages/ProfilePage';
 import { match, useLocation } from './router';
 
 const RecordPage = lazy(() => import('./pages/RecordPage'));
@@ -21,6 +20,7 @@ const FormsAdminPage = lazy(() => import('./pages/admin/FormsAdminPage'));
 const FormEditorPage = lazy(() => import('./pages/admin/FormEditorPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 
 function Routes() {
   const { path } = useLocation();

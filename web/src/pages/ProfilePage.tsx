@@ -33,7 +33,7 @@ function problems(v: Record<Key, string>): Errors {
 
 const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', email: c.email ?? '', qq: c.qq ?? '', wechat: c.wechat ?? '' });
 
-export function ProfilePage() {
+export default function ProfilePage() {
   const loaded = useAsync((signal) => api<Profile>('/api/students/me/contact', { signal }), []);
   const [values, setValues] = useState<Record<Key, string> | null>(null);
   const [errors, setErrors] = useState<Errors>({});
