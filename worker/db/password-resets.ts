@@ -1,5 +1,5 @@
 /** Reads and writes behind a password reset: whose account it is, and the reset itself. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { accounts, sessions, students } from './schema';
 
@@ -13,13 +13,17 @@ export async function studentAccount(db: Db, studentId: string) {
   return rows[0];
 }
 
-/** The accounts of many students, found by student id or by ID number, within one school. */
+/**
+ * The accounts of many students, found by student id or by ID number, within one school. The keys
+ * go in as one JSON parameter each way (`json_each`): D1 allows 100 parameters a statement.
+ */
 export async function studentAccountsOfSchool(db: Db, schoolId: string, keys: string[]) {
   if (keys.length === 0) return [];
-  const upper = keys.map((k) => k.toUpperCase());
+  const ids = JSON.stringify(keys);
+  const upper = JSON.stringify(keys.map((k) => k.toUpperCase()));
   return db.select({ account: accounts, studentId: students.id, idNumber: students.idNumber, name: students.name })
     .from(students).innerJoin(accounts, eq(accounts.studentId, students.id))
-    .where(and(eq(students.schoolId, schoolId), sql`(${inArray(students.id, keys)} OR ${inArray(students.idNumber, upper)})`));
+    .where(and(eq(students.schoolId, schoolId), sql`(${students.id} IN (SELECT value FROM json_each(${ids})) OR ${students.idNumber} IN (SELECT value FROM json_each(${upper})))`));
 }
 
 export async function employerAccount(db: Db, employerId: string) {

@@ -111,6 +111,23 @@ describe('a school issues new one-time passwords for a list of students', () => 
     }
   });
 
+  it('a list longer than one statement\'s 100 parameters is reset in one go', async () => {
+    const many = [];
+    for (let i = 0; i < 60; i++) many.push(await studentWithSourceRecord('imported'));
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: many.map((s) => s.idNumber) });
+    expect(res.status).toBe(200);
+    expect((res.body as string).trim().split('\r\n')).toHaveLength(61);
+    const forced = await env.DB.prepare(`SELECT COUNT(*) AS n FROM accounts WHERE must_change_password = 1 AND username IN (SELECT value FROM json_each(?))`)
+      .bind(JSON.stringify(many.map((s) => s.username))).first<number>('n');
+    expect(forced).toBe(60);
+  });
+
+  it('more than 100 at once is refused before anything is reset', async () => {
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: Array.from({ length: 101 }, (_, i) => `stu-none-${i}`) });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'too_many', message: '一次最多重置 100 名学生的密码' });
+  });
+
   it('a list naming a student of another school resets nobody', async () => {
     const mine = await studentWithSourceRecord('imported');
     const theirs = await studentWithSourceRecord('imported', { schoolId: 'sch-2', collegeId: 'col-3' });

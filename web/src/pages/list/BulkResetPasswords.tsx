@@ -9,7 +9,7 @@ import { errorFromBody } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { downloadCsv, stamp } from '../source-import/csv';
 
-const MAX = 200;
+const MAX = 100;
 
 export function BulkResetPasswords() {
   const [text, setText] = useState('');
