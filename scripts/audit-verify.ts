@@ -8,7 +8,7 @@ import type { ChainEvent, ChainRecord, ChainSource } from '../worker/domain/audi
 import { verifyAuditChain } from '../worker/domain/audit/verify-chain';
 
 const PAGE = 1000;
-const RECORDLESS_KINDS = "('forms')";
+const RECORDLESS_KINDS = "('forms', 'student-contacts', 'accounts')";
 
 const persistAt = process.argv.indexOf('--persist-to');
 const persist = persistAt > 0 ? ['--persist-to', process.argv[persistAt + 1]] : [];

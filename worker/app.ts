@@ -13,6 +13,8 @@ import { recordRoutes } from './routes/records';
 import { sourceImportRoutes } from './routes/source-import';
 import { studentRoutes } from './routes/students';
 import { studentPrivacyRoutes } from './routes/student-privacy';
+import { studentContactRoutes } from './routes/student-contact';
+import { passwordResetRoutes } from './routes/password-resets';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { fileRoutes } from './routes/files';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
@@ -30,6 +32,8 @@ const api = new Hono<AppEnv>()
   .route('/', sourceImportRoutes)
   .route('/', studentRoutes)
   .route('/', studentPrivacyRoutes)
+  .route('/', studentContactRoutes)
+  .route('/', passwordResetRoutes)
   .route('/', dispatchExportRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)

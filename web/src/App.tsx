@@ -20,12 +20,14 @@ const FormsAdminPage = lazy(() => import('./pages/admin/FormsAdminPage'));
 const FormEditorPage = lazy(() => import('./pages/admin/FormEditorPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 
 function Routes() {
   const { path } = useLocation();
   let m: Record<string, string> | null;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/profile') return <ProfilePage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;

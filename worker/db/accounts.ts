@@ -81,10 +81,6 @@ export async function scopeNames(db: Db, actor: Actor) {
   return { schoolName: school?.name, collegeName: college?.name, employerName: employer?.name };
 }
 
-export async function confirmIdentity(db: Db, accountId: string, contact: { phone: string; email: string | null }, at: string) {
-  await db.update(accounts).set({ identityConfirmedAt: at, phone: contact.phone, email: contact.email }).where(eq(accounts.id, accountId));
-}
-
 export async function studentIdNumber(db: Db, studentId: string): Promise<string | null> {
   const row = await db.query.students.findFirst({ where: eq(students.id, studentId), columns: { idNumber: true } });
   return row?.idNumber ?? null;

@@ -44,7 +44,16 @@ export const students = sqliteTable('students', {
   cohort: integer('cohort').notNull(),
   idNumber: text('id_number').notNull().unique(),
   name: text('name').notNull(),
+  /**
+   * 基本信息管理: the student's contact details, the one place the lookup, invitations, agreements
+   * and dispatches read them from. The roster's phone seeds `phone`; once the student has confirmed
+   * or changed them (`contact_updated_at`), neither a re-import nor a source-record review overwrites them.
+   */
   phone: text('phone'),
+  email: text('email'),
+  qq: text('qq'),
+  wechat: text('wechat'),
+  contactUpdatedAt: text('contact_updated_at'),
   /** mirrors the source record's state, so the employer lookup is one indexed read */
   sourceState: text('source_state').notNull().default('imported'),
 }, (t) => [
@@ -66,7 +75,7 @@ export const accounts = sqliteTable('accounts', {
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   /** 初次进入: the student confirmed contact details and identity */
   identityConfirmedAt: text('identity_confirmed_at'),
-  /** 个人联系方式 given at that confirmation (基本信息管理) */
+  /** no longer written: contact details live on the student (`students.phone/email/qq/wechat`) */
   phone: text('phone'),
   email: text('email'),
   createdAt: text('created_at').notNull().default(now),

@@ -119,7 +119,8 @@ export function updateRecordsStatements(db: Db, rows: UpdatedRecordRow[], actor:
       sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
         SELECT ${col(0)}, r.id, 'source-records', 'import', ${col(2)}, ${col(2)}, ${actor.id}, 'school', ${actor.name}, '重新导入', ${col(3)}, r.data, ${actor.at}, ${col(4)}, ${col(5)}
         FROM json_each(${events}) AS j JOIN records r ON r.id = ${col(1)} AND r.audit_head = ${col(5)}`,
-      sql`UPDATE students SET name = u.name, phone = u.phone, college_id = u.college_id, cohort = u.cohort
+      // a phone the student confirmed or changed (基本信息) is theirs: a re-import keeps it
+      sql`UPDATE students SET name = u.name, phone = CASE WHEN students.contact_updated_at IS NULL THEN u.phone ELSE students.phone END, college_id = u.college_id, cohort = u.cohort
         FROM (SELECT ${col(0)} AS sid, ${col(1)} AS name, ${col(2)} AS phone, ${col(3)} AS college_id, ${col(4)} AS cohort FROM json_each(${students}) AS j) AS u
         WHERE students.id = u.sid AND students.source_state IN ('imported','returned')`,
     );

@@ -67,6 +67,9 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     number: record.number,
     mode: record.mode,
     deadline: record.deadline,
+    // whose record it is: the reviewer's 重置密码 names the student (or the centre the employer) by it
+    studentId: record.studentId,
+    employerId: record.employerId,
     data,
     changes: firstSnapshot ? changesSinceFirst(form.definition, JSON.stringify(firstSnapshot), data) : [],
     form: { key: form.key, version: form.version },

@@ -37,6 +37,7 @@ interface Target extends Partial<Scenario> {
   codeId?: string;
   idNumber?: string;
   studentId?: string;
+  employerId?: string;
 }
 
 const GIVEN: Record<string, () => Promise<Target>> = {
@@ -92,6 +93,11 @@ const GIVEN: Record<string, () => Promise<Target>> = {
   },
   'registration of employer': async () => ({ id: 'reg-emp-1' }),
   'registration pending': () => registrationIn('pending'),
+  'registered employer': async () => {
+    const pending = await registrationIn('pending');
+    const row = await env.DB.prepare('SELECT employer_id FROM records WHERE id = ?').bind(pending.id).first<{ employer_id: string }>();
+    return { registrant: pending.registrant, employerId: row!.employer_id };
+  },
   'registration returned': () => registrationIn('returned'),
   'registration verified': () => verifiedEmployer(),
 };

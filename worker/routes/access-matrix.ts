@@ -129,6 +129,17 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/students/me/signing-codes', given: 'approved student', path: '/api/students/me/signing-codes', body: 'empty', expect: grid(403, { student: 201, 'student@otherCollege': 409, 'student@otherSchool': 201 }), sees: NONE },
   { route: 'DELETE /api/students/me/signing-codes/:id', given: 'signing code', path: '/api/students/me/signing-codes/{codeId}', expect: grid(403, { student: 200, ...STUDENTS_ELSEWHERE }), sees: NONE },
   { route: 'GET /api/schools', given: 'none', path: '/api/schools', expect: signedIn(200) },
+  { route: 'GET /api/students/me/contact', given: 'approved student', path: '/api/students/me/contact', expect: grid(403, { student: 200, 'student@otherCollege': 200, 'student@otherSchool': 200 }), sees: { '*': NONE, student: FULL } },
+  { route: 'PUT /api/students/me/contact', given: 'approved student', path: '/api/students/me/contact', body: 'empty', expect: grid(403, { student: 400, 'student@otherCollege': 400, 'student@otherSchool': 400 }) },
+  // 重置密码: the one-time password comes with the username, which for a student is the ID number
+  {
+    route: 'POST /api/students/:id/reset-password', given: 'approved student', path: '/api/students/{studentId}/reset-password',
+    expect: grid(403, { college: 200, school: 200, 'college@other': 404, 'school@other': 404 }), sees: { id: 'full', phone: 'none' },
+  },
+  { route: 'POST /api/employers/:id/reset-password', given: 'registered employer', path: '/api/employers/{employerId}/reset-password', expect: grid(403, { center: 200 }) },
+  // students are not the admin's to reset (the admin's own success, on a reviewer, is in password-resets.test.ts)
+  { route: 'POST /api/accounts/:username/reset-password', given: 'none', path: '/api/accounts/student/reset-password', expect: grid(403, { admin: 404 }) },
+  { route: 'POST /api/source-records/reset-passwords', given: 'none', path: '/api/source-records/reset-passwords', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
   // an employer the centre has not verified yet may not store files
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: grid(201, { 'employer@other': 403 }) },

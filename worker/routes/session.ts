@@ -6,11 +6,12 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password'
 import { endSession, startSession } from '../auth/session';
 import { LoginThrottle, rateLimitCounter, TooManyAttempts } from '../auth/login-throttle';
 import { lockedUntil, lockKeys } from '../db/login-locks';
-import { changePassword, confirmIdentity, deleteSession, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
-import { isEmail, isMobile } from '../../forms/engine';
+import { changePassword, deleteSession, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
+import { readContact } from '../domain/student-contacts/read-contact';
+import { saveStudentContact } from '../domain/student-contacts/save-contact';
 import type { Db } from '../db/client';
-import { optionalString, readJsonObject, requiredString } from '../http/body';
-import { AppError, invalid, type FieldIssue } from '../http/errors';
+import { readJsonObject, requiredString } from '../http/body';
+import { AppError, invalid } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
 async function userView(db: Db, actor: Actor) {
@@ -88,15 +89,12 @@ export const sessionRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c, { roles: ['student'], allowUnconfirmedIdentity: true });
     const body = await readJsonObject(c);
     const idNumber = requiredString(body, 'idNumber', 18).trim().toUpperCase();
-    const mobile = requiredString(body, 'mobile', 11).trim();
-    const email = optionalString(body, 'email', 100)?.trim() || null;
     const db = c.get('db');
-    const fields: FieldIssue[] = [];
-    if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber) fields.push({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
-    if (!isMobile(mobile)) fields.push({ path: 'mobile', code: 'phone', message: '请输入 11 位手机号码' });
-    if (email !== null && !isEmail(email)) fields.push({ path: 'email', code: 'email', message: '电子邮箱格式不正确' });
+    const { contact, fields } = readContact(body);
+    if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber) fields.unshift({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
     if (fields.length) throw invalid('身份确认未通过，请检查标红的字段', fields, 'validation');
-    await confirmIdentity(db, actor.accountId, { phone: mobile, email }, new Date().toISOString());
+    // the same one place as 基本信息: what is confirmed here is what employers and agreements use
+    await saveStudentContact(db, actor, contact, new Date().toISOString(), { confirmIdentity: true });
     return c.json({ user: await userView(db, { ...actor, identityConfirmed: true }) });
   })
   .post('/session/password', async (c) => {

@@ -87,6 +87,8 @@ export interface RecordView {
   number?: string | null;
   mode?: 'online' | 'offline' | null;
   deadline?: string | null;
+  studentId?: string | null;
+  employerId?: string | null;
   data: Record<string, unknown>;
   form: { key: string; version: number };
   step: string | null;

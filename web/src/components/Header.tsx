@@ -18,6 +18,9 @@ export function Header() {
               {user.displayName}
               <span className="user-role">（{roleLabel(user.role)}<span className="user-org">{org ? ` · ${org}` : ''}</span>）</span>
             </span>
+            {user.role === 'student' && !user.mustChangePassword && user.identityConfirmed !== false && (
+              <Link href="/profile" className="link-button">基本信息</Link>
+            )}
             {!user.mustChangePassword && (
               <Link href="/password" className="link-button">修改密码</Link>
             )}

@@ -12,6 +12,7 @@ import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
 import { RegistrationStatus, useRegistration, VERIFIED_STATES } from './home/RegistrationStatus';
 import { StudentHome } from './home/StudentHome';
+import { ReviewerPasswordReset } from './home/ReviewerPasswordReset';
 
 /** The employer's invitation queue, in the order of the signing flow. */
 const INVITATION_STATES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
@@ -110,6 +111,7 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
 
 function AdminHome() {
   return (
+    <>
     <section className="card" aria-labelledby="h-forms">
       <h2 id="h-forms">表单定义</h2>
       <p>
@@ -127,6 +129,8 @@ function AdminHome() {
         ))}
       </ul>
     </section>
+    <ReviewerPasswordReset />
+    </>
   );
 }
 

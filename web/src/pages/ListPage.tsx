@@ -13,6 +13,7 @@ import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
 import { canBulkApprove } from './bulk/bulkApproveRule';
 import { useSelection } from './bulk/useSelection';
+import { BulkResetPasswords } from './list/BulkResetPasswords';
 import { OrgFilters } from './list/OrgFilters';
 
 const PAGE = 20;
@@ -119,6 +120,7 @@ export function ListPage({ kind }: { kind: string }) {
         <button type="submit" className="btn">查询</button>
       </form>
 
+      {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}

@@ -87,6 +87,7 @@ export function LoginPage() {
         <p className="auth-alt">
           用人单位还没有账号？<Link href="/register">注册单位账号</Link>
         </p>
+        <p className="login-help">忘记密码？学生请联系所在学院或学校就业部门重置；用人单位请联系省就业中心</p>
       </form>
     </main>
   );

@@ -21,6 +21,7 @@ import { Link, setQueryParam, useLocation } from '../router';
 import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
 import { InvitationPreview } from './record/InvitationPreview';
+import { ResetPasswordCard } from './record/ResetPasswordCard';
 
 const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
 const REVIEWERS = ['college', 'school', 'province', 'center', 'admin'];
@@ -242,6 +243,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
           {actions.length === 0 && <p className="muted">当前没有您可以进行的操作。</p>}
         </div>
         <aside className="record-side" aria-labelledby="tl-title">
+          <ResetPasswordCard role={user.role} record={record} />
           <h2 id="tl-title">办理记录</h2>
           <Timeline events={record.timeline} />
         </aside>

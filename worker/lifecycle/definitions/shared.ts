@@ -43,12 +43,18 @@ export function numberAgreement(db: Db, recordId: string, schoolCode: string, co
   ];
 }
 
-/** Student fields of an agreement, copied from the approved source record (and the school's name). */
+/**
+ * Student fields of an agreement: the reviewed identity from the approved source record, the
+ * contact details from the one place the student keeps them (基本信息, the students row), and the
+ * school's name.
+ */
 const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
 
 export async function studentPrefill(db: Db, student: StudentRow): Promise<Record<string, unknown>> {
   const [source, school] = await Promise.all([sourceRecordOf(db, student.id), findSchool(db, student.schoolId)]);
   const prefill: Record<string, unknown> = { schoolName: school?.name };
   for (const key of FROM_SOURCE) if (source?.data[key] !== undefined) prefill[key] = source.data[key];
+  if (student.phone) prefill.mobile = student.phone;
+  if (student.email) prefill.email = student.email;
   return prefill;
 }

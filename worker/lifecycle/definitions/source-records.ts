@@ -1,15 +1,19 @@
 /** 生源信息核对 (DESIGN §3.1): 学校导入 → 学生核对 → 学校审核 → 省级审核. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import { students } from '../../db/schema';
 import type { Lifecycle, TransitionContext } from '../types';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
-/** The students row mirrors the record's state and contact data, for the employer lookup. */
+/**
+ * The students row mirrors the record's state, for the employer lookup, and its phone until the
+ * student has confirmed or changed their contact details (基本信息): from then on those are theirs.
+ */
 async function mirrorStudent(ctx: TransitionContext, state: string) {
   const { data } = ctx;
   const phone = typeof data.mobile === 'string' ? data.mobile : null;
-  return [ctx.db.update(students).set({ sourceState: state, phone }).where(eq(students.id, ctx.record.studentId ?? ''))];
+  const kept = sql`CASE WHEN ${students.contactUpdatedAt} IS NULL THEN ${phone} ELSE ${students.phone} END`;
+  return [ctx.db.update(students).set({ sourceState: state, phone: kept }).where(eq(students.id, ctx.record.studentId ?? ''))];
 }
 
 const mirrorAs = (state: string) => (ctx: TransitionContext) => mirrorStudent(ctx, state);

@@ -1,0 +1,113 @@
+/**
+ * 基本信息 (student): the reviewed identity, read-only, and the contact details the student may change
+ * at any time (GET/PUT /api/students/me/contact). Employers find the student by this phone, and new
+ * agreements are prefilled from here.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client';
+import { Alert, Loading } from '../components/Alert';
+import { TextInput } from '../components/TextInput';
+import { useAsync } from '../hooks';
+import { Link } from '../router';
+
+type Key = 'mobile' | 'email' | 'qq' | 'wechat';
+type Contact = Record<Key, string | null>;
+interface Profile {
+  identity: { name: string; idNumber: string; schoolName: string; collegeName: string; cohort: number };
+  contact: Contact;
+  updatedAt: string | null;
+}
+type Errors = Partial<Record<Key | 'form', string>>;
+
+const KEYS: Key[] = ['mobile', 'email', 'qq', 'wechat'];
+
+/** The same rules as the server, so most mistakes show before a round trip. */
+function problems(v: Record<Key, string>): Errors {
+  const e: Errors = {};
+  if (!/^1[3-9]\d{9}$/.test(v.mobile)) e.mobile = '请输入 11 位手机号码';
+  if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) e.email = '电子邮箱格式不正确';
+  if (v.qq && !/^[1-9]\d{4,10}$/.test(v.qq)) e.qq = 'QQ 号为 5–11 位数字';
+  if (v.wechat && !/^[A-Za-z][A-Za-z0-9_-]{5,19}$/.test(v.wechat)) e.wechat = '微信号为 6–20 位字母、数字、下划线或减号，以字母开头';
+  return e;
+}
+
+const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', email: c.email ?? '', qq: c.qq ?? '', wechat: c.wechat ?? '' });
+
+export default function ProfilePage() {
+  const loaded = useAsync((signal) => api<Profile>('/api/students/me/contact', { signal }), []);
+  const [values, setValues] = useState<Record<Key, string> | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refs = { mobile: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), qq: useRef<HTMLInputElement>(null), wechat: useRef<HTMLInputElement>(null) };
+
+  useEffect(() => { document.title = '基本信息 · 网签'; }, []);
+  useEffect(() => { if (loaded.data && !values) setValues(fill(loaded.data.contact)); }, [loaded.data, values]);
+
+  if (loaded.error) return <main id="main" className="page"><h1 className="page-title">基本信息</h1><Alert>{loaded.error.message}</Alert></main>;
+  if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
+  const { identity } = loaded.data;
+
+  const set = (k: Key) => (e: { target: { value: string } }) => {
+    setSaved(null);
+    setValues((v) => ({ ...v!, [k]: e.target.value }));
+  };
+  const focusFirst = (e: Errors) => { const k = KEYS.find((x) => e[x]); if (k) refs[k].current?.focus(); };
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const trimmed = Object.fromEntries(KEYS.map((k) => [k, values![k].trim()])) as Record<Key, string>;
+    const e = problems(trimmed);
+    setErrors(e);
+    setSaved(null);
+    if (Object.keys(e).length) return focusFirst(e);
+    setBusy(true);
+    try {
+      const r = await api<Profile & { changed: string[] }>('/api/students/me/contact', {
+        method: 'PUT', body: Object.fromEntries(KEYS.map((k) => [k, trimmed[k] || null])),
+      });
+      setValues(fill(r.contact));
+      setSaved(r.changed.length ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。` : '已保存，联系方式没有变化。');
+    } catch (err) {
+      const fe: Errors = { form: err instanceof Error ? err.message : '保存失败，请稍后再试' };
+      if (err instanceof ApiError) for (const f of err.fields) if ((KEYS as string[]).includes(f.path)) fe[f.path as Key] = f.message;
+      setErrors(fe);
+      focusFirst(fe);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" className="page page-narrow">
+      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>基本信息</span></nav>
+      <h1 className="page-title">基本信息</h1>
+      <section className="card" aria-labelledby="h-identity">
+        <h2 id="h-identity">身份信息</h2>
+        <p className="muted">以学校审核通过的生源信息为准，如有错误请联系所在学院或学校就业部门。</p>
+        <dl className="profile-facts">
+          <dt>姓名</dt><dd>{identity.name}</dd>
+          <dt>身份证号</dt><dd className="mono">{identity.idNumber}</dd>
+          <dt>学校</dt><dd>{identity.schoolName}</dd>
+          <dt>学院</dt><dd>{identity.collegeName}</dd>
+          <dt>毕业届</dt><dd>{identity.cohort} 届</dd>
+        </dl>
+      </section>
+      <form className="card" onSubmit={submit} noValidate aria-labelledby="h-contact">
+        <h2 id="h-contact">联系方式</h2>
+        <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
+        <div aria-live="polite">{saved && <Alert tone="ok">{saved}</Alert>}</div>
+        <Alert>{errors.form}</Alert>
+        <TextInput ref={refs.mobile} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
+          value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
+        <TextInput ref={refs.email} label="电子邮箱" type="email" autoComplete="email"
+          value={values.email} onChange={set('email')} error={errors.email} maxLength={100} />
+        <TextInput ref={refs.qq} label="QQ" inputMode="numeric" autoComplete="off"
+          value={values.qq} onChange={set('qq')} error={errors.qq} maxLength={11} hint="5–11 位数字" />
+        <TextInput ref={refs.wechat} label="微信" autoComplete="off" spellCheck={false}
+          value={values.wechat} onChange={set('wechat')} error={errors.wechat} maxLength={20} hint="微信号：6–20 位，以字母开头" />
+        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
+      </form>
+    </main>
+  );
+}
