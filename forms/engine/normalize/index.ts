@@ -87,3 +87,4 @@ export { normalizePhone } from './phone';
 export { normalizeIdText } from './id-number';
 export { codeForText, acceptedLabels } from './code-labels';
 export { regionCodesForName } from './region-names';
+export { acceptedText } from './accepted';
