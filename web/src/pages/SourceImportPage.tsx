@@ -124,7 +124,7 @@ export default function SourceImportPage() {
       const result = await job.promise;
       const next: ImportSummary = {
         created: result.created, updated: result.updated, unchanged: result.unchanged ?? 0,
-        errors: result.errors, credentialCount: result.credentials.length,
+        errors: result.errors, credentialCount: result.credentials.length, problemList: result.problemList,
       };
       setSummary(next);
       saveSummary(next);
