@@ -113,6 +113,25 @@ describe('a roster typed as registrars type it (labels, region names, loose date
     expect(await storedData(ids[2])).toMatchObject({ politicalStatus: '03', education: '41' });
   });
 
+  it('an Excel date cell reads as its date whatever its display format (m/d/yy is not a US-date guess), numbers and full-width digits as text', async () => {
+    const school = await TestClient.as('school');
+    const [id, id2] = uniqueIdNumbers(2);
+    const rows: unknown[][] = [[...REQUIRED, '出生日期', '入学日期'], [...typedRow('张三', id, { 手机号码: '１３８００１３８００２' }), 0, 0], [...typedRow('李四', id2.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))), 0, 0]];
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    // 2004-11-27 shown as 11/27/04 (Excel's built-in format 14), 2023-09-01 as 2023年9月1日
+    for (const r of [1, 2]) {
+      sheet[XLSX.utils.encode_cell({ r, c: 9 })] = { t: 'n', v: 38318, z: 'm/d/yy' };
+      sheet[XLSX.utils.encode_cell({ r, c: 10 })] = { t: 'n', v: 45170, z: 'yyyy"年"m"月"d"日"' };
+    }
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '生源');
+    const res = await upload(school, new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' })), 'roster.xlsx');
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.created).toBe(2);
+    expect(await storedData(id)).toMatchObject({ birthDate: '2004-11-27', enrollmentDate: '2023-09-01', mobile: '13800138002' });
+    expect(await storedData(id2)).toMatchObject({ birthDate: '2004-11-27', idNumber: id2 });
+  });
+
   it('a value not in a code table names the column, the value as typed and the labels it accepts', async () => {
     const school = await TestClient.as('school');
     const [id] = uniqueIdNumbers(1);
