@@ -135,13 +135,18 @@ describe('a roster typed as registrars type it (labels, region names, loose date
   it('a value not in a code table names the column, the value as typed and the labels it accepts', async () => {
     const school = await TestClient.as('school');
     const [id] = uniqueIdNumbers(1);
-    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id, { 性别: '男女', 学历: '初中' })]));
+    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id, { 性别: '男女', 学历: '初中', 生源所在地: '江苏省南京市', 学院: '' })]));
     expect(res.body.created).toBe(0);
-    const [gender, education] = res.body.errors;
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['gender', 'college', 'education', 'originRegion']);
+    const [gender, college, education, origin] = res.body.errors;
     expect(gender).toMatchObject({ row: 2, field: 'gender', column: '性别', value: '男女', name: '张三', idNumber: id, accepted: '男、女（或其代码）' });
     expect(gender.message).toBe('性别「男女」不是可选的值');
     expect(education).toMatchObject({ field: 'education', value: '初中' });
     expect(education.accepted).toContain('专科（高职）');
+    // nothing in a file is 「请选择」: a missing or too vague value says what to write
+    expect(college).toMatchObject({ column: '学院', message: '请填写学院' });
+    expect(college.value).toBeUndefined();
+    expect(origin).toMatchObject({ value: '江苏省南京市', message: '生源所在地「江苏省南京市」不够具体，请写到区县（如 江苏省南京市玄武区）' });
   });
 });
 

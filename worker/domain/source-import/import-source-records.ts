@@ -189,7 +189,10 @@ function rowDescriber(definition: FormDefinition, table: Table, columns: (string
     const i = columnOf.get(key);
     const value = cell(row, key);
     const label = field?.label ?? key;
-    const wording = code === 'code' && value !== undefined ? `${label}「${value}」不是可选的值` : message;
+    // a file has no list to pick from: 「请选择…」 is worded for what was typed
+    const wording = code === 'code' && value !== undefined ? `${label}「${value}」不是可选的值`
+      : code === 'region' && value !== undefined && message.startsWith('请选择') ? `${label}「${value}」不够具体，请写到区县（如 江苏省南京市玄武区）`
+        : message.replace(/^请选择/, '请填写');
     const out: ImportRowError = { row, field: path, message: wording, column: i === undefined ? label : table.headers[i] };
     if (value !== undefined) out.value = value;
     if (field) {
