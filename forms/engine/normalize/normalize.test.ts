@@ -139,6 +139,7 @@ describe('ID numbers and phones as typed', () => {
   it('ID number: small x, full-width digits and spaces', () => {
     expect(normalizeIdText(' 32050820050412295x ')).toBe('32050820050412295X');
     expect(normalizeIdText('３２０５０８ 2005 0412 295Ｘ')).toBe('32050820050412295X');
+    expect(normalizeIdText("'32050820050412295X")).toBe('32050820050412295X');
   });
 
   it('phone: spaces, dashes, +86 / 0086 / 86 and full-width digits', () => {
@@ -146,6 +147,7 @@ describe('ID numbers and phones as typed', () => {
       expect(normalizePhone(text), text).toBe('13812345678');
     }
     expect(normalizePhone(13812345678)).toBe('13812345678');
+    expect(normalizePhone("'13812345678")).toBe('13812345678');
     expect(normalizePhone('025-8888 1234')).toBe('025-8888 1234');
   });
 
