@@ -158,3 +158,17 @@ describe('ID numbers and phones as typed', () => {
     }));
   });
 });
+
+describe('normalising twice changes nothing (a stored value is read back as itself)', () => {
+  it('holds for dates, phones, ID numbers and codes on any text', () => {
+    const typed = fc.oneof(fc.string(), fc.stringMatching(/^[0-9０-９xX\s+\-/.年月日]{0,20}$/));
+    fc.assert(fc.property(typed, (text) => {
+      for (const f of [normalizeDate, normalizePhone, normalizeIdText]) {
+        const once = f(text);
+        expect(f(once)).toBe(once);
+      }
+      const code = codeForText(T.education, text);
+      if (code !== undefined) expect(codeForText(T.education, code)).toBe(code);
+    }));
+  });
+});
