@@ -90,7 +90,7 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   const errors: ImportRowError[] = unknown.map((h) => ({ row: 1, field: h, column: h, message: `无法识别的列「${h}」，已忽略` }));
   const valid: Array<{ row: number; values: Record<string, unknown>; collegeId: string }> = [];
   const seen = new Map<string, number>();
-  const describe = rowDescriber(form.definition, table, columns);
+  const report = problemReporter(form.definition, table, columns);
   const collegeNames = collegeRows.map((c) => c.name).join('、');
 
   table.rows.forEach((cells, index) => {
@@ -98,13 +98,13 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     const input: Record<string, unknown> = {};
     columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
     const result = validate(form.definition, input, { role: 'school', step: 'import' });
-    const rowErrors = result.errors.map((e) => describe(row, e.path, e.message, e.code));
+    const rowErrors = result.errors.map((e) => report(row, e.path, e.message, e.code));
     const idNumber = String(result.values.idNumber ?? '');
     const collegeId = collegeByName.get(String(result.values.college ?? ''));
     if (result.values.college && !collegeId) {
-      rowErrors.push({ ...describe(row, 'college', `本校没有名为「${String(result.values.college)}」的学院`), accepted: collegeNames });
+      rowErrors.push({ ...report(row, 'college', `本校没有名为「${String(result.values.college)}」的学院`), accepted: collegeNames });
     }
-    if (idNumber && seen.has(idNumber)) rowErrors.push(describe(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
+    if (idNumber && seen.has(idNumber)) rowErrors.push(report(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
     if (rowErrors.length > 0 || !collegeId) { errors.push(...rowErrors); return; }
     seen.set(idNumber, row);
     valid.push({ row, values: result.values as Record<string, unknown>, collegeId });
@@ -144,9 +144,9 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
         passwordHash: await hashInitialPassword(password), digest, ...link,
       });
     } else if (found.schoolId !== schoolId) {
-      errors.push(describe(row, 'idNumber', '该身份证号已由其他学校导入，请与省级管理员联系'));
+      errors.push(report(row, 'idNumber', '该身份证号已由其他学校导入，请与省级管理员联系'));
     } else if (!found.recordId || !found.state || !['imported', 'returned'].includes(found.state)) {
-      errors.push(describe(row, 'idNumber', '该学生的生源信息已提交或已审核，导入不会覆盖；如需修改请先退回'));
+      errors.push(report(row, 'idNumber', '该学生的生源信息已提交或已审核，导入不会覆盖；如需修改请先退回'));
     } else if (found.data && canonicalJson(JSON.parse(found.data)) === data) {
       unchanged++;
     } else {
@@ -173,7 +173,7 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
  * header, the cell as typed and what the column accepts. A coded value the table does not hold
  * is reported in words that make sense in a file (not 「请从列表中选择」).
  */
-function rowDescriber(definition: FormDefinition, table: Table, columns: (string | null)[]) {
+function problemReporter(definition: FormDefinition, table: Table, columns: (string | null)[]) {
   const fields = new Map<string, FieldDef>();
   for (const f of allFields(definition)) fields.set(f.key, f);
   const columnOf = new Map<string, number>();
