@@ -61,6 +61,8 @@ export function codeForText(table: CodeTable, value: unknown): string | undefine
   const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
   if (typeof text !== 'string') return undefined;
   const { byText, codeWidth } = indexOf(table);
+  // the common case, a code as stored: no rewriting needed
+  if (byText.get(text) === text) return text;
   const k = key(text);
   const hit = byText.get(k);
   if (hit !== undefined) return hit;

@@ -3,14 +3,14 @@
  * 2005年3月14日, full-width digits, and a trailing time of day (a spreadsheet's 2005/3/14 0:00).
  * Anything else is returned unchanged for the date check to refuse.
  */
-import { isValidYmd } from '../dates';
+import { isCalendarDate, isValidYmd } from '../dates';
 import { toHalfWidth } from './width';
 
 const SEPARATED = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const PACKED = /^(\d{4})(\d{2})(\d{2})$/;
 
 export function normalizeDate(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string' || isCalendarDate(value)) return value;
   const text = toHalfWidth(value).trim();
   const m = SEPARATED.exec(text) ?? PACKED.exec(text);
   if (!m) return value;

@@ -8,5 +8,6 @@ import { toHalfWidth } from './width';
 export function normalizeIdText(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string') return value;
+  if (/^\d{17}[\dX]$/.test(value)) return value;
   return toHalfWidth(value).replace(/\s+/g, '').replace(/^['‘’`]/, '').toUpperCase();
 }
