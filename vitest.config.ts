@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { hashPassword } from './worker/auth/password';
@@ -49,6 +50,9 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   TEST_DEMO_PASSWORD_HASH: demoPasswordHash,
                   TEST_SEED: String(seed),
+                  // the roster fixtures (test/fixtures/), base64: a worker test has no file system
+                  TEST_ROSTER_CSV: readFileSync('./test/fixtures/roster-as-typed.csv').toString('base64'),
+                  TEST_ROSTER_XLSX: readFileSync('./test/fixtures/roster-as-typed.xlsx').toString('base64'),
                   // production rules, with a session key of this run (a developer's .dev.vars never leaks in)
                   ENVIRONMENT: 'production',
                   SESSION_SECRET: randomBytes(32).toString('hex'),

@@ -5,6 +5,7 @@
  */
 import { resolveCodeTable, findCode } from './codes';
 import { isCalendarDate } from './dates';
+import { normalizeValue } from './normalize';
 import { isValidRegion } from './regions';
 import { toNumber } from './rules';
 import type { FieldDef, FieldError, FormDefinition } from './types';
@@ -174,11 +175,13 @@ const CHECKERS: Record<Exclude<FieldDef['type'], 'group'>, Checker> = {
   file: checkFiles,
 };
 
-/** Checks a present value of a non-group field. */
+/** Reads a present value of a non-group field as typed (normalize/), then checks it. */
 export function checkFieldValue(field: FieldDef, value: unknown, ctx: ValueContext): CheckedValue {
   const checker = Object.hasOwn(CHECKERS, field.type) ? CHECKERS[field.type as keyof typeof CHECKERS] : undefined;
   if (!checker) return fail(value, 'type', `${field.label}的类型无法识别`);
-  return checker(field, value, ctx);
+  const normalized = normalizeValue(field, value, ctx.def);
+  if (normalized.error) return { value: normalized.value, error: normalized.error };
+  return checker(field, normalized.value, ctx);
 }
 
 /** '请选择' for pickers, '请填写' for inputs, '请上传' for files. */

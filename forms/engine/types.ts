@@ -144,6 +144,11 @@ export interface CodeTable {
   /** where the codes come from, e.g. 'GB/T 4754-2017' */
   source?: string;
   items: CodeItem[];
+  /**
+   * Unambiguous short forms people type, mapped to a code (汉 → 01, 团员 → 03, 大专 → 41).
+   * Used when reading a typed value; forms still show and store only codes.
+   */
+  aliases?: Record<string, string>;
 }
 
 export interface WorkflowStepDef {

@@ -170,7 +170,9 @@ describe('validate: value types', () => {
   it('checks email, date validity and date bounds', () => {
     expect(studentErrors({ email: 'not-an-email' })[0].code).toBe('email');
     expect(studentErrors({ birthDate: '2001-02-30' })[0].code).toBe('date');
-    expect(studentErrors({ birthDate: '2001/02/03' })[0].code).toBe('date');
+    expect(studentErrors({ birthDate: '03/02/2001' })[0].code).toBe('date');
+    // a date as people type it is read as the date it means
+    expect(studentErrors({ birthDate: '2001/2/3' })).toEqual([]);
     expect(studentErrors({ birthDate: '2025-03-02' })[0]).toMatchObject({ code: 'max', message: '出生日期不能晚于 2025-03-01' });
     expect(studentErrors({ birthDate: '2003-05-17' })).toEqual([]);
   });

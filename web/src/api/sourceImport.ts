@@ -2,9 +2,25 @@
 import { postFile, type Upload } from './upload';
 
 export interface ImportRowError {
+  /** the row in the file (the header is row 1) */
   row: number;
   field: string;
   message: string;
+  /** the column's header as written in the file */
+  column?: string;
+  /** the cell as typed */
+  value?: string;
+  /** what the column accepts */
+  accepted?: string;
+  /** the row's 姓名 and 身份证号 as typed */
+  name?: string;
+  idNumber?: string;
+}
+
+/** The refused rows as they were in the file plus a 问题 column. */
+export interface ProblemList {
+  header: string[];
+  rows: string[][];
 }
 
 export interface ImportCredential {
@@ -19,6 +35,7 @@ export interface ImportResult {
   unchanged: number;
   errors: ImportRowError[];
   credentials: ImportCredential[];
+  problemList?: ProblemList;
 }
 
 export const IMPORT_TEMPLATE_URL = '/api/source-records/import-template';

@@ -32,7 +32,12 @@ function saveSummary(summary: ImportSummary | null): void {
     if (summary) sessionStorage.setItem(SUMMARY_KEY, JSON.stringify(summary));
     else sessionStorage.removeItem(SUMMARY_KEY);
   } catch {
-    // quota: the summary is a convenience
+    // quota: the summary is a convenience; keep at least the counts and problems
+    try {
+      if (summary?.problemList) sessionStorage.setItem(SUMMARY_KEY, JSON.stringify({ ...summary, problemList: undefined }));
+    } catch {
+      // still too large
+    }
   }
 }
 
@@ -124,7 +129,7 @@ export default function SourceImportPage() {
       const result = await job.promise;
       const next: ImportSummary = {
         created: result.created, updated: result.updated, unchanged: result.unchanged ?? 0,
-        errors: result.errors, credentialCount: result.credentials.length,
+        errors: result.errors, credentialCount: result.credentials.length, problemList: result.problemList,
       };
       setSummary(next);
       saveSummary(next);

@@ -1,13 +1,17 @@
 /**
  * 学校导入生源: a school reviewer uploads the cohort roster (CSV or XLSX). Rows are validated
- * with the source form (workflow step `import`); bad rows are reported `{ row, field, message }`
- * and skipped. Import is idempotent by ID number: new students get a record, an account
+ * with the source form (workflow step `import`), whose engine reads values as people type them
+ * (labels, region names, loose dates …). Bad rows are skipped and reported so a registrar can act:
+ * file row, the student's name and ID number as typed, the column, the value as typed, what was
+ * wrong and what the column accepts; `problemList` is the refused rows as they were, plus a
+ * 问题 column, ready to be fixed and imported again as is. Import is idempotent by ID number: new students get a record, an account
  * (username = ID number) and a one-time initial password; students whose record is still with
  * the school (imported / returned) are updated; reviewed records are never overwritten.
  */
 import { eq } from 'drizzle-orm';
 import { allFields, validate } from '../../../forms/engine';
-import type { FormDefinition } from '../../../forms/engine/types';
+import { acceptedText } from '../../../forms/engine/normalize';
+import type { FieldDef, FormDefinition } from '../../../forms/engine/types';
 import { hashInitialPassword, randomInitialPassword } from '../../auth/password';
 import type { Actor } from '../../auth/actor';
 import { preChainEventsOf } from '../../db/audit-chain';
@@ -26,7 +30,24 @@ import type { Table } from './read-table';
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-export interface ImportRowError { row: number; field: string; message: string }
+export interface ImportRowError {
+  /** the row in the file (the header is row 1) */
+  row: number;
+  /** field key, or the header text of an unknown column */
+  field: string;
+  message: string;
+  /** the column's header as written in the file */
+  column?: string;
+  /** the cell as typed */
+  value?: string;
+  /** what the column accepts */
+  accepted?: string;
+  /** the row's 姓名 and 身份证号 as typed, when present */
+  name?: string;
+  idNumber?: string;
+}
+/** The refused rows as they were in the file plus a 问题 column: fix and import again as is. */
+export interface ProblemList { header: string[]; rows: string[][] }
 export interface ImportCredential { username: string; name: string; password: string }
 export interface ImportResult {
   created: number;
@@ -34,7 +55,11 @@ export interface ImportResult {
   unchanged: number;
   errors: ImportRowError[];
   credentials: ImportCredential[];
+  problemList: ProblemList;
 }
+
+/** The header of the problem column; ignored when a problem list is imported again. */
+export const PROBLEM_COLUMN = '问题';
 
 /** Header text → field key: the key itself or its Chinese label. */
 export function headerMap(definition: FormDefinition, headers: string[]): { columns: (string | null)[]; unknown: string[] } {
@@ -45,7 +70,7 @@ export function headerMap(definition: FormDefinition, headers: string[]): { colu
     byName.set(f.label, f.key);
   }
   const columns = headers.map((h) => byName.get(h) ?? byName.get(h.toLowerCase()) ?? byName.get(h.replace(/[*＊\s]/g, '')) ?? null);
-  return { columns, unknown: headers.filter((h, i) => h !== '' && columns[i] === null) };
+  return { columns, unknown: headers.filter((h, i) => h !== '' && h !== PROBLEM_COLUMN && columns[i] === null) };
 }
 
 export async function importSourceRecords(db: Db, actor: Actor, form: { version: number; definition: FormDefinition }, table: Table): Promise<ImportResult> {
@@ -62,20 +87,24 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
 
   const collegeRows = await db.select().from(colleges).where(eq(colleges.schoolId, schoolId));
   const collegeByName = new Map(collegeRows.map((c) => [c.name, c.id]));
-  const errors: ImportRowError[] = unknown.map((h) => ({ row: 1, field: h, message: `无法识别的列「${h}」，已忽略` }));
+  const errors: ImportRowError[] = unknown.map((h) => ({ row: 1, field: h, column: h, message: `无法识别的列「${h}」，已忽略` }));
   const valid: Array<{ row: number; values: Record<string, unknown>; collegeId: string }> = [];
   const seen = new Map<string, number>();
+  const report = problemReporter(form.definition, table, columns);
+  const collegeNames = collegeRows.map((c) => c.name).join('、');
 
   table.rows.forEach((cells, index) => {
     const row = index + 2; // 1-based, after the header row
     const input: Record<string, unknown> = {};
     columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
     const result = validate(form.definition, input, { role: 'school', step: 'import' });
-    const rowErrors = result.errors.map((e) => ({ row, field: e.path, message: e.message }));
+    const rowErrors = result.errors.map((e) => report(row, e.path, e.message, e.code));
     const idNumber = String(result.values.idNumber ?? '');
     const collegeId = collegeByName.get(String(result.values.college ?? ''));
-    if (result.values.college && !collegeId) rowErrors.push({ row, field: 'college', message: `本校没有名为「${String(result.values.college)}」的学院` });
-    if (idNumber && seen.has(idNumber)) rowErrors.push({ row, field: 'idNumber', message: `身份证号与第 ${seen.get(idNumber)} 行重复` });
+    if (result.values.college && !collegeId) {
+      rowErrors.push({ ...report(row, 'college', `本校没有名为「${String(result.values.college)}」的学院`), accepted: collegeNames });
+    }
+    if (idNumber && seen.has(idNumber)) rowErrors.push(report(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
     if (rowErrors.length > 0 || !collegeId) { errors.push(...rowErrors); return; }
     seen.set(idNumber, row);
     valid.push({ row, values: result.values as Record<string, unknown>, collegeId });
@@ -115,9 +144,9 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
         passwordHash: await hashInitialPassword(password), digest, ...link,
       });
     } else if (found.schoolId !== schoolId) {
-      errors.push({ row, field: 'idNumber', message: '该身份证号已由其他学校导入，请与省级管理员联系' });
+      errors.push(report(row, 'idNumber', '该身份证号已由其他学校导入，请与省级管理员联系'));
     } else if (!found.recordId || !found.state || !['imported', 'returned'].includes(found.state)) {
-      errors.push({ row, field: 'idNumber', message: '该学生的生源信息已提交或已审核，导入不会覆盖；如需修改请先退回' });
+      errors.push(report(row, 'idNumber', '该学生的生源信息已提交或已审核，导入不会覆盖；如需修改请先退回'));
     } else if (found.data && canonicalJson(JSON.parse(found.data)) === data) {
       unchanged++;
     } else {
@@ -136,5 +165,65 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   const statements = [...insertStudentsStatements(db, created, { schoolId, formVersion: form.version }, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
   if (statements.length > 0) await runBatch(db, statements);
   errors.sort((a, b) => a.row - b.row);
-  return { created: created.length, updated: updated.length, unchanged, errors, credentials };
+  return { created: created.length, updated: updated.length, unchanged, errors, credentials, problemList: problemList(table, errors) };
+}
+
+/**
+ * Builds the full report of one problem: the row's name and ID number as typed, the column's
+ * header, the cell as typed and what the column accepts. A coded value the table does not hold
+ * is reported in words that make sense in a file (not 「请从列表中选择」).
+ */
+function problemReporter(definition: FormDefinition, table: Table, columns: (string | null)[]) {
+  const fields = new Map<string, FieldDef>();
+  for (const f of allFields(definition)) fields.set(f.key, f);
+  const columnOf = new Map<string, number>();
+  columns.forEach((key, i) => { if (key && !columnOf.has(key)) columnOf.set(key, i); });
+  const cell = (row: number, key: string): string | undefined => {
+    const i = columnOf.get(key);
+    const text = i === undefined ? undefined : table.rows[row - 2]?.[i];
+    return text === undefined || text === '' ? undefined : text;
+  };
+  return (row: number, path: string, message: string, code?: string): ImportRowError => {
+    const key = path.split('.', 1)[0];
+    const field = fields.get(key);
+    const i = columnOf.get(key);
+    const value = cell(row, key);
+    const label = field?.label ?? key;
+    // a file has no list to pick from: 「请选择…」 is worded for what was typed
+    const wording = code === 'code' && value !== undefined ? `${label}「${value}」不是可选的值`
+      : code === 'region' && value !== undefined && message.startsWith('请选择') ? `${label}「${value}」不够具体，请写到区县（如 江苏省南京市玄武区）`
+        : message.replace(/^请选择/, '请填写');
+    const out: ImportRowError = { row, field: path, message: wording, column: i === undefined ? label : table.headers[i] };
+    if (value !== undefined) out.value = value;
+    if (field) {
+      const accepted = acceptedText(field, definition);
+      if (accepted) out.accepted = code === 'required' ? `必填：${accepted}` : accepted;
+    }
+    const name = cell(row, 'name');
+    const idNumber = cell(row, 'idNumber');
+    if (name !== undefined) out.name = name;
+    if (idNumber !== undefined) out.idNumber = idNumber;
+    return out;
+  };
+}
+
+/** The refused rows as in the file, in file order, each with its problems joined in a 问题 column. */
+export function problemList(table: Table, errors: ImportRowError[]): ProblemList {
+  const problemIndex = table.headers.indexOf(PROBLEM_COLUMN);
+  const header = problemIndex >= 0 ? table.headers : [...table.headers, PROBLEM_COLUMN];
+  const at = problemIndex >= 0 ? problemIndex : table.headers.length;
+  const byRow = new Map<number, string[]>();
+  for (const e of errors) {
+    if (e.row < 2) continue;
+    const text = `${e.column ?? e.field}：${e.message}${e.value !== undefined && !e.message.includes(e.value) ? `（填写的是「${e.value}」）` : ''}${e.accepted ? `；可填：${e.accepted}` : ''}`;
+    const list = byRow.get(e.row);
+    if (list) list.push(text);
+    else byRow.set(e.row, [text]);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b).map((row) => {
+    const cells = header.map((_, i) => table.rows[row - 2]?.[i] ?? '');
+    cells[at] = byRow.get(row)!.join('；');
+    return cells;
+  });
+  return { header, rows };
 }

@@ -1,7 +1,9 @@
 /**
  * Turns an uploaded roster into rows of text cells. Accepts XLSX (SheetJS) and CSV in UTF-8 (with
  * or without BOM), UTF-16 with BOM, or GBK — what Excel in China writes when saving as CSV.
- * Every cell stays text: 18-digit ID numbers must never pass through a float.
+ * Every cell stays text: 18-digit ID numbers must never pass through a float. A real Excel date
+ * cell becomes 'YYYY-MM-DD' whatever its display format (m/d/yy would read as a US date).
+ * Any other kind of file (an old .xls, a PDF, a Word file, a picture) is refused by name.
  */
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
@@ -13,9 +15,23 @@ export interface Table {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const NOT_A_TABLE = '只能导入 CSV 或 Excel（.xlsx）文件';
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** A text file has no NUL bytes outside UTF-16 (whose BOM is checked first). */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
 
 export function isXlsx(bytes: Uint8Array): boolean {
-  return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  return startsWith(bytes, ZIP_MAGIC);
 }
 
 /** UTF-8 if it decodes cleanly, else GBK (GB18030 is its superset and also covers rare names). */
@@ -29,15 +45,33 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
+/** An Excel date serial as 'YYYY-MM-DD' (the time of day dropped). */
+function excelDate(serial: number): string | null {
+  const d = XLSX.SSF.parse_date_code(serial);
+  if (!d || !d.y) return null;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.y}-${p(d.m)}-${p(d.d)}`;
+}
+
+/** Undoes the `'` our own CSV writer puts before formula-looking text (+86…, -…), so a problem list re-imports as is. */
+function unneutralise(cell: string): string {
+  return /^'\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function readXlsx(bytes: Uint8Array): string[][] {
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: false, cellHTML: false });
+    book = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellHTML: false });
   } catch {
-    throw badRequest('bad_file', '无法读取 Excel 文件，请确认是 .xlsx 格式');
+    throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
   }
   const sheet = book.Sheets[book.SheetNames[0]];
-  if (!sheet) throw badRequest('bad_file', 'Excel 文件中没有工作表');
+  if (!sheet) throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
+  for (const row of (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][]) {
+    for (const cell of row ?? []) {
+      if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) cell.w = excelDate(cell.v) ?? cell.w;
+    }
+  }
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
   return rows.map((r) => r.map((cell) => String(cell ?? '')));
 }
@@ -48,9 +82,13 @@ function readCsv(bytes: Uint8Array): string[][] {
 }
 
 export function readTable(bytes: Uint8Array): Table {
-  if (bytes.length === 0) throw badRequest('empty_file', '文件是空的');
-  const grid = isXlsx(bytes) ? readXlsx(bytes) : readCsv(bytes);
+  if (bytes.length === 0) throw badRequest('empty_file', '文件是空的，请选择填好的生源文件');
+  if (startsWith(bytes, OLE_MAGIC)) throw badRequest('bad_file', '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
+  const grid = isXlsx(bytes) ? readXlsx(bytes) : looksBinary(bytes) ? null : readCsv(bytes);
+  if (!grid) throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
   const [head, ...rows] = grid;
-  if (!head || head.every((h) => h.trim() === '')) throw badRequest('no_header', '文件第一行必须是表头');
-  return { headers: head.map((h) => h.trim()), rows: rows.map((r) => r.map((c) => c.trim())) };
+  if (!head || head.every((h) => h.trim() === '')) throw badRequest('no_header', '文件第一行必须是表头（姓名、身份证号等列名）');
+  const body = rows.map((r) => r.map((c) => unneutralise(c.trim())));
+  if (body.length === 0) throw badRequest('no_rows', '文件中只有表头，没有学生数据');
+  return { headers: head.map((h) => h.trim()), rows: body };
 }
