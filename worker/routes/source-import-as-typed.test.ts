@@ -9,43 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../forms/engine';
 import { toCsv } from '../../forms/engine/csv';
 import { TestClient } from '../test/client';
+import { expectTheThreeRefusedRows, ROSTER_CSV, ROSTER_XLSX, storedData, upload } from '../test/roster-import';
 import { count, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
-import { workerFetch } from '../test/worker-fetch';
 
-const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-const ROSTER_CSV = () => fromBase64(env.TEST_ROSTER_CSV);
-const ROSTER_XLSX = () => fromBase64(env.TEST_ROSTER_XLSX);
-
-async function upload(client: TestClient, bytes: Uint8Array | string, name = 'roster.csv') {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
-  const res = await workerFetch(new Request('https://wangqian.test/api/source-records/import', {
-    method: 'POST', body: form, headers: { Cookie: (client as unknown as { cookie: string }).cookie, Origin: 'https://wangqian.test' },
-  }));
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 /** The required columns, typed as labels; `fields` overrides by header. */
 const REQUIRED = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码'];
 function typedRow(name: string, idNumber: string, fields: Record<string, string> = {}): string[] {
   const base: Record<string, string> = { 姓名: name, 身份证号: idNumber, 性别: '男', 学院: '经济管理学院', 专业: '会计学', 学历: '本科', 毕业届: '2027', 生源所在地: '江苏省南京市鼓楼区', 手机号码: uniqueMobile() };
   return REQUIRED.map((h) => fields[h] ?? base[h]);
-}
-
-async function storedData(idNumber: string): Promise<Record<string, unknown>> {
-  const row = await env.DB.prepare("SELECT data FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(idNumber).first<{ data: string }>();
-  return JSON.parse(row!.data);
-}
-
-function expectTheThreeRefusedRows(errors: any[]) {
-  expect(errors.map((e) => [e.row, e.field])).toEqual([[5, 'idNumber'], [13, 'name'], [21, 'originRegion']]);
-  expect(errors[0]).toMatchObject({ name: '马思远', idNumber: '440305200508024290', column: '身份证号', value: '440305200508024290', accepted: expect.stringContaining('18 位') });
-  expect(errors[0].message).toContain('不是有效的身份证号');
-  expect(errors[1]).toMatchObject({ idNumber: '440305200509153218', column: '姓名', message: '请填写姓名' });
-  expect(errors[1].name).toBeUndefined();
-  expect(errors[2]).toMatchObject({ name: '朱梓萱', idNumber: '440305200503169227', column: '生源所在地', value: '火星市奥林匹斯区' });
-  expect(errors[2].message).toContain('火星市奥林匹斯区');
-  expect(errors[2].accepted).toContain('江苏省南京市玄武区');
 }
 
 describe('a roster typed as registrars type it (labels, region names, loose dates)', () => {

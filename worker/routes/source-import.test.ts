@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
-import { workerFetch } from '../test/worker-fetch';
+import { upload } from '../test/roster-import';
 import { count, uniqueIdNumber, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
 
 const HEADERS_ZH = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码', '学号', '考生号'];
@@ -16,15 +16,6 @@ function rosterRow(idNumber: string, i: number, overrides: Record<number, string
 
 function csv(rows: string[][]): string {
   return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
-}
-
-async function upload(client: TestClient, bytes: Uint8Array | string, name = 'roster.csv') {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
-  const res = await workerFetch(new Request('https://wangqian.test/api/source-records/import', {
-    method: 'POST', body: form, headers: { Cookie: (client as unknown as { cookie: string }).cookie, Origin: 'https://wangqian.test' },
-  }));
-  return { status: res.status, body: (await res.json()) as any };
 }
 
 describe('学校导入生源 (school imports the cohort roster)', () => {
