@@ -24,7 +24,7 @@ function runSeed(): number {
 
 /**
  * Three projects:
- *  - engine: the shared form engine and the web app's pure logic, in Node;
+ *  - engine: the shared form engine, the web app's pure logic and the worker's *.node.test.ts, in Node;
  *  - worker: the API inside workerd with real local D1 and R2 (migrations applied in setup);
  *  - browser: the built app served by `wrangler dev`, driven by Debian's Chromium.
  */
@@ -39,7 +39,7 @@ export default defineConfig(async () => {
       reporters: ['default', new SeedReporter(seed)],
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts', 'worker/**/*.node.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
         },
         {
           plugins: [
@@ -63,6 +63,8 @@ export default defineConfig(async () => {
           test: {
             name: 'worker',
             include: ['worker/**/*.test.ts'],
+            // *.node.test.ts: pure code checked in Node with libraries that do not run in workerd (exceljs)
+            exclude: ['worker/**/*.node.test.ts'],
             setupFiles: ['./test/seed-setup.ts', './worker/test/setup.ts'],
           },
         },

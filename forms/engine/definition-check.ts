@@ -48,7 +48,7 @@ const DEFINITION_PROPS = [
 const STEP_PROPS = ['key', 'label', 'labelEn', 'sections'];
 const SECTION_PROPS = ['key', 'label', 'labelEn', 'description', 'visibleWhen', 'access', 'rows'];
 const FIELD_PROPS = [
-  'key', 'type', 'label', 'labelEn', 'help', 'placeholder', 'required', 'minLength', 'maxLength', 'min', 'max',
+  'key', 'type', 'label', 'labelEn', 'help', 'placeholder', 'example', 'required', 'minLength', 'maxLength', 'min', 'max',
   'decimals', 'unit', 'pattern', 'codeTable', 'multiple', 'regionLevel', 'maxFiles', 'accept', 'fields',
   'minItems', 'maxItems', 'default', 'visibleWhen', 'requiredWhen', 'computed', 'access',
 ];
@@ -347,7 +347,7 @@ class DefinitionChecker {
       this.error(join(path, 'type'), `未知的字段类型「${String(field.type)}」`);
     }
     this.text(field, 'label', path, true);
-    for (const prop of ['labelEn', 'placeholder', 'unit']) this.text(field, prop, path, false);
+    for (const prop of ['labelEn', 'placeholder', 'example', 'unit']) this.text(field, prop, path, false);
     this.text(field, 'help', path, false, LIMITS.longText);
     for (const prop of ['required', 'multiple']) {
       if (field[prop] !== undefined && typeof field[prop] !== 'boolean') this.error(join(path, prop), '应为 true 或 false');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidRegion, regionChildren, regionFullName, regionName, regionPath } from './regions';
+import { normalizeValue } from './normalize';
+import { isValidRegion, regionChildren, regionChoices, regionFullName, regionName, regionPath } from './regions';
 
 describe('administrative regions (GB/T 2260)', () => {
   it('accepts a district code as 生源所在地', () => {
@@ -43,5 +44,23 @@ describe('administrative regions (GB/T 2260)', () => {
     expect(gd.find((c) => c.code === '441900')).toEqual({ code: '441900', name: '东莞市', leaf: true });
     expect(regionChildren('110100').some((d) => d.code === '110108')).toBe(true);
     expect(regionChildren('nope')).toEqual([]);
+  });
+
+  it('lists for a template dropdown every region a field accepts, each full name leading back to its own code', () => {
+    // (city level is left out: a municipality's city is the placeholder 市辖区, which no name reaches)
+    for (const level of ['district', 'province'] as const) {
+      const choices = regionChoices(level);
+      expect(choices.every((c) => isValidRegion(c.code, level)), level).toBe(true);
+      const field = { key: 'r', type: 'region', label: '地区', regionLevel: level } as const;
+      const wrong = choices.filter((c) => { const read = normalizeValue(field, c.fullName, null); return read.error || read.value !== c.code; });
+      expect(wrong, level).toEqual([]);
+    }
+    const districts = regionChoices('district');
+    expect(districts.length).toBeGreaterThan(2800);
+    expect(districts).toContainEqual({ code: '320102', fullName: '江苏省南京市玄武区' });
+    expect(districts).toContainEqual({ code: '441900', fullName: '广东省东莞市' });
+    expect(districts).toContainEqual({ code: '710000', fullName: '台湾省' });
+    expect(districts.some((c) => c.code === '320100')).toBe(false);
+    expect(regionChoices('province').map((c) => c.code)).toContain('320000');
   });
 });

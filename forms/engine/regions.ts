@@ -114,3 +114,18 @@ export function isValidRegion(code: unknown, level: RegionLevel = 'district'): b
   const required = LEVEL_DEPTH[level] ?? LEVEL_DEPTH.district;
   return node.depth >= required || node.children.length === 0;
 }
+
+/**
+ * Every region a field of `level` accepts, as codes and full names, in code order: the regions at
+ * that depth and the leaves above it (东莞市, 台湾省). What the import template lists for a region column.
+ */
+export function regionChoices(level: RegionLevel = 'district'): Array<{ code: string; fullName: string }> {
+  const required = LEVEL_DEPTH[level] ?? LEVEL_DEPTH.district;
+  const choices: Array<{ code: string; fullName: string }> = [];
+  for (const node of index().values()) {
+    if (node.depth === required || (node.depth < required && node.children.length === 0)) {
+      choices.push({ code: node.code, fullName: regionFullName(node.code) });
+    }
+  }
+  return choices;
+}

@@ -69,6 +69,8 @@ export interface FieldDef {
   labelEn?: string;
   help?: string;
   placeholder?: string;
+  /** a value as a person would type it: the example row of the import template */
+  example?: string;
   required?: boolean;
   /** text/textarea/etc.: string length (characters) */
   minLength?: number;

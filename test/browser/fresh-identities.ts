@@ -11,6 +11,7 @@ export const REGION_OF_FILE = {
   'source-record-chain': '320102',
   'form-editor': '320104',
   'employer-registration': '320105',
+  'roster-as-typed': '320106',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

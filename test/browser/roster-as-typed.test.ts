@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, openBrowser, type Session } from './browser';
+import { freshIdentities } from './fresh-identities';
+
+const people = freshIdentities('roster-as-typed');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
@@ -33,5 +37,35 @@ describe('生源导入 of a roster typed as registrars type it', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain('朱梓萱,女,');
     expect(lines[3]).toContain('火星市奥林匹斯区');
+  });
+});
+
+describe('the Excel template a registrar downloads, fills and imports', () => {
+  it('downloads with dropdown lists and instructions; a student typed under the example is imported and the example is skipped', async () => {
+    const page = s.page;
+    await page.goto(s.baseUrl + '/source-records/import');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载 Excel 模板' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('生源导入模板.xlsx');
+    const book = XLSX.read(readFileSync(await file.path()), { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['生源信息', '可选值', '填写说明']);
+
+    // the registrar types one student in row 3, as people type: labels, a region name, a phone with spaces
+    const [header, example] = XLSX.utils.sheet_to_json<string[]>(book.Sheets['生源信息'], { header: 1, raw: false, defval: '' });
+    const idNumber = people.idNumber();
+    const mobile = people.mobile();
+    const typed: Record<string, string> = { '姓名*': '司马相如', '身份证号*': idNumber, '性别*': '男', '民族': '汉', '生源所在地*': '南京 鼓楼区', '手机号码*': `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, '学号': '', '考生号': '' };
+    const row = header.map((h, i) => typed[h] ?? example[i]);
+    XLSX.utils.sheet_add_aoa(book.Sheets['生源信息'], [row], { origin: 'A3' });
+    const filled = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+
+    await page.locator('#import-file').setInputFiles({ name: '生源.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const result = page.getByRole('region', { name: '导入结果' });
+    await expect.poll(() => result.getByRole('definition').first().textContent(), { timeout: 30_000 }).toBe('1');
+    const skipped = result.getByRole('table').getByRole('row').filter({ hasText: '示例行' });
+    expect(await skipped.getByRole('cell').first().textContent()).toBe('2');
+    await expect.poll(() => page.locator('main').textContent()).toContain(idNumber);
   });
 });

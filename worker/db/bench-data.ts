@@ -17,13 +17,16 @@ export const BENCH_REGIONS = [
   '320205', '320206', '320211', '320213', '320214', '320302', '320311', '320402', '320411',
 ];
 
-/** The n-th valid ID number of a region (GB 11643), as in the test fixtures: 2,016,000 per region. */
+/**
+ * The n-th valid ID number of a region (GB 11643), as in the test fixtures: 2,013,984 per region,
+ * sequence codes 001–999 (000 is never issued; the import template's example has it).
+ */
 export function idNumberIn(region: string, n: number): string {
-  const dayIndex = Math.floor(n / 1000) % 2016;
+  const dayIndex = Math.floor(n / 999) % 2016;
   const year = 2000 + Math.floor(dayIndex / 336);
   const month = String(1 + Math.floor((dayIndex % 336) / 28)).padStart(2, '0');
   const day = String(1 + (dayIndex % 28)).padStart(2, '0');
-  const body = `${region}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
+  const body = `${region}${year}${month}${day}${String((n % 999) + 1).padStart(3, '0')}`;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body[i]) * W[i];
   return body + CHECK[sum % 11];

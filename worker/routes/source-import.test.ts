@@ -67,6 +67,27 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     expect(await count('students', 'id_number IN (?, ?)', broken, ids[2])).toBe(0);
   });
 
+  it('blank rows are skipped, and a problem names the row as the spreadsheet numbers it', async () => {
+    const ids = uniqueIdNumbers(4);
+    const school = await TestClient.as('school');
+    const blank = HEADERS_ZH.map(() => '');
+    const spaces = HEADERS_ZH.map(() => '  ');
+    // row 2 good, row 3 blank, row 4 only spaces, row 5 a bad phone, row 6 good
+    const grid = [HEADERS_ZH, rosterRow(ids[0], 0), blank, spaces, rosterRow(ids[1], 1, { 8: '12345' }), rosterRow(ids[2], 2)];
+    const fromCsv = await upload(school, csv(grid) + '\r\n\r\n');
+    expect(fromCsv.body.created).toBe(2);
+    expect(fromCsv.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[5, 'mobile']]);
+    expect(fromCsv.body.problemList.rows).toHaveLength(1);
+    expect(fromCsv.body.problemList.rows[0][1]).toBe(ids[1]);
+
+    const sheet = XLSX.utils.aoa_to_sheet([HEADERS_ZH, rosterRow(ids[3], 3), [], [], rosterRow(ids[1], 1, { 8: '12345' })]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '生源');
+    const fromXlsx = await upload(school, new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' })), 'roster.xlsx');
+    expect(fromXlsx.body.created).toBe(1);
+    expect(fromXlsx.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[5, 'mobile']]);
+  });
+
   it('a GBK CSV as Excel in China saves it imports with correct Chinese names', async () => {
     const [id] = uniqueIdNumbers(1);
     const school = await TestClient.as('school');

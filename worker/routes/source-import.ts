@@ -1,18 +1,18 @@
 /**
  * POST /api/source-records/import (multipart, field `file`: CSV or XLSX) and
- * GET /api/source-records/import-template (a blank CSV with the source form's headers).
+ * GET /api/source-records/import-template?format=csv|xlsx (csv when not given): the source form's
+ * columns with an example row; the XLSX adds dropdowns, the allowed values and a 填写说明 sheet.
  */
 import { Hono } from 'hono';
-import { allFields } from '../../forms/engine';
-import { toCsv } from '../../forms/engine/csv';
 import type { AppEnv } from '../app-env';
 import { importSourceRecords } from '../domain/source-import/import-source-records';
+import { MAX_IMPORT_BYTES } from '../domain/source-import/limits';
+import { templateColumns, templateCsv, templateXlsx } from '../domain/source-import/import-template';
+import { listColleges } from '../db/students';
 import { readTable } from '../domain/source-import/read-table';
 import { latestForm } from '../forms/registry';
 import { badRequest } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
-
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const sourceImportRoutes = new Hono<AppEnv>()
   .post('/source-records/import', async (c) => {
@@ -29,13 +29,17 @@ export const sourceImportRoutes = new Hono<AppEnv>()
     return c.json(await importSourceRecords(db, actor, definition, table));
   })
   .get('/source-records/import-template', async (c) => {
-    await requireActor(c, { roles: ['school'] });
-    const { definition } = await latestForm(c.get('db'), 'source');
-    const headers = allFields(definition)
-      .filter((f) => f.type !== 'group' && f.type !== 'file' && !f.computed)
-      .map((f) => f.label);
-    return c.body(toCsv(headers, []), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="source-import-template.csv"; filename*=UTF-8''${encodeURIComponent('生源导入模板.csv')}`,
+    const actor = await requireActor(c, { roles: ['school'] });
+    const format = c.req.query('format') ?? 'csv';
+    if (format !== 'csv' && format !== 'xlsx') throw badRequest('bad_format', '模板格式只能是 csv 或 xlsx', [{ path: 'format', code: 'enum', message: '应为 csv 或 xlsx' }]);
+    const db = c.get('db');
+    const [{ definition }, colleges] = await Promise.all([latestForm(db, 'source'), actor.schoolId ? listColleges(db, actor.schoolId) : []]);
+    const columns = templateColumns(definition, colleges.map((college) => college.name));
+    const name = `生源导入模板.${format}`;
+    const disposition = `attachment; filename="source-import-template.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+    if (format === 'csv') return c.body(templateCsv(columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
+    return c.body(templateXlsx(columns), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': disposition,
     });
   });

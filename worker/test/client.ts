@@ -63,6 +63,10 @@ export class TestClient {
   }
 
   get<T = any>(path: string) { return this.request<T>('GET', path); }
+  /** A GET whose answer is a file: the Response itself, to read as bytes. */
+  download(path: string): Promise<Response> {
+    return workerFetch(new Request(ORIGIN + path, { headers: { Origin: ORIGIN, ...(this.cookie ? { Cookie: this.cookie } : {}) } }));
+  }
   post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
   delete<T = any>(path: string) { return this.request<T>('DELETE', path); }
 

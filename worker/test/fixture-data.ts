@@ -1,24 +1,26 @@
 /**
- * Test identities, valid by construction: the n-th student of a space of 2,016,000 gets an
+ * Test identities, valid by construction: the n-th student of a space of 2,013,984 gets an
  * 18-character 身份证号 (GB 11643, whose check character may be `X`), and every other identifier
  * is derived from n itself, so a field that must hold digits only ever holds digits.
  * No randomness here: callers choose n (see `fixtures.ts`, which draws it from the run's seed).
  */
 import { creditCodeCheckChar, idNumberCheckChar } from '../../forms/engine';
 
-/** How many distinct students `idNumberAt` can make: 6 birth years × 12 months × 28 days × 1,000. */
-export const ID_SPACE = 2_016_000;
-
 const DAYS = 6 * 12 * 28;
+/** Sequence codes 001–999 of one birth day: 000 is never issued (the import template's example uses it). */
+export const PER_DAY = 999;
+
+/** How many distinct students `idNumberAt` can make: 6 birth years × 12 months × 28 days × 999. */
+export const ID_SPACE = DAYS * PER_DAY;
 
 /** The n-th valid ID number (n in [0, ID_SPACE)): n → birth day (2000-01-01 …) and sequence. */
 export function idNumberAt(n: number, region = '320106'): string {
   const i = ((n % ID_SPACE) + ID_SPACE) % ID_SPACE;
-  const dayIndex = Math.floor(i / 1000) % DAYS;
+  const dayIndex = Math.floor(i / PER_DAY) % DAYS;
   const year = 2000 + Math.floor(dayIndex / 336);
   const month = String(1 + Math.floor((dayIndex % 336) / 28)).padStart(2, '0');
   const day = String(1 + (dayIndex % 28)).padStart(2, '0');
-  const body = `${region}${year}${month}${day}${String(i % 1000).padStart(3, '0')}`;
+  const body = `${region}${year}${month}${day}${String((i % PER_DAY) + 1).padStart(3, '0')}`;
   return body + idNumberCheckChar(body);
 }
 
@@ -26,7 +28,7 @@ export function idNumberAt(n: number, region = '320106'): string {
 export function indexOfIdNumber(idNumber: string): number {
   const year = Number(idNumber.slice(6, 10)), month = Number(idNumber.slice(10, 12)), day = Number(idNumber.slice(12, 14));
   const dayIndex = (year - 2000) * 336 + (month - 1) * 28 + (day - 1);
-  return dayIndex * 1000 + Number(idNumber.slice(14, 17));
+  return dayIndex * PER_DAY + Number(idNumber.slice(14, 17)) - 1;
 }
 
 /** 7 digits naming n (ID_SPACE < 10^7): the part of every derived identifier that makes it unique. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CODE_TABLES } from '../../codes';
 import { isCalendarDate } from '../dates';
 import { regionFullName } from '../regions';
-import { acceptedLabels, codeForText, normalizeDate, normalizeIdText, normalizePhone, regionCodesForName, toHalfWidth } from './index';
+import { acceptedLabels, codeForText, normalizeDate, normalizeIdText, normalizePhone, normalizeValue, regionCodesForName, toHalfWidth } from './index';
 
 const T = BUILTIN_CODE_TABLES;
 
@@ -97,6 +97,12 @@ describe('region names', () => {
     expect(codes).toContain('320106');
     expect(codes.map(regionFullName)).toContain('江苏省南京市鼓楼区');
     expect(one('南京市鼓楼区')).toEqual(['320106']);
+  });
+
+  it('does not pick for the user: 海南 is the province and a district of 乌海, so it is an ambiguity, never silently the district', () => {
+    const field = { key: 'r', type: 'region', label: '生源所在地' } as const;
+    expect(one('海南')).toEqual(expect.arrayContaining(['460000', '150303']));
+    expect(normalizeValue(field, '海南', null).error?.message).toContain('有多个同名地区');
   });
 
   it('finds nothing for a place that is not a region', () => {

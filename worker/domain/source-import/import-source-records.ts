@@ -26,9 +26,11 @@ import { eventHash, GENESIS, preChainSeal } from '../audit/event-hash';
 import { badRequest, forbidden } from '../../http/errors';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId, sha256Hex } from '../../lib/encoding';
+import { MAX_IMPORT_ROWS } from './limits';
 import type { Table } from './read-table';
+import { isTemplateExample, TEMPLATE_EXAMPLE_MESSAGE } from './template-example';
 
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS } from './limits';
 
 export interface ImportRowError {
   /** the row in the file (the header is row 1) */
@@ -94,9 +96,10 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   const collegeNames = collegeRows.map((c) => c.name).join('、');
 
   table.rows.forEach((cells, index) => {
-    const row = index + 2; // 1-based, after the header row
+    const row = table.lines[index];
     const input: Record<string, unknown> = {};
     columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
+    if (isTemplateExample(form.definition, input.idNumber)) { errors.push({ ...report(row, 'idNumber', TEMPLATE_EXAMPLE_MESSAGE), accepted: undefined }); return; }
     const result = validate(form.definition, input, { role: 'school', step: 'import' });
     const rowErrors = result.errors.map((e) => report(row, e.path, e.message, e.code));
     const idNumber = String(result.values.idNumber ?? '');
@@ -178,9 +181,10 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
   for (const f of allFields(definition)) fields.set(f.key, f);
   const columnOf = new Map<string, number>();
   columns.forEach((key, i) => { if (key && !columnOf.has(key)) columnOf.set(key, i); });
+  const cellsOf = rowsByLine(table);
   const cell = (row: number, key: string): string | undefined => {
     const i = columnOf.get(key);
-    const text = i === undefined ? undefined : table.rows[row - 2]?.[i];
+    const text = i === undefined ? undefined : cellsOf.get(row)?.[i];
     return text === undefined || text === '' ? undefined : text;
   };
   return (row: number, path: string, message: string, code?: string): ImportRowError => {
@@ -207,6 +211,10 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
   };
 }
 
+function rowsByLine(table: Table): Map<number, string[]> {
+  return new Map(table.lines.map((line, i) => [line, table.rows[i]]));
+}
+
 /** The refused rows as in the file, in file order, each with its problems joined in a 问题 column. */
 export function problemList(table: Table, errors: ImportRowError[]): ProblemList {
   const problemIndex = table.headers.indexOf(PROBLEM_COLUMN);
@@ -220,8 +228,9 @@ export function problemList(table: Table, errors: ImportRowError[]): ProblemList
     if (list) list.push(text);
     else byRow.set(e.row, [text]);
   }
+  const cellsOf = rowsByLine(table);
   const rows = [...byRow.keys()].sort((a, b) => a - b).map((row) => {
-    const cells = header.map((_, i) => table.rows[row - 2]?.[i] ?? '');
+    const cells = header.map((_, i) => cellsOf.get(row)?.[i] ?? '');
     cells[at] = byRow.get(row)!.join('；');
     return cells;
   });

@@ -11,7 +11,10 @@ import { badRequest } from '../../http/errors';
 
 export interface Table {
   headers: string[];
+  /** the rows that hold something; blank rows are left out */
   rows: string[][];
+  /** the row of the file (the header is row 1) each of `rows` came from, as Excel numbers it */
+  lines: number[];
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -58,7 +61,8 @@ function unneutralise(cell: string): string {
   return /^'\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
 }
 
-function readXlsx(bytes: Uint8Array): string[][] {
+/** The first sheet's cells from its first used row on, and that row's number in the sheet. */
+function readXlsx(bytes: Uint8Array): { grid: string[][]; firstLine: number } {
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellHTML: false });
@@ -72,23 +76,37 @@ function readXlsx(bytes: Uint8Array): string[][] {
       if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) cell.w = excelDate(cell.v) ?? cell.w;
     }
   }
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
-  return rows.map((r) => r.map((cell) => String(cell ?? '')));
+  // blank rows are kept here so that each row's index is its place in the sheet
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
+  const firstLine = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
+  return { grid: rows.map((r) => r.map((cell) => String(cell ?? ''))), firstLine };
 }
 
 function readCsv(bytes: Uint8Array): string[][] {
-  const parsed = Papa.parse<string[]>(decodeCsv(bytes), { skipEmptyLines: 'greedy' });
+  // a record per spreadsheet row, blank ones included (a quoted line break stays inside its record)
+  const parsed = Papa.parse<string[]>(decodeCsv(bytes), { skipEmptyLines: false });
   return parsed.data;
+}
+
+function isBlank(row: string[]): boolean {
+  return row.every((c) => c.trim() === '');
 }
 
 export function readTable(bytes: Uint8Array): Table {
   if (bytes.length === 0) throw badRequest('empty_file', '文件是空的，请选择填好的生源文件');
   if (startsWith(bytes, OLE_MAGIC)) throw badRequest('bad_file', '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
-  const grid = isXlsx(bytes) ? readXlsx(bytes) : looksBinary(bytes) ? null : readCsv(bytes);
-  if (!grid) throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
-  const [head, ...rows] = grid;
-  if (!head || head.every((h) => h.trim() === '')) throw badRequest('no_header', '文件第一行必须是表头（姓名、身份证号等列名）');
-  const body = rows.map((r) => r.map((c) => unneutralise(c.trim())));
-  if (body.length === 0) throw badRequest('no_rows', '文件中只有表头，没有学生数据');
-  return { headers: head.map((h) => h.trim()), rows: body };
+  const sheet = isXlsx(bytes) ? readXlsx(bytes) : looksBinary(bytes) ? null : { grid: readCsv(bytes), firstLine: 1 };
+  if (!sheet) throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
+  const { grid, firstLine } = sheet;
+  const [head] = grid;
+  if (!head || isBlank(head)) throw badRequest('no_header', '文件第一行必须是表头（姓名、身份证号等列名）');
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  grid.forEach((r, i) => {
+    if (i === 0 || isBlank(r)) return;
+    rows.push(r.map((c) => unneutralise(c.trim())));
+    lines.push(firstLine + i);
+  });
+  if (rows.length === 0) throw badRequest('no_rows', '文件中只有表头，没有学生数据');
+  return { headers: head.map((h) => h.trim()), rows, lines };
 }

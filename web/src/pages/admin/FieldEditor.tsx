@@ -43,7 +43,7 @@ export function FieldEditor({ def, field, path, errors, onChange, rowFields }: P
     for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
     onChange(next as unknown as FieldDef);
   };
-  const text = (prop: 'key' | 'label' | 'labelEn' | 'help' | 'placeholder' | 'unit', label: string) => (
+  const text = (prop: 'key' | 'label' | 'labelEn' | 'help' | 'placeholder' | 'example' | 'unit', label: string) => (
     <Prop label={label} errors={at(prop)}>
       {(id, d) => <input id={id} className="input" aria-describedby={d} aria-invalid={!!d} value={(field[prop] as string | undefined) ?? ''} onChange={(e) => set({ [prop]: e.target.value })} />}
     </Prop>
@@ -140,6 +140,7 @@ export function FieldEditor({ def, field, path, errors, onChange, rowFields }: P
           </Prop>
         )}
         {text('placeholder', '输入提示')}
+        {text('example', '示例值（导入模板的示例行）')}
         {text('help', '填写说明')}
       </div>
       {type === 'file' && (
