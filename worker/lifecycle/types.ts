@@ -24,6 +24,8 @@ export interface StateDef {
   label: string;
   /** roles that may see a record in this state (default: every reader of the lifecycle) */
   visibleTo?: Role[];
+  /** what happens next, for a state where nothing waits in the product (报到证待打印: who prints it, where) */
+  next?: string;
 }
 
 /** What a transition's hooks get: the record before, the data after, the actor. */
@@ -90,8 +92,23 @@ export interface CreateLinks {
   prefill?: Record<string, unknown>;
 }
 
+/** Where a user starts a new record: the web offers 新建 (or not) from this, never from rules of its own. */
+export type CreateEntry =
+  /** a create page of its own, opened with these links (a student's offline agreement: mode=offline) */
+  | { from: 'form'; links?: Record<string, string> }
+  /** the student lookup: an employer finds the student first (see `ready`) */
+  | { from: 'lookup' }
+  /** an action on another record (amending or terminating an agreement): no 新建 of its own */
+  | { from: 'record' };
+
 export interface CreateDef {
   roles: Role[];
+  entry: CreateEntry;
+  /**
+   * For a lookup entry: whether the actor may start at all, before any student is chosen; throws
+   * an AppError saying why not (an employer the centre has not verified).
+   */
+  ready?: (actor: Actor) => void;
   /** workflow step the creator fills */
   step: string;
   state: string;

@@ -1,14 +1,24 @@
-/** GET /api/lifecycles: kinds, their state labels and who may create — so the web app stays generic. */
+/**
+ * GET /api/lifecycles: kinds, their state labels, what happens next in a state where nothing waits
+ * in the product, and whether the caller can create one now (and where to start, or why not) — so
+ * the web app stays generic and keeps no rule of its own.
+ */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { createAvailability } from '../lifecycle/create-availability';
 import { labelsFor } from '../lifecycle/labels';
 import { stateShownTo } from '../lifecycle/read-access';
 import { LIFECYCLES } from '../lifecycle/registry';
+import type { Lifecycle } from '../lifecycle/types';
 import { requireActor } from '../middleware/require-actor';
 
 export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) => {
   const actor = await requireActor(c, { allowInitialPassword: true });
   const out: Record<string, unknown> = {};
+  const createOffer = async (lifecycle: Lifecycle) => {
+    const availability = await createAvailability({ db: c.get('db'), env: c.env, actor }, lifecycle);
+    return availability && { roles: lifecycle.create!.roles, step: lifecycle.create!.step, ...availability };
+  };
   for (const lifecycle of Object.values(LIFECYCLES)) {
     if (!lifecycle || !lifecycle.readers.includes(actor.role)) continue;
     out[lifecycle.kind] = {
@@ -16,7 +26,8 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
       form: lifecycle.form,
       // states this role never sees (an employer's draft invitations) are not offered as filters
       states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role))),
-      create: lifecycle.create && lifecycle.create.roles.includes(actor.role) ? { roles: lifecycle.create.roles, step: lifecycle.create.step } : null,
+      next: Object.fromEntries(Object.entries(lifecycle.states).filter(([, s]) => s.next).map(([state, s]) => [state, s.next])),
+      create: await createOffer(lifecycle),
     };
   }
   return c.json(out);

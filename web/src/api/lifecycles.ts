@@ -1,4 +1,7 @@
-/** GET /api/lifecycles, fetched once per session (labels and create rights do not change while signed in). */
+/**
+ * GET /api/lifecycles: labels, next-step words and what the user may create now. Kept until a write
+ * (create or transition, see records.ts) or a sign-in/out may have changed what may be created.
+ */
 import { api } from './client';
 import type { Lifecycles } from './types';
 

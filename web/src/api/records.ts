@@ -1,5 +1,6 @@
 /** The generic record API: list, read, create, take a transition. */
 import { api, withQuery } from './client';
+import { forgetLifecycles } from './lifecycles';
 import type { ListPage, RecordView } from './types';
 
 export interface ListQuery {
@@ -35,8 +36,15 @@ export function prepareRecord(kind: string, links: Record<string, string>, signa
   return api<PreparedRecord>(withQuery(`${path(kind)}/new`, links), { signal });
 }
 
+/** Creates and transitions change what may be created next (an active agreement, a lifted one): ask again. */
+async function changing<T>(write: Promise<T>): Promise<T> {
+  const result = await write;
+  forgetLifecycles();
+  return result;
+}
+
 export function createRecord(kind: string, body: Record<string, unknown>): Promise<RecordView> {
-  return api<RecordView>(path(kind), { method: 'POST', body });
+  return changing(api<RecordView>(path(kind), { method: 'POST', body }));
 }
 
 export function takeAction(
@@ -45,5 +53,5 @@ export function takeAction(
   action: string,
   body: { version: number; data?: Record<string, unknown>; reason?: string },
 ): Promise<RecordView> {
-  return api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body });
+  return changing(api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body }));
 }

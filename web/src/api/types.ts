@@ -27,11 +27,22 @@ export interface User {
   scope: UserScope;
 }
 
+/** Where a new record starts (the server's `create.entry`): a form with links, the lookup, or another record. */
+export type CreateEntry = { from: 'form'; links?: Record<string, string> } | { from: 'lookup' } | { from: 'record' };
+
+/** Whether the signed-in user can create one now; when not, the server's reason. */
+export type CreateOffer = { roles: Role[]; step: string; entry: CreateEntry } & (
+  | { available: true }
+  | { available: false; code: string; reason: string }
+);
+
 export interface LifecycleInfo {
   label: string;
   form: string;
   states: Record<string, string>;
-  create?: { roles: Role[]; step: string } | null;
+  /** what happens next, by state, for states where nothing waits in the product */
+  next?: Record<string, string>;
+  create?: CreateOffer | null;
 }
 export type Lifecycles = Partial<Record<string, LifecycleInfo>>;
 

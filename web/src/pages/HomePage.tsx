@@ -10,7 +10,8 @@ import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
-import { RegistrationStatus, useRegistration, VERIFIED_STATES } from './home/RegistrationStatus';
+import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
+import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
 import { ReviewerPasswordReset } from './home/ReviewerPasswordReset';
 
@@ -32,15 +33,14 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
 function EmployerHome({ lcs }: { lcs: Lifecycles }) {
   const inv = lcs['invitations'];
   const registration = useRegistration();
-  const state = registration.data?.items[0]?.state;
-  // Only a verified employer may look students up (employers without a registration predate it).
-  const verified = registration.data !== undefined && (state === undefined || VERIFIED_STATES.includes(state));
+  // the server says whether this employer may invite now (verified by the centre); the registration status says why not
+  const inviteHref = createHref('invitations', inv?.create);
   return (
     <>
       <RegistrationStatus registration={registration} />
-      {inv?.create && verified && (
+      {inviteHref && (
         <p className="page-actions">
-          <Link href="/students/lookup" className="btn btn-primary">查找学生并发出邀约</Link>
+          <Link href={inviteHref} className="btn btn-primary">查找学生并发出邀约</Link>
         </p>
       )}
       <div className="home-grid">

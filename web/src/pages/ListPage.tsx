@@ -15,6 +15,7 @@ import { canBulkApprove } from './bulk/bulkApproveRule';
 import { useSelection } from './bulk/useSelection';
 import { BulkResetPasswords } from './list/BulkResetPasswords';
 import { OrgFilters } from './list/OrgFilters';
+import { createHref, createRefusal } from '../api/create-entry';
 
 const PAGE = 20;
 
@@ -82,18 +83,17 @@ export function ListPage({ kind }: { kind: string }) {
     );
   }
 
-  const createHref =
-    lc?.create && kind === 'agreements' ? '/r/agreements/new?mode=offline'
-      : lc?.create && kind === 'invitations' ? '/students/lookup'
-        : lc?.create && kind !== 'amendments' && kind !== 'terminations' ? `/r/${kind}/new` : null;
+  const newHref = createHref(kind, lc?.create);
+  const refusal = createRefusal(lc?.create);
 
   return (
     <main id="main" className="page">
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>{lc?.label ?? kind}</span></nav>
       <div className="page-head">
         <h1 className="page-title">{lc?.label ?? '记录'}</h1>
-        {createHref && <Link href={createHref} className="btn btn-primary">新建</Link>}
+        {newHref && <Link href={newHref} className="btn btn-primary">新建</Link>}
       </div>
+      {refusal && <p className="muted create-refusal">暂不能新建：{refusal}</p>}
 
       <form className="filters" role="search" onSubmit={applySearch}>
         <div className="field">

@@ -9,6 +9,8 @@ import { TextInput } from '../components/TextInput';
 import { useAsync, useTitle } from '../hooks';
 import { createRecord } from '../api/records';
 import { Link, navigate } from '../router';
+import { createRefusal } from '../api/create-entry';
+import { loadLifecycles } from '../api/lifecycles';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
@@ -21,6 +23,9 @@ const normaliseCode = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 export function LookupPage() {
   useTitle('查找学生');
   const schools = useAsync(() => api<{ items: School[] }>('/api/schools'), []);
+  // before anything is typed: may this employer invite at all (the centre must have verified it)?
+  const lifecycles = useAsync(() => loadLifecycles(), []);
+  const refusal = createRefusal(lifecycles.data?.invitations?.create);
   const [school, setSchool] = useState('');
   const [cohort, setCohort] = useState(String(new Date().getFullYear() + (new Date().getMonth() >= 8 ? 1 : 0)));
   const [by, setBy] = useState<By>('idNumber');
@@ -88,6 +93,9 @@ export function LookupPage() {
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>查找学生</span></nav>
       <h1 className="page-title">查找学生</h1>
       <p className="muted">仅能按学校、毕业届和一项准确信息，或按学校和学生提供的签约码，查找已通过省级审核的学生。每次查询都会记录，学生可以看到；查无结果计 3 次，每日查询次数有限。</p>
+      {refusal ? (
+        <Alert tone="info">{refusal}。审核通过后即可查找学生并发出邀约，审核进度见<Link href="/">首页</Link>。</Alert>
+      ) : (
       <form className="card lookup-form" onSubmit={search} noValidate>
         {errors.form && <Alert>{errors.form}</Alert>}
         <div className={by === 'code' ? 'row' : 'row row-2'}>
@@ -128,6 +136,7 @@ export function LookupPage() {
         )}
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在查询…' : '查询'}</button>
       </form>
+      )}
       {found && (
         <section aria-labelledby="lk-result">
           <h2 id="lk-result" ref={resultRef} tabIndex={-1}>查询结果</h2>

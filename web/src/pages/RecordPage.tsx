@@ -22,6 +22,7 @@ import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
 import { InvitationPreview } from './record/InvitationPreview';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
+import { NextStep } from './record/NextStep';
 
 const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
 const REVIEWERS = ['college', 'school', 'province', 'center', 'admin'];
@@ -180,6 +181,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       {kind === 'invitations' && record.state === 'sent' && user.role === 'student' && record.deadline && (
         <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
       )}
+      <NextStep text={lc?.next?.[record.state]} />
       <div aria-live="polite">
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>

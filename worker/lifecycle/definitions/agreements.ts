@@ -24,16 +24,26 @@ export const agreements: Lifecycle = {
   states: {
     college_review: { label: '待学院审核' },
     school_review: { label: '待学校审核' },
-    approved: { label: '学校审核通过' },
-    rejected: { label: '审核未通过' },
+    approved: {
+      label: '学校审核通过',
+      next: '协议书已生效。请下载电子协议书，A4 单面打印一式四份，单位盖章、学生签字后到学院、学校盖章；然后在「派遣信息」中确认派遣信息并上传盖章后的协议书照片。如需修改协议书内容，须先办理解约再重新签约。',
+    },
+    rejected: {
+      label: '审核未通过',
+      next: '本协议书未通过审核，已结束。网上签约的可由单位重新发起邀约；如有疑问请联系学院就业工作人员。',
+    },
     returned: { label: '退回修改' },
-    terminated: { label: '已解约' },
+    terminated: {
+      label: '已解约',
+      next: '已解约，学生恢复网签资格，可以重新应约或录入新的协议书。',
+    },
   },
   disclosure: [ADMIN_SEES_MASKED],
   // online agreements have an employer; an offline one's company is as the student typed it from paper
   fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['student'],
+    entry: { from: 'form', links: { mode: 'offline' } },
     step: 'offline',
     state: 'college_review',
     label: '录入线下协议书',

@@ -52,14 +52,24 @@ export const amendments: Lifecycle = {
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
     proposed: { label: '待学生确认' },
-    agreed: { label: '学生已同意' },
-    declined: { label: '学生不同意' },
-    withdrawn: { label: '单位已撤回' },
+    agreed: {
+      label: '学生已同意',
+      next: '学生已同意，协议书已按修改后的内容重新提交学院审核。',
+    },
+    declined: {
+      label: '学生不同意',
+      next: '学生不同意修改，协议书保持原内容。',
+    },
+    withdrawn: {
+      label: '单位已撤回',
+      next: '单位已撤回本次修改，协议书保持原内容。',
+    },
   },
   disclosure: [ADMIN_SEES_MASKED],
   fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['employer'],
+    entry: { from: 'record' },
     step: 'invite',
     state: 'proposed',
     label: '单位提出修改',

@@ -62,9 +62,15 @@ export const dispatches: Lifecycle = {
     college_review: { label: '待学院审核' },
     school_review: { label: '待学校审核' },
     center_review: { label: '待中心审核' },
-    approved: { label: '报到证待打印' },
+    approved: {
+      label: '报到证待打印',
+      next: '派遣信息已通过省就业中心审核。报到证由学校就业部门统一打印发放，请留意学校通知，携带本人身份证到学校就业部门领取。',
+    },
     returned: { label: '已退回' },
-    voided: { label: '已作废' },
+    voided: {
+      label: '已作废',
+      next: '协议书已解约，本派遣信息作废；重新签约并审核通过后会生成新的派遣信息。',
+    },
   },
   disclosure: [ADMIN_SEES_MASKED],
   transitions: [

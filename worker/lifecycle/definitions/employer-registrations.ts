@@ -45,7 +45,10 @@ export const employerRegistrations: Lifecycle = {
   readers: ['employer', 'center', 'admin'],
   states: {
     pending: { label: '待中心审核' },
-    verified: { label: '审核通过' },
+    verified: {
+      label: '审核通过',
+      next: '单位信息已通过审核，可以查找学生并发出邀约。',
+    },
     returned: { label: '已退回修改' },
     change_pending: { label: '变更待中心审核' },
     change_returned: { label: '变更已退回' },

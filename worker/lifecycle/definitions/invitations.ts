@@ -52,6 +52,8 @@ async function createAgreement(ctx: TransitionContext) {
   ];
 }
 
+const NOT_VERIFIED = '单位信息尚未通过就业中心审核，暂不能发起邀约';
+
 export const invitations: Lifecycle = {
   kind: 'invitations',
   label: '职位邀约',
@@ -60,10 +62,22 @@ export const invitations: Lifecycle = {
   states: {
     draft: { label: '待签约名单', visibleTo: ['employer', 'admin'] },
     sent: { label: '待应约' },
-    accepted: { label: '已应约' },
-    rejected: { label: '已拒绝' },
-    expired: { label: '已逾期' },
-    withdrawn: { label: '已撤回' },
+    accepted: {
+      label: '已应约',
+      next: '学生已应约，协议书已生成并进入学院审核。',
+    },
+    rejected: {
+      label: '已拒绝',
+      next: '学生已拒绝本邀约。单位可以向其他学生发起邀约。',
+    },
+    expired: {
+      label: '已逾期',
+      next: '已过应约截止日期，邀约失效。单位可以重新发起邀约。',
+    },
+    withdrawn: {
+      label: '已撤回',
+      next: '单位已撤回本邀约。',
+    },
   },
   // Until the student accepts, the employer knows the student only as the lookup showed them; the
   // agreement made on acceptance carries the full values.
@@ -71,6 +85,10 @@ export const invitations: Lifecycle = {
   fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['employer'],
+    entry: { from: 'lookup' },
+    ready(actor) {
+      if (!actor.employerVerified) throw forbidden(NOT_VERIFIED);
+    },
     step: 'invite',
     state: 'draft',
     draft: true,
@@ -80,7 +98,7 @@ export const invitations: Lifecycle = {
       if (!studentId) throw badRequest('missing_field', '请选择学生', [{ path: 'studentId', code: 'required', message: '必填' }]);
       const employer = await findEmployer(db, actor.employerId ?? '');
       if (!employer) throw forbidden();
-      if (!employer.verified) throw forbidden('单位信息尚未通过就业中心审核，暂不能发起邀约');
+      if (!employer.verified) throw forbidden(NOT_VERIFIED);
       const student = await findStudent(db, studentId);
       if (!student || student.sourceState !== 'approved') {
         throw invalid('该学生的生源信息尚未“省级通过”，不能签约', [{ path: 'studentId', code: 'not_approved', message: '生源信息未省级通过' }], 'student_not_approved');

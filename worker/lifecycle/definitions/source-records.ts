@@ -29,7 +29,10 @@ export const sourceRecords: Lifecycle = {
     imported: { label: '学校导入' },
     submitted: { label: '学生已核对' },
     school_approved: { label: '学校审核通过' },
-    approved: { label: '省级通过' },
+    approved: {
+      label: '省级通过',
+      next: '生源信息已省级通过，可以网上签约：等待单位发起邀约，或录入线下协议书。',
+    },
     returned: { label: '已退回' },
   },
   disclosure: [ADMIN_SEES_MASKED],

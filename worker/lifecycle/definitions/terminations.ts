@@ -48,15 +48,25 @@ export const terminations: Lifecycle = {
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
     consent_pending: { label: '待对方同意' },
-    declined: { label: '对方不同意' },
+    declined: {
+      label: '对方不同意',
+      next: '对方不同意解约，协议书继续有效。如仍需解约，请与对方协商后重新申请。',
+    },
     college_review: { label: '待学院审核' },
     school_review: { label: '待学校审核' },
-    completed: { label: '解约完成' },
-    rejected: { label: '审核未通过' },
+    completed: {
+      label: '解约完成',
+      next: '解约完成，学生恢复网签资格，可以重新签约。',
+    },
+    rejected: {
+      label: '审核未通过',
+      next: '解约申请未通过审核，协议书继续有效。',
+    },
   },
   disclosure: [ADMIN_SEES_MASKED],
   create: {
     roles: ['student', 'employer'],
+    entry: { from: 'record' },
     step: 'apply',
     state: 'consent_pending',
     label: '申请解约',

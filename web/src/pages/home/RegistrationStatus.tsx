@@ -8,9 +8,6 @@ import { Alert } from '../../components/Alert';
 import { useAsync } from '../../hooks';
 import { Link } from '../../router';
 
-/** States in which the employer is verified: a change of details under review does not undo that. */
-export const VERIFIED_STATES = ['verified', 'change_pending', 'change_returned'];
-
 export function useRegistration() {
   return useAsync((signal) => listRecords('employer-registrations', { limit: 1 }, signal), []);
 }

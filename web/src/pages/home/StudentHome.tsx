@@ -13,6 +13,7 @@ import { Link } from '../../router';
 import { LookedUpByCard } from './LookedUpByCard';
 import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
+import { createHref } from '../../api/create-entry';
 
 /** states in which an agreement binds the student (the server refuses a second one) */
 const ACTIVE_AGREEMENT = ['college_review', 'school_review', 'approved', 'returned'];
@@ -57,7 +58,8 @@ function WaitingCard({ kind, state, title }: { kind: string; state: string; titl
 export function StudentHome({ lcs }: { lcs: Lifecycles }) {
   const [sourceState, setSourceState] = useState<string | null>(null);
   const agreement = useActiveAgreement();
-  const canEnterOffline = !!lcs.agreements?.create && sourceState === 'approved' && agreement.data !== undefined && !agreement.data.active;
+  // offered exactly when the server would accept the create (approved source record, no active agreement)
+  const offlineHref = createHref('agreements', lcs.agreements?.create);
 
   return (
     <>
@@ -78,11 +80,11 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
           </ul>
         </section>
         <AgreementCard active={agreement} />
-        {canEnterOffline && (
+        {offlineHref && (
           <section className="card home-card" aria-labelledby="h-offline">
             <h2 id="h-offline">线下签约</h2>
             <p>已与用人单位签订纸质协议书？请录入协议内容，提交学院审核。</p>
-            <Link href="/r/agreements/new?mode=offline" className="btn">录入线下协议书</Link>
+            <Link href={offlineHref} className="btn">录入线下协议书</Link>
           </section>
         )}
         {lcs.invitations && (
