@@ -11,6 +11,7 @@ import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
 import { inScope } from './scope';
+import { timelineEntry } from './timeline';
 import type { Lifecycle } from './types';
 
 /** Fields a role may see in at least one workflow step; everything else never leaves the server. */
@@ -22,14 +23,6 @@ export function readableData(definition: FormDefinition, data: Record<string, un
     if (steps.some((step) => fieldAccess(definition, field.key, actor.role, step) !== 'hidden')) out[field.key] = data[field.key];
   }
   return out;
-}
-
-/** Actions that are not transitions of the table: creation, import, time and other records. */
-const OTHER_ACTIONS: Record<string, string> = { import: '学校导入', expire: '逾期未应约', amend: '按修改协议更新' };
-
-export function actionLabel(lifecycle: Lifecycle, action: string): string {
-  if (action === 'create') return lifecycle.create?.label ?? '创建';
-  return lifecycle.transitions.find((t) => t.action === action)?.label ?? OTHER_ACTIONS[action] ?? action;
 }
 
 /**
@@ -83,19 +76,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
       confirm: a.confirm ?? null,
       style: a.style ?? 'default',
     })),
-    timeline: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      role: e.actorRole,
-      action: e.action,
-      actionLabel: actionLabel(lifecycle, e.action),
-      from: e.fromState,
-      fromLabel: stateLabel(e.fromState),
-      to: e.toState,
-      toLabel: stateLabel(e.toState),
-      reason: e.reason,
-    })),
+    timeline: events.map((e) => timelineEntry(lifecycle, record, e, stateLabel)),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

@@ -42,7 +42,7 @@ export interface TransitionContext {
 
 export interface Transition {
   action: string;
-  /** button label, e.g. 审核通过 */
+  /** button label, and what the record's timeline calls the step once taken, e.g. 学校审核通过 */
   label: string;
   from: string[];
   /** target state; omitted = stay (e.g. `save`) */
@@ -120,6 +120,26 @@ export interface CreateDef {
   effects?: (ctx: TransitionContext) => Promise<Write[]>;
 }
 
+/** The facts of an audit event the timeline names it by. */
+export interface EventFacts {
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actorRole: string | null;
+}
+
+/**
+ * An event written onto a record of this kind by something other than its own transitions and
+ * creation form — another record's effect (an agreement born of an accepted invitation), an import —
+ * with the label its timeline shows. Its stored text is a system note, never a person's reason.
+ */
+export interface RecordedEvent {
+  action: string;
+  label: string;
+  /** picks between events of the same action (an online agreement's creation, not an offline one's) */
+  when?: (record: RecordRow, event: EventFacts) => boolean;
+}
+
 export interface Lifecycle {
   kind: Kind;
   label: string;
@@ -144,7 +164,9 @@ export interface Lifecycle {
    * A state that lapses by time (an invitation past its deadline): applied when the record is read
    * or acted on, and by the scheduled sweep.
    */
-  lapse?: { from: string[]; to: string; action: string; when: (record: RecordRow, today: string) => boolean };
+  lapse?: { from: string[]; to: string; action: string; label: string; when: (record: RecordRow, today: string) => boolean };
+  /** events other code writes onto these records, with their timeline labels (see `RecordedEvent`) */
+  events?: RecordedEvent[];
   /** list-row title and subtitle (masked where needed) */
   summary: (record: RecordRow, viewer: Actor, student: ListedStudent | null) => { title: string; subtitle: string };
 }

@@ -81,12 +81,20 @@ export interface TimelineEvent {
   actorName: string | null;
   role: Role | null;
   action: string;
+  /** same as `label` (kept for earlier clients) */
   actionLabel: string;
   from: string | null;
   fromLabel: string | null;
   to: string | null;
   toLabel: string | null;
+  /** the reason a person gave (reject, return, decline); null otherwise */
   reason: string | null;
+  /** the step as its lifecycle table labels it: 学院审核通过, 学校审核通过, 学生接受邀约 … */
+  label?: string;
+  /** the actor's role in Chinese (学院审核, 就业中心, 系统 …) */
+  actorRoleLabel?: string | null;
+  /** what the system wrote with an event it made (学生应约，生成协议书): a neutral note, not a reason */
+  note?: string | null;
 }
 
 export interface RecordView {

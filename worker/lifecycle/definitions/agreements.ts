@@ -63,6 +63,12 @@ export const agreements: Lifecycle = {
       return numberAgreement(ctx.db, ctx.record.id, school?.code ?? '00000', ctx.record.cohort ?? 0);
     },
   },
+  // written by other records: accepting an invitation, an agreed amendment, a completed termination
+  events: [
+    { action: 'create', label: '学生接受邀约', when: isOnline },
+    { action: 'amend', label: '学生同意单位修改，重新审核' },
+    { action: 'terminate', label: '解约完成' },
+  ],
   transitions: [
     // 线下签约: while no reviewer has acted the student may change it directly (seed §六.2).
     { action: 'edit', label: '修改协议书', from: ['college_review'], by: ['student'], step: 'offline', when: isOffline },

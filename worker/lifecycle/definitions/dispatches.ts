@@ -73,6 +73,11 @@ export const dispatches: Lifecycle = {
     },
   },
   disclosure: [ADMIN_SEES_MASKED],
+  // written by other records: the school's approval of the agreement, a completed termination
+  events: [
+    { action: 'create', label: '生成派遣信息' },
+    { action: 'void', label: '派遣信息作废' },
+  ],
   transitions: [
     { action: 'save', label: '保存', from: ['unconfirmed', 'returned'], by: ['student'], step: 'student', draft: true },
     {

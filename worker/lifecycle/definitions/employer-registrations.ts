@@ -53,6 +53,8 @@ export const employerRegistrations: Lifecycle = {
     change_pending: { label: '变更待中心审核' },
     change_returned: { label: '变更已退回' },
   },
+  // written by the registration itself (POST /api/employers, before there is an account)
+  events: [{ action: 'create', label: '单位注册，提交审核' }],
   transitions: [
     { action: 'approve', label: '审核通过', from: ['pending', 'change_pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },
     { action: 'reject', label: '退回修改', from: ['pending'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },

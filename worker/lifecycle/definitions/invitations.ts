@@ -134,7 +134,7 @@ export const invitations: Lifecycle = {
     { action: 'reject', label: '拒绝邀约', from: ['sent'], to: 'rejected', by: ['student'], needsReason: true, style: 'danger' },
   ],
   derive: (data) => ({ deadline: typeof data.deadline === 'string' ? data.deadline : null }),
-  lapse: { from: ['sent'], to: 'expired', action: 'expire', when: (record, today) => record.deadline !== null && record.deadline < today },
+  lapse: { from: ['sent'], to: 'expired', action: 'expire', label: '逾期未应约', when: (record, today) => record.deadline !== null && record.deadline < today },
   summary(record, viewer) {
     const d = record.data;
     const who = viewer.role === 'student' ? str(d.employerName) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;

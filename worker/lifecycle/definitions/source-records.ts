@@ -36,6 +36,11 @@ export const sourceRecords: Lifecycle = {
     returned: { label: '已退回' },
   },
   disclosure: [ADMIN_SEES_MASKED],
+  // written by the school's roster import: the first one creates the record, a later one updates it
+  events: [
+    { action: 'import', label: '学校重新导入', when: (_record, event) => event.fromState !== null },
+    { action: 'import', label: '学校导入' },
+  ],
   transitions: [
     { action: 'save', label: '保存', from: ['imported', 'returned'], by: ['student'], step: 'student', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
     {
