@@ -124,8 +124,10 @@ describe('the student accepts only what they have seen', () => {
     // …and lands on the agreement it created, with the salary it saw
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/r/agreements/');
     await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已接受邀约，协议书已生成并提交学院审核').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('协议书');
     expect(await page.textContent('main')).toContain('12500');
+    await page.screenshot({ path: '.tmp/screens/invitation-terms-agreement-375.png' });
     await page.setViewportSize({ width: 1280, height: 860 });
   }, 180_000);
 });

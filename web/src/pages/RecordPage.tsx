@@ -21,6 +21,7 @@ import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
 import { InvitationPreview } from './record/InvitationPreview';
+import { AcceptedNotice, ACCEPTED_QUERY } from './record/AcceptedNotice';
 import { changedKeys, InvitationTerms } from './record/InvitationTerms';
 import { TermsChanges } from './record/TermsChanges';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
@@ -92,7 +93,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       setFieldErrors([]);
       setPending(null);
       // 应约 created the agreement: the student goes on to it
-      if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}`);
+      if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
       if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
       setNotice({ tone: 'ok', text: `已${action.label}，当前状态：${record.stateLabel}` });
@@ -185,6 +186,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
       )}
       <div aria-live="polite">
+        {!notice && <AcceptedNotice kind={kind} />}
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
       {restored && (
