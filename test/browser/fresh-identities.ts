@@ -13,6 +13,7 @@ export const REGION_OF_FILE = {
   'employer-registration': '320105',
   'roster-as-typed': '320106',
   'record-timeline': '320111',
+  'invitation-terms': '320113',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {
@@ -24,7 +25,7 @@ export function freshIdentities(file: keyof typeof REGION_OF_FILE) {
   return {
     idNumber: () => idNumberAt(take(), region),
     /** 11 digits; the file's lane keeps it apart from other files' numbers */
-    mobile: () => `13${lane}${mobileAt(take()).slice(3)}`,
+    mobile: () => `1${3 + Math.floor(lane / 10)}${lane % 10}${mobileAt(take()).slice(3)}`, // 130–139, then 140–149
     creditCode: () => creditCodeAt(lane * 10_000_000 + (take() % 10_000_000)),
     username: (prefix: string) => `${prefix}${take().toString(36)}`,
   };

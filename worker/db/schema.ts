@@ -291,3 +291,16 @@ export const signingCodes = sqliteTable('signing_codes', {
   expiresAt: text('expires_at').notNull(),
   revokedAt: text('revoked_at'),
 }, (t) => [index('signing_codes_student').on(t.studentId)]);
+
+/**
+ * What a student last saw of a record the other party can change (an invitation): the audit event
+ * whose snapshot was the record's data when the student last opened or accepted it. The data itself
+ * stays in the audit trail; this row only points at it, so the next read can show what changed since.
+ */
+export const termsSeen = sqliteTable('terms_seen', {
+  recordId: text('record_id').notNull().references(() => records.id),
+  studentId: text('student_id').notNull().references(() => students.id),
+  /** the id of the record's latest audit event when the student saw it */
+  eventId: text('event_id').notNull(),
+  seenAt: text('seen_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.recordId, t.studentId] })]);

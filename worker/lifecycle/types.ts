@@ -65,6 +65,8 @@ export interface Transition {
   guard?: (ctx: TransitionContext) => Promise<void>;
   /** further writes that commit atomically with the transition (same D1 batch) */
   effects?: (ctx: TransitionContext) => Promise<Write[]>;
+  /** the kind of record the effects create under this one (parent_id): the answer names it */
+  creates?: Kind;
 }
 
 export interface CreateContext {

@@ -21,6 +21,8 @@ import { applyLapse } from '../lifecycle/apply-lapse';
 import type { Lifecycle } from '../lifecycle/types';
 import type { RecordRow } from '../db/schema';
 import { beijingToday } from '../lib/dates';
+import { termsChangesFor } from '../lifecycle/terms-changes';
+import { latestChildId } from '../db/child-records';
 
 const MAX_LIMIT = 100;
 
@@ -89,7 +91,10 @@ export const recordRoutes = new Hono<AppEnv>()
     const record = await applyLapse(db, lifecycle, found.record);
     // a lapse just wrote an event: only then is the timeline read again
     const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
-    return c.json(await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle)));
+    const answer = await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle));
+    // the record's own student: what the employer changed since they last saw it (nobody else gets this)
+    const termsChanges = await termsChangesFor(db, lifecycle, view, actor, answer.data, new Date().toISOString());
+    return c.json(termsChanges ? { ...answer, termsChanges } : answer);
   })
   .post('/:kind', async (c) => {
     const actor = await requireActor(c);
@@ -108,5 +113,9 @@ export const recordRoutes = new Hono<AppEnv>()
     const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
-    return c.json(await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle)));
+    const answer = await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle));
+    // a transition that created another record (应约 → the agreement) says which, so the page can go there
+    const creates = lifecycle.transitions.find((t) => t.action === c.req.param('action') && t.creates)?.creates;
+    const createdId = creates ? await latestChildId(db, after.record.id, creates) : null;
+    return c.json(createdId && creates ? { ...answer, created: { kind: creates, id: createdId } } : answer);
   });

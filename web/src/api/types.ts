@@ -115,6 +115,10 @@ export interface RecordView {
   timeline: TimelineEvent[];
   /** fields changed since the record was first written (e.g. a student's corrections to the import) */
   changes?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
+  /** for the record's own student only: what the employer changed since the student last saw it */
+  termsChanges?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
+  /** a transition's answer: the record it created (应约 → the agreement) */
+  created?: { kind: string; id: string };
   createdAt?: string;
   updatedAt?: string;
 }

@@ -17,10 +17,13 @@ import { clearDraft, loadDraft, saveDraft } from '../forms/drafts';
 import { FormRenderer, type FormHandle } from '../forms/FormRenderer';
 import type { Values } from '../forms/engine';
 import { formatTime, useTitle } from '../hooks';
-import { Link, setQueryParam, useLocation } from '../router';
+import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
 import { InvitationPreview } from './record/InvitationPreview';
+import { AcceptedNotice, ACCEPTED_QUERY } from './record/AcceptedNotice';
+import { changedKeys, InvitationTerms } from './record/InvitationTerms';
+import { TermsChanges } from './record/TermsChanges';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
 
@@ -90,6 +93,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       clearDraft(draftScope);
       setFieldErrors([]);
       setPending(null);
+      // 应约 created the agreement: the student goes on to it
+      if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
       if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
       setNotice({ tone: 'ok', text: `已${action.label}，当前状态：${record.stateLabel}` });
@@ -183,6 +188,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       )}
       <NextStep text={lc?.next?.[record.state]} />
       <div aria-live="polite">
+        {!notice && <AcceptedNotice kind={kind} />}
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
       {restored && (
@@ -200,6 +206,12 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
 
       <div className="record-layout">
         <div className="record-main">
+          {user.role === 'student' && record.termsChanges && (
+            <TermsChanges kind={kind} changes={record.termsChanges} definition={form.definition} />
+          )}
+          {user.role === 'student' && (kind === 'invitations' || kind === 'amendments') && (
+            <InvitationTerms definition={form.definition} data={record.data} changed={changedKeys(record)} title={kind === 'amendments' ? '修改后的条款' : '邀约条款'} />
+          )}
           {inPreview && (
             <InvitationPreview
               definition={form.definition}
@@ -255,6 +267,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         action={isAccept(pending?.action) ? pending!.action : null}
         busy={busy}
         employerName={employerName}
+        definition={form.definition}
+        record={record}
         onCancel={cancel}
         onConfirm={() => pending && void run(pending.action, pending.data, undefined)}
       />

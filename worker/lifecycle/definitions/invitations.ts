@@ -130,6 +130,7 @@ export const invitations: Lifecycle = {
       confirm: '请再次核对职位、薪酬和违约金等条款。接受后将生成就业协议书并提交学院审核，同一时间只能有一份有效协议。确认接受？',
       guard: (ctx) => refuseIfSigned(ctx, ctx.record.studentId),
       effects: createAgreement,
+      creates: 'agreements',
     },
     { action: 'reject', label: '拒绝邀约', from: ['sent'], to: 'rejected', by: ['student'], needsReason: true, style: 'danger' },
   ],
