@@ -39,7 +39,7 @@ export default defineConfig(async () => {
       reporters: ['default', new SeedReporter(seed)],
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts', 'worker/**/*.node.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
+          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts', 'worker/**/*.node.test.ts', 'bench/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
         },
         {
           plugins: [
@@ -62,7 +62,8 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'worker',
-            include: ['worker/**/*.test.ts'],
+            // bench/worker: the bench's own routes, tested through the bench's app (not the deployed entry)
+            include: ['worker/**/*.test.ts', 'bench/worker/**/*.test.ts'],
             // *.node.test.ts: pure code checked in Node with libraries that do not run in workerd (exceljs)
             exclude: ['worker/**/*.node.test.ts'],
             setupFiles: ['./test/seed-setup.ts', './worker/test/setup.ts'],

@@ -5,7 +5,7 @@
  * D1 without the 100,000 generated students. Prints rows/s, the floor and their ratio.
  */
 import { execFileSync } from 'node:child_process';
-import { benchRosterCsv } from '../worker/db/bench-data';
+import { benchRosterCsv } from './worker/bench-data';
 import { Caller } from './http';
 import { freshState, startServer } from './server';
 

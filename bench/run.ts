@@ -12,7 +12,7 @@ import { allFields } from '../forms/engine';
 import type { FormDefinition } from '../forms/engine/types';
 import {
   approveBlockSize, benchIdNumber, benchRecordId, benchRosterCsv, benchSchoolId, placement, sourceStateOf,
-} from '../worker/db/bench-data';
+} from './worker/bench-data';
 import {
   atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputVsFloor, type Figure, type Floor,
 } from './figures';

@@ -1,6 +1,7 @@
 /**
  * The worker as `npm start` serves it — `wrangler dev` in workerd — with a fresh local D1/R2 in a
- * temporary directory (migrated, demo-seeded) and BENCH_MODE=1, so the bench routes exist.
+ * temporary directory (migrated, demo-seeded), bundled from the bench's own entry
+ * (bench/worker/index.ts: the production worker with the bench routes in front of it).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { ensureDevVars } from '../scripts/ensure-dev-vars';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
+const BENCH_ENTRY = 'bench/worker/index.ts';
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
 
 function freePort(): Promise<number> {
@@ -50,7 +52,8 @@ export interface BenchState {
 export function freshState(opts: { font?: string } = {}): BenchState {
   const dir = mkdtempSync(join(tmpdir(), 'wq-bench-'));
   const stateDir = join(dir, 'state');
-  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', join(dir, 'bundle')], quiet);
+  // the bench's entry in place of wrangler.toml's `main`; the deployable bundle never has its routes
+  execFileSync(process.execPath, [WRANGLER, 'deploy', BENCH_ENTRY, '--dry-run', '--outdir', join(dir, 'bundle')], quiet);
   cpSync('dist/web', join(dir, 'web'), { recursive: true });
   // --font: measure the PDF with another font file than the build ships (e.g. TrueType outlines)
   if (opts.font) cpSync(opts.font, join(dir, 'web', 'fonts', 'agreement-cjk.font'));
@@ -92,7 +95,7 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
   let output = '';
   const args = opts.withInspector
     ? [WRANGLER, 'dev', '--config', state.config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir,
-      '--var', 'BENCH_MODE:1', '--show-interactive-dev-session=false', '--log-level', 'warn']
+      '--show-interactive-dev-session=false', '--log-level', 'warn']
     : ['--import', 'tsx', 'bench/worker-process.ts', state.config, stateDir, String(port)];
   // its own process group, so stop() ends wrangler and its workerd together
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -18,7 +18,6 @@ if (!config || !persist || !port) throw new Error('usage: worker-process <config
 
 const worker = await unstable_startWorker({
   config,
-  bindings: { BENCH_MODE: { type: 'plain_text', value: '1' } },
   dev: {
     inspector: false, remote: false, watch: false, liveReload: false, persist, logLevel: 'warn',
     server: { hostname: '127.0.0.1', port: Number(port) },

@@ -22,7 +22,6 @@ import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 import { auditRoutes } from './routes/audit';
-import { benchRoutes } from './routes/bench';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -43,8 +42,6 @@ const api = new Hono<AppEnv>()
   .route('/', recordRoutes);
 
 export const app = new Hono<AppEnv>()
-  // only with BENCH_MODE=1 (npm run bench), and first so the floor runs with no middleware at all
-  .route('/api/bench', benchRoutes)
   .use('*', secureHeaders({
     // The same policy as web/public/_headers, which covers the static app.
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },

@@ -163,15 +163,6 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   // ── the audit chain check ──
   { route: 'GET /api/audit/verify', given: 'none', path: '/api/audit/verify', expect: grid(403, { admin: 200 }) },
 
-  // ── bench-only routes: without BENCH_MODE they answer exactly as paths that do not exist ──
-  { route: 'GET /api/bench/floor', given: 'none', path: '/api/bench/floor?key=1', expect: signedIn(404) },
-  { route: 'GET /api/bench/cursor', given: 'none', path: '/api/bench/cursor?kind=agreements&offset=0', expect: signedIn(404) },
-  { route: 'POST /api/bench/organisations', given: 'none', path: '/api/bench/organisations', body: 'empty', expect: everyone(404) },
-  { route: 'POST /api/bench/students', given: 'none', path: '/api/bench/students', body: 'empty', expect: everyone(404) },
-  { route: 'POST /api/bench/proposed-indexes', given: 'none', path: '/api/bench/proposed-indexes', body: 'empty', expect: everyone(404) },
-  { route: 'POST /api/bench/import-floor', given: 'none', path: '/api/bench/import-floor', body: 'empty', expect: everyone(404) },
-  { route: 'POST /api/bench/transition-floor', given: 'none', path: '/api/bench/transition-floor', body: 'empty', expect: everyone(404) },
-
   // ── uploads: the uploader alone while loose, then exactly the readers of the record ──
   { route: 'GET /api/files/:id', given: 'loose upload', path: '/api/files/{fileId}', expect: grid(404, { student: 200 }) },
   {

@@ -1,6 +1,6 @@
 /**
  * The floor of a review transition: its two D1 round trips with the same statements and nothing
- * else (bench mode only). Read: an account by a unique key (the session's read), the record, its
+ * else (the bench's own worker only). Read: an account by a unique key (the session's read), the record, its
  * pre-chain events. Write: the guarded UPDATE of state, version and audit head, the write guard,
  * the audit event with the record's data as its snapshot, and the record and timeline read back.
  * No form, no hashing, no record view: what is left between it and an approval is the worker's JS.

@@ -1,5 +1,6 @@
 /**
- * Bench-mode routes, served only under `wrangler dev --var BENCH_MODE:1` (`npm run bench`):
+ * The bench's routes, served only by the bench's own worker (bench/worker/index.ts, which
+ * `npm run bench` and `npm run bench:import` bundle); the deployed worker has none of them:
  *  - GET /api/bench/floor?key=<ID number>: the floor every figure is compared with, a bare Hono
  *    route doing one indexed D1 point read, without session, headers or any other middleware;
  *  - POST /api/bench/organisations and /api/bench/students: bulk signing-season data;
@@ -7,25 +8,14 @@
  *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only;
  *  - POST /api/bench/import-floor: the roster import's inserts alone, the floor of its rate;
  *  - POST /api/bench/transition-floor: a review transition's two D1 round trips alone.
- * Without the flag every handler passes the request on, so these paths answer exactly as any
- * unknown path does: the routes do not exist.
  */
-import { Hono, type Context, type Next } from 'hono';
-import type { AppEnv } from '../app-env';
-import { approveBlockSize, benchRows } from '../db/bench-data';
-import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from '../db/bench-insert';
-import { transitionFloor } from '../db/bench-transition-floor';
-import { openDb } from '../db/client';
-import { badRequest } from '../http/errors';
-
-export function benchModeOn(env: unknown): boolean {
-  return (env as { BENCH_MODE?: string } | undefined)?.BENCH_MODE === '1';
-}
-
-type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
-
-/** A handler that exists only in bench mode; otherwise the request goes on as if it were not here. */
-const benchOnly = (handler: Handler) => (c: Context<AppEnv>, next: Next) => (benchModeOn(c.env) ? handler(c) : next());
+import { Hono } from 'hono';
+import type { AppEnv } from '../../worker/app-env';
+import { approveBlockSize, benchRows } from './bench-data';
+import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from './bench-insert';
+import { transitionFloor } from './bench-transition-floor';
+import { openDb } from '../../worker/db/client';
+import { badRequest } from '../../worker/http/errors';
 
 const MAX_STUDENTS_PER_CALL = 20_000;
 
@@ -36,16 +26,16 @@ function positiveInt(value: unknown, what: string, max = 10_000_000): number {
 }
 
 export const benchRoutes = new Hono<AppEnv>()
-  .get('/floor', benchOnly(async (c) => {
+  .get('/floor', async (c) => {
     const row = await c.env.DB.prepare('SELECT id, name FROM students WHERE id_number = ?').bind(c.req.query('key') ?? '').first();
     return c.json({ row });
-  }))
-  .post('/organisations', benchOnly(async (c) => {
+  })
+  .post('/organisations', async (c) => {
     const body = await c.req.json<{ students?: unknown }>();
     const students = positiveInt(body.students, 'students');
     return c.json(await insertBenchOrganisations(c.env.DB, students, await demoPasswordHash(c.env.DB)));
-  }))
-  .post('/students', benchOnly(async (c) => {
+  })
+  .post('/students', async (c) => {
     const body = await c.req.json<{ students?: unknown; from?: unknown; count?: unknown; base?: unknown; cohortYear?: unknown; agreementTemplate?: unknown }>();
     const students = positiveInt(body.students, 'students');
     const from = positiveInt(body.from, 'from');
@@ -60,26 +50,26 @@ export const benchRoutes = new Hono<AppEnv>()
     });
     await insertBenchRows(c.env.DB, rows, template as Record<string, unknown>);
     return c.json({ students: rows.students.length, records: rows.records.length });
-  }))
-  .post('/import-floor', benchOnly(async (c) => {
+  })
+  .post('/import-floor', async (c) => {
     const body = await c.req.json<{ first?: unknown; count?: unknown; cohortYear?: unknown }>();
     const first = positiveInt(body.first, 'first');
     const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);
     await insertImportFloorRows(openDb(c.env.DB), first, count, positiveInt(body.cohortYear, 'cohortYear', 2100));
     return c.json({ rows: count });
-  }))
-  .post('/transition-floor', benchOnly(async (c) => {
+  })
+  .post('/transition-floor', async (c) => {
     const body = await c.req.json<{ id?: unknown }>();
     if (typeof body.id !== 'string') throw badRequest('bad_bench_request', 'id 必须是记录编号');
     const result = await transitionFloor(c.env.DB, body.id, 'bench-college');
     return result ? c.json(result) : c.json({ error: { code: 'not_found', message: '记录不存在' } }, 404);
-  }))
-  .post('/proposed-indexes', benchOnly(async (c) => {
+  })
+  .post('/proposed-indexes', async (c) => {
     await applyProposedIndexes(c.env.DB);
     return c.json({ applied: PROPOSED_INDEXES });
-  }))
-  .get('/cursor', benchOnly(async (c) => {
+  })
+  .get('/cursor', async (c) => {
     const kind = c.req.query('kind') ?? '';
     const offset = positiveInt(c.req.query('offset'), 'offset');
     return c.json({ cursor: await queueCursorAt(c.env.DB, kind, offset) });
-  }));
+  });

@@ -1,5 +1,5 @@
 /**
- * Signing-season data at scale for `npm run bench` (served only in bench mode, see routes/bench.ts).
+ * Signing-season data at scale for `npm run bench` (served only by the bench's own worker, see bench/worker/routes.ts).
  * Rows are made here in the worker and written as one JSON parameter per chunk (`json_each`), the
  * way the roster import writes: a million students take a few hundred statements, not millions.
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, formatTable, median, p99VsFloor, summary, throughputVsFloor } from '../../bench/figures';
+import { atMost, formatTable, median, p99VsFloor, summary, throughputVsFloor } from './figures';
 
 const floor = { rps: 150, p50: 6, p99: 20 };
 

@@ -1,18 +1,18 @@
 /**
- * Bulk writes of the bench data (bench mode only): one JSON array parameter per chunk, unpacked
+ * Bulk writes of the bench data (the bench's own worker only): one JSON array parameter per chunk, unpacked
  * by `json_each`, all chunks of a call in one D1 batch.
  */
-import { GENESIS } from '../domain/audit/event-hash';
-import { canonicalJson } from '../lib/canonical-json';
-import { newId } from '../lib/encoding';
-import { asciiJson } from './ascii-json';
-import { runBatch } from './batch';
+import { GENESIS } from '../../worker/domain/audit/event-hash';
+import { canonicalJson } from '../../worker/lib/canonical-json';
+import { newId } from '../../worker/lib/encoding';
+import { asciiJson } from '../../worker/db/ascii-json';
+import { runBatch } from '../../worker/db/batch';
 import type { BenchRows } from './bench-data';
 import {
   COLLEGE_NAMES, benchCollegeId, benchCreditCode, benchEmployerId, benchRosterRow, benchSchoolId, employerCount, schoolCount,
 } from './bench-data';
-import type { Db } from './client';
-import { insertStudentsStatements, type NewStudentRow } from './source-import';
+import type { Db } from '../../worker/db/client';
+import { insertStudentsStatements, type NewStudentRow } from '../../worker/db/source-import';
 
 // D1 refuses a string over 2,000,000 bytes, so a chunk is cut by size as well as by count
 const CHUNK = 2000;

@@ -1,20 +1,19 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { isValidCreditCode, isValidIdNumber } from '../../forms/engine';
-import { app } from '../app';
-import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sourceStateOf } from '../db/bench-data';
-import { TestClient } from '../test/client';
-import { count, studentWithSourceRecord } from '../test/fixtures';
+import { benchApp } from './app';
+import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sourceStateOf } from './bench-data';
+import { TestClient } from '../../worker/test/client';
+import { count, studentWithSourceRecord } from '../../worker/test/fixtures';
 
 const ORIGIN = 'https://wangqian.test';
-const benchEnv = { ...env, BENCH_MODE: '1' } as unknown as Env;
 
 function benchRequest(path: string, init: RequestInit = {}) {
   return new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } });
 }
 
-describe('bench mode (npm run bench)', () => {
-  it('without BENCH_MODE the bench routes do not exist: they answer as an unknown path does and write nothing', async () => {
+describe('the bench\'s worker (npm run bench)', () => {
+  it('the deployed worker has no bench routes: they answer as an unknown path does and write nothing', async () => {
     for (const client of [new TestClient(), await TestClient.as('school')]) {
       const floor = await client.get('/api/bench/floor?key=x');
       const unknown = await client.get('/api/no-such-thing/floor?key=x');
@@ -29,20 +28,30 @@ describe('bench mode (npm run bench)', () => {
     }
   });
 
-  it('with BENCH_MODE=1 the floor is one point read with no middleware (no security headers, no session)', async () => {
-    const res = await app.fetch(benchRequest('/api/bench/floor?key=no-such-id'), benchEnv);
+  it('every other request is the deployed app\'s: the same answer, with its security headers and session rules', async () => {
+    const health = await benchApp.fetch(benchRequest('/api/health'), env);
+    const deployed = await new TestClient().get('/api/health');
+    expect([health.status, await health.json()]).toEqual([deployed.status, deployed.body]);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    const records = await benchApp.fetch(benchRequest('/api/agreements'), env);
+    expect(records.status).toBe(401);
+    expect(await records.json()).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
+  it('the floor is one point read with no middleware (no security headers, no session)', async () => {
+    const res = await benchApp.fetch(benchRequest('/api/bench/floor?key=no-such-id'), env);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ row: null });
     expect(res.headers.get('x-content-type-options')).toBeNull();
   });
 
-  it('with BENCH_MODE=1 it writes students with valid ID numbers, accounts, source records and signing records', async () => {
-    const organisations = await app.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), benchEnv);
+  it('it writes students with valid ID numbers, accounts, source records and signing records', async () => {
+    const organisations = await benchApp.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), env);
     expect(organisations.status).toBe(200);
-    const res = await app.fetch(benchRequest('/api/bench/students', {
+    const res = await benchApp.fetch(benchRequest('/api/bench/students', {
       method: 'POST',
       body: JSON.stringify({ students: 100, from: 0, count: 100, base: Date.UTC(2026, 2, 1), cohortYear: 2027, agreementTemplate: { employerName: '测试单位' } }),
-    }), benchEnv);
+    }), env);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ students: 100 });
     expect(await count('students', "id LIKE 'bstu-%'")).toBe(100);
@@ -62,18 +71,18 @@ describe('bench mode (npm run bench)', () => {
     expect(source!.snapshot).toBe(source!.data);
     expect(await count('audit_events', "snapshot IS NOT NULL AND record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%' AND kind <> 'source-records')")).toBe(0);
 
-    const floor = await app.fetch(benchRequest(`/api/bench/floor?key=${benchIdNumber(7)}`), benchEnv);
+    const floor = await benchApp.fetch(benchRequest(`/api/bench/floor?key=${benchIdNumber(7)}`), env);
     expect(await floor.json()).toEqual({ row: { id: 'bstu-7', name: expect.any(String) } });
     const stored = await env.DB.prepare("SELECT id_number FROM students WHERE id LIKE 'bstu-%'").all<{ id_number: string }>();
     expect(stored.results.every((r) => isValidIdNumber(r.id_number))).toBe(true);
   });
 
-  it('with BENCH_MODE=1 the import floor writes the roster import\'s rows: student, account, source record and its event', async () => {
+  it('the import floor writes the roster import\'s rows: student, account, source record and its event', async () => {
     const before = await count('students', "school_id = 'bsch-0'");
     if (await count('schools', "id = 'bsch-0'") === 0) {
-      await app.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), benchEnv);
+      await benchApp.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), env);
     }
-    const res = await app.fetch(benchRequest('/api/bench/import-floor', { method: 'POST', body: JSON.stringify({ first: 900_000, count: 50, cohortYear: 2027 }) }), benchEnv);
+    const res = await benchApp.fetch(benchRequest('/api/bench/import-floor', { method: 'POST', body: JSON.stringify({ first: 900_000, count: 50, cohortYear: 2027 }) }), env);
     expect(res.status).toBe(200);
     expect(await count('students', "school_id = 'bsch-0'")).toBe(before + 50);
     const row = await env.DB.prepare(`SELECT a.username AS username, a.must_change_password AS must, r.data AS data, e.snapshot AS snapshot, e.hash AS hash, r.audit_head AS head
@@ -83,9 +92,9 @@ describe('bench mode (npm run bench)', () => {
     expect(JSON.parse(row!.data)).toMatchObject({ idNumber: benchIdNumber(900_010), cohort: 2027 });
   });
 
-  it('with BENCH_MODE=1 the transition floor re-records a record as an approval would: version, chained event, read back', async () => {
+  it('the transition floor re-records a record as an approval would: version, chained event, read back', async () => {
     const s = await studentWithSourceRecord('imported');
-    const floor = () => app.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: s.recordId }) }), benchEnv);
+    const floor = () => benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: s.recordId }) }), env);
     const before = await env.DB.prepare('SELECT state, version FROM records WHERE id = ?').bind(s.recordId).first<{ state: string; version: number }>();
     const events = await count('audit_events', `record_id = '${s.recordId}'`);
 
@@ -102,7 +111,7 @@ describe('bench mode (npm run bench)', () => {
     expect(chain[1]!.prev).toBe(chain[0]!.hash);
     expect(after!.head).toBe(chain[1]!.hash);
 
-    const missing = await app.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }), benchEnv);
+    const missing = await benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }), env);
     expect(missing.status).toBe(404);
     expect(await count('audit_events', `record_id = '${s.recordId}'`)).toBe(events + 2);
   });

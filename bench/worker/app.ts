@@ -1,0 +1,23 @@
+/**
+ * The bench's app: the bench routes (./routes.ts) under /api/bench, and every other request handed
+ * to the production app as deployed, untouched. Only the bench's own worker (./index.ts) and the
+ * bench's tests import this; worker/app.ts knows nothing of it, and `npm run check:bundle` fails
+ * if bench code ever reaches the deployable bundle.
+ */
+import { Hono } from 'hono';
+import { app } from '../../worker/app';
+import type { AppEnv } from '../../worker/app-env';
+import { notFoundApi, onError } from '../../worker/http/on-error';
+import { benchRoutes } from './routes';
+
+// mounted with no middleware at all, so the floor is one D1 read and nothing else
+const bench = new Hono<AppEnv>()
+  .route('/api/bench', benchRoutes)
+  .notFound(notFoundApi)
+  .onError(onError);
+
+export const benchApp = {
+  fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
+    return (new URL(request.url).pathname.startsWith('/api/bench/') ? bench : app).fetch(request, env, ctx);
+  },
+};
