@@ -16,6 +16,7 @@ import { studentPrivacyRoutes } from './routes/student-privacy';
 import { studentContactRoutes } from './routes/student-contact';
 import { passwordResetRoutes } from './routes/password-resets';
 import { dispatchExportRoutes } from './routes/dispatch-export';
+import { schoolProfileRoutes } from './routes/school-profile';
 import { fileRoutes } from './routes/files';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
@@ -34,6 +35,7 @@ const api = new Hono<AppEnv>()
   .route('/', studentContactRoutes)
   .route('/', passwordResetRoutes)
   .route('/', dispatchExportRoutes)
+  .route('/', schoolProfileRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)
   .route('/', employerRoutes)

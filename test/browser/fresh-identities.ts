@@ -14,6 +14,7 @@ export const REGION_OF_FILE = {
   'roster-as-typed': '320106',
   'record-timeline': '320111',
   'invitation-terms': '320113',
+  'school-profile': '320114',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

@@ -21,6 +21,7 @@ const FormEditorPage = lazy(() => import('./pages/admin/FormEditorPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -28,6 +29,7 @@ function Routes() {
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
+  if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;

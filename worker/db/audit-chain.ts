@@ -67,8 +67,8 @@ export async function chainTail(db: Db, subjectId: string): Promise<string | nul
   return rows[0]?.hash ?? null;
 }
 
-/** Audit subjects that are not lifecycle records: published form definitions (`form:<key>`), a student's contact details (`contact:<studentId>`), password resets (`account:<accountId>`). */
-export const RECORDLESS_KINDS = ['forms', 'student-contacts', 'accounts'];
+/** Audit subjects that are not lifecycle records: published form definitions (`form:<key>`), a student's contact details (`contact:<studentId>`), password resets (`account:<accountId>`), a school's profile (`school-profile:<schoolId>`). */
+export const RECORDLESS_KINDS = ['forms', 'student-contacts', 'accounts', 'school-profiles'];
 
 export async function recordlessEvents(db: Db) {
   return db.select().from(auditEvents)

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, gt, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { listFilterConditions, type ListQuery } from './records';
+import { records } from './schema';
 
 export interface ApprovedDispatchRow {
   id: string;
@@ -9,15 +11,18 @@ export interface ApprovedDispatchRow {
   schoolName: string;
 }
 
-/** One page of approved dispatch records with the student's source data, keyset by id. */
-export async function approvedDispatchPage(db: Db, after: string, limit: number, schoolId?: string): Promise<ApprovedDispatchRow[]> {
+/** Which dispatch records an export holds: the filters of the dispatch list (scope, states, cohort, school, college, search). */
+export type DispatchExportFilter = Omit<ListQuery, 'kind' | 'cursor' | 'limit'>;
+
+/** One page of the filtered dispatch records with the student's source data, keyset by id. */
+export async function dispatchExportPage(db: Db, filter: DispatchExportFilter, after: string, limit: number): Promise<ApprovedDispatchRow[]> {
+  const where = and(...listFilterConditions({ ...filter, kind: 'dispatches' }), gt(records.id, after));
   return db.all<ApprovedDispatchRow>(sql`
-    SELECT d.id AS id, d.data AS data, s.data AS source, sc.code AS schoolCode, sc.name AS schoolName
-    FROM records d
-    JOIN schools sc ON sc.id = d.school_id
-    LEFT JOIN records s ON s.student_id = d.student_id AND s.kind = 'source-records'
-    WHERE d.kind = 'dispatches' AND d.state = 'approved' AND d.id > ${after}
-      ${schoolId ? sql`AND d.school_id = ${schoolId}` : sql``}
-    ORDER BY d.id
+    SELECT records.id AS id, records.data AS data, s.data AS source, sc.code AS schoolCode, sc.name AS schoolName
+    FROM records
+    JOIN schools sc ON sc.id = records.school_id
+    LEFT JOIN records s ON s.student_id = records.student_id AND s.kind = 'source-records'
+    WHERE ${where}
+    ORDER BY records.id
     LIMIT ${limit}`);
 }

@@ -83,20 +83,8 @@ export async function listRecords(db: Db, query: ListQuery): Promise<Array<Recor
 
 /** The list query itself, so its plan can be checked (see records.test.ts). */
 export function listRecordsQuery(db: Db, query: ListQuery) {
-  const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
-  if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
-  else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
-  if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
-  if (query.schoolId) conditions.push(eq(records.schoolId, query.schoolId));
-  if (query.collegeId) conditions.push(eq(records.collegeId, query.collegeId));
+  const conditions = listFilterConditions(query);
   if (query.cursor) conditions.push(lt(records.id, query.cursor));
-  if (query.q) {
-    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
-    // term needs no escaping (a typed % or _ is just text). lower() folds ASCII only, as LIKE did.
-    const contains = (path: '$.name' | '$.employerName') => sql`instr(lower(json_extract(${records.data}, ${sql.raw(`'${path}'`)})), lower(${query.q})) > 0`;
-    conditions.push(sql`(${contains('$.name')} OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
-      OR ${contains('$.employerName')} OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
-  }
   return db
     .select({ record: records, studentName: students.name, studentIdNumber: students.idNumber })
     .from(records)
@@ -104,6 +92,24 @@ export function listRecordsQuery(db: Db, query: ListQuery) {
     .where(and(...conditions))
     .orderBy(desc(records.id))
     .limit(query.limit);
+}
+
+/** The filters of a list (kind, scope, states, cohort, school, college, search) over `records`; the dispatch export applies the same. */
+export function listFilterConditions(query: Omit<ListQuery, 'cursor' | 'limit'>): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
+  if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
+  else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
+  if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
+  if (query.schoolId) conditions.push(eq(records.schoolId, query.schoolId));
+  if (query.collegeId) conditions.push(eq(records.collegeId, query.collegeId));
+  if (query.q) {
+    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
+    // term needs no escaping (a typed % or _ is just text). lower() folds ASCII only, as LIKE did.
+    const contains = (path: '$.name' | '$.employerName') => sql`instr(lower(json_extract(${records.data}, ${sql.raw(`'${path}'`)})), lower(${query.q})) > 0`;
+    conditions.push(sql`(${contains('$.name')} OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
+      OR ${contains('$.employerName')} OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
+  }
+  return conditions;
 }
 
 /** What a transition changes on the record row; data and its derived columns only when a step rewrote them. */

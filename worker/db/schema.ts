@@ -304,3 +304,19 @@ export const termsSeen = sqliteTable('terms_seen', {
   eventId: text('event_id').notNull(),
   seenAt: text('seen_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.recordId, t.studentId] })]);
+
+/**
+ * 学校信息: the school's own part of every agreement (就业主管部门, 联系人, 电话, 地址, 邮编), kept
+ * once per school. The school step of an agreement is prefilled from it (`fromSchoolProfile`);
+ * what a reviewer types on an agreement stays on that agreement.
+ */
+export const schoolProfiles = sqliteTable('school_profiles', {
+  schoolId: text('school_id').primaryKey().references(() => schools.id),
+  authority: text('authority').notNull(),
+  contact: text('contact').notNull(),
+  phone: text('phone').notNull(),
+  address: text('address'),
+  postcode: text('postcode'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull().references(() => accounts.id),
+});

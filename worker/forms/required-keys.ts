@@ -5,6 +5,7 @@
  * derived from the lifecycle tables instead (see worker/domain/forms/lifecycle-dependencies.ts).
  */
 import { DISPATCH_EXPORT_COLUMNS } from '../domain/dispatch-export/columns';
+import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../lifecycle/school-profile-fields';
 
 export interface RequiredKey {
   key: string;
@@ -29,6 +30,7 @@ export const REQUIRED_KEYS: Record<string, RequiredKey[]> = {
     ...keys('协议书、邀约和解约的列表标题', 'name', 'idNumber', 'employerName'),
     ...keys('职位邀约的标题', 'jobTitle'),
     ...keys('职位邀约的应约截止日期（逾期自动失效）', 'deadline'),
+    ...keys('学校审核时从「学校信息」带入', ...Object.keys(AGREEMENT_SCHOOL_PROFILE_FIELDS)),
   ],
   termination: [
     ...keys('解约流程区分线上/线下和发起方', 'mode', 'initiator'),

@@ -12,6 +12,7 @@ import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
 import { inScope } from './scope';
 import { timelineEntry } from './timeline';
+import { schoolProfilePrefill } from './school-profile-fields';
 import type { Lifecycle } from './types';
 
 /** Fields a role may see in at least one workflow step; everything else never leaves the server. */
@@ -51,6 +52,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const shown = (values: Record<string, unknown>) => disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
   const data = shown(record.data);
   const firstSnapshot = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
+  const step = actions.find((a) => a.step)?.step ?? null;
   return {
     id: record.id,
     kind: record.kind,
@@ -66,7 +68,9 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     data,
     changes: firstSnapshot ? changesSinceFirst(form.definition, JSON.stringify(firstSnapshot), data) : [],
     form: { key: form.key, version: form.version },
-    step: actions.find((a) => a.step)?.step ?? null,
+    step,
+    // values the form of `step` opens with where the record is still empty (the school's 学校信息)
+    prefill: await schoolProfilePrefill(db, lifecycle, record, actor, step),
     actions: actions.map((a) => ({
       name: a.action,
       label: a.label,

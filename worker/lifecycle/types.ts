@@ -10,6 +10,7 @@ import type { Db } from '../db/client';
 import type { RecordRow } from '../db/schema';
 import type { DisclosureRule } from './disclosure';
 import type { EmployerColumn } from './company-fields';
+import type { SchoolProfileColumn } from '../db/school-profiles';
 
 export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -160,6 +161,11 @@ export interface Lifecycle {
    * from what was typed.
    */
   fromEmployer?: Readonly<Record<string, EmployerColumn>>;
+  /**
+   * Fields of the school's own part, by the school-profile column each is prefilled from when the
+   * school reviewer opens the record in `step` (see school-profile-fields.ts).
+   */
+  fromSchoolProfile?: { step: string; fields: Readonly<Record<string, SchoolProfileColumn>> };
   /** columns kept in step with the data on every write (e.g. an invitation's deadline) */
   derive?: (data: Record<string, unknown>) => { deadline?: string | null };
   /**

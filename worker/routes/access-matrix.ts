@@ -141,6 +141,9 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/accounts/:username/reset-password', given: 'none', path: '/api/accounts/student/reset-password', expect: grid(403, { admin: 404 }) },
   { route: 'POST /api/source-records/reset-passwords', given: 'none', path: '/api/source-records/reset-passwords', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
+  { route: 'GET /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', expect: grid(403, { school: 200, 'school@other': 200 }) },
+  { route: 'PUT /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', body: 'empty', expect: grid(403, { school: 422, 'school@other': 422 }) },
   // an employer the centre has not verified yet may not store files
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: grid(201, { 'employer@other': 403 }) },
   // registering needs no account, and neither does the form it is made with

@@ -33,7 +33,8 @@ function shownState(lifecycle: Lifecycle, r: RecordRow, labels: Record<string, s
   return { state, stateLabel: labels[state] ?? state };
 }
 
-function parseListQuery(query: Record<string, string | undefined>) {
+/** The list's filters from the query string (the dispatch export reads the same). */
+export function parseListQuery(query: Record<string, string | undefined>) {
   const limit = query.limit === undefined ? 20 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest('bad_query', `limit 必须是 1–${MAX_LIMIT} 的整数`);
   const cohort = query.cohort ? Number(query.cohort) : undefined;

@@ -111,6 +111,8 @@ export interface RecordView {
   data: Record<string, unknown>;
   form: { key: string; version: number };
   step: string | null;
+  /** values the form of `step` opens with where the record is still empty (the school's 学校信息) */
+  prefill?: Record<string, unknown>;
   actions: RecordAction[];
   timeline: TimelineEvent[];
   /** fields changed since the record was first written (e.g. a student's corrections to the import) */

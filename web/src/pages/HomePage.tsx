@@ -14,6 +14,7 @@ import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
 import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
 import { ReviewerPasswordReset } from './home/ReviewerPasswordReset';
+import { SchoolProfileCard } from './home/SchoolProfileCard';
 
 /** The employer's invitation queue, in the order of the signing flow. */
 const INVITATION_STATES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
@@ -105,6 +106,7 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
           <Link href="/source-records/import" className="btn btn-primary">导入生源</Link>
         </section>
       )}
+      {role === 'school' && <SchoolProfileCard />}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { useSelection } from './bulk/useSelection';
 import { BulkResetPasswords } from './list/BulkResetPasswords';
 import { OrgFilters } from './list/OrgFilters';
 import { createHref, createRefusal } from '../api/create-entry';
+import { canExportDispatches, DispatchExport } from './list/DispatchExport';
 
 const PAGE = 20;
 
@@ -121,6 +122,7 @@ export function ListPage({ kind }: { kind: string }) {
       </form>
 
       {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
+      {canExportDispatches(kind, user.role) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}

@@ -7,6 +7,7 @@ import { ApiError, type ApiFieldError } from '../api/client';
 import { loadFormVersion, type LoadedForm } from '../api/forms';
 import { loadLifecycles } from '../api/lifecycles';
 import { getRecord, takeAction } from '../api/records';
+import { withPrefill } from '../api/schoolProfile';
 import type { Lifecycles, RecordAction, RecordView } from '../api/types';
 import { ActionDialog } from '../components/ActionDialog';
 import { Alert, Loading } from '../components/Alert';
@@ -226,7 +227,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
           <FormRenderer
             key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}`}
             definition={form.definition}
-            values={restored ?? record.data}
+            values={restored ?? withPrefill(record)}
             previous={record.data}
             role={user.role}
             step={record.step}

@@ -1,12 +1,12 @@
 /**
- * Export of approved dispatch records (中心 / 学校) as CSV (streamed, any size) or XLSX (one
- * workbook in memory, so capped). Every cell is text: ID numbers and codes keep leading zeros, and
+ * Export of dispatch records (中心 / 学校; by default the approved ones, or as the dispatch list is
+ * filtered) as CSV (streamed, any size) or XLSX (one workbook in memory, so capped). Every cell is text: ID numbers and codes keep leading zeros, and
  * a value typed as `=…` stays a string cell in XLSX (never a formula) and gets a leading `'` in CSV.
  */
 import * as XLSX from '@e965/xlsx';
 import { CSV_BOM, csvLine } from '../../../forms/engine/csv';
 import type { Db } from '../../db/client';
-import { approvedDispatchPage, type ApprovedDispatchRow } from '../../db/dispatch-export';
+import { dispatchExportPage, type ApprovedDispatchRow, type DispatchExportFilter } from '../../db/dispatch-export';
 import { badRequest } from '../../http/errors';
 import { DISPATCH_EXPORT_COLUMNS } from './columns';
 
@@ -26,10 +26,10 @@ export function exportCells(row: ApprovedDispatchRow): string[] {
   });
 }
 
-async function* pages(db: Db, schoolId?: string) {
+async function* pages(db: Db, filter: DispatchExportFilter) {
   let after = '';
   for (;;) {
-    const rows = await approvedDispatchPage(db, after, PAGE, schoolId);
+    const rows = await dispatchExportPage(db, filter, after, PAGE);
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1].id;
@@ -38,9 +38,9 @@ async function* pages(db: Db, schoolId?: string) {
 }
 
 /** UTF-8 with BOM, written by the shared CSV writer: formula-looking cells are neutralised. */
-export function dispatchCsvStream(db: Db, schoolId?: string): ReadableStream<Uint8Array> {
+export function dispatchCsvStream(db: Db, filter: DispatchExportFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = pages(db, schoolId);
+  const iterator = pages(db, filter);
   let started = false;
   return new ReadableStream({
     async pull(controller) {
@@ -56,9 +56,9 @@ export function dispatchCsvStream(db: Db, schoolId?: string): ReadableStream<Uin
   });
 }
 
-export async function dispatchXlsx(db: Db, schoolId?: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function dispatchXlsx(db: Db, filter: DispatchExportFilter): Promise<Uint8Array<ArrayBuffer>> {
   const rows: string[][] = [DISPATCH_EXPORT_COLUMNS.map((c) => c.header)];
-  for await (const page of pages(db, schoolId)) {
+  for await (const page of pages(db, filter)) {
     for (const r of page) rows.push(exportCells(r));
     if (rows.length - 1 > MAX_XLSX_ROWS) throw badRequest('too_many_rows', `超过 ${MAX_XLSX_ROWS} 条，请导出 CSV`);
   }

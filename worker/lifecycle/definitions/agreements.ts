@@ -11,6 +11,7 @@ import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
+import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../school-profile-fields';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
 const isOnline = (r: RecordRow) => r.mode === 'online';
@@ -41,6 +42,8 @@ export const agreements: Lifecycle = {
   disclosure: [ADMIN_SEES_MASKED],
   // online agreements have an employer; an offline one's company is as the student typed it from paper
   fromEmployer: AGREEMENT_COMPANY_FIELDS,
+  // the school's part (学校意见) opens prefilled from its 学校信息 when the school reviews
+  fromSchoolProfile: { step: 'review', fields: AGREEMENT_SCHOOL_PROFILE_FIELDS },
   create: {
     roles: ['student'],
     entry: { from: 'form', links: { mode: 'offline' } },

@@ -1,10 +1,12 @@
 /**
  * One record of a bulk approval: POST /api/<kind>/:id/approve with the version the reviewer saw in
  * the list (a 409 tells that it moved since). Approvals that carry a form step (e.g. 学校意见) get
- * the record's current data back, so fields the reviewer did not touch are kept, not cleared.
+ * the record's current data back, so fields the reviewer did not touch are kept, not cleared, and
+ * its still-empty school fields filled from the school's 学校信息 as the record page would open them.
  */
 import { ApiError } from '../../api/client';
 import { getRecord, takeAction } from '../../api/records';
+import { withPrefill } from '../../api/schoolProfile';
 import type { ListItem, RecordView } from '../../api/types';
 
 export interface RowResult {
@@ -21,7 +23,7 @@ export async function approveOne(kind: string, item: ListItem): Promise<RowResul
     const approve = record.actions.find((a) => a.name === 'approve');
     const updated = await takeAction(kind, item.id, 'approve', {
       version: item.version,
-      ...(approve?.step ? { data: record.data } : {}),
+      ...(approve?.step ? { data: withPrefill(record) } : {}),
     });
     return { id: item.id, title, ok: true, message: `成功（${updated.stateLabel}）` };
   } catch (e) {

@@ -1,0 +1,28 @@
+/** 学校信息 (school reviewer): GET/PUT /api/schools/me/profile. */
+import { api } from './client';
+import type { RecordView } from './types';
+
+export type SchoolProfileKey = 'authority' | 'contact' | 'phone' | 'address' | 'postcode';
+export type SchoolProfileValues = Record<SchoolProfileKey, string | null>;
+
+export interface SchoolProfileView {
+  school: { name: string; code: string };
+  /** null until the school first saves it */
+  profile: SchoolProfileValues | null;
+  updatedAt: string | null;
+}
+
+export const SCHOOL_PROFILE_URL = '/api/schools/me/profile';
+
+export function loadSchoolProfile(signal?: AbortSignal): Promise<SchoolProfileView> {
+  return api<SchoolProfileView>(SCHOOL_PROFILE_URL, { signal });
+}
+
+export function saveSchoolProfile(values: SchoolProfileValues): Promise<SchoolProfileView & { changed: string[] }> {
+  return api(SCHOOL_PROFILE_URL, { method: 'PUT', body: values });
+}
+
+/** The record's data with the server's prefill for its still-empty fields (the prefill names only those). */
+export function withPrefill(record: Pick<RecordView, 'data' | 'prefill'>): Record<string, unknown> {
+  return record.prefill && Object.keys(record.prefill).length ? { ...record.data, ...record.prefill } : record.data;
+}
