@@ -148,12 +148,12 @@ export const records = sqliteTable('records', {
   index('records_parent').on(t.parentId),
   uniqueIndex('records_number').on(t.number),
   uniqueIndex('records_verify_code').on(t.verifyCode),
-  // A student holds at most one active agreement (DESIGN §3.2): the database enforces it, so two
+  // A student holds at most one active agreement (docs/architecture.md, the lifecycles): the database enforces it, so two
   // concurrent accepts cannot both win.
   uniqueIndex('one_active_agreement').on(t.studentId)
     .where(sql`kind = 'agreements' AND state IN ('college_review','school_review','approved','returned')`),
   uniqueIndex('one_source_record').on(t.studentId).where(sql`kind = 'source-records'`),
-  // One open termination per agreement (DESIGN §3.4).
+  // One open termination per agreement (docs/architecture.md, the lifecycles).
   uniqueIndex('one_open_termination').on(t.parentId)
     .where(sql`kind = 'terminations' AND state IN ('consent_pending','college_review','school_review')`),
 ]);

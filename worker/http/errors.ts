@@ -1,6 +1,6 @@
 /**
  * Typed errors thrown by guards anywhere in the worker; `onError` turns each into the one JSON
- * error shape of DESIGN §6: `{ error: { code, message, fields? } }` with a Chinese message.
+ * error shape of docs/architecture.md and docs/security.md: `{ error: { code, message, fields? } }` with a Chinese message.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 

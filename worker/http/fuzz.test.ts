@@ -1,5 +1,5 @@
 /**
- * DESIGN §6: bad input is never a 500 and never half-written. fast-check throws malformed bodies —
+ * docs/architecture.md and docs/security.md: bad input is never a 500 and never half-written. fast-check throws malformed bodies —
  * wrong types, huge strings, deep nesting, unicode edge cases, prototype-pollution keys, extra
  * fields, non-JSON text, wrong content types — at every write endpoint, signed in as the one who
  * may call it, on a record in the state where the call applies. Every refusal must have the error

@@ -1,5 +1,5 @@
 /**
- * DESIGN §6 concurrency: two actors racing on one record end with exactly one winner, the loser gets
+ * docs/architecture.md and docs/security.md concurrency: two actors racing on one record end with exactly one winner, the loser gets
  * 409, and the audit trail holds the winner's event and nothing of the loser's. Each race runs 100
  * times on fresh records, both requests in flight at once against the real worker and local D1.
  */

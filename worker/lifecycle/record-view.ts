@@ -1,5 +1,5 @@
 /**
- * The one JSON shape of a record (DESIGN §7): data filtered to what the viewer may see, the
+ * The one JSON shape of a record (docs/architecture.md, the HTTP API): data filtered to what the viewer may see, the
  * actions the viewer may take now, and the timeline of audit events.
  */
 import { allFields, fieldAccess } from '../../forms/engine';

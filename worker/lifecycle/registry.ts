@@ -8,7 +8,7 @@ import { sourceRecords } from './definitions/source-records';
 import { terminations } from './definitions/terminations';
 import type { Kind, Lifecycle } from './types';
 
-/** Every lifecycle of DESIGN §3, by the `<kind>` of its API path. */
+/** Every lifecycle of docs/architecture.md, the lifecycles, by the `<kind>` of its API path. */
 export const LIFECYCLES: Partial<Record<Kind, Lifecycle>> = {
   'source-records': sourceRecords,
   invitations,

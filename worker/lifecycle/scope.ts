@@ -1,6 +1,6 @@
 /**
  * Who may see which record: the one place scope is decided, both for a single record (in code)
- * and for lists (as SQL). DESIGN §2: a student sees own records, an employer its own, a college
+ * and for lists (as SQL). docs/architecture.md, roles and scope: a student sees own records, an employer its own, a college
  * or school reviewer its students, the province/centre/admin the whole province.
  */
 import { eq, type SQL } from 'drizzle-orm';

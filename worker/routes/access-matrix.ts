@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (DESIGN §2, §6): for every route the app registers, the exact status each
+ * The authorization matrix (docs/architecture.md, roles and scope): for every route the app registers, the exact status each
  * role gets, in each relationship to the record the call is about. `access-matrix.test.ts` runs every
  * cell against the real worker and also fails when a route (or a lifecycle kind or action) has no
  * entry here, or an entry names something the app no longer has. Add the row with the route.

@@ -1,6 +1,6 @@
 /**
  * GET /api/agreements/:id/pdf — the agreement as an A4 PDF of four copies to print, sign and stamp
- * (DESIGN §3.3). Exactly those who may read the agreement get it; everyone else gets the same 404
+ * (docs/architecture.md, the lifecycles). Exactly those who may read the agreement get it; everyone else gets the same 404
  * as for a record that does not exist, so ids cannot be probed.
  */
 import { Hono } from 'hono';

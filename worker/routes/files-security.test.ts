@@ -1,5 +1,5 @@
 /**
- * Hostile uploads (DESIGN §6): the bytes alone decide what a file is; markup dressed up as an image,
+ * Hostile uploads (docs/architecture.md and docs/security.md): the bytes alone decide what a file is; markup dressed up as an image,
  * polyglots, empty files and path-like names change nothing on the server; and a file on someone
  * else's record reads exactly like one that does not exist.
  */

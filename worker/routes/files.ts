@@ -1,6 +1,6 @@
 /**
  * POST /api/files (multipart, field `file`: JPEG, PNG, WebP or PDF) → 201 { id, contentType, size, sha256 }
- * GET  /api/files/:id → the bytes, to those who may see them (DESIGN §6 uploads, §7).
+ * GET  /api/files/:id → the bytes, to those who may see them (docs/architecture.md and docs/security.md uploads, §7).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

@@ -1,5 +1,5 @@
 /**
- * Form definitions (DESIGN §7): anyone signed in reads published versions; only `admin` lists
+ * Form definitions (docs/architecture.md, the HTTP API): anyone signed in reads published versions; only `admin` lists
  * them with their use, keeps a draft, checks its impact, compares versions, publishes and rolls back.
  */
 import { Hono, type Context } from 'hono';

@@ -1,5 +1,5 @@
 /**
- * The generic record API of DESIGN §7, the same for every lifecycle kind:
+ * The generic record API of docs/architecture.md, the HTTP API, the same for every lifecycle kind:
  * list, read, create, and take a transition. Thin: parse, authorize, call the lifecycle, answer.
  */
 import { Hono } from 'hono';

@@ -1,4 +1,4 @@
-/** POST/GET/DELETE /api/session and POST /api/session/password (DESIGN §7). */
+/** POST/GET/DELETE /api/session and POST /api/session/password (docs/architecture.md, the HTTP API). */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';

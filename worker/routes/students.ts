@@ -1,7 +1,7 @@
 /**
- * GET /api/students/lookup (employer only, DESIGN §7): school + cohort + exactly one identifier —
+ * GET /api/students/lookup (employer only, docs/architecture.md, the HTTP API): school + cohort + exactly one identifier —
  * ID number, phone, or name with phone — or school + 签约码 alone. Never a browse. A miss says what
- * to check (the seed's FAQ) without revealing whether the person exists; hits show only the last
+ * to check (as the user guide's FAQ advises) without revealing whether the person exists; hits show only the last
  * 4 characters of ID and phone. Every lookup is rate-limited, counted against the employer's daily
  * quota and audited (`domain/student-lookup/audit-lookup.ts`).
  * GET /api/schools: the school list for the lookup form.

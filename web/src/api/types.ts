@@ -1,4 +1,4 @@
-/** Shapes of the API's answers (DESIGN §7). */
+/** Shapes of the API's answers (docs/architecture.md, the HTTP API). */
 import type { Role } from '../../../forms/engine/types';
 
 export type { Role };

@@ -1,5 +1,5 @@
 /**
- * Demo data of DESIGN §7, one account per role (all passwords `demo1234`), plus a second school,
+ * Demo data of docs/architecture.md, the HTTP API, one account per role (all passwords `demo1234`), plus a second school,
  * college, employer and student so scope can be tried. Plain SQL statements with fixed ids and
  * INSERT OR IGNORE: the same list seeds a local database (`npm start`) and the test database, and
  * running it twice changes nothing.

@@ -1,5 +1,5 @@
 /**
- * 协议书 (DESIGN §3.3). Online agreements are born from an accepted invitation; offline ones are
+ * 协议书 (docs/architecture.md, the lifecycles). Online agreements are born from an accepted invitation; offline ones are
  * entered by the student (线下签约). Both go 待学院审核 → 待学校审核 → 学校审核通过. A reject ends an
  * online agreement (the employer may invite again) but returns an offline one to the student.
  */
@@ -73,7 +73,7 @@ export const agreements: Lifecycle = {
     { action: 'terminate', label: '解约完成' },
   ],
   transitions: [
-    // 线下签约: while no reviewer has acted the student may change it directly (seed §六.2).
+    // 线下签约: while no reviewer has acted the student may change it directly (线下签约协议书修改: until reviewed, the student edits it).
     { action: 'edit', label: '修改协议书', from: ['college_review'], by: ['student'], step: 'offline', when: isOffline },
     { action: 'resubmit', label: '修改后重新提交', from: ['returned'], to: 'college_review', by: ['student'], step: 'offline', when: isOffline, style: 'primary', confirm: '确认已按退回意见修改并重新提交学院审核？' },
     { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },

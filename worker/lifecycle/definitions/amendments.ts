@@ -1,5 +1,5 @@
 /**
- * 协议书修改 (DESIGN §3.2, seed §六.1): after the student accepted and before the school approved,
+ * 协议书修改 (docs/architecture.md, the lifecycles): after the student accepted and before the school approved,
  * the employer proposes a change; if the student agrees, the agreement takes the new terms and its
  * review starts again. After school approval nothing changes: terminate, then sign again.
  */

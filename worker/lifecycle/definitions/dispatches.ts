@@ -1,5 +1,5 @@
 /**
- * 派遣信息上报 (DESIGN §3.5): created 未确认 when the school approves an agreement, prefilled through
+ * 派遣信息上报 (docs/architecture.md, the lifecycles): created 未确认 when the school approves an agreement, prefilled through
  * the mappings declared in dispatch.json; the student corrects it, uploads photos of the stamped
  * agreement, saves (draft) and submits → 学院 → 学校 → 中心 → approved (label from configuration).
  * Any reject returns it to the student; a completed termination voids it.

@@ -1,5 +1,5 @@
 /**
- * 职位邀约 (DESIGN §3.2): the employer adds an approved student to its pending list (draft), fills
+ * 职位邀约 (docs/architecture.md, the lifecycles): the employer adds an approved student to its pending list (draft), fills
  * the invitation, sends it; the student accepts (which creates the online agreement) or rejects;
  * the employer may edit or withdraw it before an answer; past its deadline it lapses (已逾期).
  */

@@ -10,7 +10,7 @@ import { inScope } from '../scope';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
-/** States in which an agreement binds the student (DESIGN §3.2: at most one at a time). */
+/** States in which an agreement binds the student (docs/architecture.md, the lifecycles: at most one at a time). */
 export const ACTIVE_AGREEMENT_STATES = ['college_review', 'school_review', 'approved', 'returned'] as const;
 
 export async function activeAgreementOf(db: Db, studentId: string) {

@@ -1,4 +1,4 @@
-/** 生源信息核对 (DESIGN §3.1): 学校导入 → 学生核对 → 学校审核 → 省级审核. */
+/** 生源信息核对 (docs/architecture.md, the lifecycles): 学校导入 → 学生核对 → 学校审核 → 省级审核. */
 import { eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import { students } from '../../db/schema';

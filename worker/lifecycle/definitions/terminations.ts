@@ -1,5 +1,5 @@
 /**
- * 签约解除 / 解约 (DESIGN §3.4). Online: the student or the employer applies with the termination
+ * 签约解除 / 解约 (docs/architecture.md, the lifecycles). Online: the student or the employer applies with the termination
  * form, the other party consents (or declines), then 学院 → 学校 → completed. Offline: the student
  * applies with a scan of the 解约函, then 学院 → 学校 → completed. Completion terminates the
  * agreement (the student may sign again) and voids its dispatch record; a reviewer's reject leaves
