@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { MAX_SEARCH_LENGTH } from '../../forms/engine';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { TestClient } from '../test/client';
-import { uniqueCreditCode, uniqueMobile } from '../test/fixtures';
+import { uniqueCreditCode, uniqueMobile, uploadLicence } from '../test/fixtures';
 import { demo, dispatchIn, paperAgreement, sourceRecordIn } from '../test/scenarios';
 
 const ASCII_49 = 'Nanjing Yunfan Information Technology Co Ltd 2027'; // 49 characters
@@ -21,6 +21,7 @@ async function registrationNamed(employerName: string): Promise<string> {
   const data = {
     employerName, creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
     employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    businessLicence: [await uploadLicence()],
   };
   const res = await new TestClient().post('/api/employers', { username, password: 'Regist3r2027', data });
   expect(res.status).toBe(201);

@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:workers';
 import { tinyPng } from '../domain/files/sample-files.fixture';
 import { TestClient } from './client';
-import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, type FixtureStudent } from './fixtures';
+import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, uploadLicence, type FixtureStudent } from './fixtures';
 import { jobTerms, sendInvitation } from './signing';
 
 export interface Scenario {
@@ -175,6 +175,7 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
   const data = {
     employerName: '南京测试注册科技有限公司', creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
     employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    businessLicence: [await uploadLicence()],
   };
   const registered = await new TestClient().post('/api/employers', { username, password, data });
   expectStatus(registered, 201, 'register employer');
