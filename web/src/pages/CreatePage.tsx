@@ -14,6 +14,7 @@ import { FormRenderer } from '../forms/FormRenderer';
 import type { Values } from '../forms/engine';
 import { useAsync, useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
+import { CreateHelp } from './record/RecordHelp';
 
 const LINK_KEYS = ['mode', 'studentId', 'agreementId'];
 
@@ -81,6 +82,7 @@ export default function CreatePage({ kind }: { kind: string }) {
       </nav>
       <h1 className="page-title">新建{lc.label}</h1>
       {form.definition.description && <p className="muted">{form.definition.description}</p>}
+      <CreateHelp kind={kind} mode={links.mode} />
       <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
       <FormRenderer
         definition={form.definition}
