@@ -17,6 +17,7 @@ import { studentContactRoutes } from './routes/student-contact';
 import { passwordResetRoutes } from './routes/password-resets';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { fileRoutes } from './routes/files';
+import { agreementPreviewRoutes } from './routes/agreement-preview';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
@@ -37,6 +38,7 @@ const api = new Hono<AppEnv>()
   .route('/', dispatchExportRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)
+  .route('/', agreementPreviewRoutes)
   .route('/', employerRoutes)
   .route('/', auditRoutes)
   // generic record routes last: specific paths above win

@@ -36,6 +36,8 @@ export type Body =
   | 'transition'
   /** the create body the given prepares (`{ studentId, data }`, `{ agreementId, data }`, …) */
   | 'create'
+  /** `{ mode: 'offline', data }` of a paper agreement (线下签约 预览确认) */
+  | 'offline agreement'
   /** a multipart upload of a tiny PNG */
   | 'upload'
   /** `{ definition: 'x', version: 'x' }`: wrong types for the admin form calls */
@@ -212,6 +214,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/:kind', kind: 'source-records', given: 'none', body: 'empty', expect: signedIn(403) },
   { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, 'employer@otherVerified': 201, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
   { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
+  // 线下签约 预览确认: the student's own agreement as it will be stored, with the number it gets
+  { route: 'POST /api/agreements/preview', given: 'approved student', path: '/api/agreements/preview', body: 'offline agreement', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
   { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
   // another employer's agreement is not there in any state: 404 before the state's 409 could tell it
   { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement approved', body: 'create', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },

@@ -8,7 +8,7 @@ import { env } from 'cloudflare:workers';
 import { tinyPng } from '../domain/files/sample-files.fixture';
 import { TestClient } from './client';
 import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, uploadLicence, type FixtureStudent } from './fixtures';
-import { jobTerms, sendInvitation } from './signing';
+import { enterOfflineAgreement, jobTerms, sendInvitation } from './signing';
 
 export interface Scenario {
   id: string;
@@ -92,7 +92,7 @@ export function paperAgreement() {
 
 export async function offlineAgreementIn(state: 'college_review' | 'returned'): Promise<Scenario> {
   const { fixture, student } = await freshStudent('approved');
-  const created = await student.post('/api/agreements', { mode: 'offline', data: paperAgreement() });
+  const created = await enterOfflineAgreement(student, paperAgreement());
   expectStatus(created, 201, 'offline agreement');
   let view = created.body;
   if (state === 'returned') {
