@@ -18,6 +18,7 @@ import { passwordResetRoutes } from './routes/password-resets';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { schoolProfileRoutes } from './routes/school-profile';
 import { fileRoutes } from './routes/files';
+import { agreementPreviewRoutes } from './routes/agreement-preview';
 import { agreementPdfRoutes } from './routes/agreement-pdf';
 import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
@@ -38,6 +39,7 @@ const api = new Hono<AppEnv>()
   .route('/', schoolProfileRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)
+  .route('/', agreementPreviewRoutes)
   .route('/', employerRoutes)
   .route('/', auditRoutes)
   // generic record routes last: specific paths above win

@@ -8,6 +8,8 @@ beforeAll(async () => { s = await openBrowser(); });
 afterAll(async () => { await s?.close(); });
 
 const fresh = freshIdentities('employer-registration');
+/** a 1×1 PNG standing in for the 营业执照 scan */
+const LICENCE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('用人单位注册, in the browser', () => {
   it('an employer registers, waits for the centre, is verified and may then look students up', async () => {
@@ -33,6 +35,8 @@ describe('用人单位注册, in the browser', () => {
     await page.getByLabel('单位地址').fill('江苏省南京市鼓楼区中山路 18 号');
     await page.getByLabel('联系人姓名').fill('钱经理');
     await page.getByLabel('联系人手机').fill('13700002222');
+    await page.locator('input[type=file]').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: LICENCE });
+    await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: '提交注册' }).click();
 
     // signed in straight away; the home page says the centre has not verified it yet

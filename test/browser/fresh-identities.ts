@@ -15,6 +15,7 @@ export const REGION_OF_FILE = {
   'record-timeline': '320111',
   'invitation-terms': '320113',
   'school-profile': '320114',
+  'registration-licence': '320117',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

@@ -160,12 +160,21 @@ describe('线上签约, end to end in the browser', () => {
     await page.getByLabel('单位联系人').fill('钱主管');
     await page.getByLabel('联系人手机').fill('13700002222');
     await fillJobTerms(s, { jobTitle: '机械设计工程师', workRegion: '320211', monthlySalary: '9000', probationMonths: '2', penalty: '3000', archiveUnitName: '无锡星河精密机械有限公司人事部', archiveAddress: '江苏省无锡市滨湖区蠡湖大道 100 号', archivePostcode: '214000' });
-    const submit = page.getByRole('button', { name: '提交', exact: true });
+    // 学生录入 → 预览确认（生成协议书）: the form's last button previews; nothing is submitted yet
+    const submit = page.getByRole('button', { name: '预览协议书', exact: true });
     for (let i = 0; i < 3 && !(await submit.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     await submit.click();
+    await expect.poll(() => page.getByRole('heading', { name: /预览确认/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const number = (await page.getByTestId('preview-number').textContent())!.trim();
+    expect(number).toMatch(/^\d{5}2027\d{6}$/);
+    expect(await page.getByText('无锡星河精密机械有限公司人事部').first().isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/r/agreements/new');
+    await page.getByRole('button', { name: '确认无误，提交学院审核' }).click();
     await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
     const agreementPath = new URL(page.url()).pathname;
     expect(agreementPath).toMatch(/^\/r\/agreements\/[0-9a-f]+$/);
+    // the agreement carries the number the preview showed
+    expect(await page.locator('.record-meta').textContent()).toContain(number);
     await signOut(s);
 
     await login(s, 'college');

@@ -22,6 +22,7 @@ const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
+const HelpPage = lazy(() => import('./pages/HelpPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -78,6 +79,8 @@ export function App() {
         <button type="button" className="btn" onClick={retry}>重试</button>
       </main>
     );
+  else if (path === '/help')
+    body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><HelpPage /></Suspense>;
   else if ((status === 'signed-out' || !user) && path === '/register')
     body = (
       <Suspense fallback={<main id="main" className="page"><Loading /></main>}>

@@ -120,6 +120,10 @@ const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
     const s = await studentWithSourceRecord('approved');
     return { client: await TestClient.as(s.username), path: '/api/agreements' };
   }],
+  ['POST /api/agreements/preview', async () => {
+    const s = await studentWithSourceRecord('approved');
+    return { client: await TestClient.as(s.username), path: '/api/agreements/preview' };
+  }],
   ['POST /api/amendments', async () => ({ client: await demo('employer'), path: '/api/amendments' })],
   ['POST /api/terminations', async () => ({ client: await demo('employer'), path: '/api/terminations' })],
   ['POST /api/source-records', async () => ({ client: await demo('school'), path: '/api/source-records' })],

@@ -3,7 +3,7 @@ import { validate } from '../../forms/engine';
 import type { FieldError } from '../../forms/engine/types';
 import { runBatchThenRead } from '../db/batch';
 import type { Db } from '../db/client';
-import { isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
+import { isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid } from '../http/errors';
 import { latestForm } from '../forms/registry';
@@ -14,8 +14,11 @@ import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
 
-/** Creates the record and answers with it and its timeline as the batch left them. */
-export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordWithTimeline> {
+/**
+ * What a create would store, before anything is written: the links, the form and the validated
+ * data with its company fields (the 线下签约 preview shows exactly this).
+ */
+export async function prepareCreateData(deps: Deps, kind: string, body: Record<string, unknown>) {
   const { db, actor, env } = deps;
   const lifecycle = lifecycleOf(kind);
   const create = lifecycle.create;
@@ -32,6 +35,13 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
   }
   const data = await withCompanyFields(db, lifecycle, links.employerId, result.values as Record<string, unknown>);
+  return { lifecycle, create, links, form, data, now };
+}
+
+/** Creates the record and answers with it and its timeline as the batch left them. */
+export async function createRecord(deps: Deps, kind: string, body: Record<string, unknown>): Promise<RecordWithTimeline> {
+  const { db, actor, env } = deps;
+  const { lifecycle, create, links, form, data, now } = await prepareCreateData(deps, kind, body);
   const row: RecordRow = {
     id: newId(),
     kind: lifecycle.kind,
@@ -70,6 +80,8 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     created = await runBatchThenRead(db, statements, recordWithTimelineRead(db, row.id));
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
+    // an effect's guard found what it relied on gone (a previewed number used by a racing create)
+    if (isAbortedByGuard(err)) throw conflict('记录已变化，请刷新后重试', 'stale');
     throw err;
   }
   return created ?? { record: row, events: [] };

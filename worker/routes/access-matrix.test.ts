@@ -163,7 +163,13 @@ async function call(client: TestClient, row: MatrixRow, target: Target): Promise
     case 'empty': return client.request(method, path, {});
     case 'malformed': return client.request(method, path, { definition: 'x', version: 'x' });
     case 'upload': return client.upload(path, tinyPng(), 'photo.png', 'image/png');
-    case 'create': return client.request(method, path, createBody(row, target));
+    case 'offline agreement': return client.request(method, path, { mode: 'offline', data: paperAgreement() });
+    case 'create': {
+      const body = createBody(row, target);
+      // 线下签约 goes through its 预览确认 first, as the page does
+      if (row.kind === 'agreements') await client.request('POST', '/api/agreements/preview', body);
+      return client.request(method, path, body);
+    }
     case 'transition':
       return client.request(method, path, { version: target.version, data: target.data, reason: '材料不完整，请补充后再提交' });
   }

@@ -36,6 +36,8 @@ export type Body =
   | 'transition'
   /** the create body the given prepares (`{ studentId, data }`, `{ agreementId, data }`, …) */
   | 'create'
+  /** `{ mode: 'offline', data }` of a paper agreement (线下签约 预览确认) */
+  | 'offline agreement'
   /** a multipart upload of a tiny PNG */
   | 'upload'
   /** `{ definition: 'x', version: 'x' }`: wrong types for the admin form calls */
@@ -144,8 +146,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
   { route: 'GET /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', expect: grid(403, { school: 200, 'school@other': 200 }) },
   { route: 'PUT /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', body: 'empty', expect: grid(403, { school: 422, 'school@other': 422 }) },
-  // an employer the centre has not verified yet may not store files
-  { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: grid(201, { 'employer@other': 403 }) },
+  // without an account only as a registration's 营业执照 (bounded per address like registering)
+  { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: everyone(201) },
   // registering needs no account, and neither does the form it is made with
   { route: 'GET /api/employers/form', given: 'none', path: '/api/employers/form', expect: everyone(200) },
   { route: 'POST /api/employers', given: 'none', path: '/api/employers', body: 'empty', expect: everyone(400) },
@@ -206,6 +208,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/:kind', kind: 'source-records', given: 'none', body: 'empty', expect: signedIn(403) },
   { route: 'POST /api/:kind', kind: 'invitations', given: 'approved student', body: 'create', expect: roles({ student: 403, employer: 201, 'employer@other': 403, 'employer@otherVerified': 201, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: MASKED },
   { route: 'POST /api/:kind', kind: 'agreements', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
+  // 线下签约 预览确认: the student's own agreement as it will be stored, with the number it gets
+  { route: 'POST /api/agreements/preview', given: 'approved student', path: '/api/agreements/preview', body: 'offline agreement', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: FULL },
   { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement college_review', body: 'create', expect: grid(403, { employer: 201, 'employer@other': 404, 'employer@otherVerified': 404 }), sees: FULL },
   // another employer's agreement is not there in any state: 404 before the state's 409 could tell it
   { route: 'POST /api/:kind', kind: 'amendments', given: 'online agreement approved', body: 'create', expect: grid(403, { employer: 409, 'employer@other': 404, 'employer@otherVerified': 404 }) },

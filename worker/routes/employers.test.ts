@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { send } from '../domain/files/files-test-kit.fixture';
 import { MAX_JSON_BYTES } from '../http/body';
 import { TestClient } from '../test/client';
-import { count, uniqueCreditCode, uniqueUsername as freshUsername } from '../test/fixtures';
+import { download, fileRow, upload } from '../domain/files/files-test-kit.fixture';
+import { tinyPdf, tinyPng } from '../domain/files/sample-files.fixture';
+import { count, uniqueCreditCode, uniqueUsername as freshUsername, uploadLicence } from '../test/fixtures';
 
 const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -34,10 +36,16 @@ function registration(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function register(data = registration(), username = uniqueUsername(), password = 'Welcome2027') {
+/** The registration with a freshly uploaded 营业执照, as the page sends it. */
+async function withLicence<T extends Record<string, unknown>>(data: T): Promise<T & { businessLicence: string[] }> {
+  return { ...data, businessLicence: [await uploadLicence()] };
+}
+
+async function register(data: Record<string, unknown> = registration(), username = uniqueUsername(), password = 'Welcome2027') {
   const anonymous = new TestClient();
-  const res = await anonymous.post('/api/employers', { username, password, data });
-  return { res, username, password, data };
+  const body = 'businessLicence' in data ? data : await withLicence(data);
+  const res = await anonymous.post('/api/employers', { username, password, data: body });
+  return { res, username, password, data: body as ReturnType<typeof registration> & { businessLicence?: unknown } };
 }
 
 const LOOKUP = '/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236';
@@ -177,6 +185,56 @@ describe('an employer registers', () => {
   });
 });
 
+describe('营业执照: the registration carries the licence and only the centre (and admin) open it', () => {
+  it('without the licence the registration is refused 422 at that field, and nothing is written', async () => {
+    const before = await rowCounts();
+    const { res } = await register({ ...registration(), businessLicence: [] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'data.businessLicence', code: 'required' })]);
+    const missing = await register({ ...registration(), businessLicence: undefined });
+    expect(missing.res.status).toBe(422);
+    expect(missing.res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['data.businessLicence']);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("a file id that is not a registration upload (someone's own upload, an unknown id, a licence already used) is refused at the field", async () => {
+    const studentsOwn = await upload(await TestClient.as('student'), tinyPng(), 'a.png', 'image/png');
+    const used = await register();
+    expect(used.res.status).toBe(201);
+    for (const ids of [[studentsOwn.body.id], ['0'.repeat(32)], used.data.businessLicence as string[]]) {
+      const { res } = await register({ ...registration(), businessLicence: ids });
+      expect(res.status).toBe(422);
+      expect(res.body.error.fields).toEqual([{ path: 'data.businessLicence', code: 'file', message: '文件不存在或已过期，请重新上传' }]);
+    }
+    expect((await fileRow(studentsOwn.body.id))!.record_id).toBeNull();
+  });
+
+  it('with it the registration is made, the licence belongs to it, and the centre and admin can open it — not another employer, a student or anyone signed out', async () => {
+    const pdf = await tinyPdf();
+    const licence = await new TestClient().upload('/api/files', pdf, '营业执照.pdf', 'application/pdf');
+    expect(licence.status).toBe(201);
+    const { res, username, password } = await register({ ...registration(), businessLicence: [licence.body.id] });
+    expect(res.status).toBe(201);
+    expect(await fileRow(licence.body.id)).toMatchObject({ record_id: res.body.id });
+
+    const center = await TestClient.as('center');
+    const record = await center.get(`/api/employer-registrations/${res.body.id}`);
+    expect(record.body.data.businessLicence).toEqual([licence.body.id]);
+    for (const reader of [center, await TestClient.as('admin'), await TestClient.as(username, password)]) {
+      const file = await download(reader, licence.body.id);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('Content-Type')).toBe('application/pdf');
+      expect(file.bytes).toEqual(pdf);
+    }
+    for (const outsider of ['employer', 'student', 'school']) {
+      const file = await download(await TestClient.as(outsider), licence.body.id);
+      expect(file.status).toBe(404);
+      expect(JSON.parse(new TextDecoder().decode(file.bytes)).error.code).toBe('not_found');
+    }
+    expect((await download(null, licence.body.id)).status).toBe(401);
+  });
+});
+
 describe('the centre verifies employers', () => {
   it('sees the registration in its queue, approves it, and the employer may then look up and invite', async () => {
     const { res, username, password, data } = await register();
@@ -283,14 +341,14 @@ describe('registration from one address is bounded', () => {
     expect(Number(valid.headers.get('Retry-After'))).toBeGreaterThan(500);
     expect(await rowCounts()).toEqual(before);
 
-    const elsewhere = await registerFrom(randomIp(), { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+    const elsewhere = await registerFrom(randomIp(), { username: uniqueUsername(), password: 'Welcome2027', data: await withLicence(registration()) });
     expect(elsewhere.status).toBe(201);
   });
 
   it('a few companies registering from one office address are not slowed down', async () => {
     const ip = randomIp();
     for (let i = 0; i < 3; i++) {
-      const res = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: registration() });
+      const res = await registerFrom(ip, { username: uniqueUsername(), password: 'Welcome2027', data: await withLicence(registration()) });
       expect(res.status).toBe(201);
     }
   });

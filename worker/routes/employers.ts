@@ -3,7 +3,7 @@
  * registration form, for the page shown before there is an account. The centre then reviews the
  * registration as a record of kind `employer-registrations` through the generic record routes.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { rateLimitCounter } from '../auth/login-throttle';
 import { lockedUntil, lockKeys } from '../db/login-locks';
@@ -12,18 +12,24 @@ import { assertRegistrationAllowed, TooManyRegistrations } from '../domain/emplo
 import { latestForm } from '../forms/registry';
 import { readJsonObject, requiredString } from '../http/body';
 
+/** Counts a registration attempt (the registration or its licence upload) of the client address. */
+export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
+  const db = c.get('db');
+  await assertRegistrationAllowed(
+    rateLimitCounter(c.env.REGISTER_IP_LIMITER),
+    { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
+    c.req.header('CF-Connecting-IP') ?? null,
+  ).catch((err) => {
+    if (err instanceof TooManyRegistrations) c.header('Retry-After', String(err.retryAfter));
+    throw err;
+  });
+}
+
 export const employerRoutes = new Hono<AppEnv>()
   .get('/employers/form', async (c) => c.json(await latestForm(c.get('db'), 'employer')))
   .post('/employers', async (c) => {
     const db = c.get('db');
-    await assertRegistrationAllowed(
-      rateLimitCounter(c.env.REGISTER_IP_LIMITER),
-      { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
-      c.req.header('CF-Connecting-IP') ?? null,
-    ).catch((err) => {
-      if (err instanceof TooManyRegistrations) c.header('Retry-After', String(err.retryAfter));
-      throw err;
-    });
+    await registrationAllowed(c);
     const body = await readJsonObject(c);
     const registered = await registerEmployer(db, {
       username: requiredString(body, 'username', 64).trim(),

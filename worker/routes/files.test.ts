@@ -117,8 +117,7 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
     expect(await env.FILES.head('../../uploads/evil.png')).toBeNull();
   });
 
-  it('only signed-in users may upload, only as multipart, and bad input is a 4xx never a 500', async () => {
-    expect((await upload(null, tinyPng(), 'a.png')).status).toBe(401);
+  it('uploads are multipart only, and bad input is a 4xx never a 500', async () => {
     const student = await TestClient.as('student');
     const json = await send(student, 'POST', '/api/files', JSON.stringify({ file: 'x' }), { 'Content-Type': 'application/json' });
     expect(json.status).toBe(400);
@@ -134,16 +133,25 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
   });
 });
 
-describe('未审核单位不能上传 (an employer the centre has not verified cannot upload)', () => {
-  it('employer2 (waiting for the centre) gets 403 with the reason and nothing is stored; a verified employer uploads', async () => {
+describe('未审核单位上传 (an employer the centre has not verified uploads only as it registers)', () => {
+  it('employer2 (waiting for the centre) may upload a clearer 营业执照, counted against its address like a registration', async () => {
     const before = await count('files', 'owner_id = ?', 'acc-employer2');
     const waiting = await upload(await TestClient.as('employer2'), tinyPng(), 'license.png', 'image/png');
-    expect(waiting.status).toBe(403);
-    expect(waiting.body.error).toEqual({ code: 'forbidden', message: '单位信息尚未通过就业中心审核，暂不能上传文件' });
-    expect(await count('files', 'owner_id = ?', 'acc-employer2')).toBe(before);
+    expect(waiting.status).toBe(201);
+    expect(await count('files', 'owner_id = ?', 'acc-employer2')).toBe(before + 1);
 
     const verified = await upload(await TestClient.as('employer'), tinyPng(), 'license.png', 'image/png');
     expect(verified.status).toBe(201);
+  });
+
+  it("without an account an upload is a registration's licence: owned by no one who can sign in, readable by nobody until a registration uses it", async () => {
+    const res = await upload(null, tinyPng(), '营业执照.png', 'image/png');
+    expect(res.status).toBe(201);
+    expect((await fileRow(res.body.id))).toMatchObject({ owner_id: 'acc-registration-uploads', record_id: null });
+    expect((await download(null, res.body.id)).status).toBe(401);
+    expect((await download(await TestClient.as('center'), res.body.id)).status).toBe(404);
+    const signIn = await new TestClient().post('/api/session', { username: '~registration-uploads', password: '!' });
+    expect(signIn.status).toBe(401);
   });
 });
 

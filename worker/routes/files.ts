@@ -1,6 +1,7 @@
 /**
- * POST /api/files (multipart, field `file`: JPEG, PNG, WebP or PDF) → 201 { id, contentType, size, sha256 }
- * GET  /api/files/:id → the bytes, to those who may see them (docs/architecture.md and docs/security.md uploads, §7).
+ * POST /api/files (multipart, field `file`: JPEG, PNG, WebP or PDF) → 201 { id, contentType, size, sha256 };
+ * without sign-in only as a 用人单位注册's 营业执照 (see `registration-uploads.ts`).
+ * GET  /api/files/:id → the bytes, to those who may see them (docs/security.md, uploads).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,8 +13,10 @@ import { extensionOf, type UploadContentType } from '../domain/files/sniff-conte
 import { storeUpload } from '../domain/files/store-upload';
 import { maxUploadBytes, MULTIPART_OVERHEAD_BYTES } from '../domain/files/upload-limit';
 import { uploadQuota } from '../domain/files/upload-quota';
-import { badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
+import { REGISTRATION_UPLOAD_OWNER, REGISTRATION_UPLOAD_QUOTA } from '../domain/employers/registration-uploads';
+import { registrationAllowed } from './employers';
 
 const FILE_ID = /^[0-9a-f]{32}$/;
 const fileNotFound = () => notFound('文件不存在或您无权查看');
@@ -23,9 +26,15 @@ export const fileRoutes = new Hono<AppEnv>()
     '/files',
     async (c, next) => {
       // who and what first, so nobody makes us read a large body just to be told no
-      const actor = await requireActor(c);
-      // an employer the centre has not verified yet is anyone who filled in a form: no storage for it
-      if (actor.role === 'employer' && !actor.employerVerified) throw forbidden('单位信息尚未通过就业中心审核，暂不能上传文件');
+      if (await c.get('session').resolve()) {
+        const actor = await requireActor(c);
+        // an employer the centre has not verified yet is anyone who filled in a form: it may upload
+        // (a clearer 营业执照 when the centre returned its registration) only as often as it may register
+        if (actor.role === 'employer' && !actor.employerVerified) await registrationAllowed(c);
+      } else {
+        // not signed in: a 用人单位注册's 营业执照, counted against the address's registration limit
+        await registrationAllowed(c);
+      }
       if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
         throw badRequest('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
       }
@@ -34,7 +43,9 @@ export const fileRoutes = new Hono<AppEnv>()
       return bodyLimit({ maxSize: limit + MULTIPART_OVERHEAD_BYTES, onError: () => { throw tooLarge(limit); } })(c, next);
     },
     async (c) => {
-      const actor = await requireActor(c);
+      const session = await c.get('session').resolve();
+      const owner = session ? { ownerId: (await requireActor(c)).accountId, quota: uploadQuota(c.env) }
+        : { ownerId: REGISTRATION_UPLOAD_OWNER, quota: REGISTRATION_UPLOAD_QUOTA };
       const form = await c.req.formData().catch(() => null);
       if (!form) throw badRequest('bad_multipart', '上传内容格式不正确，请重新选择文件');
       const entries = form.getAll('file');
@@ -46,9 +57,9 @@ export const fileRoutes = new Hono<AppEnv>()
       // file.name and file.type are deliberately ignored: the bytes decide
       const stored = await storeUpload(c.get('db'), c.env.FILES, {
         bytes: new Uint8Array(await file.arrayBuffer()),
-        ownerId: actor.accountId,
+        ownerId: owner.ownerId,
         limit: maxUploadBytes(c.env),
-        quota: uploadQuota(c.env),
+        quota: owner.quota,
       });
       return c.json(stored, 201);
     },

@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { MAX_SEARCH_LENGTH } from '../../forms/engine';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { TestClient } from '../test/client';
-import { uniqueCreditCode, uniqueMobile } from '../test/fixtures';
+import { uniqueCreditCode, uniqueMobile, uploadLicence } from '../test/fixtures';
 import { demo, dispatchIn, paperAgreement, sourceRecordIn } from '../test/scenarios';
+import { enterOfflineAgreement } from '../test/signing';
 
 const ASCII_49 = 'Nanjing Yunfan Information Technology Co Ltd 2027'; // 49 characters
 const CHINESE_17 = '江苏省南京市鼓楼区云帆信息科技发展'; // 17 characters, 51 bytes
@@ -21,6 +22,7 @@ async function registrationNamed(employerName: string): Promise<string> {
   const data = {
     employerName, creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
     employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    businessLicence: [await uploadLicence()],
   };
   const res = await new TestClient().post('/api/employers', { username, password: 'Regist3r2027', data });
   expect(res.status).toBe(201);
@@ -86,7 +88,7 @@ describe('搜索: long and Chinese terms find the record (no LIKE pattern limit)
   it('a college finds an offline agreement, and a student their dispatch, by a long employer name they typed', async () => {
     const longName = `${CHINESE_17}${ASCII_49}有限公司`;
     const { student, fixture } = await sourceRecordIn('approved');
-    const created = await student.post('/api/agreements', { mode: 'offline', data: { ...paperAgreement(), employerName: longName } });
+    const created = await enterOfflineAgreement(student, { ...paperAgreement(), employerName: longName });
     expect(created.status).toBe(201);
     expect(fixture.idNumber).toHaveLength(18);
     const college = await demo('college');

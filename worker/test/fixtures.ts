@@ -102,3 +102,12 @@ export async function verifiedEmployer(name = '南京测试查询科技有限公
   ]);
   return { employerId, accountId, username, name };
 }
+
+/** A 营业执照 scan uploaded as a registering employer does it, before there is an account: its file id. */
+export async function uploadLicence(): Promise<string> {
+  const { TestClient } = await import('./client');
+  const { tinyPng } = await import('../domain/files/sample-files.fixture');
+  const res = await new TestClient().upload('/api/files', tinyPng(), '营业执照.png', 'image/png');
+  if (res.status !== 201) throw new Error(`licence upload answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}

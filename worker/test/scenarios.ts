@@ -7,8 +7,8 @@
 import { env } from 'cloudflare:workers';
 import { tinyPng } from '../domain/files/sample-files.fixture';
 import { TestClient } from './client';
-import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, type FixtureStudent } from './fixtures';
-import { jobTerms, sendInvitation } from './signing';
+import { studentWithSourceRecord, uniqueCreditCode, uniqueMobile, uniqueUsername, uploadLicence, type FixtureStudent } from './fixtures';
+import { enterOfflineAgreement, jobTerms, sendInvitation } from './signing';
 
 export interface Scenario {
   id: string;
@@ -92,7 +92,7 @@ export function paperAgreement() {
 
 export async function offlineAgreementIn(state: 'college_review' | 'returned'): Promise<Scenario> {
   const { fixture, student } = await freshStudent('approved');
-  const created = await student.post('/api/agreements', { mode: 'offline', data: paperAgreement() });
+  const created = await enterOfflineAgreement(student, paperAgreement());
   expectStatus(created, 201, 'offline agreement');
   let view = created.body;
   if (state === 'returned') {
@@ -175,6 +175,7 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
   const data = {
     employerName: '南京测试注册科技有限公司', creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
     employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    businessLicence: [await uploadLicence()],
   };
   const registered = await new TestClient().post('/api/employers', { username, password, data });
   expectStatus(registered, 201, 'register employer');

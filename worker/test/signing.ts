@@ -50,3 +50,13 @@ export async function approvedOnlineAgreement(studentUsername: string, studentId
   if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
   return { employer, student, college, school, agreementId };
 }
+
+/**
+ * 录入线下协议书 as the page does it: the preview (预览确认, which shows the number it will get),
+ * then the create with the same data. Answers the create's reply; `preview` is the preview's.
+ */
+export async function enterOfflineAgreement(student: TestClient, data: Record<string, unknown>) {
+  const preview = await student.post('/api/agreements/preview', { mode: 'offline', data });
+  const created = await student.post('/api/agreements', { mode: 'offline', data });
+  return Object.assign(created, { preview });
+}

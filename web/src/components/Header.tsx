@@ -12,6 +12,7 @@ export function Header() {
           <span className="brand-main">网签</span>
           <span className="brand-sub"> · 高校毕业生就业协议网上签约</span>
         </Link>
+        <Link href="/help" className="link-button header-help">常见问题</Link>
         {user && (
           <div className="user-box">
             <span className="user-name">

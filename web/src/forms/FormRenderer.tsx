@@ -35,6 +35,8 @@ export interface FormRendererProps {
   /** values already stored (fields the actor may not edit keep these); default `values` */
   previous?: Values;
   onSubmit?(values: Values): void | Promise<void>;
+  /** a submit the form refused (its errors are now shown): fields outside the form can flag theirs too */
+  onInvalid?(): void;
   submitLabel?: string;
   busy?: boolean;
   /** called with the raw values after each change (drafts) */
@@ -241,6 +243,7 @@ export function FormRenderer(props: FormRendererProps) {
     if (!props.onSubmit) return;
     const v = submit();
     if (v) void props.onSubmit(v);
+    else props.onInvalid?.();
   };
 
   const summaryCount = submitted ? [...shown.keys()].length : 0;

@@ -32,8 +32,11 @@ export function ReadValue({ def, field, value }: { def: FormDefinition; field: F
       return (
         <ul className="file-list">
           {ids.map((id, i) => (
-            <li key={id}>
-              <a href={fileUrl(id)} target="_blank" rel="noopener">附件 {i + 1}</a>
+            <li key={id} className="file-item">
+              {/* an image shows itself (a reviewer checks a 营业执照 at a glance); a PDF stays a link */}
+              <img className="thumb" src={fileUrl(id)} alt={`${field.label} ${i + 1}`} loading="lazy"
+                onError={(e) => { e.currentTarget.hidden = true; }} />
+              <a href={fileUrl(id)} target="_blank" rel="noopener">{field.label} {i + 1}</a>
             </li>
           ))}
         </ul>

@@ -14,6 +14,9 @@ import { FormRenderer } from '../forms/FormRenderer';
 import type { Values } from '../forms/engine';
 import { useAsync, useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
+import { CreateHelp } from './record/RecordHelp';
+import { OfflineAgreementPreview } from './record/OfflineAgreementPreview';
+import { previewOfflineAgreement, type OfflineAgreementPreview as OfflinePreview } from '../api/agreement-preview';
 
 const LINK_KEYS = ['mode', 'studentId', 'agreementId'];
 
@@ -46,7 +49,27 @@ export default function CreatePage({ kind }: { kind: string }) {
 
   useEffect(() => setError(null), [linkKey]);
 
+  // 线下签约: 学生录入 → 预览确认（生成协议书）→ 学院审核; the create takes the number the preview showed
+  const needsPreview = kind === 'agreements' && links.mode === 'offline';
+  const [preview, setPreview] = useState<{ input: Values; shown: OfflinePreview } | null>(null);
+
+  async function showPreview(data: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      setPreview({ input: data, shown: await previewOfflineAgreement(data) });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setFieldErrors(e.fields);
+        setError(e.message);
+      } else setError('预览失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function submit(data: Values) {
+    if (needsPreview && preview?.input !== data) return showPreview(data);
     setBusy(true);
     setError(null);
     try {
@@ -58,6 +81,8 @@ export default function CreatePage({ kind }: { kind: string }) {
         setFieldErrors(e.fields);
         setError(e.message);
       } else setError('提交失败，请稍后再试');
+      // back to the form, where the errors are
+      setPreview(null);
     } finally {
       setBusy(false);
     }
@@ -81,7 +106,18 @@ export default function CreatePage({ kind }: { kind: string }) {
       </nav>
       <h1 className="page-title">新建{lc.label}</h1>
       {form.definition.description && <p className="muted">{form.definition.description}</p>}
+      <CreateHelp kind={kind} mode={links.mode} />
       <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
+      {preview && (
+        <OfflineAgreementPreview
+          definition={form.definition}
+          preview={preview.shown}
+          busy={busy}
+          onBack={() => setPreview(null)}
+          onConfirm={() => void submit(preview.input)}
+        />
+      )}
+      <div hidden={preview !== null}>
       <FormRenderer
         definition={form.definition}
         values={savedDraft ?? base}
@@ -91,10 +127,11 @@ export default function CreatePage({ kind }: { kind: string }) {
         mode="edit"
         errors={fieldErrors}
         busy={busy}
-        submitLabel={busy ? '正在提交…' : '提交'}
+        submitLabel={busy ? '正在提交…' : needsPreview ? '预览协议书' : '提交'}
         onSubmit={submit}
         onChange={(v) => saveDraft(draftScope, 0, v)}
       />
+      </div>
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { createRecord } from '../api/records';
 import { Link, navigate } from '../router';
 import { createRefusal } from '../api/create-entry';
 import { loadLifecycles } from '../api/lifecycles';
+import { HelpLink } from '../help/HelpLink';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
@@ -141,7 +142,10 @@ export function LookupPage() {
         <section aria-labelledby="lk-result">
           <h2 id="lk-result" ref={resultRef} tabIndex={-1}>查询结果</h2>
           {found.length === 0 ? (
-            <p className="empty">未找到符合条件的学生</p>
+            <div className="empty">
+              <p>未找到符合条件的学生</p>
+              <p><HelpLink id="student-not-found">搜不到意向学生是什么原因？</HelpLink></p>
+            </div>
           ) : (
             <ul className="record-list">
               {found.map((s) => (

@@ -25,6 +25,7 @@ import { InvitationPreview } from './record/InvitationPreview';
 import { AcceptedNotice, ACCEPTED_QUERY } from './record/AcceptedNotice';
 import { changedKeys, InvitationTerms } from './record/InvitationTerms';
 import { TermsChanges } from './record/TermsChanges';
+import { AgreementPdfDownload, RecordHelp } from './record/RecordHelp';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
 
@@ -179,11 +180,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <dt>表单版本</dt><dd>v{record.form.version}</dd>
       </dl>
 
-      {kind === 'agreements' && record.number && (
-        <p className="page-actions">
-          <a className="btn" href={`/api/agreements/${encodeURIComponent(record.id)}/pdf`} target="_blank" rel="noopener">下载协议书 PDF</a>
-        </p>
-      )}
+      {kind === 'agreements' && record.number && <AgreementPdfDownload id={record.id} />}
+      <RecordHelp kind={kind} record={record} />
       {kind === 'invitations' && record.state === 'sent' && user.role === 'student' && record.deadline && (
         <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
       )}

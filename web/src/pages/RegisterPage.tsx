@@ -23,9 +23,12 @@ const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 
 function checkAccount(username: string, password: string, confirm: string): AccountErrors {
   const e: AccountErrors = {};
-  if (!USERNAME.test(username)) e.username = '用户名为 4–32 位字母、数字或下划线，以字母开头';
-  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) e.password = '密码至少 8 位，且同时包含字母和数字';
-  if (confirm !== password) e.confirm = '两次输入的密码不一致';
+  if (!username) e.username = '请填写用户名';
+  else if (!USERNAME.test(username)) e.username = '用户名为 4–32 位字母、数字或下划线，以字母开头';
+  if (!password) e.password = '请填写密码';
+  else if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) e.password = '密码至少 8 位，且同时包含字母和数字';
+  if (!confirm) e.confirm = '请再次输入密码';
+  else if (confirm !== password) e.confirm = '两次输入的密码不一致';
   return e;
 }
 
@@ -45,11 +48,32 @@ export default function RegisterPage() {
     document.title = '用人单位注册 · 网签';
   }, []);
 
-  async function submit(data: Values) {
+  /** flags every account field at once, whatever else the submit found; true when they are fine */
+  function flagAccount(): boolean {
     const local = checkAccount(username.trim(), password, confirm);
     setAccountErrors(local);
-    if (Object.keys(local).length) {
+    return Object.keys(local).length === 0;
+  }
+
+  // the form refused the submit and shows its own errors: the account fields above it are flagged
+  // too, so one empty submit names everything that is missing
+  function refused() {
+    if (flagAccount()) {
+      setError('请检查标红的单位信息');
+      return;
+    }
+    setError('请检查标红的账号和单位信息');
+    // the form has just moved focus to its own first error; the first one on the page is the account's
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      userRef.current?.focus();
+      userRef.current?.scrollIntoView({ block: 'center' });
+    }));
+  }
+
+  async function submit(data: Values) {
+    if (!flagAccount()) {
       setError('请检查账号信息');
+      userRef.current?.focus();
       userRef.current?.scrollIntoView({ block: 'center' });
       return;
     }
@@ -134,6 +158,7 @@ export default function RegisterPage() {
             busy={busy}
             submitLabel={busy ? '正在提交…' : '提交注册'}
             onSubmit={submit}
+            onInvalid={refused}
           />
         </>
       )}

@@ -1,6 +1,7 @@
 /**
  * 用人单位注册: one batch writes the employer (not yet verified), its account and the registration
- * record the centre reviews, with the registration's audit event — all or nothing.
+ * record the centre reviews, with the registration's audit event and its 营业执照 uploads attached
+ * to it — all or nothing.
  */
 import { validate } from '../../../forms/engine';
 import type { Actor } from '../../auth/actor';
@@ -8,13 +9,14 @@ import { hashPassword, passwordProblem } from '../../auth/password';
 import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { creditCodeTaken, usernameTaken } from '../../db/employers';
-import { isUniqueViolation } from '../../db/records';
+import { isAbortedByGuard, isUniqueViolation } from '../../db/records';
 import { accounts, employers, records, type RecordRow } from '../../db/schema';
 import { latestForm } from '../../forms/registry';
 import { conflict, invalid, type FieldIssue } from '../../http/errors';
 import { newId } from '../../lib/encoding';
 import { auditWrites, NEW_RECORD } from '../../lifecycle/audit';
 import { employerColumns } from '../../lifecycle/definitions/employer-registrations';
+import { attachRegistrationFiles, checkRegistrationFiles } from './registration-uploads';
 
 export interface RegisterEmployerInput {
   username: string;
@@ -52,6 +54,7 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
   if (fields.length) throw invalid('注册信息填写有误，请检查标红的字段', fields, 'validation');
 
   const data = result.values as Record<string, unknown>;
+  const fileIds = await checkRegistrationFiles(db, form.definition, data);
   const columns = employerColumns(data);
   if (await creditCodeTaken(db, columns.creditCode)) {
     throw conflict('该统一社会信用代码已注册，请使用原账号登录；如遗忘账号请联系就业中心', 'credit_code_taken');
@@ -77,6 +80,8 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
         role: 'employer', displayName: columns.name, employerId, phone: columns.contactPhone, createdAt: now,
       }),
       db.insert(records).values(record),
+      // the 营业执照 becomes the registration's: from now on only those who may read it see the file
+      ...attachRegistrationFiles(db, record.id, fileIds),
       ...(await auditWrites(db, {
         recordId: record.id, kind: record.kind, action: 'create', fromState: null, toState: 'pending',
         actor, reason: null, data, at: now, head: NEW_RECORD,
@@ -85,6 +90,8 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
   } catch (err) {
     // Two registrations racing for one code or username: the database decides, the loser is told.
     if (isUniqueViolation(err)) throw conflict('该统一社会信用代码或用户名已被注册', 'duplicate');
+    // the licence went to another registration between the check and the batch
+    if (isAbortedByGuard(err)) throw conflict('上传的营业执照已用于其他注册，请重新上传', 'file_taken');
     throw err;
   }
   return { id: record.id, employerId, username: input.username, state: record.state };

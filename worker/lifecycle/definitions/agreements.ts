@@ -5,11 +5,12 @@
  */
 import { maskIdNumber } from '../../../forms/engine';
 import type { RecordRow } from '../../db/schema';
-import { findSchool, findStudent } from '../../db/students';
+import { findStudent } from '../../db/students';
 import { conflict, forbidden, invalid } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
-import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
+import { activeAgreementOf, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
+import { previewedNumberWrites } from '../../domain/offline-agreements/previewed-number';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../school-profile-fields';
 import { ADMIN_SEES_MASKED } from '../disclosure';
@@ -61,9 +62,10 @@ export const agreements: Lifecycle = {
       const prefill = await studentPrefill(db, student);
       return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: null, cohort: student.cohort, mode: 'offline', prefill };
     },
+    // 预览确认: the student saw the agreement with its number (POST /api/agreements/preview) and confirmed it
     async effects(ctx: TransitionContext) {
-      const school = await findSchool(ctx.db, ctx.record.schoolId ?? '');
-      return numberAgreement(ctx.db, ctx.record.id, school?.code ?? '00000', ctx.record.cohort ?? 0);
+      const owner = { studentId: ctx.record.studentId ?? '', schoolId: ctx.record.schoolId ?? '', cohort: ctx.record.cohort ?? 0 };
+      return previewedNumberWrites(ctx.db, ctx.record.id, owner, ctx.data);
     },
   },
   // written by other records: accepting an invitation, an agreed amendment, a completed termination

@@ -84,9 +84,8 @@ describe('解约 of an offline agreement', () => {
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const { deadline: _d, ...terms } = (await import('../../test/signing')).jobTerms();
-    const created = await student.post('/api/agreements', {
-      mode: 'offline',
-      data: { employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms },
+    const created = await (await import('../../test/signing')).enterOfflineAgreement(student, {
+      employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms,
     });
     const college = await TestClient.as('college');
     const school = await TestClient.as('school');

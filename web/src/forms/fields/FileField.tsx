@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
 import { aria, type WidgetProps } from './types';
+import { useSession } from '../../auth/session';
 
 const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp', pdf: 'application/pdf' };
 const DEFAULT_MAX_FILES = 5;
@@ -26,6 +27,10 @@ export function FileField(p: WidgetProps) {
   const [error, setError] = useState<string | null>(null);
   const [types, setTypes] = useState<Record<string, string>>({});
   const [broken, setBroken] = useState<Set<string>>(new Set());
+  // files picked on this page: shown from the browser's copy, and opened from it before sign-in
+  // (a registration's licence: the server lets nobody read it back until the registration is made)
+  const signedIn = useSession().user !== null;
+  const [local, setLocal] = useState<Record<string, { url: string; name: string }>>({});
   const latest = useRef(ids);
   latest.current = ids;
 
@@ -44,6 +49,7 @@ export function FileField(p: WidgetProps) {
     try {
       const res = await job.promise;
       setTypes((t) => ({ ...t, [res.id]: res.contentType }));
+      setLocal((l) => ({ ...l, [res.id]: { url: URL.createObjectURL(prepared), name: file.name } }));
       onChange([...latest.current, res.id]);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '上传失败');
@@ -64,13 +70,13 @@ export function FileField(p: WidgetProps) {
               {isImage(fid) && (
                 <img
                   className="thumb"
-                  src={fileUrl(fid)}
+                  src={local[fid]?.url ?? fileUrl(fid)}
                   alt={`附件 ${i + 1} 预览`}
                   loading="lazy"
                   onError={() => setBroken((b) => new Set(b).add(fid))}
                 />
               )}
-              <a href={fileUrl(fid)} target="_blank" rel="noopener">附件 {i + 1}</a>
+              <a href={signedIn ? fileUrl(fid) : local[fid]?.url ?? fileUrl(fid)} target="_blank" rel="noopener">{local[fid]?.name ?? `附件 ${i + 1}`}</a>
               <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
                 aria-label={`删除附件 ${i + 1}`}>
                 删除

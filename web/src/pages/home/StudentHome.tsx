@@ -14,6 +14,7 @@ import { LookedUpByCard } from './LookedUpByCard';
 import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 import { createHref } from '../../api/create-entry';
+import { HelpLink } from '../../help/HelpLink';
 
 /** states in which an agreement binds the student (the server refuses a second one) */
 const ACTIVE_AGREEMENT = ['college_review', 'school_review', 'approved', 'returned'];
@@ -85,6 +86,7 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
             <h2 id="h-offline">线下签约</h2>
             <p>已与用人单位签订纸质协议书？请录入协议内容，提交学院审核。</p>
             <Link href={offlineHref} className="btn">录入线下协议书</Link>
+            <p><HelpLink id="offline-flow">线下签约的流程是怎样的？</HelpLink></p>
           </section>
         )}
         {lcs.invitations && (
