@@ -291,3 +291,15 @@ export const signingCodes = sqliteTable('signing_codes', {
   expiresAt: text('expires_at').notNull(),
   revokedAt: text('revoked_at'),
 }, (t) => [index('signing_codes_student').on(t.studentId)]);
+
+/**
+ * The admin's own list of common reasons to pick when rejecting (退回/驳回) records of a lifecycle
+ * kind. Without a row the lifecycle's default list (`reasons` in its definition) applies.
+ */
+export const reasonLists = sqliteTable('reason_lists', {
+  kind: text('kind').primaryKey(),
+  /** JSON array of strings, in the order offered */
+  reasons: text('reasons').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

@@ -10,6 +10,7 @@ import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
+import { offersReasons, rejectReasons } from './reject-reasons';
 import { inScope } from './scope';
 import type { Lifecycle } from './types';
 
@@ -57,6 +58,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
   const shown = (values: Record<string, unknown>) => disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
   const data = shown(record.data);
+  // the list of reasons to pick is read only when a reject is on offer
+  const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];
   const firstSnapshot = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
   return {
     id: record.id,
@@ -78,6 +81,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
       name: a.action,
       label: a.label,
       needsReason: Boolean(a.needsReason),
+      // common reasons to pick (退回/驳回), besides free text
+      ...(offersReasons(a) ? { reasons } : {}),
       draft: Boolean(a.draft),
       step: a.step ?? null,
       confirm: a.confirm ?? null,
