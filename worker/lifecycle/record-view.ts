@@ -10,6 +10,7 @@ import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
+import { changesByOthers } from './changes-by-others';
 import { offersReasons, rejectReasons } from './reject-reasons';
 import { inScope } from './scope';
 import type { Lifecycle } from './types';
@@ -51,6 +52,26 @@ export function changesSinceFirst(definition: FormDefinition, first: string | nu
   return out;
 }
 
+const REVIEWERS: ReadonlySet<string> = new Set(['college', 'school', 'province', 'center', 'admin']);
+
+/**
+ * A reviewer's 「变更」 box: what other parties changed since the reviewer's role last acted, not the
+ * fields of the reviewer's own step. Everyone else: what changed since the record was first written
+ * (a student's corrections against the school's import).
+ */
+function reviewerChanges(
+  definition: FormDefinition, events: RecordWithTimeline['events'], data: Record<string, unknown>, actor: Actor, step: string | null,
+  shown: (values: Record<string, unknown>) => Record<string, unknown>,
+): { changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>; since: { at: string; own: boolean } | null } {
+  if (!REVIEWERS.has(actor.role)) {
+    const first = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
+    return { changes: first ? changesSinceFirst(definition, JSON.stringify(first), data) : [], since: null };
+  }
+  const routine = new Set(step ? allFields(definition).filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit').map((f) => f.key) : []);
+  const result = changesByOthers(definition, events, data, actor.role, routine, shown);
+  return { changes: result.changes, since: result.since ? { at: result.since, own: result.sinceOwn } : null };
+}
+
 /** `events` is the record's timeline in id order, read with the record (see `recordWithTimelineRead`). */
 export async function recordView(db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, labels?: Record<string, string>) {
   const form = await formAtVersion(db, record.formKey, record.formVersion);
@@ -60,7 +81,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const data = shown(record.data);
   // the list of reasons to pick is read only when a reject is on offer
   const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];
-  const firstSnapshot = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
+  const step = actions.find((a) => a.step)?.step ?? null;
+  const changes = reviewerChanges(form.definition, events, data, actor, step, shown);
   return {
     id: record.id,
     kind: record.kind,
@@ -74,9 +96,11 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     studentId: record.studentId,
     employerId: record.employerId,
     data,
-    changes: firstSnapshot ? changesSinceFirst(form.definition, JSON.stringify(firstSnapshot), data) : [],
+    changes: changes.changes,
+    // reviewers: since when the changes are counted (their own last action, else the first version)
+    changesSince: changes.since,
     form: { key: form.key, version: form.version },
-    step: actions.find((a) => a.step)?.step ?? null,
+    step,
     actions: actions.map((a) => ({
       name: a.action,
       label: a.label,
