@@ -62,6 +62,8 @@ export interface RecordAction {
   style?: 'primary' | 'danger' | 'default';
   /** a draft save: missing required values are allowed (if the server says so) */
   draft?: boolean;
+  /** a reject (退回/驳回): common reasons to pick, besides free text */
+  reasons?: string[];
 }
 
 export interface TimelineEvent {
@@ -95,7 +97,9 @@ export interface RecordView {
   actions: RecordAction[];
   timeline: TimelineEvent[];
   /** fields changed since the record was first written (e.g. a student's corrections to the import) */
-  changes?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
+  changes?: Array<{ key: string; label: string; before: unknown; after: unknown; by?: Role[] }>;
+  /** a reviewer's changes count from here: their own last action, else the first version */
+  changesSince?: { at: string; own: boolean } | null;
   createdAt?: string;
   updatedAt?: string;
 }
