@@ -1,5 +1,5 @@
 /** A value shown as text, the way it reads on the printed agreement: code → label, region → full name. */
-import { fileUrl } from '../api/files';
+import { FileGallery } from './fields/FileGallery';
 import { codeLabel, regionFullName, type FieldDef, type FormDefinition } from './engine';
 
 const EMPTY = <span className="read-empty">—</span>;
@@ -29,15 +29,7 @@ export function ReadValue({ def, field, value }: { def: FormDefinition; field: F
       return <span className="pre">{String(value)}</span>;
     case 'file': {
       const ids = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-      return (
-        <ul className="file-list">
-          {ids.map((id, i) => (
-            <li key={id}>
-              <a href={fileUrl(id)} target="_blank" rel="noopener">附件 {i + 1}</a>
-            </li>
-          ))}
-        </ul>
-      );
+      return <FileGallery ids={ids} label={field.label} />;
     }
     case 'group': {
       const rows = Array.isArray(value) ? value : [];
