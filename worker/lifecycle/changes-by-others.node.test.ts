@@ -3,8 +3,8 @@ import { agreementDefinition } from '../../forms/engine/test-fixtures';
 import { changesByOthers, type SnapshotEvent } from './changes-by-others';
 
 const def = agreementDefinition();
-const ev = (actorRole: string | null, data: Record<string, unknown> | null, at: string): SnapshotEvent =>
-  ({ actorRole, snapshot: data ? JSON.stringify(data) : null, at });
+const ev = (actorRole: string | null, data: Record<string, unknown> | null, at: string, toState: string | null = null): SnapshotEvent =>
+  ({ actorRole, toState, snapshot: data ? JSON.stringify(data) : null, at });
 
 const v1 = { name: '张三', mobile: '13800000001', salary: 8000, unitName: '甲公司', schoolNote: '' };
 
@@ -27,6 +27,20 @@ describe('the 变更 box: what other parties changed since the reviewer last act
     expect(out.since).toBe('t1');
     expect(out.sinceOwn).toBe(false);
     expect(out.changes).toEqual([{ key: 'unitName', label: '单位名称', before: '甲公司', after: '乙公司', by: ['employer'] }]);
+  });
+
+  it('a reviewer who never acted counts from the record’s arrival in their queue: the filling before it is not a change', () => {
+    const events = [
+      ev('school', v1, 't1', 'unconfirmed'), // opened by the school's approval of the agreement
+      ev('student', { ...v1, mobile: '13800000002' }, 't2', 'unconfirmed'),
+      ev('student', { ...v1, mobile: '13800000003' }, 't3', 'college_review'), // 送审
+    ];
+    const current = { ...v1, mobile: '13800000003' };
+    expect(changesByOthers(def, events, current, 'college', new Set(), undefined, new Set(['college_review']))).toEqual({ since: 't3', sinceOwn: false, changes: [] });
+    // once it comes back after the college returned it, the student's new changes show
+    const again = [...events, ev('college', current, 't4', 'returned'), ev('student', { ...current, salary: 8500 }, 't5', 'college_review')];
+    expect(changesByOthers(def, again, { ...current, salary: 8500 }, 'college', new Set(), undefined, new Set(['college_review'])).changes)
+      .toEqual([{ key: 'salary', label: '月薪', before: 8000, after: 8500, by: ['student'] }]);
   });
 
   it('leaves out the fields of the reviewer’s own step, computed fields, and a change undone again', () => {

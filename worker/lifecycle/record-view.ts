@@ -11,6 +11,7 @@ import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
 import { changesByOthers } from './changes-by-others';
+import { waitingStates } from './next-waiting';
 import { offersReasons, rejectReasons } from './reject-reasons';
 import { inScope } from './scope';
 import type { Lifecycle } from './types';
@@ -60,7 +61,7 @@ const REVIEWERS: ReadonlySet<string> = new Set(['college', 'school', 'province',
  * (a student's corrections against the school's import).
  */
 function reviewerChanges(
-  definition: FormDefinition, events: RecordWithTimeline['events'], data: Record<string, unknown>, actor: Actor, step: string | null,
+  lifecycle: Lifecycle, definition: FormDefinition, events: RecordWithTimeline['events'], data: Record<string, unknown>, actor: Actor, step: string | null,
   shown: (values: Record<string, unknown>) => Record<string, unknown>,
 ): { changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>; since: { at: string; own: boolean } | null } {
   if (!REVIEWERS.has(actor.role)) {
@@ -68,7 +69,8 @@ function reviewerChanges(
     return { changes: first ? changesSinceFirst(definition, JSON.stringify(first), data) : [], since: null };
   }
   const routine = new Set(step ? allFields(definition).filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit').map((f) => f.key) : []);
-  const result = changesByOthers(definition, events, data, actor.role, routine, shown);
+  const arrivals = new Set(waitingStates(lifecycle, actor));
+  const result = changesByOthers(definition, events.map((e) => ({ actorRole: e.actorRole, toState: e.toState, snapshot: e.snapshot, at: e.at })), data, actor.role, routine, shown, arrivals);
   return { changes: result.changes, since: result.since ? { at: result.since, own: result.sinceOwn } : null };
 }
 
@@ -82,7 +84,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   // the list of reasons to pick is read only when a reject is on offer
   const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];
   const step = actions.find((a) => a.step)?.step ?? null;
-  const changes = reviewerChanges(form.definition, events, data, actor, step, shown);
+  const changes = reviewerChanges(lifecycle, form.definition, events, data, actor, step, shown);
   return {
     id: record.id,
     kind: record.kind,
