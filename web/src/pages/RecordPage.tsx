@@ -109,6 +109,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         await reload();
         setNotice({ tone: 'error', text: `${CONFLICT_MESSAGE}${e.message ? `（${e.message}）` : ''}` });
       } else if (e instanceof ApiError && e.status === 422) {
+        // the admin changed the list meanwhile: offer the current one
+        if (e.code === 'reason_not_listed') await reload();
         setFieldErrors(e.fields);
         setNotice({ tone: 'error', text: e.message || '表单填写有误，请检查标红的字段' });
       } else {
