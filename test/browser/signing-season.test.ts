@@ -224,7 +224,8 @@ describe('线上签约, end to end in the browser', () => {
     });
     expect(original).toBeGreaterThan(10 * 1024 * 1024);
     await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 30_000 }).toBe(true);
-    const href = (await page.locator('a[href^="/api/files/"]').first().getAttribute('href'))!;
+    // the upload shows as its thumbnail, which is the stored file
+    const href = (await page.getByRole('button', { name: /查看证明材料照片 第 1 个附件/ }).locator('img').getAttribute('src'))!;
     const stored = await page.evaluate(async (url) => {
       const res = await fetch(url);
       const blob = await res.blob();
