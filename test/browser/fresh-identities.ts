@@ -16,6 +16,7 @@ export const REGION_OF_FILE = {
   'invitation-terms': '320113',
   'school-profile': '320114',
   'registration-licence': '320117',
+  'review-flow': '320115',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

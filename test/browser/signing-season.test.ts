@@ -7,6 +7,16 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
+
+/**
+ * After a reviewer's approval the app moves on to the next record waiting in the queue (or back to
+ * the queue): the notice there says where this one went, and opened again it shows that state.
+ */
+async function reviewed(path: string, state: string) {
+  await expect.poll(() => s.page.getByText(`当前状态：${state}`).first().isVisible()).toBe(true);
+  await s.page.goto(s.baseUrl + path);
+  await expect.poll(() => s.page.getByText(state).first().isVisible()).toBe(true);
+}
 afterAll(async () => { await s?.close(); });
 
 describe('线上签约, end to end in the browser', () => {
@@ -54,12 +64,12 @@ describe('线上签约, end to end in the browser', () => {
     await login(s, 'college');
     await page.goto(s.baseUrl + agreementPath);
     await act(s, '学院审核通过');
-    await expect.poll(() => page.getByText('待学校审核').first().isVisible()).toBe(true);
+    await reviewed(agreementPath, '待学校审核');
     await signOut(s);
     await login(s, 'school');
     await page.goto(s.baseUrl + agreementPath);
     await act(s, '学校审核通过');
-    await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
+    await reviewed(agreementPath, '学校审核通过');
     await signOut(s);
 
     // both parties download the PDF from the agreement page
@@ -101,7 +111,7 @@ describe('线上签约, end to end in the browser', () => {
       await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
       await page.goto(s.baseUrl + dispatchPath);
       await act(s, label);
-      await expect.poll(() => page.getByText(next).first().isVisible()).toBe(true);
+      await reviewed(dispatchPath, next);
       await signOut(s);
     }
   }, 180_000);
@@ -132,12 +142,12 @@ describe('线上签约, end to end in the browser', () => {
     await login(s, 'college');
     await page.goto(s.baseUrl + terminationPath);
     await act(s, '学院审核通过');
-    await expect.poll(() => page.getByText('待学校审核').first().isVisible()).toBe(true);
+    await reviewed(terminationPath, '待学校审核');
     await signOut(s);
     await login(s, 'school');
     await page.goto(s.baseUrl + terminationPath);
     await act(s, '学校审核通过（解约完成）', { confirm: true });
-    await expect.poll(() => page.getByText('解约完成').first().isVisible()).toBe(true);
+    await reviewed(terminationPath, '解约完成');
     await page.goto(s.baseUrl + agreementPath);
     await expect.poll(() => page.getByText('已解约').first().isVisible()).toBe(true);
     await signOut(s);
@@ -180,12 +190,12 @@ describe('线上签约, end to end in the browser', () => {
     await login(s, 'college');
     await page.goto(s.baseUrl + agreementPath);
     await act(s, '学院审核通过');
-    await expect.poll(() => page.getByText('待学校审核').first().isVisible()).toBe(true);
+    await reviewed(agreementPath, '待学校审核');
     await signOut(s);
     await login(s, 'school');
     await page.goto(s.baseUrl + agreementPath);
     await act(s, '学校审核通过');
-    await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
+    await reviewed(agreementPath, '学校审核通过');
     await expect.poll(() => page.getByText('线下').first().isVisible()).toBe(true);
     await signOut(s);
   }, 180_000);
@@ -222,7 +232,8 @@ describe('线上签约, end to end in the browser', () => {
     });
     expect(original).toBeGreaterThan(10 * 1024 * 1024);
     await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 30_000 }).toBe(true);
-    const href = (await page.locator('a[href^="/api/files/"]').first().getAttribute('href'))!;
+    // the upload shows as its thumbnail, which is the stored file
+    const href = (await page.getByRole('button', { name: /查看证明材料照片 第 1 个附件/ }).locator('img').getAttribute('src'))!;
     const stored = await page.evaluate(async (url) => {
       const res = await fetch(url);
       const blob = await res.blob();

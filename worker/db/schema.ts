@@ -320,3 +320,15 @@ export const schoolProfiles = sqliteTable('school_profiles', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull().references(() => accounts.id),
 });
+
+/**
+ * The admin's own list of common reasons to pick when rejecting (退回/驳回) records of a lifecycle
+ * kind. Without a row the lifecycle's default list (`reasons` in its definition) applies.
+ */
+export const reasonLists = sqliteTable('reason_lists', {
+  kind: text('kind').primaryKey(),
+  /** JSON array of strings, in the order offered */
+  reasons: text('reasons').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

@@ -154,6 +154,7 @@ const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
   ['POST /api/source-records/import', async () => ({ client: await demo('school'), path: '/api/source-records/import', send: (c, text, type) => multipart(c, '/api/source-records/import', text, type) })],
   ['PUT /api/forms/agreement/draft', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/draft' })],
   ['PUT /api/schools/me/profile', async () => ({ client: await demo('school2'), path: '/api/schools/me/profile' })],
+  ['PUT /api/lifecycles/dispatches/reasons', async () => ({ client: await demo('admin'), path: '/api/lifecycles/dispatches/reasons' })],
   ['POST /api/forms/agreement/publish', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/publish' })],
   ['POST /api/forms/agreement/rollback', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/rollback' })],
   ['POST /api/employers', async () => ({ client: new TestClient(), path: '/api/employers' })],

@@ -17,6 +17,7 @@ import { auditEventOfUpdate } from './audit';
 import { withCompanyFields } from './company-fields';
 import { applyLapse } from './apply-lapse';
 import { recordFileWrites } from './record-files';
+import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
 import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
 import { lifecycleOf } from './registry';
@@ -34,27 +35,10 @@ export interface Deps {
   actor: Actor;
 }
 
-const MAX_REASON = 500;
-
 export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {
   return lifecycle.transitions.filter(
     (t) => t.by.includes(actor.role) && t.from.includes(record.state) && (!t.when || t.when(record, actor)),
   );
-}
-
-function readReason(transition: Transition, body: Record<string, unknown>): string | null {
-  const raw = Object.hasOwn(body, 'reason') ? body.reason : undefined;
-  if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-    throw badRequest('bad_field', '原因必须是文字', [{ path: 'reason', code: 'type', message: '必须是文字' }]);
-  }
-  const reason = typeof raw === 'string' ? raw.trim() : '';
-  if (reason.length > MAX_REASON) {
-    throw invalid(`原因不能超过 ${MAX_REASON} 个字`, [{ path: 'reason', code: 'maxLength', message: `不能超过 ${MAX_REASON} 个字` }]);
-  }
-  if (transition.needsReason && reason === '') {
-    throw invalid('请填写退回/拒绝的原因', [{ path: 'reason', code: 'required', message: '请填写原因' }], 'reason_required');
-  }
-  return reason === '' ? null : reason;
 }
 
 export async function validatedData(
@@ -96,7 +80,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
   }
   if (version !== record.version) throw conflict();
 
-  const reason = readReason(transition, req.body);
+  const reason = await readReason(transition, req.body, async () => (await rejectReasons(db, lifecycle)).reasons);
   const data = transition.step
     ? await withCompanyFields(db, lifecycle, record.employerId, await validatedData(deps, record, transition.step, req.body.data, transition.draft))
     : record.data;

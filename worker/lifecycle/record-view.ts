@@ -10,6 +10,9 @@ import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
+import { changesByOthers } from './changes-by-others';
+import { waitingStates } from './next-waiting';
+import { offersReasons, rejectReasons } from './reject-reasons';
 import { inScope } from './scope';
 import { timelineEntry } from './timeline';
 import { schoolProfilePrefill } from './school-profile-fields';
@@ -44,6 +47,27 @@ export function changesSinceFirst(definition: FormDefinition, first: string | nu
   return out;
 }
 
+const REVIEWERS: ReadonlySet<string> = new Set(['college', 'school', 'province', 'center', 'admin']);
+
+/**
+ * A reviewer's 「变更」 box: what other parties changed since the reviewer's role last acted, not the
+ * fields of the reviewer's own step. Everyone else: what changed since the record was first written
+ * (a student's corrections against the school's import).
+ */
+function reviewerChanges(
+  lifecycle: Lifecycle, definition: FormDefinition, events: RecordWithTimeline['events'], data: Record<string, unknown>, actor: Actor, step: string | null,
+  shown: (values: Record<string, unknown>) => Record<string, unknown>,
+): { changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>; since: { at: string; own: boolean } | null } {
+  if (!REVIEWERS.has(actor.role)) {
+    const first = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
+    return { changes: first ? changesSinceFirst(definition, JSON.stringify(first), data) : [], since: null };
+  }
+  const routine = new Set(step ? allFields(definition).filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit').map((f) => f.key) : []);
+  const arrivals = new Set(waitingStates(lifecycle, actor));
+  const result = changesByOthers(definition, events.map((e) => ({ actorRole: e.actorRole, toState: e.toState, snapshot: e.snapshot, at: e.at })), data, actor.role, routine, shown, arrivals);
+  return { changes: result.changes, since: result.since ? { at: result.since, own: result.sinceOwn } : null };
+}
+
 /** `events` is the record's timeline in id order, read with the record (see `recordWithTimelineRead`). */
 export async function recordView(db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, labels?: Record<string, string>) {
   const form = await formAtVersion(db, record.formKey, record.formVersion);
@@ -51,8 +75,10 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
   const shown = (values: Record<string, unknown>) => disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
   const data = shown(record.data);
-  const firstSnapshot = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
+  // the list of reasons to pick is read only when a reject is on offer
+  const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];
   const step = actions.find((a) => a.step)?.step ?? null;
+  const changes = reviewerChanges(lifecycle, form.definition, events, data, actor, step, shown);
   return {
     id: record.id,
     kind: record.kind,
@@ -66,7 +92,9 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     studentId: record.studentId,
     employerId: record.employerId,
     data,
-    changes: firstSnapshot ? changesSinceFirst(form.definition, JSON.stringify(firstSnapshot), data) : [],
+    changes: changes.changes,
+    // reviewers: since when the changes are counted (their own last action, else the first version)
+    changesSince: changes.since,
     form: { key: form.key, version: form.version },
     step,
     // values the form of `step` opens with where the record is still empty (the school's 学校信息)
@@ -75,6 +103,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
       name: a.action,
       label: a.label,
       needsReason: Boolean(a.needsReason),
+      // common reasons to pick (退回/驳回), besides free text
+      ...(offersReasons(a) ? { reasons } : {}),
       draft: Boolean(a.draft),
       step: a.step ?? null,
       confirm: a.confirm ?? null,

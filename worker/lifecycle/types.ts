@@ -148,6 +148,11 @@ export interface Lifecycle {
   label: string;
   /** key of the form definition in forms/ */
   form: string;
+  /**
+   * Common reasons to pick when rejecting (a `reject` transition, 退回/驳回), besides free text. The
+   * admin may replace the list (`reject-reasons.ts`); this is the default.
+   */
+  reasons?: readonly string[];
   /** roles that may read records of this kind (within their scope) */
   readers: Role[];
   states: Record<string, StateDef>;

@@ -118,6 +118,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   },
   { route: 'POST /api/session/password', given: 'none', path: '/api/session/password', body: 'empty', expect: signedIn(400) },
   { route: 'GET /api/lifecycles', given: 'none', path: '/api/lifecycles', expect: signedIn(200) },
+  // reasons to pick when rejecting: the admin's to keep (a body without a list is refused, nothing changes)
+  { route: 'GET /api/lifecycles/:kind/reasons', given: 'none', path: '/api/lifecycles/agreements/reasons', expect: grid(403, { admin: 200 }) },
+  { route: 'PUT /api/lifecycles/:kind/reasons', given: 'none', path: '/api/lifecycles/agreements/reasons', body: 'empty', expect: grid(403, { admin: 400 }) },
+  // the next record of a queue waiting for the caller: the kind's readers (only an id, nothing personal)
+  { route: 'GET /api/:kind/next', given: 'none', path: '/api/agreements/next', expect: grid(200, { province: 404 }) },
   { route: 'GET /api/forms/:key', given: 'none', path: '/api/forms/agreement', expect: signedIn(200) },
   { route: 'GET /api/forms/:key/versions/:n', given: 'none', path: '/api/forms/agreement/versions/1', expect: signedIn(200) },
   // a JSON body instead of a file: 400 shows the school got past the role check, and imports nothing

@@ -2,15 +2,24 @@
  * GET /api/lifecycles: kinds, their state labels, what happens next in a state where nothing waits
  * in the product, and whether the caller can create one now (and where to start, or why not) — so
  * the web app stays generic and keeps no rule of its own.
+ * GET/PUT /api/lifecycles/:kind/reasons (admin): the reasons offered when rejecting records of a kind;
+ * PUT `{ reasons: [...] }` replaces the list, `{ reasons: null }` goes back to the default.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { createAvailability } from '../lifecycle/create-availability';
 import { labelsFor } from '../lifecycle/labels';
 import { stateShownTo } from '../lifecycle/read-access';
-import { LIFECYCLES } from '../lifecycle/registry';
+import { LIFECYCLES, lifecycleOf } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
 import { requireActor } from '../middleware/require-actor';
+import { readJsonObject } from '../http/body';
+import { rejectReasons } from '../lifecycle/reject-reasons';
+import { replaceRejectReasons, requireAdmin, withReasons } from '../domain/reasons/replace-reject-reasons';
+
+const reasonsAnswer = (lifecycle: Lifecycle, list: { reasons: string[]; custom: boolean }) => ({
+  kind: lifecycle.kind, label: lifecycle.label, ...list, defaults: [...(lifecycle.reasons ?? [])],
+});
 
 export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) => {
   const actor = await requireActor(c, { allowInitialPassword: true });
@@ -31,4 +40,17 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
     };
   }
   return c.json(out);
-});
+})
+  .get('/lifecycles/:kind/reasons', async (c) => {
+    const actor = await requireActor(c);
+    requireAdmin(actor);
+    const lifecycle = withReasons(lifecycleOf(c.req.param('kind')));
+    return c.json(reasonsAnswer(lifecycle, await rejectReasons(c.get('db'), lifecycle)));
+  })
+  .put('/lifecycles/:kind/reasons', async (c) => {
+    const actor = await requireActor(c);
+    requireAdmin(actor);
+    const lifecycle = withReasons(lifecycleOf(c.req.param('kind')));
+    const body = await readJsonObject(c);
+    return c.json(reasonsAnswer(lifecycle, await replaceRejectReasons(c.get('db'), actor, lifecycle, body)));
+  });

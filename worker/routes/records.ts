@@ -18,6 +18,7 @@ import { scopeCondition } from '../lifecycle/scope';
 import { requireActor, requireActorWith } from '../middleware/require-actor';
 import { labelsFor } from '../lifecycle/labels';
 import { applyLapse } from '../lifecycle/apply-lapse';
+import { nextWaiting } from '../lifecycle/next-waiting';
 import type { Lifecycle } from '../lifecycle/types';
 import type { RecordRow } from '../db/schema';
 import { beijingToday } from '../lib/dates';
@@ -76,7 +77,20 @@ export const recordRoutes = new Hono<AppEnv>()
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
     });
   })
-  // Before '/:kind/:id': "new" is never a record id.
+  // Before '/:kind/:id': "next" and "new" are never record ids.
+  // The next record of the queue (same filters as the list) waiting for the actor after `after`.
+  .get('/:kind/next', async (c) => {
+    const actor = await requireActor(c);
+    const lifecycle = lifecycleOf(c.req.param('kind'));
+    if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
+    const q = parseListQuery(c.req.query());
+    const after = c.req.query('after') || undefined;
+    if (after !== undefined && !/^[0-9a-f]{1,40}$/.test(after)) throw badRequest('bad_query', '记录编号无效');
+    const next = await nextWaiting(c.get('db'), lifecycle, actor, scopeCondition(actor), {
+      states: q.states, cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q,
+    }, after);
+    return c.json({ next });
+  })
   .get('/:kind/new', async (c) => {
     const actor = await requireActor(c);
     const { mode, studentId, agreementId } = c.req.query();

@@ -51,7 +51,30 @@ export function takeAction(
   kind: string,
   id: string,
   action: string,
-  body: { version: number; data?: Record<string, unknown>; reason?: string },
+  body: { version: number; data?: Record<string, unknown>; reason?: string; reasonChoice?: string },
 ): Promise<RecordView> {
   return changing(api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body }));
+}
+
+/** GET /api/<kind>/next: the next record of the queue (the list's filters) waiting for the caller after `after`. */
+export function nextWaiting(kind: string, query: Omit<ListQuery, 'cursor' | 'limit'>, after: string): Promise<{ next: string | null }> {
+  return api<{ next: string | null }>(withQuery(`${path(kind)}/next`, { ...query, after }));
+}
+
+export interface ReasonList {
+  kind: string;
+  label: string;
+  reasons: string[];
+  defaults: string[];
+  custom: boolean;
+}
+
+/** Admin: the reasons offered when rejecting records of a kind (404 for kinds without a reject). */
+export function getReasonList(kind: string): Promise<ReasonList> {
+  return api<ReasonList>(`/api/lifecycles/${encodeURIComponent(kind)}/reasons`);
+}
+
+/** Admin: replaces the list, or (null) goes back to the default. */
+export function putReasonList(kind: string, reasons: string[] | null): Promise<ReasonList> {
+  return api<ReasonList>(`/api/lifecycles/${encodeURIComponent(kind)}/reasons`, { method: 'PUT', body: { reasons } });
 }

@@ -73,6 +73,8 @@ export interface RecordAction {
   style?: 'primary' | 'danger' | 'default';
   /** a draft save: missing required values are allowed (if the server says so) */
   draft?: boolean;
+  /** a reject (退回/驳回): common reasons to pick, besides free text */
+  reasons?: string[];
 }
 
 export interface TimelineEvent {
@@ -116,7 +118,9 @@ export interface RecordView {
   actions: RecordAction[];
   timeline: TimelineEvent[];
   /** fields changed since the record was first written (e.g. a student's corrections to the import) */
-  changes?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
+  changes?: Array<{ key: string; label: string; before: unknown; after: unknown; by?: Role[] }>;
+  /** a reviewer's changes count from here: their own last action, else the first version */
+  changesSince?: { at: string; own: boolean } | null;
   /** for the record's own student only: what the employer changed since the student last saw it */
   termsChanges?: Array<{ key: string; label: string; before: unknown; after: unknown }>;
   /** a transition's answer: the record it created (应约 → the agreement) */

@@ -8,9 +8,11 @@ interface DialogProps {
   children: ReactNode;
   /** buttons row */
   footer: ReactNode;
+  /** e.g. 'dialog dialog-viewer' for a wider dialog */
+  className?: string;
 }
 
-export function Dialog({ open, title, onClose, children, footer }: DialogProps) {
+export function Dialog({ open, title, onClose, children, footer, className = 'dialog' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
 
@@ -45,7 +47,7 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
   }, [onClose]);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title">
+    <dialog ref={ref} className={className} aria-labelledby="dialog-title">
       {open && (
         <>
           <h2 id="dialog-title" className="dialog-title">{title}</h2>

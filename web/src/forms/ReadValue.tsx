@@ -1,5 +1,5 @@
 /** A value shown as text, the way it reads on the printed agreement: code → label, region → full name. */
-import { fileUrl } from '../api/files';
+import { FileGallery } from './fields/FileGallery';
 import { codeLabel, regionFullName, type FieldDef, type FormDefinition } from './engine';
 
 const EMPTY = <span className="read-empty">—</span>;
@@ -29,18 +29,7 @@ export function ReadValue({ def, field, value }: { def: FormDefinition; field: F
       return <span className="pre">{String(value)}</span>;
     case 'file': {
       const ids = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-      return (
-        <ul className="file-list">
-          {ids.map((id, i) => (
-            <li key={id} className="file-item">
-              {/* an image shows itself (a reviewer checks a 营业执照 at a glance); a PDF stays a link */}
-              <img className="thumb" src={fileUrl(id)} alt={`${field.label} ${i + 1}`} loading="lazy"
-                onError={(e) => { e.currentTarget.hidden = true; }} />
-              <a href={fileUrl(id)} target="_blank" rel="noopener">{field.label} {i + 1}</a>
-            </li>
-          ))}
-        </ul>
-      );
+      return <FileGallery ids={ids} label={field.label} />;
     }
     case 'group': {
       const rows = Array.isArray(value) ? value : [];

@@ -17,6 +17,8 @@ import { BulkResetPasswords } from './list/BulkResetPasswords';
 import { OrgFilters } from './list/OrgFilters';
 import { createHref, createRefusal } from '../api/create-entry';
 import { canExportDispatches, DispatchExport } from './list/DispatchExport';
+import { takeFlash } from './record/advance-queue';
+import { recordHref } from './record/queue-params';
 
 const PAGE = 20;
 
@@ -33,6 +35,8 @@ export function ListPage({ kind }: { kind: string }) {
   const lc = lcs.data?.[kind];
   useTitle(lc?.label ?? '记录');
 
+  // 「已全部处理」 when a reviewer comes back from the last waiting record of this queue
+  const [flash] = useState(() => takeFlash(window.location.pathname + window.location.search));
   const [items, setItems] = useState<ListItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -123,6 +127,7 @@ export function ListPage({ kind }: { kind: string }) {
 
       {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
       {canExportDispatches(kind, user.role) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
+      {flash && <Alert tone={flash.tone}>{flash.text}</Alert>}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
@@ -139,7 +144,7 @@ export function ListPage({ kind }: { kind: string }) {
                   aria-label={`选择：${item.title || item.number || '（未命名）'}`}
                   onChange={(e) => selection.toggle(item.id, e.target.checked)} />
               )}
-              <Link href={`/r/${kind}/${item.id}`} className="record-item">
+              <Link href={recordHref(kind, item.id, filters)} className="record-item">
                 <span className="record-item-main">
                   <span className="record-title">{item.title || '（未命名）'}</span>
                   {item.subtitle && <span className="record-sub">{item.subtitle}</span>}

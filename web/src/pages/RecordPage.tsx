@@ -28,6 +28,8 @@ import { TermsChanges } from './record/TermsChanges';
 import { AgreementPdfDownload, RecordHelp } from './record/RecordHelp';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
+import { advanceQueue, takeFlash } from './record/advance-queue';
+import { listHref, parseQueue, shouldAdvance } from './record/queue-params';
 
 const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
 const REVIEWERS = ['college', 'school', 'province', 'center', 'admin'];
@@ -50,7 +52,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const handle = useRef<FormHandle>(null);
   const draftScope = `${kind}:${id}`;
   // 预览 (employer, invitation in 待签约名单) lives in the URL so a refresh stays in it
-  const previewing = useLocation().query.get('preview') === '1';
+  const { query } = useLocation();
+  const previewing = query.get('preview') === '1';
+  // the review queue this record was opened from (its list filters), for the next record and 返回列表
+  const queue = query.get('queue');
   const [previewValues, setPreviewValues] = useState<Values | null>(null);
 
   const lc = lcs?.[kind];
@@ -76,13 +81,13 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
 
   useEffect(() => {
     setLoaded(null);
-    setNotice(null);
+    setNotice(takeFlash(window.location.pathname + window.location.search));
     setFieldErrors([]);
     void reload();
     loadLifecycles().then(setLcs, () => setLcs({}));
   }, [reload]);
 
-  const run = async (action: RecordAction, data: Values | undefined, reason: string | undefined) => {
+  const run = async (action: RecordAction, data: Values | undefined, reason: string | undefined, reasonChoice?: string) => {
     if (!loaded) return;
     setBusy(true);
     setNotice(null);
@@ -91,15 +96,19 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         version: loaded.record.version,
         ...(data ? { data } : {}),
         ...(reason ? { reason } : {}),
+        ...(reasonChoice ? { reasonChoice } : {}),
       });
       clearDraft(draftScope);
       setFieldErrors([]);
       setPending(null);
       // 应约 created the agreement: the student goes on to it
       if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
+      const done = `已${action.label}，当前状态：${record.stateLabel}`;
+      // a reviewer goes on to the next record of the queue waiting for them
+      if (shouldAdvance(user.role, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
       if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
-      setNotice({ tone: 'ok', text: `已${action.label}，当前状态：${record.stateLabel}` });
+      setNotice({ tone: 'ok', text: done });
     } catch (e) {
       setPending(null);
       if (e instanceof ApiError && e.status === 409) {
@@ -108,6 +117,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         await reload();
         setNotice({ tone: 'error', text: `${CONFLICT_MESSAGE}${e.message ? `（${e.message}）` : ''}` });
       } else if (e instanceof ApiError && e.status === 422) {
+        // the admin changed the list meanwhile: offer the current one
+        if (e.code === 'reason_not_listed') await reload();
         setFieldErrors(e.fields);
         setNotice({ tone: 'error', text: e.message || '表单填写有误，请检查标红的字段' });
       } else {
@@ -141,7 +152,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
     return (
       <main id="main" className="page">
         <Alert>{loadError}</Alert>
-        <p><Link href={`/r/${kind}`}>返回列表</Link></p>
+        <p><Link href={listHref(kind, parseQueue(queue))}>返回列表</Link></p>
       </main>
     );
   }
@@ -164,7 +175,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   return (
     <main id="main" className="page page-record">
       <nav className="crumbs" aria-label="位置">
-        <Link href="/">首页</Link> / <Link href={`/r/${kind}`}>{lc?.label ?? kind}</Link> / <span>详情</span>
+        <Link href="/">首页</Link> / <Link href={listHref(kind, parseQueue(queue))}>{lc?.label ?? kind}</Link> / <span>详情</span>
       </nav>
       <div className="record-head">
         <h1 className="page-title">
@@ -200,7 +211,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       )}
 
       {record.changes && record.changes.length > 0 && (REVIEWERS.includes(user.role) || kind === 'source-records') && (
-        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={REVIEWERS.includes(user.role)} />
+        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={REVIEWERS.includes(user.role)} since={record.changesSince} />
       )}
 
       <div className="record-layout">
@@ -275,7 +286,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         action={pending && !isAccept(pending.action) ? pending.action : null}
         busy={busy}
         onCancel={cancel}
-        onConfirm={(reason) => pending && void run(pending.action, pending.data, reason)}
+        onConfirm={(reason, reasonChoice) => pending && void run(pending.action, pending.data, reason, reasonChoice)}
       />
     </main>
   );

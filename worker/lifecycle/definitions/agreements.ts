@@ -22,6 +22,8 @@ export const agreements: Lifecycle = {
   kind: 'agreements',
   label: '就业协议书',
   form: 'agreement',
+  // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
+  reasons: ['单位信息与营业执照不符', '协议书照片不清晰或缺页', '单位未盖章或签字不全', '岗位或薪酬信息填写不完整', '学生信息有误', '档案转寄信息有误'],
   readers: ['student', 'employer', 'college', 'school', 'center', 'admin'],
   states: {
     college_review: { label: '待学院审核' },

@@ -56,6 +56,8 @@ export const dispatches: Lifecycle = {
   kind: 'dispatches',
   label: '派遣信息',
   form: 'dispatch',
+  // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
+  reasons: ['证明材料照片不清晰', '证明材料与毕业去向不符', '档案转寄单位或地址有误', '户口迁移地址有误', '报到单位信息有误'],
   readers: ['student', 'college', 'school', 'center', 'admin'],
   states: {
     unconfirmed: { label: '未确认' },

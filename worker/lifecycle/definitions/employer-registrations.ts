@@ -42,6 +42,8 @@ export const employerRegistrations: Lifecycle = {
   kind: 'employer-registrations',
   label: '用人单位注册',
   form: 'employer',
+  // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
+  reasons: ['统一社会信用代码与单位名称不符', '单位性质或行业选择有误', '单位所在地或地址有误', '联系人或联系电话无效'],
   readers: ['employer', 'center', 'admin'],
   states: {
     pending: { label: '待中心审核' },

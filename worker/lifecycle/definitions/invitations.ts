@@ -58,6 +58,8 @@ export const invitations: Lifecycle = {
   kind: 'invitations',
   label: '职位邀约',
   form: 'agreement',
+  // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
+  reasons: ['已与其他单位签约', '岗位与本人意向不符', '薪酬待遇不合适', '工作地点不合适', '继续升学深造'],
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
     draft: { label: '待签约名单', visibleTo: ['employer', 'admin'] },

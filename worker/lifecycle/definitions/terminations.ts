@@ -45,6 +45,8 @@ export const terminations: Lifecycle = {
   kind: 'terminations',
   label: '解约申请',
   form: 'termination',
+  // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
+  reasons: ['解约函缺失或不清晰', '解约原因说明不充分', '缺少对方同意解约的证明', '违约责任约定不明确'],
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
     consent_pending: { label: '待对方同意' },

@@ -1,13 +1,13 @@
 /**
- * file: the field holds file ids. Existing ids are links to /api/files/:id (images get a
- * thumbnail); a file input uploads to POST /api/files with progress and appends the new id.
+ * file: the field holds file ids. Existing ones show as thumbnails (a PDF as its icon) that open the
+ * full-size viewer; a file input uploads to POST /api/files with progress and appends the new id.
  */
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
+import { FileGallery } from './FileGallery';
 import { aria, type WidgetProps } from './types';
-import { useSession } from '../../auth/session';
 
 const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp', pdf: 'application/pdf' };
 const DEFAULT_MAX_FILES = 5;
@@ -26,10 +26,7 @@ export function FileField(p: WidgetProps) {
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [types, setTypes] = useState<Record<string, string>>({});
-  const [broken, setBroken] = useState<Set<string>>(new Set());
-  // files picked on this page: shown from the browser's copy, and opened from it before sign-in
-  // (a registration's licence: the server lets nobody read it back until the registration is made)
-  const signedIn = useSession().user !== null;
+  // files picked on this page: shown from the browser's copy (before sign-in nobody may read them back)
   const [local, setLocal] = useState<Record<string, { url: string; name: string }>>({});
   const latest = useRef(ids);
   latest.current = ids;
@@ -59,31 +56,15 @@ export function FileField(p: WidgetProps) {
     }
   }
 
-  const isImage = (fid: string) => !broken.has(fid) && (types[fid] ? types[fid].startsWith('image/') : true);
-
   return (
     <div className="files" role="group" aria-labelledby={p.labelId}>
       {ids.length > 0 && (
-        <ul className="file-list">
-          {ids.map((fid, i) => (
-            <li key={fid} className="file-item">
-              {isImage(fid) && (
-                <img
-                  className="thumb"
-                  src={local[fid]?.url ?? fileUrl(fid)}
-                  alt={`附件 ${i + 1} 预览`}
-                  loading="lazy"
-                  onError={() => setBroken((b) => new Set(b).add(fid))}
-                />
-              )}
-              <a href={signedIn ? fileUrl(fid) : local[fid]?.url ?? fileUrl(fid)} target="_blank" rel="noopener">{local[fid]?.name ?? `附件 ${i + 1}`}</a>
-              <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
-                aria-label={`删除附件 ${i + 1}`}>
-                删除
-              </button>
-            </li>
-          ))}
-        </ul>
+        <FileGallery ids={ids} label={field.label} types={types} srcOf={(fid) => local[fid]?.url ?? fileUrl(fid)} extra={(fid, i) => (
+          <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
+            aria-label={`删除附件 ${i + 1}`}>
+            删除
+          </button>
+        )} />
       )}
       {ids.length < max && (
         <input

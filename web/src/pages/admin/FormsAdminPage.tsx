@@ -4,6 +4,7 @@ import { Alert, Loading } from '../../components/Alert';
 import { formatTime, useAsync, useTitle } from '../../hooks';
 import { Link } from '../../router';
 import './admin.css';
+import { RejectReasonsAdmin } from './RejectReasonsAdmin';
 
 export default function FormsAdminPage() {
   const { data, error } = useAsync(() => listForms(), []);
@@ -41,6 +42,7 @@ export default function FormsAdminPage() {
           </table>
         </div>
       )}
+      <RejectReasonsAdmin />
     </main>
   );
 }
