@@ -2,7 +2,7 @@ import { useSession } from '../auth/session';
 import { roleLabel } from '../auth/roles';
 import { Link, navigate } from '../router';
 
-export function Header() {
+export function AppHeader() {
   const { user, signOut } = useSession();
   const org = user?.scope.employerName || user?.scope.collegeName || user?.scope.schoolName || '';
   return (
