@@ -10,6 +10,7 @@ import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
+import { toneOf } from './labels';
 import { inScope } from './scope';
 import type { Lifecycle } from './types';
 
@@ -63,6 +64,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     kind: record.kind,
     state: record.state,
     stateLabel: stateLabel(record.state),
+    stateTone: toneOf(lifecycle, record.state),
     version: record.version,
     number: record.number,
     mode: record.mode,

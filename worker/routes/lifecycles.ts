@@ -1,7 +1,7 @@
 /** GET /api/lifecycles: kinds, their state labels and who may create — so the web app stays generic. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { labelsFor } from '../lifecycle/labels';
+import { labelsFor, toneOf } from '../lifecycle/labels';
 import { stateShownTo } from '../lifecycle/read-access';
 import { LIFECYCLES } from '../lifecycle/registry';
 import { requireActor } from '../middleware/require-actor';
@@ -16,6 +16,8 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
       form: lifecycle.form,
       // states this role never sees (an employer's draft invitations) are not offered as filters
       states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role))),
+      // the badge colour of every state, by its meaning (declared beside the states)
+      tones: Object.fromEntries(Object.keys(lifecycle.states).filter((state) => stateShownTo(lifecycle, state, actor.role)).map((state) => [state, toneOf(lifecycle, state)])),
       create: lifecycle.create && lifecycle.create.roles.includes(actor.role) ? { roles: lifecycle.create.roles, step: lifecycle.create.step } : null,
     };
   }

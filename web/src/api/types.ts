@@ -31,15 +31,20 @@ export interface LifecycleInfo {
   label: string;
   form: string;
   states: Record<string, string>;
+  /** each state's badge colour, by its meaning (declared beside the lifecycle's states) */
+  tones?: Record<string, StateTone>;
   create?: { roles: Role[]; step: string } | null;
 }
 export type Lifecycles = Partial<Record<string, LifecycleInfo>>;
+
+export type StateTone = 'wait' | 'ok' | 'bad' | 'neutral';
 
 export interface ListItem {
   id: string;
   kind: string;
   state: string;
   stateLabel: string;
+  stateTone?: StateTone;
   version: number;
   title: string;
   subtitle?: string | null;
@@ -83,6 +88,7 @@ export interface RecordView {
   kind: string;
   state: string;
   stateLabel: string;
+  stateTone?: StateTone;
   version: number;
   number?: string | null;
   mode?: 'online' | 'offline' | null;

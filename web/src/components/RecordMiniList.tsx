@@ -16,7 +16,7 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
         <li key={item.id}>
           <Link href={`/r/${kind}/${item.id}`} className="mini-item">
             <span className="mini-title">{item.title || item.number || '（未命名）'}</span>
-            <StateBadge state={item.state} label={item.stateLabel} />
+            <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
             {item.subtitle && <span className="mini-sub">{item.subtitle}</span>}
             <span className="mini-time">{formatTime(item.updatedAt)}</span>
           </Link>

@@ -162,7 +162,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <h1 className="page-title">
           {form.definition.title || lc?.label}
         </h1>
-        <StateBadge state={record.state} label={record.stateLabel} />
+        <StateBadge state={record.state} label={record.stateLabel} tone={record.stateTone} />
       </div>
       <dl className="record-meta">
         {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}

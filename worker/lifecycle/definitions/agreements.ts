@@ -22,12 +22,12 @@ export const agreements: Lifecycle = {
   form: 'agreement',
   readers: ['student', 'employer', 'college', 'school', 'center', 'admin'],
   states: {
-    college_review: { label: '待学院审核' },
-    school_review: { label: '待学校审核' },
-    approved: { label: '学校审核通过' },
-    rejected: { label: '审核未通过' },
-    returned: { label: '退回修改' },
-    terminated: { label: '已解约' },
+    college_review: { label: '待学院审核', tone: 'wait' },
+    school_review: { label: '待学校审核', tone: 'wait' },
+    approved: { label: '学校审核通过', tone: 'ok' },
+    rejected: { label: '审核未通过', tone: 'bad' },
+    returned: { label: '退回修改', tone: 'bad' },
+    terminated: { label: '已解约', tone: 'bad' },
   },
   disclosure: [ADMIN_SEES_MASKED],
   // online agreements have an employer; an offline one's company is as the student typed it from paper

@@ -44,11 +44,11 @@ export const employerRegistrations: Lifecycle = {
   form: 'employer',
   readers: ['employer', 'center', 'admin'],
   states: {
-    pending: { label: '待中心审核' },
-    verified: { label: '审核通过' },
-    returned: { label: '已退回修改' },
-    change_pending: { label: '变更待中心审核' },
-    change_returned: { label: '变更已退回' },
+    pending: { label: '待中心审核', tone: 'wait' },
+    verified: { label: '审核通过', tone: 'ok' },
+    returned: { label: '已退回修改', tone: 'bad' },
+    change_pending: { label: '变更待中心审核', tone: 'wait' },
+    change_returned: { label: '变更已退回', tone: 'bad' },
   },
   transitions: [
     { action: 'approve', label: '审核通过', from: ['pending', 'change_pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },

@@ -58,12 +58,12 @@ export const invitations: Lifecycle = {
   form: 'agreement',
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
-    draft: { label: '待签约名单', visibleTo: ['employer', 'admin'] },
-    sent: { label: '待应约' },
-    accepted: { label: '已应约' },
-    rejected: { label: '已拒绝' },
-    expired: { label: '已逾期' },
-    withdrawn: { label: '已撤回' },
+    draft: { label: '待签约名单', tone: 'neutral', visibleTo: ['employer', 'admin'] },
+    sent: { label: '待应约', tone: 'wait' },
+    accepted: { label: '已应约', tone: 'ok' },
+    rejected: { label: '已拒绝', tone: 'bad' },
+    expired: { label: '已逾期', tone: 'neutral' },
+    withdrawn: { label: '已撤回', tone: 'neutral' },
   },
   // Until the student accepts, the employer knows the student only as the lookup showed them; the
   // agreement made on acceptance carries the full values.

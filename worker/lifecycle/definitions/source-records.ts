@@ -26,11 +26,11 @@ export const sourceRecords: Lifecycle = {
   form: 'source',
   readers: ['student', 'college', 'school', 'province', 'center', 'admin'],
   states: {
-    imported: { label: '学校导入' },
-    submitted: { label: '学生已核对' },
-    school_approved: { label: '学校审核通过' },
-    approved: { label: '省级通过' },
-    returned: { label: '已退回' },
+    imported: { label: '学校导入', tone: 'neutral' },
+    submitted: { label: '学生已核对', tone: 'wait' },
+    school_approved: { label: '学校审核通过', tone: 'wait' },
+    approved: { label: '省级通过', tone: 'ok' },
+    returned: { label: '已退回', tone: 'bad' },
   },
   disclosure: [ADMIN_SEES_MASKED],
   transitions: [

@@ -47,12 +47,12 @@ export const terminations: Lifecycle = {
   form: 'termination',
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
-    consent_pending: { label: '待对方同意' },
-    declined: { label: '对方不同意' },
-    college_review: { label: '待学院审核' },
-    school_review: { label: '待学校审核' },
-    completed: { label: '解约完成' },
-    rejected: { label: '审核未通过' },
+    consent_pending: { label: '待对方同意', tone: 'wait' },
+    declined: { label: '对方不同意', tone: 'bad' },
+    college_review: { label: '待学院审核', tone: 'wait' },
+    school_review: { label: '待学校审核', tone: 'wait' },
+    completed: { label: '解约完成', tone: 'ok' },
+    rejected: { label: '审核未通过', tone: 'bad' },
   },
   disclosure: [ADMIN_SEES_MASKED],
   create: {

@@ -28,7 +28,7 @@ function AgreementCard({ active }: { active: ReturnType<typeof useActiveAgreemen
       {error ? <p className="muted">{error.message}</p> : !data ? <p className="muted">加载中…</p> : data.active ? (
         <div className="status-line">
           <Link href={`/r/agreements/${data.active.id}`}>{data.active.title || data.active.number || '我的协议书'}</Link>
-          <StateBadge state={data.active.state} label={data.active.stateLabel} />
+          <StateBadge state={data.active.state} label={data.active.stateLabel} tone={data.active.stateTone} />
           {data.active.number && <span className="muted mono">{data.active.number}</span>}
         </div>
       ) : (
