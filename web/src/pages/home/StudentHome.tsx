@@ -11,6 +11,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { useAsync } from '../../hooks';
 import { Link } from '../../router';
 import { LookedUpByCard } from './LookedUpByCard';
+import { homeModules } from './modules';
 import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 
@@ -72,8 +73,8 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
             {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" /></li>}
           </ul>
           <ul className="chip-list" aria-label="查看全部记录">
-            {Object.entries(lcs).map(([kind, lc]) => lc && (
-              <li key={kind}><Link href={`/r/${kind}`} className="chip">{lc.label}</Link></li>
+            {homeModules('student', lcs).map((m) => (
+              <li key={m.key}><Link href={m.href} className="chip">{m.label}</Link></li>
             ))}
           </ul>
         </section>
