@@ -13,6 +13,7 @@ import {
 } from './engine';
 import { errorsUnder, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FieldView } from './FieldView';
+import { FoldableSection, sectionSummary } from './FoldableSection';
 
 export interface FormHandle {
   /**
@@ -42,6 +43,8 @@ export interface FormRendererProps {
   handleRef?: Ref<FormHandle>;
   /** preview every field whatever the access maps say (admin form preview) */
   showAll?: boolean;
+  /** read-only: sections fold, closed on phones with a summary line (a record page) */
+  foldSections?: boolean;
 }
 
 interface RenderedField {
@@ -268,6 +271,13 @@ export function FormRenderer(props: FormRendererProps) {
     );
   };
 
+  const fold = !editing && props.foldSections === true;
+  const renderRows = (rows: RenderedField[][]) =>
+    rows.map((row, ri) => (
+      <div key={ri} className={`row row-${Math.min(row.length, 4)}`}>
+        {row.map(renderField)}
+      </div>
+    ));
   const renderPage = (p: RenderedStep, i: number, heading: 'h2' | 'h3') => {
     const H = heading;
     return (
@@ -275,15 +285,20 @@ export function FormRenderer(props: FormRendererProps) {
         <H id={`${idPrefix}-p${i}`} className="form-page-title" tabIndex={-1}>
           {p.step.label}
         </H>
-        {p.sections.map(({ section, rows }) => (
+        {p.sections.map(({ section, rows }) => fold ? (
+          <FoldableSection
+            key={section.key}
+            label={section.label}
+            description={section.description}
+            summary={sectionSummary(def, rows.flat().map((r) => ({ field: r.field, value: r.field.computed !== undefined ? view.values[r.field.key] : values[r.field.key] })))}
+          >
+            {renderRows(rows)}
+          </FoldableSection>
+        ) : (
           <fieldset key={section.key} className="form-section">
             <legend>{section.label}</legend>
             {section.description && <p className="section-desc">{section.description}</p>}
-            {rows.map((row, ri) => (
-              <div key={ri} className={`row row-${Math.min(row.length, 4)}`}>
-                {row.map(renderField)}
-              </div>
-            ))}
+            {renderRows(rows)}
           </fieldset>
         ))}
       </section>

@@ -169,7 +169,6 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
         {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
-        <dt>表单版本</dt><dd>v{record.form.version}</dd>
       </dl>
 
       {kind === 'agreements' && record.number && (
@@ -217,6 +216,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             role={user.role}
             step={record.step}
             mode={editing ? 'edit' : 'preview'}
+            foldSections
             errors={fieldErrors}
             handleRef={handle}
             onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
