@@ -12,6 +12,7 @@ export const REGION_OF_FILE = {
   'form-editor': '320104',
   'employer-registration': '320105',
   'roster-as-typed': '320106',
+  'phones': '320116',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

@@ -47,7 +47,9 @@ export function AppHeader() {
   // the same gate as App: a new password first, then a student confirms identity
   const ready = !!user && !user.mustChangePassword && !(user.role === 'student' && user.identityConfirmed === false);
   const modules = useModules(user?.role, ready);
-  const org = user?.scope.employerName || user?.scope.collegeName || user?.scope.schoolName || '';
+  const scopeName = user?.scope.employerName || user?.scope.collegeName || user?.scope.schoolName || '';
+  // an employer's account is named after the employer: say it once
+  const org = scopeName !== user?.displayName ? scopeName : '';
 
   const [open, setOpen] = useState(false);
   const menuId = useId();
