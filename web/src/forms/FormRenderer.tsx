@@ -11,7 +11,7 @@ import {
   evaluateForm, fieldAccess, validate,
   type Access, type FieldDef, type FormDefinition, type Role, type SectionDef, type StepDef, type Values,
 } from './engine';
-import { errorsUnder, toErrorMap, topKey, type ErrorMap } from './errors';
+import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FieldView } from './FieldView';
 import { FoldableSection, sectionSummary } from './FoldableSection';
 
@@ -246,7 +246,8 @@ export function FormRenderer(props: FormRendererProps) {
     if (v) void props.onSubmit(v);
   };
 
-  const summaryCount = submitted ? [...shown.keys()].length : 0;
+  const summary = submitted ? summaryItems(shown, (key) => pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label) : [];
+  const summaryCount = summary.length;
   const unplaced = submitted ? [...shown].filter(([path]) => !pageOf.has(topKey(path))) : [];
 
   const renderField = (r: RenderedField) => {
@@ -320,9 +321,7 @@ export function FormRenderer(props: FormRendererProps) {
         <div className="alert alert-error" role="alert" id={`${idPrefix}-summary`} tabIndex={-1}>
           <p>表单有 {summaryCount} 处需要修改：</p>
           <ul>
-            {[...shown].slice(0, 10).map(([path, msg]) => {
-              const key = topKey(path);
-              const label = pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label;
+            {summary.map(({ path, key, lead, text }) => {
               return (
                 <li key={path}>
                   {pageOf.has(key) ? (
@@ -331,11 +330,11 @@ export function FormRenderer(props: FormRendererProps) {
                       const page = pageOf.get(key)!;
                       if (wizard && page !== current) goTo(page);
                       setFocusTarget(path);
-                    }}>{label ?? key}</a>
+                    }}>{lead}</a>
                   ) : (
-                    <span>{label ?? path}</span>
+                    <span>{lead}</span>
                   )}
-                  ：{msg}
+                  {text}
                 </li>
               );
             })}
