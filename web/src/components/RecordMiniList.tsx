@@ -17,7 +17,7 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
           <Link href={`/r/${kind}/${item.id}`} className="mini-item">
             <span className="mini-title">{item.title || item.number || '（未命名）'}</span>
             <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
-            {item.subtitle && <span className="mini-sub">{item.subtitle}</span>}
+            {(item.number || item.subtitle) && <span className="mini-sub">{[item.number, item.subtitle].filter(Boolean).join(' · ')}</span>}
             <span className="mini-time">{formatTime(item.updatedAt)}</span>
           </Link>
         </li>

@@ -70,7 +70,7 @@ export const agreements: Lifecycle = {
   summary(record, viewer) {
     const d = record.data;
     const student = viewer.role === 'student' ? str(d.name) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;
-    return { title: `${student} — ${str(d.employerName)}`, subtitle: `${record.number ?? ''} · ${isOnline(record) ? '线上签约' : '线下签约'}` };
+    return { title: `${student} — ${str(d.employerName)}`, subtitle: isOnline(record) ? '线上签约' : '线下签约' }; // the number is a column of its own
   },
 };
 
