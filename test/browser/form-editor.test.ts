@@ -150,7 +150,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     // 管理员: home → 表单管理 → the dispatch form
     await login(s, 'admin');
     await page.getByRole('main').getByRole('link', { name: /表单管理/ }).click();
-    const row = page.getByRole('row').filter({ hasText: 'dispatch' });
+    const row = page.locator('tr[data-form="dispatch"]');
     await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(`v${originalVersion}`);
     await row.getByRole('link', { name: /编辑/ }).click();
     await expect.poll(() => page.getByRole('heading', { name: /编辑表单：派遣信息上报/ }).isVisible()).toBe(true);
