@@ -121,23 +121,29 @@ const checkRegion: Checker = (field, value) => {
   return { value: code };
 };
 
+/**
+ * The messages name the field by its label and say what kind of value it takes only when the label
+ * does not already say it: 「身份证号无效，请逐位核对」, never 「身份证号不是有效的身份证号」.
+ */
+const names = (field: FieldDef, word: RegExp) => word.test(field.label);
+
 const checkPhone: Checker = (field, value) => {
   const text = asText(value)?.replace(/[\s-]/g, '') ?? null;
-  if (text === null || !isMobile(text)) return fail(value, 'phone', `${field.label}应为 11 位手机号码`);
+  if (text === null || !isMobile(text)) return fail(value, 'phone', `${field.label}应为 11 位${names(field, /手机/) ? '数字' : '手机号码'}`);
   return { value: text };
 };
 
 const checkIdNumber: Checker = (field, value, ctx) => {
-  if (typeof value !== 'string') return fail(value, 'idNumber', `${field.label}应为 18 位身份证号`);
+  if (typeof value !== 'string') return fail(value, 'idNumber', `${field.label}应为 18 位${names(field, /身份证/) ? '' : '身份证号'}`);
   const id = normalizeIdNumber(value);
-  if (!isValidIdNumber(id, ctx.today)) return fail(id, 'idNumber', `${field.label}不是有效的身份证号，请核对`);
+  if (!isValidIdNumber(id, ctx.today)) return fail(id, 'idNumber', names(field, /身份证/) ? `${field.label}无效，请逐位核对` : `${field.label}不是有效的身份证号，请逐位核对`);
   return { value: id };
 };
 
 const checkCreditCode: Checker = (field, value) => {
-  if (typeof value !== 'string') return fail(value, 'creditCode', `${field.label}应为 18 位统一社会信用代码`);
+  if (typeof value !== 'string') return fail(value, 'creditCode', `${field.label}应为 18 位${names(field, /信用代码/) ? '' : '统一社会信用代码'}`);
   const code = normalizeCreditCode(value);
-  if (!isValidCreditCode(code)) return fail(code, 'creditCode', `${field.label}不是有效的统一社会信用代码，请核对`);
+  if (!isValidCreditCode(code)) return fail(code, 'creditCode', names(field, /信用代码/) ? `${field.label}无效（校验位不符），请逐位核对` : `${field.label}不是有效的统一社会信用代码，请逐位核对`);
   return { value: code };
 };
 

@@ -149,7 +149,7 @@ describe('validate: value types', () => {
 
   it('a student’s ID number with a wrong check digit is refused', () => {
     expect(studentErrors({ idNumber: '110105194912310021' })).toEqual([
-      { path: 'idNumber', code: 'idNumber', message: '身份证号不是有效的身份证号，请核对' },
+      { path: 'idNumber', code: 'idNumber', message: '身份证号无效，请逐位核对' },
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('审计链校验 (admin)', () => {
     session = await openBrowser();
     await login(session, 'admin');
     const page = session.page;
-    await page.getByRole('link', { name: '审计链校验' }).click();
+    await page.getByRole('main').getByRole('link', { name: '审计链校验' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '审计链校验' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '开始校验' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '审计链完整' }).isVisible()).toBe(true);

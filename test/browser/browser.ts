@@ -44,7 +44,8 @@ export async function login(s: Session, username: string, password = 'demo1234')
   await s.page.getByLabel('密码').fill(password);
   await s.page.getByRole('button', { name: '登录' }).click();
   // Wait for the answer: a navigation started while the sign-in request is in flight would cancel it.
-  const signedIn = s.page.getByRole('button', { name: '退出' });
+  // 退出 on wide screens; on phones it sits in the menu behind the 菜单 button
+  const signedIn = s.page.getByRole('button', { name: '退出' }).or(s.page.getByRole('button', { name: '菜单' }));
   const refused = s.page.getByRole('alert');
   await expect.poll(async () => (await signedIn.isVisible()) || (await refused.isVisible()), { timeout: 30_000 }).toBe(true);
 }

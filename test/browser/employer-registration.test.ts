@@ -27,7 +27,7 @@ describe('用人单位注册, in the browser', () => {
     // a mistyped check character is caught at the field before anything is sent
     await page.getByLabel('统一社会信用代码').fill(code.slice(0, 17) + (code[17] === '0' ? '1' : '0'));
     await page.getByLabel('单位名称').focus();
-    await expect.poll(() => page.getByText(/不是有效的统一社会信用代码/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/统一社会信用代码无效/).first().isVisible()).toBe(true);
     await page.getByLabel('统一社会信用代码').fill(code);
     await page.getByLabel('单位性质').selectOption('39');
     await page.getByLabel('单位行业').selectOption('I');

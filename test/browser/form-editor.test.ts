@@ -149,8 +149,8 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
 
     // 管理员: home → 表单管理 → the dispatch form
     await login(s, 'admin');
-    await page.getByRole('link', { name: /表单管理/ }).click();
-    const row = page.getByRole('row').filter({ hasText: 'dispatch' });
+    await page.getByRole('main').getByRole('link', { name: /表单管理/ }).click();
+    const row = page.locator('tr[data-form="dispatch"]');
     await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(`v${originalVersion}`);
     await row.getByRole('link', { name: /编辑/ }).click();
     await expect.poll(() => page.getByRole('heading', { name: /编辑表单：派遣信息上报/ }).isVisible()).toBe(true);
@@ -221,7 +221,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
 
     // roll back in the browser: the original content becomes the next version
     await login(s, 'admin');
-    await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
     await page.goto(`${base}/admin/forms/dispatch`);
     await page.getByRole('tab', { name: '版本与对比' }).click();
     page.on('dialog', (d) => void d.accept());
@@ -239,7 +239,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const page = own.page;
     try {
       await login(own, 'admin');
-      await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
       await page.goto(`${base}/admin/forms/agreement`);
       await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
 
@@ -317,7 +317,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const page = own.page;
     try {
       await login(own, 'admin');
-      await expect.poll(() => page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
       await page.goto(`${base}/admin/forms/termination`);
       await expect.poll(() => page.getByText(`草稿基于 v${v}，其间已发布了 v${v + 1}。`).isVisible()).toBe(true);
       await page.getByRole('button', { name: `对比 v${v} 与 v${v + 1}` }).click();
@@ -344,7 +344,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const phone = await openBrowser({ width: 375, height: 800 });
     try {
       await login(phone, 'admin');
-      await expect.poll(() => phone.page.getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect.poll(() => phone.page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
       await phone.page.goto(`${base}/admin/forms/dispatch`);
       await expect.poll(() => phone.page.getByText('定义校验通过').isVisible()).toBe(true);
       await phone.page.getByRole('button', { name: '毕业去向', exact: true }).click();

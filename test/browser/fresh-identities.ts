@@ -17,6 +17,7 @@ export const REGION_OF_FILE = {
   'school-profile': '320114',
   'registration-licence': '320117',
   'review-flow': '320115',
+  'phones': '320116',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

@@ -1,7 +1,7 @@
 /** Sign-in gate, then the routes. Screens that render forms (and carry the engine) load lazily. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Alert, Loading } from './components/Alert';
-import { Header } from './components/Header';
+import { AppHeader } from './components/AppHeader';
 import { useSession } from './auth/session';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { HomePage } from './pages/HomePage';
@@ -100,7 +100,7 @@ export function App() {
   return (
     <>
       <a href="#main" className="skip-link">跳到主要内容</a>
-      <Header />
+      <AppHeader />
       {body}
     </>
   );

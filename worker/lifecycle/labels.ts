@@ -1,4 +1,4 @@
-import type { Lifecycle } from './types';
+import type { Lifecycle, StateTone } from './types';
 
 /** Built once per lifecycle and configured label: every list and record view asks for them. */
 const built = new WeakMap<Lifecycle, Map<string, Record<string, string>>>();
@@ -23,4 +23,9 @@ export function labelsFor(env: Pick<Env, 'DISPATCH_APPROVED_LABEL'>, lifecycle: 
     byLabel.set(configured, labels);
   }
   return labels;
+}
+
+/** The badge colour of a state (see `StateTone`); a state the lifecycle does not know is neutral. */
+export function toneOf(lifecycle: Lifecycle, state: string | null): StateTone {
+  return (state !== null && Object.hasOwn(lifecycle.states, state) ? lifecycle.states[state]?.tone : undefined) ?? 'neutral';
 }

@@ -13,6 +13,7 @@ import { applicableTransitions } from './execute-transition';
 import { changesByOthers } from './changes-by-others';
 import { waitingStates } from './next-waiting';
 import { offersReasons, rejectReasons } from './reject-reasons';
+import { toneOf } from './labels';
 import { inScope } from './scope';
 import { timelineEntry } from './timeline';
 import { schoolProfilePrefill } from './school-profile-fields';
@@ -84,6 +85,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
     kind: record.kind,
     state: record.state,
     stateLabel: stateLabel(record.state),
+    stateTone: toneOf(lifecycle, record.state),
     version: record.version,
     number: record.number,
     mode: record.mode,

@@ -21,8 +21,18 @@ export interface ListedStudent {
   idNumber: string;
 }
 
+/**
+ * The colour a state's badge takes, by what the state means to the people waiting on it:
+ * `wait` (amber) someone still has to act — in review, waiting for an answer; `ok` (green) done or
+ * approved; `bad` (red) refused, returned or terminated; `neutral` (grey) not started yet or ended
+ * without a verdict (a draft, 未确认, withdrawn, expired, voided).
+ */
+export const STATE_TONES = ['wait', 'ok', 'bad', 'neutral'] as const;
+export type StateTone = (typeof STATE_TONES)[number];
+
 export interface StateDef {
   label: string;
+  tone: StateTone;
   /** roles that may see a record in this state (default: every reader of the lifecycle) */
   visibleTo?: Role[];
   /** what happens next, for a state where nothing waits in the product (报到证待打印: who prints it, where) */

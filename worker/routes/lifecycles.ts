@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { createAvailability } from '../lifecycle/create-availability';
-import { labelsFor } from '../lifecycle/labels';
+import { labelsFor, toneOf } from '../lifecycle/labels';
 import { stateShownTo } from '../lifecycle/read-access';
 import { LIFECYCLES, lifecycleOf } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
@@ -36,6 +36,8 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
       // states this role never sees (an employer's draft invitations) are not offered as filters
       states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role))),
       next: Object.fromEntries(Object.entries(lifecycle.states).filter(([, s]) => s.next).map(([state, s]) => [state, s.next])),
+      // the badge colour of every state, by its meaning (declared beside the states)
+      tones: Object.fromEntries(Object.keys(lifecycle.states).filter((state) => stateShownTo(lifecycle, state, actor.role)).map((state) => [state, toneOf(lifecycle, state)])),
       create: await createOffer(lifecycle),
     };
   }

@@ -16,7 +16,7 @@ import { recordView } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
 import { requireActor, requireActorWith } from '../middleware/require-actor';
-import { labelsFor } from '../lifecycle/labels';
+import { labelsFor, toneOf } from '../lifecycle/labels';
 import { applyLapse } from '../lifecycle/apply-lapse';
 import { nextWaiting } from '../lifecycle/next-waiting';
 import type { Lifecycle } from '../lifecycle/types';
@@ -31,7 +31,7 @@ const MAX_LIMIT = 100;
 function shownState(lifecycle: Lifecycle, r: RecordRow, labels: Record<string, string>, today: string) {
   const lapse = lifecycle.lapse;
   const state = lapse && lapse.from.includes(r.state) && lapse.when(r, today) ? lapse.to : r.state;
-  return { state, stateLabel: labels[state] ?? state };
+  return { state, stateLabel: labels[state] ?? state, stateTone: toneOf(lifecycle, state) };
 }
 
 /** The list's filters from the query string (the dispatch export reads the same). */

@@ -27,7 +27,7 @@ export async function storedData(idNumber: string): Promise<Record<string, unkno
 export function expectTheThreeRefusedRows(errors: any[]) {
   expect(errors.map((e) => [e.row, e.field])).toEqual([[5, 'idNumber'], [13, 'name'], [21, 'originRegion']]);
   expect(errors[0]).toMatchObject({ name: '马思远', idNumber: '440305200508024290', column: '身份证号', value: '440305200508024290', accepted: expect.stringContaining('18 位') });
-  expect(errors[0].message).toContain('不是有效的身份证号');
+  expect(errors[0].message).toContain('身份证号无效');
   expect(errors[1]).toMatchObject({ idNumber: '440305200509153218', column: '姓名', message: '请填写姓名' });
   expect(errors[1].name).toBeUndefined();
   expect(errors[2]).toMatchObject({ name: '朱梓萱', idNumber: '440305200503169227', column: '生源所在地', value: '火星市奥林匹斯区' });

@@ -42,15 +42,20 @@ export interface LifecycleInfo {
   states: Record<string, string>;
   /** what happens next, by state, for states where nothing waits in the product */
   next?: Record<string, string>;
+  /** each state's badge colour, by its meaning (declared beside the lifecycle's states) */
+  tones?: Record<string, StateTone>;
   create?: CreateOffer | null;
 }
 export type Lifecycles = Partial<Record<string, LifecycleInfo>>;
+
+export type StateTone = 'wait' | 'ok' | 'bad' | 'neutral';
 
 export interface ListItem {
   id: string;
   kind: string;
   state: string;
   stateLabel: string;
+  stateTone?: StateTone;
   version: number;
   title: string;
   subtitle?: string | null;
@@ -104,6 +109,7 @@ export interface RecordView {
   kind: string;
   state: string;
   stateLabel: string;
+  stateTone?: StateTone;
   version: number;
   number?: string | null;
   mode?: 'online' | 'offline' | null;

@@ -16,8 +16,8 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
         <li key={item.id}>
           <Link href={`/r/${kind}/${item.id}`} className="mini-item">
             <span className="mini-title">{item.title || item.number || '（未命名）'}</span>
-            <StateBadge state={item.state} label={item.stateLabel} />
-            {item.subtitle && <span className="mini-sub">{item.subtitle}</span>}
+            <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
+            {(item.number || item.subtitle) && <span className="mini-sub">{[item.number, item.subtitle].filter(Boolean).join(' · ')}</span>}
             <span className="mini-time">{formatTime(item.updatedAt)}</span>
           </Link>
         </li>

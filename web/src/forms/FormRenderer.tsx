@@ -11,8 +11,9 @@ import {
   evaluateForm, fieldAccess, validate,
   type Access, type FieldDef, type FormDefinition, type Role, type SectionDef, type StepDef, type Values,
 } from './engine';
-import { errorsUnder, toErrorMap, topKey, type ErrorMap } from './errors';
+import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FieldView } from './FieldView';
+import { FoldableSection, sectionSummary } from './FoldableSection';
 
 export interface FormHandle {
   /**
@@ -44,6 +45,8 @@ export interface FormRendererProps {
   handleRef?: Ref<FormHandle>;
   /** preview every field whatever the access maps say (admin form preview) */
   showAll?: boolean;
+  /** read-only: sections fold, closed on phones with a summary line (a record page) */
+  foldSections?: boolean;
 }
 
 interface RenderedField {
@@ -246,7 +249,8 @@ export function FormRenderer(props: FormRendererProps) {
     else props.onInvalid?.();
   };
 
-  const summaryCount = submitted ? [...shown.keys()].length : 0;
+  const summary = submitted ? summaryItems(shown, (key) => pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label) : [];
+  const summaryCount = summary.length;
   const unplaced = submitted ? [...shown].filter(([path]) => !pageOf.has(topKey(path))) : [];
 
   const renderField = (r: RenderedField) => {
@@ -271,6 +275,13 @@ export function FormRenderer(props: FormRendererProps) {
     );
   };
 
+  const fold = !editing && props.foldSections === true;
+  const renderRows = (rows: RenderedField[][]) =>
+    rows.map((row, ri) => (
+      <div key={ri} className={`row row-${Math.min(row.length, 4)}`}>
+        {row.map(renderField)}
+      </div>
+    ));
   const renderPage = (p: RenderedStep, i: number, heading: 'h2' | 'h3') => {
     const H = heading;
     return (
@@ -278,15 +289,20 @@ export function FormRenderer(props: FormRendererProps) {
         <H id={`${idPrefix}-p${i}`} className="form-page-title" tabIndex={-1}>
           {p.step.label}
         </H>
-        {p.sections.map(({ section, rows }) => (
+        {p.sections.map(({ section, rows }) => fold ? (
+          <FoldableSection
+            key={section.key}
+            label={section.label}
+            description={section.description}
+            summary={sectionSummary(def, rows.flat().map((r) => ({ field: r.field, value: r.field.computed !== undefined ? view.values[r.field.key] : values[r.field.key] })))}
+          >
+            {renderRows(rows)}
+          </FoldableSection>
+        ) : (
           <fieldset key={section.key} className="form-section">
             <legend>{section.label}</legend>
             {section.description && <p className="section-desc">{section.description}</p>}
-            {rows.map((row, ri) => (
-              <div key={ri} className={`row row-${Math.min(row.length, 4)}`}>
-                {row.map(renderField)}
-              </div>
-            ))}
+            {renderRows(rows)}
           </fieldset>
         ))}
       </section>
@@ -308,9 +324,7 @@ export function FormRenderer(props: FormRendererProps) {
         <div className="alert alert-error" role="alert" id={`${idPrefix}-summary`} tabIndex={-1}>
           <p>表单有 {summaryCount} 处需要修改：</p>
           <ul>
-            {[...shown].slice(0, 10).map(([path, msg]) => {
-              const key = topKey(path);
-              const label = pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label;
+            {summary.map(({ path, key, lead, text }) => {
               return (
                 <li key={path}>
                   {pageOf.has(key) ? (
@@ -319,11 +333,11 @@ export function FormRenderer(props: FormRendererProps) {
                       const page = pageOf.get(key)!;
                       if (wizard && page !== current) goTo(page);
                       setFocusTarget(path);
-                    }}>{label ?? key}</a>
+                    }}>{lead}</a>
                   ) : (
-                    <span>{label ?? path}</span>
+                    <span>{lead}</span>
                   )}
-                  ：{msg}
+                  {text}
                 </li>
               );
             })}

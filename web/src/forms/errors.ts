@@ -16,3 +16,26 @@ export function errorsUnder(map: ErrorMap, key: string): ErrorMap {
   for (const [path, message] of map) if (path === key || path.startsWith(key + '.')) out.set(path, message);
   return out;
 }
+
+export interface SummaryItem {
+  path: string;
+  key: string;
+  /** the link text: the message itself when it names its field, else the field's label */
+  lead: string;
+  /** what follows the link (「：message」), or nothing */
+  text: string;
+}
+
+/**
+ * The lines of the error summary, one per error shown: its heading counts exactly these. A message
+ * that names its field (the engine's do) reads alone; others get the label in front; a field
+ * without a label on the page never shows its internal key.
+ */
+export function summaryItems(shown: ErrorMap, labelOf: (key: string) => string | undefined): SummaryItem[] {
+  return [...shown].map(([path, msg]) => {
+    const key = topKey(path);
+    const label = labelOf(key);
+    const [lead, text] = !label || msg.includes(label) ? [msg, ''] : [label, `：${msg}`];
+    return { path, key, lead, text };
+  });
+}

@@ -10,6 +10,7 @@ import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
+import { homeModules, type HomeModule } from './home/modules';
 import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
 import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
@@ -59,19 +60,31 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
             </ul>
           </KindCard>
         )}
-        {['agreements', 'amendments', 'terminations'].filter((k) => lcs[k]).map((k) => (
-          <KindCard key={k} kind={k} lc={lcs[k]!} />
+        {homeModules('employer', lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
+          <KindCard key={m.key} kind={m.kind!} lc={lcs[m.kind!]!} />
         ))}
       </div>
     </>
   );
 }
 
+function ImportCard({ module }: { module: HomeModule }) {
+  return (
+    <section className="card home-card" aria-labelledby="h-import">
+      <h2 id="h-import">{module.label}</h2>
+      <p className="muted">上传本校毕业生生源名单（CSV / Excel），为新学生创建账号和初始密码。</p>
+      <Link href={module.href} className="btn btn-primary">导入生源</Link>
+    </section>
+  );
+}
+
 function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
-  const kinds = Object.keys(lcs);
+  const modules = homeModules(role, lcs);
   return (
     <div className="home-grid">
-      {kinds.map((kind) => {
+      {modules.map((m) => {
+        if (!m.kind) return m.key === 'source-import' ? <ImportCard key={m.key} module={m} /> : m.key === 'school-profile' ? <SchoolProfileCard key={m.key} /> : null;
+        const kind = m.kind;
         const lc = lcs[kind]!;
         const queue = approvableStates(kind, role);
         const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
@@ -99,14 +112,6 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
           </KindCard>
         );
       })}
-      {role === 'school' && (
-        <section className="card home-card" aria-labelledby="h-import">
-          <h2 id="h-import">生源导入</h2>
-          <p className="muted">上传本校毕业生生源名单（CSV / Excel），为新学生创建账号和初始密码。</p>
-          <Link href="/source-records/import" className="btn btn-primary">导入生源</Link>
-        </section>
-      )}
-      {role === 'school' && <SchoolProfileCard />}
     </div>
   );
 }
@@ -117,15 +122,18 @@ function AdminHome() {
     <section className="card" aria-labelledby="h-forms">
       <h2 id="h-forms">表单定义</h2>
       <p>
-        <Link href="/admin/forms" className="btn btn-primary">表单管理（编辑、发布、版本）</Link>{' '}
-        <Link href="/audit" className="btn">审计链校验</Link>
+        {homeModules('admin', {}).map((m, i) => (
+          <span key={m.key}>
+            <Link href={m.href} className={i === 0 ? 'btn btn-primary' : 'btn'}>{m.label}</Link>{' '}
+          </span>
+        ))}
       </p>
       <ul className="mini-list">
         {FORM_KEYS.map(([key, label]) => (
           <li key={key}>
             <Link href={`/forms/${key}`} className="mini-item">
               <span className="mini-title">{label}</span>
-              <span className="mini-sub">{key}</span>
+              <span className="mini-sub">预览表单</span>
             </Link>
           </li>
         ))}

@@ -150,7 +150,7 @@ export function ListPage({ kind }: { kind: string }) {
                   {item.subtitle && <span className="record-sub">{item.subtitle}</span>}
                 </span>
                 <span className="record-item-meta">
-                  <StateBadge state={item.state} label={item.stateLabel} />
+                  <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
                   {item.number && <span className="record-no">{item.number}</span>}
                   <time dateTime={item.updatedAt}>{formatTime(item.updatedAt)}</time>
                 </span>

@@ -181,14 +181,13 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <h1 className="page-title">
           {form.definition.title || lc?.label}
         </h1>
-        <StateBadge state={record.state} label={record.stateLabel} />
+        <StateBadge state={record.state} label={record.stateLabel} tone={record.stateTone} />
       </div>
       <dl className="record-meta">
         {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
         {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
         {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
-        <dt>表单版本</dt><dd>v{record.form.version}</dd>
       </dl>
 
       {kind === 'agreements' && record.number && <AgreementPdfDownload id={record.id} />}
@@ -241,6 +240,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             role={user.role}
             step={record.step}
             mode={editing ? 'edit' : 'preview'}
+            foldSections
             errors={fieldErrors}
             handleRef={handle}
             onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}

@@ -26,19 +26,22 @@ export const agreements: Lifecycle = {
   reasons: ['单位信息与营业执照不符', '协议书照片不清晰或缺页', '单位未盖章或签字不全', '岗位或薪酬信息填写不完整', '学生信息有误', '档案转寄信息有误'],
   readers: ['student', 'employer', 'college', 'school', 'center', 'admin'],
   states: {
-    college_review: { label: '待学院审核' },
-    school_review: { label: '待学校审核' },
+    college_review: { label: '待学院审核', tone: 'wait' },
+    school_review: { label: '待学校审核', tone: 'wait' },
     approved: {
       label: '学校审核通过',
+      tone: 'ok',
       next: '协议书已生效。请下载电子协议书，A4 单面打印一式四份，单位盖章、学生签字后到学院、学校盖章；然后在「派遣信息」中确认派遣信息并上传盖章后的协议书照片。如需修改协议书内容，须先办理解约再重新签约。',
     },
     rejected: {
       label: '审核未通过',
+      tone: 'bad',
       next: '本协议书未通过审核，已结束。网上签约的可由单位重新发起邀约；如有疑问请联系学院就业工作人员。',
     },
-    returned: { label: '退回修改' },
+    returned: { label: '退回修改', tone: 'bad' },
     terminated: {
       label: '已解约',
+      tone: 'bad',
       next: '已解约，学生恢复网签资格，可以重新应约或录入新的协议书。',
     },
   },
@@ -93,7 +96,7 @@ export const agreements: Lifecycle = {
   summary(record, viewer) {
     const d = record.data;
     const student = viewer.role === 'student' ? str(d.name) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;
-    return { title: `${student} — ${str(d.employerName)}`, subtitle: `${record.number ?? ''} · ${isOnline(record) ? '线上签约' : '线下签约'}` };
+    return { title: `${student} — ${str(d.employerName)}`, subtitle: isOnline(record) ? '线上签约' : '线下签约' }; // the number is a column of its own
   },
 };
 

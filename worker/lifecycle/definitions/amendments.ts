@@ -51,17 +51,20 @@ export const amendments: Lifecycle = {
   form: 'agreement',
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
-    proposed: { label: '待学生确认' },
+    proposed: { label: '待学生确认', tone: 'wait' },
     agreed: {
       label: '学生已同意',
+      tone: 'ok',
       next: '学生已同意，协议书已按修改后的内容重新提交学院审核。',
     },
     declined: {
       label: '学生不同意',
+      tone: 'bad',
       next: '学生不同意修改，协议书保持原内容。',
     },
     withdrawn: {
       label: '单位已撤回',
+      tone: 'neutral',
       next: '单位已撤回本次修改，协议书保持原内容。',
     },
   },

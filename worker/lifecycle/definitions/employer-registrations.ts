@@ -46,14 +46,15 @@ export const employerRegistrations: Lifecycle = {
   reasons: ['统一社会信用代码与单位名称不符', '单位性质或行业选择有误', '单位所在地或地址有误', '联系人或联系电话无效'],
   readers: ['employer', 'center', 'admin'],
   states: {
-    pending: { label: '待中心审核' },
+    pending: { label: '待中心审核', tone: 'wait' },
     verified: {
       label: '审核通过',
+      tone: 'ok',
       next: '单位信息已通过审核，可以查找学生并发出邀约。',
     },
-    returned: { label: '已退回修改' },
-    change_pending: { label: '变更待中心审核' },
-    change_returned: { label: '变更已退回' },
+    returned: { label: '已退回修改', tone: 'bad' },
+    change_pending: { label: '变更待中心审核', tone: 'wait' },
+    change_returned: { label: '变更已退回', tone: 'bad' },
   },
   // written by the registration itself (POST /api/employers, before there is an account)
   events: [{ action: 'create', label: '单位注册，提交审核' }],

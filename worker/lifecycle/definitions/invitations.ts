@@ -62,22 +62,26 @@ export const invitations: Lifecycle = {
   reasons: ['已与其他单位签约', '岗位与本人意向不符', '薪酬待遇不合适', '工作地点不合适', '继续升学深造'],
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
-    draft: { label: '待签约名单', visibleTo: ['employer', 'admin'] },
-    sent: { label: '待应约' },
+    draft: { label: '待签约名单', tone: 'neutral', visibleTo: ['employer', 'admin'] },
+    sent: { label: '待应约', tone: 'wait' },
     accepted: {
       label: '已应约',
+      tone: 'ok',
       next: '学生已应约，协议书已生成并进入学院审核。',
     },
     rejected: {
       label: '已拒绝',
+      tone: 'bad',
       next: '学生已拒绝本邀约。单位可以向其他学生发起邀约。',
     },
     expired: {
       label: '已逾期',
+      tone: 'neutral',
       next: '已过应约截止日期，邀约失效。单位可以重新发起邀约。',
     },
     withdrawn: {
       label: '已撤回',
+      tone: 'neutral',
       next: '单位已撤回本邀约。',
     },
   },

@@ -28,14 +28,15 @@ export const sourceRecords: Lifecycle = {
   reasons: ['身份证号与姓名不一致', '考生号或学号有误', '生源所在地填写有误', '培养方式或定向委培单位有误', '联系方式或家庭地址不完整'],
   readers: ['student', 'college', 'school', 'province', 'center', 'admin'],
   states: {
-    imported: { label: '学校导入' },
-    submitted: { label: '学生已核对' },
-    school_approved: { label: '学校审核通过' },
+    imported: { label: '学校导入', tone: 'neutral' },
+    submitted: { label: '学生已核对', tone: 'wait' },
+    school_approved: { label: '学校审核通过', tone: 'wait' },
     approved: {
       label: '省级通过',
+      tone: 'ok',
       next: '生源信息已省级通过，可以网上签约：等待单位发起邀约，或录入线下协议书。',
     },
-    returned: { label: '已退回' },
+    returned: { label: '已退回', tone: 'bad' },
   },
   disclosure: [ADMIN_SEES_MASKED],
   // written by the school's roster import: the first one creates the record, a later one updates it

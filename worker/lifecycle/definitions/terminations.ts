@@ -49,19 +49,22 @@ export const terminations: Lifecycle = {
   reasons: ['解约函缺失或不清晰', '解约原因说明不充分', '缺少对方同意解约的证明', '违约责任约定不明确'],
   readers: ['student', 'employer', 'college', 'school', 'admin'],
   states: {
-    consent_pending: { label: '待对方同意' },
+    consent_pending: { label: '待对方同意', tone: 'wait' },
     declined: {
       label: '对方不同意',
+      tone: 'bad',
       next: '对方不同意解约，协议书继续有效。如仍需解约，请与对方协商后重新申请。',
     },
-    college_review: { label: '待学院审核' },
-    school_review: { label: '待学校审核' },
+    college_review: { label: '待学院审核', tone: 'wait' },
+    school_review: { label: '待学校审核', tone: 'wait' },
     completed: {
       label: '解约完成',
+      tone: 'ok',
       next: '解约完成，学生恢复网签资格，可以重新签约。',
     },
     rejected: {
       label: '审核未通过',
+      tone: 'bad',
       next: '解约申请未通过审核，协议书继续有效。',
     },
   },

@@ -1,8 +1,24 @@
 /** A definition diff in words: fields added, removed, renamed, changed (property by property), and the rest. */
 import type { DefinitionDiff, ImpactReport } from '../../api/forms';
+import { FIELD_TYPE_LABELS, PATTERN_LABELS } from './labels';
 
-const show = (v: unknown) => (v === undefined ? '（无）' : typeof v === 'string' ? v : JSON.stringify(v));
-const short = (v: unknown) => { const s = show(v); return s.length > 120 ? `${s.slice(0, 120)}…` : s; };
+/** The field properties an admin edits, by the names the editor gives them. */
+const PROP_LABELS: Record<string, string> = {
+  label: '名称', labelEn: '英文名称', type: '类型', help: '填写说明', placeholder: '输入提示', example: '示例',
+  required: '必填', minLength: '最少字数', maxLength: '最多字数', min: '最小值', max: '最大值', decimals: '小数位数',
+  unit: '单位', pattern: '格式', codeTable: '代码表', multiple: '可多选', regionLevel: '行政区划级别', maxFiles: '最多文件数',
+  accept: '文件类型', fields: '分组内的字段', minItems: '最少条数', maxItems: '最多条数', default: '默认值',
+  visibleWhen: '显示条件', requiredWhen: '必填条件', computed: '计算规则', access: '字段权限',
+};
+
+const show = (v: unknown, prop?: string) => {
+  if (v === undefined) return '（无）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (prop === 'type' && typeof v === 'string') return (FIELD_TYPE_LABELS as Record<string, string>)[v] ?? v;
+  if (prop === 'pattern' && typeof v === 'string') return PATTERN_LABELS[v] ?? v;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+};
+const short = (v: unknown, prop?: string) => { const s = show(v, prop); return s.length > 120 ? `${s.slice(0, 120)}…` : s; };
 
 const OTHER_LABELS: Record<string, string> = {
   title: '表单名称', titleEn: '英文名称', description: '说明', workflow: '业务环节', access: '表单权限',
@@ -24,7 +40,7 @@ export function DiffView({ diff }: { diff: DefinitionDiff }) {
       {diff.changed.length > 0 && (
         <><h4>修改的字段</h4><ul>{diff.changed.map((f) => (
           <li key={f.key}>{f.label}（{f.key}）：
-            <ul>{f.changes.map((c) => <li key={c.prop}><code>{c.prop}</code>：{short(c.from)} → {short(c.to)}</li>)}</ul>
+            <ul>{f.changes.map((c) => <li key={c.prop}>{PROP_LABELS[c.prop] ?? c.prop}：{short(c.from, c.prop)} → {short(c.to, c.prop)}</li>)}</ul>
           </li>
         ))}</ul></>
       )}
@@ -55,7 +71,7 @@ export function ImpactView({ impact }: { impact: ImpactReport }) {
                   <td>v{r.formVersion}</td>
                   <td>
                     <ul>
-                      {r.errors.map((e, i) => <li key={i}>{e.path}：{e.message}</li>)}
+                      {r.errors.map((e, i) => <li key={i}>{e.message}</li>)}
                       {r.dropped.length > 0 && <li>新版本不再包含字段：{r.dropped.join('、')}（已填的值不再显示）</li>}
                     </ul>
                   </td>

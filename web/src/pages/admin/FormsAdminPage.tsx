@@ -25,7 +25,7 @@ export default function FormsAdminPage() {
             <tbody>
               {data.map((f) => (
                 <tr key={f.key} data-form={f.key}>
-                  <th scope="row">{f.title}<div className="muted">{f.key}</div></th>
+                  <th scope="row">{f.title}</th>
                   <td>v{f.latestVersion}</td>
                   <td>
                     {f.draft ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}

@@ -70,7 +70,7 @@ export function SourceStatus({ onState }: { onState?(state: string | null): void
     <section className="card home-card" aria-labelledby="h-source">
       <div className="card-head">
         <h2 id="h-source">生源信息</h2>
-        {item && <StateBadge state={item.state} label={item.stateLabel} />}
+        {item && <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />}
       </div>
       {body}
     </section>

@@ -11,6 +11,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { useAsync } from '../../hooks';
 import { Link } from '../../router';
 import { LookedUpByCard } from './LookedUpByCard';
+import { homeModules } from './modules';
 import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 import { createHref } from '../../api/create-entry';
@@ -30,7 +31,7 @@ function AgreementCard({ active }: { active: ReturnType<typeof useActiveAgreemen
       {error ? <p className="muted">{error.message}</p> : !data ? <p className="muted">加载中…</p> : data.active ? (
         <div className="status-line">
           <Link href={`/r/agreements/${data.active.id}`}>{data.active.title || data.active.number || '我的协议书'}</Link>
-          <StateBadge state={data.active.state} label={data.active.stateLabel} />
+          <StateBadge state={data.active.state} label={data.active.stateLabel} tone={data.active.stateTone} />
           {data.active.number && <span className="muted mono">{data.active.number}</span>}
         </div>
       ) : (
@@ -75,8 +76,8 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
             {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" /></li>}
           </ul>
           <ul className="chip-list" aria-label="查看全部记录">
-            {Object.entries(lcs).map(([kind, lc]) => lc && (
-              <li key={kind}><Link href={`/r/${kind}`} className="chip">{lc.label}</Link></li>
+            {homeModules('student', lcs).map((m) => (
+              <li key={m.key}><Link href={m.href} className="chip">{m.label}</Link></li>
             ))}
           </ul>
         </section>

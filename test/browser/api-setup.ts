@@ -1,0 +1,71 @@
+/**
+ * Puts records in place through the HTTP API, the way the pages would, for browser tests that
+ * look at a record rather than walk the flow that makes it (signing-season walks it in the browser).
+ */
+export class ApiUser {
+  private cookie = '';
+  private constructor(private readonly baseUrl: string) {}
+
+  static async signIn(baseUrl: string, username: string, password = 'demo1234'): Promise<ApiUser> {
+    const u = new ApiUser(baseUrl);
+    await u.call('POST', '/api/session', { username, password });
+    return u;
+  }
+
+  async call<T = any>(method: string, path: string, body?: unknown, init: { form?: FormData } = {}): Promise<T> {
+    const headers: Record<string, string> = { Origin: this.baseUrl };
+    if (this.cookie) headers.Cookie = this.cookie;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(this.baseUrl + path, { method, headers, body: init.form ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter(Boolean);
+    if (set.length) this.cookie = set.join('; ');
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.parse(today()) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A new student of 江苏示范大学 (imported, identity confirmed, 生源 省级通过) whom 南京云帆 invited and
+ * who accepted: the agreement waits for the college. Returns its id.
+ */
+export async function agreementAwaitingCollege(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ agreementId: string; idNumber: string; password: string }> {
+  const school = await ApiUser.signIn(baseUrl, 'school');
+  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
+    + `${name},${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile}\r\n`;
+  const form = new FormData();
+  form.set('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
+  const imported = await school.call<{ credentials: Array<{ username: string; password: string }> }>('POST', '/api/source-records/import', undefined, { form });
+  const initial = imported.credentials.find((c) => c.username === idNumber)!.password;
+
+  const student = await ApiUser.signIn(baseUrl, idNumber, initial);
+  const password = `${idNumber.slice(-6)}Pass`;
+  await student.call('POST', '/api/session/password', { currentPassword: initial, newPassword: password });
+  await student.call('POST', '/api/session/identity', { idNumber, mobile });
+  const sources = await student.call('GET', '/api/source-records');
+  const source = await student.call('GET', `/api/source-records/${sources.items[0].id}`);
+  let rec = await student.call('POST', `/api/source-records/${source.id}/submit`, { version: source.version, data: source.data });
+  rec = await school.call('POST', `/api/source-records/${rec.id}/approve`, { version: rec.version });
+  const province = await ApiUser.signIn(baseUrl, 'province');
+  await province.call('POST', `/api/source-records/${rec.id}/approve`, { version: rec.version });
+
+  const employer = await ApiUser.signIn(baseUrl, 'employer');
+  const draft = await employer.call('POST', '/api/invitations', { studentId: source.studentId, data: {} });
+  const sent = await employer.call('POST', `/api/invitations/${draft.id}/send`, {
+    version: draft.version,
+    data: {
+      ...draft.data,
+      employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111',
+      jobCategory: '13', jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: 12000, socialInsurance: '1',
+      contractYears: 3, probationMonths: 3, penalty: 5000, deadline: inDays(5),
+      archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005',
+      householdMode: 'stay',
+    },
+  });
+  await student.call('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
+  const agreements = await student.call('GET', '/api/agreements?state=college_review');
+  return { agreementId: agreements.items[0].id, idNumber, password };
+}
