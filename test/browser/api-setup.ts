@@ -28,11 +28,8 @@ export class ApiUser {
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.parse(today()) + n * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * A new student of 江苏示范大学 (imported, identity confirmed, 生源 省级通过) whom 南京云帆 invited and
- * who accepted: the agreement waits for the college. Returns its id.
- */
-export async function agreementAwaitingCollege(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ agreementId: string; idNumber: string; password: string }> {
+/** A new student of 江苏示范大学: imported, password changed, identity confirmed, 生源 省级通过. */
+export async function approvedStudent(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ student: ApiUser; studentId: string; password: string }> {
   const school = await ApiUser.signIn(baseUrl, 'school');
   const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
     + `${name},${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile}\r\n`;
@@ -51,10 +48,14 @@ export async function agreementAwaitingCollege(baseUrl: string, idNumber: string
   rec = await school.call('POST', `/api/source-records/${rec.id}/approve`, { version: rec.version });
   const province = await ApiUser.signIn(baseUrl, 'province');
   await province.call('POST', `/api/source-records/${rec.id}/approve`, { version: rec.version });
+  return { student, studentId: source.studentId, password };
+}
 
+/** 南京云帆's invitation to the student, filled in and still a draft (待签约名单): its id and version. */
+export async function draftInvitation(baseUrl: string, studentId: string): Promise<{ id: string; version: number; data: Record<string, unknown> }> {
   const employer = await ApiUser.signIn(baseUrl, 'employer');
-  const draft = await employer.call('POST', '/api/invitations', { studentId: source.studentId, data: {} });
-  const sent = await employer.call('POST', `/api/invitations/${draft.id}/send`, {
+  const draft = await employer.call('POST', '/api/invitations', { studentId, data: {} });
+  return employer.call('POST', `/api/invitations/${draft.id}/save`, {
     version: draft.version,
     data: {
       ...draft.data,
@@ -65,6 +66,17 @@ export async function agreementAwaitingCollege(baseUrl: string, idNumber: string
       householdMode: 'stay',
     },
   });
+}
+
+/**
+ * A new student of 江苏示范大学 (imported, identity confirmed, 生源 省级通过) whom 南京云帆 invited and
+ * who accepted: the agreement waits for the college. Returns its id.
+ */
+export async function agreementAwaitingCollege(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ agreementId: string; idNumber: string; password: string }> {
+  const { student, studentId, password } = await approvedStudent(baseUrl, idNumber, mobile, name);
+  const draft = await draftInvitation(baseUrl, studentId);
+  const employer = await ApiUser.signIn(baseUrl, 'employer');
+  const sent = await employer.call('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: draft.data });
   await student.call('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
   const agreements = await student.call('GET', '/api/agreements?state=college_review');
   return { agreementId: agreements.items[0].id, idNumber, password };

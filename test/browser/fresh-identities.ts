@@ -18,6 +18,7 @@ export const REGION_OF_FILE = {
   'registration-licence': '320117',
   'review-flow': '320115',
   'phones': '320116',
+  'feedback': '320118',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

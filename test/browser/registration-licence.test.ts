@@ -59,8 +59,10 @@ describe('用人单位注册 with the 营业执照, in the browser', () => {
     await page.getByLabel('联系人姓名').fill('孙经理');
     await page.getByLabel('联系人手机').fill(fresh.mobile());
     await page.locator('input[type=file]').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: LICENCE });
-    // shown from the browser's own copy: before sign-in the server lets nobody read the upload back
-    await expect.poll(() => page.getByRole('link', { name: '营业执照.png' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    // its thumbnail is shown from the browser's own copy: before sign-in the server lets nobody read the upload back
+    const picked = page.getByRole('button', { name: /查看营业执照 第 1 个附件/ }).locator('img');
+    await expect.poll(() => picked.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(1);
+    expect(await picked.getAttribute('src')).toMatch(/^blob:/);
     await page.getByRole('button', { name: '提交注册' }).click();
     await expect.poll(() => page.getByText(/就业中心审核通过后即可查找学生/).isVisible(), { timeout: 15_000 }).toBe(true);
     await signOut(s);
@@ -69,11 +71,11 @@ describe('用人单位注册 with the 营业执照, in the browser', () => {
     await page.getByRole('region', { name: '用人单位注册' }).getByRole('link', { name: /^待中心审核/ }).click();
     await page.getByRole('link', { name: /南京执照核验科技有限公司/ }).first().click();
     await expect.poll(() => page.getByText(code).first().isVisible()).toBe(true);
-    const link = page.getByRole('link', { name: '营业执照 1' });
-    await expect.poll(() => link.isVisible()).toBe(true);
-    // the scan itself is shown, and its link answers the bytes the employer uploaded
-    await expect.poll(() => page.getByRole('img', { name: '营业执照 1' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
-    const href = await link.getAttribute('href');
+    // the scan itself is shown as a thumbnail, read from the server: the bytes the employer uploaded
+    const thumb = page.getByRole('button', { name: /查看营业执照 第 1 个附件/ }).locator('img');
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const href = await thumb.getAttribute('src');
+    expect(href).toMatch(/^\/api\/files\//);
     const served = await page.evaluate(async (url) => {
       const res = await fetch(url!);
       return { status: res.status, type: res.headers.get('Content-Type'), size: (await res.arrayBuffer()).byteLength };

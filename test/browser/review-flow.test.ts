@@ -95,6 +95,8 @@ async function twoDispatchesWaiting(base: string, names: string[]): Promise<stri
     const submitted = await student.call('POST', `/api/source-records/${source.id}/submit`, { version: view.version, data: view.data });
     const schoolOk = await school.call('POST', `/api/source-records/${source.id}/approve`, { version: submitted.version });
     await province.call('POST', `/api/source-records/${source.id}/approve`, { version: schoolOk.version });
+    // 学生录入 → 预览确认 → 提交
+    await student.call('POST', '/api/agreements/preview', { mode: 'offline', data: PAPER });
     const agreement = await student.call('POST', '/api/agreements', { mode: 'offline', data: PAPER });
     const collegeOk = await college.call('POST', `/api/agreements/${agreement.id}/approve`, { version: agreement.version });
     await school.call('POST', `/api/agreements/${agreement.id}/approve`, { version: collegeOk.version, data: {} });

@@ -62,6 +62,7 @@ async function agreementWaitingForSchool(baseUrl: string) {
   const province = await ApiClient.signIn(baseUrl, 'province');
   ok(await province.request('POST', `/api/source-records/${sourceId}/approve`, { version }), 200, 'province approve');
 
+  ok(await student.request('POST', '/api/agreements/preview', { mode: 'offline', data: PAPER }), 200, 'preview');
   const agreement = ok(await student.request('POST', '/api/agreements', { mode: 'offline', data: PAPER }), 201, 'paper agreement').body;
   const college = await ApiClient.signIn(baseUrl, 'college');
   ok(await college.request('POST', `/api/agreements/${agreement.id}/approve`, { version: agreement.version }), 200, 'college approve');

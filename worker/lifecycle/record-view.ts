@@ -108,6 +108,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
       // common reasons to pick (退回/驳回), besides free text
       ...(offersReasons(a) ? { reasons } : {}),
       draft: Boolean(a.draft),
+      // changes the data and keeps the state (修改邀约 of a sent invitation): the record reads as it is until the user chooses it
+      inPlace: !a.to,
       step: a.step ?? null,
       confirm: a.confirm ?? null,
       style: a.style ?? 'default',

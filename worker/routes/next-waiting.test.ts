@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import { demo, paperAgreement } from '../test/scenarios';
+import { enterOfflineAgreement } from '../test/signing';
 
 /** Three paper agreements of one company (its name is the queue's search), oldest first. */
 async function queueOfThree(company: string) {
@@ -13,7 +14,7 @@ async function queueOfThree(company: string) {
   for (let i = 0; i < 3; i++) {
     const fixture = await studentWithSourceRecord('approved');
     const student = await TestClient.as(fixture.username);
-    const created = await student.post('/api/agreements', { mode: 'offline', data: { ...paperAgreement(), employerName: company } });
+    const created = await enterOfflineAgreement(student, { ...paperAgreement(), employerName: company });
     expect(created.status).toBe(201);
     ids.push(created.body.id);
   }

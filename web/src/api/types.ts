@@ -80,6 +80,8 @@ export interface RecordAction {
   draft?: boolean;
   /** a reject (退回/驳回): common reasons to pick, besides free text */
   reasons?: string[];
+  /** changes the data and keeps the state (修改邀约): the record reads as it is until the user picks it */
+  inPlace?: boolean;
 }
 
 export interface TimelineEvent {

@@ -9,6 +9,7 @@ import { Alert, Loading } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useAsync } from '../hooks';
 import { Link } from '../router';
+import { ResultNotice } from '../components/ResultNotice';
 
 type Key = 'mobile' | 'email' | 'qq' | 'wechat';
 type Contact = Record<Key, string | null>;
@@ -96,7 +97,6 @@ export default function ProfilePage() {
       <form className="card" onSubmit={submit} noValidate aria-labelledby="h-contact">
         <h2 id="h-contact">联系方式</h2>
         <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
-        <div aria-live="polite">{saved && <Alert tone="ok">{saved}</Alert>}</div>
         <Alert>{errors.form}</Alert>
         <TextInput ref={refs.mobile} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
           value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
@@ -107,6 +107,7 @@ export default function ProfilePage() {
         <TextInput ref={refs.wechat} label="微信" autoComplete="off" spellCheck={false}
           value={values.wechat} onChange={set('wechat')} error={errors.wechat} maxLength={20} hint="微信号：6–20 位，以字母开头" />
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
+        <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
       </form>
     </main>
   );

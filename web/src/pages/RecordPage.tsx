@@ -28,6 +28,7 @@ import { TermsChanges } from './record/TermsChanges';
 import { AgreementPdfDownload, RecordHelp } from './record/RecordHelp';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
+import { ResultNotice } from '../components/ResultNotice';
 import { advanceQueue, takeFlash } from './record/advance-queue';
 import { listHref, parseQueue, shouldAdvance } from './record/queue-params';
 
@@ -57,6 +58,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   // the review queue this record was opened from (its list filters), for the next record and 返回列表
   const queue = query.get('queue');
   const [previewValues, setPreviewValues] = useState<Values | null>(null);
+  const [editingNow, setEditingNow] = useState(false);
 
   const lc = lcs?.[kind];
   useTitle(loaded ? `${lc?.label ?? ''} ${loaded.record.stateLabel}` : '记录');
@@ -64,7 +66,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const show = useCallback(
     async (record: RecordView) => {
       const form = await loadFormVersion(record.form.key, record.form.version);
-      setRestored(record.step ? loadDraft(draftScope, record.version) : null);
+      const draft = record.step ? loadDraft(draftScope, record.version) : null;
+      setRestored(draft);
+      // an unsent change typed before a refresh reopens the edit; otherwise the record reads as it is
+      setEditingNow(draft !== null);
       setLoaded({ record, form });
     },
     [draftScope],
@@ -159,8 +164,11 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   if (!loaded) return <main id="main" className="page"><Loading /></main>;
 
   const { record, form } = loaded;
-  const editing = record.step !== null;
-  const actions = record.actions;
+  // a record whose only edits keep its state (a sent invitation's 修改邀约) reads as it is until the user picks the edit
+  const editActions = record.actions.filter((a) => a.step);
+  const readsFirst = editActions.length > 0 && editActions.every((a) => a.inPlace && !a.draft);
+  const editing = record.step !== null && (!readsFirst || editingNow);
+  const actions = readsFirst && editingNow ? editActions : record.actions;
   const canAmend = kind === 'agreements' && lcs?.amendments?.create && record.mode === 'online' && ['college_review', 'school_review'].includes(record.state);
   const canTerminate = kind === 'agreements' && lcs?.terminations?.create && record.state === 'approved';
   const sendAction = kind === 'invitations' && record.state === 'draft' ? actions.find((a) => a.name === 'send') ?? null : null;
@@ -198,7 +206,6 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       <NextStep text={lc?.next?.[record.state]} />
       <div aria-live="polite">
         {!notice && <AcceptedNotice kind={kind} />}
-        {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
       {restored && (
         <Alert tone="info">
@@ -233,7 +240,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
           )}
           <div hidden={inPreview}>
           <FormRenderer
-            key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}`}
+            key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}:${editing ? 'e' : 'r'}`}
             definition={form.definition}
             values={restored ?? withPrefill(record)}
             previous={record.data}
@@ -246,20 +253,24 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
           />
           </div>
-          {(actions.length > 0 || canAmend || canTerminate) && !inPreview && (
+          {(actions.length > 0 || canAmend || canTerminate || notice) && !inPreview && (
             <div className="action-bar" role="group" aria-label="操作">
+              <ResultNotice notice={notice} className="action-notice" />
               {sendAction && <button type="button" className="btn" disabled={busy} onClick={openPreview}>预览</button>}
               {actions.map((a) => (
                 <button
                   key={a.name}
                   type="button"
-                  className={`btn ${a.style === 'primary' ? 'btn-primary' : a.style === 'danger' ? 'btn-danger' : ''}`}
+                  className={`btn ${a.style === 'primary' || (readsFirst && editingNow) ? 'btn-primary' : a.style === 'danger' ? 'btn-danger' : ''}`}
                   disabled={busy}
-                  onClick={() => start(a)}
+                  onClick={() => (readsFirst && !editingNow && a.inPlace && a.step ? (setNotice(null), setEditingNow(true)) : start(a))}
                 >
-                  {a.label}
+                  {readsFirst && editingNow ? '保存修改' : a.label}
                 </button>
               ))}
+              {readsFirst && editingNow && (
+                <button type="button" className="btn" disabled={busy} onClick={() => { clearDraft(draftScope); setRestored(null); setFieldErrors([]); setEditingNow(false); }}>取消修改</button>
+              )}
               {canAmend && <Link className="btn" href={`/r/amendments/new?agreementId=${encodeURIComponent(record.id)}`}>提出协议修改</Link>}
               {canTerminate && <Link className="btn" href={`/r/terminations/new?agreementId=${encodeURIComponent(record.id)}`}>申请解约</Link>}
             </div>

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { studentWithSourceRecord } from '../../test/fixtures';
 import { demo, offlineAgreementIn, onlineAgreementIn, paperAgreement, terminationIn } from '../../test/scenarios';
+import { enterOfflineAgreement } from '../../test/signing';
 import { TestClient } from '../../test/client';
 import { expectNoteEntry, TimelineWalk, type Seen } from '../../test/timeline-walk';
 import { agreements } from './agreements';
@@ -20,7 +21,8 @@ describe('协议书 办理记录', () => {
     // 线下: entered from paper, changed, returned by the college and by the school, resubmitted, approved
     const fixture = await studentWithSourceRecord('approved');
     const student = { client: await TestClient.as(fixture.username), role: 'student' as const };
-    const created = await student.client.post('/api/agreements', { mode: 'offline', data: paperAgreement() });
+    // 学生录入 → 预览确认 → 提交: the create takes the previewed agreement
+    const created = await enterOfflineAgreement(student.client, paperAgreement());
     expect(created.status).toBe(201);
     let a: Seen = created.body;
     expectNoteEntry(a.timeline[0], { action: 'create', label: agreements.create!.label, role: 'student', note: null });

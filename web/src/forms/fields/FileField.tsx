@@ -8,6 +8,7 @@ import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
 import { FileGallery } from './FileGallery';
 import { aria, type WidgetProps } from './types';
+import { useSession } from '../../auth/session';
 
 const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp', pdf: 'application/pdf' };
 const DEFAULT_MAX_FILES = 5;
@@ -26,7 +27,9 @@ export function FileField(p: WidgetProps) {
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [types, setTypes] = useState<Record<string, string>>({});
-  // files picked on this page: shown from the browser's copy (before sign-in nobody may read them back)
+  // before sign-in (a registration's 营业执照) nobody may read an upload back: show the browser's own copy;
+  // signed in, what is shown is what the server stored
+  const signedIn = useSession().user !== null;
   const [local, setLocal] = useState<Record<string, { url: string; name: string }>>({});
   const latest = useRef(ids);
   latest.current = ids;
@@ -59,7 +62,7 @@ export function FileField(p: WidgetProps) {
   return (
     <div className="files" role="group" aria-labelledby={p.labelId}>
       {ids.length > 0 && (
-        <FileGallery ids={ids} label={field.label} types={types} srcOf={(fid) => local[fid]?.url ?? fileUrl(fid)} extra={(fid, i) => (
+        <FileGallery ids={ids} label={field.label} types={types} srcOf={(fid) => (signedIn ? fileUrl(fid) : local[fid]?.url ?? fileUrl(fid))} extra={(fid, i) => (
           <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
             aria-label={`删除附件 ${i + 1}`}>
             删除

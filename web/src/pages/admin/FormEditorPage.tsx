@@ -22,6 +22,7 @@ import { applyEdit, type Edit } from './structure-edits';
 import { StructureEditor } from './StructureEditor';
 import { VersionsPanel } from './VersionsPanel';
 import './admin.css';
+import { ResultNotice } from '../../components/ResultNotice';
 
 type Tab = 'structure' | 'settings' | 'json' | 'versions';
 const TABS: Array<[Tab, string]> = [['structure', '页、分节与字段'], ['settings', '表单设置'], ['json', 'JSON'], ['versions', '版本与对比']];
@@ -208,7 +209,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
         <button type="button" className="btn btn-primary" disabled={busy || errors.length > 0} onClick={() => void checkImpact()}>检查影响并发布…</button>
         {loaded.hasDraft && <button type="button" className="btn btn-link-danger" disabled={busy} onClick={() => void discard()}>放弃草稿</button>}
       </div>
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <ResultNotice notice={message} />
       {stale && (
         <div className="stale-base" role="alert">
           <p>

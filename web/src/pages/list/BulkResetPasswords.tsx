@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { errorFromBody } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { downloadCsv, stamp } from '../source-import/csv';
+import { ResultNotice } from '../../components/ResultNotice';
 
 const MAX = 100;
 
@@ -53,12 +54,12 @@ export function BulkResetPasswords() {
       <form onSubmit={submit} noValidate>
         <p className="muted">输入本校学生的身份证号（每行一个，最多 {MAX} 个）。学生下次登录须修改密码，已登录的设备将退出。</p>
         <Alert>{error}</Alert>
-        <div aria-live="polite">{done && <Alert tone="ok">{done}</Alert>}</div>
         <div className="field">
           <label htmlFor="bulk-reset-ids" className="field-label">身份证号</label>
           <textarea id="bulk-reset-ids" className="input" rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
         </div>
         <button type="submit" className="btn" disabled={busy}>{busy ? '正在重置…' : '重置并下载 CSV'}</button>
+        <ResultNotice notice={done ? { tone: 'ok', text: done } : null} />
       </form>
     </details>
   );

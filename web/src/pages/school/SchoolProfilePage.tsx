@@ -10,6 +10,7 @@ import { Alert, Loading } from '../../components/Alert';
 import { TextInput } from '../../components/TextInput';
 import { formatTime, useAsync, useTitle } from '../../hooks';
 import { Link } from '../../router';
+import { ResultNotice } from '../../components/ResultNotice';
 
 type Values = Record<SchoolProfileKey, string>;
 type Errors = Partial<Record<SchoolProfileKey | 'form', string>>;
@@ -94,7 +95,6 @@ export default function SchoolProfilePage() {
             + '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
         </p>
         {updatedAt && <p className="muted small">上次保存：{formatTime(updatedAt)}</p>}
-        <div aria-live="polite">{saved && <Alert tone="ok">{saved}</Alert>}</div>
         <Alert>{errors.form}</Alert>
         <TextInput ref={refs.authority} label="学校就业主管部门" required autoComplete="organization"
           value={values.authority} onChange={set('authority')} error={errors.authority} maxLength={100} />
@@ -109,6 +109,7 @@ export default function SchoolProfilePage() {
         <TextInput ref={refs.postcode} label="邮编" inputMode="numeric" autoComplete="postal-code" className="input input-short"
           value={values.postcode} onChange={set('postcode')} error={errors.postcode} maxLength={6} />
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
+        <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
       </form>
     </main>
   );
