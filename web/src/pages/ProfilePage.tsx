@@ -3,13 +3,14 @@
  * at any time (GET/PUT /api/students/me/contact). Employers find the student by this phone, and new
  * agreements are prefilled from here.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client';
+import { useEffect } from 'react';
+import { api } from '../api/client';
 import { Alert, Loading } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useAsync } from '../hooks';
 import { Link } from '../router';
 import { ResultNotice } from '../components/ResultNotice';
+import { useTextFieldsForm, type FieldErrors } from '../components/useTextFieldsForm';
 
 type Key = 'mobile' | 'email' | 'qq' | 'wechat';
 type Contact = Record<Key, string | null>;
@@ -18,7 +19,7 @@ interface Profile {
   contact: Contact;
   updatedAt: string | null;
 }
-type Errors = Partial<Record<Key | 'form', string>>;
+type Errors = FieldErrors<Key>;
 
 const KEYS: Key[] = ['mobile', 'email', 'qq', 'wechat'];
 
@@ -36,48 +37,22 @@ const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', ema
 
 export default function ProfilePage() {
   const loaded = useAsync((signal) => api<Profile>('/api/students/me/contact', { signal }), []);
-  const [values, setValues] = useState<Record<Key, string> | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = { mobile: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), qq: useRef<HTMLInputElement>(null), wechat: useRef<HTMLInputElement>(null) };
-
+  const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
+    check: problems,
+    async save(body) {
+      const r = await api<Profile & { changed: string[] }>('/api/students/me/contact', { method: 'PUT', body });
+      return {
+        values: fill(r.contact),
+        message: r.changed.length ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。` : '已保存，联系方式没有变化。',
+      };
+    },
+  });
   useEffect(() => { document.title = '基本信息 · 网签'; }, []);
-  useEffect(() => { if (loaded.data && !values) setValues(fill(loaded.data.contact)); }, [loaded.data, values]);
+  useEffect(() => { if (loaded.data && !values) setValues(fill(loaded.data.contact)); }, [loaded.data, values, setValues]);
 
   if (loaded.error) return <main id="main" className="page"><h1 className="page-title">基本信息</h1><Alert>{loaded.error.message}</Alert></main>;
   if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
   const { identity } = loaded.data;
-
-  const set = (k: Key) => (e: { target: { value: string } }) => {
-    setSaved(null);
-    setValues((v) => ({ ...v!, [k]: e.target.value }));
-  };
-  const focusFirst = (e: Errors) => { const k = KEYS.find((x) => e[x]); if (k) refs[k].current?.focus(); };
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    const trimmed = Object.fromEntries(KEYS.map((k) => [k, values![k].trim()])) as Record<Key, string>;
-    const e = problems(trimmed);
-    setErrors(e);
-    setSaved(null);
-    if (Object.keys(e).length) return focusFirst(e);
-    setBusy(true);
-    try {
-      const r = await api<Profile & { changed: string[] }>('/api/students/me/contact', {
-        method: 'PUT', body: Object.fromEntries(KEYS.map((k) => [k, trimmed[k] || null])),
-      });
-      setValues(fill(r.contact));
-      setSaved(r.changed.length ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。` : '已保存，联系方式没有变化。');
-    } catch (err) {
-      const fe: Errors = { form: err instanceof Error ? err.message : '保存失败，请稍后再试' };
-      if (err instanceof ApiError) for (const f of err.fields) if ((KEYS as string[]).includes(f.path)) fe[f.path as Key] = f.message;
-      setErrors(fe);
-      focusFirst(fe);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <main id="main" className="page page-narrow">
@@ -98,13 +73,13 @@ export default function ProfilePage() {
         <h2 id="h-contact">联系方式</h2>
         <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
         <Alert>{errors.form}</Alert>
-        <TextInput ref={refs.mobile} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
+        <TextInput ref={ref('mobile')} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
           value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
-        <TextInput ref={refs.email} label="电子邮箱" type="email" autoComplete="email"
+        <TextInput ref={ref('email')} label="电子邮箱" type="email" autoComplete="email"
           value={values.email} onChange={set('email')} error={errors.email} maxLength={100} />
-        <TextInput ref={refs.qq} label="QQ" inputMode="numeric" autoComplete="off"
+        <TextInput ref={ref('qq')} label="QQ" inputMode="numeric" autoComplete="off"
           value={values.qq} onChange={set('qq')} error={errors.qq} maxLength={11} hint="5–11 位数字" />
-        <TextInput ref={refs.wechat} label="微信" autoComplete="off" spellCheck={false}
+        <TextInput ref={ref('wechat')} label="微信" autoComplete="off" spellCheck={false}
           value={values.wechat} onChange={set('wechat')} error={errors.wechat} maxLength={20} hint="微信号：6–20 位，以字母开头" />
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
         <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />

@@ -3,17 +3,17 @@
  * 联系人, 电话, 地址, 邮编), kept once. An agreement waiting for the school opens with these in its
  * 学校意见 where it is still empty (GET/PUT /api/schools/me/profile).
  */
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { ApiError } from '../../api/client';
+import { useEffect, useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
 import { Alert, Loading } from '../../components/Alert';
 import { TextInput } from '../../components/TextInput';
 import { formatTime, useAsync, useTitle } from '../../hooks';
 import { Link } from '../../router';
 import { ResultNotice } from '../../components/ResultNotice';
+import { useTextFieldsForm, type FieldErrors } from '../../components/useTextFieldsForm';
 
 type Values = Record<SchoolProfileKey, string>;
-type Errors = Partial<Record<SchoolProfileKey | 'form', string>>;
+type Errors = FieldErrors<SchoolProfileKey>;
 
 const KEYS: SchoolProfileKey[] = ['authority', 'contact', 'phone', 'address', 'postcode'];
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}(?:-\d{1,6})?)$/;
@@ -35,54 +35,28 @@ const fill = (p: SchoolProfileValues | null): Values =>
 export default function SchoolProfilePage() {
   useTitle('学校信息');
   const loaded = useAsync((signal) => loadSchoolProfile(signal), []);
-  const [values, setValues] = useState<Values | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs: Record<SchoolProfileKey, RefObject<HTMLInputElement | null>> = {
-    authority: useRef<HTMLInputElement>(null), contact: useRef<HTMLInputElement>(null), phone: useRef<HTMLInputElement>(null),
-    address: useRef<HTMLInputElement>(null), postcode: useRef<HTMLInputElement>(null),
-  };
-
+  const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
+    check: problems,
+    async save(body) {
+      const r = await saveSchoolProfile(body as SchoolProfileValues);
+      setUpdatedAt(r.updatedAt);
+      return {
+        values: fill(r.profile),
+        message: r.changed.length ? `已保存：${r.changed.join('、')}已更新。之后打开的待审核协议书将自动带入。` : '已保存，学校信息没有变化。',
+      };
+    },
+  });
   useEffect(() => {
     if (loaded.data && !values) {
       setValues(fill(loaded.data.profile));
       setUpdatedAt(loaded.data.updatedAt);
     }
-  }, [loaded.data, values]);
+  }, [loaded.data, values, setValues]);
 
   if (loaded.error) return <main id="main" className="page"><h1 className="page-title">学校信息</h1><Alert>{loaded.error.message}</Alert></main>;
   if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
 
-  const set = (k: SchoolProfileKey) => (e: { target: { value: string } }) => {
-    setSaved(null);
-    setValues((v) => ({ ...v!, [k]: e.target.value }));
-  };
-  const focusFirst = (e: Errors) => { const k = KEYS.find((x) => e[x]); if (k) refs[k].current?.focus(); };
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    const trimmed = Object.fromEntries(KEYS.map((k) => [k, values![k].trim()])) as Values;
-    const e = problems(trimmed);
-    setErrors(e);
-    setSaved(null);
-    if (Object.keys(e).length) return focusFirst(e);
-    setBusy(true);
-    try {
-      const r = await saveSchoolProfile(Object.fromEntries(KEYS.map((k) => [k, trimmed[k] || null])) as SchoolProfileValues);
-      setValues(fill(r.profile));
-      setUpdatedAt(r.updatedAt);
-      setSaved(r.changed.length ? `已保存：${r.changed.join('、')}已更新。之后打开的待审核协议书将自动带入。` : '已保存，学校信息没有变化。');
-    } catch (err) {
-      const fe: Errors = { form: err instanceof Error ? err.message : '保存失败，请稍后再试' };
-      if (err instanceof ApiError) for (const f of err.fields) if ((KEYS as string[]).includes(f.path)) fe[f.path as SchoolProfileKey] = f.message;
-      setErrors(fe);
-      focusFirst(fe);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <main id="main" className="page page-narrow">
@@ -96,17 +70,17 @@ export default function SchoolProfilePage() {
         </p>
         {updatedAt && <p className="muted small">上次保存：{formatTime(updatedAt)}</p>}
         <Alert>{errors.form}</Alert>
-        <TextInput ref={refs.authority} label="学校就业主管部门" required autoComplete="organization"
+        <TextInput ref={ref('authority')} label="学校就业主管部门" required autoComplete="organization"
           value={values.authority} onChange={set('authority')} error={errors.authority} maxLength={100} />
         <div className="school-profile-row">
-          <TextInput ref={refs.contact} label="联系人" required autoComplete="name"
+          <TextInput ref={ref('contact')} label="联系人" required autoComplete="name"
             value={values.contact} onChange={set('contact')} error={errors.contact} maxLength={30} />
-          <TextInput ref={refs.phone} label="联系电话" required type="tel" inputMode="tel" autoComplete="tel"
+          <TextInput ref={ref('phone')} label="联系电话" required type="tel" inputMode="tel" autoComplete="tel"
             value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={20} hint="手机或固定电话（区号-号码）" />
         </div>
-        <TextInput ref={refs.address} label="通讯地址" autoComplete="street-address"
+        <TextInput ref={ref('address')} label="通讯地址" autoComplete="street-address"
           value={values.address} onChange={set('address')} error={errors.address} maxLength={100} />
-        <TextInput ref={refs.postcode} label="邮编" inputMode="numeric" autoComplete="postal-code" className="input input-short"
+        <TextInput ref={ref('postcode')} label="邮编" inputMode="numeric" autoComplete="postal-code" className="input input-short"
           value={values.postcode} onChange={set('postcode')} error={errors.postcode} maxLength={6} />
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
         <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
