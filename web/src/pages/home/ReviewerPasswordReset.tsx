@@ -5,16 +5,15 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmResetDialog, OneTimePassword, type OneTimeCredential } from '../../components/PasswordReset';
 import { TextInput } from '../../components/TextInput';
 
-interface Credential { username: string; name: string; password: string }
 
 export function ReviewerPasswordReset() {
   const [username, setUsername] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Credential | null>(null);
+  const [done, setDone] = useState<OneTimeCredential | null>(null);
   const [asking, setAsking] = useState(false);
   const name = username.trim();
 
@@ -30,7 +29,7 @@ export function ReviewerPasswordReset() {
     setBusy(true);
     setError(null);
     try {
-      setDone(await api<Credential>(`/api/accounts/${encodeURIComponent(name)}/reset-password`, { method: 'POST' }));
+      setDone(await api<OneTimeCredential>(`/api/accounts/${encodeURIComponent(name)}/reset-password`, { method: 'POST' }));
       setUsername('');
     } catch (err) {
       setError(err instanceof Error ? err.message : '重置失败，请稍后再试');
@@ -46,31 +45,13 @@ export function ReviewerPasswordReset() {
       <p className="muted">学院、学校、省级和就业中心账号忘记密码时使用。对方下次登录须修改密码，已登录的设备将退出。</p>
       <form onSubmit={submit} noValidate>
         <Alert>{error}</Alert>
-        {done && (
-          <div className="alert alert-ok" role="status">
-            <p>已重置 {done.name} 的密码。请将以下信息告知本人，此密码只显示这一次：</p>
-            <dl className="profile-facts">
-              <dt>用户名</dt><dd className="mono">{done.username}</dd>
-              <dt>一次性密码</dt><dd className="mono">{done.password}</dd>
-            </dl>
-          </div>
-        )}
+        <OneTimePassword credential={done} />
         <TextInput label="审核账号" hint="该账号的登录名，如 college" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />
         <button type="submit" className="btn" disabled={busy}>重置密码</button>
       </form>
-      <Dialog
-        open={asking}
-        title="重置密码"
-        onClose={() => setAsking(false)}
-        footer={(
-          <>
-            <button type="button" className="btn" onClick={() => setAsking(false)} disabled={busy}>取消</button>
-            <button type="button" className="btn btn-danger" onClick={() => void reset()} disabled={busy}>{busy ? '正在重置…' : '确认重置'}</button>
-          </>
-        )}
-      >
-        <p>确认重置账号 {name} 的密码？原密码将立即失效。</p>
-      </Dialog>
+      <ConfirmResetDialog open={asking} busy={busy} onCancel={() => setAsking(false)} onConfirm={() => void reset()}>
+        确认重置账号 {name} 的密码？原密码将立即失效。
+      </ConfirmResetDialog>
     </section>
   );
 }
