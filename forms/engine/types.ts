@@ -15,6 +15,17 @@
 export const ROLES = ['student', 'employer', 'college', 'school', 'province', 'center', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Each role as users read it, on the web and in the API's answers (办理记录's actor). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  student: '学生',
+  employer: '用人单位',
+  college: '学院审核',
+  school: '学校审核',
+  province: '省级审核',
+  center: '就业中心',
+  admin: '管理员',
+};
+
 export const ACCESS_LEVELS = ['edit', 'read', 'hidden'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 

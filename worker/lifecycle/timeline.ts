@@ -4,20 +4,12 @@
  * Chinese. A reason is what a person typed with a transition of the table (a reject, return or
  * decline); the text other code stores with its events (学生应约，生成协议书) is a neutral note.
  */
-import type { Role } from '../../forms/engine/types';
+import { ROLE_LABELS as ROLES_AS_READ, type Role } from '../../forms/engine/types';
 import type { AuditEventRow, RecordRow } from '../db/schema';
 import type { EventFacts, Lifecycle, Transition } from './types';
 
-export const ROLE_LABELS: Readonly<Record<Role | 'system', string>> = {
-  student: '学生',
-  employer: '用人单位',
-  college: '学院审核',
-  school: '学校审核',
-  province: '省级审核',
-  center: '就业中心',
-  admin: '管理员',
-  system: '系统',
-};
+/** The roles as read, and the scheduled run's own events (an invitation lapsing) as 系统. */
+export const ROLE_LABELS: Readonly<Record<Role | 'system', string>> = { ...ROLES_AS_READ, system: '系统' };
 
 export const roleLabel = (role: string | null): string | null =>
   role === null ? null : Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role;
