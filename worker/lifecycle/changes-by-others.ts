@@ -38,7 +38,8 @@ export interface ChangesByOthers {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function parse(snapshot: string | null): Record<string, unknown> | null {
+/** An audit snapshot's data, or null when there is none or it is not an object. */
+export function parseSnapshot(snapshot: string | null | undefined): Record<string, unknown> | null {
   if (!snapshot) return null;
   try {
     const v: unknown = JSON.parse(snapshot);
@@ -57,7 +58,7 @@ export function changesByOthers(
   routine: ReadonlySet<string>, shown: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v,
   arrivals: ReadonlySet<string> = new Set(),
 ): ChangesByOthers {
-  const versions = events.map((e) => ({ role: e.actorRole, to: e.toState, at: e.at, data: parse(e.snapshot) })).filter((v) => v.data !== null) as
+  const versions = events.map((e) => ({ role: e.actorRole, to: e.toState, at: e.at, data: parseSnapshot(e.snapshot) })).filter((v) => v.data !== null) as
     Array<{ role: string | null; to: string | null; at: string; data: Record<string, unknown> }>;
   if (versions.length === 0) return { since: null, sinceOwn: false, changes: [] };
   let start = -1;

@@ -10,7 +10,7 @@ import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
-import { changesByOthers } from './changes-by-others';
+import { changesByOthers, parseSnapshot } from './changes-by-others';
 import { waitingStates } from './next-waiting';
 import { offersReasons, rejectReasons } from './reject-reasons';
 import { toneOf } from './labels';
@@ -31,18 +31,16 @@ export function readableData(definition: FormDefinition, data: Record<string, un
 }
 
 /**
- * What changed since the record was first written (e.g. the student's corrections against the
- * school's import), over the fields this viewer may read.
+ * The fields whose value differs between `before` and `current` (both as this viewer may read them):
+ * a student's corrections against the school's import, what an employer changed in an invitation.
+ * A missing or undefined value counts as null.
  */
-export function changesSinceFirst(definition: FormDefinition, first: string | null | undefined, current: Record<string, unknown>) {
-  if (!first) return [];
-  let before: Record<string, unknown>;
-  try { before = JSON.parse(first) as Record<string, unknown>; } catch { return []; }
+export function changedFields(definition: FormDefinition, before: Record<string, unknown>, current: Record<string, unknown>) {
+  const valueOf = (values: Record<string, unknown>, key: string) => (Object.hasOwn(values, key) ? values[key] ?? null : null);
   const out: Array<{ key: string; label: string; before: unknown; after: unknown }> = [];
   for (const field of allFields(definition)) {
-    if (!Object.hasOwn(current, field.key) && !Object.hasOwn(before, field.key)) continue;
-    const a = Object.hasOwn(before, field.key) ? before[field.key] : null;
-    const b = Object.hasOwn(current, field.key) ? current[field.key] : null;
+    const a = valueOf(before, field.key);
+    const b = valueOf(current, field.key);
     if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ key: field.key, label: field.label, before: a, after: b });
   }
   return out;
@@ -60,8 +58,8 @@ function reviewerChanges(
   shown: (values: Record<string, unknown>) => Record<string, unknown>,
 ): { changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>; since: { at: string; own: boolean } | null } {
   if (!REVIEWERS.has(actor.role)) {
-    const first = events[0]?.snapshot ? shown(JSON.parse(events[0].snapshot)) : null;
-    return { changes: first ? changesSinceFirst(definition, JSON.stringify(first), data) : [], since: null };
+    const first = parseSnapshot(events[0]?.snapshot);
+    return { changes: first ? changedFields(definition, shown(first), data) : [], since: null };
   }
   const routine = new Set(step ? allFields(definition).filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit').map((f) => f.key) : []);
   const arrivals = new Set(waitingStates(lifecycle, actor));

@@ -11,7 +11,8 @@ import { findRecord, type RecordWithTimeline } from '../db/records';
 import { markSeen, seenEventOf } from '../db/terms-seen';
 import { formAtVersion } from '../forms/registry';
 import { disclose } from './disclosure';
-import { changesSinceFirst, readableData } from './record-view';
+import { parseSnapshot } from './changes-by-others';
+import { changedFields, readableData } from './record-view';
 import type { Lifecycle } from './types';
 
 export interface TermsChange { key: string; label: string; before: unknown; after: unknown }
@@ -19,16 +20,6 @@ export interface TermsChange { key: string; label: string; before: unknown; afte
 /** Only the record's own student has a "last seen"; everyone else gets nothing (undefined). */
 function ownStudent(actor: Actor, studentId: string | null): string | null {
   return actor.role === 'student' && actor.studentId !== null && actor.studentId === studentId ? actor.studentId : null;
-}
-
-function parse(snapshot: string | null | undefined): Record<string, unknown> | null {
-  if (!snapshot) return null;
-  try {
-    const v: unknown = JSON.parse(snapshot);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -43,7 +34,7 @@ export async function termsChangesFor(
   const form = await formAtVersion(db, record.formKey, record.formVersion);
   const shown = (values: Record<string, unknown>) =>
     disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
-  const diff = (before: Record<string, unknown>) => changesSinceFirst(form.definition, JSON.stringify(shown(before)), shownData);
+  const diff = (before: Record<string, unknown>) => changedFields(form.definition, shown(before), shownData);
 
   if (lifecycle.kind === 'amendments') {
     if (record.state !== 'proposed') return [];
@@ -56,7 +47,7 @@ export async function termsChangesFor(
   if (!latest) return [];
   const seenId = await seenEventOf(db, record.id, studentId);
   if (seenId === latest.id) return [];
-  const before = parse(events.find((e) => e.id === seenId)?.snapshot);
+  const before = parseSnapshot(events.find((e) => e.id === seenId)?.snapshot);
   await markSeen(db, record.id, studentId, latest.id, now);
   return before ? diff(before) : [];
 }
