@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core (never a downloaded browser), headless with the
  * flags that keep it off the network, and a fresh profile per launch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -27,6 +27,7 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
   // a loaded two-core machine has taken over 30 s to finish a page load while wrangler dev rebuilt nothing
   context.setDefaultNavigationTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  explainStalledNavigations(page, inject('baseUrl'), inject('serverLog'));
   return {
     browser: context,
     page,
@@ -51,3 +52,33 @@ export async function login(s: Session, username: string, password = 'demo1234')
 }
 
 export type { Browser, Page };
+
+/**
+ * A navigation that times out says why: whether the server answers the same address from here
+ * (and how fast), which of the page's requests were still open, and what `wrangler dev` printed
+ * last. A stall is then the browser's, the dev server's or the worker's, not a guess.
+ */
+function explainStalledNavigations(page: Page, baseUrl: string, serverLog: string) {
+  const open = new Map<object, { url: string; since: number }>();
+  page.on('request', (r) => open.set(r, { url: r.url(), since: Date.now() }));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    try {
+      return await goto(url, options);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+      const started = Date.now();
+      const probe = await fetch(url, { signal: AbortSignal.timeout(15_000) })
+        .then((res) => `answered ${res.status} in ${Date.now() - started} ms`)
+        .catch((e: Error) => `no answer after ${Date.now() - started} ms (${e.name})`);
+      const pending = [...open.values()].map((r) => `  ${r.url} (open ${Math.round((Date.now() - r.since) / 1000)} s)`);
+      const tail = serverLog && existsSync(serverLog) ? readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n') : '(no server log)';
+      error.message += `\n\nThe same address fetched from the test process: ${probe} (baseUrl ${baseUrl}).`
+        + `\nRequests of the page still open:\n${pending.join('\n') || '  none'}`
+        + `\nThe last lines wrangler dev printed (${serverLog}):\n${tail}`;
+      throw error;
+    }
+  };
+}

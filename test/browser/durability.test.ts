@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   rmSync(DIR, { recursive: true, force: true });
+  rmSync(`${DIR}.log`, { force: true });
 }, 30_000);
 
 async function uploadAs(client: ApiClient, bytes: Uint8Array, name: string, type: string) {

@@ -12,6 +12,8 @@ const STATE = `.tmp/browser-state-${process.pid}`;
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** where the shared `wrangler dev` writes what it prints */
+    serverLog: string;
   }
 }
 
@@ -21,8 +23,10 @@ export default async function setup(project: TestProject) {
   seed(STATE);
   const server = await startServer(STATE);
   project.provide('baseUrl', server.baseUrl);
+  project.provide('serverLog', server.log);
   return async () => {
     await server.stop();
     rmSync(STATE, { recursive: true, force: true });
+    rmSync(server.log, { force: true });
   };
 }

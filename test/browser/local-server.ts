@@ -4,6 +4,7 @@
  * stopping it ends workerd too.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { ensureDevVars } from '../../scripts/ensure-dev-vars';
 
@@ -31,18 +32,28 @@ export function seed(dir: string) {
   execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export interface LocalServer { baseUrl: string; stop(): Promise<void> }
+export interface LocalServer { baseUrl: string; log: string; stop(): Promise<void> }
 
+/**
+ * Starts `wrangler dev` on DIR. Everything it prints goes, with the time, to `DIR.log` (debug level:
+ * reloads, asset changes, each request), so a stalled page load can be explained afterwards.
+ */
 export async function startServer(dir: string): Promise<LocalServer> {
   // the worker refuses to serve without its session secret; `npm start` writes the same file
   ensureDevVars();
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false'], {
+  const log = `${dir}.log`;
+  writeFileSync(log, '');
+  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false', '--log-level', 'debug'], {
     stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: quietEnv,
   });
-  child.stdout?.on('data', (b) => { output += b; });
-  child.stderr?.on('data', (b) => { output += b; });
+  const keep = (b: Buffer) => {
+    if (output.length < 200_000) output += b;
+    appendFileSync(log, String(b).replace(/^(?=.)/gm, `${new Date().toISOString().slice(11, 23)} `));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 90_000;
@@ -56,6 +67,7 @@ export async function startServer(dir: string): Promise<LocalServer> {
   }
   return {
     baseUrl,
+    log,
     async stop() {
       try { process.kill(-child.pid!, 'SIGTERM'); } catch { return; }
       const killed = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
