@@ -1,6 +1,6 @@
 /**
  * The cost of an admin-published form: for each kind of worst definition the checker accepts
- * (forms/engine/cost-fixtures.ts, just under MAX_VALIDATION_WORK), the CPU time to parse and
+ * (forms/engine/test/cost-fixtures.ts, just under MAX_VALIDATION_WORK), the CPU time to parse and
  * validate the largest registration body the API accepts (MAX_JSON_BYTES), against the 50 ms
  * target. `npm run bench:form-cost` runs it alone (seconds, no server) and writes
  * bench/results/form-cost.json; `npm run bench` includes the same figures.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAccess, valuesVisibleTo } from './access';
-import { agreementDefinition } from './test-fixtures';
+import { agreementDefinition } from './test/fixtures';
 
 const def = agreementDefinition();
 

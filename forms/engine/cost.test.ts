@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COST_KINDS, largestSubmission, worstDefinition } from './cost-fixtures';
+import { COST_KINDS, largestSubmission, worstDefinition } from './test/cost-fixtures';
 import { MAX_VALIDATION_WORK, validationWork } from './cost';
 import { checkDefinition, LIMITS } from './definition-check';
 import { ruleNodeVisits } from './rules';

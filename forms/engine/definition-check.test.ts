@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from './definition-check';
-import { agreementDefinition } from './test-fixtures';
+import { agreementDefinition } from './test/fixtures';
 import type { FieldDef, FormDefinition } from './types';
 
 /** The fixture as loose JSON, so tests can break it in ways the types forbid. */

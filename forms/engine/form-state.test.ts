@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateForm } from './form-state';
-import { agreementDefinition, TODAY } from './test-fixtures';
+import { agreementDefinition, TODAY } from './test/fixtures';
 import type { FormDefinition } from './types';
 
 describe('form state for rendering', () => {

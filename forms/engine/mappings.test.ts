@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMappings } from './mappings';
-import { agreementDefinition } from './test-fixtures';
+import { agreementDefinition } from './test/fixtures';
 import type { FormDefinition } from './types';
 
 const dispatch: FormDefinition = {

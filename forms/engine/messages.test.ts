@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementDefinition, TODAY, VALID_CREDIT_CODE, validInvitation, validStudentPart } from './test-fixtures';
+import { agreementDefinition, TODAY, VALID_CREDIT_CODE, validInvitation, validStudentPart } from './test/fixtures';
 import type { FieldDef, FormDefinition, ValidationContext } from './types';
 import { validate } from './validate';
 

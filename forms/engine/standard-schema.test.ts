@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toStandardSchema, pathSegments } from './standard-schema';
-import { agreementDefinition, TODAY, validInvitation } from './test-fixtures';
+import { agreementDefinition, TODAY, validInvitation } from './test/fixtures';
 
 describe('Standard Schema adapter', () => {
   const schema = toStandardSchema(agreementDefinition(), { role: 'employer', step: 'invite', today: TODAY });

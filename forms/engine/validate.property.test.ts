@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldEntries } from './fields';
 import { fieldAccess } from './access';
-import { agreementDefinition, TODAY, validInvitation, validStudentPart } from './test-fixtures';
+import { agreementDefinition, TODAY, validInvitation, validStudentPart } from './test/fixtures';
 import { ROLES, type Role, type Values } from './types';
 import { validate } from './validate';
 

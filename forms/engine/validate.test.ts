@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_LENGTH } from './field-value';
-import { agreementDefinition, TODAY, VALID_ID, validInvitation, validStudentPart } from './test-fixtures';
+import { agreementDefinition, TODAY, VALID_ID, validInvitation, validStudentPart } from './test/fixtures';
 import type { FieldError, ValidationContext } from './types';
 import { ruleNodeVisits } from './rules';
 import { validate } from './validate';

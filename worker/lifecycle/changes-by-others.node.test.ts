@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementDefinition } from '../../forms/engine/test-fixtures';
+import { agreementDefinition } from '../../forms/engine/test/fixtures';
 import { changesByOthers, type SnapshotEvent } from './changes-by-others';
 
 const def = agreementDefinition();

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid } from '../http/errors';
-import { latestForm } from '../forms/registry';
+import { latestForm } from '../form-registry/registry';
 import { newId } from '../lib/encoding';
 import { auditWrites, NEW_RECORD } from './audit';
 import { withCompanyFields } from './company-fields';

@@ -13,7 +13,7 @@ import { demo } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
 import { disclose, maskEmail, shownAs } from './disclosure';
 import { invitations } from './definitions/invitations';
-import { SHIPPED_FORMS } from '../forms/registry';
+import { SHIPPED_FORMS } from '../form-registry/registry';
 
 function expectMasked(data: Record<string, unknown>, student: { idNumber: string; mobile: string }) {
   expect(data.idNumber).toBe(maskIdNumber(student.idNumber));

@@ -12,7 +12,7 @@ import type { Db } from '../db/client';
 import { abortUnlessChanged, guardedRecordUpdate, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import type { RecordRow } from '../db/schema';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
-import { formAtVersion } from '../forms/registry';
+import { formAtVersion } from '../form-registry/registry';
 import { auditEventOfUpdate } from './audit';
 import { withCompanyFields } from './company-fields';
 import { applyLapse } from './apply-lapse';

@@ -4,7 +4,7 @@
  * validate it, and a refusal (no active agreement, one already open…) shows before any typing.
  */
 import { forbidden } from '../http/errors';
-import { latestForm } from '../forms/registry';
+import { latestForm } from '../form-registry/registry';
 import type { Deps } from './execute-transition';
 import { BEFORE_CREATE, disclose } from './disclosure';
 import { lifecycleOf } from './registry';

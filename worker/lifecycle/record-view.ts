@@ -7,7 +7,7 @@ import type { FormDefinition } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { RecordWithTimeline } from '../db/records';
-import { formAtVersion } from '../forms/registry';
+import { formAtVersion } from '../form-registry/registry';
 import { disclose } from './disclosure';
 import { applicableTransitions } from './execute-transition';
 import { changesByOthers, parseSnapshot } from './changes-by-others';

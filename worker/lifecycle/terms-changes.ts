@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { findRecord, type RecordWithTimeline } from '../db/records';
 import { markSeen, seenEventOf } from '../db/terms-seen';
-import { formAtVersion } from '../forms/registry';
+import { formAtVersion } from '../form-registry/registry';
 import { disclose } from './disclosure';
 import { parseSnapshot } from './changes-by-others';
 import { changedFields, readableData } from './record-view';

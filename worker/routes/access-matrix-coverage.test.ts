@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (worker/routes/access-matrix.ts) stays complete: a route the app
+ * The authorization matrix (worker/test/access-matrix.ts) stays complete: a route the app
  * registers without a row, a lifecycle kind or action without one, or a row for something that is
  * gone fails here. Fast, so it runs with every `npm test`; the cells themselves run in
  * access-matrix.test.ts (`npm run test:matrix`).
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../app';
 import { LIFECYCLES } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
-import { ACCESS_MATRIX, WHO, type MatrixRow } from './access-matrix';
+import { ACCESS_MATRIX, WHO, type MatrixRow } from '../test/access-matrix';
 
 const GENERIC = ['GET /api/:kind', 'GET /api/:kind/:id', 'GET /api/:kind/new', 'POST /api/:kind', 'POST /api/:kind/:id/:action'];
 const PER_KIND = GENERIC.slice(0, 4);
@@ -30,7 +30,7 @@ describe('the access matrix covers the whole app', () => {
   it('every registered route has a row, and every row names a registered route', () => {
     const inTable = new Set(ACCESS_MATRIX.map((r) => r.route));
     const registered = registeredRoutes();
-    expect(registered.filter((r) => !inTable.has(r)), 'routes missing from worker/routes/access-matrix.ts').toEqual([]);
+    expect(registered.filter((r) => !inTable.has(r)), 'routes missing from worker/test/access-matrix.ts').toEqual([]);
     expect([...inTable].filter((r) => !registered.includes(r)), 'rows for routes the app no longer has').toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('the access matrix covers the whole app', () => {
         if (!ACCESS_MATRIX.some((r) => r.route === TRANSITION && r.kind === lifecycle.kind && r.action === action)) missing.push(`${TRANSITION} (${lifecycle.kind} ${action})`);
       }
     }
-    expect(missing, 'kinds or actions missing from worker/routes/access-matrix.ts').toEqual([]);
+    expect(missing, 'kinds or actions missing from worker/test/access-matrix.ts').toEqual([]);
     const stale = ACCESS_MATRIX.filter((r) => r.kind && !lifecycles.some((l) => l.kind === r.kind
       && (r.action === undefined || l.transitions.some((t) => t.action === r.action))));
     expect(stale.map((r) => `${r.route} (${r.kind} ${r.action ?? ''})`), 'rows for kinds or actions that no longer exist').toEqual([]);

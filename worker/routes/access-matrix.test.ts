@@ -16,7 +16,7 @@ import {
   registrationIn, sourceRecordIn, terminatedAgreement, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
 } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
-import { ACCESS_MATRIX, WHO, type Level, type MatrixRow, type Seen, type Who } from './access-matrix';
+import { ACCESS_MATRIX, WHO, type Level, type MatrixRow, type Seen, type Who } from '../test/access-matrix';
 
 const GENERIC = ['GET /api/:kind', 'GET /api/:kind/:id', 'GET /api/:kind/new', 'POST /api/:kind', 'POST /api/:kind/:id/:action'];
 const PER_KIND = GENERIC.slice(0, 4);

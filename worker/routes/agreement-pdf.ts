@@ -10,7 +10,7 @@ import { findRecord } from '../db/records';
 import { agreementContent } from '../domain/agreement-pdf/agreement-content';
 import { agreementFont } from '../domain/agreement-pdf/agreement-font';
 import { renderAgreementPdf } from '../domain/agreement-pdf/render-pdf';
-import { formAtVersion } from '../forms/registry';
+import { formAtVersion } from '../form-registry/registry';
 import { notFound } from '../http/errors';
 import { labelsFor } from '../lifecycle/labels';
 import { canRead } from '../lifecycle/read-access';

@@ -9,7 +9,7 @@ import { rateLimitCounter } from '../auth/login-throttle';
 import { lockedUntil, lockKeys } from '../db/login-locks';
 import { registerEmployer } from '../domain/employers/register-employer';
 import { assertRegistrationAllowed, TooManyRegistrations } from '../domain/employers/registration-throttle';
-import { latestForm } from '../forms/registry';
+import { latestForm } from '../form-registry/registry';
 import { readJsonObject, requiredString } from '../http/body';
 
 /** Counts a registration attempt (the registration or its licence upload) of the client address. */

@@ -10,7 +10,7 @@ import { MAX_IMPORT_BYTES } from '../domain/source-import/limits';
 import { templateColumns, templateCsv, templateXlsx } from '../domain/source-import/import-template';
 import { listColleges } from '../db/students';
 import { readTable } from '../domain/source-import/read-table';
-import { latestForm } from '../forms/registry';
+import { latestForm } from '../form-registry/registry';
 import { badRequest } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 

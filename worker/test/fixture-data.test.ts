@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidIdNumber, matchesPreset, isMobile, isValidCreditCode, validate } from '../../forms/engine';
-import { SHIPPED_FORMS } from '../forms/registry';
+import { SHIPPED_FORMS } from '../form-registry/registry';
 import { ID_SPACE, PER_DAY, creditCodeAt, examNoAt, idNumberAt, indexOfIdNumber, mobileAt, sourceDataAt, studentNoAt } from './fixture-data';
 
 describe('fixture identities, valid by construction', () => {

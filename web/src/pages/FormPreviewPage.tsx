@@ -2,7 +2,7 @@
 import { loadLatestForm, loadFormVersion } from '../api/forms';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
-import { FormRenderer } from '../forms/FormRenderer';
+import { FormRenderer } from '../form-renderer/FormRenderer';
 import { useAsync, useTitle } from '../hooks';
 import { Link, useLocation } from '../router';
 

@@ -8,8 +8,8 @@ import { loadRegistrationForm, registerEmployer } from '../api/employers';
 import { Alert, Loading } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useSession } from '../auth/session';
-import { FormRenderer } from '../forms/FormRenderer';
-import type { Values } from '../forms/engine';
+import { FormRenderer } from '../form-renderer/FormRenderer';
+import type { Values } from '../form-renderer/engine';
 import { useAsync } from '../hooks';
 import { Link, navigate } from '../router';
 

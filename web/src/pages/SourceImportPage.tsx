@@ -8,7 +8,7 @@ import { loadLatestForm } from '../api/forms';
 import { importSourceRecords, type ImportCredential } from '../api/sourceImport';
 import { useUser } from '../auth/session';
 import { Alert } from '../components/Alert';
-import type { FieldDef, FormDefinition } from '../forms/engine';
+import type { FieldDef, FormDefinition } from '../form-renderer/engine';
 import { useAsync, useTitle } from '../hooks';
 import { Link } from '../router';
 import { CredentialsTable } from './source-import/CredentialsTable';

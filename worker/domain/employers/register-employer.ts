@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { creditCodeTaken, usernameTaken } from '../../db/employers';
 import { isAbortedByGuard, isUniqueViolation } from '../../db/records';
 import { accounts, employers, records, type RecordRow } from '../../db/schema';
-import { latestForm } from '../../forms/registry';
+import { latestForm } from '../../form-registry/registry';
 import { conflict, invalid, type FieldIssue } from '../../http/errors';
 import { newId } from '../../lib/encoding';
 import { auditWrites, NEW_RECORD } from '../../lifecycle/audit';

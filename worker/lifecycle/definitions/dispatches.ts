@@ -9,7 +9,7 @@ import { applyMappings, maskIdNumber } from '../../../forms/engine';
 import type { Write } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { records, type RecordRow } from '../../db/schema';
-import { latestForm } from '../../forms/registry';
+import { latestForm } from '../../form-registry/registry';
 import { newId } from '../../lib/encoding';
 import type { Actor } from '../../auth/actor';
 import { auditWrites, NEW_RECORD } from '../audit';

@@ -4,7 +4,7 @@
  * It shows the last definition that passed the checker, so a half-typed edit never breaks it.
  */
 import { Component, useState, type ReactNode } from 'react';
-import { FormRenderer } from '../../forms/FormRenderer';
+import { FormRenderer } from '../../form-renderer/FormRenderer';
 import { ROLES, type FormDefinition, type Role } from './editor-engine';
 import { ROLE_LABELS } from './labels';
 

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RecordAction, RecordView } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import type { FormDefinition } from '../../forms/engine';
+import type { FormDefinition } from '../../form-renderer/engine';
 import { changedKeys, InvitationTerms } from './InvitationTerms';
 import { TermsChanges } from './TermsChanges';
 

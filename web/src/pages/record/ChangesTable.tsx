@@ -4,8 +4,8 @@
  * corrections against the school's import, as a collapsed summary.
  */
 import type { RecordView } from '../../api/types';
-import { findField, type FormDefinition } from '../../forms/engine';
-import { ReadValue } from '../../forms/ReadValue';
+import { findField, type FormDefinition } from '../../form-renderer/engine';
+import { ReadValue } from '../../form-renderer/ReadValue';
 import { roleLabel } from '../../auth/roles';
 import { formatTime } from '../../hooks';
 

@@ -1,5 +1,5 @@
 /** 预览: the whole agreement read-only, exactly as the student will see it, before 发送邀约. */
-import type { FormDefinition, Values } from '../../forms/engine';
+import type { FormDefinition, Values } from '../../form-renderer/engine';
 import { PreviewPanel } from './PreviewPanel';
 
 interface Props {

@@ -4,8 +4,8 @@
  * Shown first on the invitation, and again in the accept dialog.
  */
 import type { RecordView } from '../../api/types';
-import { findField, type FormDefinition } from '../../forms/engine';
-import { ReadValue } from '../../forms/ReadValue';
+import { findField, type FormDefinition } from '../../form-renderer/engine';
+import { ReadValue } from '../../form-renderer/ReadValue';
 
 /** The agreement form's keys of the terms, in the order a student reads them. */
 export const TERM_KEYS = ['employerName', 'jobTitle', 'workRegion', 'monthlySalary', 'probationMonths', 'contractYears', 'penalty', 'deadline'] as const;

@@ -3,7 +3,7 @@
  * goes to the college. The student goes back to change it, or confirms and submits.
  */
 import type { OfflineAgreementPreview as Preview } from '../../api/agreement-preview';
-import type { FormDefinition, Values } from '../../forms/engine';
+import type { FormDefinition, Values } from '../../form-renderer/engine';
 import { PRINT_STEPS } from '../../help/faq';
 import { PreviewPanel } from './PreviewPanel';
 

@@ -4,8 +4,8 @@
  * what to check, the form as the reader will see it, and 返回修改 beside the confirming button.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { FormRenderer } from '../../forms/FormRenderer';
-import type { FormDefinition, Values } from '../../forms/engine';
+import { FormRenderer } from '../../form-renderer/FormRenderer';
+import type { FormDefinition, Values } from '../../form-renderer/engine';
 
 interface Props {
   id: string;

@@ -3,8 +3,8 @@
  * which fields: `termsChanges` of the record answer). An amendment compares with the signed agreement.
  */
 import type { RecordView } from '../../api/types';
-import { findField, type FormDefinition } from '../../forms/engine';
-import { ReadValue } from '../../forms/ReadValue';
+import { findField, type FormDefinition } from '../../form-renderer/engine';
+import { ReadValue } from '../../form-renderer/ReadValue';
 
 interface Props {
   kind: string;

@@ -1,7 +1,7 @@
 /** The admin's overview: each form with its published versions, records per version and draft. */
 import type { Db } from '../../db/client';
 import { draftUpdatedAt, formVersionList, recordCountsByVersion } from '../../db/forms';
-import { latestForm, SHIPPED_FORMS } from '../../forms/registry';
+import { latestForm, SHIPPED_FORMS } from '../../form-registry/registry';
 
 export interface VersionSummary {
   version: number;

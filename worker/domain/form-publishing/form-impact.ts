@@ -7,7 +7,7 @@
 import { fieldEntries, validate, type FieldError, type FormDefinition } from '../../../forms/engine';
 import type { Db } from '../../db/client';
 import { IMPACT_RECORD_LIMIT, recordsInStates } from '../../db/forms';
-import { formAtVersion, latestForm } from '../../forms/registry';
+import { formAtVersion, latestForm } from '../../form-registry/registry';
 import { labelsFor } from '../../lifecycle/labels';
 import { diffDefinitions, type DefinitionDiff } from './diff-definitions';
 import { inFlightStates, lifecyclesOfForm, submissionSteps, type SubmissionStep } from './in-flight';

@@ -14,11 +14,11 @@
  *    e-mail, mobile, region, date) as the budget allows, each row filled while the body lasts.
  * Every term holds, so every node is evaluated and every sub-field stays visible and is checked.
  */
-import { LIMITS } from './definition-check';
-import { MAX_VALIDATION_WORK, validationWork } from './cost';
-import { MAX_RULE_NODES } from './rules';
-import { VALID_CREDIT_CODE, VALID_ID } from './test-fixtures';
-import type { FieldDef, FieldType, FormDefinition, Rule, Values } from './types';
+import { LIMITS } from '../definition-check';
+import { MAX_VALIDATION_WORK, validationWork } from '../cost';
+import { MAX_RULE_NODES } from '../rules';
+import { VALID_CREDIT_CODE, VALID_ID } from './fixtures';
+import type { FieldDef, FieldType, FormDefinition, Rule, Values } from '../types';
 
 export const COST_KINDS = ['nodes', 'len', 'in', 'values'] as const;
 export type CostKind = (typeof COST_KINDS)[number];

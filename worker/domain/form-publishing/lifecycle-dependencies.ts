@@ -1,13 +1,13 @@
 /**
  * What the running system needs from a form definition: the data keys the worker reads
- * (worker/forms/required-keys.ts), the workflow steps its lifecycles submit in, and the fields
+ * (worker/form-registry/required-keys.ts), the workflow steps its lifecycles submit in, and the fields
  * other forms' mappings copy from it (and that its own mappings copy from others). A draft that
  * breaks one of these is refused with the place and the reason, before it can be published.
  */
 import { findFieldEntry, type DefinitionError, type FormDefinition } from '../../../forms/engine';
 import type { Db } from '../../db/client';
-import { latestForm, SHIPPED_FORMS } from '../../forms/registry';
-import { requiredKeysOf } from '../../forms/required-keys';
+import { latestForm, SHIPPED_FORMS } from '../../form-registry/registry';
+import { requiredKeysOf } from '../../form-registry/required-keys';
 import { LIFECYCLES } from '../../lifecycle/registry';
 
 const isTopField = (def: FormDefinition, key: string) => {

@@ -8,7 +8,7 @@ import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { deleteDraftStatement, insertVersionStatement } from '../../db/forms';
 import { isUniqueViolation } from '../../db/records';
-import { latestForm } from '../../forms/registry';
+import { latestForm } from '../../form-registry/registry';
 import { conflict } from '../../http/errors';
 import { subjectAuditWrites } from '../../lifecycle/audit';
 import { assertPublishable } from './definition-problems';

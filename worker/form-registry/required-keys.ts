@@ -2,7 +2,7 @@
  * Field keys the worker itself reads from record data, per form. A published definition must keep
  * each of them as a top-level field, or a lifecycle, the agreement PDF, the dispatch export or the
  * source import would silently lose what it reads. Workflow steps the lifecycles submit in are
- * derived from the lifecycle tables instead (see worker/domain/forms/lifecycle-dependencies.ts).
+ * derived from the lifecycle tables instead (see worker/domain/form-publishing/lifecycle-dependencies.ts).
  */
 import { DISPATCH_EXPORT_COLUMNS } from '../domain/dispatch-export/columns';
 import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../lifecycle/school-profile-fields';

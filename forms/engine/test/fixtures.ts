@@ -3,9 +3,9 @@
  * The employer fills the invitation, the student fills their part and uploads proof, reviewers
  * comment; a school-only note is hidden from everyone else.
  */
-import { idNumberCheckChar } from './validators/id-number';
-import { creditCodeCheckChar } from './validators/credit-code';
-import type { FormDefinition, Values } from './types';
+import { idNumberCheckChar } from '../validators/id-number';
+import { creditCodeCheckChar } from '../validators/credit-code';
+import type { FormDefinition, Values } from '../types';
 
 export const TODAY = '2025-03-01';
 

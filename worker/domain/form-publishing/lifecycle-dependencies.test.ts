@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
-import { SHIPPED_FORMS } from '../../forms/registry';
-import { REQUIRED_KEYS } from '../../forms/required-keys';
+import { SHIPPED_FORMS } from '../../form-registry/registry';
+import { REQUIRED_KEYS } from '../../form-registry/required-keys';
 import { lifecycleDependencyErrors, workflowStepsUsed } from './lifecycle-dependencies';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));

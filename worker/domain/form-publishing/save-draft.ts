@@ -7,7 +7,7 @@
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
 import { draftRow, saveDraft } from '../../db/forms';
-import { latestForm } from '../../forms/registry';
+import { latestForm } from '../../form-registry/registry';
 import { badRequest, conflict } from '../../http/errors';
 import { definitionProblems } from './definition-problems';
 import { staleBase } from './draft-base';
