@@ -31,11 +31,3 @@ export function useTitle(title: string) {
     document.title = title ? `${title} · 网签` : '网签 · 高校毕业生就业协议网上签约';
   }, [title]);
 }
-
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}

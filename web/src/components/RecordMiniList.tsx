@@ -1,9 +1,10 @@
 /** A few records of one kind as a compact list (home cards). */
 import { listRecords, type ListQuery } from '../api/records';
-import { useAsync, formatTime } from '../hooks';
+import { useAsync } from '../hooks';
 import { Link } from '../router';
 import { Alert } from './Alert';
 import { StateBadge } from './StateBadge';
+import { formatBeijingDateTime } from '../lib/beijing-time';
 
 export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { kind: string; query?: ListQuery; empty?: string }) {
   const { data, error, loading } = useAsync((signal) => listRecords(kind, { limit: 5, ...query }, signal), [kind, JSON.stringify(query)]);
@@ -18,7 +19,7 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
             <span className="mini-title">{item.title || item.number || '（未命名）'}</span>
             <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
             {(item.number || item.subtitle) && <span className="mini-sub">{[item.number, item.subtitle].filter(Boolean).join(' · ')}</span>}
-            <span className="mini-time">{formatTime(item.updatedAt)}</span>
+            <span className="mini-time">{formatBeijingDateTime(item.updatedAt)}</span>
           </Link>
         </li>
       ))}

@@ -8,7 +8,7 @@ import type { ListItem } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
-import { formatTime, useAsync, useTitle } from '../hooks';
+import { useAsync, useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
 import { canBulkApprove } from './bulk/bulkApproveRule';
@@ -19,6 +19,7 @@ import { createHref, createRefusal } from '../api/create-entry';
 import { canExportDispatches, DispatchExport } from './list/DispatchExport';
 import { takeFlash } from './record/advance-queue';
 import { recordHref } from './record/queue-params';
+import { formatBeijingDateTime } from '../lib/beijing-time';
 
 const PAGE = 20;
 
@@ -152,7 +153,7 @@ export function ListPage({ kind }: { kind: string }) {
                 <span className="record-item-meta">
                   <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
                   {item.number && <span className="record-no">{item.number}</span>}
-                  <time dateTime={item.updatedAt}>{formatTime(item.updatedAt)}</time>
+                  <time dateTime={item.updatedAt}>{formatBeijingDateTime(item.updatedAt)}</time>
                 </span>
               </Link>
             </li>

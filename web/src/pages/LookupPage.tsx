@@ -12,6 +12,7 @@ import { Link, navigate } from '../router';
 import { createRefusal } from '../api/create-entry';
 import { loadLifecycles } from '../api/lifecycles';
 import { HelpLink } from '../help/HelpLink';
+import { beijingWallClock } from '../lib/beijing-time';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
@@ -19,6 +20,11 @@ type By = 'idNumber' | 'phone' | 'namePhone' | 'code';
 
 /** the server's alphabet: no 0/O or 1/I; dashes and spaces are ignored */
 const SIGNING_CODE = /^[2-9A-HJ-NP-Z]{8}$/;
+/** the cohort graduating next (from September on, next year's), by the Beijing calendar */
+const currentCohort = () => {
+  const now = beijingWallClock(Date.now())!;
+  return String(now.year + (now.month >= 9 ? 1 : 0));
+};
 const normaliseCode = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 
 export function LookupPage() {
@@ -28,7 +34,7 @@ export function LookupPage() {
   const lifecycles = useAsync(() => loadLifecycles(), []);
   const refusal = createRefusal(lifecycles.data?.invitations?.create);
   const [school, setSchool] = useState('');
-  const [cohort, setCohort] = useState(String(new Date().getFullYear() + (new Date().getMonth() >= 8 ? 1 : 0)));
+  const [cohort, setCohort] = useState(currentCohort);
   const [by, setBy] = useState<By>('idNumber');
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');

@@ -17,7 +17,8 @@ import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../form-renderer/drafts';
 import { FormRenderer, type FormHandle } from '../form-renderer/FormRenderer';
 import type { Values } from '../form-renderer/engine';
-import { formatTime, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
+import { formatBeijingDateTime } from '../lib/beijing-time';
 import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
@@ -195,7 +196,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
         {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
-        {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
+        {record.updatedAt && (<><dt>更新于</dt><dd>{formatBeijingDateTime(record.updatedAt)}</dd></>)}
       </dl>
 
       {kind === 'agreements' && record.number && <AgreementPdfDownload id={record.id} />}

@@ -1,7 +1,7 @@
 /** 谁查询过我: the employers that found the student by a lookup, and when (Beijing time). */
 import { listMyLookups, LOOKUP_BY_LABELS } from '../../api/studentPrivacy';
 import { useAsync } from '../../hooks';
-import { formatBeijingTime } from './beijingTime';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 export function LookedUpByCard() {
   const { data, error } = useAsync((signal) => listMyLookups(signal), []);
@@ -15,7 +15,7 @@ export function LookedUpByCard() {
           {data.items.map((l, i) => (
             <li key={i} className="mini-item">
               <span className="mini-title">{l.employerName}</span>
-              <time className="mini-time" dateTime={l.at}>{formatBeijingTime(l.at)}</time>
+              <time className="mini-time" dateTime={l.at}>{formatBeijingDateTime(l.at)}</time>
               <span className="mini-sub">通过{LOOKUP_BY_LABELS[l.by] ?? l.by}查询</span>
             </li>
           ))}

@@ -7,10 +7,11 @@ import { useEffect, useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
 import { Alert, Loading } from '../../components/Alert';
 import { TextInput } from '../../components/TextInput';
-import { formatTime, useAsync, useTitle } from '../../hooks';
+import { useAsync, useTitle } from '../../hooks';
 import { Link } from '../../router';
 import { ResultNotice } from '../../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../../components/useTextFieldsForm';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 type Values = Record<SchoolProfileKey, string>;
 type Errors = FieldErrors<SchoolProfileKey>;
@@ -68,7 +69,7 @@ export default function SchoolProfilePage() {
           {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；'
             + '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
         </p>
-        {updatedAt && <p className="muted small">上次保存：{formatTime(updatedAt)}</p>}
+        {updatedAt && <p className="muted small">上次保存：{formatBeijingDateTime(updatedAt)}</p>}
         <Alert>{errors.form}</Alert>
         <TextInput ref={ref('authority')} label="学校就业主管部门" required autoComplete="organization"
           value={values.authority} onChange={set('authority')} error={errors.authority} maxLength={100} />
