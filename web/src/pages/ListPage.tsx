@@ -2,13 +2,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_SEARCH_LENGTH } from '../../../forms/engine/search';
 import { ApiError } from '../api/client';
-import { loadLifecycles } from '../api/lifecycles';
+import { lifecyclesQuery } from '../api/queries';
 import { listRecords } from '../api/records';
 import type { ListItem } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
 import { canBulkApprove } from './bulk/bulkApproveRule';
@@ -20,6 +20,8 @@ import { canExportDispatches, DispatchExport } from './list/DispatchExport';
 import { takeFlash } from './record/advance-queue';
 import { recordHref } from './record/queue-params';
 import { formatBeijingDateTime } from '../lib/beijing-time';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
 
 const PAGE = 20;
 
@@ -32,7 +34,8 @@ export function ListPage({ kind }: { kind: string }) {
   const school = query.get('school') ?? '';
   const college = query.get('college') ?? '';
   const filters = { state, cohort, q, school, college };
-  const lcs = useAsync(() => loadLifecycles(), [user.id]);
+  const lcs = useQuery(lifecyclesQuery(user.id));
+  const client = useQueryClient();
   const lc = lcs.data?.[kind];
   useTitle(lc?.label ?? '记录');
 
@@ -134,7 +137,7 @@ export function ListPage({ kind }: { kind: string }) {
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
       {bulk && (
         <BulkApprove kind={kind} items={items} selected={selection.selected} onSelect={selection.set}
-          onFinished={() => { selection.set(new Set()); void load(null); }} />
+          onFinished={() => { selection.set(new Set()); void invalidateAfterRecordWrite(client, kind); void load(null); }} />
       )}
       {items.length > 0 && (
         <ul className="record-list">

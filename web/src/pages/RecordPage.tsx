@@ -2,13 +2,16 @@
  * /r/:kind/:id — one record, driven by the API: state, the form (edit in the actor's workflow step,
  * else preview), the actions the actor may take now, and the timeline.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
 import { loadFormVersion, type LoadedForm } from '../api/forms';
-import { loadLifecycles } from '../api/lifecycles';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
+import { lifecyclesQuery } from '../api/queries';
+import { queryKeys } from '../api/query-keys';
 import { getRecord, takeAction } from '../api/records';
 import { withPrefill } from '../api/schoolProfile';
-import type { Lifecycles, RecordAction, RecordView } from '../api/types';
+import type { RecordAction, RecordView } from '../api/types';
 import { ActionDialog } from '../components/ActionDialog';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
@@ -44,7 +47,8 @@ interface Loaded {
 export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const user = useUser();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [lcs, setLcs] = useState<Lifecycles | null>(null);
+  const client = useQueryClient();
+  const { data: lcs } = useQuery(lifecyclesQuery(user.id));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok' | 'info'; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
@@ -78,19 +82,18 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
 
   const reload = useCallback(async () => {
     try {
-      await show(await getRecord(kind, id));
+      await show(await client.fetchQuery({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : '加载失败');
     }
-  }, [kind, id, show]);
+  }, [kind, id, show, client]);
 
   useEffect(() => {
     setLoaded(null);
     setNotice(takeFlash(window.location.pathname + window.location.search));
     setFieldErrors([]);
     void reload();
-    loadLifecycles().then(setLcs, () => setLcs({}));
   }, [reload]);
 
   const run = async (action: RecordAction, data: Values | undefined, reason: string | undefined, reasonChoice?: string) => {
@@ -107,6 +110,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       clearDraft(draftScope);
       setFieldErrors([]);
       setPending(null);
+      client.setQueryData(queryKeys.record(kind, id), record);
+      void invalidateAfterRecordWrite(client, kind, id, record.created);
       // 应约 created the agreement: the student goes on to it
       if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
       const done = `已${action.label}，当前状态：${record.stateLabel}`;

@@ -1,14 +1,16 @@
 /** /admin/forms — every form with its published version, draft status and records per version. */
 import { listForms } from '../../api/forms';
 import { Alert, Loading } from '../../components/Alert';
-import { useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Link } from '../../router';
 import './admin.css';
 import { RejectReasonsAdmin } from './RejectReasonsAdmin';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export default function FormsAdminPage() {
-  const { data, error } = useAsync(() => listForms(), []);
+  const { data, error } = useQuery({ queryKey: queryKeys.forms(), queryFn: () => listForms() });
   useTitle('表单管理');
   return (
     <main id="main" className="page">

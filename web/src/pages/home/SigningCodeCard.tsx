@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { createSigningCode, listSigningCodes, revokeSigningCode, type CreatedSigningCode } from '../../api/studentPrivacy';
 import { Alert } from '../../components/Alert';
-import { useAsync } from '../../hooks';
 import { groupSigningCode } from './signingCode';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export function SigningCodeCard({ approved }: { approved: boolean }) {
-  const live = useAsync((signal) => listSigningCodes(signal), []);
+  const live = useQuery({ queryKey: queryKeys.signingCodes(), queryFn: ({ signal }) => listSigningCodes(signal) });
   const [created, setCreated] = useState<CreatedSigningCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function SigningCodeCard({ approved }: { approved: boolean }) {
     setCopied('');
     try {
       await step();
-      live.reload();
+      await live.refetch();
     } catch (err) {
       setError(err instanceof Error ? err.message : '操作失败，请重试');
     } finally {
