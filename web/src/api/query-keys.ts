@@ -14,6 +14,8 @@ export const queryKeys = {
   recordsOfKind: (kind: string) => ['records', kind] as const,
   /** one list of a kind: GET /api/<kind>?filters */
   records: (kind: string, filters: ListQuery) => ['records', kind, filters] as const,
+  /** a list page's pages (加载更多), kept apart from single-page lists of the same filters */
+  recordPages: (kind: string, filters: ListQuery) => ['records', kind, 'pages', filters] as const,
   /** home cards that combine several calls (the student's source record with its return reason, …) */
   home: (...parts: (string | number | null | undefined)[]) => ['home', ...parts] as const,
   /** a form definition: the latest published version, or one version */
