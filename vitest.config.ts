@@ -23,8 +23,9 @@ function runSeed(): number {
 }
 
 /**
- * Three projects:
+ * Four projects:
  *  - engine: the shared form engine, the web app's pure logic and the worker's *.node.test.ts, in Node;
+ *  - web: the web app's components (*.test.tsx) rendered in happy-dom with Testing Library;
  *  - worker: the API inside workerd with real local D1 and R2 (migrations applied in setup);
  *  - browser: the built app served by `wrangler dev`, driven by Debian's Chromium.
  */
@@ -40,6 +41,14 @@ export default defineConfig(async () => {
       projects: [
         {
           test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts', 'worker/**/*.node.test.ts', 'bench/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
+        },
+        {
+          test: {
+            name: 'web',
+            environment: 'happy-dom',
+            include: ['web/src/**/*.test.tsx'],
+            setupFiles: ['./test/seed-setup.ts', './test/web-setup.ts'],
+          },
         },
         {
           plugins: [

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized } from '../api/client';
 import { forgetLifecycles } from '../api/lifecycles';
+import { queryClient } from '../api/query-client';
 import type { User } from '../api/types';
 
 type Status = 'loading' | 'signed-out' | 'signed-in' | 'error';
@@ -63,7 +64,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const r = await api<{ user: User }>('/api/session', { method: 'POST', body: { username, password }, quiet401: true });
+    // nothing of the previous account's answers is shown to this one
     forgetLifecycles();
+    queryClient.removeQueries();
     setUserState(r.user);
     setExpired(false);
     setStatus('signed-in');
@@ -77,6 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // signed out locally anyway
     }
     forgetLifecycles();
+    queryClient.removeQueries();
     try {
       sessionStorage.clear();
     } catch {
@@ -88,7 +92,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const setUser = useCallback((u: User) => {
+    // a new password or a confirmed identity may open modules: ask again
     forgetLifecycles();
+    void queryClient.invalidateQueries();
     setUserState(u);
   }, []);
 

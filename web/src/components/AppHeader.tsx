@@ -5,21 +5,19 @@
  * The modules are the home page's (`homeModules`), so the two never disagree.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { loadLifecycles } from '../api/lifecycles';
+import { lifecyclesQuery } from '../api/queries';
 import { useSession } from '../auth/session';
 import { roleLabel } from '../auth/roles';
-import { useAsync } from '../hooks';
 import { homeModules, type HomeModule } from '../pages/home/modules';
 import { Link, navigate, useLocation } from '../router';
+import { useQuery } from '@tanstack/react-query';
 
 /** the width below which the header collapses into the menu (the phone breakpoint of styles.css) */
 const PHONE = '(max-width: 600px)';
 
-function useModules(role: string | undefined, ready: boolean): HomeModule[] {
-  const { data } = useAsync(
-    () => (!ready || !role ? Promise.resolve(null) : role === 'admin' ? Promise.resolve({}) : loadLifecycles()),
-    [role, ready],
-  );
+function useModules(userId: string | undefined, role: string | undefined, ready: boolean): HomeModule[] {
+  const { data: lcs } = useQuery(lifecyclesQuery(userId, ready && role !== 'admin'));
+  const data = role === 'admin' ? {} : lcs;
   return ready && role && data ? homeModules(role as Parameters<typeof homeModules>[0], data) : [];
 }
 
@@ -46,7 +44,7 @@ export function AppHeader() {
   const { path } = useLocation();
   // the same gate as App: a new password first, then a student confirms identity
   const ready = !!user && !user.mustChangePassword && !(user.role === 'student' && user.identityConfirmed === false);
-  const modules = useModules(user?.role, ready);
+  const modules = useModules(user?.id, user?.role, ready);
   const scopeName = user?.scope.employerName || user?.scope.collegeName || user?.scope.schoolName || '';
   // an employer's account is named after the employer: say it once
   const org = scopeName !== user?.displayName ? scopeName : '';

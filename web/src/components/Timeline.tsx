@@ -5,7 +5,7 @@
  */
 import type { TimelineEvent } from '../api/types';
 import { roleLabel } from '../auth/roles';
-import { formatTime } from '../hooks';
+import { formatBeijingDateTime } from '../lib/beijing-time';
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {
   if (events.length === 0) return <p className="muted">暂无记录</p>;
@@ -16,7 +16,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         const role = e.actorRoleLabel ?? (e.role ? roleLabel(e.role) : null);
         return (
           <li key={e.id} className="timeline-item">
-            <time dateTime={e.at} className="timeline-time">{formatTime(e.at)}</time>
+            <time dateTime={e.at} className="timeline-time">{formatBeijingDateTime(e.at)}</time>
             <div className="timeline-body">
               <p className="timeline-head">
                 <strong className="timeline-label">{e.label ?? e.actionLabel}</strong>

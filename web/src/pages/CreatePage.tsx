@@ -12,11 +12,14 @@ import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../form-renderer/drafts';
 import { FormRenderer } from '../form-renderer/FormRenderer';
 import type { Values } from '../form-renderer/engine';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
 import { CreateHelp } from './record/RecordHelp';
 import { OfflineAgreementPreview } from './record/OfflineAgreementPreview';
 import { previewOfflineAgreement, type OfflineAgreementPreview as OfflinePreview } from '../api/agreement-preview';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
+import { queryKeys } from '../api/query-keys';
 
 const LINK_KEYS = ['mode', 'studentId', 'agreementId'];
 
@@ -31,15 +34,19 @@ export default function CreatePage({ kind }: { kind: string }) {
   const linkKey = LINK_KEYS.map((k) => links[k] ?? '').join('|');
   const draftScope = `${kind}:new:${linkKey}`;
 
-  const setup = useAsync(async () => {
-    const lcs = await loadLifecycles();
-    const lc = lcs[kind];
-    if (!lc?.create) throw new Error('您不能创建此类记录');
-    // The server's own starting point (and any refusal) before the user types anything.
-    const prepared = await prepareRecord(kind, links);
-    const form: LoadedForm = await loadFormVersion(prepared.form.key, prepared.form.version);
-    return { lc, form, step: prepared.step, base: prepared.data };
-  }, [kind, user.id, linkKey]);
+  const client = useQueryClient();
+  const setup = useQuery({
+    queryKey: queryKeys.createSetup(kind, user.id, linkKey),
+    queryFn: async ({ signal }) => {
+      const lcs = await loadLifecycles();
+      const lc = lcs[kind];
+      if (!lc?.create) throw new Error('您不能创建此类记录');
+      // The server's own starting point (and any refusal) before the user types anything.
+      const prepared = await prepareRecord(kind, links, signal);
+      const form: LoadedForm = await loadFormVersion(prepared.form.key, prepared.form.version);
+      return { lc, form, step: prepared.step, base: prepared.data };
+    },
+  });
   useTitle(setup.data ? `新建${setup.data.lc.label}` : '新建');
 
   const [savedDraft] = useState<Values | null>(() => loadDraft(draftScope, 0));
@@ -75,6 +82,7 @@ export default function CreatePage({ kind }: { kind: string }) {
     try {
       const record = await createRecord(kind, { ...links, data });
       clearDraft(draftScope);
+      void invalidateAfterRecordWrite(client, kind, record.id);
       navigate(`/r/${kind}/${record.id}`, { replace: true });
     } catch (e) {
       if (e instanceof ApiError) {

@@ -3,17 +3,20 @@ import { loadLatestForm, loadFormVersion } from '../api/forms';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
 import { FormRenderer } from '../form-renderer/FormRenderer';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link, useLocation } from '../router';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 
 export default function FormPreviewPage({ formKey }: { formKey: string }) {
   const user = useUser();
   const { query } = useLocation();
   const v = Number(query.get('version'));
-  const { data, error } = useAsync(
-    () => (Number.isInteger(v) && v > 0 ? loadFormVersion(formKey, v) : loadLatestForm(formKey)),
-    [formKey, v],
-  );
+  const version = Number.isInteger(v) && v > 0 ? v : undefined;
+  const { data, error } = useQuery({
+    queryKey: queryKeys.form(formKey, version),
+    queryFn: () => (version ? loadFormVersion(formKey, version) : loadLatestForm(formKey)),
+  });
   useTitle(data ? `表单预览：${data.definition.title}` : '表单预览');
   return (
     <main id="main" className="page">

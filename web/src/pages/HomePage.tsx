@@ -1,12 +1,12 @@
 /** The start screen of each role: a student's own records, an employer's invitations, reviewers' queues, the admin's forms. */
 import type { ReactNode } from 'react';
-import { loadLifecycles } from '../api/lifecycles';
+import { lifecyclesQuery } from '../api/queries';
 import type { Lifecycles, Role } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { QueueCount, RecordMiniList } from '../components/RecordMiniList';
 import { useUser } from '../auth/session';
 import { roleLabel } from '../auth/roles';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
@@ -16,6 +16,7 @@ import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
 import { ReviewerPasswordReset } from './home/ReviewerPasswordReset';
 import { SchoolProfileCard } from './home/SchoolProfileCard';
+import { useQuery } from '@tanstack/react-query';
 
 /** The employer's invitation queue, in the order of the signing flow. */
 const INVITATION_STATES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
@@ -147,7 +148,11 @@ function AdminHome() {
 export function HomePage() {
   const user = useUser();
   useTitle('首页');
-  const { data, error, loading } = useAsync(() => (user.role === 'admin' ? Promise.resolve({}) : loadLifecycles()), [user.id]);
+  const admin = user.role === 'admin';
+  const lcs = useQuery(lifecyclesQuery(user.id, !admin));
+  const data = admin ? {} : lcs.data;
+  const error = admin ? null : lcs.error;
+  const loading = !admin && lcs.isPending;
   return (
     <main id="main" className="page">
       <h1 className="page-title">

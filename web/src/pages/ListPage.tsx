@@ -1,14 +1,14 @@
 /** /r/:kind — records of one kind the actor may see: filters in the URL, keyset pagination. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { MAX_SEARCH_LENGTH } from '../../../forms/engine/search';
 import { ApiError } from '../api/client';
-import { loadLifecycles } from '../api/lifecycles';
+import { lifecyclesQuery } from '../api/queries';
 import { listRecords } from '../api/records';
 import type { ListItem } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
-import { formatTime, useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
 import { canBulkApprove } from './bulk/bulkApproveRule';
@@ -19,6 +19,10 @@ import { createHref, createRefusal } from '../api/create-entry';
 import { canExportDispatches, DispatchExport } from './list/DispatchExport';
 import { takeFlash } from './record/advance-queue';
 import { recordHref } from './record/queue-params';
+import { formatBeijingDateTime } from '../lib/beijing-time';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
 
 const PAGE = 20;
 
@@ -31,43 +35,28 @@ export function ListPage({ kind }: { kind: string }) {
   const school = query.get('school') ?? '';
   const college = query.get('college') ?? '';
   const filters = { state, cohort, q, school, college };
-  const lcs = useAsync(() => loadLifecycles(), [user.id]);
+  const lcs = useQuery(lifecyclesQuery(user.id));
+  const client = useQueryClient();
   const lc = lcs.data?.[kind];
   useTitle(lc?.label ?? '记录');
 
   // 「已全部处理」 when a reviewer comes back from the last waiting record of this queue
   const [flash] = useState(() => takeFlash(window.location.pathname + window.location.search));
-  const [items, setItems] = useState<ListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const gen = useRef(0);
+  // one query per set of filters; 加载更多 adds the next page (keyset cursor) to it
+  const listFilters = { state, cohort, q, school, college, limit: PAGE };
+  const list = useInfiniteQuery({
+    queryKey: queryKeys.recordPages(kind, listFilters),
+    queryFn: ({ pageParam, signal }) => listRecords(kind, { ...listFilters, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items: ListItem[] = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const cursor = list.hasNextPage;
+  // a refetch in the background keeps the list as it is; only a first load or 加载更多 says 加载中
+  const loading = list.isPending || list.isFetchingNextPage;
+  const error = list.error ? (list.error instanceof ApiError ? list.error.message : '加载失败') : null;
   const bulk = canBulkApprove(kind, user.role, state);
   const selection = useSelection(`${kind}:${state}`);
-
-  async function load(from: string | null) {
-    const mine = ++gen.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await listRecords(kind, { state, cohort, q, school, college, cursor: from, limit: PAGE });
-      if (mine !== gen.current) return;
-      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (mine !== gen.current) return;
-      setError(e instanceof ApiError ? e.message : '加载失败');
-    } finally {
-      if (mine === gen.current) setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    setItems([]);
-    setCursor(null);
-    void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, state, cohort, q, school, college]);
 
   const [qDraft, setQDraft] = useState(q);
   const [cohortDraft, setCohortDraft] = useState(cohort);
@@ -133,7 +122,7 @@ export function ListPage({ kind }: { kind: string }) {
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
       {bulk && (
         <BulkApprove kind={kind} items={items} selected={selection.selected} onSelect={selection.set}
-          onFinished={() => { selection.set(new Set()); void load(null); }} />
+          onFinished={() => { selection.set(new Set()); void invalidateAfterRecordWrite(client, kind); }} />
       )}
       {items.length > 0 && (
         <ul className="record-list">
@@ -152,7 +141,7 @@ export function ListPage({ kind }: { kind: string }) {
                 <span className="record-item-meta">
                   <StateBadge state={item.state} label={item.stateLabel} tone={item.stateTone} />
                   {item.number && <span className="record-no">{item.number}</span>}
-                  <time dateTime={item.updatedAt}>{formatTime(item.updatedAt)}</time>
+                  <time dateTime={item.updatedAt}>{formatBeijingDateTime(item.updatedAt)}</time>
                 </span>
               </Link>
             </li>
@@ -161,7 +150,7 @@ export function ListPage({ kind }: { kind: string }) {
       )}
       {loading && <Loading />}
       {cursor && !loading && (
-        <button type="button" className="btn btn-block" onClick={() => void load(cursor)}>加载更多</button>
+        <button type="button" className="btn btn-block" onClick={() => void list.fetchNextPage()}>加载更多</button>
       )}
     </main>
   );

@@ -6,12 +6,17 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, withQuery } from '../api/client';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { createRecord } from '../api/records';
 import { Link, navigate } from '../router';
 import { createRefusal } from '../api/create-entry';
-import { loadLifecycles } from '../api/lifecycles';
+import { lifecyclesQuery } from '../api/queries';
 import { HelpLink } from '../help/HelpLink';
+import { beijingWallClock } from '../lib/beijing-time';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
+import { useUser } from '../auth/session';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
 
 interface School { id: string; code: string; name: string }
 interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
@@ -19,16 +24,23 @@ type By = 'idNumber' | 'phone' | 'namePhone' | 'code';
 
 /** the server's alphabet: no 0/O or 1/I; dashes and spaces are ignored */
 const SIGNING_CODE = /^[2-9A-HJ-NP-Z]{8}$/;
+/** the cohort graduating next (from September on, next year's), by the Beijing calendar */
+const currentCohort = () => {
+  const now = beijingWallClock(Date.now())!;
+  return String(now.year + (now.month >= 9 ? 1 : 0));
+};
 const normaliseCode = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 
 export function LookupPage() {
   useTitle('查找学生');
-  const schools = useAsync(() => api<{ items: School[] }>('/api/schools'), []);
+  const user = useUser();
+  const client = useQueryClient();
+  const schools = useQuery({ queryKey: queryKeys.schoolDirectory(), queryFn: () => api<{ items: School[] }>('/api/schools') });
   // before anything is typed: may this employer invite at all (the centre must have verified it)?
-  const lifecycles = useAsync(() => loadLifecycles(), []);
+  const lifecycles = useQuery(lifecyclesQuery(user.id));
   const refusal = createRefusal(lifecycles.data?.invitations?.create);
   const [school, setSchool] = useState('');
-  const [cohort, setCohort] = useState(String(new Date().getFullYear() + (new Date().getMonth() >= 8 ? 1 : 0)));
+  const [cohort, setCohort] = useState(currentCohort);
   const [by, setBy] = useState<By>('idNumber');
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
@@ -45,6 +57,7 @@ export function LookupPage() {
     setAdding(studentId);
     try {
       const record = await createRecord('invitations', { studentId, data: {} });
+      void invalidateAfterRecordWrite(client, 'invitations', record.id);
       navigate(`/r/invitations/${record.id}`);
     } catch (err) {
       setErrors({ form: err instanceof Error ? err.message : '加入待签约名单失败' });
@@ -104,7 +117,7 @@ export function LookupPage() {
             <label htmlFor="lk-school" className="field-label">学校<span className="req" aria-hidden="true"> *</span></label>
             <select id="lk-school" className="input" value={school} onChange={(e) => setSchool(e.target.value)} aria-required="true"
               aria-invalid={errors.school ? true : undefined} aria-describedby={errors.school ? 'lk-school-err' : undefined}>
-              <option value="">{schools.loading ? '加载中…' : '请选择学校'}</option>
+              <option value="">{schools.isPending ? '加载中…' : '请选择学校'}</option>
               {schools.data?.items.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
             {errors.school && <p id="lk-school-err" className="field-error">{errors.school}</p>}

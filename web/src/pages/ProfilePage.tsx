@@ -7,10 +7,11 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { Alert, Loading } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
-import { useAsync } from '../hooks';
 import { Link } from '../router';
 import { ResultNotice } from '../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../components/useTextFieldsForm';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 
 type Key = 'mobile' | 'email' | 'qq' | 'wechat';
 type Contact = Record<Key, string | null>;
@@ -36,11 +37,15 @@ function problems(v: Record<Key, string>): Errors {
 const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', email: c.email ?? '', qq: c.qq ?? '', wechat: c.wechat ?? '' });
 
 export default function ProfilePage() {
-  const loaded = useAsync((signal) => api<Profile>('/api/students/me/contact', { signal }), []);
+  const loaded = useQuery({ queryKey: queryKeys.studentContact(), queryFn: ({ signal }) => api<Profile>('/api/students/me/contact', { signal }) });
+  const client = useQueryClient();
   const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
       const r = await api<Profile & { changed: string[] }>('/api/students/me/contact', { method: 'PUT', body });
+      // the next visit starts from what was saved, not from the answer before it
+      const { changed: _changed, ...view } = r;
+      client.setQueryData(queryKeys.studentContact(), view);
       return {
         values: fill(r.contact),
         message: r.changed.length ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。` : '已保存，联系方式没有变化。',

@@ -2,13 +2,16 @@
  * /r/:kind/:id — one record, driven by the API: state, the form (edit in the actor's workflow step,
  * else preview), the actions the actor may take now, and the timeline.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
 import { loadFormVersion, type LoadedForm } from '../api/forms';
-import { loadLifecycles } from '../api/lifecycles';
+import { invalidateAfterRecordWrite } from '../api/invalidation';
+import { lifecyclesQuery } from '../api/queries';
+import { queryKeys } from '../api/query-keys';
 import { getRecord, takeAction } from '../api/records';
 import { withPrefill } from '../api/schoolProfile';
-import type { Lifecycles, RecordAction, RecordView } from '../api/types';
+import type { RecordAction, RecordView } from '../api/types';
 import { ActionDialog } from '../components/ActionDialog';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
@@ -17,7 +20,8 @@ import { useUser } from '../auth/session';
 import { clearDraft, loadDraft, saveDraft } from '../form-renderer/drafts';
 import { FormRenderer, type FormHandle } from '../form-renderer/FormRenderer';
 import type { Values } from '../form-renderer/engine';
-import { formatTime, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
+import { formatBeijingDateTime } from '../lib/beijing-time';
 import { Link, navigate, setQueryParam, useLocation } from '../router';
 import { AcceptInvitationDialog } from './record/AcceptInvitationDialog';
 import { ChangesTable } from './record/ChangesTable';
@@ -43,7 +47,8 @@ interface Loaded {
 export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const user = useUser();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [lcs, setLcs] = useState<Lifecycles | null>(null);
+  const client = useQueryClient();
+  const { data: lcs } = useQuery(lifecyclesQuery(user.id));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok' | 'info'; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
@@ -77,19 +82,18 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
 
   const reload = useCallback(async () => {
     try {
-      await show(await getRecord(kind, id));
+      await show(await client.fetchQuery({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : '加载失败');
     }
-  }, [kind, id, show]);
+  }, [kind, id, show, client]);
 
   useEffect(() => {
     setLoaded(null);
     setNotice(takeFlash(window.location.pathname + window.location.search));
     setFieldErrors([]);
     void reload();
-    loadLifecycles().then(setLcs, () => setLcs({}));
   }, [reload]);
 
   const run = async (action: RecordAction, data: Values | undefined, reason: string | undefined, reasonChoice?: string) => {
@@ -106,6 +110,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       clearDraft(draftScope);
       setFieldErrors([]);
       setPending(null);
+      client.setQueryData(queryKeys.record(kind, id), record);
+      void invalidateAfterRecordWrite(client, kind, id, record.created);
       // 应约 created the agreement: the student goes on to it
       if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
       const done = `已${action.label}，当前状态：${record.stateLabel}`;
@@ -195,7 +201,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
         {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
-        {record.updatedAt && (<><dt>更新于</dt><dd>{formatTime(record.updatedAt)}</dd></>)}
+        {record.updatedAt && (<><dt>更新于</dt><dd>{formatBeijingDateTime(record.updatedAt)}</dd></>)}
       </dl>
 
       {kind === 'agreements' && record.number && <AgreementPdfDownload id={record.id} />}

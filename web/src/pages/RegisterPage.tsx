@@ -10,8 +10,9 @@ import { TextInput } from '../components/TextInput';
 import { useSession } from '../auth/session';
 import { FormRenderer } from '../form-renderer/FormRenderer';
 import type { Values } from '../form-renderer/engine';
-import { useAsync } from '../hooks';
 import { Link, navigate } from '../router';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 
 interface AccountErrors {
   username?: string;
@@ -34,7 +35,7 @@ function checkAccount(username: string, password: string, confirm: string): Acco
 
 export default function RegisterPage() {
   const { signIn } = useSession();
-  const form = useAsync(loadRegistrationForm, []);
+  const form = useQuery({ queryKey: queryKeys.registrationForm(), queryFn: () => loadRegistrationForm() });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');

@@ -9,11 +9,13 @@ import { importSourceRecords, type ImportCredential } from '../api/sourceImport'
 import { useUser } from '../auth/session';
 import { Alert } from '../components/Alert';
 import type { FieldDef, FormDefinition } from '../form-renderer/engine';
-import { useAsync, useTitle } from '../hooks';
+import { useTitle } from '../hooks';
 import { Link } from '../router';
 import { CredentialsTable } from './source-import/CredentialsTable';
 import { ImportHelp } from './source-import/ImportHelp';
 import { ImportResultView, type ImportSummary } from './source-import/ImportResultView';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 
 const SUMMARY_KEY = 'wq:source-import:summary';
 const ACCEPTED = /\.(csv|xlsx)$/i;
@@ -54,7 +56,7 @@ function fieldLabels(def: FormDefinition): Map<string, string> {
 
 /** '生源所在地' for 'origin'; a nested path keeps its tail; an unknown column name stays as is */
 function useFieldLabels(): (field: string) => string {
-  const form = useAsync(() => loadLatestForm('source'), []);
+  const form = useQuery({ queryKey: queryKeys.form('source'), queryFn: () => loadLatestForm('source') });
   return useMemo(() => {
     const labels = form.data ? fieldLabels(form.data.definition) : new Map<string, string>();
     return (field: string) => {

@@ -1,13 +1,16 @@
 /** /admin/forms — every form with its published version, draft status and records per version. */
 import { listForms } from '../../api/forms';
 import { Alert, Loading } from '../../components/Alert';
-import { formatTime, useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Link } from '../../router';
 import './admin.css';
 import { RejectReasonsAdmin } from './RejectReasonsAdmin';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export default function FormsAdminPage() {
-  const { data, error } = useAsync(() => listForms(), []);
+  const { data, error } = useQuery({ queryKey: queryKeys.forms(), queryFn: () => listForms() });
   useTitle('表单管理');
   return (
     <main id="main" className="page">
@@ -28,7 +31,7 @@ export default function FormsAdminPage() {
                   <th scope="row">{f.title}</th>
                   <td>v{f.latestVersion}</td>
                   <td>
-                    {f.draft ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}
+                    {f.draft ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatBeijingDateTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}
                     {f.draft?.baseVersion && f.draft.baseVersion !== f.latestVersion && <div className="field-error">其间已发布 v{f.latestVersion}，草稿需先更新</div>}
                   </td>
                   <td>{f.versions.map((v) => `v${v.version}：${v.records} 条`).join('；')}</td>

@@ -7,8 +7,9 @@ import { ApiError } from '../../api/client';
 import { getReasonList, putReasonList, type ReasonList } from '../../api/records';
 import { KINDS } from '../../api/types';
 import { Alert, Loading } from '../../components/Alert';
-import { useAsync } from '../../hooks';
 import { reasonLines, reasonErrorText } from './reason-lines';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 async function loadAll(): Promise<ReasonList[]> {
   const lists = await Promise.all(KINDS.map((kind) => getReasonList(kind).catch((e: unknown) => {
@@ -19,7 +20,7 @@ async function loadAll(): Promise<ReasonList[]> {
 }
 
 export function RejectReasonsAdmin() {
-  const { data, error } = useAsync(() => loadAll(), []);
+  const { data, error } = useQuery({ queryKey: queryKeys.reasonLists(), queryFn: () => loadAll() });
   return (
     <section className="card reasons-admin" aria-labelledby="reasons-title">
       <h2 id="reasons-title">退回原因</h2>
@@ -37,6 +38,7 @@ function ReasonListEditor({ initial }: { initial: ReasonList }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const id = useId();
+  const client = useQueryClient();
 
   const save = async (reasons: string[] | null) => {
     setBusy(true);
@@ -44,6 +46,8 @@ function ReasonListEditor({ initial }: { initial: ReasonList }) {
     try {
       const saved = await putReasonList(list.kind, reasons);
       setList(saved);
+      // the editor starts from its first answer: the next visit must start from what was saved
+      client.setQueryData<ReasonList[]>(queryKeys.reasonLists(), (all) => all?.map((l) => (l.kind === saved.kind ? saved : l)));
       setText(saved.reasons.join('\n'));
       setMessage({ tone: 'ok', text: reasons === null ? '已恢复默认原因' : '已保存' });
     } catch (e) {

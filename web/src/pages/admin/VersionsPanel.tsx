@@ -3,8 +3,9 @@ import { useId, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { loadDiff, rollbackTo, type DefinitionDiff, type VersionSummary } from '../../api/forms';
 import { Alert } from '../../components/Alert';
-import { formatTime } from '../../hooks';
+
 import { DiffView } from './DiffView';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 interface Props {
   formKey: string;
@@ -56,7 +57,7 @@ export function VersionsPanel({ formKey, versions, hasDraft, onPublished }: Prop
             {versions.map((v) => (
               <tr key={v.version}>
                 <td>v{v.version}{v.version === latest ? '（当前）' : ''}</td>
-                <td>{formatTime(v.publishedAt)}</td>
+                <td>{formatBeijingDateTime(v.publishedAt)}</td>
                 <td>{v.publishedBy === 'system' ? '系统（初始版本）' : v.publishedBy}</td>
                 <td>{v.records}</td>
                 <td>{v.version !== latest && <button type="button" className="btn btn-small" onClick={() => void rollback(v.version)}>回滚到此版本</button>}</td>

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { verifyAuditChain, type ChainProblem, type ChainReport } from '../../api/audit';
 import { Alert, Loading } from '../../components/Alert';
-import { formatTime, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Link } from '../../router';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 const LIFECYCLE_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'];
 
@@ -48,13 +49,13 @@ export default function AuditVerifyPage() {
           <h2 id="h-result">{report.ok ? '审计链完整' : '审计链已被破坏'}</h2>
           <p>
             已检查 {report.records} 条记录、{report.events} 个审计事件（{report.hashedEvents} 个在哈希链上；
-            {report.preChainRecords} 条记录只有启用哈希链之前的事件，将在其下一个事件时封存）。校验时间 {formatTime(report.checkedAt)}。
+            {report.preChainRecords} 条记录只有启用哈希链之前的事件，将在其下一个事件时封存）。校验时间 {formatBeijingDateTime(report.checkedAt)}。
           </p>
           {report.ok && <Alert tone="ok">没有发现被改动或删除的事件。</Alert>}
           {first && (
             <Alert>
               第一个损坏的事件：记录 <RecordRef p={first} />（{first.kind}），事件 <code>{first.eventId ?? '（无）'}</code>，
-              时间 {first.at ? formatTime(first.at) : '未知'}。{first.message}
+              时间 {first.at ? formatBeijingDateTime(first.at) : '未知'}。{first.message}
             </Alert>
           )}
           {report.problems.length > 0 && (
@@ -65,7 +66,7 @@ export default function AuditVerifyPage() {
                 <tbody>
                   {report.problems.map((p) => (
                     <tr key={`${p.recordId}:${p.eventId}`}>
-                      <td className="nowrap">{p.at ? formatTime(p.at) : '—'}</td>
+                      <td className="nowrap">{p.at ? formatBeijingDateTime(p.at) : '—'}</td>
                       <td><RecordRef p={p} /></td>
                       <td>{p.kind}</td>
                       <td><code>{p.eventId ?? '—'}</code></td>

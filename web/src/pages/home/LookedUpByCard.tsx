@@ -1,10 +1,11 @@
 /** 谁查询过我: the employers that found the student by a lookup, and when (Beijing time). */
 import { listMyLookups, LOOKUP_BY_LABELS } from '../../api/studentPrivacy';
-import { useAsync } from '../../hooks';
-import { formatBeijingTime } from './beijingTime';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export function LookedUpByCard() {
-  const { data, error } = useAsync((signal) => listMyLookups(signal), []);
+  const { data, error } = useQuery({ queryKey: queryKeys.myLookups(), queryFn: ({ signal }) => listMyLookups(signal) });
   return (
     <section className="card home-card" aria-labelledby="h-lookups">
       <h2 id="h-lookups">谁查询过我</h2>
@@ -15,7 +16,7 @@ export function LookedUpByCard() {
           {data.items.map((l, i) => (
             <li key={i} className="mini-item">
               <span className="mini-title">{l.employerName}</span>
-              <time className="mini-time" dateTime={l.at}>{formatBeijingTime(l.at)}</time>
+              <time className="mini-time" dateTime={l.at}>{formatBeijingDateTime(l.at)}</time>
               <span className="mini-sub">通过{LOOKUP_BY_LABELS[l.by] ?? l.by}查询</span>
             </li>
           ))}

@@ -5,11 +5,13 @@
  */
 import { listRecords } from '../../api/records';
 import { Alert } from '../../components/Alert';
-import { useAsync } from '../../hooks';
 import { Link } from '../../router';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export function useRegistration() {
-  return useAsync((signal) => listRecords('employer-registrations', { limit: 1 }, signal), []);
+  const filters = { limit: 1 };
+  return useQuery({ queryKey: queryKeys.records('employer-registrations', filters), queryFn: ({ signal }) => listRecords('employer-registrations', filters, signal) });
 }
 
 export function RegistrationStatus({ registration }: { registration: ReturnType<typeof useRegistration> }) {

@@ -6,11 +6,13 @@
 import { useState } from 'react';
 import { createSigningCode, listSigningCodes, revokeSigningCode, type CreatedSigningCode } from '../../api/studentPrivacy';
 import { Alert } from '../../components/Alert';
-import { useAsync } from '../../hooks';
-import { formatBeijingTime, groupSigningCode } from './beijingTime';
+import { groupSigningCode } from './signingCode';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export function SigningCodeCard({ approved }: { approved: boolean }) {
-  const live = useAsync((signal) => listSigningCodes(signal), []);
+  const live = useQuery({ queryKey: queryKeys.signingCodes(), queryFn: ({ signal }) => listSigningCodes(signal) });
   const [created, setCreated] = useState<CreatedSigningCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function SigningCodeCard({ approved }: { approved: boolean }) {
     setCopied('');
     try {
       await step();
-      live.reload();
+      await live.refetch();
     } catch (err) {
       setError(err instanceof Error ? err.message : '操作失败，请重试');
     } finally {
@@ -58,13 +60,13 @@ export function SigningCodeCard({ approved }: { approved: boolean }) {
           {shown ? (
             <div className="signing-code">
               <p className="signing-code-value mono" aria-label={`签约码 ${shown.code.split('').join(' ')}`}>{groupSigningCode(shown.code)}</p>
-              <p className="small">有效期至 <span className="nowrap">{formatBeijingTime(shown.expiresAt)}</span>（北京时间）</p>
+              <p className="small">有效期至 <span className="nowrap">{formatBeijingDateTime(shown.expiresAt)}</span>（北京时间）</p>
               <p className="small text-warn">请立即复制并妥善保存：签约码只显示这一次，之后仅显示末两位。</p>
             </div>
           ) : current ? (
             <div className="signing-code">
               <p>当前签约码 <span className="mono">******{current.hint}</span></p>
-              <p className="small">有效期至 <span className="nowrap">{formatBeijingTime(current.expiresAt)}</span>（北京时间）</p>
+              <p className="small">有效期至 <span className="nowrap">{formatBeijingDateTime(current.expiresAt)}</span>（北京时间）</p>
             </div>
           ) : (
             <p className="muted">暂无有效的签约码</p>

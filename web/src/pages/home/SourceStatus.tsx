@@ -3,27 +3,33 @@ import { getRecord, listRecords } from '../../api/records';
 import type { ListItem } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { StateBadge } from '../../components/StateBadge';
-import { useAsync } from '../../hooks';
 import { Link } from '../../router';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { queryKeys } from '../../api/query-keys';
 
 /** the latest reason a reviewer gave (the record's last timeline event with a reason) */
 function useReturnReason(item: ListItem | undefined) {
   const returned = item?.state === 'returned';
-  return useAsync(async (signal) => {
-    if (!item || !returned) return null;
-    const record = await getRecord('source-records', item.id, signal);
-    const withReason = [...record.timeline].reverse().find((e) => e.reason);
-    return withReason ? { reason: withReason.reason!, by: withReason.actorName, at: withReason.at } : null;
-  }, [item?.id, item?.version, returned]);
+  return useQuery({
+    queryKey: queryKeys.home('return-reason', item?.id, item?.version),
+    enabled: !!item && returned,
+    queryFn: async ({ signal }) => {
+      const record = await getRecord('source-records', item!.id, signal);
+      const withReason = [...record.timeline].reverse().find((e) => e.reason);
+      return withReason ? { reason: withReason.reason!, by: withReason.actorName, at: withReason.at } : null;
+    },
+  });
 }
 
 export function SourceStatus({ onState }: { onState?(state: string | null): void }) {
-  const list = useAsync(async (signal) => {
-    const page = await listRecords('source-records', { limit: 1 }, signal);
-    onState?.(page.items[0]?.state ?? null);
-    return page;
-  }, []);
+  const filters = { limit: 1 };
+  const list = useQuery({ queryKey: queryKeys.records('source-records', filters), queryFn: ({ signal }) => listRecords('source-records', filters, signal) });
   const item = list.data?.items[0];
+  const state = list.data ? (item?.state ?? null) : undefined;
+  useEffect(() => {
+    if (state !== undefined) onState?.(state);
+  }, [state, onState]);
   const reason = useReturnReason(item);
 
   let body;

@@ -8,7 +8,6 @@ import { listRecords } from '../../api/records';
 import type { Lifecycles } from '../../api/types';
 import { QueueCount, RecordMiniList } from '../../components/RecordMiniList';
 import { StateBadge } from '../../components/StateBadge';
-import { useAsync } from '../../hooks';
 import { Link } from '../../router';
 import { LookedUpByCard } from './LookedUpByCard';
 import { homeModules } from './modules';
@@ -16,6 +15,8 @@ import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 import { createHref } from '../../api/create-entry';
 import { HelpLink } from '../../help/HelpLink';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 /** states in which an agreement binds the student (the server refuses a second one) */
 const ACTIVE_AGREEMENT = ['college_review', 'school_review', 'approved', 'returned'];
@@ -42,10 +43,12 @@ function AgreementCard({ active }: { active: ReturnType<typeof useActiveAgreemen
 }
 
 function useActiveAgreement() {
-  return useAsync(async (signal) => {
-    const page = await listRecords('agreements', { limit: 20 }, signal);
-    return { active: page.items.find((i) => ACTIVE_AGREEMENT.includes(i.state)) ?? null, count: page.items.length };
-  }, []);
+  const filters = { limit: 20 };
+  return useQuery({
+    queryKey: queryKeys.records('agreements', filters),
+    queryFn: ({ signal }) => listRecords('agreements', filters, signal),
+    select: (page) => ({ active: page.items.find((i) => ACTIVE_AGREEMENT.includes(i.state)) ?? null, count: page.items.length }),
+  });
 }
 
 function WaitingCard({ kind, state, title }: { kind: string; state: string; title: string }) {

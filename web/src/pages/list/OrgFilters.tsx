@@ -1,11 +1,12 @@
 /** 学校 / 学院 filters of a review queue: a school reviewer picks a college, the province a school too. */
 import { loadSchools } from '../../api/organisations';
 import { useUser } from '../../auth/session';
-import { useAsync } from '../../hooks';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange(next: { school: string; college: string }): void }) {
   const user = useUser();
-  const schools = useAsync(() => loadSchools(user.id), [user.id]);
+  const schools = useQuery({ queryKey: queryKeys.schools(user.id), queryFn: () => loadSchools(user.id) });
   if (!['school', 'province', 'center', 'admin'].includes(user.role) || !schools.data) return null;
   const all = schools.data;
   const chooseSchool = user.role !== 'school';

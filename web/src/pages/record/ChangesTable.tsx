@@ -7,7 +7,7 @@ import type { RecordView } from '../../api/types';
 import { findField, type FormDefinition } from '../../form-renderer/engine';
 import { ReadValue } from '../../form-renderer/ReadValue';
 import { roleLabel } from '../../auth/roles';
-import { formatTime } from '../../hooks';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 interface Props {
   kind: string;
@@ -49,7 +49,7 @@ export function ChangesTable({ kind, changes, definition, prominent, since }: Pr
       <section className="card changes-card" aria-labelledby="changes-title">
         <h2 id="changes-title">{title}（{changes.length} 处）</h2>
         <p className="muted small">
-          {since?.own ? `自您上次处理（${formatTime(since.at)}）以来，其他各方修改了以下字段，请重点核实。` : isSource ? '学生核对时修改了以下字段，请重点核实。' : '自最初提交以来，其他各方修改了以下字段，请重点核实。'}
+          {since?.own ? `自您上次处理（${formatBeijingDateTime(since.at)}）以来，其他各方修改了以下字段，请重点核实。` : isSource ? '学生核对时修改了以下字段，请重点核实。' : '自最初提交以来，其他各方修改了以下字段，请重点核实。'}
         </p>
         {table}
       </section>

@@ -7,10 +7,13 @@ import { useEffect, useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
 import { Alert, Loading } from '../../components/Alert';
 import { TextInput } from '../../components/TextInput';
-import { formatTime, useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Link } from '../../router';
 import { ResultNotice } from '../../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../../components/useTextFieldsForm';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 type Values = Record<SchoolProfileKey, string>;
 type Errors = FieldErrors<SchoolProfileKey>;
@@ -34,12 +37,16 @@ const fill = (p: SchoolProfileValues | null): Values =>
 
 export default function SchoolProfilePage() {
   useTitle('学校信息');
-  const loaded = useAsync((signal) => loadSchoolProfile(signal), []);
+  const loaded = useQuery({ queryKey: queryKeys.schoolProfile(), queryFn: ({ signal }) => loadSchoolProfile(signal) });
+  const client = useQueryClient();
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
-      const r = await saveSchoolProfile(body as SchoolProfileValues);
+      const { changed, ...view } = await saveSchoolProfile(body as SchoolProfileValues);
+      const r = { ...view, changed };
+      // the next visit starts from what was saved, not from the answer before it
+      client.setQueryData(queryKeys.schoolProfile(), view);
       setUpdatedAt(r.updatedAt);
       return {
         values: fill(r.profile),
@@ -68,7 +75,7 @@ export default function SchoolProfilePage() {
           {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；'
             + '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
         </p>
-        {updatedAt && <p className="muted small">上次保存：{formatTime(updatedAt)}</p>}
+        {updatedAt && <p className="muted small">上次保存：{formatBeijingDateTime(updatedAt)}</p>}
         <Alert>{errors.form}</Alert>
         <TextInput ref={ref('authority')} label="学校就业主管部门" required autoComplete="organization"
           value={values.authority} onChange={set('authority')} error={errors.authority} maxLength={100} />

@@ -3,6 +3,7 @@
  * cells neutralised) via a Blob URL.
  */
 export { toCsv } from '../../../../forms/engine/csv';
+import { beijingFileStamp } from '../../lib/beijing-time';
 
 export function downloadCsv(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -16,8 +17,7 @@ export function downloadCsv(filename: string, csv: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** 2027-06-01-0930, for file names */
+/** 20270601-0930 (Beijing time), for file names */
 export function stamp(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+  return beijingFileStamp(d);
 }
