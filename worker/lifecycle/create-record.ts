@@ -10,7 +10,7 @@ import { latestForm } from '../form-registry/registry';
 import { newId } from '../lib/encoding';
 import { auditWrites, NEW_RECORD } from './audit';
 import { withCompanyFields } from './company-fields';
-import type { Deps } from './execute-transition';
+import type { Deps } from './types';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
 

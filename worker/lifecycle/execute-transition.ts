@@ -19,7 +19,7 @@ import { applyLapse } from './apply-lapse';
 import { recordFileWrites } from './record-files';
 import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
-import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
+import type { Deps, Kind, Lifecycle, Transition, TransitionContext } from './types';
 import { lifecycleOf } from './registry';
 
 export interface TransitionRequest {
@@ -27,12 +27,6 @@ export interface TransitionRequest {
   id: string;
   action: string;
   body: Record<string, unknown>;
-}
-
-export interface Deps {
-  db: Db;
-  env: Env;
-  actor: Actor;
 }
 
 export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {

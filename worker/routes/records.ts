@@ -106,7 +106,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const record = await applyLapse(db, lifecycle, found.record);
     // a lapse just wrote an event: only then is the timeline read again
     const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
-    const answer = await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle));
+    const answer = await recordView({ db, env: c.env, actor }, lifecycle, view, labelsFor(c.env, lifecycle));
     // the record's own student: what the employer changed since they last saw it (nobody else gets this)
     const termsChanges = await termsChangesFor(db, lifecycle, view, actor, answer.data, new Date().toISOString());
     return c.json(termsChanges ? { ...answer, termsChanges } : answer);
@@ -117,7 +117,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const body = await readJsonObject(c);
     const db = c.get('db');
     const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
-    return c.json(await recordView(db, lifecycle, created, actor, labelsFor(c.env, lifecycle)), 201);
+    return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
     const db = c.get('db');
@@ -128,7 +128,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
-    const answer = await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle));
+    const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));
     // a transition that created another record (应约 → the agreement) says which, so the page can go there
     const creates = lifecycle.transitions.find((t) => t.action === c.req.param('action') && t.creates)?.creates;
     const createdId = creates ? await latestChildId(db, after.record.id, creates) : null;

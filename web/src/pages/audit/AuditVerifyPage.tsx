@@ -4,11 +4,10 @@ import { verifyAuditChain, type ChainProblem, type ChainReport } from '../../api
 import { Alert, Loading } from '../../components/Alert';
 import { formatTime, useTitle } from '../../hooks';
 import { Link } from '../../router';
-
-const LIFECYCLE_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'];
+import { isKind } from '../../../../contract/kinds';
 
 function RecordRef({ p }: { p: ChainProblem }) {
-  return LIFECYCLE_KINDS.includes(p.kind)
+  return isKind(p.kind)
     ? <Link href={`/r/${p.kind}/${p.recordId}`}>{p.recordId}</Link>
     : <span>{p.recordId}</span>;
 }
