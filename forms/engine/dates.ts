@@ -5,7 +5,7 @@
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** China has one time zone and no DST, so "today" for users is UTC+8. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** True for a real calendar date like '2024-02-29' (not '2023-02-29', not '2024-2-1'). */
 export function isCalendarDate(value: unknown): value is string {

@@ -21,6 +21,7 @@ export { evaluateForm, isRequired } from './form-state';
 export type { FormView } from './form-state';
 export { validate, DEFAULT_MAX_ITEMS } from './validate';
 export { DEFAULT_MAX_LENGTH, DEFAULT_MAX_FILES } from './field-value';
+export { lengthCap } from './cost';
 export { MAX_SEARCH_LENGTH } from './search';
 export { charLength } from './values';
 export { checkDefinition, isFormDefinition, LIMITS as DEFINITION_LIMITS, OPTION_TYPES as FIELD_OPTION_TYPES } from './definition-check';

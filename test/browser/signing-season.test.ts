@@ -123,6 +123,9 @@ describe('线上签约, end to end in the browser', () => {
     await page.goto(s.baseUrl + '/r/agreements?state=approved');
     await page.getByRole('link', { name: /李思远/ }).first().click();
     const agreementPath = new URL(page.url()).pathname;
+    // the server offers what it would accept: an approved agreement is terminated, no longer amended
+    await expect.poll(() => page.getByRole('link', { name: '申请解约' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '提出协议修改' }).count()).toBe(0);
     await page.getByRole('link', { name: '申请解约' }).click();
     await page.getByLabel('解约原因').selectOption('02');
     await page.getByRole('radio', { name: /双方协商一致/ }).check();
@@ -137,6 +140,10 @@ describe('线上签约, end to end in the browser', () => {
     await page.goto(s.baseUrl + terminationPath);
     await act(s, '同意解约', { confirm: true });
     await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
+    // one termination at a time: the agreement offers the student no second one
+    await page.goto(s.baseUrl + agreementPath);
+    await expect.poll(() => page.getByText('办理记录').first().isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '申请解约' }).count()).toBe(0);
     await signOut(s);
 
     await login(s, 'college');

@@ -76,10 +76,5 @@ export async function verifyPassword(password: string, stored: string | null): P
   return equalBytes(await derive(password, fromBase64Url(salt), iterations), fromBase64Url(hash));
 }
 
-/** 至少 8 位，且同时包含字母和数字 */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 128) return '密码不能超过 128 位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
-}
+// 至少 8 位，且同时包含字母和数字: the one rule the web app checks too
+export { passwordProblem } from '../../contract/account-rules';

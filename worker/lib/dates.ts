@@ -1,9 +1,7 @@
 /** Dates as users in China mean them: calendar days in Beijing time (UTC+8, no DST). */
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
-export function beijingToday(now = Date.now()): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+// "today" is the form engine's, the same day the web app and the engine's rules count from
+export { todayInChina as beijingToday } from '../../forms/engine/dates';
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(isoDate + 'T00:00:00Z');

@@ -1,18 +1,18 @@
-/** Creates a record where its lifecycle lets this actor create (POST /api/<kind>). */
-import { validate } from '../../forms/engine';
-import type { FieldError } from '../../forms/engine/types';
-import { runBatchThenRead } from '../db/batch';
-import type { Db } from '../db/client';
-import { isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordWithTimeline } from '../db/records';
+/**
+ * Creates a record where its lifecycle lets this actor create (POST /api/<kind>), through the same
+ * pipeline as a transition (`pipeline/`): body check → link (the create's own guard) → validate →
+ * one batch → conflict mapping.
+ */
+import type { RecordWithTimeline } from '../db/records';
 import { records, type RecordRow } from '../db/schema';
-import { badRequest, conflict, forbidden, invalid } from '../http/errors';
+import { conflict, forbidden } from '../http/errors';
 import { latestForm } from '../form-registry/registry';
 import { newId } from '../lib/encoding';
 import { auditWrites, NEW_RECORD } from './audit';
-import { withCompanyFields } from './company-fields';
-import type { Deps } from './execute-transition';
+import { incomingData, stepData } from './pipeline/form-data';
+import { writeRecord } from './pipeline/write-record';
 import { lifecycleOf } from './registry';
-import { recordFileWrites } from './record-files';
+import type { Deps } from './types';
 
 /**
  * What a create would store, before anything is written: the links, the form and the validated
@@ -23,18 +23,13 @@ export async function prepareCreateData(deps: Deps, kind: string, body: Record<s
   const lifecycle = lifecycleOf(kind);
   const create = lifecycle.create;
   if (!create || !create.roles.includes(actor.role)) throw forbidden('您不能创建此类记录');
-  const incoming = Object.hasOwn(body, 'data') ? body.data : undefined;
-  if (incoming !== undefined && incoming !== null && (typeof incoming !== 'object' || Array.isArray(incoming))) {
-    throw badRequest('bad_field', '表单数据必须是对象', [{ path: 'data', code: 'type', message: '必须是对象' }]);
-  }
+  const incoming = incomingData(body);
   const now = new Date().toISOString();
   const links = await create.link({ db, env, actor, body, now });
   const form = await latestForm(db, lifecycle.form);
-  const result = validate(form.definition, incoming ?? {}, { role: actor.role, step: create.step, previous: links.prefill ?? {}, draft: create.draft });
-  if (!result.ok) {
-    throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
-  }
-  const data = await withCompanyFields(db, lifecycle, links.employerId, result.values as Record<string, unknown>);
+  const data = await stepData(db, lifecycle, links.employerId, form.definition, incoming, {
+    actor, step: create.step, previous: links.prefill ?? {}, draft: create.draft,
+  });
   return { lifecycle, create, links, form, data, now };
 }
 
@@ -66,23 +61,20 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     updatedAt: now,
     auditHead: null,
   };
-  const ctx = { db, env, actor, record: row, data, reason: null, now };
-  const files = await recordFileWrites(deps, form.definition, data, row.id);
-  const statements = [
-    db.insert(records).values(row),
-    ...(await auditWrites(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, head: NEW_RECORD })),
-    ...files,
-    ...((await create.effects?.(ctx)) ?? []),
-  ];
-  let created: RecordWithTimeline | undefined;
-  try {
-    // read back in the same batch: effects may have changed the new record (its number)
-    created = await runBatchThenRead(db, statements, recordWithTimelineRead(db, row.id));
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('已存在冲突的记录，请刷新后重试', 'duplicate');
-    // an effect's guard found what it relied on gone (a previewed number used by a racing create)
-    if (isAbortedByGuard(err)) throw conflict('记录已变化，请刷新后重试', 'stale');
-    throw err;
-  }
+  // read back in the same batch: effects may have changed the new record (its number)
+  const created = await writeRecord(deps, {
+    ctx: { db, env, actor, record: row, data, reason: null, now },
+    writes: async () => [
+      db.insert(records).values(row),
+      ...(await auditWrites(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, head: NEW_RECORD })),
+    ],
+    form: form.definition,
+    effects: create.effects,
+    conflicts: {
+      // an effect's guard found what it relied on gone (a previewed number used by a racing create)
+      stale: () => conflict('记录已变化，请刷新后重试', 'stale'),
+      duplicate: () => conflict('已存在冲突的记录，请刷新后重试', 'duplicate'),
+    },
+  });
   return created ?? { record: row, events: [] };
 }

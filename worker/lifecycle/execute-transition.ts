@@ -2,24 +2,21 @@
  * The one generic executor of transitions. It checks, in order: the action exists for the kind,
  * the record exists and the actor may see it, the version is current, the role may take the
  * action, the state allows it, the reason and data are valid — then writes the record, its audit
- * event and the transition's effects in one D1 batch guarded by state and version.
+ * event and the transition's effects in one D1 batch guarded by state and version. The data checks
+ * and the write are the steps a create runs too (`pipeline/`).
  */
-import { validate } from '../../forms/engine';
-import type { FieldError } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
-import { runBatchThenRead, type Write } from '../db/batch';
-import type { Db } from '../db/client';
-import { abortUnlessChanged, guardedRecordUpdate, isAbortedByGuard, isUniqueViolation, recordWithTimelineRead, type RecordForChange, type RecordWithTimeline } from '../db/records';
+import { abortUnlessChanged, guardedRecordUpdate, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import type { RecordRow } from '../db/schema';
-import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { formAtVersion } from '../form-registry/registry';
 import { auditEventOfUpdate } from './audit';
-import { withCompanyFields } from './company-fields';
 import { applyLapse } from './apply-lapse';
-import { recordFileWrites } from './record-files';
+import { incomingData, stepData } from './pipeline/form-data';
+import { writeRecord } from './pipeline/write-record';
 import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
-import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
+import type { Deps, Kind, Lifecycle, Transition } from './types';
 import { lifecycleOf } from './registry';
 
 export interface TransitionRequest {
@@ -29,30 +26,10 @@ export interface TransitionRequest {
   body: Record<string, unknown>;
 }
 
-export interface Deps {
-  db: Db;
-  env: Env;
-  actor: Actor;
-}
-
 export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {
   return lifecycle.transitions.filter(
     (t) => t.by.includes(actor.role) && t.from.includes(record.state) && (!t.when || t.when(record, actor)),
   );
-}
-
-export async function validatedData(
-  deps: Deps, record: Pick<RecordRow, 'formKey' | 'formVersion' | 'data'>, step: string, incoming: unknown, draft = false,
-): Promise<Record<string, unknown>> {
-  if (incoming !== undefined && incoming !== null && (typeof incoming !== 'object' || Array.isArray(incoming))) {
-    throw badRequest('bad_field', '表单数据必须是对象', [{ path: 'data', code: 'type', message: '必须是对象' }]);
-  }
-  const form = await formAtVersion(deps.db, record.formKey, record.formVersion);
-  const result = validate(form.definition, incoming ?? {}, { role: deps.actor.role, step, previous: record.data, draft });
-  if (!result.ok) {
-    throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
-  }
-  return result.values as Record<string, unknown>;
 }
 
 /**
@@ -81,38 +58,35 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
   if (version !== record.version) throw conflict();
 
   const reason = await readReason(transition, req.body, async () => (await rejectReasons(db, lifecycle)).reasons);
-  const data = transition.step
-    ? await withCompanyFields(db, lifecycle, record.employerId, await validatedData(deps, record, transition.step, req.body.data, transition.draft))
+  const form = transition.step ? (await formAtVersion(db, record.formKey, record.formVersion)).definition : null;
+  const data = transition.step && form
+    ? await stepData(db, lifecycle, record.employerId, form, incomingData(req.body), { actor, step: transition.step, previous: record.data, draft: transition.draft })
     : record.data;
   const now = new Date().toISOString();
-  const ctx: TransitionContext = { db, env: deps.env, actor, record, data, reason, now };
-  await transition.guard?.(ctx);
-  const files = transition.step
-    ? await recordFileWrites(deps, (await formAtVersion(db, record.formKey, record.formVersion)).definition, data, record.id)
-    : [];
-
   const to = transition.to ?? record.state;
-  const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: current.preChain });
-  const statements: Write[] = [
-    guardedRecordUpdate(db, record, {
-      state: to, version: record.version + 1, updatedAt: now, auditHead: audit.hash,
-      // a transition without a form step leaves the data as it was
-      ...(transition.step ? { data, ...lifecycle.derive?.(data) } : {}),
-    }),
-    abortUnlessChanged(db),
-    audit.insert,
-    ...files,
-    ...((await transition.effects?.(ctx)) ?? []),
-  ];
-  let updated: RecordWithTimeline | undefined;
-  try {
-    // read back in the same batch: the answer shows what the batch left, effects included
-    updated = await runBatchThenRead(db, statements, recordWithTimelineRead(db, record.id));
-  } catch (err) {
-    if (isAbortedByGuard(err)) throw conflict();
-    if (isUniqueViolation(err)) throw conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate');
-    throw err;
-  }
+  const updated = await writeRecord(deps, {
+    ctx: { db, env: deps.env, actor, record, data, reason, now },
+    guard: transition.guard,
+    writes: async () => {
+      const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: current.preChain });
+      return [
+        guardedRecordUpdate(db, record, {
+          state: to, version: record.version + 1, updatedAt: now, auditHead: audit.hash,
+          // a transition without a form step leaves the data as it was
+          ...(transition.step ? { data, ...lifecycle.derive?.(data) } : {}),
+        }),
+        abortUnlessChanged(db),
+        audit.insert,
+      ];
+    },
+    form,
+    effects: transition.effects,
+    conflicts: {
+      // the record moved on meanwhile (the guard on state and version matched nothing)
+      stale: () => conflict(),
+      duplicate: () => conflict('操作与其他记录冲突（例如已有生效的协议书），请刷新后重试', 'duplicate'),
+    },
+  });
   if (!updated) throw notFound();
   return updated;
 }

@@ -5,7 +5,7 @@
  */
 import { forbidden } from '../http/errors';
 import { latestForm } from '../form-registry/registry';
-import type { Deps } from './execute-transition';
+import type { Deps } from './types';
 import { BEFORE_CREATE, disclose } from './disclosure';
 import { lifecycleOf } from './registry';
 

@@ -1,7 +1,7 @@
 import { allFileIds, attachFiles, checkFileIds, fileRefsOf } from '../domain/files/attach-files';
 import type { FormDefinition } from '../../forms/engine/types';
 import type { Write } from '../db/batch';
-import type { Deps } from './execute-transition';
+import type { Deps } from './types';
 
 /**
  * Files named by the record's `file` fields are checked (the actor's own uploads, or already this

@@ -5,7 +5,6 @@
 import { allFields, fieldAccess } from '../../forms/engine';
 import type { FormDefinition } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
-import type { Db } from '../db/client';
 import type { RecordWithTimeline } from '../db/records';
 import { formAtVersion } from '../form-registry/registry';
 import { disclose } from './disclosure';
@@ -17,7 +16,8 @@ import { toneOf } from './labels';
 import { inScope } from './scope';
 import { timelineEntry } from './timeline';
 import { schoolProfilePrefill } from './school-profile-fields';
-import type { Lifecycle } from './types';
+import { creatableFrom } from './create-availability';
+import type { Deps, Lifecycle } from './types';
 
 /** Fields a role may see in at least one workflow step; everything else never leaves the server. */
 export function readableData(definition: FormDefinition, data: Record<string, unknown>, actor: Actor): Record<string, unknown> {
@@ -68,7 +68,8 @@ function reviewerChanges(
 }
 
 /** `events` is the record's timeline in id order, read with the record (see `recordWithTimelineRead`). */
-export async function recordView(db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, labels?: Record<string, string>) {
+export async function recordView(deps: Deps, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, labels?: Record<string, string>) {
+  const { db, actor } = deps;
   const form = await formAtVersion(db, record.formKey, record.formVersion);
   const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
@@ -78,6 +79,8 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
   const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];
   const step = actions.find((a) => a.step)?.step ?? null;
   const changes = reviewerChanges(lifecycle, form.definition, events, data, actor, step, shown);
+  // records the viewer may start from this one now (变更, 解约), decided by those creates' own checks
+  const creatable = inScope(actor, record) ? await creatableFrom(deps, record) : [];
   return {
     id: record.id,
     kind: record.kind,
@@ -112,6 +115,7 @@ export async function recordView(db: Db, lifecycle: Lifecycle, { record, events 
       confirm: a.confirm ?? null,
       style: a.style ?? 'default',
     })),
+    creatable,
     timeline: events.map((e) => timelineEntry(lifecycle, record, e, stateLabel)),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

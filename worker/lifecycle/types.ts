@@ -12,8 +12,17 @@ import type { DisclosureRule } from './disclosure';
 import type { EmployerColumn } from './company-fields';
 import type { SchoolProfileColumn } from '../db/school-profiles';
 
-export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
-export type Kind = (typeof KINDS)[number];
+import type { Kind } from '../../contract/kinds';
+
+// the kinds are defined once, for the worker and the web app alike
+export { KINDS, type Kind } from '../../contract/kinds';
+
+/** What every lifecycle use case runs with: the database, the worker's bindings and who asks. */
+export interface Deps {
+  db: Db;
+  env: Env;
+  actor: Actor;
+}
 
 /** The student a listed record belongs to, joined in by the list query. */
 export interface ListedStudent {
@@ -114,9 +123,21 @@ export type CreateEntry =
   /** an action on another record (amending or terminating an agreement): no 新建 of its own */
   | { from: 'record' };
 
+/**
+ * For a record started from another record (`entry.from === 'record'`): which record offers it, the
+ * button's label there, and the query/body name the other record's id goes by (GET /new, POST).
+ */
+export interface CreateOfferedOn {
+  kind: Kind;
+  label: string;
+  param: string;
+}
+
 export interface CreateDef {
   roles: Role[];
   entry: CreateEntry;
+  /** with `entry: { from: 'record' }`: the record whose page offers this create (see `CreateOfferedOn`) */
+  offeredOn?: CreateOfferedOn;
   /**
    * For a lookup entry: whether the actor may start at all, before any student is chosen; throws
    * an AppError saying why not (an employer the centre has not verified).

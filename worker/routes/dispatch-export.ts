@@ -11,7 +11,7 @@ import { stateShownTo } from '../lifecycle/read-access';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
 import { requireActor } from '../middleware/require-actor';
-import { parseListQuery } from './records';
+import { parseListQuery } from '../lifecycle/list-query';
 
 const filename = (ext: string) => `attachment; filename="dispatch.${ext}"; filename*=UTF-8''${encodeURIComponent(`派遣方案.${ext}`)}`;
 

@@ -4,53 +4,24 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { listRecords, recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
+import { recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
 import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
-import { searchTerm } from '../http/search-term';
 import { createRecord } from '../lifecycle/create-record';
 import { prepareCreate } from '../lifecycle/prepare-create';
 import { executeTransition } from '../lifecycle/execute-transition';
-import { canRead, stateShownTo } from '../lifecycle/read-access';
+import { canRead } from '../lifecycle/read-access';
+import { parseListQuery } from '../lifecycle/list-query';
+import { listRecordPage } from '../lifecycle/list-records';
 import { recordView } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
 import { requireActor, requireActorWith } from '../middleware/require-actor';
-import { labelsFor, toneOf } from '../lifecycle/labels';
+import { labelsFor } from '../lifecycle/labels';
 import { applyLapse } from '../lifecycle/apply-lapse';
 import { nextWaiting } from '../lifecycle/next-waiting';
-import type { Lifecycle } from '../lifecycle/types';
-import type { RecordRow } from '../db/schema';
-import { beijingToday } from '../lib/dates';
 import { termsChangesFor } from '../lifecycle/terms-changes';
 import { latestChildId } from '../db/child-records';
-
-const MAX_LIMIT = 100;
-
-/** Lists show a lapsed record as lapsed at once; the write happens when it is opened or swept. */
-function shownState(lifecycle: Lifecycle, r: RecordRow, labels: Record<string, string>, today: string) {
-  const lapse = lifecycle.lapse;
-  const state = lapse && lapse.from.includes(r.state) && lapse.when(r, today) ? lapse.to : r.state;
-  return { state, stateLabel: labels[state] ?? state, stateTone: toneOf(lifecycle, state) };
-}
-
-/** The list's filters from the query string (the dispatch export reads the same). */
-export function parseListQuery(query: Record<string, string | undefined>) {
-  const limit = query.limit === undefined ? 20 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest('bad_query', `limit 必须是 1–${MAX_LIMIT} 的整数`);
-  const cohort = query.cohort ? Number(query.cohort) : undefined;
-  if (cohort !== undefined && (!Number.isInteger(cohort) || cohort < 1900 || cohort > 2200)) throw badRequest('bad_query', '毕业届格式不正确');
-  const cursor = query.cursor || undefined;
-  if (cursor !== undefined && !/^[0-9a-f]{1,40}$/.test(cursor)) throw badRequest('bad_query', '分页游标无效');
-  const states = query.state ? query.state.split(',').filter(Boolean).slice(0, 20) : undefined;
-  const q = searchTerm(query.q);
-  const orgId = (v: string | undefined, what: string) => {
-    if (!v) return undefined;
-    if (!/^[\w-]{1,64}$/.test(v)) throw badRequest('bad_query', `${what}参数无效`);
-    return v;
-  };
-  return { limit, cohort, cursor, states, q, schoolId: orgId(query.school, '学校'), collegeId: orgId(query.college, '学院') };
-}
 
 export const recordRoutes = new Hono<AppEnv>()
   .get('/:kind', async (c) => {
@@ -58,24 +29,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
     const q = parseListQuery(c.req.query());
-    const hiddenStates = Object.keys(lifecycle.states).filter((state) => !stateShownTo(lifecycle, state, actor.role));
-    const states = (q.states ?? Object.keys(lifecycle.states)).filter((s) => !hiddenStates.includes(s));
-    const rows = states.length === 0 ? [] : await listRecords(c.get('db'), {
-      kind: lifecycle.kind,
-      scope: scopeCondition(actor),
-      states: q.states || hiddenStates.length ? states : undefined,
-      cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q, cursor: q.cursor, limit: q.limit + 1,
-    });
-    const page = rows.slice(0, q.limit);
-    const labels = labelsFor(c.env, lifecycle);
-    const today = beijingToday();
-    return c.json({
-      items: page.map((r) => ({
-        id: r.id, kind: r.kind, ...shownState(lifecycle, r, labels, today), version: r.version,
-        ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
-      })),
-      nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
-    });
+    return c.json(await listRecordPage({ db: c.get('db'), env: c.env, actor }, lifecycle, q));
   })
   // Before '/:kind/:id': "next" and "new" are never record ids.
   // The next record of the queue (same filters as the list) waiting for the actor after `after`.
@@ -106,7 +60,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const record = await applyLapse(db, lifecycle, found.record);
     // a lapse just wrote an event: only then is the timeline read again
     const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
-    const answer = await recordView(db, lifecycle, view, actor, labelsFor(c.env, lifecycle));
+    const answer = await recordView({ db, env: c.env, actor }, lifecycle, view, labelsFor(c.env, lifecycle));
     // the record's own student: what the employer changed since they last saw it (nobody else gets this)
     const termsChanges = await termsChangesFor(db, lifecycle, view, actor, answer.data, new Date().toISOString());
     return c.json(termsChanges ? { ...answer, termsChanges } : answer);
@@ -117,7 +71,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const body = await readJsonObject(c);
     const db = c.get('db');
     const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
-    return c.json(await recordView(db, lifecycle, created, actor, labelsFor(c.env, lifecycle)), 201);
+    return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
     const db = c.get('db');
@@ -128,7 +82,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
-    const answer = await recordView(db, lifecycle, after, actor, labelsFor(c.env, lifecycle));
+    const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));
     // a transition that created another record (应约 → the agreement) says which, so the page can go there
     const creates = lifecycle.transitions.find((t) => t.action === c.req.param('action') && t.creates)?.creates;
     const createdId = creates ? await latestChildId(db, after.record.id, creates) : null;

@@ -3,8 +3,8 @@ import type { Role } from '../../../forms/engine/types';
 
 export type { Role };
 
-export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
-export type Kind = (typeof KINDS)[number];
+// the kinds are defined once, for the worker and the web app alike
+export { KINDS, type Kind } from '../../../contract/kinds';
 
 export interface UserScope {
   schoolId?: string | null;
@@ -84,6 +84,13 @@ export interface RecordAction {
   inPlace?: boolean;
 }
 
+/** A record the viewer may start from the one shown: the button's label and its create page's links. */
+export interface CreatableFrom {
+  kind: string;
+  label: string;
+  links: Record<string, string>;
+}
+
 export interface TimelineEvent {
   id: string;
   at: string;
@@ -124,6 +131,8 @@ export interface RecordView {
   /** values the form of `step` opens with where the record is still empty (the school's 学校信息) */
   prefill?: Record<string, unknown>;
   actions: RecordAction[];
+  /** records the viewer may start from this one now (变更, 解约 on an agreement), as the server decided */
+  creatable?: CreatableFrom[];
   timeline: TimelineEvent[];
   /** fields changed since the record was first written (e.g. a student's corrections to the import) */
   changes?: Array<{ key: string; label: string; before: unknown; after: unknown; by?: Role[] }>;

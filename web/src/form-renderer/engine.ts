@@ -5,6 +5,8 @@
 export {
   validate, evaluateForm, findField, fieldAccess, allFields, fieldEntries, ruleHolds, isRequired,
   regionChildren, regionNode, regionFullName, resolveCodeTable, codeLabel, todayInChina,
+  // the input caps are the engine's own, so a field never takes more than validate() accepts
+  lengthCap, DEFAULT_MAX_FILES,
 } from '../../../forms/engine';
 export type {
   FormDefinition, FieldDef, SectionDef, StepDef, CodeItem, Role, Values, FieldError, Access,

@@ -4,7 +4,7 @@
  * strings in UTC; the wall clock is read from the UTC fields of the instant moved by 8 hours, so the
  * browser's own zone never enters.
  */
-const OFFSET_MS = 8 * 3600_000;
+import { CHINA_OFFSET_MS as OFFSET_MS } from '../../../forms/engine/dates';
 
 interface WallClock {
   year: number;

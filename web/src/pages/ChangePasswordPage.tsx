@@ -5,15 +5,10 @@ import type { User } from '../api/types';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useSession, useUser } from '../auth/session';
+import { passwordProblem, PASSWORD_HINT } from '../auth/account-checks';
 import { navigate } from '../router';
 
 type Errors = { currentPassword?: string; newPassword?: string; confirm?: string; form?: string };
-
-export function passwordProblem(pw: string): string | null {
-  if (pw.length < 8) return '新密码至少 8 位';
-  if (!/[A-Za-z]/.test(pw) || !/\d/.test(pw)) return '新密码须同时包含字母和数字';
-  return null;
-}
 
 export function ChangePasswordPage() {
   const user = useUser();
@@ -88,7 +83,7 @@ export function ChangePasswordPage() {
         <TextInput ref={refs.currentPassword} label="当前密码" type="password" autoComplete="current-password" required
           value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} />
         <TextInput ref={refs.newPassword} label="新密码" type="password" autoComplete="new-password" required
-          value={next} onChange={(e) => setNext(e.target.value)} error={errors.newPassword} hint="至少 8 位，须同时包含字母和数字" />
+          value={next} onChange={(e) => setNext(e.target.value)} error={errors.newPassword} hint={PASSWORD_HINT} />
         <TextInput ref={refs.confirm} label="确认新密码" type="password" autoComplete="new-password" required
           value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>

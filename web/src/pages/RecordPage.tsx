@@ -32,6 +32,7 @@ import { TermsChanges } from './record/TermsChanges';
 import { AgreementPdfDownload, RecordHelp } from './record/RecordHelp';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
+import { CreatableLinks } from './record/CreatableLinks';
 import { ResultNotice } from '../components/ResultNotice';
 import { advanceQueue, takeFlash } from './record/advance-queue';
 import { listHref, parseQueue, shouldAdvance } from './record/queue-params';
@@ -175,8 +176,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const readsFirst = editActions.length > 0 && editActions.every((a) => a.inPlace && !a.draft);
   const editing = record.step !== null && (!readsFirst || editingNow);
   const actions = readsFirst && editingNow ? editActions : record.actions;
-  const canAmend = kind === 'agreements' && lcs?.amendments?.create && record.mode === 'online' && ['college_review', 'school_review'].includes(record.state);
-  const canTerminate = kind === 'agreements' && lcs?.terminations?.create && record.state === 'approved';
+  const creatable = record.creatable ?? [];
   const sendAction = kind === 'invitations' && record.state === 'draft' ? actions.find((a) => a.name === 'send') ?? null : null;
   const inPreview = previewing && sendAction !== null;
   const openPreview = () => {
@@ -259,7 +259,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
           />
           </div>
-          {(actions.length > 0 || canAmend || canTerminate || notice) && !inPreview && (
+          {(actions.length > 0 || creatable.length > 0 || notice) && !inPreview && (
             <div className="action-bar" role="group" aria-label="操作">
               <ResultNotice notice={notice} className="action-notice" />
               {sendAction && <button type="button" className="btn" disabled={busy} onClick={openPreview}>预览</button>}
@@ -277,11 +277,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
               {readsFirst && editingNow && (
                 <button type="button" className="btn" disabled={busy} onClick={() => { clearDraft(draftScope); setRestored(null); setFieldErrors([]); setEditingNow(false); }}>取消修改</button>
               )}
-              {canAmend && <Link className="btn" href={`/r/amendments/new?agreementId=${encodeURIComponent(record.id)}`}>提出协议修改</Link>}
-              {canTerminate && <Link className="btn" href={`/r/terminations/new?agreementId=${encodeURIComponent(record.id)}`}>申请解约</Link>}
+              <CreatableLinks offers={creatable} />
             </div>
           )}
-          {actions.length === 0 && <p className="muted">当前没有您可以进行的操作。</p>}
+          {actions.length === 0 && creatable.length === 0 && <p className="muted">当前没有您可以进行的操作。</p>}
         </div>
         <aside className="record-side" aria-labelledby="tl-title">
           <ResetPasswordCard role={user.role} record={record} />

@@ -8,30 +8,12 @@ import { loadRegistrationForm, registerEmployer } from '../api/employers';
 import { Alert, Loading } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useSession } from '../auth/session';
+import { checkAccount, PASSWORD_HINT, USERNAME_HINT, type AccountErrors } from '../auth/account-checks';
 import { FormRenderer } from '../form-renderer/FormRenderer';
 import type { Values } from '../form-renderer/engine';
 import { Link, navigate } from '../router';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
-
-interface AccountErrors {
-  username?: string;
-  password?: string;
-  confirm?: string;
-}
-
-const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
-
-function checkAccount(username: string, password: string, confirm: string): AccountErrors {
-  const e: AccountErrors = {};
-  if (!username) e.username = '请填写用户名';
-  else if (!USERNAME.test(username)) e.username = '用户名为 4–32 位字母、数字或下划线，以字母开头';
-  if (!password) e.password = '请填写密码';
-  else if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) e.password = '密码至少 8 位，且同时包含字母和数字';
-  if (!confirm) e.confirm = '请再次输入密码';
-  else if (confirm !== password) e.confirm = '两次输入的密码不一致';
-  return e;
-}
 
 export default function RegisterPage() {
   const { signIn } = useSession();
@@ -125,7 +107,7 @@ export default function RegisterPage() {
               value={username}
               onChange={(e) => setUsername(e.target.value)}
               error={accountErrors.username}
-              hint="4–32 位字母、数字或下划线，以字母开头"
+              hint={USERNAME_HINT}
             />
             <TextInput
               label="密码"
@@ -136,7 +118,7 @@ export default function RegisterPage() {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={accountErrors.password}
-              hint="至少 8 位，同时包含字母和数字"
+              hint={PASSWORD_HINT}
             />
             <TextInput
               label="确认密码"

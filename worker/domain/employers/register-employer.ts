@@ -6,6 +6,7 @@
 import { validate } from '../../../forms/engine';
 import type { Actor } from '../../auth/actor';
 import { hashPassword, passwordProblem } from '../../auth/password';
+import { usernameProblem } from '../../../contract/account-rules';
 import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { creditCodeTaken, usernameTaken } from '../../db/employers';
@@ -31,14 +32,10 @@ export interface RegisteredEmployer {
   state: string;
 }
 
-/** Letters first, so an employer's username can never look like a student's (an ID number). */
-const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
-
 function checkCredentials(input: RegisterEmployerInput): FieldIssue[] {
   const fields: FieldIssue[] = [];
-  if (!USERNAME.test(input.username)) {
-    fields.push({ path: 'username', code: 'pattern', message: '用户名为 4–32 位字母、数字或下划线，以字母开头' });
-  }
+  const badName = usernameProblem(input.username);
+  if (badName) fields.push({ path: 'username', code: 'pattern', message: badName });
   const problem = passwordProblem(input.password);
   if (problem) fields.push({ path: 'password', code: 'weak', message: problem });
   return fields;

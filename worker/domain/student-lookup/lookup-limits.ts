@@ -4,12 +4,12 @@
  * in D1 (`counters`, one row per employer and day, moved in the batch that writes the audit). Misses cost more than hits: finding a real person costs 1 unit,
  * a guess that matched nobody 3, so completing a masked identifier by trial runs dry quickly.
  */
+import { CHINA_OFFSET_MS as BEIJING_OFFSET_MS, todayInChina } from '../../../forms/engine/dates';
 import { AppError } from '../../http/errors';
 
 export const HIT_COST = 1;
 export const MISS_COST = 3;
 export const LIMIT_PERIOD_SECONDS = 60;
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** Takes units from a per-minute budget; false when the key has none left. */
 export interface UnitCounter {
@@ -77,7 +77,7 @@ export function beijingDayStart(now = new Date()): string {
 
 /** The `counters` key of an employer's lookup units on the current Beijing day. */
 export function lookupQuotaKey(employerId: string, now = new Date()): string {
-  return `lookup-units:${employerId}:${new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10)}`;
+  return `lookup-units:${employerId}:${todayInChina(now.getTime())}`;
 }
 
 export function secondsToBeijingMidnight(now = new Date()): number {

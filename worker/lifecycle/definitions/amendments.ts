@@ -73,6 +73,7 @@ export const amendments: Lifecycle = {
   create: {
     roles: ['employer'],
     entry: { from: 'record' },
+    offeredOn: { kind: 'agreements', label: '提出协议修改', param: 'agreementId' },
     step: 'invite',
     state: 'proposed',
     label: '单位提出修改',

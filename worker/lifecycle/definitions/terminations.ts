@@ -72,6 +72,7 @@ export const terminations: Lifecycle = {
   create: {
     roles: ['student', 'employer'],
     entry: { from: 'record' },
+    offeredOn: { kind: 'agreements', label: '申请解约', param: 'agreementId' },
     step: 'apply',
     state: 'consent_pending',
     label: '申请解约',

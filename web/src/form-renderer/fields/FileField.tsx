@@ -7,11 +7,11 @@ import { ApiError } from '../../api/client';
 import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
 import { FileGallery } from './FileGallery';
+import { DEFAULT_MAX_FILES } from '../engine';
 import { aria, type WidgetProps } from './types';
 import { useSession } from '../../auth/session';
 
 const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp', pdf: 'application/pdf' };
-const DEFAULT_MAX_FILES = 5;
 
 interface Uploading {
   name: string;

@@ -1,6 +1,6 @@
 /** text, textarea, phone, idNumber, creditCode, email, date: one native control each. */
 import type { InputHTMLAttributes } from 'react';
-import { DEFAULT_MAX } from './limits';
+import { lengthCap } from '../engine';
 import { aria, type WidgetProps } from './types';
 
 const INPUT_PROPS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
@@ -8,7 +8,7 @@ const INPUT_PROPS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
   phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20 },
   idNumber: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
   creditCode: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
-  email: { type: 'email', inputMode: 'email', autoComplete: 'email', spellCheck: false, maxLength: 100 },
+  email: { type: 'email', inputMode: 'email', autoComplete: 'email', spellCheck: false },
   date: { type: 'date' },
 };
 
@@ -26,7 +26,7 @@ export function TextField(p: WidgetProps) {
         rows={4}
         value={str}
         placeholder={field.placeholder}
-        maxLength={field.maxLength ?? DEFAULT_MAX.textarea}
+        maxLength={lengthCap(field)}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
         {...aria(p)}
@@ -46,7 +46,7 @@ export function TextField(p: WidgetProps) {
       className="input"
       {...extra}
       {...dateBounds}
-      maxLength={field.type === 'text' ? field.maxLength ?? DEFAULT_MAX.text : extra.maxLength}
+      maxLength={field.type === 'text' || field.type === 'email' ? lengthCap(field) : extra.maxLength}
       value={str}
       placeholder={field.placeholder}
       onChange={(e) => onChange(UPPER.has(field.type) ? e.target.value.toUpperCase() : e.target.value)}

@@ -5,11 +5,10 @@ import { Alert, Loading } from '../../components/Alert';
 import { useTitle } from '../../hooks';
 import { Link } from '../../router';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
-
-const LIFECYCLE_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'];
+import { isKind } from '../../../../contract/kinds';
 
 function RecordRef({ p }: { p: ChainProblem }) {
-  return LIFECYCLE_KINDS.includes(p.kind)
+  return isKind(p.kind)
     ? <Link href={`/r/${p.kind}/${p.recordId}`}>{p.recordId}</Link>
     : <span>{p.recordId}</span>;
 }

@@ -1,0 +1,34 @@
+/**
+ * The write every create and transition ends with (docs/architecture.md, how a transition works):
+ * the domain guard, then the record's own writes (its row and audit event), the files its form
+ * names and the effects, committed in one batch that reads the record and its timeline back.
+ */
+import type { Write } from '../../db/batch';
+import { recordWithTimelineRead, type RecordWithTimeline } from '../../db/records';
+import type { FormDefinition } from '../../../forms/engine/types';
+import { recordFileWrites } from '../record-files';
+import type { Deps, TransitionContext } from '../types';
+import { commitWrites, type BatchConflicts } from './commit-writes';
+
+export interface RecordWrite {
+  /** the record as before the write (a new one as it will be inserted) and the data to write */
+  ctx: TransitionContext;
+  /** checks beyond actor, scope, state and version; throws an AppError to refuse before anything is written */
+  guard?: (ctx: TransitionContext) => Promise<void>;
+  /** the record's row and its audit event, built once the guard passed */
+  writes: () => Promise<Write[]>;
+  /** the form whose file fields the data may name (null: the write submits no form) */
+  form: FormDefinition | null;
+  /** further writes that commit atomically with the record's */
+  effects?: (ctx: TransitionContext) => Promise<Write[]>;
+  conflicts: BatchConflicts;
+}
+
+/** The record and its timeline as the batch left them; undefined when the record is gone. */
+export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWithTimeline | undefined> {
+  const { ctx } = w;
+  await w.guard?.(ctx);
+  const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
+  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? [])];
+  return commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
+}
