@@ -12,7 +12,7 @@ import type { DisclosureRule } from './disclosure';
 import type { EmployerColumn } from './company-fields';
 import type { SchoolProfileColumn } from '../db/school-profiles';
 
-export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
+export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations', 'destinations'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** The student a listed record belongs to, joined in by the list query. */

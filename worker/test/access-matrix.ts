@@ -346,6 +346,30 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     },
   ]),
 
+  // ── 毕业去向登记 (destinations): the student registers and changes, college → school (→ centre) review ──
+  list('destinations', 'destination college_review', ['employer', 'employer@other', 'employer@otherVerified'], ['college', 'school', 'province', 'center', 'admin']),
+  { route: 'GET /api/:kind/:id', kind: 'destinations', given: 'destination college_review', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }), sees: NONE },
+  { route: 'POST /api/:kind', kind: 'destinations', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE },
+  { route: 'GET /api/:kind/new', kind: 'destinations', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE },
+  ...([['submit', 'destination returned'], ['change', 'destination registered']] as const).map(([action, given]): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given, body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE,
+  })),
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given: 'destination college_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 200, school: 409, province: 403, center: 409, admin: 403 }), sees: NONE,
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given: 'destination school_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 409, school: 200, province: 403, center: 409, admin: 403 }), sees: NONE,
+    },
+  ]),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'destinations', action: 'reopen', given: 'destination registered', body: 'transition',
+    expect: grid(404, { student: 403, college: 403, school: 200, province: 403, center: 403, admin: 403 }), sees: NONE,
+  },
+
   // here `employer` is the registrant itself; the demo employers are both someone else
   ...(['approve', 'reject'] as const).map((action): MatrixRow => ({
     route: 'POST /api/:kind/:id/:action', kind: 'employer-registrations', action, given: 'registration pending', body: 'transition',

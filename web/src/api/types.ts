@@ -3,7 +3,7 @@ import type { Role } from '../../../forms/engine/types';
 
 export type { Role };
 
-export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'] as const;
+export const KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations', 'destinations'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface UserScope {

@@ -5,7 +5,7 @@ import { Alert, Loading } from '../../components/Alert';
 import { formatTime, useTitle } from '../../hooks';
 import { Link } from '../../router';
 
-const LIFECYCLE_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations'];
+const LIFECYCLE_KINDS = ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'employer-registrations', 'destinations'];
 
 function RecordRef({ p }: { p: ChainProblem }) {
   return LIFECYCLE_KINDS.includes(p.kind)
