@@ -15,6 +15,7 @@ import { studentRoutes } from './routes/students';
 import { studentPrivacyRoutes } from './routes/student-privacy';
 import { studentContactRoutes } from './routes/student-contact';
 import { passwordResetRoutes } from './routes/password-resets';
+import { destinationSettingsRoutes } from './routes/destination-settings';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { schoolProfileRoutes } from './routes/school-profile';
 import { fileRoutes } from './routes/files';
@@ -36,6 +37,7 @@ const api = new Hono<AppEnv>()
   .route('/', studentContactRoutes)
   .route('/', passwordResetRoutes)
   .route('/', dispatchExportRoutes)
+  .route('/', destinationSettingsRoutes)
   .route('/', schoolProfileRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)

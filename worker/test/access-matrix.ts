@@ -151,6 +151,9 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
   { route: 'GET /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', expect: grid(403, { school: 200, 'school@other': 200 }) },
   { route: 'PUT /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', body: 'empty', expect: grid(403, { school: 422, 'school@other': 422 }) },
+  // 毕业去向登记 rules of a cohort: everyone who works with destinations reads them, the province sets them
+  { route: 'GET /api/destinations/settings/:cohort', given: 'none', path: '/api/destinations/settings/2027', expect: grid(200, { employer: 403, 'employer@other': 403, 'employer@otherVerified': 403 }) },
+  { route: 'PUT /api/destinations/settings/:cohort', given: 'none', path: '/api/destinations/settings/2027', body: 'empty', expect: grid(403, { province: 422 }) },
   // without an account only as a registration's 营业执照 (bounded per address like registering)
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: everyone(201) },
   // registering needs no account, and neither does the form it is made with
