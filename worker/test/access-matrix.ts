@@ -148,6 +148,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/accounts/:username/reset-password', given: 'none', path: '/api/accounts/student/reset-password', expect: grid(403, { admin: 404 }) },
   { route: 'POST /api/source-records/reset-passwords', given: 'none', path: '/api/source-records/reset-passwords', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  { route: 'GET /api/destinations/export', given: 'none', path: '/api/destinations/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  // 去向跟进: a college's counsellors (and the school) list their graduates and note one of them
+  { route: 'GET /api/destinations/follow-up', given: 'none', path: '/api/destinations/follow-up', expect: grid(403, { college: 200, 'college@other': 200, school: 200, 'school@other': 200 }) },
+  {
+    route: 'POST /api/destinations/follow-up/:studentId/notes', given: 'approved student', path: '/api/destinations/follow-up/{studentId}/notes', body: 'empty',
+    expect: grid(403, { college: 422, 'college@other': 404, school: 422, 'school@other': 404 }),
+  },
   // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
   { route: 'GET /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', expect: grid(403, { school: 200, 'school@other': 200 }) },
   { route: 'PUT /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', body: 'empty', expect: grid(403, { school: 422, 'school@other': 422 }) },
