@@ -23,6 +23,7 @@ const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
+const FollowUpPage = lazy(() => import('./pages/destinations/FollowUpPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -31,6 +32,7 @@ function Routes() {
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
+  if (path === '/destinations/follow-up') return <FollowUpPage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;
