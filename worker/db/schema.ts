@@ -113,7 +113,7 @@ export const records = sqliteTable('records', {
   cohort: integer('cohort'),
   /** the record this one belongs to: invitation → agreement, amendment/termination → agreement */
   parentId: text('parent_id'),
-  /** agreements: 'online' | 'offline' */
+  /** agreements: 'online' | 'offline'; destinations: 'school' | 'center', the review chain the code takes */
   mode: text('mode'),
   /** agreements: 协议书编号 */
   number: text('number'),
