@@ -5,11 +5,12 @@
  * exports every registered destination here.
  */
 import { useState, type FormEvent } from 'react';
-import { addFollowUpNote, destinationExportHref, loadFollowUp, type FollowUpNote, type FollowUpRow } from '../../api/destinations';
+import { addFollowUpNote, loadFollowUp, type FollowUpNote, type FollowUpRow } from '../../api/destinations';
 import { useSession } from '../../auth/session';
 import { Alert, Loading } from '../../components/Alert';
 import { formatTime, useAsync, useTitle } from '../../hooks';
 import { Link, replaceQuery, useLocation } from '../../router';
+import { DestinationExport } from './DestinationExport';
 
 const TONE: Record<string, string> = {
   unregistered: 'bad', waiting: 'wait', returned: 'bad', reopened: 'neutral', registered: 'ok', agreement: 'ok',
@@ -87,13 +88,7 @@ export default function FollowUpPage() {
           </select>
         </div>
       </form>
-      {user?.role === 'school' && (
-        <div className="dispatch-export" role="group" aria-label="导出毕业去向">
-          <a className="btn" href={destinationExportHref('csv')} download>导出 CSV</a>
-          <a className="btn" href={destinationExportHref('xlsx')} download>导出 Excel</a>
-          <p className="muted small">导出本校已登记（含签约就业）的毕业去向，按全国毕业去向登记的列顺序。</p>
-        </div>
-      )}
+      {user?.role === 'school' && <DestinationExport />}
       {loaded.error && <Alert>{loaded.error.message}</Alert>}
       {!list && !loaded.error && <Loading />}
       {counts && (
