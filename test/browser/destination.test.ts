@@ -57,5 +57,21 @@ describe('毕业去向登记: 升学 with a 录取通知书 photo, through to th
     await page.goto(s.baseUrl + recordPath);
     await expect.poll(() => page.locator('[data-state="registered"]').first().textContent()).toBe('已登记');
     expect(await page.getByText('毕业去向已登记').isVisible()).toBe(true);
+    await signOut(s);
+  });
+
+  it('the province sets a cohort’s change deadline and centre codes on 去向登记设置', async () => {
+    const page = s.page;
+    await login(s, 'province');
+    await page.getByRole('link', { name: '去向登记设置' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: '去向登记设置' }).isVisible()).toBe(true);
+    await page.getByLabel('毕业届').selectOption('2028');
+    await expect.poll(() => page.getByLabel('变更截止日期').inputValue()).toBe('2028-08-31');
+    await page.getByLabel('变更截止日期').fill('2028-09-15');
+    await page.getByRole('checkbox', { name: '85 出国、出境' }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('已保存 2028 届：变更截止 2028-09-15，中心审核 10、85').isVisible()).toBe(true);
+    const saved = await page.evaluate(async () => (await fetch('/api/destinations/settings/2028')).json());
+    expect(saved).toEqual({ cohort: 2028, changeDeadline: '2028-09-15', centerCodes: ['10', '85'], set: true });
   });
 });

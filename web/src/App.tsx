@@ -24,6 +24,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
 const FollowUpPage = lazy(() => import('./pages/destinations/FollowUpPage'));
+const DestinationSettingsPage = lazy(() => import('./pages/destinations/DestinationSettingsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -33,6 +34,7 @@ function Routes() {
   if (path === '/profile') return <ProfilePage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/destinations/follow-up') return <FollowUpPage />;
+  if (path === '/destinations/settings') return <DestinationSettingsPage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;

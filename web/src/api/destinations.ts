@@ -29,3 +29,14 @@ export function addFollowUpNote(studentId: string, text: string): Promise<Follow
 }
 
 export const destinationExportHref = (format: 'csv' | 'xlsx') => `/api/destinations/export?format=${format}`;
+
+/** A cohort's 毕业去向登记 rules (GET/PUT /api/destinations/settings/:cohort; the province sets them). */
+export interface DestinationSettings { cohort: number; changeDeadline: string; centerCodes: string[]; set: boolean }
+
+export function loadDestinationSettings(cohort: number, signal?: AbortSignal): Promise<DestinationSettings> {
+  return api<DestinationSettings>(`/api/destinations/settings/${cohort}`, { signal });
+}
+
+export function saveDestinationSettings(cohort: number, body: { changeDeadline: string; centerCodes: string[] }): Promise<DestinationSettings> {
+  return api<DestinationSettings>(`/api/destinations/settings/${cohort}`, { method: 'PUT', body });
+}
