@@ -92,5 +92,9 @@ describe('毕业去向 export', () => {
     // one still in review is not in the default export
     const pending = await destinationIn('college_review');
     expect(String((await center.get('/api/destinations/export')).body)).not.toContain(pending.fixture.idNumber);
+    // asked for by state (and cohort), it is; an unknown state or cohort is refused
+    expect(String((await center.get('/api/destinations/export?state=college_review&cohort=2027')).body)).toContain(pending.fixture.idNumber);
+    expect((await center.get('/api/destinations/export?state=nope')).status).toBe(400);
+    expect((await center.get('/api/destinations/export?cohort=27')).status).toBe(400);
   });
 });

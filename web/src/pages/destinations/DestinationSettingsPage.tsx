@@ -8,7 +8,8 @@ import { BUILTIN_CODE_TABLES } from '../../../../forms/codes';
 import { ApiError } from '../../api/client';
 import { loadDestinationSettings, saveDestinationSettings } from '../../api/destinations';
 import { Alert, Loading } from '../../components/Alert';
-import { useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
+import { useLoad } from './useLoad';
 
 const CODES = BUILTIN_CODE_TABLES.destination.items;
 const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
@@ -16,7 +17,7 @@ const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 export default function DestinationSettingsPage() {
   useTitle('去向登记设置');
   const [cohort, setCohort] = useState(thisYear + 1);
-  const loaded = useAsync((signal) => loadDestinationSettings(cohort, signal), [cohort]);
+  const loaded = useLoad((signal) => loadDestinationSettings(cohort, signal), String(cohort));
   const [deadline, setDeadline] = useState('');
   const [codes, setCodes] = useState<string[]>([]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);

@@ -8,9 +8,10 @@ import { useState, type FormEvent } from 'react';
 import { addFollowUpNote, loadFollowUp, type FollowUpNote, type FollowUpRow } from '../../api/destinations';
 import { useSession } from '../../auth/session';
 import { Alert, Loading } from '../../components/Alert';
-import { formatTime, useAsync, useTitle } from '../../hooks';
+import { useTitle } from '../../hooks';
 import { Link, replaceQuery, useLocation } from '../../router';
 import { DestinationExport } from './DestinationExport';
+import { beijingMinute, useLoad } from './useLoad';
 
 const TONE: Record<string, string> = {
   unregistered: 'bad', waiting: 'wait', returned: 'bad', reopened: 'neutral', registered: 'ok', agreement: 'ok',
@@ -58,7 +59,7 @@ function Row({ row }: { row: FollowUpRow }) {
         {row.recordId && <> · <Link href={`/r/destinations/${row.recordId}`}>查看登记</Link></>}
       </p>
       {note
-        ? <p className="follow-up-note small"><strong>最近跟进</strong> {note.text}<span className="muted">（{note.by}，{formatTime(note.at)}）</span></p>
+        ? <p className="follow-up-note small"><strong>最近跟进</strong> {note.text}<span className="muted">（{note.by}，{beijingMinute(note.at)}）</span></p>
         : <p className="follow-up-note small muted">尚无跟进记录</p>}
       <NoteBox row={row} onAdded={setNote} />
     </li>
@@ -71,7 +72,7 @@ export default function FollowUpPage() {
   const { query } = useLocation();
   const major = query.get('major') ?? '';
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
-  const loaded = useAsync((signal) => loadFollowUp({ major, page }, signal), [major, page]);
+  const loaded = useLoad((signal) => loadFollowUp({ major, page }, signal), `${major}|${page}`);
   const list = loaded.data;
   const counts = list ? { unregistered: list.items.filter((r) => r.status === 'unregistered').length, waiting: list.items.filter((r) => r.status === 'waiting').length } : null;
 
