@@ -14,6 +14,7 @@ import { validate } from './engine/validate';
 import { isValidCreditCode } from './engine/validators/credit-code';
 import { isValidIdNumber } from './engine/validators/id-number';
 import agreementJson from './agreement.json';
+import destinationJson from './destination.json';
 import dispatchJson from './dispatch.json';
 import employerJson from './employer.json';
 import sourceJson from './source.json';
@@ -23,7 +24,8 @@ const source = sourceJson as unknown as FormDefinition;
 const agreement = agreementJson as unknown as FormDefinition;
 const termination = terminationJson as unknown as FormDefinition;
 const dispatch = dispatchJson as unknown as FormDefinition;
-const FORMS = { source, agreement, termination, dispatch };
+const destination = destinationJson as unknown as FormDefinition;
+const FORMS = { source, agreement, termination, dispatch, destination };
 
 const TODAY = '2026-03-01';
 /** 南京市鼓楼区, born 2005-03-15, male (the demo student's number). */
@@ -137,6 +139,7 @@ const REQUIRED_KEYS: Record<keyof typeof FORMS, string[]> = {
   ],
   termination: ['reason', 'liability', 'mode', 'letter'],
   dispatch: ['destination', 'employerName', 'creditCode', 'proofPhotos'],
+  destination: ['destination', 'employerName', 'creditCode', 'furtherSchool'],
 };
 
 const WORKFLOWS: Record<keyof typeof FORMS, string[]> = {
@@ -144,6 +147,7 @@ const WORKFLOWS: Record<keyof typeof FORMS, string[]> = {
   agreement: ['invite', 'accept', 'offline', 'review'],
   termination: ['apply', 'consent', 'review'],
   dispatch: ['student', 'review'],
+  destination: ['student', 'review'],
 };
 
 describe.each(Object.entries(FORMS) as Array<[keyof typeof FORMS, FormDefinition]>)('%s.json', (name, def) => {

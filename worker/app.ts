@@ -15,6 +15,8 @@ import { studentRoutes } from './routes/students';
 import { studentPrivacyRoutes } from './routes/student-privacy';
 import { studentContactRoutes } from './routes/student-contact';
 import { passwordResetRoutes } from './routes/password-resets';
+import { destinationSettingsRoutes } from './routes/destination-settings';
+import { destinationRoutes } from './routes/destinations';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { schoolProfileRoutes } from './routes/school-profile';
 import { fileRoutes } from './routes/files';
@@ -36,6 +38,8 @@ const api = new Hono<AppEnv>()
   .route('/', studentContactRoutes)
   .route('/', passwordResetRoutes)
   .route('/', dispatchExportRoutes)
+  .route('/', destinationSettingsRoutes)
+  .route('/', destinationRoutes)
   .route('/', schoolProfileRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)

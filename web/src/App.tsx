@@ -23,6 +23,8 @@ const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
+const FollowUpPage = lazy(() => import('./pages/destinations/FollowUpPage'));
+const DestinationSettingsPage = lazy(() => import('./pages/destinations/DestinationSettingsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -31,6 +33,8 @@ function Routes() {
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
+  if (path === '/destinations/follow-up') return <FollowUpPage />;
+  if (path === '/destinations/settings') return <DestinationSettingsPage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;

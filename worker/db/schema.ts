@@ -113,7 +113,7 @@ export const records = sqliteTable('records', {
   cohort: integer('cohort'),
   /** the record this one belongs to: invitation → agreement, amendment/termination → agreement */
   parentId: text('parent_id'),
-  /** agreements: 'online' | 'offline' */
+  /** agreements: 'online' | 'offline'; destinations: 'school' | 'center', the review chain the code takes */
   mode: text('mode'),
   /** agreements: 协议书编号 */
   number: text('number'),
@@ -156,6 +156,9 @@ export const records = sqliteTable('records', {
   // One open termination per agreement (docs/architecture.md, the lifecycles).
   uniqueIndex('one_open_termination').on(t.parentId)
     .where(sql`kind = 'terminations' AND state IN ('consent_pending','college_review','school_review')`),
+  // One 毕业去向登记 per graduate and cohort (docs/architecture.md, 毕业去向登记): a change is a new
+  // version of the same record, so two tabs registering at once cannot both win.
+  uniqueIndex('one_destination').on(t.studentId, t.cohort).where(sql`kind = 'destinations'`),
 ]);
 
 export const auditEvents = sqliteTable('audit_events', {
@@ -332,3 +335,26 @@ export const reasonLists = sqliteTable('reason_lists', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * 毕业去向登记 settings of one cohort, set by the province: until `changeDeadline` (YYYY-MM-DD,
+ * Beijing) a registered student may change destination; `centerCodes` (JSON array) are the codes the
+ * centre reviews after the school. Without a row: 31 August of the graduation year, and ["10"].
+ */
+export const destinationSettings = sqliteTable('destination_settings', {
+  cohort: integer('cohort').primaryKey(),
+  changeDeadline: text('change_deadline').notNull(),
+  centerCodes: text('center_codes').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** A counsellor's short follow-up note on a graduate's destination (who, when, what). */
+export const destinationNotes = sqliteTable('destination_notes', {
+  id: text('id').primaryKey(),
+  studentId: text('student_id').notNull().references(() => students.id),
+  authorId: text('author_id').notNull().references(() => accounts.id),
+  authorName: text('author_name').notNull(),
+  text: text('text').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('destination_notes_student').on(t.studentId, t.at)]);

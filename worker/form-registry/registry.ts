@@ -4,6 +4,7 @@
  * per isolate and cached forever.
  */
 import agreement from '../../forms/agreement.json';
+import destination from '../../forms/destination.json';
 import dispatch from '../../forms/dispatch.json';
 import employer from '../../forms/employer.json';
 import source from '../../forms/source.json';
@@ -19,6 +20,7 @@ export const SHIPPED_FORMS: Record<string, FormDefinition> = {
   termination: termination as unknown as FormDefinition,
   dispatch: dispatch as unknown as FormDefinition,
   employer: employer as unknown as FormDefinition,
+  destination: destination as unknown as FormDefinition,
 };
 
 export interface FormVersion {

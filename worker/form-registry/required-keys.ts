@@ -40,6 +40,9 @@ export const REQUIRED_KEYS: Record<string, RequiredKey[]> = {
     ...keys('派遣信息列表标题', 'employerName'),
     ...exportColumns('dispatch'),
   ],
+  destination: [
+    ...keys('毕业去向列表、导出和签约自动登记', 'destination', 'employerName', 'creditCode'),
+  ],
   employer: [
     ...keys('单位注册审核通过后写入单位信息', 'employerName', 'creditCode', 'unitNature', 'industry', 'employerRegion', 'employerAddress', 'contactName', 'contactPhone'),
   ],

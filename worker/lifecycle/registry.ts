@@ -1,6 +1,7 @@
 import { notFound } from '../http/errors';
 import { agreements } from './definitions/agreements';
 import { amendments } from './definitions/amendments';
+import { destinations } from './definitions/destinations';
 import { dispatches } from './definitions/dispatches';
 import { employerRegistrations } from './definitions/employer-registrations';
 import { invitations } from './definitions/invitations';
@@ -17,6 +18,7 @@ export const LIFECYCLES: Partial<Record<Kind, Lifecycle>> = {
   terminations,
   dispatches,
   'employer-registrations': employerRegistrations,
+  destinations,
 };
 
 export function lifecycleOf(kind: string): Lifecycle {

@@ -12,7 +12,7 @@ import type { Lifecycle } from '../lifecycle/types';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import {
-  amendmentProposed, demo, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
+  amendmentProposed, demo, destinationIn, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
   registrationIn, sourceRecordIn, terminatedAgreement, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
 } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
@@ -84,6 +84,10 @@ const GIVEN: Record<string, () => Promise<Target>> = {
   'dispatch college_review': () => dispatchIn('college_review'),
   'dispatch school_review': () => dispatchIn('school_review'),
   'dispatch center_review': () => dispatchIn('center_review'),
+  'destination college_review': () => destinationIn('college_review'),
+  'destination school_review': () => destinationIn('school_review'),
+  'destination registered': () => destinationIn('registered'),
+  'destination returned': () => destinationIn('returned'),
   'agreement form draft': async () => {
     const admin = await demo('admin');
     const latest = await admin.get('/api/forms/agreement');
@@ -151,7 +155,7 @@ function createLinks(row: MatrixRow, target: Target): Record<string, string> {
 }
 
 function createBody(row: MatrixRow, target: Target): Record<string, unknown> {
-  const data = { agreements: paperAgreement(), amendments: { monthlySalary: 13000 }, terminations: terminationTerms }[row.kind as string] ?? {};
+  const data = { agreements: paperAgreement(), amendments: { monthlySalary: 13000 }, terminations: terminationTerms, destinations: { destination: '70', notEmployedReason: '正在求职' } }[row.kind as string] ?? {};
   return { ...createLinks(row, target), data };
 }
 

@@ -148,9 +148,19 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/accounts/:username/reset-password', given: 'none', path: '/api/accounts/student/reset-password', expect: grid(403, { admin: 404 }) },
   { route: 'POST /api/source-records/reset-passwords', given: 'none', path: '/api/source-records/reset-passwords', body: 'empty', expect: grid(403, { school: 400, 'school@other': 400 }) },
   { route: 'GET /api/dispatches/export', given: 'none', path: '/api/dispatches/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  { route: 'GET /api/destinations/export', given: 'none', path: '/api/destinations/export', expect: grid(403, { school: 200, 'school@other': 200, center: 200 }) },
+  // 去向跟进: a college's counsellors (and the school) list their graduates and note one of them
+  { route: 'GET /api/destinations/follow-up', given: 'none', path: '/api/destinations/follow-up', expect: grid(403, { college: 200, 'college@other': 200, school: 200, 'school@other': 200 }) },
+  {
+    route: 'POST /api/destinations/follow-up/:studentId/notes', given: 'approved student', path: '/api/destinations/follow-up/{studentId}/notes', body: 'empty',
+    expect: grid(403, { college: 422, 'college@other': 404, school: 422, 'school@other': 404 }),
+  },
   // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
   { route: 'GET /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', expect: grid(403, { school: 200, 'school@other': 200 }) },
   { route: 'PUT /api/schools/me/profile', given: 'none', path: '/api/schools/me/profile', body: 'empty', expect: grid(403, { school: 422, 'school@other': 422 }) },
+  // 毕业去向登记 rules of a cohort: everyone who works with destinations reads them, the province sets them
+  { route: 'GET /api/destinations/settings/:cohort', given: 'none', path: '/api/destinations/settings/2027', expect: grid(200, { employer: 403, 'employer@other': 403, 'employer@otherVerified': 403 }) },
+  { route: 'PUT /api/destinations/settings/:cohort', given: 'none', path: '/api/destinations/settings/2027', body: 'empty', expect: grid(403, { province: 422 }) },
   // without an account only as a registration's 营业执照 (bounded per address like registering)
   { route: 'POST /api/files', given: 'none', path: '/api/files', body: 'upload', expect: everyone(201) },
   // registering needs no account, and neither does the form it is made with
@@ -345,6 +355,30 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       expect: grid(404, { student: 403, college: 409, school: 409, center: 200, admin: 403 }), sees: NONE,
     },
   ]),
+
+  // ── 毕业去向登记 (destinations): the student registers and changes, college → school (→ centre) review ──
+  list('destinations', 'destination college_review', ['employer', 'employer@other', 'employer@otherVerified'], ['college', 'school', 'province', 'center', 'admin']),
+  { route: 'GET /api/:kind/:id', kind: 'destinations', given: 'destination college_review', expect: grid(404, { student: 200, college: 200, school: 200, province: 200, center: 200, admin: 200 }), sees: NONE },
+  { route: 'POST /api/:kind', kind: 'destinations', given: 'approved student', body: 'create', expect: roles({ student: 201, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE },
+  { route: 'GET /api/:kind/new', kind: 'destinations', given: 'approved student', expect: roles({ student: 200, employer: 403, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE },
+  ...([['submit', 'destination returned'], ['change', 'destination registered']] as const).map(([action, given]): MatrixRow => ({
+    route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given, body: 'transition',
+    expect: grid(404, { student: 200, college: 403, school: 403, province: 403, center: 403, admin: 403 }), sees: NONE,
+  })),
+  ...(['approve', 'reject'] as const).flatMap((action): MatrixRow[] => [
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given: 'destination college_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 200, school: 409, province: 403, center: 409, admin: 403 }), sees: NONE,
+    },
+    {
+      route: 'POST /api/:kind/:id/:action', kind: 'destinations', action, given: 'destination school_review', body: 'transition',
+      expect: grid(404, { student: 403, college: 409, school: 200, province: 403, center: 409, admin: 403 }), sees: NONE,
+    },
+  ]),
+  {
+    route: 'POST /api/:kind/:id/:action', kind: 'destinations', action: 'reopen', given: 'destination registered', body: 'transition',
+    expect: grid(404, { student: 403, college: 403, school: 200, province: 403, center: 403, admin: 403 }), sees: NONE,
+  },
 
   // here `employer` is the registrant itself; the demo employers are both someone else
   ...(['approve', 'reject'] as const).map((action): MatrixRow => ({

@@ -197,3 +197,22 @@ export async function verifiedEmployer(): Promise<Scenario & { registrant: TestC
   expectStatus(approved, 200, 'verify employer');
   return { ...pending, version: approved.body.version, data: approved.body.data, registrant: pending.registrant! };
 }
+
+/**
+ * A fresh 省级通过 student's 毕业去向登记 (待就业, no evidence asked) in a chosen state, reached through
+ * the API: registered, reviewed by the demo college and school, returned by the college.
+ */
+export async function destinationIn(state: 'college_review' | 'school_review' | 'registered' | 'returned'): Promise<Scenario> {
+  const { fixture, student } = await freshStudent('approved');
+  const created = await student.post('/api/destinations', { data: { destination: '70', notEmployedReason: '正在求职' } });
+  expectStatus(created, 201, 'register destination');
+  let view = created.body;
+  const steps = { college_review: [], school_review: ['college approve'], registered: ['college approve', 'school approve'], returned: ['college reject'] }[state];
+  for (const step of steps) {
+    const [reviewer, action] = step.split(' ');
+    const moved = await (await demo(reviewer)).post(`/api/destinations/${view.id}/${action}`, { version: view.version, reason: '证明材料不完整' });
+    expectStatus(moved, 200, `${step} destination`);
+    view = moved.body;
+  }
+  return { id: view.id, version: view.version, data: view.data, student, fixture };
+}

@@ -17,6 +17,7 @@ import { BulkResetPasswords } from './list/BulkResetPasswords';
 import { OrgFilters } from './list/OrgFilters';
 import { createHref, createRefusal } from '../api/create-entry';
 import { canExportDispatches, DispatchExport } from './list/DispatchExport';
+import { canExportDestinations, DestinationExport } from './destinations/DestinationExport';
 import { takeFlash } from './record/advance-queue';
 import { recordHref } from './record/queue-params';
 import { formatBeijingDateTime } from '../lib/beijing-time';
@@ -116,6 +117,7 @@ export function ListPage({ kind }: { kind: string }) {
 
       {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
       {canExportDispatches(kind, user.role) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
+      {canExportDestinations(kind, user.role) && <DestinationExport />}
       {flash && <Alert tone={flash.tone}>{flash.text}</Alert>}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>

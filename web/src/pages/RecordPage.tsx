@@ -199,7 +199,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       </div>
       <dl className="record-meta">
         {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
-        {record.mode && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
+        {(record.mode === 'online' || record.mode === 'offline') && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
         {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
         {record.updatedAt && (<><dt>更新于</dt><dd>{formatBeijingDateTime(record.updatedAt)}</dd></>)}
       </dl>

@@ -5,4 +5,5 @@ export const FORM_KEYS: Array<[key: string, label: string]> = [
   ['termination', '解约申请'],
   ['dispatch', '派遣信息'],
   ['employer', '用人单位注册'],
+  ['destination', '毕业去向登记'],
 ];

@@ -105,6 +105,19 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
     );
   }
 
+  // 毕业去向登记: student3 (another school) registered 升学 and its school approved it; student2 has none
+  const further = JSON.stringify({ destination: '80', furtherSchool: '东南大学', furtherMajor: '计算机技术', furtherLevel: '1' });
+  add(
+    `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, mode, created_by)
+     VALUES ('dst-stu-3', 'destinations', 'registered', 1, ?, 'destination', 1, ?, ?, ?, ?, 'school', 'acc-student3')`,
+    further, d.student3.id, d.student3.schoolId, d.student3.collegeId, d.student3.cohort,
+  );
+  add(
+    `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
+     VALUES ('evt-dst-stu-3', 'dst-stu-3', 'destinations', 'create', NULL, 'registered', 'acc-student3', 'student', '演示数据', 'seed', ?)`,
+    further,
+  );
+
   const accounts: Array<[id: string, username: string, role: string, name: string, school: string | null, college: string | null, employer: string | null, student: string | null]> = [
     ['acc-admin', 'admin', 'admin', '平台管理员', null, null, null, null],
     ['acc-province', 'province', 'province', '省级审核员', null, null, null, null],

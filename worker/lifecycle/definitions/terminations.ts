@@ -14,6 +14,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
+import { reopenDestinationOf } from './destination-feed';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 import { ownAgreement, str } from './shared';
 
@@ -38,6 +39,7 @@ async function terminateAgreement(ctx: TransitionContext) {
       actor, reason: '解约审核通过，恢复学生网签资格', data: agreement.data, at: now, head: agreement.auditHead,
     })),
     ...(await voidDispatchesOf(db, agreement.id, actor, '协议书已解约', now)),
+    ...(await reopenDestinationOf(db, agreement.id, actor, now)),
   ];
 }
 

@@ -24,6 +24,9 @@ export function homeModules(role: Role, lcs: Lifecycles): HomeModule[] {
   if (role === 'admin') return ADMIN_MODULES;
   const kinds = (role === 'employer' ? EMPLOYER_KINDS : Object.keys(lcs)).filter((k) => lcs[k]);
   const out: HomeModule[] = kinds.map((kind) => ({ key: kind, kind, label: lcs[kind]!.label, href: `/r/${kind}` }));
+  // 毕业去向登记: counsellors follow up their graduates (the school sees every college)
+  if (role === 'college' || role === 'school') out.push({ key: 'destination-follow-up', label: '去向跟进', href: '/destinations/follow-up' });
+  if (role === 'province') out.push({ key: 'destination-settings', label: '去向登记设置', href: '/destinations/settings' });
   if (role === 'school') out.push({ key: 'source-import', label: '生源导入', href: '/source-records/import' });
   if (role === 'school') out.push({ key: 'school-profile', label: '学校信息', href: '/school/profile' });
   return out;

@@ -1,0 +1,22 @@
+/**
+ * GET/PUT /api/destinations/settings/:cohort — 毕业去向登记 rules of one cohort (docs/architecture.md,
+ * 毕业去向登记): the change deadline (default 31 August of the graduation year) and the codes the
+ * centre reviews. Everyone who works with destinations reads them; only the province sets them.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { destinationSettingsOf } from '../db/destination-settings';
+import { readCohort, setDestinationSettings } from '../domain/destinations/set-destination-settings';
+import { readJsonObject } from '../http/body';
+import { requireActor } from '../middleware/require-actor';
+
+export const destinationSettingsRoutes = new Hono<AppEnv>()
+  .get('/destinations/settings/:cohort', async (c) => {
+    await requireActor(c, { roles: ['student', 'college', 'school', 'province', 'center', 'admin'] });
+    return c.json(await destinationSettingsOf(c.get('db'), readCohort(c.req.param('cohort'))));
+  })
+  .put('/destinations/settings/:cohort', async (c) => {
+    const actor = await requireActor(c, { roles: ['province'] });
+    const cohort = readCohort(c.req.param('cohort'));
+    return c.json(await setDestinationSettings(c.get('db'), actor, cohort, await readJsonObject(c)));
+  });

@@ -1,0 +1,52 @@
+/**
+ * 毕业去向登记 beyond the generic record routes (docs/architecture.md, 毕业去向登记):
+ *   GET  /api/destinations/follow-up?major=&page=   a counsellor's graduates by destination state (college: its own; school: all its colleges)
+ *   POST /api/destinations/follow-up/:studentId/notes  `{ text }` a short follow-up note on one of them
+ *   GET  /api/destinations/export?format=csv|xlsx[&state=][&cohort=]   the national column order (centre: all
+ *        schools; school: its own); by default the registered ones (已登记 and 签约就业)
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { destinationCsvStream, destinationXlsx } from '../domain/destination-export/export-destinations';
+import { addFollowUpNote, followUpList } from '../domain/destinations/follow-up';
+import { readJsonObject } from '../http/body';
+import { badRequest } from '../http/errors';
+import { stateShownTo } from '../lifecycle/read-access';
+import { lifecycleOf } from '../lifecycle/registry';
+import { scopeCondition } from '../lifecycle/scope';
+import { requireActor } from '../middleware/require-actor';
+
+const filename = (ext: string) => `attachment; filename="destinations.${ext}"; filename*=UTF-8''${encodeURIComponent(`毕业去向.${ext}`)}`;
+const DEFAULT_STATES = ['registered', 'agreement'];
+
+export const destinationRoutes = new Hono<AppEnv>()
+  .get('/destinations/follow-up', async (c) => {
+    const actor = await requireActor(c, { roles: ['college', 'school'] });
+    const page = Number(c.req.query('page') ?? '1');
+    if (!Number.isSafeInteger(page) || page < 1) throw badRequest('bad_query', 'page 须为正整数');
+    return c.json(await followUpList(c.get('db'), actor, { major: c.req.query('major') || undefined, page }));
+  })
+  .post('/destinations/follow-up/:studentId/notes', async (c) => {
+    const actor = await requireActor(c, { roles: ['college', 'school'] });
+    return c.json(await addFollowUpNote(c.get('db'), actor, c.req.param('studentId'), await readJsonObject(c)), 201);
+  })
+  .get('/destinations/export', async (c) => {
+    const actor = await requireActor(c, { roles: ['center', 'school'] });
+    const format = c.req.query('format') ?? 'csv';
+    if (format !== 'csv' && format !== 'xlsx') throw badRequest('bad_query', 'format 只能是 csv 或 xlsx');
+    const lifecycle = lifecycleOf('destinations');
+    const state = c.req.query('state');
+    if (state && !Object.hasOwn(lifecycle.states, state)) throw badRequest('bad_query', '没有这个状态');
+    const cohortText = c.req.query('cohort');
+    if (cohortText && !/^\d{4}$/.test(cohortText)) throw badRequest('bad_query', '毕业届须为四位年份');
+    const shown = (state ? [state] : DEFAULT_STATES).filter((s) => stateShownTo(lifecycle, s, actor.role));
+    // scope as the dispatch export: a school exports its own records only
+    const filter = { scope: scopeCondition(actor), states: shown.length ? shown : [''], cohort: cohortText ? Number(cohortText) : undefined };
+    const db = c.get('db');
+    if (format === 'csv') {
+      return c.body(destinationCsvStream(db, filter), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('csv') });
+    }
+    return c.body(await destinationXlsx(db, filter), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': filename('xlsx'),
+    });
+  });
