@@ -28,8 +28,6 @@ export const ERROR_CODES = [
   'http_400', 'http_404', 'http_405', 'http_413', 'http_415',
   // the server (500, 503)
   'internal', 'misconfigured', 'pdf_font_unavailable',
-  // the bench's own routes (bench/worker, never deployed)
-  'bad_bench_request',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
