@@ -10,14 +10,11 @@ export const CreateEntrySchema = v.variant('from', [
 ]);
 
 /** Whether the signed-in user can create one now; when not, the server's reason. */
-export const CreateOfferSchema = v.object({
-  roles: v.array(RoleSchema),
-  step: v.string(),
-  entry: CreateEntrySchema,
-  available: v.boolean(),
-  code: v.optional(v.string()),
-  reason: v.optional(v.string()),
-});
+const offer = { roles: v.array(RoleSchema), step: v.string(), entry: CreateEntrySchema };
+export const CreateOfferSchema = v.union([
+  v.object({ ...offer, available: v.literal(true) }),
+  v.object({ ...offer, available: v.literal(false), code: v.string(), reason: v.string() }),
+]);
 
 export const LifecycleInfoSchema = v.object({
   label: v.string(),

@@ -1,13 +1,10 @@
 /** 用人单位注册: the public registration form and POST /api/employers. */
+import type * as v from 'valibot';
 import { api } from './client';
+import type { RegisteredSchema } from '../../../contract/accounts';
 import type { LoadedForm } from './forms';
 
-export interface Registered {
-  id: string;
-  employerId: string;
-  username: string;
-  state: string;
-}
+export type Registered = v.InferOutput<typeof RegisteredSchema>;
 
 export function loadRegistrationForm(): Promise<LoadedForm> {
   return api<LoadedForm>('/api/employers/form', { quiet401: true });
