@@ -23,6 +23,7 @@ const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
+const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -81,6 +82,8 @@ export function App() {
     );
   else if (path === '/help')
     body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><HelpPage /></Suspense>;
+  else if (path === '/api-docs')
+    body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><ApiDocsPage /></Suspense>;
   else if ((status === 'signed-out' || !user) && path === '/register')
     body = (
       <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
