@@ -3,6 +3,8 @@
  * and the published forms, lists every route the app registers, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
+import dispatchJson from '../../forms/dispatch.json';
+import type { FormDefinition } from '../../forms/engine/types';
 import { app } from '../app';
 import { LIFECYCLES } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
@@ -40,5 +42,17 @@ describe('the OpenAPI document', () => {
     expect(read).toContain('#/components/schemas/AgreementDataRead');
     expect(Object.keys(body.components.schemas.AgreementData.properties ?? {}).length).toBeGreaterThan(10);
     expect(body.components.schemas.AgreementData['x-form-version']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('describes record data by the form version published now: a new field shows up once the admin publishes it', async () => {
+    const admin = await TestClient.as('admin');
+    const dispatch = JSON.parse(JSON.stringify(dispatchJson)) as FormDefinition;
+    dispatch.steps[0].sections[0].rows.push([{ key: 'openapiProbe', type: 'text', label: '接口文档探针', maxLength: 40 }]);
+    const published = await admin.post('/api/forms/dispatch/publish', { definition: dispatch, confirm: true });
+    expect(published.status).toBe(201);
+    const { body } = await readDocument();
+    expect(body.components.schemas.DispatchData['x-form-version']).toBe(published.body.version);
+    expect(body.components.schemas.DispatchData.properties?.openapiProbe).toMatchObject({ type: 'string', maxLength: 40, title: '接口文档探针' });
+    expect(body.components.schemas.DispatchDataRead.properties?.openapiProbe).toMatchObject({ type: ['string', 'null'] });
   });
 });
