@@ -3,6 +3,8 @@ import * as v from 'valibot';
 
 export const ROLE_VALUES = ['student', 'employer', 'college', 'school', 'province', 'center', 'admin'] as const;
 export const RoleSchema = v.picklist(ROLE_VALUES);
+/** Who acted: a role, or `system` for what the platform does itself (a lapsed deadline, the sweep). */
+export const ActorRoleSchema = v.picklist([...ROLE_VALUES, 'system']);
 
 export const STATE_TONE_VALUES = ['wait', 'ok', 'bad', 'neutral'] as const;
 export const StateToneSchema = v.picklist(STATE_TONE_VALUES);

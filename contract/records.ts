@@ -4,7 +4,7 @@
  * waiting, prepare, read, create, and take a transition.
  */
 import * as v from 'valibot';
-import { FormRefSchema, formData, queryText, RoleSchema, StateToneSchema } from './common';
+import { ActorRoleSchema, FormRefSchema, formData, queryText, StateToneSchema } from './common';
 import { route } from './route';
 
 export const ListQuerySchema = v.object({
@@ -52,7 +52,7 @@ export const TimelineEventSchema = v.object({
   id: v.string(),
   at: v.string(),
   actorName: v.nullable(v.string()),
-  role: v.nullable(RoleSchema),
+  role: v.nullable(ActorRoleSchema),
   action: v.string(),
   /** same as `label` (kept for earlier clients) */
   actionLabel: v.string(),
@@ -73,7 +73,7 @@ export const FieldChangeSchema = v.object({
   label: v.string(),
   before: v.unknown(),
   after: v.unknown(),
-  by: v.optional(v.array(RoleSchema)),
+  by: v.optional(v.array(ActorRoleSchema)),
 });
 
 export const RecordViewSchema = v.object({
