@@ -8,13 +8,16 @@ import type * as v from 'valibot';
 
 export type AnySchema = v.GenericSchema;
 
+/** What a route may answer for a schema: the worker's handlers state their answers with it, so a schema and its route cannot drift apart. */
+export type AnswerOf<T extends AnySchema> = v.InferInput<T>;
+
 /** An answer that is not JSON: a file, a CSV, a page. */
 export interface FileAnswer {
   contentType: string | string[];
   description: string;
 }
 
-export type Answer = AnySchema | FileAnswer | null;
+export type AnswerSpec = AnySchema | FileAnswer | null;
 
 export interface RouteContract {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -34,7 +37,7 @@ export interface RouteContract {
   /** JSON body, or a multipart upload (field `file`) */
   body?: AnySchema | 'multipart';
   /** success answers by status; `null` is an empty answer (204) */
-  answers: Record<number, Answer>;
+  answers: Record<number, AnswerSpec>;
   /**
    * The generic record routes (`/api/:kind…`): the document lists them once per lifecycle kind,
    * with that kind's form data and, for transitions, once per action.
@@ -42,6 +45,6 @@ export interface RouteContract {
   perKind?: 'list' | 'transition';
 }
 
-export const isFileAnswer = (a: Answer): a is FileAnswer => !!a && typeof a === 'object' && 'contentType' in a && !('kind' in a);
+export const isFileAnswer = (a: AnswerSpec): a is FileAnswer => !!a && typeof a === 'object' && 'contentType' in a && !('kind' in a);
 
 export const route = (r: RouteContract): RouteContract => r;

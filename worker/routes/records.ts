@@ -24,6 +24,8 @@ import type { RecordRow } from '../db/schema';
 import { beijingToday } from '../lib/dates';
 import { termsChangesFor } from '../lifecycle/terms-changes';
 import { latestChildId } from '../db/child-records';
+import type { AnswerOf } from '../../contract/route';
+import type { ListPageSchema, NextWaitingSchema, PreparedRecordSchema } from '../../contract/records';
 
 const MAX_LIMIT = 100;
 
@@ -75,7 +77,7 @@ export const recordRoutes = new Hono<AppEnv>()
         ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
       })),
       nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
-    });
+    } satisfies AnswerOf<typeof ListPageSchema>);
   })
   // Before '/:kind/:id': "next" and "new" are never record ids.
   // The next record of the queue (same filters as the list) waiting for the actor after `after`.
@@ -89,13 +91,13 @@ export const recordRoutes = new Hono<AppEnv>()
     const next = await nextWaiting(c.get('db'), lifecycle, actor, scopeCondition(actor), {
       states: q.states, cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q,
     }, after);
-    return c.json({ next });
+    return c.json({ next } satisfies AnswerOf<typeof NextWaitingSchema>);
   })
   .get('/:kind/new', async (c) => {
     const actor = await requireActor(c);
     const { mode, studentId, agreementId } = c.req.query();
     const links = Object.fromEntries(Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64)) as Record<string, string>;
-    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links));
+    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links) satisfies AnswerOf<typeof PreparedRecordSchema>);
   })
   .get('/:kind/:id', async (c) => {
     const db = c.get('db');
