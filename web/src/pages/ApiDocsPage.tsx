@@ -98,7 +98,12 @@ export default function ApiDocsPage() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   // /api-docs#<operationId> opens that route's card: a link to one route
-  const [hash] = useState(() => decodeURIComponent(window.location.hash.slice(1)));
+  const [hash, setHash] = useState(() => decodeURIComponent(window.location.hash.slice(1)));
+  useEffect(() => {
+    const read = () => setHash(decodeURIComponent(window.location.hash.slice(1)));
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
 
   useEffect(() => {
     document.title = '接口文档 · 网签';
