@@ -3,7 +3,7 @@ import { api, withQuery } from './client';
 import { forgetLifecycles } from './lifecycles';
 import type * as v from 'valibot';
 import type { ListPage, RecordView } from './types';
-import type { PreparedRecordSchema } from '../../../contract/records';
+import type { PreparedRecordSchema, TransitionBodySchema } from '../../../contract/records';
 import type { ReasonListSchema } from '../../../contract/lifecycles';
 
 export interface ListQuery {
@@ -48,7 +48,7 @@ export function takeAction(
   kind: string,
   id: string,
   action: string,
-  body: { version: number; data?: Record<string, unknown>; reason?: string; reasonChoice?: string },
+  body: v.InferInput<typeof TransitionBodySchema>,
 ): Promise<RecordView> {
   return changing(api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body }));
 }
