@@ -76,6 +76,9 @@ export const FieldChangeSchema = v.object({
   by: v.optional(v.array(ActorRoleSchema)),
 });
 
+/** A record the viewer may start from the one shown: the button's label and its create page's links. */
+export const CreatableFromSchema = v.object({ kind: v.string(), label: v.string(), links: v.record(v.string(), v.string()) });
+
 export const RecordViewSchema = v.object({
   id: v.string(),
   kind: v.string(),
@@ -94,6 +97,8 @@ export const RecordViewSchema = v.object({
   /** values the form of `step` opens with where the record is still empty (the school's 学校信息) */
   prefill: v.optional(v.record(v.string(), v.unknown())),
   actions: v.array(RecordActionSchema),
+  /** records the viewer may start from this one now (变更, 解约 on an agreement), as the server decided */
+  creatable: v.optional(v.array(CreatableFromSchema)),
   timeline: v.array(TimelineEventSchema),
   /** fields changed since the record was first written */
   changes: v.optional(v.array(FieldChangeSchema)),

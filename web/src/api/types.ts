@@ -6,7 +6,7 @@ import type * as v from 'valibot';
 import type { Role } from '../../../forms/engine/types';
 import type { StateToneSchema } from '../../../contract/common';
 import type { CreateEntrySchema, CreateOfferSchema, LifecycleInfoSchema } from '../../../contract/lifecycles';
-import type { ListItemSchema, ListPageSchema, RecordActionSchema, RecordViewSchema, TimelineEventSchema } from '../../../contract/records';
+import type { CreatableFromSchema, ListItemSchema, ListPageSchema, RecordActionSchema, RecordViewSchema, TimelineEventSchema } from '../../../contract/records';
 import type { UserSchema, UserScopeSchema } from '../../../contract/session';
 import type { UploadedFileSchema } from '../../../contract/files';
 
@@ -29,6 +29,8 @@ export type StateTone = v.InferOutput<typeof StateToneSchema>;
 export type ListItem = v.InferOutput<typeof ListItemSchema>;
 export type ListPage = v.InferOutput<typeof ListPageSchema>;
 export type RecordAction = v.InferOutput<typeof RecordActionSchema>;
+/** A record the viewer may start from the one shown: the button's label and its create page's links. */
+export type CreatableFrom = v.InferOutput<typeof CreatableFromSchema>;
 export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
 export type RecordView = v.InferOutput<typeof RecordViewSchema>;
 
