@@ -26,9 +26,11 @@ import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 import { auditRoutes } from './routes/audit';
+import { openApiRoutes } from './routes/openapi';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
+  .route('/', openApiRoutes)
   .route('/', sessionRoutes)
   .route('/', lifecycleRoutes)
   .route('/', formRoutes)

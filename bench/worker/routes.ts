@@ -15,7 +15,10 @@ import { approveBlockSize, benchRows } from './bench-data';
 import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from './bench-insert';
 import { transitionFloor } from './bench-transition-floor';
 import { openDb } from '../../worker/db/client';
-import { badRequest } from '../../worker/http/errors';
+import { AppError, type ErrorCode } from '../../worker/http/errors';
+
+/** The bench's own refusal: a code outside the deployed API's closed list (contract/errors.ts), on purpose. */
+const badRequest = (code: 'bad_bench_request', message: string) => new AppError(400, code as string as ErrorCode, message);
 
 const MAX_STUDENTS_PER_CALL = 20_000;
 

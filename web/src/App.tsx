@@ -25,6 +25,7 @@ const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'))
 const HelpPage = lazy(() => import('./pages/HelpPage'));
 const FollowUpPage = lazy(() => import('./pages/destinations/FollowUpPage'));
 const DestinationSettingsPage = lazy(() => import('./pages/destinations/DestinationSettingsPage'));
+const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -85,6 +86,8 @@ export function App() {
     );
   else if (path === '/help')
     body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><HelpPage /></Suspense>;
+  else if (path === '/api-docs')
+    body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><ApiDocsPage /></Suspense>;
   else if ((status === 'signed-out' || !user) && path === '/register')
     body = (
       <Suspense fallback={<main id="main" className="page"><Loading /></main>}>

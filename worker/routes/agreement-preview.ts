@@ -10,6 +10,8 @@ import { reservePreviewNumber } from '../domain/offline-agreements/previewed-num
 import { readJsonObject } from '../http/body';
 import { prepareCreateData } from '../lifecycle/create-record';
 import { requireActor } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { OfflineAgreementPreviewSchema } from '../../contract/agreements';
 
 export const agreementPreviewRoutes = new Hono<AppEnv>()
   .post('/agreements/preview', async (c) => {
@@ -18,5 +20,5 @@ export const agreementPreviewRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { links, form, data } = await prepareCreateData({ db, env: c.env, actor }, 'agreements', body);
     const number = await reservePreviewNumber(db, { studentId: links.studentId ?? '', schoolId: links.schoolId ?? '', cohort: links.cohort ?? 0 }, data);
-    return c.json({ number, form: { key: form.key, version: form.version }, data });
+    return c.json({ number, form: { key: form.key, version: form.version }, data } satisfies AnswerOf<typeof OfflineAgreementPreviewSchema>);
   });

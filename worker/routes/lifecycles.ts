@@ -16,8 +16,10 @@ import { requireActor } from '../middleware/require-actor';
 import { readJsonObject } from '../http/body';
 import { rejectReasons } from '../lifecycle/reject-reasons';
 import { replaceRejectReasons, requireAdmin, withReasons } from '../domain/reasons/replace-reject-reasons';
+import type { AnswerOf } from '../../contract/route';
+import type { ReasonListSchema } from '../../contract/lifecycles';
 
-const reasonsAnswer = (lifecycle: Lifecycle, list: { reasons: string[]; custom: boolean }) => ({
+const reasonsAnswer = (lifecycle: Lifecycle, list: { reasons: string[]; custom: boolean }): AnswerOf<typeof ReasonListSchema> => ({
   kind: lifecycle.kind, label: lifecycle.label, ...list, defaults: [...(lifecycle.reasons ?? [])],
 });
 

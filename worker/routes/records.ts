@@ -22,6 +22,8 @@ import { applyLapse } from '../lifecycle/apply-lapse';
 import { nextWaiting } from '../lifecycle/next-waiting';
 import { termsChangesFor } from '../lifecycle/terms-changes';
 import { latestChildId } from '../db/child-records';
+import type { AnswerOf } from '../../contract/route';
+import type { ListPageSchema, NextWaitingSchema, PreparedRecordSchema } from '../../contract/records';
 
 export const recordRoutes = new Hono<AppEnv>()
   .get('/:kind', async (c) => {
@@ -29,7 +31,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     if (!lifecycle.readers.includes(actor.role)) throw notFound('不支持的记录类型');
     const q = parseListQuery(c.req.query());
-    return c.json(await listRecordPage({ db: c.get('db'), env: c.env, actor }, lifecycle, q));
+    return c.json((await listRecordPage({ db: c.get('db'), env: c.env, actor }, lifecycle, q)) satisfies AnswerOf<typeof ListPageSchema>);
   })
   // Before '/:kind/:id': "next" and "new" are never record ids.
   // The next record of the queue (same filters as the list) waiting for the actor after `after`.
@@ -43,13 +45,13 @@ export const recordRoutes = new Hono<AppEnv>()
     const next = await nextWaiting(c.get('db'), lifecycle, actor, scopeCondition(actor), {
       states: q.states, cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q,
     }, after);
-    return c.json({ next });
+    return c.json({ next } satisfies AnswerOf<typeof NextWaitingSchema>);
   })
   .get('/:kind/new', async (c) => {
     const actor = await requireActor(c);
     const { mode, studentId, agreementId } = c.req.query();
     const links = Object.fromEntries(Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64)) as Record<string, string>;
-    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links));
+    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links) satisfies AnswerOf<typeof PreparedRecordSchema>);
   })
   .get('/:kind/:id', async (c) => {
     const db = c.get('db');

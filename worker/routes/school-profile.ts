@@ -12,8 +12,10 @@ import { saveSchoolProfile } from '../domain/school-profiles/save-school-profile
 import { readJsonObject } from '../http/body';
 import { invalid, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { SchoolProfileViewSchema } from '../../contract/schools';
 
-async function profileView(db: Db, schoolId: string | null) {
+async function profileView(db: Db, schoolId: string | null): Promise<AnswerOf<typeof SchoolProfileViewSchema>> {
   const found = schoolId ? await findSchoolProfile(db, schoolId) : undefined;
   if (!found) throw notFound('学校不存在');
   return {

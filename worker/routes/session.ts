@@ -13,8 +13,10 @@ import type { Db } from '../db/client';
 import { readJsonObject, requiredString } from '../http/body';
 import { AppError, invalid } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { UserSchema } from '../../contract/session';
 
-async function userView(db: Db, actor: Actor) {
+async function userView(db: Db, actor: Actor): Promise<AnswerOf<typeof UserSchema>> {
   const names = await scopeNames(db, actor);
   return {
     id: actor.accountId,

@@ -13,6 +13,8 @@ import { readTable } from '../domain/source-import/read-table';
 import { latestForm } from '../form-registry/registry';
 import { badRequest } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { ImportResultSchema } from '../../contract/source-import';
 
 export const sourceImportRoutes = new Hono<AppEnv>()
   .post('/source-records/import', async (c) => {
@@ -26,7 +28,7 @@ export const sourceImportRoutes = new Hono<AppEnv>()
     const table = readTable(new Uint8Array(await file.arrayBuffer()));
     const db = c.get('db');
     const definition = await latestForm(db, 'source');
-    return c.json(await importSourceRecords(db, actor, definition, table));
+    return c.json(await importSourceRecords(db, actor, definition, table) satisfies AnswerOf<typeof ImportResultSchema>);
   })
   .get('/source-records/import-template', async (c) => {
     const actor = await requireActor(c, { roles: ['school'] });

@@ -12,8 +12,10 @@ import { readJsonObject } from '../http/body';
 import { invalid, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 import type { Db } from '../db/client';
+import type { AnswerOf } from '../../contract/route';
+import type { StudentProfileSchema } from '../../contract/students';
 
-async function profileView(db: Db, studentId: string | null) {
+async function profileView(db: Db, studentId: string | null): Promise<AnswerOf<typeof StudentProfileSchema>> {
   const p = studentId ? await findStudentProfile(db, studentId) : undefined;
   if (!p) throw notFound('学生信息不存在');
   return {

@@ -11,21 +11,23 @@ import { lookupsOfStudent } from '../db/student-lookups';
 import { createSigningCode } from '../domain/student-lookup/create-signing-code';
 import { notFound } from '../http/errors';
 import { requireActor, type RequireOptions } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { CreatedSigningCodeSchema, MyLookupsSchema, SigningCodesSchema } from '../../contract/students';
 
 const STUDENTS: RequireOptions = { roles: ['student'] };
 
 export const studentPrivacyRoutes = new Hono<AppEnv>()
   .get('/students/me/lookups', async (c) => {
     const actor = await requireActor(c, STUDENTS);
-    return c.json({ items: await lookupsOfStudent(c.get('db'), actor.studentId!) });
+    return c.json({ items: await lookupsOfStudent(c.get('db'), actor.studentId!) } satisfies AnswerOf<typeof MyLookupsSchema>);
   })
   .get('/students/me/signing-codes', async (c) => {
     const actor = await requireActor(c, STUDENTS);
-    return c.json({ items: await liveSigningCodes(c.get('db'), actor.studentId!, new Date().toISOString()) });
+    return c.json({ items: await liveSigningCodes(c.get('db'), actor.studentId!, new Date().toISOString()) } satisfies AnswerOf<typeof SigningCodesSchema>);
   })
   .post('/students/me/signing-codes', async (c) => {
     const actor = await requireActor(c, STUDENTS);
-    return c.json(await createSigningCode(c.env, c.get('db'), actor.studentId!), 201);
+    return c.json(await createSigningCode(c.env, c.get('db'), actor.studentId!) satisfies AnswerOf<typeof CreatedSigningCodeSchema>, 201);
   })
   .delete('/students/me/signing-codes/:id', async (c) => {
     const actor = await requireActor(c, STUDENTS);

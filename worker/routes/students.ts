@@ -17,6 +17,8 @@ import { listColleges, listSchools, lookupApprovedStudentsRead } from '../db/stu
 import { AppError, badRequest, forbidden } from '../http/errors';
 import { searchTerm } from '../http/search-term';
 import { requireActor, requireActorWith, type RequireOptions } from '../middleware/require-actor';
+import type { AnswerOf } from '../../contract/route';
+import type { LookupHitsSchema, SchoolListSchema } from '../../contract/students';
 
 export const LOOKUP_MISS_MESSAGE =
   '未找到符合条件的学生。请确认：1）学生的生源信息是否已经是“省级通过”状态；2）搜索内容是否正确（学生所在学校、毕业届、姓名、手机号或者身份证号）。';
@@ -93,18 +95,18 @@ export const studentRoutes = new Hono<AppEnv>()
         studentId: s.id, name: s.name, idNumber: maskIdNumber(s.idNumber), phone: s.phone ? maskPhone(s.phone) : null,
         schoolName: s.schoolName, collegeName: s.collegeName, cohort: s.cohort,
       })),
-    });
+    } satisfies AnswerOf<typeof LookupHitsSchema>);
   })
   // Reviewers also get the colleges they may filter queues by: a school its own, the province all.
   .get('/schools', async (c) => {
     const actor = await requireActor(c);
     const db = c.get('db');
     const schools = await listSchools(db);
-    if (actor.role === 'student' || actor.role === 'employer') return c.json({ items: schools });
+    if (actor.role === 'student' || actor.role === 'employer') return c.json({ items: schools } satisfies AnswerOf<typeof SchoolListSchema>);
     const own = actor.role === 'school' || actor.role === 'college' ? actor.schoolId ?? '' : undefined;
     const colleges = await listColleges(db, own);
     return c.json({
       items: schools.filter((s) => own === undefined || s.id === own)
         .map((s) => ({ ...s, colleges: colleges.filter((col) => col.schoolId === s.id).map(({ id, name }) => ({ id, name })) })),
-    });
+    } satisfies AnswerOf<typeof SchoolListSchema>);
   });

@@ -109,6 +109,7 @@ const STUDENTS_ELSEWHERE = { 'student@otherCollege': 404, 'student@otherSchool':
 export const ACCESS_MATRIX: MatrixRow[] = [
   // ── no record ──
   { route: 'GET /api/health', given: 'none', path: '/api/health', expect: everyone(200) },
+  { route: 'GET /api/openapi.json', given: 'none', path: '/api/openapi.json', expect: everyone(200) },
   { route: 'POST /api/session', given: 'none', path: '/api/session', body: 'empty', expect: everyone(400) },
   { route: 'GET /api/session', given: 'none', path: '/api/session', expect: signedIn(200) },
   { route: 'DELETE /api/session', given: 'none', path: '/api/session', expect: everyone(200), signsOut: true },

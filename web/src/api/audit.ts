@@ -1,25 +1,11 @@
 /** GET /api/audit/verify — the audit chain check (admin). */
+import type * as v from 'valibot';
 import { api } from './client';
+import type { ChainProblemSchema, ChainReportSchema } from '../../../contract/system';
 
-export interface ChainProblem {
-  recordId: string;
-  kind: string;
-  eventId: string | null;
-  at: string | null;
-  code: string;
-  message: string;
-}
+export type ChainProblem = v.InferOutput<typeof ChainProblemSchema>;
 
-export interface ChainReport {
-  ok: boolean;
-  records: number;
-  events: number;
-  hashedEvents: number;
-  preChainRecords: number;
-  firstBroken: ChainProblem | null;
-  problems: ChainProblem[];
-  checkedAt: string;
-}
+export type ChainReport = v.InferOutput<typeof ChainReportSchema>;
 
 export function verifyAuditChain(): Promise<ChainReport> {
   return api<ChainReport>('/api/audit/verify');

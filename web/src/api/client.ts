@@ -1,17 +1,21 @@
 /** fetch wrapper for the JSON API: same-origin cookies, JSON in and out, errors as ApiError. */
+import { isErrorCode, type ErrorCode, type FieldIssue } from '../../../contract/errors';
 
-export interface ApiFieldError {
-  path: string;
-  code: string;
-  message: string;
-}
+/**
+ * What an ApiError's `code` can be: one of the server's codes (contract/errors.ts), or the
+ * client's own — no answer (`network`), a cancelled upload (`aborted`), an answer without the
+ * error shape (`error`).
+ */
+export type ApiErrorCode = ErrorCode | 'network' | 'aborted' | 'error';
+
+export type ApiFieldError = FieldIssue;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly fields: ApiFieldError[];
 
-  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = []) {
+  constructor(status: number, code: ApiErrorCode, message: string, fields: ApiFieldError[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -50,7 +54,7 @@ export function errorFromBody(status: number, body: unknown): ApiError {
       : [];
     return new ApiError(
       status,
-      typeof e.code === 'string' ? e.code : 'error',
+      typeof e.code === 'string' && isErrorCode(e.code) ? e.code : 'error',
       typeof e.message === 'string' && e.message ? e.message : fallbackMessage(status),
       fields,
     );

@@ -4,7 +4,12 @@
  */
 import type { FormDefinition } from '../../../forms/engine/types';
 import { api, withQuery } from './client';
+import type * as v from 'valibot';
 import type { FormResponse } from './types';
+import type {
+  CheckAnswerSchema, DefinitionDiffSchema, DefinitionProblemSchema, DraftAnswerSchema, FormSummarySchema, ImpactReportSchema,
+  PropChangeSchema, PublishedSchema, SavedDraftSchema, StaleBaseSchema, VersionSummarySchema,
+} from '../../../contract/forms';
 
 export type LoadedForm = FormResponse<FormDefinition>;
 
@@ -32,79 +37,27 @@ export async function loadLatestForm(key: string): Promise<LoadedForm> {
 
 // ── admin: drafts, versions, impact, publish ─────────────────────────────────────
 
-export interface DefinitionProblem {
-  path: string;
-  message: string;
-}
+export type DefinitionProblem = v.InferOutput<typeof DefinitionProblemSchema>;
 
-export interface VersionSummary {
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  records: number;
-}
+export type VersionSummary = v.InferOutput<typeof VersionSummarySchema>;
 
-export interface FormSummary {
-  key: string;
-  title: string;
-  latestVersion: number;
-  versions: VersionSummary[];
-  draft: { updatedAt: string; updatedBy: string; baseVersion: number | null } | null;
-}
+export type FormSummary = v.InferOutput<typeof FormSummarySchema>;
 
-export interface DraftResponse {
-  latestVersion: number;
-  draft: { definition: FormDefinition; updatedAt: string; updatedBy: string; baseVersion: number | null } | null;
-}
+/** The draft's definition is typed by the form engine's own format. */
+export type DraftResponse = Omit<v.InferOutput<typeof DraftAnswerSchema>, 'draft'> & {
+  draft: (Omit<NonNullable<v.InferOutput<typeof DraftAnswerSchema>['draft']>, 'definition'> & { definition: FormDefinition }) | null;
+};
 
 /** A draft started from a version that is no longer the latest: publishing it would undo the newer one. */
-export interface StaleBase {
-  baseVersion: number;
-  latestVersion: number;
-  publishedBy: string;
-  publishedAt: string;
-  message: string;
-}
+export type StaleBase = v.InferOutput<typeof StaleBaseSchema>;
 
-export interface SavedDraft {
-  latestVersion: number;
-  baseVersion: number;
-  staleBase: StaleBase | null;
-  updatedAt: string;
-  errors: DefinitionProblem[];
-  lifecycleErrors: DefinitionProblem[];
-}
+export type SavedDraft = v.InferOutput<typeof SavedDraftSchema>;
 
-export interface PropChange {
-  prop: string;
-  from: unknown;
-  to: unknown;
-}
+export type PropChange = v.InferOutput<typeof PropChangeSchema>;
 
-export interface DefinitionDiff {
-  added: Array<{ key: string; label: string }>;
-  removed: Array<{ key: string; label: string }>;
-  renamed: Array<{ from: string; to: string; label: string }>;
-  changed: Array<{ key: string; label: string; changes: PropChange[] }>;
-  other: PropChange[];
-}
+export type DefinitionDiff = v.InferOutput<typeof DefinitionDiffSchema>;
 
-export interface ImpactReport {
-  formKey: string;
-  latestVersion: number;
-  changes: DefinitionDiff;
-  checked: number;
-  truncated: boolean;
-  affectedCount: number;
-  affected: Array<{
-    id: string; kind: string; state: string; stateLabel: string; formVersion: number;
-    errors: Array<{ path: string; code: string; message: string }>;
-    dropped: string[];
-  }>;
-  lifecycleErrors?: DefinitionProblem[];
-  baseVersion?: number;
-  staleBase?: StaleBase | null;
-}
+export type ImpactReport = v.InferOutput<typeof ImpactReportSchema>;
 
 const base = (key: string) => `/api/forms/${encodeURIComponent(key)}`;
 
@@ -119,7 +72,7 @@ export const saveDraft = (key: string, definition: FormDefinition, baseVersion: 
   api<SavedDraft>(`${base(key)}/draft`, { method: 'PUT', body: { definition, baseVersion, savedAt } });
 /** What saving would report, without saving. */
 export const checkDraft = (key: string, definition: FormDefinition) =>
-  api<{ errors: DefinitionProblem[]; lifecycleErrors: DefinitionProblem[] }>(`${base(key)}/check`, { body: { definition } });
+  api<v.InferOutput<typeof CheckAnswerSchema>>(`${base(key)}/check`, { body: { definition } });
 export const discardDraft = (key: string) => api<null>(`${base(key)}/draft`, { method: 'DELETE' });
 export const loadImpact = (key: string) => api<ImpactReport>(`${base(key)}/impact`);
 export const loadDiff = (key: string, from: string, to: string) =>
@@ -127,6 +80,6 @@ export const loadDiff = (key: string, from: string, to: string) =>
 
 /** Publishes the saved draft; answers 409 `impact_unconfirmed` with the impact until `confirm`. */
 export const publishDraft = (key: string, baseVersion: number, confirm: boolean) =>
-  api<{ key: string; version: number }>(`${base(key)}/publish`, { body: { baseVersion, confirm } });
+  api<v.InferOutput<typeof PublishedSchema>>(`${base(key)}/publish`, { body: { baseVersion, confirm } });
 export const rollbackTo = (key: string, version: number, confirm: boolean) =>
-  api<{ key: string; version: number }>(`${base(key)}/rollback`, { body: { version, confirm } });
+  api<v.InferOutput<typeof PublishedSchema>>(`${base(key)}/rollback`, { body: { version, confirm } });

@@ -1,8 +1,10 @@
 /** Schools (and, for reviewers, their colleges) — the options of the queue filters. */
+import type * as v from 'valibot';
 import { api } from './client';
+import type { CollegeOptionSchema, SchoolOptionSchema } from '../../../contract/students';
 
-export interface CollegeOption { id: string; name: string }
-export interface SchoolOption { id: string; code: string; name: string; colleges?: CollegeOption[] }
+export type CollegeOption = v.InferOutput<typeof CollegeOptionSchema>;
+export type SchoolOption = v.InferOutput<typeof SchoolOptionSchema>;
 
 /** Per signed-in account: what a reviewer may filter by depends on who they are. */
 const cache = new Map<string, Promise<SchoolOption[]>>();

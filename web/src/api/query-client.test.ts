@@ -7,15 +7,15 @@ import { queryKeys } from './query-keys';
 describe('which failed loads are asked again', () => {
   it('shows a 4xx answer at once: it is the server\'s answer, not a failure', () => {
     for (const status of [400, 401, 403, 404, 409, 422, 429]) {
-      expect(shouldRetry(0, new ApiError(status, 'x', '…')), String(status)).toBe(false);
+      expect(shouldRetry(0, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…')), String(status)).toBe(false);
     }
   });
 
   it('tries a lost connection or a server error twice more, then gives up', () => {
     for (const status of [0, 500, 503]) {
-      expect(shouldRetry(0, new ApiError(status, 'x', '…'))).toBe(true);
-      expect(shouldRetry(1, new ApiError(status, 'x', '…'))).toBe(true);
-      expect(shouldRetry(2, new ApiError(status, 'x', '…'))).toBe(false);
+      expect(shouldRetry(0, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…'))).toBe(true);
+      expect(shouldRetry(1, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…'))).toBe(true);
+      expect(shouldRetry(2, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…'))).toBe(false);
     }
   });
 

@@ -1,7 +1,10 @@
 /** The generic record API: list, read, create, take a transition. */
 import { api, withQuery } from './client';
 import { forgetLifecycles } from './lifecycles';
+import type * as v from 'valibot';
 import type { ListPage, RecordView } from './types';
+import type { PreparedRecordSchema, TransitionBodySchema } from '../../../contract/records';
+import type { ReasonListSchema } from '../../../contract/lifecycles';
 
 export interface ListQuery {
   state?: string;
@@ -23,13 +26,7 @@ export function getRecord(kind: string, id: string, signal?: AbortSignal): Promi
   return api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}`, { signal });
 }
 
-export interface PreparedRecord {
-  kind: string;
-  form: { key: string; version: number };
-  step: string;
-  draft: boolean;
-  data: Record<string, unknown>;
-}
+export type PreparedRecord = v.InferOutput<typeof PreparedRecordSchema>;
 
 /** GET /api/<kind>/new: the form version, step and server prefill a create starts from. */
 export function prepareRecord(kind: string, links: Record<string, string>, signal?: AbortSignal): Promise<PreparedRecord> {
@@ -51,7 +48,7 @@ export function takeAction(
   kind: string,
   id: string,
   action: string,
-  body: { version: number; data?: Record<string, unknown>; reason?: string; reasonChoice?: string },
+  body: v.InferInput<typeof TransitionBodySchema>,
 ): Promise<RecordView> {
   return changing(api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body }));
 }
@@ -61,13 +58,7 @@ export function nextWaiting(kind: string, query: Omit<ListQuery, 'cursor' | 'lim
   return api<{ next: string | null }>(withQuery(`${path(kind)}/next`, { ...query, after }));
 }
 
-export interface ReasonList {
-  kind: string;
-  label: string;
-  reasons: string[];
-  defaults: string[];
-  custom: boolean;
-}
+export type ReasonList = v.InferOutput<typeof ReasonListSchema>;
 
 /** Admin: the reasons offered when rejecting records of a kind (404 for kinds without a reject). */
 export function getReasonList(kind: string): Promise<ReasonList> {

@@ -1,16 +1,13 @@
 /** 学校信息 (school reviewer): GET/PUT /api/schools/me/profile. */
+import type * as v from 'valibot';
 import { api } from './client';
+import type { SavedSchoolProfileSchema, SCHOOL_PROFILE_KEYS, SchoolProfileViewSchema } from '../../../contract/schools';
 import type { RecordView } from './types';
 
-export type SchoolProfileKey = 'authority' | 'contact' | 'phone' | 'address' | 'postcode';
+export type SchoolProfileKey = (typeof SCHOOL_PROFILE_KEYS)[number];
 export type SchoolProfileValues = Record<SchoolProfileKey, string | null>;
 
-export interface SchoolProfileView {
-  school: { name: string; code: string };
-  /** null until the school first saves it */
-  profile: SchoolProfileValues | null;
-  updatedAt: string | null;
-}
+export type SchoolProfileView = v.InferOutput<typeof SchoolProfileViewSchema>;
 
 export const SCHOOL_PROFILE_URL = '/api/schools/me/profile';
 
@@ -18,7 +15,7 @@ export function loadSchoolProfile(signal?: AbortSignal): Promise<SchoolProfileVi
   return api<SchoolProfileView>(SCHOOL_PROFILE_URL, { signal });
 }
 
-export function saveSchoolProfile(values: SchoolProfileValues): Promise<SchoolProfileView & { changed: string[] }> {
+export function saveSchoolProfile(values: SchoolProfileValues): Promise<v.InferOutput<typeof SavedSchoolProfileSchema>> {
   return api(SCHOOL_PROFILE_URL, { method: 'PUT', body: values });
 }
 

@@ -1,42 +1,16 @@
 /** 生源导入: POST /api/source-records/import (school; CSV or XLSX) and the blank template. */
+import type * as v from 'valibot';
 import { postFile, type Upload } from './upload';
+import type { ImportCredentialSchema, ImportResultSchema, ImportRowErrorSchema, ProblemListSchema } from '../../../contract/source-import';
 
-export interface ImportRowError {
-  /** the row in the file (the header is row 1) */
-  row: number;
-  field: string;
-  message: string;
-  /** the column's header as written in the file */
-  column?: string;
-  /** the cell as typed */
-  value?: string;
-  /** what the column accepts */
-  accepted?: string;
-  /** the row's 姓名 and 身份证号 as typed */
-  name?: string;
-  idNumber?: string;
-}
+export type ImportRowError = v.InferOutput<typeof ImportRowErrorSchema>;
 
 /** The refused rows as they were in the file plus a 问题 column. */
-export interface ProblemList {
-  header: string[];
-  rows: string[][];
-}
+export type ProblemList = v.InferOutput<typeof ProblemListSchema>;
 
-export interface ImportCredential {
-  username: string;
-  name: string;
-  password: string;
-}
+export type ImportCredential = v.InferOutput<typeof ImportCredentialSchema>;
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportRowError[];
-  credentials: ImportCredential[];
-  problemList?: ProblemList;
-}
+export type ImportResult = v.InferOutput<typeof ImportResultSchema>;
 
 export const IMPORT_TEMPLATE_URL = '/api/source-records/import-template';
 

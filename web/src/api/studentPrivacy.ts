@@ -1,25 +1,15 @@
 /** A student's own lookups (谁查询过我) and 签约码. */
+import type * as v from 'valibot';
 import { api } from './client';
+import type { CreatedSigningCodeSchema, LOOKUP_BY_VALUES, MyLookupSchema, SigningCodeSchema } from '../../../contract/students';
 
-export type LookupBy = 'idNumber' | 'phone' | 'namePhone' | 'code';
+export type LookupBy = (typeof LOOKUP_BY_VALUES)[number];
 
-export interface MyLookup {
-  employerName: string;
-  at: string;
-  by: LookupBy;
-}
+export type MyLookup = v.InferOutput<typeof MyLookupSchema>;
 
-export interface SigningCode {
-  id: string;
-  /** the last 2 characters: the code itself is shown only when it is created */
-  hint: string;
-  createdAt: string;
-  expiresAt: string;
-}
+export type SigningCode = v.InferOutput<typeof SigningCodeSchema>;
 
-export interface CreatedSigningCode extends SigningCode {
-  code: string;
-}
+export type CreatedSigningCode = v.InferOutput<typeof CreatedSigningCodeSchema>;
 
 export const LOOKUP_BY_LABELS: Record<LookupBy, string> = {
   idNumber: '身份证号', phone: '手机号', namePhone: '姓名 + 手机号', code: '签约码',

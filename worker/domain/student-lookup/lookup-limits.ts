@@ -24,7 +24,7 @@ export interface LookupKeys {
 
 /** 429 with the seconds to wait, for the Retry-After header. */
 export class TooManyLookups extends AppError {
-  constructor(readonly retryAfter: number, code: string, message: string) {
+  constructor(readonly retryAfter: number, code: 'too_many_lookups' | 'lookup_quota_exceeded', message: string) {
     super(429, code, message);
   }
 }

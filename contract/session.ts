@@ -1,0 +1,46 @@
+/** POST/GET/DELETE /api/session, the student's first-entry identity check and the password change. */
+import * as v from 'valibot';
+import { OkSchema, RoleSchema } from './common';
+import { route } from './route';
+
+export const UserScopeSchema = v.object({
+  schoolId: v.nullish(v.string()),
+  schoolName: v.nullish(v.string()),
+  collegeId: v.nullish(v.string()),
+  collegeName: v.nullish(v.string()),
+  employerId: v.nullish(v.string()),
+  employerName: v.nullish(v.string()),
+  studentId: v.nullish(v.string()),
+});
+
+export const UserSchema = v.object({
+  id: v.string(),
+  username: v.string(),
+  role: RoleSchema,
+  displayName: v.string(),
+  mustChangePassword: v.boolean(),
+  /** students confirm ID number and mobile on first entry */
+  identityConfirmed: v.optional(v.boolean()),
+  scope: UserScopeSchema,
+});
+
+export const SessionAnswerSchema = v.object({ user: UserSchema });
+
+export const LoginBodySchema = v.object({ username: v.pipe(v.string(), v.maxLength(64)), password: v.pipe(v.string(), v.maxLength(128)) });
+export const PasswordChangeBodySchema = v.object({ currentPassword: v.pipe(v.string(), v.maxLength(128)), newPassword: v.pipe(v.string(), v.maxLength(128)) });
+export const ContactSchema = v.object({
+  mobile: v.nullish(v.string()),
+  email: v.nullish(v.string()),
+  qq: v.nullish(v.string()),
+  wechat: v.nullish(v.string()),
+});
+export const IdentityBodySchema = v.object({ idNumber: v.pipe(v.string(), v.maxLength(18)), ...ContactSchema.entries });
+
+const tag = '登录与会话';
+export const sessionRoutes = [
+  route({ method: 'POST', path: '/api/session', tag, summary: '登录：用户名和密码，成功后设置会话 Cookie', access: '任何人', public: true, body: LoginBodySchema, answers: { 200: SessionAnswerSchema } }),
+  route({ method: 'GET', path: '/api/session', tag, summary: '当前登录的用户', access: '已登录（含未改初始密码）', answers: { 200: SessionAnswerSchema } }),
+  route({ method: 'DELETE', path: '/api/session', tag, summary: '退出登录', access: '任何人', public: true, answers: { 200: OkSchema } }),
+  route({ method: 'POST', path: '/api/session/identity', tag, summary: '学生初次进入：确认身份证号并填写联系方式', access: '学生', body: IdentityBodySchema, answers: { 200: SessionAnswerSchema } }),
+  route({ method: 'POST', path: '/api/session/password', tag, summary: '修改密码', access: '已登录（含未改初始密码）', body: PasswordChangeBodySchema, answers: { 200: SessionAnswerSchema } }),
+];
