@@ -1,5 +1,6 @@
 /** Every route of the HTTP API, in the order the worker matches them (specific paths before `/api/:kind…`). */
 import { agreementRoutes } from './agreements';
+import { destinationRoutes } from './destinations';
 import { accountRoutes } from './accounts';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms';
@@ -14,6 +15,6 @@ import { systemRoutes } from './system';
 
 export const ROUTES: readonly RouteContract[] = [
   ...systemRoutes, ...sessionRoutes, ...lifecycleRoutes, ...formRoutes, ...sourceImportRoutes, ...studentRoutes,
-  ...accountRoutes, ...schoolRoutes, ...fileRoutes, ...agreementRoutes,
+  ...accountRoutes, ...schoolRoutes, ...fileRoutes, ...agreementRoutes, ...destinationRoutes,
   ...recordRoutes,
 ];

@@ -87,7 +87,8 @@ export const RecordViewSchema = v.object({
   stateTone: v.optional(StateToneSchema),
   version: v.number(),
   number: v.nullish(v.string()),
-  mode: v.nullish(v.picklist(['online', 'offline'])),
+  /** an agreement's 签约方式 (online, offline); a destination's review chain (school, or center when the centre reviews its code) */
+  mode: v.nullish(v.picklist(['online', 'offline', 'school', 'center'])),
   deadline: v.nullish(v.string()),
   studentId: v.nullish(v.string()),
   employerId: v.nullish(v.string()),
