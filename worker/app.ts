@@ -24,6 +24,7 @@ import { verifyRoutes } from './routes/verify';
 import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 import { auditRoutes } from './routes/audit';
+import { notificationRoutes } from './routes/notifications';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -42,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route('/', agreementPreviewRoutes)
   .route('/', employerRoutes)
   .route('/', auditRoutes)
+  .route('/', notificationRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

@@ -13,6 +13,7 @@ import { withCompanyFields } from './company-fields';
 import type { Deps } from './execute-transition';
 import { lifecycleOf } from './registry';
 import { recordFileWrites } from './record-files';
+import { notificationStatements } from './notifications/notification-statements';
 
 /**
  * What a create would store, before anything is written: the links, the form and the validated
@@ -73,6 +74,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ...(await auditWrites(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, head: NEW_RECORD })),
     ...files,
     ...((await create.effects?.(ctx)) ?? []),
+    ...notificationStatements(db, { action: 'create', label: create.label, from: null, to: row.state, record: row, actor, reason: null, now }),
   ];
   let created: RecordWithTimeline | undefined;
   try {

@@ -21,6 +21,7 @@ import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
 import type { Kind, Lifecycle, Transition, TransitionContext } from './types';
 import { lifecycleOf } from './registry';
+import { notificationStatements } from './notifications/notification-statements';
 
 export interface TransitionRequest {
   kind: Kind | string;
@@ -103,6 +104,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
     audit.insert,
     ...files,
     ...((await transition.effects?.(ctx)) ?? []),
+    ...notificationStatements(db, { action: transition.action, label: transition.label, from: record.state, to, record: { ...record, data }, actor, reason, now }),
   ];
   let updated: RecordWithTimeline | undefined;
   try {

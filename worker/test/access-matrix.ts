@@ -170,6 +170,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/forms/:key/rollback', given: 'none', path: '/api/forms/agreement/rollback', body: 'malformed', expect: grid(403, { admin: 400 }) },
   { route: 'DELETE /api/forms/:key/draft', given: 'agreement form draft', path: '/api/forms/agreement/draft', expect: grid(403, { admin: 204 }) },
 
+  // ── 消息中心: every account its own messages; an id that is not the caller's is 404 ──
+  { route: 'GET /api/notifications', given: 'none', path: '/api/notifications', expect: signedIn(200) },
+  { route: 'GET /api/notifications/unread-count', given: 'none', path: '/api/notifications/unread-count', expect: signedIn(200) },
+  { route: 'POST /api/notifications/:id/read', given: 'none', path: '/api/notifications/no-such-message/read', body: 'empty', expect: signedIn(404) },
+  { route: 'POST /api/notifications/read-all', given: 'none', path: '/api/notifications/read-all', body: 'empty', expect: signedIn(200) },
+
   // ── the audit chain check ──
   { route: 'GET /api/audit/verify', given: 'none', path: '/api/audit/verify', expect: grid(403, { admin: 200 }) },
 
