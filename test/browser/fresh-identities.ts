@@ -19,6 +19,7 @@ export const REGION_OF_FILE = {
   'review-flow': '320115',
   'phones': '320116',
   'feedback': '320118',
+  'notifications': '320303',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

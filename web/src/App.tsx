@@ -23,6 +23,7 @@ const AuditVerifyPage = lazy(() => import('./pages/audit/AuditVerifyPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -30,6 +31,7 @@ function Routes() {
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
+  if (path === '/notifications') return <NotificationsPage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;

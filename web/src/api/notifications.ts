@@ -1,0 +1,49 @@
+/** 消息中心: GET /api/notifications, the unread count, marking read. */
+import { api } from './client';
+
+export interface NotificationItem {
+  id: string;
+  category: string;
+  event: string;
+  title: string;
+  body: string;
+  recordKind: string | null;
+  recordId: string | null;
+  /** the page of the record the message is about, e.g. /r/invitations/… */
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function loadNotifications(signal?: AbortSignal): Promise<{ items: NotificationItem[]; unread: number }> {
+  return api('/api/notifications', { signal });
+}
+
+export function loadUnreadCount(signal?: AbortSignal): Promise<{ unread: number }> {
+  return api('/api/notifications/unread-count', { signal });
+}
+
+export async function markNotificationRead(id: string): Promise<NotificationItem & { unread: number }> {
+  const read = await api<NotificationItem & { unread: number }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
+  announceUnread(read.unread);
+  return read;
+}
+
+export async function markAllNotificationsRead(): Promise<{ marked: number; unread: number }> {
+  const done = await api<{ marked: number; unread: number }>('/api/notifications/read-all', { method: 'POST', body: {} });
+  announceUnread(done.unread);
+  return done;
+}
+
+const UNREAD_EVENT = 'wangqian:unread';
+
+/** Tells the header's badge the new unread count (after marking read), without another request. */
+export function announceUnread(unread: number): void {
+  window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: unread }));
+}
+
+export function onUnreadAnnounced(listener: (unread: number) => void): () => void {
+  const handler = (e: Event) => listener((e as CustomEvent<number>).detail);
+  window.addEventListener(UNREAD_EVENT, handler);
+  return () => window.removeEventListener(UNREAD_EVENT, handler);
+}
