@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
+import { closeOtherInvitations } from '../close-other-invitations';
 import { previewedNumberWrites } from '../../domain/offline-agreements/previewed-number';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../school-profile-fields';
@@ -88,7 +89,7 @@ export const agreements: Lifecycle = {
     { action: 'reject', label: '退回学生修改', from: ['college_review'], to: 'returned', by: ['college'], needsReason: true, style: 'danger', when: isOffline },
     {
       action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'approved', by: ['school'], step: 'review', style: 'primary',
-      effects: (ctx) => openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now),
+      effects: async (ctx) => [...await openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now), ...await closeOtherInvitations(ctx)],
     },
     { action: 'reject', label: '退回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger', when: isOnline },
     { action: 'reject', label: '退回学生修改', from: ['school_review'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', when: isOffline },
