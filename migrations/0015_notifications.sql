@@ -28,6 +28,7 @@ CREATE TABLE `notification_outbox` (
 	`last_error` text,
 	`created_at` text NOT NULL,
 	`claimed_at` text,
+	`next_attempt_at` text,
 	`sent_at` text
 );
 --> statement-breakpoint

@@ -25,6 +25,7 @@ import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 import { auditRoutes } from './routes/audit';
 import { notificationRoutes } from './routes/notifications';
+import { notificationOutboxRoutes } from './routes/notification-outbox';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -44,6 +45,7 @@ const api = new Hono<AppEnv>()
   .route('/', employerRoutes)
   .route('/', auditRoutes)
   .route('/', notificationRoutes)
+  .route('/', notificationOutboxRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

@@ -383,6 +383,8 @@ export const notificationOutbox = sqliteTable('notification_outbox', {
   lastError: text('last_error'),
   createdAt: text('created_at').notNull(),
   claimedAt: text('claimed_at'),
+  /** after a failed attempt: not before this time (the backoff), for the sweep */
+  nextAttemptAt: text('next_attempt_at'),
   sentAt: text('sent_at'),
 }, (t) => [
   uniqueIndex('notification_outbox_once').on(t.notificationId, t.channel),

@@ -3,6 +3,7 @@
  * exist, and none of them is an identifier; a reason is free text a reviewer typed, so anything in
  * the result shaped like a 身份证号 or a mobile number is masked as well — no message carries one.
  */
+import { maskIdNumber, maskPhone } from '../../../forms/engine';
 import { str } from '../definitions/shared';
 
 export const PLACEHOLDERS = ['employer', 'job', 'student', 'deadline', 'number', 'reason', 'step', 'actor'] as const;
@@ -18,12 +19,12 @@ export function valuesOf(record: { data: Record<string, unknown>; deadline?: str
   };
 }
 
-const ID_NUMBER = /(?<![0-9])([0-9]{4})[0-9]{10}([0-9]{3}[0-9Xx])(?![0-9])/g;
-const MOBILE = /(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g;
+const ID_NUMBER = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 
-/** Masks what looks like a 身份证号 (first 4 and last 4 kept) or a mobile number (3 + 4 kept). */
+/** Masks what looks like a 身份证号 or a mobile number as the product masks them everywhere (last 4 kept). */
 export function maskIdentifiers(text: string): string {
-  return text.replace(ID_NUMBER, (_m, a: string, b: string) => `${a}**********${b}`).replace(MOBILE, (_m, a: string, b: string) => `${a}****${b}`);
+  return text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m));
 }
 
 export function render(template: string, values: TemplateValues): string {
