@@ -3,11 +3,14 @@
  * GET /api/notifications `{ items, unread }` (unread first, newest first, each with the record it is
  * about), GET /api/notifications/unread-count `{ unread }` (the header's badge),
  * POST /api/notifications/:id/read (another account's id: 404, nothing changes) and
- * POST /api/notifications/read-all.
+ * POST /api/notifications/read-all; GET/PUT /api/notifications/preferences — e-mail and SMS on or
+ * off per category (in-app always on).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { listNotifications, markAllRead, markRead, unreadCount } from '../db/notifications';
+import { readPreferences, savePreferences } from '../domain/notifications/preferences';
+import { readJsonObject } from '../http/body';
 import { notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 
@@ -23,6 +26,14 @@ export const notificationRoutes = new Hono<AppEnv>()
   .get('/notifications/unread-count', async (c) => {
     const actor = await requireActor(c);
     return c.json({ unread: await unreadCount(c.get('db'), actor.accountId) });
+  })
+  .get('/notifications/preferences', async (c) => {
+    const actor = await requireActor(c);
+    return c.json({ preferences: await readPreferences(c.get('db'), actor.accountId) });
+  })
+  .put('/notifications/preferences', async (c) => {
+    const actor = await requireActor(c);
+    return c.json({ preferences: await savePreferences(c.get('db'), actor.accountId, await readJsonObject(c)) });
   })
   .post('/notifications/read-all', async (c) => {
     const actor = await requireActor(c);

@@ -178,6 +178,9 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/admin/outbox', given: 'none', path: '/api/admin/outbox', expect: grid(403, { admin: 200 }) },
   { route: 'POST /api/admin/outbox/:id/retry', given: 'none', path: '/api/admin/outbox/no-such-row/retry', body: 'empty', expect: grid(403, { admin: 404 }) },
   { route: 'GET /api/admin/local-mailbox', given: 'none', path: '/api/admin/local-mailbox', expect: grid(403, { admin: 200 }) },
+  // e-mail/SMS per category: `{}` lacks the list, so 422 saves nothing
+  { route: 'GET /api/notifications/preferences', given: 'none', path: '/api/notifications/preferences', expect: signedIn(200) },
+  { route: 'PUT /api/notifications/preferences', given: 'none', path: '/api/notifications/preferences', body: 'empty', expect: signedIn(422) },
   { route: 'POST /api/notifications/read-all', given: 'none', path: '/api/notifications/read-all', body: 'empty', expect: signedIn(200) },
 
   // ── the audit chain check ──
