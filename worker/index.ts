@@ -3,6 +3,7 @@ import { requiredSecretsOf } from './config/required-secrets';
 import { openDb } from './db/client';
 import { sweepOrphanFiles } from './domain/files/sweep-orphans';
 import { deliverOutbox, type OutboxMessage } from './domain/notifications/deliver-outbox';
+import { sendReminders } from './domain/notifications/send-reminders';
 import { sweepOutbox } from './domain/notifications/sweep-outbox';
 import { transportsFor, type TransportSecrets } from './domain/notifications/transport';
 import { sweepLapsed } from './lifecycle/apply-lapse';
@@ -14,8 +15,8 @@ const EVERY_MINUTE = '* * * * *';
 export default {
   fetch: app.fetch,
   /**
-   * Every 15 minutes: lapse what passed its deadline (invitations → 已逾期) and drop day-old orphan
-   * uploads. Every minute: hand unsent e-mail/SMS of the notification outbox to the queue.
+   * Every 15 minutes: lapse what passed its deadline (invitations → 已逾期), drop day-old orphan
+   * uploads and write the reminders due (send-reminders.ts). Every minute: hand unsent e-mail/SMS of the notification outbox to the queue.
    */
   async scheduled(controller, env, ctx) {
     // misconfigured (logged once by the check): do nothing rather than run half-configured
@@ -28,6 +29,7 @@ export default {
     ctx.waitUntil(Promise.all([
       ...Object.values(LIFECYCLES).map((l) => (l ? sweepLapsed(db, l) : 0)),
       sweepOrphanFiles(db, env.FILES),
+      sendReminders(db),
     ]));
   },
   /** The notification queue's consumer: each outbox row sent exactly once (deliver-outbox.ts). */

@@ -20,6 +20,7 @@ export interface AudienceOf {
   schoolReviewers?: boolean;
   collegeReviewers?: boolean;
   center?: boolean;
+  province?: boolean;
   accountId?: string | null;
   except?: string | null;
 }
@@ -47,6 +48,7 @@ function audienceIds(a: AudienceOf): SQL | null {
   }
   if (a.schoolReviewers && a.schoolId) branches.push(sql`SELECT id FROM accounts WHERE role = 'school' AND school_id = ${a.schoolId}`);
   if (a.center) branches.push(sql`SELECT id FROM accounts WHERE role = 'center'`);
+  if (a.province) branches.push(sql`SELECT id FROM accounts WHERE role = 'province'`);
   if (a.accountId) branches.push(sql`SELECT id FROM accounts WHERE id = ${a.accountId}`);
   return branches.length ? sql.join(branches, sql` UNION ALL `) : null;
 }
