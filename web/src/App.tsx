@@ -24,6 +24,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const SchoolProfilePage = lazy(() => import('./pages/school/SchoolProfilePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const OutboxAdminPage = lazy(() => import('./pages/notifications/OutboxAdminPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -32,6 +33,7 @@ function Routes() {
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/admin/outbox') return <OutboxAdminPage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;

@@ -47,3 +47,30 @@ export function onUnreadAnnounced(listener: (unread: number) => void): () => voi
   window.addEventListener(UNREAD_EVENT, handler);
   return () => window.removeEventListener(UNREAD_EVENT, handler);
 }
+
+export interface CategoryPreference { category: string; label: string; email: boolean; sms: boolean }
+
+export function loadPreferences(signal?: AbortSignal): Promise<{ preferences: CategoryPreference[] }> {
+  return api('/api/notifications/preferences', { signal });
+}
+
+export function savePreferences(preferences: Pick<CategoryPreference, 'category' | 'email' | 'sms'>[]): Promise<{ preferences: CategoryPreference[] }> {
+  return api('/api/notifications/preferences', { method: 'PUT', body: { preferences } });
+}
+
+/** The admin's watch over e-mail and SMS (addresses masked). */
+export interface OutboxRowView {
+  id: string; channel: 'email' | 'sms'; address: string; subject: string; body: string;
+  state: 'pending' | 'sending' | 'sent' | 'dead'; attempts: number; lastError: string | null; createdAt: string;
+}
+export interface LocalMailView { outboxId: string; channel: string; address: string; subject: string; body: string; sentAt: string }
+
+export function loadOutbox(signal?: AbortSignal): Promise<{ dead: OutboxRowView[]; pending: OutboxRowView[] }> {
+  return api('/api/admin/outbox', { signal });
+}
+export function retryOutboxRow(id: string): Promise<{ id: string; state: string }> {
+  return api(`/api/admin/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {} });
+}
+export function loadLocalMailbox(signal?: AbortSignal): Promise<{ items: LocalMailView[] }> {
+  return api('/api/admin/local-mailbox', { signal });
+}

@@ -7,6 +7,7 @@ import { loadNotifications, markAllNotificationsRead, markNotificationRead, type
 import { Alert, Loading } from '../../components/Alert';
 import { formatTime, useAsync, useTitle } from '../../hooks';
 import { Link, navigate } from '../../router';
+import { NotificationPreferences } from './NotificationPreferences';
 
 function Message({ n, onOpen }: { n: NotificationItem; onOpen: (n: NotificationItem) => void }) {
   const unread = !n.readAt;
@@ -69,6 +70,7 @@ export default function NotificationsPage() {
           {data.items.map((n) => <Message key={n.id} n={n} onOpen={open} />)}
         </ul>
       )}
+      <NotificationPreferences />
     </main>
   );
 }
