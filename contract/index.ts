@@ -1,6 +1,7 @@
 /** Every route of the HTTP API, in the order the worker matches them (specific paths before `/api/:kind…`). */
 import { agreementRoutes } from './agreements';
 import { destinationRoutes } from './destinations';
+import { notificationRoutes } from './notifications';
 import { accountRoutes } from './accounts';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms';
@@ -15,6 +16,6 @@ import { systemRoutes } from './system';
 
 export const ROUTES: readonly RouteContract[] = [
   ...systemRoutes, ...sessionRoutes, ...lifecycleRoutes, ...formRoutes, ...sourceImportRoutes, ...studentRoutes,
-  ...accountRoutes, ...schoolRoutes, ...fileRoutes, ...agreementRoutes, ...destinationRoutes,
+  ...accountRoutes, ...schoolRoutes, ...fileRoutes, ...agreementRoutes, ...destinationRoutes, ...notificationRoutes,
   ...recordRoutes,
 ];

@@ -27,6 +27,8 @@ import { employerRoutes } from './routes/employers';
 import { sessionRoutes } from './routes/session';
 import { auditRoutes } from './routes/audit';
 import { openApiRoutes } from './routes/openapi';
+import { notificationRoutes } from './routes/notifications';
+import { notificationOutboxRoutes } from './routes/notification-outbox';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
@@ -48,6 +50,8 @@ const api = new Hono<AppEnv>()
   .route('/', agreementPreviewRoutes)
   .route('/', employerRoutes)
   .route('/', auditRoutes)
+  .route('/', notificationRoutes)
+  .route('/', notificationOutboxRoutes)
   // generic record routes last: specific paths above win
   .route('/', recordRoutes);
 

@@ -20,6 +20,7 @@ export const REGION_OF_FILE = {
   'phones': '320116',
   'feedback': '320118',
   'destination': '320302',
+  'notifications': '320303',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

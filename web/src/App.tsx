@@ -26,6 +26,8 @@ const HelpPage = lazy(() => import('./pages/HelpPage'));
 const FollowUpPage = lazy(() => import('./pages/destinations/FollowUpPage'));
 const DestinationSettingsPage = lazy(() => import('./pages/destinations/DestinationSettingsPage'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const OutboxAdminPage = lazy(() => import('./pages/notifications/OutboxAdminPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -33,6 +35,8 @@ function Routes() {
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
+  if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/admin/outbox') return <OutboxAdminPage />;
   if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/destinations/follow-up') return <FollowUpPage />;
   if (path === '/destinations/settings') return <DestinationSettingsPage />;

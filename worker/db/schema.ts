@@ -83,6 +83,10 @@ export const accounts = sqliteTable('accounts', {
   // `Admin` beside `admin` would be two people one sign-in form cannot tell apart: usernames are
   // unique ignoring letter case, and the database holds that even when two registrations race
   uniqueIndex('accounts_username_nocase').on(sql`lower(${t.username})`),
+  // a notification's recipients are found by these, inside the batch of the event (db/notifications.ts)
+  index('accounts_student').on(t.studentId),
+  index('accounts_employer').on(t.employerId),
+  index('accounts_role_org').on(t.role, t.schoolId, t.collegeId),
 ]);
 
 export const sessions = sqliteTable('sessions', {
@@ -358,3 +362,77 @@ export const destinationNotes = sqliteTable('destination_notes', {
   text: text('text').notNull(),
   at: text('at').notNull(),
 }, (t) => [index('destination_notes_student').on(t.studentId, t.at)]);
+
+/**
+ * 消息中心 (docs/architecture.md, notifications): one row per recipient account. Reviewers are an
+ * audience (every college/school reviewer of the record's organisation), fanned out to their
+ * accounts by the INSERT … SELECT that writes the rows, in the same D1 batch as the transition, so
+ * each reviewer has a read mark of their own. `dedupe_key` makes a reminder once per thing
+ * (`deadline:<invitation id>`, `digest:<day>`): a second sweep's insert is ignored.
+ */
+export const notifications = sqliteTable('notifications', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  /** preference category: invitation, agreement, amendment, termination, dispatch, registration, source, account, reminder */
+  category: text('category').notNull(),
+  /** the rule that wrote it, e.g. `invitations.send` */
+  event: text('event').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  recordKind: text('record_kind'),
+  recordId: text('record_id'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: text('created_at').notNull(),
+  readAt: text('read_at'),
+}, (t) => [
+  index('notifications_account').on(t.accountId, t.createdAt),
+  index('notifications_unread').on(t.accountId).where(sql`read_at IS NULL`),
+  uniqueIndex('notifications_dedupe').on(t.accountId, t.dedupeKey),
+]);
+
+/**
+ * E-mail and SMS to send, written in the same batch as the notification they carry (per the
+ * recipient's preferences and only where an address is known). The queue consumer claims a row
+ * (`pending` → `sending`) before it calls the transport and marks it `sent` after; after the last
+ * attempt it parks it as `dead` for the admin.
+ */
+export const notificationOutbox = sqliteTable('notification_outbox', {
+  id: text('id').primaryKey(),
+  notificationId: text('notification_id').notNull(),
+  accountId: text('account_id').notNull(),
+  channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+  address: text('address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  state: text('state', { enum: ['pending', 'sending', 'sent', 'dead'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  createdAt: text('created_at').notNull(),
+  claimedAt: text('claimed_at'),
+  /** after a failed attempt: not before this time (the backoff), for the sweep */
+  nextAttemptAt: text('next_attempt_at'),
+  sentAt: text('sent_at'),
+}, (t) => [
+  uniqueIndex('notification_outbox_once').on(t.notificationId, t.channel),
+  index('notification_outbox_state').on(t.state, t.createdAt),
+]);
+
+/** A user's e-mail or SMS turned off for a category (a row means off; in-app always stays on). */
+export const notificationOptOuts = sqliteTable('notification_opt_outs', {
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  category: text('category').notNull(),
+  channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+}, (t) => [primaryKey({ columns: [t.accountId, t.category, t.channel] })]);
+
+/** 本地发件箱: what the local transport "sent" (development and tests), one row per outbox row. */
+export const localMailbox = sqliteTable('local_mailbox', {
+  outboxId: text('outbox_id').primaryKey(),
+  channel: text('channel').notNull(),
+  address: text('address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  sentAt: text('sent_at').notNull(),
+});
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type OutboxRow = typeof notificationOutbox.$inferSelect;

@@ -13,6 +13,7 @@ import { incomingData, stepData } from './pipeline/form-data';
 import { writeRecord } from './pipeline/write-record';
 import { lifecycleOf } from './registry';
 import type { Deps } from './types';
+import { notificationStatements } from './notifications/notification-statements';
 
 /**
  * What a create would store, before anything is written: the links, the form and the validated
@@ -70,6 +71,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ],
     form: form.definition,
     effects: create.effects,
+    notifications: () => notificationStatements(db, { action: 'create', label: create.label, from: null, to: row.state, record: row, actor, reason: null, now }),
     conflicts: {
       // an effect's guard found what it relied on gone (a previewed number used by a racing create)
       stale: () => conflict('记录已变化，请刷新后重试', 'stale'),

@@ -18,6 +18,7 @@ import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
 import type { Deps, Kind, Lifecycle, Transition } from './types';
 import { lifecycleOf } from './registry';
+import { notificationStatements } from './notifications/notification-statements';
 
 export interface TransitionRequest {
   kind: Kind | string;
@@ -81,6 +82,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
     },
     form,
     effects: transition.effects,
+    notifications: () => notificationStatements(db, { action: transition.action, label: transition.label, from: record.state, to, record: { ...record, data }, actor, reason, now }),
     conflicts: {
       // the record moved on meanwhile (the guard on state and version matched nothing)
       stale: () => conflict(),

@@ -181,6 +181,19 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'POST /api/forms/:key/rollback', given: 'none', path: '/api/forms/agreement/rollback', body: 'malformed', expect: grid(403, { admin: 400 }) },
   { route: 'DELETE /api/forms/:key/draft', given: 'agreement form draft', path: '/api/forms/agreement/draft', expect: grid(403, { admin: 204 }) },
 
+  // ── 消息中心: every account its own messages; an id that is not the caller's is 404 ──
+  { route: 'GET /api/notifications', given: 'none', path: '/api/notifications', expect: signedIn(200) },
+  { route: 'GET /api/notifications/unread-count', given: 'none', path: '/api/notifications/unread-count', expect: signedIn(200) },
+  { route: 'POST /api/notifications/:id/read', given: 'none', path: '/api/notifications/no-such-message/read', body: 'empty', expect: signedIn(404) },
+  // e-mail and SMS the admin watches: parked and waiting rows, 本地发件箱 (addresses masked); an id not parked is 404
+  { route: 'GET /api/admin/outbox', given: 'none', path: '/api/admin/outbox', expect: grid(403, { admin: 200 }) },
+  { route: 'POST /api/admin/outbox/:id/retry', given: 'none', path: '/api/admin/outbox/no-such-row/retry', body: 'empty', expect: grid(403, { admin: 404 }) },
+  { route: 'GET /api/admin/local-mailbox', given: 'none', path: '/api/admin/local-mailbox', expect: grid(403, { admin: 200 }) },
+  // e-mail/SMS per category: `{}` lacks the list, so 422 saves nothing
+  { route: 'GET /api/notifications/preferences', given: 'none', path: '/api/notifications/preferences', expect: signedIn(200) },
+  { route: 'PUT /api/notifications/preferences', given: 'none', path: '/api/notifications/preferences', body: 'empty', expect: signedIn(422) },
+  { route: 'POST /api/notifications/read-all', given: 'none', path: '/api/notifications/read-all', body: 'empty', expect: signedIn(200) },
+
   // ── the audit chain check ──
   { route: 'GET /api/audit/verify', given: 'none', path: '/api/audit/verify', expect: grid(403, { admin: 200 }) },
 

@@ -40,4 +40,13 @@ export const queryKeys = {
   registrationForm: () => ['registration-form'] as const,
   /** what a create starts from: lifecycle, server prefill, form version */
   createSetup: (kind: string, userId: string, links: string) => ['create-setup', kind, userId, links] as const,
+  /** 消息中心 and the header's unread count (the prefix a mark-read invalidates) */
+  notifications: () => ['notifications'] as const,
+  notificationList: () => ['notifications', 'list'] as const,
+  unreadCount: () => ['notifications', 'unread'] as const,
+  /** 提醒设置: e-mail and SMS per category */
+  notificationPreferences: () => ['notification-preferences'] as const,
+  /** admin: 发件监控 and 本地发件箱 */
+  outbox: () => ['outbox'] as const,
+  localMailbox: () => ['local-mailbox'] as const,
 };

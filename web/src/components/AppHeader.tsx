@@ -11,6 +11,7 @@ import { roleLabel } from '../auth/roles';
 import { homeModules, type HomeModule } from '../pages/home/modules';
 import { Link, navigate, useLocation } from '../router';
 import { useQuery } from '@tanstack/react-query';
+import { NotificationBadge } from './NotificationBadge';
 
 /** the width below which the header collapses into the menu (the phone breakpoint of styles.css) */
 const PHONE = '(max-width: 600px)';
@@ -109,6 +110,7 @@ export function AppHeader() {
           <span className="brand-sub"> · 高校毕业生就业协议网上签约</span>
         </Link>
         {!user && <Link href="/help" className="link-button header-help">常见问题</Link>}
+        {ready && <NotificationBadge />}
         {user && (
           <div className="user-box app-header-wide">
             <span className="user-name">

@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../db/records';
 import { accountByUsername, employerAccount, resetPasswordWrites, studentAccount, studentAccountsOfSchool, type AccountRow } from '../../db/password-resets';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../../http/errors';
 import { subjectAuditWrites } from '../../lifecycle/audit';
+import { passwordResetNotification } from '../../lifecycle/notifications/account-notifications';
 
 export interface Credential { username: string; name: string; password: string }
 
@@ -42,8 +43,10 @@ async function run(db: Db, writes: Write[]) {
 }
 
 async function resetAccount(db: Db, actor: Actor, target: AccountRow): Promise<Credential> {
-  const { writes, credential } = await resetOne(db, actor, target, new Date().toISOString());
-  await run(db, writes);
+  const at = new Date().toISOString();
+  const { writes, credential } = await resetOne(db, actor, target, at);
+  // one person's reset tells them (a school's bulk reset hands out first passwords: no message)
+  await run(db, [...writes, ...passwordResetNotification(db, target.id, actor, at)]);
   return credential;
 }
 

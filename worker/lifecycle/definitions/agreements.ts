@@ -11,6 +11,7 @@ import type { Lifecycle, TransitionContext } from '../types';
 import { activeAgreementOf, str, studentPrefill } from './shared';
 import { openDispatch } from './dispatches';
 import { registerSignedDestination } from './destination-feed';
+import { closeOtherInvitations } from '../close-other-invitations';
 import { previewedNumberWrites } from '../../domain/offline-agreements/previewed-number';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { AGREEMENT_SCHOOL_PROFILE_FIELDS } from '../school-profile-fields';
@@ -89,10 +90,12 @@ export const agreements: Lifecycle = {
     { action: 'reject', label: '退回学生修改', from: ['college_review'], to: 'returned', by: ['college'], needsReason: true, style: 'danger', when: isOffline },
     {
       action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'approved', by: ['school'], step: 'review', style: 'primary',
-      // the dispatch record as before, and the graduate's 毕业去向登记 becomes 10 with this employer
+      // the dispatch record as before, and the graduate's 毕业去向登记 becomes 10 with this employer;
       effects: async (ctx) => [
         ...(await openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now)),
         ...(await registerSignedDestination(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now)),
+        // the student's other open invitations close, and their employers are told
+        ...(await closeOtherInvitations(ctx)),
       ],
     },
     { action: 'reject', label: '退回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger', when: isOnline },

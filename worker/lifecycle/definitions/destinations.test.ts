@@ -146,6 +146,10 @@ describe('毕业去向登记: review', () => {
     expect(returned.body).toMatchObject({ state: 'returned', stateLabel: '已退回' });
     const seen = await student.get(`/api/destinations/${created.id}`);
     expect(seen.body.timeline.at(-1).reason).toBe('统一社会信用代码有误：与营业执照不一致');
+    // 消息中心 tells the student, with the reason and a link to the registration
+    const messages = (await student.get('/api/notifications')).body.items.filter((n: { recordId: string }) => n.recordId === created.id);
+    expect(messages[0]).toMatchObject({ title: '毕业去向登记被退回', link: `/r/destinations/${created.id}`, readAt: null });
+    expect(messages[0].body).toContain('统一社会信用代码有误：与营业执照不一致');
     expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['submit']);
     const fixed = await student.post(`/api/destinations/${created.id}/submit`, { version: seen.body.version, data: { ...seen.body.data, companyCreditCode: '91320106MA1XY012AY' } });
     expect(fixed.body).toMatchObject({ state: 'college_review' });

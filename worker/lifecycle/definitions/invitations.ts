@@ -84,7 +84,14 @@ export const invitations: Lifecycle = {
       tone: 'neutral',
       next: '单位已撤回本邀约。',
     },
+    // closed by the school's approval of the student's agreement elsewhere (close-other-invitations.ts)
+    closed: {
+      label: '学生已与其他单位签约',
+      tone: 'neutral',
+      next: '学生与其他单位的协议书已生效，本邀约已自动关闭。',
+    },
   },
+  events: [{ action: 'close', label: '学生已与其他单位签约，邀约自动关闭' }],
   // Until the student accepts, the employer knows the student only as the lookup showed them; the
   // agreement made on acceptance carries the full values.
   disclosure: [ADMIN_SEES_MASKED, { roles: ['employer'], states: 'every', fields: { idNumber: 'masked', mobile: 'masked', email: 'masked' } }],

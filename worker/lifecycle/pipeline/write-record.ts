@@ -1,7 +1,7 @@
 /**
  * The write every create and transition ends with (docs/architecture.md, how a transition works):
  * the domain guard, then the record's own writes (its row and audit event), the files its form
- * names and the effects, committed in one batch that reads the record and its timeline back.
+ * names, the effects and the notifications, committed in one batch that reads the record and its timeline back.
  */
 import type { Write } from '../../db/batch';
 import { recordWithTimelineRead, type RecordWithTimeline } from '../../db/records';
@@ -21,6 +21,8 @@ export interface RecordWrite {
   form: FormDefinition | null;
   /** further writes that commit atomically with the record's */
   effects?: (ctx: TransitionContext) => Promise<Write[]>;
+  /** who is told (消息中心, outbox): written in the same batch, so a write that fails tells no one */
+  notifications?: () => Write[];
   conflicts: BatchConflicts;
 }
 
@@ -29,6 +31,6 @@ export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWit
   const { ctx } = w;
   await w.guard?.(ctx);
   const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
-  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? [])];
+  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? []), ...(w.notifications?.() ?? [])];
   return commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
 }

@@ -18,6 +18,7 @@ const EMPLOYER_KINDS = ['invitations', 'agreements', 'amendments', 'terminations
 const ADMIN_MODULES: HomeModule[] = [
   { key: 'forms', label: '表单管理', href: '/admin/forms' },
   { key: 'audit', label: '审计链校验', href: '/audit' },
+  { key: 'outbox', label: '发件监控', href: '/admin/outbox' },
 ];
 
 export function homeModules(role: Role, lcs: Lifecycles): HomeModule[] {

@@ -1,0 +1,142 @@
+/**
+ * E-mail and SMS exactly once: the queue consumer against real D1. A redelivered batch sends
+ * nothing twice; a failed send is retried with backoff and then succeeds; after the last attempt
+ * the row is parked as dead for the admin. The scheduled sweep hands due rows to the queue.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../db/client';
+import { invitationIn } from '../../test/scenarios';
+import { backoffSeconds, deliverOutbox, MAX_ATTEMPTS, type OutboxMessage } from './deliver-outbox';
+import { sweepOutbox } from './sweep-outbox';
+import { localTransport, type OutgoingMessage, type Transport } from './transport';
+
+const db = openDb(env.DB);
+
+interface FakeMessage { body: OutboxMessage; acked: boolean; retried: { delaySeconds?: number } | null }
+
+/** A queue batch as the runtime hands it to `queue()`, recording acks and retries. */
+function batchOf(bodies: OutboxMessage[]): { batch: MessageBatch<OutboxMessage>; messages: FakeMessage[] } {
+  const messages = bodies.map((body) => ({ body, acked: false, retried: null as FakeMessage['retried'] }));
+  const batch = {
+    queue: 'wangqian-notify',
+    messages: messages.map((m, i) => ({
+      id: String(i), timestamp: new Date(), attempts: 1, body: m.body,
+      ack: () => { m.acked = true; },
+      retry: (o?: { delaySeconds?: number }) => { m.retried = o ?? {}; },
+    })),
+    ackAll: () => undefined, retryAll: () => undefined,
+  } as unknown as MessageBatch<OutboxMessage>;
+  return { batch, messages };
+}
+
+/** A transport that records each send and fails the first `failures` calls. */
+function recording(failures = 0): Transport & { sent: OutgoingMessage[]; calls: number } {
+  const t = {
+    sent: [] as OutgoingMessage[], calls: 0,
+    async send(m: OutgoingMessage) {
+      t.calls++;
+      if (t.calls <= failures) throw new Error('短信网关超时');
+      t.sent.push(m);
+    },
+  };
+  return t;
+}
+
+/** A student who has an e-mail address and a phone, invited: the outbox rows of the invitation. */
+async function invitedWithContacts() {
+  const invitation = await invitationIn('draft');
+  await env.DB.prepare('UPDATE students SET email = ? WHERE id = ?').bind('songzy@example.edu.cn', invitation.fixture.studentId).run();
+  const { demo } = await import('../../test/scenarios');
+  const { jobTerms } = await import('../../test/signing');
+  const sent = await (await demo('employer')).post(`/api/invitations/${invitation.id}/send`, { version: invitation.version, data: { ...invitation.data, ...jobTerms() } });
+  expect(sent.status).toBe(200);
+  const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.address, o.state, o.subject, o.body FROM notification_outbox o
+    JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? ORDER BY o.channel`).bind(invitation.id).all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
+  return { invitation, rows: rows.results };
+}
+
+const stateOf = async (id: string) => (await env.DB.prepare('SELECT state, attempts, last_error, next_attempt_at FROM notification_outbox WHERE id = ?').bind(id).first<{ state: string; attempts: number; last_error: string | null; next_attempt_at: string | null }>())!;
+
+describe('the notification outbox', () => {
+  it('is written in the transition\'s batch: one e-mail and one SMS to the invited student, pending', async () => {
+    const { invitation, rows } = await invitedWithContacts();
+    expect(rows).toEqual([
+      expect.objectContaining({ channel: 'email', address: 'songzy@example.edu.cn', state: 'pending', subject: '收到职位邀约' }),
+      expect.objectContaining({ channel: 'sms', address: invitation.fixture.mobile, state: 'pending', subject: '收到职位邀约' }),
+    ]);
+    for (const r of rows) expect(r.body).not.toContain(invitation.fixture.idNumber);
+  });
+
+  it('a redelivered batch sends nothing twice', async () => {
+    const { rows } = await invitedWithContacts();
+    const transport = recording();
+    const bodies = rows.map((r) => ({ outboxId: r.id }));
+    const first = batchOf(bodies);
+    expect(await deliverOutbox(db, first.batch, () => transport)).toEqual({ sent: 2 });
+    expect(first.messages.every((m) => m.acked && !m.retried)).toBe(true);
+    // the same batch again (the queue delivers at least once): acknowledged, nothing sent
+    const again = batchOf(bodies);
+    expect(await deliverOutbox(db, again.batch, () => transport)).toEqual({ sent: 0 });
+    expect(again.messages.every((m) => m.acked)).toBe(true);
+    expect(transport.sent.map((m) => m.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const r of rows) expect((await stateOf(r.id)).state).toBe('sent');
+  });
+
+  it('a failed send is retried with backoff, then succeeds once', async () => {
+    const { rows } = await invitedWithContacts();
+    const sms = rows.find((r) => r.channel === 'sms')!;
+    const transport = recording(2);
+    const t0 = new Date('2027-03-01T08:00:00Z');
+    for (const [attempt, delay] of [[1, 30], [2, 60]] as const) {
+      const run = batchOf([{ outboxId: sms.id }]);
+      expect(await deliverOutbox(db, run.batch, () => transport, () => t0)).toEqual({ sent: 0 });
+      expect(run.messages[0]).toMatchObject({ acked: false, retried: { delaySeconds: delay } });
+      expect(await stateOf(sms.id)).toEqual({ state: 'pending', attempts: attempt, last_error: '短信网关超时', next_attempt_at: new Date(t0.getTime() + delay * 1000).toISOString() });
+    }
+    const run = batchOf([{ outboxId: sms.id }]);
+    expect(await deliverOutbox(db, run.batch, () => transport, () => t0)).toEqual({ sent: 1 });
+    expect(run.messages[0].acked).toBe(true);
+    expect(await stateOf(sms.id)).toMatchObject({ state: 'sent', attempts: 3, last_error: null });
+    expect(transport.sent).toHaveLength(1);
+    expect(backoffSeconds(20)).toBe(3600);
+  });
+
+  it('after the last attempt the row is parked as dead and the message acknowledged', async () => {
+    const { rows } = await invitedWithContacts();
+    const email = rows.find((r) => r.channel === 'email')!;
+    const transport = recording(Infinity);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const run = batchOf([{ outboxId: email.id }]);
+      await deliverOutbox(db, run.batch, () => transport);
+      if (attempt < MAX_ATTEMPTS) expect(run.messages[0].retried).not.toBeNull();
+      else expect(run.messages[0]).toMatchObject({ acked: true, retried: null });
+    }
+    expect(await stateOf(email.id)).toMatchObject({ state: 'dead', attempts: MAX_ATTEMPTS, last_error: '短信网关超时' });
+    // parked: a further delivery sends nothing
+    const late = batchOf([{ outboxId: email.id }]);
+    await deliverOutbox(db, late.batch, () => transport);
+    expect(transport.calls).toBe(MAX_ATTEMPTS);
+  });
+
+  it('a message naming an event sends each of its rows; the local transport keeps one copy per row', async () => {
+    const { rows } = await invitedWithContacts();
+    const eventId = rows[0].id.split(':')[0];
+    const run = batchOf([{ eventId }, { eventId }]);
+    expect(await deliverOutbox(db, run.batch, () => localTransport(db))).toEqual({ sent: 2 });
+    const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel').bind(rows[0].id, rows[1].id).all();
+    expect(mailbox.results).toEqual([{ channel: 'email', subject: '收到职位邀约' }, { channel: 'sms', subject: '收到职位邀约' }]);
+  });
+
+  it('the scheduled sweep hands due rows to the queue once, and not again while they are leased', async () => {
+    const { rows } = await invitedWithContacts();
+    const queued: OutboxMessage[] = [];
+    const queue = { sendBatch: async (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); } } as unknown as Queue<OutboxMessage>;
+    const now = new Date(Date.now() + 1000);
+    await sweepOutbox(db, queue, now);
+    for (const r of rows) expect(queued).toContainEqual({ outboxId: r.id });
+    const before = queued.length;
+    await sweepOutbox(db, queue, now);
+    expect(queued.slice(before).filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);
+  });
+});
