@@ -16,12 +16,16 @@ import { requireActor } from '../middleware/require-actor';
 
 const PAGE = 100;
 
+/** A message with the page of the record it is about (/r/invitations/…), if any. */
+const withLink = <T extends { recordKind: string | null; recordId: string | null }>(n: T) =>
+  ({ ...n, link: n.recordKind && n.recordId ? `/r/${n.recordKind}/${n.recordId}` : null });
+
 export const notificationRoutes = new Hono<AppEnv>()
   .get('/notifications', async (c) => {
     const actor = await requireActor(c);
     const db = c.get('db');
     const [items, unread] = await Promise.all([listNotifications(db, actor.accountId, PAGE), unreadCount(db, actor.accountId)]);
-    return c.json({ items: items.map((n) => ({ ...n, link: n.recordKind && n.recordId ? `/r/${n.recordKind}/${n.recordId}` : null })), unread });
+    return c.json({ items: items.map(withLink), unread });
   })
   .get('/notifications/unread-count', async (c) => {
     const actor = await requireActor(c);
@@ -46,5 +50,5 @@ export const notificationRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const read = await markRead(db, actor.accountId, c.req.param('id'), new Date().toISOString());
     if (!read) throw notFound('消息不存在');
-    return c.json({ ...read, unread: await unreadCount(db, actor.accountId) });
+    return c.json({ ...withLink(read), unread: await unreadCount(db, actor.accountId) });
   });
