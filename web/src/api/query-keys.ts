@@ -40,6 +40,10 @@ export const queryKeys = {
   registrationForm: () => ['registration-form'] as const,
   /** what a create starts from: lifecycle, server prefill, form version */
   createSetup: (kind: string, userId: string, links: string) => ['create-setup', kind, userId, links] as const,
+  /** 去向跟进: a page of a counsellor's graduates (a saved note updates its row in place) */
+  followUp: (major: string, page: number) => ['destination-follow-up', major, page] as const,
+  /** 去向登记设置 of one cohort */
+  destinationSettings: (cohort: number) => ['destination-settings', cohort] as const,
   /** 消息中心 and the header's unread count (the prefix a mark-read invalidates) */
   notifications: () => ['notifications'] as const,
   notificationList: () => ['notifications', 'list'] as const,

@@ -9,7 +9,8 @@ import { ApiError } from '../../api/client';
 import { loadDestinationSettings, saveDestinationSettings } from '../../api/destinations';
 import { Alert, Loading } from '../../components/Alert';
 import { useTitle } from '../../hooks';
-import { useLoad } from './useLoad';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 
 const CODES = BUILTIN_CODE_TABLES.destination.items;
 const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
@@ -17,7 +18,8 @@ const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 export default function DestinationSettingsPage() {
   useTitle('去向登记设置');
   const [cohort, setCohort] = useState(thisYear + 1);
-  const loaded = useLoad((signal) => loadDestinationSettings(cohort, signal), String(cohort));
+  const loaded = useQuery({ queryKey: queryKeys.destinationSettings(cohort), queryFn: ({ signal }) => loadDestinationSettings(cohort, signal) });
+  const client = useQueryClient();
   const [deadline, setDeadline] = useState('');
   const [codes, setCodes] = useState<string[]>([]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -36,6 +38,7 @@ export default function DestinationSettingsPage() {
     setMessage(null);
     try {
       const saved = await saveDestinationSettings(cohort, { changeDeadline: deadline, centerCodes: [...new Set(['10', ...codes])] });
+      client.setQueryData(queryKeys.destinationSettings(cohort), saved);
       setMessage({ tone: 'ok', text: `已保存 ${saved.cohort} 届：变更截止 ${saved.changeDeadline}，中心审核 ${saved.centerCodes.join('、')}` });
     } catch (err) {
       const text = err instanceof ApiError && err.fields.length ? err.fields.map((f) => f.message).join('；') : err instanceof Error ? err.message : '保存失败';

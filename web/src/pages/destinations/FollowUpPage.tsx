@@ -11,7 +11,9 @@ import { Alert, Loading } from '../../components/Alert';
 import { useTitle } from '../../hooks';
 import { Link, replaceQuery, useLocation } from '../../router';
 import { DestinationExport } from './DestinationExport';
-import { beijingMinute, useLoad } from './useLoad';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
+import { formatBeijingDateTime } from '../../lib/beijing-time';
 
 const TONE: Record<string, string> = {
   unregistered: 'bad', waiting: 'wait', returned: 'bad', reopened: 'neutral', registered: 'ok', agreement: 'ok',
@@ -48,6 +50,12 @@ function NoteBox({ row, onAdded }: { row: FollowUpRow; onAdded: (note: FollowUpN
 
 function Row({ row }: { row: FollowUpRow }) {
   const [note, setNote] = useState(row.note);
+  const client = useQueryClient();
+  // shown at once; the cached pages learn it too, so coming back shows the new note
+  const added = (n: FollowUpNote) => {
+    setNote(n);
+    void client.invalidateQueries({ queryKey: ['destination-follow-up'] });
+  };
   return (
     <li className="follow-up-row">
       <div className="follow-up-head">
@@ -59,9 +67,9 @@ function Row({ row }: { row: FollowUpRow }) {
         {row.recordId && <> · <Link href={`/r/destinations/${row.recordId}`}>查看登记</Link></>}
       </p>
       {note
-        ? <p className="follow-up-note small"><strong>最近跟进</strong> {note.text}<span className="muted">（{note.by}，{beijingMinute(note.at)}）</span></p>
+        ? <p className="follow-up-note small"><strong>最近跟进</strong> {note.text}<span className="muted">（{note.by}，{formatBeijingDateTime(note.at)}）</span></p>
         : <p className="follow-up-note small muted">尚无跟进记录</p>}
-      <NoteBox row={row} onAdded={setNote} />
+      <NoteBox row={row} onAdded={added} />
     </li>
   );
 }
@@ -72,7 +80,7 @@ export default function FollowUpPage() {
   const { query } = useLocation();
   const major = query.get('major') ?? '';
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
-  const loaded = useLoad((signal) => loadFollowUp({ major, page }, signal), `${major}|${page}`);
+  const loaded = useQuery({ queryKey: queryKeys.followUp(major, page), queryFn: ({ signal }) => loadFollowUp({ major, page }, signal) });
   const list = loaded.data;
   const counts = list ? { unregistered: list.items.filter((r) => r.status === 'unregistered').length, waiting: list.items.filter((r) => r.status === 'waiting').length } : null;
 
