@@ -25,6 +25,8 @@ export const FollowUpItemSchema = v.looseObject({
 });
 export const FollowUpPageSchema = v.object({
   majors: v.array(v.string()),
+  /** over the whole scope (and the major filtered by), not only this page: graduates, 未登记 and 待就业 among them */
+  counts: v.object({ total: v.number(), unregistered: v.number(), waiting: v.number() }),
   page: v.number(),
   hasMore: v.boolean(),
   items: v.array(FollowUpItemSchema),

@@ -90,6 +90,8 @@ export const RecordViewSchema = v.object({
   /** an agreement's 签约方式 (online, offline); a destination's review chain (school, or center when the centre reviews its code) */
   mode: v.nullish(v.picklist(['online', 'offline', 'school', 'center'])),
   deadline: v.nullish(v.string()),
+  /** a destination's 变更截止 (the cohort's, Beijing date): until that day the student may still change it */
+  changeDeadline: v.optional(v.string()),
   studentId: v.nullish(v.string()),
   employerId: v.nullish(v.string()),
   data: formData(),
@@ -119,6 +121,8 @@ export const PreparedRecordSchema = v.object({
   step: v.string(),
   draft: v.boolean(),
   data: formData(),
+  /** a destination's 变更截止 (the cohort's, Beijing date) */
+  changeDeadline: v.optional(v.string()),
 });
 
 export const NextWaitingSchema = v.object({ next: v.nullable(v.string()) });

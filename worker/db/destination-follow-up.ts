@@ -47,6 +47,25 @@ export async function followUpRows(db: Db, scope: FollowUpScope, filter: { major
     LIMIT ${FOLLOW_UP_PAGE + 1} OFFSET ${filter.offset}`);
 }
 
+export interface FollowUpCounts { total: number; unregistered: number; waiting: number }
+
+/**
+ * How many graduates of the whole scope (and major, when filtered) the list holds, 未登记 and 待就业
+ * among them: the counts above the list, over every page, not the page shown.
+ */
+export async function followUpCounts(db: Db, scope: FollowUpScope, filter: { major?: string }): Promise<FollowUpCounts> {
+  const byMajor = filter.major ? sql`AND ${major} = ${filter.major}` : sql``;
+  const row = await db.get<{ total: number; unregistered: number | null; waiting: number | null }>(sql`
+    SELECT COUNT(*) AS total,
+      SUM(CASE WHEN d.id IS NULL THEN 1 ELSE 0 END) AS unregistered,
+      SUM(CASE WHEN d.state = 'registered' AND json_extract(d.data, '$.destination') = '70' THEN 1 ELSE 0 END) AS waiting
+    FROM students s
+    JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id
+    LEFT JOIN records d ON d.kind = 'destinations' AND d.student_id = s.id AND d.cohort = s.cohort
+    WHERE ${inScope(scope)} AND s.source_state = 'approved' ${byMajor}`);
+  return { total: row?.total ?? 0, unregistered: row?.unregistered ?? 0, waiting: row?.waiting ?? 0 };
+}
+
 /** The majors of the scope's graduates, for the filter. */
 export async function followUpMajors(db: Db, scope: FollowUpScope): Promise<string[]> {
   const rows = await db.all<{ major: string }>(sql`

@@ -15,6 +15,7 @@ export interface PreparedCreate {
   step: string;
   draft: boolean;
   data: Record<string, unknown>;
+  changeDeadline?: string;
 }
 
 export async function prepareCreate(deps: Deps, kind: string, links: Record<string, string>): Promise<PreparedCreate> {
@@ -30,5 +31,7 @@ export async function prepareCreate(deps: Deps, kind: string, links: Record<stri
     step: create.step,
     draft: Boolean(create.draft),
     data: disclose(lifecycle, form.definition, prepared.prefill ?? {}, actor.role, BEFORE_CREATE),
+    // a destination's 变更截止, said before the student registers
+    ...(lifecycle.changeDeadline && prepared.cohort ? { changeDeadline: await lifecycle.changeDeadline(db, prepared.cohort) } : {}),
   };
 }

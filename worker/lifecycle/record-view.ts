@@ -91,6 +91,8 @@ export async function recordView(deps: Deps, lifecycle: Lifecycle, { record, eve
     number: record.number,
     mode: record.mode,
     deadline: record.deadline,
+    // a destination's 变更截止 (the cohort's setting), for the student to see before it passes
+    ...(lifecycle.changeDeadline && record.cohort ? { changeDeadline: await lifecycle.changeDeadline(db, record.cohort) } : {}),
     // whose record it is: the reviewer's 重置密码 names the student (or the centre the employer) by it
     studentId: record.studentId,
     employerId: record.employerId,

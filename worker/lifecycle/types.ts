@@ -202,6 +202,11 @@ export interface Lifecycle {
    * school reviewer opens the record in `step` (see school-profile-fields.ts).
    */
   fromSchoolProfile?: { step: string; fields: Readonly<Record<string, SchoolProfileColumn>> };
+  /**
+   * The last day (Beijing) a settled record of this cohort may still be changed by its owner (a
+   * destination's 变更截止): sent with the record and the create page so the student sees it.
+   */
+  changeDeadline?: (db: Db, cohort: number) => Promise<string>;
   /** columns kept in step with the data on every write (e.g. an invitation's deadline) */
   derive?: (data: Record<string, unknown>) => { deadline?: string | null };
   /**

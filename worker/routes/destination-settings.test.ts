@@ -8,7 +8,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { beijingToday, addDays } from '../lib/dates';
 import { TestClient } from '../test/client';
-import { count } from '../test/fixtures';
+import { count, studentWithSourceRecord } from '../test/fixtures';
 import { demo, destinationIn } from '../test/scenarios';
 
 const settingsPath = '/api/destinations/settings/2027';
@@ -21,6 +21,23 @@ describe('毕业去向登记 settings of a cohort', () => {
   it('default to 31 August of the graduation year and the centre reviewing 10', async () => {
     const res = await (await demo('college')).get(settingsPath);
     expect(res.body).toEqual({ cohort: 2027, changeDeadline: '2027-08-31', centerCodes: ['10'], set: false });
+  });
+
+  it('the student is told the change deadline with the record and before registering: the cohort’s default, then the province’s', async () => {
+    const d = await destinationIn('registered');
+    const mine = await d.student.get(`/api/destinations/${d.id}`);
+    expect(mine.body.changeDeadline).toBe(`${(await env.DB.prepare('SELECT cohort FROM records WHERE id = ?').bind(d.id).first<{ cohort: number }>())!.cohort}-08-31`);
+    const fresh = await studentWithSourceRecord('approved');
+    const starting = await (await TestClient.as(fresh.username)).get('/api/destinations/new');
+    expect(starting.status).toBe(200);
+    expect(starting.body.changeDeadline).toBe(mine.body.changeDeadline);
+
+    const cohort = mine.body.changeDeadline.slice(0, 4);
+    await (await demo('province')).request('PUT', `/api/destinations/settings/${cohort}`, { changeDeadline: `${cohort}-09-15`, centerCodes: ['10'] });
+    expect((await d.student.get(`/api/destinations/${d.id}`)).body.changeDeadline).toBe(`${cohort}-09-15`);
+    // other kinds say nothing of it
+    const other = await (await TestClient.as(fresh.username)).get('/api/source-records');
+    expect(JSON.stringify(other.body)).not.toContain('changeDeadline');
   });
 
   it('the province sets them; nobody else may; bad values are refused with the field and change nothing', async () => {

@@ -40,6 +40,22 @@ describe('去向跟进', () => {
     const ai = await college.get(`/api/destinations/follow-up?major=${encodeURIComponent('人工智能')}`);
     expect(ai.body.items.map((r: Row) => r.studentId)).toEqual([studying.studentId]);
 
+    // the counts above the list are the college's (and the major's) totals, read from the database, not the page's
+    const scopeCount = async (where: string) => (await env.DB.prepare(`
+      SELECT COUNT(*) AS n FROM students s JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id
+      LEFT JOIN records d ON d.kind = 'destinations' AND d.student_id = s.id AND d.cohort = s.cohort
+      WHERE s.college_id = (SELECT college_id FROM students WHERE id = ?) AND s.source_state = 'approved' AND ${where}`)
+      .bind(unregistered.studentId).first<{ n: number }>())!.n;
+    const totals = {
+      total: await scopeCount('1'),
+      unregistered: await scopeCount('d.id IS NULL'),
+      waiting: await scopeCount("d.state = 'registered' AND json_extract(d.data, '$.destination') = '70'"),
+    };
+    expect(res.body.counts).toEqual(totals);
+    expect(totals.unregistered).toBeGreaterThanOrEqual(1);
+    expect(totals.waiting).toBeGreaterThanOrEqual(1);
+    expect(ai.body.counts).toEqual({ total: 1, unregistered: 0, waiting: 0 });
+
     // another college's counsellor does not see them; the school sees every college
     const other = await (await demo('college2')).get('/api/destinations/follow-up');
     expect(other.body.items.some((r: Row) => r.studentId === unregistered.studentId)).toBe(false);

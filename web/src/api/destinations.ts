@@ -18,7 +18,7 @@ export interface FollowUpRow {
   note: FollowUpNote | null;
 }
 
-export interface FollowUpList { majors: string[]; page: number; hasMore: boolean; items: FollowUpRow[] }
+export interface FollowUpList { majors: string[]; counts: { total: number; unregistered: number; waiting: number }; page: number; hasMore: boolean; items: FollowUpRow[] }
 
 export function loadFollowUp(query: { major?: string; page?: number }, signal?: AbortSignal): Promise<FollowUpList> {
   return api<FollowUpList>(withQuery('/api/destinations/follow-up', { major: query.major || undefined, page: query.page }), { signal });

@@ -15,6 +15,7 @@ import type { Values } from '../form-renderer/engine';
 import { useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
 import { CreateHelp } from './record/RecordHelp';
+import { ChangeDeadlineNote } from './destinations/ChangeDeadlineNote';
 import { OfflineAgreementPreview } from './record/OfflineAgreementPreview';
 import { previewOfflineAgreement, type OfflineAgreementPreview as OfflinePreview } from '../api/agreement-preview';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -44,7 +45,7 @@ export default function CreatePage({ kind }: { kind: string }) {
       // The server's own starting point (and any refusal) before the user types anything.
       const prepared = await prepareRecord(kind, links, signal);
       const form: LoadedForm = await loadFormVersion(prepared.form.key, prepared.form.version);
-      return { lc, form, step: prepared.step, base: prepared.data };
+      return { lc, form, step: prepared.step, base: prepared.data, changeDeadline: prepared.changeDeadline };
     },
   });
   useTitle(setup.data ? `新建${setup.data.lc.label}` : '新建');
@@ -105,7 +106,7 @@ export default function CreatePage({ kind }: { kind: string }) {
     );
   }
   if (!setup.data) return <main id="main" className="page"><Loading /></main>;
-  const { lc, form, step, base } = setup.data;
+  const { lc, form, step, base, changeDeadline } = setup.data;
 
   return (
     <main id="main" className="page">
@@ -115,6 +116,7 @@ export default function CreatePage({ kind }: { kind: string }) {
       <h1 className="page-title">新建{lc.label}</h1>
       {form.definition.description && <p className="muted">{form.definition.description}</p>}
       <CreateHelp kind={kind} mode={links.mode} />
+      <ChangeDeadlineNote deadline={changeDeadline} />
       <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
       {preview && (
         <OfflineAgreementPreview

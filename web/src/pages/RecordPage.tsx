@@ -33,6 +33,7 @@ import { AgreementPdfDownload, RecordHelp } from './record/RecordHelp';
 import { ResetPasswordCard } from './record/ResetPasswordCard';
 import { NextStep } from './record/NextStep';
 import { CreatableLinks } from './record/CreatableLinks';
+import { ChangeDeadlineNote } from './destinations/ChangeDeadlineNote';
 import { ResultNotice } from '../components/ResultNotice';
 import { advanceQueue, takeFlash } from './record/advance-queue';
 import { listHref, parseQueue, shouldAdvance } from './record/queue-params';
@@ -210,6 +211,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
       )}
       <NextStep text={lc?.next?.[record.state]} />
+      {user.role === 'student' && <ChangeDeadlineNote deadline={record.changeDeadline} />}
       <div aria-live="polite">
         {!notice && <AcceptedNotice kind={kind} />}
       </div>

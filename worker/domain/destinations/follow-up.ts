@@ -5,7 +5,7 @@
 import { codeLabel } from '../../../forms/engine';
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
-import { FOLLOW_UP_PAGE, followUpMajors, followUpRows, insertNote, studentInScope, type FollowUpScope } from '../../db/destination-follow-up';
+import { FOLLOW_UP_PAGE, followUpCounts, followUpMajors, followUpRows, insertNote, studentInScope, type FollowUpScope } from '../../db/destination-follow-up';
 import { forbidden, invalid, notFound } from '../../http/errors';
 import { newId } from '../../lib/encoding';
 import { lifecycleOf } from '../../lifecycle/registry';
@@ -29,9 +29,13 @@ function statusOf(state: string | null, destination: string | null): { status: s
 export async function followUpList(db: Db, actor: Actor, query: { major?: string; page?: number }) {
   const scope = followUpScope(actor);
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const [rows, majors] = await Promise.all([followUpRows(db, scope, { major: query.major, offset: (page - 1) * FOLLOW_UP_PAGE }), followUpMajors(db, scope)]);
+  const [rows, majors, counts] = await Promise.all([
+    followUpRows(db, scope, { major: query.major, offset: (page - 1) * FOLLOW_UP_PAGE }), followUpMajors(db, scope), followUpCounts(db, scope, { major: query.major }),
+  ]);
   return {
     majors,
+    // over the whole scope (and major), every page
+    counts,
     page,
     hasMore: rows.length > FOLLOW_UP_PAGE,
     items: rows.slice(0, FOLLOW_UP_PAGE).map((r) => ({

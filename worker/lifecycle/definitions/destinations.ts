@@ -42,6 +42,8 @@ export const destinations: Lifecycle = {
   // common reasons offered when rejecting (退回); the admin may replace the list (reason_lists)
   reasons: ['证明材料不清晰或不完整', '证明材料与所选去向不符', '单位或学校名称与证明材料不一致', '统一社会信用代码有误', '去向选择有误，请重新选择'],
   readers: ['student', 'college', 'school', 'center', 'province', 'admin'],
+  // shown to the student on the record and where they register: until then they may change it
+  changeDeadline: async (db, cohort) => (await destinationSettingsOf(db, cohort)).changeDeadline,
   states: {
     college_review: { label: '待学院审核', tone: 'wait' },
     school_review: { label: '待学校审核', tone: 'wait' },

@@ -82,7 +82,7 @@ export default function FollowUpPage() {
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const loaded = useQuery({ queryKey: queryKeys.followUp(major, page), queryFn: ({ signal }) => loadFollowUp({ major, page }, signal) });
   const list = loaded.data;
-  const counts = list ? { unregistered: list.items.filter((r) => r.status === 'unregistered').length, waiting: list.items.filter((r) => r.status === 'waiting').length } : null;
+  const counts = list?.counts;
 
   return (
     <main id="main" className="page follow-up-page">
@@ -101,7 +101,7 @@ export default function FollowUpPage() {
       {loaded.error && <Alert>{loaded.error.message}</Alert>}
       {!list && !loaded.error && <Loading />}
       {counts && (
-        <p className="follow-up-counts" role="status">本页 {list!.items.length} 人，其中未登记 <strong>{counts.unregistered}</strong> 人、待就业 <strong>{counts.waiting}</strong> 人</p>
+        <p className="follow-up-counts" role="status">{major ? `${major}专业` : `全${user?.role === 'school' ? '校' : '院'}`}共 <strong>{counts.total}</strong> 人，其中未登记 <strong>{counts.unregistered}</strong> 人、待就业 <strong>{counts.waiting}</strong> 人</p>
       )}
       {list && list.items.length === 0 && <p className="empty">没有符合条件的毕业生</p>}
       {list && list.items.length > 0 && (
