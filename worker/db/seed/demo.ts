@@ -4,6 +4,8 @@
  * INSERT OR IGNORE: the same list seeds a local database (`npm start`) and the test database, and
  * running it twice changes nothing.
  */
+import { SAMPLE_ADMISSION_LETTER as letter } from './sample-admission-letter';
+
 export interface SeedStatement {
   sql: string;
   params: Array<string | number | null>;
@@ -105,8 +107,8 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
     );
   }
 
-  // 毕业去向登记: student3 (another school) registered 升学 and its school approved it; student2 has none
-  const further = JSON.stringify({ destination: '80', furtherSchool: '东南大学', furtherMajor: '计算机技术', furtherLevel: '1' });
+  // 毕业去向登记: student3 (another school) registered 升学 with a 录取通知书 and its school approved it; student2 has none
+  const further = JSON.stringify({ destination: '80', furtherSchool: '东南大学', furtherMajor: '计算机技术', furtherLevel: '1', admissionProof: [letter.id] });
   add(
     `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, mode, created_by)
      VALUES ('dst-stu-3', 'destinations', 'registered', 1, ?, 'destination', 1, ?, ?, ?, ?, 'school', 'acc-student3')`,
@@ -141,6 +143,17 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
       id, username, passwordHash, role, name, school, college, employer, student, role === 'student' ? '2026-09-01T00:00:00.000Z' : null,
     );
   }
+  // the 录取通知书 of student3's destination (its bytes go into local R2 with scripts/seed-local.ts);
+  // a database seeded before it existed gets the reference too, once
+  add(
+    `INSERT OR IGNORE INTO files (id, object_key, content_type, size, sha256, owner_id, record_id, created_at)
+     VALUES (?, ?, ?, ?, ?, 'acc-student3', 'dst-stu-3', '2026-09-01T00:00:00.000Z')`,
+    letter.id, letter.objectKey, letter.contentType, letter.size, letter.sha256,
+  );
+  add(
+    `UPDATE records SET data = json_set(data, '$.admissionProof', json_array(?)) WHERE id = 'dst-stu-3' AND json_extract(data, '$.admissionProof') IS NULL`,
+    letter.id,
+  );
   return out;
 }
 

@@ -1,0 +1,14 @@
+/**
+ * The demo 录取通知书 of student3's registered 升学 destination: a small placeholder PNG (a letter
+ * with a red header and seal), its files row seeded by demo.ts and its bytes put into the local R2
+ * bucket by scripts/seed-local.ts (`npm start`), so the demo record's evidence opens. Size and
+ * digest are of exactly these bytes (docs/development.md, demo data).
+ */
+export const SAMPLE_ADMISSION_LETTER = {
+  id: 'file-dst-stu-3-admission',
+  objectKey: 'uploads/demo/dst-stu-3-admission.png',
+  contentType: 'image/png',
+  size: 1034,
+  sha256: '13600e2549ede36a8804a19ec198aae3c906f49055afa416c926f3597c461b18',
+  base64: 'iVBORw0KGgoAAAANSUhEUgAAAPAAAAFACAIAAAANimYEAAAD0UlEQVR42u3dO47qQBRFUY+kEubH6IiJGY9DJCRSAhAfY/vWqXW0Y9qvtYTcfkX3dGpNimnyLRDQEtAS0BLQAvqh23WWughoAS0BLQEtAS2ggRbQEtAS0BLQAhpoAS0BLfUP+nw4SE8DWkADLaCBFtBAC2gBDbSABlpAAy2ggRbQAhpoAQ20gAZaQAMtoAU00AIaaAENtIAGWkALaKAFNNACGmiNDFrym5MkoAU00AJaAloCWgJaQAMtoCWgJaAloAU00AJaAloCWgJaQAMtoCWgJaAloAW075SAloCW+gF9NHsxoA1ooA1ooA1ooA1oA9pjOwloAS0BLQEtAS0BLaAloCWgJaAFNNAC2uEkczgJaAPagAbagAbagAbafGJF8hxaAlpAAy2gJaAloCWgBTTQAloCWgJacjjJQR+ggQYaaKCBBtqABtqABhpooD0MEtAS0BLQEtACWgJaAloCWgJaQEtASw4nmQNVQBvQQBvQQBvQZkAb0B7byWM7oAW0BLQEtAS0gAZaQEtAS0BLQAtooAW0w0nmtJ0Z0AY00AY00AY00OYTKxLQEtACWgJaAloCWgJaQEtAS0BLQAtoh5Mc9AEaaKCBBhpooA1ooIEGGmiggZaAloCWgBbQQAtoCWgJaAloAQ20gJaAlhxOMgeqgDaggTaggTagDWigDWiP7eSxHdACWgJaAloCWkBLQEtAS0BLQAtoCWiHk8xpOwMaaAMaaAMaaAPazCdWJKAFNNACWgJaAloCWkADLaAloCWgJaAFNNACWgJaAloCWkADLaAloLV1l9Y+D2glOO5ONtAcR8kGmuYo00CjHMUaaJrbqq8AtLagXOQ1gdZSeZVfHGh9Aa67rwI0zZsiK2gaaJqjTAMdDjr46wJNc75poGmOMg10JuhhLwNomqMuBmg3G1HXA7S356hLAhpooEVz1QsDGmigVdKNawPa23Pa5QENNNACGmiNcwO94xUCDTTQAhpoAQ20gAYaaKCBBhpoAQ20gAZa/qcQaKCBBhpooOU22nlo+cQK0AIaaKaHuiSggQZahUH7zUlAe5POuRigmY66DKDdeETd/ADNdNStPNBMR/1gCnQ4aH8FC2ime9UM9ECm/SVZoANN+1vfQAea/k3eGq8JtP5J8C3E5a8AtHYwvaRS/16gsQ6hDDTTaZqBJjvEMdCakxwDrcyAFtAS0BLQEtACGmgBLQEtAS0BLaCBFtAS0BLQEtACGmgBLQEtAS0BLaCBFtAS0BLQEtACGmgBLQEtAS0BLaAloCWgpXVBS/0GtICWgJaAloDWwN0BawaUyO22whQAAAAASUVORK5CYII=',
+} as const;
