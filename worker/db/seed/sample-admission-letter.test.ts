@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { sniffContentType } from '../../domain/files/sniff-content-type';
 import { sha256Hex } from '../../lib/encoding';
+import { TestClient } from '../../test/client';
 import { SAMPLE_ADMISSION_LETTER as letter } from './sample-admission-letter';
 
 describe('demo 录取通知书 of student3', () => {
@@ -21,5 +22,11 @@ describe('demo 录取通知书 of student3', () => {
     expect(JSON.parse(record!.proof)).toEqual([letter.id]);
     const row = await env.DB.prepare('SELECT object_key, content_type, size, sha256, record_id FROM files WHERE id = ?').bind(letter.id).first();
     expect(row).toEqual({ object_key: letter.objectKey, content_type: 'image/png', size: letter.size, sha256: letter.sha256, record_id: 'dst-stu-3' });
+
+    // with the bytes where seed-local puts them, student3 opens it through the files route
+    await env.FILES.put(letter.objectKey, bytes, { httpMetadata: { contentType: letter.contentType } });
+    const opened = await (await TestClient.as('student3')).get(`/api/files/${letter.id}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('image/png');
   });
 });

@@ -5,7 +5,7 @@
  * digest are of exactly these bytes (docs/development.md, demo data).
  */
 export const SAMPLE_ADMISSION_LETTER = {
-  id: 'file-dst-stu-3-admission',
+  id: '01a05a43fc00de30d3a1000000000001',
   objectKey: 'uploads/demo/dst-stu-3-admission.png',
   contentType: 'image/png',
   size: 1034,
