@@ -26,6 +26,10 @@ describe('毕业去向登记: 升学 with a 录取通知书 photo, through to th
     await login(s, idNumber, password);
     await page.goto(s.baseUrl + '/r/destinations/new');
     await expect.poll(() => page.getByRole('heading', { name: '新建毕业去向登记' }).isVisible()).toBe(true);
+    // before registering, the student is told until when a registered destination may still change
+    const deadline = /^变更截止：\d{4}-08-31（北京时间，当天仍可变更）$/;
+    expect(await page.locator('.change-deadline').textContent()).toMatch(deadline);
+    expect(await page.getByText('只能由学校就业部门重新开放登记').isVisible()).toBe(true);
     await page.getByRole('combobox', { name: /毕业去向/ }).selectOption('80');
     // the 升学 section appears only for 升学
     await expect.poll(() => page.getByLabel('录取学校').isVisible()).toBe(true);
@@ -57,6 +61,7 @@ describe('毕业去向登记: 升学 with a 录取通知书 photo, through to th
     await page.goto(s.baseUrl + recordPath);
     await expect.poll(() => page.locator('[data-state="registered"]').first().textContent()).toBe('已登记');
     expect(await page.getByText('毕业去向已登记').isVisible()).toBe(true);
+    expect(await page.locator('.change-deadline').textContent()).toMatch(deadline);
     await signOut(s);
   });
 
