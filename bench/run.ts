@@ -173,6 +173,7 @@ async function main() {
     const rounds = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'] as const;
     const perRound = Math.floor(approveAmount / rounds.length);
     const totals = { on: { ok: 0, seconds: 0, requests: 0 }, off: { ok: 0, seconds: 0, requests: 0 } };
+    const roundRps: string[] = [];
     for (const notifications of rounds) {
       const run = await load({
         url: baseUrl, method: 'POST',
@@ -185,12 +186,13 @@ async function main() {
       totals[notifications].ok += run.ok;
       totals[notifications].seconds += run.seconds;
       totals[notifications].requests += run.requests;
+      roundRps.push(`${notifications} ${run.rps.toFixed(1)}`);
     }
     const approve = { rps: totals.on.ok / totals.on.seconds, requests: totals.on.requests + totals.off.requests };
     const approveOff = totals.off.ok / totals.off.seconds;
     figures.push(throughputVsFloor('review transition (approve) req/s', approve.rps, floor, 0.5));
     figures.push(throughputOnVsOff('review transition with notifications on vs off', approve.rps, approveOff, 0.95));
-    notes.notificationRounds = { order: rounds, approvalsPerRound: perRound };
+    notes.notificationRounds = { approvalsPerRound: perRound, reqPerSecond: roundRps };
 
     // the same records again through the approval's two round trips alone: what D1 leaves for the JS
     log('review transition floor: its two D1 round trips with nothing else');
