@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, formatTable, median, p99VsFloor, summary, throughputVsFloor } from './figures';
+import { atMost, formatTable, median, p99VsFloor, summary, throughputOnVsOff, throughputVsFloor } from './figures';
 
 const floor = { rps: 150, p50: 6, p99: 20 };
 
@@ -7,6 +7,14 @@ describe('bench figures: ratios against the floor of the same run', () => {
   it('a throughput figure is met at half the floor and missed just below', () => {
     expect(throughputVsFloor('approve', 75, floor, 0.5)).toMatchObject({ value: 0.5, met: true, target: '≥ 0.5× (≥ 75 req/s)' });
     expect(throughputVsFloor('approve', 74.9, floor, 0.5).met).toBe(false);
+  });
+
+  it('notifications on keep at least 0.95× the throughput with them off, measured in the same run', () => {
+    expect(throughputOnVsOff('approve, notifications on vs off', 95, 100, 0.95)).toMatchObject({
+      value: 0.95, unit: '× off req/s', met: true, target: '≥ 0.95× (≥ 95 req/s)', detail: 'on 95 req/s vs off 100 req/s',
+    });
+    // three digits, so a miss never prints as the target itself
+    expect(throughputOnVsOff('approve, notifications on vs off', 94.94, 100, 0.95)).toMatchObject({ value: 0.949, met: false });
   });
 
   it('a p99 figure is met up to 1.5× the floor p99', () => {

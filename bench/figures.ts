@@ -41,6 +41,18 @@ export function throughputVsFloor(name: string, rps: number, floor: Floor, ratio
   };
 }
 
+/**
+ * Throughput with a feature on at least `ratio` × its throughput with it off, both measured in the
+ * same run (e.g. a transition with and without its notifications).
+ */
+export function throughputOnVsOff(name: string, on: number, off: number, ratio: number): Figure {
+  const need = off * ratio;
+  return {
+    name, value: round(on / off, 3), unit: '× off req/s', target: `≥ ${ratio}× (≥ ${round(need)} req/s)`, met: on >= need,
+    detail: `on ${round(on)} req/s vs off ${round(off)} req/s`,
+  };
+}
+
 /** p99 latency at most `ratio` × the floor's p99. */
 export function p99VsFloor(name: string, p99: number, floor: Floor, ratio: number): Figure {
   const limit = floor.p99 * ratio;

@@ -6,6 +6,9 @@ export interface LoadResult {
   p50: number;
   p99: number;
   requests: number;
+  /** 2xx answers, and the run's length in seconds: what rounds of one measurement add up */
+  ok: number;
+  seconds: number;
   errors: number;
   non2xx: number;
 }
@@ -47,6 +50,8 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
+    ok,
+    seconds,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };

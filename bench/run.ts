@@ -14,7 +14,7 @@ import {
   approveBlockSize, benchIdNumber, benchRecordId, benchRosterCsv, benchSchoolId, placement, sourceStateOf,
 } from './worker/bench-data';
 import {
-  atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputVsFloor, type Figure, type Floor,
+  atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputOnVsOff, throughputVsFloor, type Figure, type Floor,
 } from './figures';
 import { measureFormCost } from './form-cost';
 import { measureFormKeystroke } from './form-keystroke';
@@ -22,6 +22,7 @@ import { Caller } from './http';
 import { load } from './load';
 import { freshState, startServer, type BenchServer } from './server';
 import { firstLoadJsGzip } from './web-size';
+import { BENCH_NOTIFICATIONS_HEADER } from './worker/notifications-header';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -162,18 +163,36 @@ async function main() {
     if (read.non2xx > 0) throw new Error(`record read: ${read.non2xx} answers were not 2xx`);
     figures.push(throughputVsFloor('student record read req/s', read.rps, floor, 0.5));
 
-    log('review transition: the college approves agreements 待学院审核');
+    log('review transition: the college approves agreements 待学院审核, notifications on and off in alternating rounds');
     const college = await Caller.signIn(baseUrl, 'bench-college');
     const approveIds = Array.from({ length: shape.approveBlock }, (_, i) => benchRecordId(base, i, 2));
     const nextApprove = cycle(approveIds);
-    const approve = await load({
-      url: baseUrl, method: 'POST', headers: college.headers({ 'Content-Type': 'application/json' }),
-      // about DURATION seconds of work at the floor's pace: each record can be approved once
-      next: () => ({ path: `/api/agreements/${nextApprove()}/approve`, body: '{"version":1}' }),
-      amount: Math.min(approveIds.length, Math.max(200, Math.round(floor.rps * DURATION))), connections: CONNECTIONS,
-    });
-    if (approve.non2xx > 0 || approve.errors > 0) throw new Error(`approve: ${approve.non2xx} non-2xx, ${approve.errors} errors of ${approve.requests}`);
+    // about DURATION seconds of work at the floor's pace: each record can be approved once
+    const approveAmount = Math.min(approveIds.length, Math.max(400, Math.round(floor.rps * DURATION)));
+    // on off off on, twice (ABBA): drift over the run (a growing database, a neighbour's load) falls on both alike
+    const rounds = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'] as const;
+    const perRound = Math.floor(approveAmount / rounds.length);
+    const totals = { on: { ok: 0, seconds: 0, requests: 0 }, off: { ok: 0, seconds: 0, requests: 0 } };
+    const roundRps: string[] = [];
+    for (const notifications of rounds) {
+      const run = await load({
+        url: baseUrl, method: 'POST',
+        // only the bench's entry honours the header: the request runs as with NOTIFICATIONS = "off" (docs/deploy.md)
+        headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}) }),
+        next: () => ({ path: `/api/agreements/${nextApprove()}/approve`, body: '{"version":1}' }),
+        amount: perRound, connections: CONNECTIONS,
+      });
+      if (run.non2xx > 0 || run.errors > 0) throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors of ${run.requests}`);
+      totals[notifications].ok += run.ok;
+      totals[notifications].seconds += run.seconds;
+      totals[notifications].requests += run.requests;
+      roundRps.push(`${notifications} ${run.rps.toFixed(1)}`);
+    }
+    const approve = { rps: totals.on.ok / totals.on.seconds, requests: totals.on.requests + totals.off.requests };
+    const approveOff = totals.off.ok / totals.off.seconds;
     figures.push(throughputVsFloor('review transition (approve) req/s', approve.rps, floor, 0.5));
+    figures.push(throughputOnVsOff('review transition with notifications on vs off', approve.rps, approveOff, 0.95));
+    notes.notificationRounds = { approvalsPerRound: perRound, reqPerSecond: roundRps };
 
     // the same records again through the approval's two round trips alone: what D1 leaves for the JS
     log('review transition floor: its two D1 round trips with nothing else');

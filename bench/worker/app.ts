@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { app } from '../../worker/app';
 import type { AppEnv } from '../../worker/app-env';
 import { notFoundApi, onError } from '../../worker/http/on-error';
+import { BENCH_NOTIFICATIONS_HEADER } from './notifications-header';
 import { benchRoutes } from './routes';
 
 // mounted with no middleware at all, so the floor is one D1 read and nothing else
@@ -16,8 +17,15 @@ const bench = new Hono<AppEnv>()
   .notFound(notFoundApi)
   .onError(onError);
 
+export { BENCH_NOTIFICATIONS_HEADER };
+
+/** The deployed worker's env, with notifications switched off for a request that asks (./notifications-header.ts). */
+function envOf(request: Request, env: Env): Env {
+  return request.headers.get(BENCH_NOTIFICATIONS_HEADER) === 'off' ? { ...env, NOTIFICATIONS: 'off' } : env;
+}
+
 export const benchApp = {
   fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
-    return (new URL(request.url).pathname.startsWith('/api/bench/') ? bench : app).fetch(request, env, ctx);
+    return (new URL(request.url).pathname.startsWith('/api/bench/') ? bench : app).fetch(request, envOf(request, env), ctx);
   },
 };

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { isValidCreditCode, isValidIdNumber } from '../../forms/engine';
-import { benchApp } from './app';
+import { BENCH_NOTIFICATIONS_HEADER, benchApp } from './app';
 import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sourceStateOf } from './bench-data';
 import { TestClient } from '../../worker/test/client';
+import { workerFetch } from '../../worker/test/worker-fetch';
 import { count, studentWithSourceRecord } from '../../worker/test/fixtures';
 
 const ORIGIN = 'https://wangqian.test';
@@ -114,6 +115,29 @@ describe('the bench\'s worker (npm run bench)', () => {
     const missing = await benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }), env);
     expect(missing.status).toBe(404);
     expect(await count('audit_events', `record_id = '${s.recordId}'`)).toBe(events + 2);
+  });
+
+  it('x-bench-notifications: off makes a transition through the bench entry write no message; the deployed worker ignores the header', async () => {
+    const messages = async (recordId: string) => count('notifications', `record_id = '${recordId}'`);
+    const signIn = await benchApp.fetch(benchRequest('/api/session', { method: 'POST', body: JSON.stringify({ username: 'school', password: 'demo1234' }) }), env);
+    const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    const approve = (recordId: string, headers: Record<string, string>) =>
+      benchApp.fetch(benchRequest(`/api/source-records/${recordId}/approve`, { method: 'POST', headers: { Cookie: cookie, ...headers }, body: JSON.stringify({ version: 1 }) }), env);
+
+    const off = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
+    const quiet = await approve(off.recordId, { [BENCH_NOTIFICATIONS_HEADER]: 'off' });
+    expect(quiet.status).toBe(200);
+    expect(await quiet.json()).toMatchObject({ id: off.recordId, version: 2 });
+    expect(await messages(off.recordId)).toBe(0);
+
+    const on = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
+    expect((await approve(on.recordId, {})).status).toBe(200);
+    expect(await messages(on.recordId)).toBeGreaterThan(0);
+
+    const deployed = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
+    const res = await workerFetch(benchRequest(`/api/source-records/${deployed.recordId}/approve`, { method: 'POST', headers: { Cookie: cookie, [BENCH_NOTIFICATIONS_HEADER]: 'off' }, body: JSON.stringify({ version: 1 }) }));
+    expect(res.status).toBe(200);
+    expect(await messages(deployed.recordId)).toBeGreaterThan(0);
   });
 
   it('students come school by school over the colleges, and employers in blocks of 100', () => {

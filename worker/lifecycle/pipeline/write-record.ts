@@ -6,6 +6,7 @@
 import type { Write } from '../../db/batch';
 import { recordWithTimelineRead, type RecordWithTimeline } from '../../db/records';
 import type { FormDefinition } from '../../../forms/engine/types';
+import { notificationsOn } from '../notifications/notifications-switch';
 import { recordFileWrites } from '../record-files';
 import type { Deps, TransitionContext } from '../types';
 import { commitWrites, type BatchConflicts } from './commit-writes';
@@ -21,7 +22,8 @@ export interface RecordWrite {
   form: FormDefinition | null;
   /** further writes that commit atomically with the record's */
   effects?: (ctx: TransitionContext) => Promise<Write[]>;
-  /** who is told (消息中心, outbox): written in the same batch, so a write that fails tells no one */
+  /** who is told (消息中心, outbox): written in the same batch, so a write that fails tells no one;
+   *  not built at all while the operator has switched notifications off (`NOTIFICATIONS = "off"`) */
   notifications?: () => Write[];
   conflicts: BatchConflicts;
 }
@@ -31,6 +33,6 @@ export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWit
   const { ctx } = w;
   await w.guard?.(ctx);
   const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
-  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? []), ...(w.notifications?.() ?? [])];
+  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? []), ...(notificationsOn(deps.env) ? w.notifications?.() ?? [] : [])];
   return commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
 }

@@ -1,0 +1,6 @@
+/**
+ * A request carrying `x-bench-notifications: off` runs as the deployed worker does with the
+ * operator's `NOTIFICATIONS = "off"` (docs/deploy.md), so the bench measures a transition with and
+ * without its notifications in one run. Only the bench's entry (./app.ts) reads it; the deployed one ignores it.
+ */
+export const BENCH_NOTIFICATIONS_HEADER = 'x-bench-notifications';
