@@ -41,6 +41,7 @@ export const queryKeys = {
   /** what a create starts from: lifecycle, server prefill, form version */
   createSetup: (kind: string, userId: string, links: string) => ['create-setup', kind, userId, links] as const,
   /** 去向跟进: a page of a counsellor's graduates (a saved note updates its row in place) */
+  followUpAll: () => ['destination-follow-up'] as const,
   followUp: (major: string, page: number) => ['destination-follow-up', major, page] as const,
   /** 去向登记设置 of one cohort */
   destinationSettings: (cohort: number) => ['destination-settings', cohort] as const,

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { BUILTIN_CODE_TABLES } from '../../../../forms/codes';
+import { todayInChina } from '../../../../forms/engine/dates';
 import { ApiError } from '../../api/client';
 import { loadDestinationSettings, saveDestinationSettings } from '../../api/destinations';
 import { Alert, Loading } from '../../components/Alert';
@@ -13,7 +14,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 
 const CODES = BUILTIN_CODE_TABLES.destination.items;
-const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const thisYear = Number(todayInChina().slice(0, 4));
 
 export default function DestinationSettingsPage() {
   useTitle('去向登记设置');

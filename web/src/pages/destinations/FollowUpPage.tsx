@@ -54,7 +54,7 @@ function Row({ row }: { row: FollowUpRow }) {
   // shown at once; the cached pages learn it too, so coming back shows the new note
   const added = (n: FollowUpNote) => {
     setNote(n);
-    void client.invalidateQueries({ queryKey: ['destination-follow-up'] });
+    void client.invalidateQueries({ queryKey: queryKeys.followUpAll() });
   };
   return (
     <li className="follow-up-row">
