@@ -1,13 +1,16 @@
 /** 重置密码 and 用人单位注册. */
 import * as v from 'valibot';
-import { formData } from './common';
+import { requiredText, trimmedText } from './body-fields';
+import { formDataSent } from './common';
 import { route } from './route';
 
 /** A one-time password, shown once. */
 export const ResetCredentialSchema = v.object({ username: v.string(), name: v.string(), password: v.string() });
-export const ResetListBodySchema = v.object({ students: v.array(v.pipe(v.string(), v.maxLength(64))) });
+export const ResetListBodySchema = v.object({
+  students: v.pipe(v.array(v.pipe(v.string('必须是字符串'), v.maxLength(64, '不能超过 64 个字符')), '必须是字符串列表'), v.description('学生编号或身份证号')),
+});
 
-export const RegisterBodySchema = v.object({ username: v.string(), password: v.string(), data: formData('employer') });
+export const RegisterBodySchema = v.object({ username: trimmedText(64), password: requiredText(128), data: formDataSent('employer') });
 export const RegisteredSchema = v.object({ id: v.string(), employerId: v.string(), username: v.string(), state: v.string() });
 
 const CSV = { contentType: 'text/csv; charset=utf-8', description: 'CSV：用户名, 姓名, 一次性密码' };

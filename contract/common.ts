@@ -23,6 +23,10 @@ export const FORM_DATA = '表单数据';
 export const formData = (formKey?: string) =>
   v.pipe(v.record(v.string(), v.unknown()), v.description(formKey ? `${FORM_DATA}:${formKey}` : FORM_DATA));
 
+/** A request's form values as sent: the form engine judges them against the published version, not the body check. */
+export const formDataSent = (formKey?: string) =>
+  v.optional(v.pipe(v.unknown(), v.description(formKey ? `${FORM_DATA}:${formKey}` : FORM_DATA)));
+
 /** A query string value: always text on the wire. */
 export const queryText = (description: string) => v.optional(v.pipe(v.string(), v.description(description)));
 

@@ -1,5 +1,6 @@
 /** Form definitions: published versions for everyone signed in; drafts, impact, publish for the admin. */
 import * as v from 'valibot';
+import { integer, optionalObject, requiredObject } from './body-fields';
 import { queryText } from './common';
 import { route } from './route';
 
@@ -68,20 +69,23 @@ export const ImpactReportSchema = v.object({
 });
 export const PublishedSchema = v.object({ key: v.string(), version: v.number() });
 
+/** `confirm: true` publishes although records are affected; any other value does not. */
+const confirm = v.optional(v.pipe(v.unknown(), v.description('true：确认发布')));
 export const SaveDraftBodySchema = v.object({
-  definition: v.record(v.string(), v.unknown()),
+  definition: requiredObject(),
   /** the published version the draft starts from */
-  baseVersion: v.optional(v.number()),
+  baseVersion: v.optional(integer()),
   /** `updatedAt` of the draft the edits were made on; null: there was none */
-  savedAt: v.nullish(v.pipe(v.string(), v.maxLength(40))),
+  savedAt: v.nullish(v.pipe(v.string('必须是字符串'), v.maxLength(40, '不能超过 40 个字符'))),
 });
-export const CheckBodySchema = v.object({ definition: v.record(v.string(), v.unknown()) });
+export const CheckBodySchema = v.object({ definition: requiredObject() });
 export const PublishBodySchema = v.object({
-  definition: v.optional(v.record(v.string(), v.unknown())),
-  baseVersion: v.optional(v.number()),
-  confirm: v.optional(v.boolean()),
+  /** published as it is; without it, the saved draft is */
+  definition: optionalObject(),
+  baseVersion: v.optional(integer()),
+  confirm,
 });
-export const RollbackBodySchema = v.object({ version: v.number(), confirm: v.optional(v.boolean()) });
+export const RollbackBodySchema = v.object({ version: integer(), confirm });
 
 const tag = '表单定义';
 const key = { key: '表单：source、agreement、termination、dispatch、employer' };

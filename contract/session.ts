@@ -1,5 +1,6 @@
 /** POST/GET/DELETE /api/session, the student's first-entry identity check and the password change. */
 import * as v from 'valibot';
+import { optionalText, requiredText, trimmedText } from './body-fields';
 import { OkSchema, RoleSchema } from './common';
 import { route } from './route';
 
@@ -26,15 +27,17 @@ export const UserSchema = v.object({
 
 export const SessionAnswerSchema = v.object({ user: UserSchema });
 
-export const LoginBodySchema = v.object({ username: v.pipe(v.string(), v.maxLength(64)), password: v.pipe(v.string(), v.maxLength(128)) });
-export const PasswordChangeBodySchema = v.object({ currentPassword: v.pipe(v.string(), v.maxLength(128)), newPassword: v.pipe(v.string(), v.maxLength(128)) });
+export const LoginBodySchema = v.object({ username: trimmedText(64), password: requiredText(128) });
+export const PasswordChangeBodySchema = v.object({ currentPassword: requiredText(128), newPassword: requiredText(128) });
 export const ContactSchema = v.object({
   mobile: v.nullish(v.string()),
   email: v.nullish(v.string()),
   qq: v.nullish(v.string()),
   wechat: v.nullish(v.string()),
 });
-export const IdentityBodySchema = v.object({ idNumber: v.pipe(v.string(), v.maxLength(18)), ...ContactSchema.entries });
+/** What a student sends as contact details: the formats (手机, 邮箱, QQ, 微信) are checked by the worker, answering 422. */
+export const ContactBodySchema = v.object({ mobile: trimmedText(20), email: optionalText(100), qq: optionalText(50), wechat: optionalText(50) });
+export const IdentityBodySchema = v.object({ idNumber: v.pipe(trimmedText(18), v.toUpperCase()), ...ContactBodySchema.entries });
 
 const tag = '登录与会话';
 export const sessionRoutes = [

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ItemsOf, OkSchema, queryText } from './common';
 import { route } from './route';
-import { ContactSchema } from './session';
+import { ContactBodySchema, ContactSchema } from './session';
 
 export const LookupQuerySchema = v.object({
   school: queryText('学校编号（必填）'),
@@ -54,7 +54,7 @@ export const studentRoutes = [
   route({ method: 'GET', path: '/api/students/lookup', tag, summary: '单位查找学生：学校 + 毕业届 + 身份证号/手机号/姓名加手机号之一，或学校 + 签约码', access: '已通过审核的用人单位', query: LookupQuerySchema, answers: { 200: LookupHitsSchema } }),
   route({ method: 'GET', path: '/api/schools', tag: '学校', summary: '学校列表；审核人员另见可筛选的学院', access: '已登录', answers: { 200: SchoolListSchema } }),
   route({ method: 'GET', path: '/api/students/me/contact', tag, summary: '学生的基本信息与联系方式', access: '学生本人', answers: { 200: StudentProfileSchema } }),
-  route({ method: 'PUT', path: '/api/students/me/contact', tag, summary: '修改联系方式', access: '学生本人', body: ContactSchema, answers: { 200: SavedStudentProfileSchema } }),
+  route({ method: 'PUT', path: '/api/students/me/contact', tag, summary: '修改联系方式', access: '学生本人', body: ContactBodySchema, answers: { 200: SavedStudentProfileSchema } }),
   route({ method: 'GET', path: '/api/students/me/lookups', tag, summary: '哪些单位查询过我', access: '学生本人', answers: { 200: MyLookupsSchema } }),
   route({ method: 'GET', path: '/api/students/me/signing-codes', tag, summary: '有效的签约码（只显示末两位）', access: '学生本人', answers: { 200: SigningCodesSchema } }),
   route({ method: 'POST', path: '/api/students/me/signing-codes', tag, summary: '生成新的签约码（旧码作废），只在此时显示完整签约码', access: '学生本人（生源已省级通过）', answers: { 201: CreatedSigningCodeSchema } }),

@@ -10,7 +10,8 @@ import { lockedUntil, lockKeys } from '../db/login-locks';
 import { registerEmployer } from '../domain/employers/register-employer';
 import { assertRegistrationAllowed, TooManyRegistrations } from '../domain/employers/registration-throttle';
 import { latestForm } from '../form-registry/registry';
-import { readJsonObject, requiredString } from '../http/body';
+import { contractBody } from '../middleware/contract-body';
+import { RegisterBodySchema } from '../../contract/accounts';
 
 /** Counts a registration attempt (the registration or its licence upload) of the client address. */
 export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
@@ -27,14 +28,9 @@ export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
 
 export const employerRoutes = new Hono<AppEnv>()
   .get('/employers/form', async (c) => c.json(await latestForm(c.get('db'), 'employer')))
-  .post('/employers', async (c) => {
+  .post('/employers', contractBody(RegisterBodySchema), async (c) => {
     const db = c.get('db');
     await registrationAllowed(c);
-    const body = await readJsonObject(c);
-    const registered = await registerEmployer(db, {
-      username: requiredString(body, 'username', 64).trim(),
-      password: requiredString(body, 'password', 128),
-      data: body.data,
-    });
+    const registered = await registerEmployer(db, await c.req.valid('json'));
     return c.json(registered, 201);
   });

@@ -13,9 +13,10 @@ import { formImpact } from '../domain/form-publishing/form-impact';
 import { publishForm, type PublishResult } from '../domain/form-publishing/publish-form';
 import { saveFormDraft } from '../domain/form-publishing/save-draft';
 import { formAtVersion, latestForm, type FormVersion } from '../form-registry/registry';
-import { optionalObject, optionalString, readJsonObject, requiredInteger } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
+import { CheckBodySchema, PublishBodySchema, RollbackBodySchema, SaveDraftBodySchema } from '../../contract/forms';
 import type { FormDefinition } from '../../forms/engine/types';
 
 const admin = (c: Context<AppEnv>) => requireActor(c, { roles: ['admin'] });
@@ -78,24 +79,19 @@ export const formRoutes = new Hono<AppEnv>()
     const draft = await draftRow(c.get('db'), key);
     return c.json({ latestVersion: latest.version, draft: draft ?? null });
   })
-  .put('/forms/:key/draft', async (c) => {
+  .put('/forms/:key/draft', contractBody(SaveDraftBodySchema), async (c) => {
     const actor = await admin(c);
-    const body = await readJsonObject(c);
-    const definition = optionalObject(body, 'definition');
-    if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
-    const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
-    // null says "there was no draft", so it must stay apart from a missing field
-    const savedAt = Object.hasOwn(body, 'savedAt') ? (body.savedAt === null ? null : optionalString(body, 'savedAt', 40)) : undefined;
+    // savedAt null says "there was no draft", so it stays apart from a missing field
+    const { definition, baseVersion, savedAt } = await c.req.valid('json');
     return c.json(await saveFormDraft(c.get('db'), actor, c.req.param('key'), definition, { baseVersion, savedAt }));
   })
   // What saving would report, without saving: the editor asks as the admin types, so a change the
   // lifecycles depend on is refused in place before anything is kept.
-  .post('/forms/:key/check', async (c) => {
+  .post('/forms/:key/check', contractBody(CheckBodySchema), async (c) => {
     await admin(c);
     const key = c.req.param('key');
     await latestForm(c.get('db'), key);
-    const definition = optionalObject(await readJsonObject(c), 'definition');
-    if (!definition) throw badRequest('missing_field', '缺少字段 definition', [{ path: 'definition', code: 'required', message: '必填' }]);
+    const { definition } = await c.req.valid('json');
     const { shape, lifecycle } = await definitionProblems(c.get('db'), key, definition);
     return c.json({ errors: shape, lifecycleErrors: lifecycle });
   })
@@ -122,26 +118,25 @@ export const formRoutes = new Hono<AppEnv>()
     const [from, to] = await Promise.all([side(c, key, c.req.query('from'), 'from '), side(c, key, c.req.query('to'), 'to ')]);
     return c.json(diffDefinitions(from, to));
   })
-  .post('/forms/:key/publish', async (c) => {
+  .post('/forms/:key/publish', contractBody(PublishBodySchema), async (c) => {
     const actor = await admin(c);
     const key = c.req.param('key');
-    const body = await readJsonObject(c);
-    const given = optionalObject(body, 'definition');
+    const body = await c.req.valid('json');
+    const given = body.definition ?? undefined;
     // A definition sent in the body is published as it is; another admin's saved draft stays (and
     // is then stale). Without one, the saved draft is published, if it still starts from the latest.
     const draft = given ? undefined : await draftOrNotFound(c, key);
     const definition = given ?? draft!.definition;
-    const baseVersion = Object.hasOwn(body, 'baseVersion') ? requiredInteger(body, 'baseVersion') : undefined;
     const result = await publishForm(c.get('db'), c.env, actor, key, {
-      definition, confirm: body.confirm === true, baseVersion, draftBaseVersion: draft?.baseVersion, clearDraft: !given,
+      definition, confirm: body.confirm === true, baseVersion: body.baseVersion, draftBaseVersion: draft?.baseVersion, clearDraft: !given,
     });
     return answerPublish(c, result);
   })
-  .post('/forms/:key/rollback', async (c) => {
+  .post('/forms/:key/rollback', contractBody(RollbackBodySchema), async (c) => {
     const actor = await admin(c);
     const key = c.req.param('key');
-    const body = await readJsonObject(c);
-    const version = requiredInteger(body, 'version');
+    const body = await c.req.valid('json');
+    const { version } = body;
     const old = await formAtVersion(c.get('db'), key, version);
     const result = await publishForm(c.get('db'), c.env, actor, key, {
       definition: old.definition, confirm: body.confirm === true, rollbackOf: version, clearDraft: false,

@@ -11,19 +11,11 @@ import type { AppEnv } from '../app-env';
 import {
   resetEmployerPassword, resetReviewerPassword, resetSchoolStudentPasswords, resetStudentPassword,
 } from '../domain/accounts/reset-password';
-import { readJsonObject } from '../http/body';
-import { badRequest } from '../http/errors';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
+import { ResetListBodySchema } from '../../contract/accounts';
 
 const noStore = { 'Cache-Control': 'no-store' };
-
-function studentKeys(body: Record<string, unknown>): string[] {
-  const list = body.students;
-  if (!Array.isArray(list) || !list.every((k) => typeof k === 'string' && k.length <= 64)) {
-    throw badRequest('bad_field', '请提供学生列表（学生编号或身份证号）', [{ path: 'students', code: 'type', message: '必须是字符串列表' }]);
-  }
-  return list as string[];
-}
 
 export const passwordResetRoutes = new Hono<AppEnv>()
   .post('/students/:id/reset-password', async (c) => {
@@ -38,9 +30,10 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c, { roles: ['admin'] });
     return c.json(await resetReviewerPassword(c.get('db'), actor, c.req.param('username')), 200, noStore);
   })
-  .post('/source-records/reset-passwords', async (c) => {
+  .post('/source-records/reset-passwords', contractBody(ResetListBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['school'] });
-    const credentials = await resetSchoolStudentPasswords(c.get('db'), actor, studentKeys(await readJsonObject(c)));
+    const { students } = await c.req.valid('json');
+    const credentials = await resetSchoolStudentPasswords(c.get('db'), actor, students);
     const csv = toCsv(['用户名', '姓名', '一次性密码'], credentials.map((x) => [x.username, x.name, x.password]), [0]);
     return c.body(csv, 200, {
       ...noStore, 'Content-Type': 'text/csv; charset=utf-8',

@@ -10,11 +10,11 @@ import { changePassword, deleteSession, findAccountById, findAccountByUsername, 
 import { readContact } from '../domain/student-contacts/read-contact';
 import { saveStudentContact } from '../domain/student-contacts/save-contact';
 import type { Db } from '../db/client';
-import { readJsonObject, requiredString } from '../http/body';
 import { AppError, invalid } from '../http/errors';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
-import type { UserSchema } from '../../contract/session';
+import { IdentityBodySchema, LoginBodySchema, PasswordChangeBodySchema, type UserSchema } from '../../contract/session';
 
 async function userView(db: Db, actor: Actor): Promise<AnswerOf<typeof UserSchema>> {
   const names = await scopeNames(db, actor);
@@ -56,10 +56,8 @@ async function throttled<T>(c: Context, step: () => Promise<T>): Promise<T> {
 }
 
 export const sessionRoutes = new Hono<AppEnv>()
-  .post('/session', async (c) => {
-    const body = await readJsonObject(c);
-    const username = requiredString(body, 'username', 64).trim();
-    const password = requiredString(body, 'password', 128);
+  .post('/session', contractBody(LoginBodySchema), async (c) => {
+    const { username, password } = await c.req.valid('json');
     const db = c.get('db');
     const throttle = loginThrottle(c.env, db);
     const attempt = { username, ip: c.req.header('CF-Connecting-IP') ?? null };
@@ -87,23 +85,20 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.json({ ok: true });
   })
   // 初次进入: the student confirms who they are (their full ID number) and leaves contact details.
-  .post('/session/identity', async (c) => {
+  .post('/session/identity', contractBody(IdentityBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['student'], allowUnconfirmedIdentity: true });
-    const body = await readJsonObject(c);
-    const idNumber = requiredString(body, 'idNumber', 18).trim().toUpperCase();
+    const { idNumber, ...given } = await c.req.valid('json');
     const db = c.get('db');
-    const { contact, fields } = readContact(body);
+    const { contact, fields } = readContact(given);
     if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber) fields.unshift({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
     if (fields.length) throw invalid('身份确认未通过，请检查标红的字段', fields, 'validation');
     // the same one place as 基本信息: what is confirmed here is what employers and agreements use
     await saveStudentContact(db, actor, contact, new Date().toISOString(), { confirmIdentity: true });
     return c.json({ user: await userView(db, { ...actor, identityConfirmed: true }) });
   })
-  .post('/session/password', async (c) => {
+  .post('/session/password', contractBody(PasswordChangeBodySchema), async (c) => {
     const actor = await requireActor(c, { allowInitialPassword: true });
-    const body = await readJsonObject(c);
-    const currentPassword = requiredString(body, 'currentPassword', 128);
-    const newPassword = requiredString(body, 'newPassword', 128);
+    const { currentPassword, newPassword } = await c.req.valid('json');
     const db = c.get('db');
     const throttle = loginThrottle(c.env, db, '密码验证');
     const attempt = { username: actor.username, ip: c.req.header('CF-Connecting-IP') ?? null };

@@ -8,12 +8,13 @@ import type { AppEnv } from '../app-env';
 import { findStudentProfile } from '../db/student-contacts';
 import { readContact } from '../domain/student-contacts/read-contact';
 import { saveStudentContact } from '../domain/student-contacts/save-contact';
-import { readJsonObject } from '../http/body';
 import { invalid, notFound } from '../http/errors';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import type { Db } from '../db/client';
 import type { AnswerOf } from '../../contract/route';
 import type { StudentProfileSchema } from '../../contract/students';
+import { ContactBodySchema } from '../../contract/session';
 
 async function profileView(db: Db, studentId: string | null): Promise<AnswerOf<typeof StudentProfileSchema>> {
   const p = studentId ? await findStudentProfile(db, studentId) : undefined;
@@ -30,9 +31,9 @@ export const studentContactRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c, { roles: ['student'] });
     return c.json(await profileView(c.get('db'), actor.studentId));
   })
-  .put('/students/me/contact', async (c) => {
+  .put('/students/me/contact', contractBody(ContactBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['student'] });
-    const { contact, fields } = readContact(await readJsonObject(c));
+    const { contact, fields } = readContact(await c.req.valid('json'));
     if (fields.length) throw invalid('联系方式未保存，请检查标红的字段', fields, 'validation');
     const db = c.get('db');
     const { changed } = await saveStudentContact(db, actor, contact, new Date().toISOString());

@@ -22,7 +22,7 @@ import { attachRegistrationFiles, checkRegistrationFiles } from './registration-
 export interface RegisterEmployerInput {
   username: string;
   password: string;
-  data: unknown;
+  data?: unknown;
 }
 
 export interface RegisteredEmployer {
