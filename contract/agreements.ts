@@ -1,10 +1,11 @@
 /** 线下签约 预览确认, the agreement PDF, the dispatch export and the public verification page. */
 import * as v from 'valibot';
-import { FormRefSchema, formData } from './common';
+import { FormRefSchema, formData, formDataSent } from './common';
 import { ListQuerySchema } from './records';
 import { route } from './route';
 
-export const OfflinePreviewBodySchema = v.object({ mode: v.literal('offline'), data: formData('agreement') });
+/** `mode` picks the offline create; the create's own check answers for anything else. */
+export const OfflinePreviewBodySchema = v.looseObject({ mode: v.optional(v.pipe(v.unknown(), v.description('offline'))), data: formDataSent('agreement') });
 export const OfflineAgreementPreviewSchema = v.object({ number: v.string(), form: FormRefSchema, data: formData('agreement') });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

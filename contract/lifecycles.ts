@@ -34,7 +34,8 @@ export const ReasonListSchema = v.object({
   defaults: v.array(v.string()),
   custom: v.boolean(),
 });
-export const ReasonListBodySchema = v.object({ reasons: v.nullable(v.array(v.string())) });
+/** Each reason is checked by the worker (text, 1–50 characters, one line, no repeats), all problems in one 422. */
+export const ReasonListBodySchema = v.object({ reasons: v.nullable(v.array(v.pipe(v.unknown(), v.description('原因，1–50 字，不含换行')), '必须是列表')) });
 
 const tag = '业务流程';
 const kind = { kind: '记录类型' };

@@ -4,7 +4,8 @@
  * waiting, prepare, read, create, and take a transition.
  */
 import * as v from 'valibot';
-import { ActorRoleSchema, FormRefSchema, formData, queryText, StateToneSchema } from './common';
+import { integer } from './body-fields';
+import { ActorRoleSchema, FormRefSchema, formData, formDataSent, queryText, StateToneSchema } from './common';
 import { route } from './route';
 
 export const ListQuerySchema = v.object({
@@ -133,20 +134,26 @@ export const PrepareQuerySchema = v.object({
   agreementId: queryText('协议编号（变更、解约）'),
 });
 
-/** A create: the form's values and the links the kind needs (studentId, agreementId, mode …). */
+/**
+ * A create: the form's values (judged by the form engine) and the links the kind needs (studentId,
+ * agreementId, mode …), which the kind's lifecycle checks.
+ */
 export const CreateBodySchema = v.looseObject({
-  data: v.optional(formData()),
-  studentId: v.optional(v.string()),
-  agreementId: v.optional(v.string()),
-  mode: v.optional(v.string()),
+  data: formDataSent(),
+  studentId: v.optional(v.pipe(v.unknown(), v.description('学生编号（单位发邀约）'))),
+  agreementId: v.optional(v.pipe(v.unknown(), v.description('协议编号（变更、解约）'))),
+  mode: v.optional(v.pipe(v.unknown(), v.description('线下签约：offline'))),
 });
 
 export const TransitionBodySchema = v.object({
   /** the record's version as read: a write on an older one answers 409 */
-  version: v.number(),
-  data: v.optional(formData()),
-  reason: v.optional(v.string()),
-  reasonChoice: v.optional(v.string()),
+  version: integer(),
+  /** the step's form values, judged by the form engine */
+  data: formDataSent(),
+  /** free text; its length (and whether one is needed) is checked by the transition, 422 */
+  reason: v.nullish(v.string('必须是文字')),
+  /** one of the offered reasons */
+  reasonChoice: v.nullish(v.string('必须是文字')),
 });
 
 const tag = '记录（各类业务通用）';

@@ -38,7 +38,8 @@ async function readLimited(c: Context): Promise<Uint8Array> {
 }
 
 /**
- * Reads a JSON object body. Anything else — wrong content type (which also shuts the door on
+ * Reads a JSON object body; only the contract body check (middleware/contract-body) calls it, so
+ * every route's body is then checked against its schema. Anything else — wrong content type (which also shuts the door on
  * cross-site `text/plain` posts), malformed JSON, a non-object, a body over MAX_JSON_BYTES — is a
  * 400/415 with a clear message, before any work is done.
  */
@@ -58,33 +59,4 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
     throw badRequest('bad_body', '请求内容必须是 JSON 对象');
   }
   return body as Record<string, unknown>;
-}
-
-export function optionalString(body: Record<string, unknown>, key: string, max = 1000): string | undefined {
-  if (!Object.hasOwn(body, key) || body[key] === undefined || body[key] === null) return undefined;
-  const v = body[key];
-  if (typeof v !== 'string') throw badRequest('bad_field', `字段 ${key} 必须是字符串`, [{ path: key, code: 'type', message: '必须是字符串' }]);
-  if (v.length > max) throw badRequest('bad_field', `字段 ${key} 过长`, [{ path: key, code: 'maxLength', message: `不能超过 ${max} 个字符` }]);
-  return v;
-}
-
-export function requiredString(body: Record<string, unknown>, key: string, max = 1000): string {
-  const v = optionalString(body, key, max);
-  if (v === undefined || v.trim() === '') throw badRequest('missing_field', `缺少字段 ${key}`, [{ path: key, code: 'required', message: '必填' }]);
-  return v;
-}
-
-export function optionalObject(body: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
-  if (!Object.hasOwn(body, key) || body[key] === undefined || body[key] === null) return undefined;
-  const v = body[key];
-  if (typeof v !== 'object' || Array.isArray(v)) throw badRequest('bad_field', `字段 ${key} 必须是对象`, [{ path: key, code: 'type', message: '必须是对象' }]);
-  return v as Record<string, unknown>;
-}
-
-export function requiredInteger(body: Record<string, unknown>, key: string): number {
-  const v = Object.hasOwn(body, key) ? body[key] : undefined;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
-    throw badRequest('bad_field', `字段 ${key} 必须是整数`, [{ path: key, code: 'type', message: '必须是整数' }]);
-  }
-  return v;
 }

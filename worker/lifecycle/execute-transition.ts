@@ -18,13 +18,16 @@ import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
 import type { Deps, Kind, Lifecycle, Transition } from './types';
 import { lifecycleOf } from './registry';
+import type * as v from 'valibot';
+import type { TransitionBodySchema } from '../../contract/records';
 import { notificationStatements } from './notifications/notification-statements';
 
 export interface TransitionRequest {
   kind: Kind | string;
   id: string;
   action: string;
-  body: Record<string, unknown>;
+  /** the request body, checked against its contract schema */
+  body: v.InferOutput<typeof TransitionBodySchema>;
 }
 
 export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, actor: Actor): Transition[] {
@@ -45,10 +48,7 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
   if (!current || current.record.id !== req.id || current.record.kind !== lifecycle.kind || !canRead(lifecycle, current.record, actor)) throw notFound();
   const record = await applyLapse(db, lifecycle, current.record);
 
-  const version = req.body.version;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
-    throw badRequest('bad_field', '缺少记录版本号 version', [{ path: 'version', code: 'type', message: '必须是整数' }]);
-  }
+  const { version } = req.body;
   const mine = lifecycle.transitions.filter((t) => t.action === req.action && t.by.includes(actor.role));
   if (mine.length === 0) throw forbidden();
   const transition = applicableTransitions(lifecycle, record, actor).find((t) => t.action === req.action);

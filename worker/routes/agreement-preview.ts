@@ -7,16 +7,16 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { reservePreviewNumber } from '../domain/offline-agreements/previewed-number';
-import { readJsonObject } from '../http/body';
 import { prepareCreateData } from '../lifecycle/create-record';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
-import type { OfflineAgreementPreviewSchema } from '../../contract/agreements';
+import { OfflinePreviewBodySchema, type OfflineAgreementPreviewSchema } from '../../contract/agreements';
 
 export const agreementPreviewRoutes = new Hono<AppEnv>()
-  .post('/agreements/preview', async (c) => {
+  .post('/agreements/preview', contractBody(OfflinePreviewBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['student'] });
-    const body = await readJsonObject(c);
+    const body = await c.req.valid('json');
     const db = c.get('db');
     const { links, form, data } = await prepareCreateData({ db, env: c.env, actor }, 'agreements', body);
     const number = await reservePreviewNumber(db, { studentId: links.studentId ?? '', schoolId: links.schoolId ?? '', cohort: links.cohort ?? 0 }, data);

@@ -7,16 +7,17 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { destinationSettingsOf } from '../db/destination-settings';
 import { readCohort, setDestinationSettings } from '../domain/destinations/set-destination-settings';
-import { readJsonObject } from '../http/body';
+import { contractBodyCheckedByDomain } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
+import { DestinationSettingsBodySchema } from '../../contract/destinations';
 
 export const destinationSettingsRoutes = new Hono<AppEnv>()
   .get('/destinations/settings/:cohort', async (c) => {
     await requireActor(c, { roles: ['student', 'college', 'school', 'province', 'center', 'admin'] });
     return c.json(await destinationSettingsOf(c.get('db'), readCohort(c.req.param('cohort'))));
   })
-  .put('/destinations/settings/:cohort', async (c) => {
+  .put('/destinations/settings/:cohort', contractBodyCheckedByDomain(DestinationSettingsBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['province'] });
     const cohort = readCohort(c.req.param('cohort'));
-    return c.json(await setDestinationSettings(c.get('db'), actor, cohort, await readJsonObject(c)));
+    return c.json(await setDestinationSettings(c.get('db'), actor, cohort, await c.req.valid('json')));
   });

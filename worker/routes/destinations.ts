@@ -9,12 +9,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { destinationCsvStream, destinationXlsx } from '../domain/destination-export/export-destinations';
 import { addFollowUpNote, followUpList } from '../domain/destinations/follow-up';
-import { readJsonObject } from '../http/body';
 import { badRequest } from '../http/errors';
 import { stateShownTo } from '../lifecycle/read-access';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
+import { contractBodyCheckedByDomain } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
+import { FollowUpNoteBodySchema } from '../../contract/destinations';
 
 const filename = (ext: string) => `attachment; filename="destinations.${ext}"; filename*=UTF-8''${encodeURIComponent(`毕业去向.${ext}`)}`;
 const DEFAULT_STATES = ['registered', 'agreement'];
@@ -26,9 +27,10 @@ export const destinationRoutes = new Hono<AppEnv>()
     if (!Number.isSafeInteger(page) || page < 1) throw badRequest('bad_query', 'page 须为正整数');
     return c.json(await followUpList(c.get('db'), actor, { major: c.req.query('major') || undefined, page }));
   })
-  .post('/destinations/follow-up/:studentId/notes', async (c) => {
+  .post('/destinations/follow-up/:studentId/notes', contractBodyCheckedByDomain(FollowUpNoteBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['college', 'school'] });
-    return c.json(await addFollowUpNote(c.get('db'), actor, c.req.param('studentId'), await readJsonObject(c)), 201);
+    // the body is read once the student is known to be in scope
+    return c.json(await addFollowUpNote(c.get('db'), actor, c.req.param('studentId'), c.req.valid('json')), 201);
   })
   .get('/destinations/export', async (c) => {
     const actor = await requireActor(c, { roles: ['center', 'school'] });

@@ -13,11 +13,11 @@ import { stateShownTo } from '../lifecycle/read-access';
 import { LIFECYCLES, lifecycleOf } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
 import { requireActor } from '../middleware/require-actor';
-import { readJsonObject } from '../http/body';
+import { contractBody } from '../middleware/contract-body';
 import { rejectReasons } from '../lifecycle/reject-reasons';
 import { replaceRejectReasons, requireAdmin, withReasons } from '../domain/reasons/replace-reject-reasons';
 import type { AnswerOf } from '../../contract/route';
-import type { ReasonListSchema } from '../../contract/lifecycles';
+import { ReasonListBodySchema, type ReasonListSchema } from '../../contract/lifecycles';
 
 const reasonsAnswer = (lifecycle: Lifecycle, list: { reasons: string[]; custom: boolean }): AnswerOf<typeof ReasonListSchema> => ({
   kind: lifecycle.kind, label: lifecycle.label, ...list, defaults: [...(lifecycle.reasons ?? [])],
@@ -51,10 +51,10 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
     const lifecycle = withReasons(lifecycleOf(c.req.param('kind')));
     return c.json(reasonsAnswer(lifecycle, await rejectReasons(c.get('db'), lifecycle)));
   })
-  .put('/lifecycles/:kind/reasons', async (c) => {
+  .put('/lifecycles/:kind/reasons', contractBody(ReasonListBodySchema), async (c) => {
     const actor = await requireActor(c);
     requireAdmin(actor);
     const lifecycle = withReasons(lifecycleOf(c.req.param('kind')));
-    const body = await readJsonObject(c);
-    return c.json(reasonsAnswer(lifecycle, await replaceRejectReasons(c.get('db'), actor, lifecycle, body)));
+    const { reasons } = await c.req.valid('json');
+    return c.json(reasonsAnswer(lifecycle, await replaceRejectReasons(c.get('db'), actor, lifecycle, reasons)));
   });

@@ -10,9 +10,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { listNotifications, markAllRead, markRead, unreadCount } from '../db/notifications';
 import { readPreferences, savePreferences } from '../domain/notifications/preferences';
-import { readJsonObject } from '../http/body';
 import { notFound } from '../http/errors';
+import { contractBodyCheckedByDomain } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
+import { PreferencesBodySchema } from '../../contract/notifications';
 
 const PAGE = 100;
 
@@ -35,9 +36,9 @@ export const notificationRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c);
     return c.json({ preferences: await readPreferences(c.get('db'), actor.accountId) });
   })
-  .put('/notifications/preferences', async (c) => {
+  .put('/notifications/preferences', contractBodyCheckedByDomain(PreferencesBodySchema), async (c) => {
     const actor = await requireActor(c);
-    return c.json({ preferences: await savePreferences(c.get('db'), actor.accountId, await readJsonObject(c)) });
+    return c.json({ preferences: await savePreferences(c.get('db'), actor.accountId, await c.req.valid('json')) });
   })
   .post('/notifications/read-all', async (c) => {
     const actor = await requireActor(c);

@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
-import { readJsonObject } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
 import { prepareCreate } from '../lifecycle/prepare-create';
@@ -16,7 +15,9 @@ import { listRecordPage } from '../lifecycle/list-records';
 import { recordView } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
+import { contractBody } from '../middleware/contract-body';
 import { requireActor, requireActorWith } from '../middleware/require-actor';
+import { CreateBodySchema, TransitionBodySchema } from '../../contract/records';
 import { labelsFor } from '../lifecycle/labels';
 import { applyLapse } from '../lifecycle/apply-lapse';
 import { nextWaiting } from '../lifecycle/next-waiting';
@@ -67,20 +68,20 @@ export const recordRoutes = new Hono<AppEnv>()
     const termsChanges = await termsChangesFor(db, lifecycle, view, actor, answer.data, new Date().toISOString());
     return c.json(termsChanges ? { ...answer, termsChanges } : answer);
   })
-  .post('/:kind', async (c) => {
+  .post('/:kind', contractBody(CreateBodySchema), async (c) => {
     const actor = await requireActor(c);
     const lifecycle = lifecycleOf(c.req.param('kind'));
-    const body = await readJsonObject(c);
+    const body = await c.req.valid('json');
     const db = c.get('db');
     const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
     return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
-  .post('/:kind/:id/:action', async (c) => {
+  .post('/:kind/:id/:action', contractBody(TransitionBodySchema), async (c) => {
     const db = c.get('db');
     // the record comes in the session's round trip, the answer in the write's: two in all
     const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
-    const body = await readJsonObject(c);
+    const body = await c.req.valid('json');
     const after = await executeTransition({ db, env: c.env, actor }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);

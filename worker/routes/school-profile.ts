@@ -9,11 +9,11 @@ import type { Db } from '../db/client';
 import { findSchoolProfile } from '../db/school-profiles';
 import { readSchoolProfile } from '../domain/school-profiles/read-school-profile';
 import { saveSchoolProfile } from '../domain/school-profiles/save-school-profile';
-import { readJsonObject } from '../http/body';
 import { invalid, notFound } from '../http/errors';
+import { contractBodyCheckedByDomain } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
-import type { SchoolProfileViewSchema } from '../../contract/schools';
+import { SchoolProfileBodySchema, type SchoolProfileViewSchema } from '../../contract/schools';
 
 async function profileView(db: Db, schoolId: string | null): Promise<AnswerOf<typeof SchoolProfileViewSchema>> {
   const found = schoolId ? await findSchoolProfile(db, schoolId) : undefined;
@@ -30,9 +30,9 @@ export const schoolProfileRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c, { roles: ['school'] });
     return c.json(await profileView(c.get('db'), actor.schoolId));
   })
-  .put('/schools/me/profile', async (c) => {
+  .put('/schools/me/profile', contractBodyCheckedByDomain(SchoolProfileBodySchema), async (c) => {
     const actor = await requireActor(c, { roles: ['school'] });
-    const { profile, fields } = readSchoolProfile(await readJsonObject(c));
+    const { profile, fields } = readSchoolProfile(await c.req.valid('json'));
     if (fields.length) throw invalid('学校信息未保存，请检查标红的字段', fields, 'validation');
     const db = c.get('db');
     const { changed } = await saveSchoolProfile(db, actor, profile, new Date().toISOString());

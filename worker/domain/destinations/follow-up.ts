@@ -9,6 +9,9 @@ import { FOLLOW_UP_PAGE, followUpCounts, followUpMajors, followUpRows, insertNot
 import { forbidden, invalid, notFound } from '../../http/errors';
 import { newId } from '../../lib/encoding';
 import { lifecycleOf } from '../../lifecycle/registry';
+import type { Unchecked } from '../../middleware/contract-body';
+import type { FollowUpNoteBodySchema } from '../../../contract/destinations';
+import type * as v from 'valibot';
 
 export const NOTE_MAX = 200;
 
@@ -53,10 +56,12 @@ export async function followUpList(db: Db, actor: Actor, query: { major?: string
   };
 }
 
-export async function addFollowUpNote(db: Db, actor: Actor, studentId: string, body: Record<string, unknown>) {
+/** `given` is the request body, read only once the student is known to be in scope. */
+export async function addFollowUpNote(db: Db, actor: Actor, studentId: string, given: PromiseLike<Unchecked<v.InferOutput<typeof FollowUpNoteBodySchema>>>) {
   const scope = followUpScope(actor);
   // someone else's student is not there at all, before anything about the note is said
   if (!(await studentInScope(db, scope, studentId))) throw notFound('学生不存在或不在您的范围内');
+  const body = await given;
   const text = typeof body.text === 'string' ? body.text.trim() : '';
   if (!text || Array.from(text).length > NOTE_MAX) {
     throw invalid('跟进记录未保存', [{ path: 'text', code: text ? 'maxLength' : 'required', message: text ? `不超过 ${NOTE_MAX} 字` : '请填写跟进情况' }], 'validation');

@@ -8,6 +8,9 @@ import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
 import { destinationSettingsOf, saveDestinationSettingsWrite, type DestinationSettings } from '../../db/destination-settings';
 import { badRequest, invalid, type FieldIssue } from '../../http/errors';
+import type { Unchecked } from '../../middleware/contract-body';
+import type { DestinationSettingsBodySchema } from '../../../contract/destinations';
+import type * as v from 'valibot';
 
 /** A cohort in the path: a graduation year. */
 export function readCohort(raw: string): number {
@@ -16,7 +19,7 @@ export function readCohort(raw: string): number {
   return cohort;
 }
 
-export async function setDestinationSettings(db: Db, actor: Actor, cohort: number, body: Record<string, unknown>): Promise<DestinationSettings> {
+export async function setDestinationSettings(db: Db, actor: Actor, cohort: number, body: Unchecked<v.InferOutput<typeof DestinationSettingsBodySchema>>): Promise<DestinationSettings> {
   const fields: FieldIssue[] = [];
   const { changeDeadline, centerCodes } = body;
   if (typeof changeDeadline !== 'string' || !isCalendarDate(changeDeadline)) {

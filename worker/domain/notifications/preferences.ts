@@ -7,6 +7,9 @@ import { optOutsOf, replaceOptOuts, type Channel } from '../../db/notification-p
 import type { FieldIssue } from '../../http/errors';
 import { invalid } from '../../http/errors';
 import { CATEGORIES, type Category } from '../../lifecycle/notifications/rules';
+import type { Unchecked } from '../../middleware/contract-body';
+import type { PreferencesBodySchema } from '../../../contract/notifications';
+import type * as v from 'valibot';
 
 export interface CategoryPreference { category: Category; label: string; email: boolean; sms: boolean }
 
@@ -17,7 +20,7 @@ export async function readPreferences(db: Db, accountId: string): Promise<Catego
 }
 
 /** `{ preferences: [{ category, email, sms }] }`: categories left out keep their setting. Bad input changes nothing. */
-export async function savePreferences(db: Db, accountId: string, body: Record<string, unknown>): Promise<CategoryPreference[]> {
+export async function savePreferences(db: Db, accountId: string, body: Unchecked<v.InferOutput<typeof PreferencesBodySchema>>): Promise<CategoryPreference[]> {
   const list = body.preferences;
   const fields: FieldIssue[] = [];
   if (!Array.isArray(list)) throw invalid('提醒设置格式不正确', [{ path: 'preferences', code: 'type', message: '必须是列表' }], 'validation');

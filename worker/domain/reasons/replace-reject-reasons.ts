@@ -5,7 +5,7 @@
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
 import { deleteReasonList, saveReasonList } from '../../db/reason-lists';
-import { badRequest, forbidden, invalid, notFound, type FieldIssue } from '../../http/errors';
+import { forbidden, invalid, notFound, type FieldIssue } from '../../http/errors';
 import { offersReasons, rejectReasons } from '../../lifecycle/reject-reasons';
 import type { Lifecycle } from '../../lifecycle/types';
 
@@ -22,11 +22,8 @@ export function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw forbidden('只有平台管理员可以维护退回原因');
 }
 
-/** The list as typed, trimmed: 1–20 distinct reasons of 1–50 characters on one line each. */
-export function checkReasonList(input: unknown): string[] {
-  if (!Array.isArray(input)) {
-    throw badRequest('bad_field', 'reasons 必须是原因列表', [{ path: 'reasons', code: 'type', message: '必须是列表' }]);
-  }
+/** The list as typed (a list, as the body check made sure), trimmed: 1–20 distinct reasons of 1–50 characters on one line each. */
+export function checkReasonList(input: readonly unknown[]): string[] {
   if (input.length > MAX_REASONS) {
     throw invalid(`最多 ${MAX_REASONS} 条原因`, [{ path: 'reasons', code: 'maxItems', message: `最多 ${MAX_REASONS} 条` }]);
   }
@@ -46,13 +43,13 @@ export function checkReasonList(input: unknown): string[] {
   return out;
 }
 
-export async function replaceRejectReasons(db: Db, actor: Actor, lifecycle: Lifecycle, body: Record<string, unknown>) {
+export async function replaceRejectReasons(db: Db, actor: Actor, lifecycle: Lifecycle, given: readonly unknown[] | null) {
   requireAdmin(actor);
   withReasons(lifecycle);
-  if (body.reasons === null) {
+  if (given === null) {
     await deleteReasonList(db, lifecycle.kind);
   } else {
-    const reasons = checkReasonList(body.reasons);
+    const reasons = checkReasonList(given);
     await saveReasonList(db, { kind: lifecycle.kind, reasons: JSON.stringify(reasons), updatedAt: new Date().toISOString(), updatedBy: actor.accountId });
   }
   return rejectReasons(db, lifecycle);

@@ -6,6 +6,9 @@
 import { charLength, isLandline, isMobile, isPostcode } from '../../../forms/engine';
 import type { FieldIssue } from '../../http/errors';
 import type { SchoolProfile } from '../../db/school-profiles';
+import type { Unchecked } from '../../middleware/contract-body';
+import type { SchoolProfileBodySchema } from '../../../contract/schools';
+import type * as v from 'valibot';
 
 interface Rule {
   label: string;
@@ -27,7 +30,7 @@ export const SCHOOL_PROFILE_RULES: Record<keyof SchoolProfile, Rule> = {
 
 const KEYS = Object.keys(SCHOOL_PROFILE_RULES) as Array<keyof SchoolProfile>;
 
-export function readSchoolProfile(body: Record<string, unknown>): { profile: SchoolProfile; fields: FieldIssue[] } {
+export function readSchoolProfile(body: Unchecked<v.InferOutput<typeof SchoolProfileBodySchema>>): { profile: SchoolProfile; fields: FieldIssue[] } {
   const fields: FieldIssue[] = [];
   const values: Record<string, string | null> = {};
   for (const key of KEYS) {
