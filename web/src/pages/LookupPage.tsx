@@ -17,10 +17,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
 import { useUser } from '../auth/session';
 import { invalidateAfterRecordWrite } from '../api/invalidation';
+import type { SchoolOption } from '../api/organisations';
+import type { LookupHit } from '../api/students';
+import type { LookupBy } from '../api/studentPrivacy';
 
-interface School { id: string; code: string; name: string }
-interface Found { studentId: string; name: string; idNumber: string; phone: string | null; schoolName: string; collegeName: string; cohort: number }
-type By = 'idNumber' | 'phone' | 'namePhone' | 'code';
+type By = LookupBy;
 
 /** the server's alphabet: no 0/O or 1/I; dashes and spaces are ignored */
 const SIGNING_CODE = /^[2-9A-HJ-NP-Z]{8}$/;
@@ -35,7 +36,7 @@ export function LookupPage() {
   useTitle('查找学生');
   const user = useUser();
   const client = useQueryClient();
-  const schools = useQuery({ queryKey: queryKeys.schoolDirectory(), queryFn: () => api<{ items: School[] }>('/api/schools') });
+  const schools = useQuery({ queryKey: queryKeys.schoolDirectory(), queryFn: () => api<{ items: SchoolOption[] }>('/api/schools') });
   // before anything is typed: may this employer invite at all (the centre must have verified it)?
   const lifecycles = useQuery(lifecyclesQuery(user.id));
   const refusal = createRefusal(lifecycles.data?.invitations?.create);
@@ -47,7 +48,7 @@ export function LookupPage() {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [found, setFound] = useState<Found[] | null>(null);
+  const [found, setFound] = useState<LookupHit[] | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const [adding, setAdding] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function LookupPage() {
       const q = by === 'code' ? { code: normaliseCode(code) }
         : by === 'idNumber' ? { cohort, idNumber: idNumber.trim().toUpperCase() }
           : by === 'phone' ? { cohort, phone: phone.trim() } : { cohort, name: name.trim(), phone: phone.trim() };
-      const r = await api<{ items: Found[] }>(withQuery('/api/students/lookup', { school, ...q }));
+      const r = await api<{ items: LookupHit[] }>(withQuery('/api/students/lookup', { school, ...q }));
       setFound(r.items);
     } catch (err) {
       if (err instanceof ApiError) {

@@ -12,14 +12,10 @@ import { ResultNotice } from '../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../components/useTextFieldsForm';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
+import type { SavedStudentProfile, StudentProfile } from '../api/students';
 
 type Key = 'mobile' | 'email' | 'qq' | 'wechat';
-type Contact = Record<Key, string | null>;
-interface Profile {
-  identity: { name: string; idNumber: string; schoolName: string; collegeName: string; cohort: number };
-  contact: Contact;
-  updatedAt: string | null;
-}
+type Contact = StudentProfile['contact'];
 type Errors = FieldErrors<Key>;
 
 const KEYS: Key[] = ['mobile', 'email', 'qq', 'wechat'];
@@ -37,12 +33,12 @@ function problems(v: Record<Key, string>): Errors {
 const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', email: c.email ?? '', qq: c.qq ?? '', wechat: c.wechat ?? '' });
 
 export default function ProfilePage() {
-  const loaded = useQuery({ queryKey: queryKeys.studentContact(), queryFn: ({ signal }) => api<Profile>('/api/students/me/contact', { signal }) });
+  const loaded = useQuery({ queryKey: queryKeys.studentContact(), queryFn: ({ signal }) => api<StudentProfile>('/api/students/me/contact', { signal }) });
   const client = useQueryClient();
   const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
-      const r = await api<Profile & { changed: string[] }>('/api/students/me/contact', { method: 'PUT', body });
+      const r = await api<SavedStudentProfile>('/api/students/me/contact', { method: 'PUT', body });
       // the next visit starts from what was saved, not from the answer before it
       const { changed: _changed, ...view } = r;
       client.setQueryData(queryKeys.studentContact(), view);
