@@ -18,16 +18,21 @@ export const ListQuerySchema = v.object({
   limit: queryText('每页条数，1–100，默认 20'),
 });
 
-export const ListItemSchema = v.object({
+/** What a list row and a record's page both say of a record: which one, its state, its version. */
+const RecordHead = {
   id: v.string(),
   kind: v.string(),
   state: v.string(),
   stateLabel: v.string(),
   stateTone: v.optional(StateToneSchema),
   version: v.number(),
+  number: v.nullish(v.string()),
+};
+
+export const ListItemSchema = v.object({
+  ...RecordHead,
   title: v.string(),
   subtitle: v.nullish(v.string()),
-  number: v.nullish(v.string()),
   cohort: v.nullish(v.number()),
   updatedAt: v.string(),
 });
@@ -81,13 +86,7 @@ export const FieldChangeSchema = v.object({
 export const CreatableFromSchema = v.object({ kind: v.string(), label: v.string(), links: v.record(v.string(), v.string()) });
 
 export const RecordViewSchema = v.object({
-  id: v.string(),
-  kind: v.string(),
-  state: v.string(),
-  stateLabel: v.string(),
-  stateTone: v.optional(StateToneSchema),
-  version: v.number(),
-  number: v.nullish(v.string()),
+  ...RecordHead,
   /** an agreement's 签约方式 (online, offline); a destination's review chain (school, or center when the centre reviews its code) */
   mode: v.nullish(v.picklist(['online', 'offline', 'school', 'center'])),
   deadline: v.nullish(v.string()),
