@@ -26,11 +26,12 @@ export const optionalText = (max: number) => v.nullish(v.pipe(v.string('必须�
 /** A whole number (absent counts as not one). */
 export const integer = () => v.pipe(v.number('必须是整数'), v.safeInteger('必须是整数'));
 
-const notArray = (o: Record<string, unknown>) => !Array.isArray(o);
+/** valibot's record takes an array for an object (its output is then a copy): refused before it. */
+const jsonObject = (message: string | ((issue: v.BaseIssue<unknown>) => string)) =>
+  v.pipe(v.custom<unknown>((x) => !Array.isArray(x), '必须是对象'), v.record(v.string(), v.unknown(), message));
 
 /** A JSON object (not an array); absent or null is 必填. */
-export const requiredObject = () =>
-  v.pipe(v.record(v.string(), v.unknown(), typeOrRequired('必须是对象')), v.check(notArray, '必须是对象'));
+export const requiredObject = () => jsonObject(typeOrRequired('必须是对象'));
 
 /** A JSON object (not an array), or nothing: absent and null both mean none. */
-export const optionalObject = () => v.nullish(v.pipe(v.record(v.string(), v.unknown(), '必须是对象'), v.check(notArray, '必须是对象')));
+export const optionalObject = () => v.nullish(jsonObject('必须是对象'));
