@@ -8,7 +8,7 @@
 import type { Actor } from '../auth/actor';
 import { abortUnlessChanged, guardedRecordUpdate, type RecordForChange, type RecordWithTimeline } from '../db/records';
 import type { RecordRow } from '../db/schema';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { conflict, forbidden, notFound } from '../http/errors';
 import { formAtVersion } from '../form-registry/registry';
 import { auditEventOfUpdate } from './audit';
 import { applyLapse } from './apply-lapse';

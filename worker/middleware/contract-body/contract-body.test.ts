@@ -44,7 +44,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 async function refusal(res: Response) {
-  return { status: res.status, ...((await res.json()) as { error: { code: string; message: string; fields?: unknown[] } }).error };
+  return { status: res.status, ...(await res.json<{ error: { code: string; message: string; fields?: unknown[] } }>()).error };
 }
 
 describe('a route gets its body checked against its contract schema, once', () => {

@@ -19,7 +19,7 @@ import { bodyRefusal } from './issues';
  * A body whose fields the route's domain check judges itself, answering all of them in one 422
  * (学校信息, 提醒设置 …): only its shape of an object is checked here, each field arrives as sent.
  */
-export type Unchecked<T> = { [K in keyof T]?: unknown };
+export type Unchecked<T> = Partial<Record<keyof T, unknown>>;
 
 /** What a route mounted with a body check declares to Hono: `c.req.valid('json')` is its body, read when awaited. */
 export interface BodyInput<In, Out> {
