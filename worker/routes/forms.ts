@@ -18,7 +18,7 @@ import { badRequest, notFound } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 import type { FormDefinition } from '../../forms/engine/types';
 
-const admin = (c: Context<AppEnv>) => requireActor(c, { roles: ['admin'] });
+const admin = (c: Context<AppEnv>) => requireActor(c, { ability: 'manage_forms' });
 
 function versionNumber(raw: string | undefined, name: string): number {
   const n = Number(raw);
