@@ -10,7 +10,8 @@ import { useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
-import { homeModules, type HomeModule } from './home/modules';
+import { homeModules, listsRecords, type HomeModule } from './home/modules';
+import { can } from '../auth/abilities';
 import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
 import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
@@ -34,6 +35,7 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
 }
 
 function EmployerHome({ lcs }: { lcs: Lifecycles }) {
+  const user = useUser();
   const inv = lcs['invitations'];
   const registration = useRegistration();
   // the server says whether this employer may invite now (verified by the centre); the registration status says why not
@@ -61,7 +63,7 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
             </ul>
           </KindCard>
         )}
-        {homeModules('employer', lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
+        {homeModules(user.modules, lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
           <KindCard key={m.key} kind={m.kind!} lc={lcs[m.kind!]!} />
         ))}
       </div>
@@ -80,7 +82,7 @@ function ImportCard({ module }: { module: HomeModule }) {
 }
 
 function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
-  const modules = homeModules(role, lcs);
+  const modules = homeModules(useUser().modules, lcs);
   return (
     <div className="home-grid">
       {modules.map((m) => {
@@ -118,12 +120,13 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
 }
 
 function AdminHome() {
+  const user = useUser();
   return (
     <>
     <section className="card" aria-labelledby="h-forms">
       <h2 id="h-forms">表单定义</h2>
       <p>
-        {homeModules('admin', {}).map((m, i) => (
+        {homeModules(user.modules, {}).map((m, i) => (
           <span key={m.key}>
             <Link href={m.href} className={i === 0 ? 'btn btn-primary' : 'btn'}>{m.label}</Link>{' '}
           </span>
@@ -140,7 +143,7 @@ function AdminHome() {
         ))}
       </ul>
     </section>
-    <ReviewerPasswordReset />
+    {can(user, 'reset_reviewer_password') && <ReviewerPasswordReset />}
     </>
   );
 }
@@ -148,11 +151,12 @@ function AdminHome() {
 export function HomePage() {
   const user = useUser();
   useTitle('首页');
-  const admin = user.role === 'admin';
-  const lcs = useQuery(lifecyclesQuery(user.id, !admin));
-  const data = admin ? {} : lcs.data;
-  const error = admin ? null : lcs.error;
-  const loading = !admin && lcs.isPending;
+  // an account with no record lists (the admin) has no lifecycles to ask for
+  const lists = listsRecords(user.modules);
+  const lcs = useQuery(lifecyclesQuery(user.id, lists));
+  const data = lists ? lcs.data : {};
+  const error = lists ? lcs.error : null;
+  const loading = lists && lcs.isPending;
   return (
     <main id="main" className="page">
       <h1 className="page-title">

@@ -8,6 +8,7 @@ import type { ListItem } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
+import { can } from '../auth/abilities';
 import { useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
@@ -115,9 +116,9 @@ export function ListPage({ kind }: { kind: string }) {
         <button type="submit" className="btn">查询</button>
       </form>
 
-      {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
-      {canExportDispatches(kind, user.role) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
-      {canExportDestinations(kind, user.role) && <DestinationExport />}
+      {kind === 'source-records' && can(user, 'reset_student_passwords_in_bulk') && <BulkResetPasswords />}
+      {canExportDispatches(kind, user) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
+      {canExportDestinations(kind, user) && <DestinationExport />}
       {flash && <Alert tone={flash.tone}>{flash.text}</Alert>}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
