@@ -1,7 +1,7 @@
 /** The start screen of each role: a student's own records, an employer's invitations, reviewers' queues, the admin's forms. */
 import type { ReactNode } from 'react';
 import { lifecyclesQuery } from '../api/queries';
-import type { Lifecycles, Role } from '../api/types';
+import type { Lifecycles } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { QueueCount, RecordMiniList } from '../components/RecordMiniList';
 import { useUser } from '../auth/session';
@@ -81,7 +81,7 @@ function ImportCard({ module }: { module: HomeModule }) {
   );
 }
 
-function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
+function ReviewerHome({ lcs }: { lcs: Lifecycles }) {
   const modules = homeModules(useUser().modules, lcs);
   return (
     <div className="home-grid">
@@ -89,7 +89,7 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
         if (!m.kind) return m.key === 'source-import' ? <ImportCard key={m.key} module={m} /> : m.key === 'school-profile' ? <SchoolProfileCard key={m.key} /> : null;
         const kind = m.kind;
         const lc = lcs[kind]!;
-        const queue = approvableStates(kind, role);
+        const queue = approvableStates(lc);
         const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
         return (
           <KindCard key={kind} kind={kind} lc={lc}>
@@ -172,7 +172,7 @@ export function HomePage() {
         ) : user.role === 'admin' ? (
           <AdminHome />
         ) : (
-          <ReviewerHome lcs={data} role={user.role} />
+          <ReviewerHome lcs={data} />
         ))}
     </main>
   );

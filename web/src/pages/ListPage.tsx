@@ -57,7 +57,7 @@ export function ListPage({ kind }: { kind: string }) {
   // a refetch in the background keeps the list as it is; only a first load or 加载更多 says 加载中
   const loading = list.isPending || list.isFetchingNextPage;
   const error = list.error ? (list.error instanceof ApiError ? list.error.message : '加载失败') : null;
-  const bulk = canBulkApprove(kind, user.role, state);
+  const bulk = canBulkApprove(lc, state);
   const selection = useSelection(`${kind}:${state}`);
 
   const [qDraft, setQDraft] = useState(q);
