@@ -24,6 +24,8 @@ export const LifecycleInfoSchema = v.object({
   next: v.optional(v.record(v.string(), v.string())),
   tones: v.optional(v.record(v.string(), StateToneSchema)),
   create: v.nullish(CreateOfferSchema),
+  /** the caller's review queue of this kind: the states it approves (待我审核), and whether 批量通过 is offered there */
+  review: v.optional(v.object({ states: v.array(v.string()), bulk: v.boolean() })),
 });
 export const LifecyclesSchema = v.record(v.string(), LifecycleInfoSchema);
 

@@ -1,6 +1,7 @@
 /** POST/GET/DELETE /api/session, the student's first-entry identity check and the password change. */
 import * as v from 'valibot';
 import { optionalText, requiredText, trimmedText } from './body-fields';
+import { AbilitySchema, ModuleSchema } from './abilities';
 import { OkSchema, RoleSchema } from './common';
 import { route } from './route';
 
@@ -23,6 +24,10 @@ export const UserSchema = v.object({
   /** students confirm ID number and mobile on first entry */
   identityConfirmed: v.optional(v.boolean()),
   scope: UserScopeSchema,
+  /** what the account may do (the server refuses the rest); the web offers exactly these */
+  abilities: v.array(AbilitySchema),
+  /** the home page's cards and the header's navigation, in order */
+  modules: v.array(ModuleSchema),
 });
 
 export const SessionAnswerSchema = v.object({ user: UserSchema });

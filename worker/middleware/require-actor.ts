@@ -2,11 +2,15 @@ import type { Context } from 'hono';
 import type { Role } from '../../forms/engine/types';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
+import { hasAbility } from '../auth/abilities';
+import type { Ability } from '../../contract/abilities';
 import type { BatchedRead } from '../db/batch';
 import { AppError, forbidden, unauthorized } from '../http/errors';
 
 export interface RequireOptions {
   roles?: readonly Role[];
+  /** the roles that have this ability (worker/auth/abilities.ts), the same table the session answer lists */
+  ability?: Ability;
   /** the password-change endpoints are the only ones an initial password may use */
   allowInitialPassword?: boolean;
   /** a student must confirm identity and contact details (初次进入) before anything else */
@@ -22,6 +26,7 @@ function allowed(actor: Actor | undefined, options: RequireOptions): Actor {
     throw new AppError(403, 'identity_confirmation_required', '首次使用请先确认身份并填写个人联系方式');
   }
   if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
+  if (options.ability && !hasAbility(actor.role, options.ability)) throw forbidden();
   return actor;
 }
 

@@ -9,6 +9,6 @@ import type { ChainReportSchema } from '../../contract/system';
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/audit/verify', async (c) => {
-    await requireActor(c, { roles: ['admin'] });
+    await requireActor(c, { ability: 'verify_audit_chain' });
     return c.json(await verifyAuditChain(d1ChainSource(c.get('db'))) satisfies AnswerOf<typeof ChainReportSchema>);
   });

@@ -17,7 +17,7 @@ export const destinationSettingsRoutes = new Hono<AppEnv>()
     return c.json(await destinationSettingsOf(c.get('db'), readCohort(c.req.param('cohort'))));
   })
   .put('/destinations/settings/:cohort', contractBodyCheckedByDomain(DestinationSettingsBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['province'] });
+    const actor = await requireActor(c, { ability: 'set_destination_rules' });
     const cohort = readCohort(c.req.param('cohort'));
     return c.json(await setDestinationSettings(c.get('db'), actor, cohort, await c.req.valid('json')));
   });

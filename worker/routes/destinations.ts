@@ -22,18 +22,18 @@ const DEFAULT_STATES = ['registered', 'agreement'];
 
 export const destinationRoutes = new Hono<AppEnv>()
   .get('/destinations/follow-up', async (c) => {
-    const actor = await requireActor(c, { roles: ['college', 'school'] });
+    const actor = await requireActor(c, { ability: 'follow_up_destinations' });
     const page = Number(c.req.query('page') ?? '1');
     if (!Number.isSafeInteger(page) || page < 1) throw badRequest('bad_query', 'page 须为正整数');
     return c.json(await followUpList(c.get('db'), actor, { major: c.req.query('major') || undefined, page }));
   })
   .post('/destinations/follow-up/:studentId/notes', contractBodyCheckedByDomain(FollowUpNoteBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['college', 'school'] });
+    const actor = await requireActor(c, { ability: 'follow_up_destinations' });
     // the body is read once the student is known to be in scope
     return c.json(await addFollowUpNote(c.get('db'), actor, c.req.param('studentId'), c.req.valid('json')), 201);
   })
   .get('/destinations/export', async (c) => {
-    const actor = await requireActor(c, { roles: ['center', 'school'] });
+    const actor = await requireActor(c, { ability: 'export_destinations' });
     const format = c.req.query('format') ?? 'csv';
     if (format !== 'csv' && format !== 'xlsx') throw badRequest('bad_query', 'format 只能是 csv 或 xlsx');
     const lifecycle = lifecycleOf('destinations');

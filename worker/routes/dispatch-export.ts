@@ -19,7 +19,7 @@ const filename = (ext: string) => `attachment; filename="dispatch.${ext}"; filen
 const DEFAULT_STATES = ['approved'];
 
 export const dispatchExportRoutes = new Hono<AppEnv>().get('/dispatches/export', async (c) => {
-  const actor = await requireActor(c, { roles: ['center', 'school'] });
+  const actor = await requireActor(c, { ability: 'export_dispatches' });
   const format = c.req.query('format') ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw badRequest('bad_query', 'format 只能是 csv 或 xlsx');
   const { states, cohort, q, schoolId, collegeId } = parseListQuery({ ...c.req.query(), limit: undefined, cursor: undefined });

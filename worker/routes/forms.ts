@@ -19,7 +19,7 @@ import { requireActor } from '../middleware/require-actor';
 import { CheckBodySchema, PublishBodySchema, RollbackBodySchema, SaveDraftBodySchema } from '../../contract/forms';
 import type { FormDefinition } from '../../forms/engine/types';
 
-const admin = (c: Context<AppEnv>) => requireActor(c, { roles: ['admin'] });
+const admin = (c: Context<AppEnv>) => requireActor(c, { ability: 'manage_forms' });
 
 function versionNumber(raw: string | undefined, name: string): number {
   const n = Number(raw);

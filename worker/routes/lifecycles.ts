@@ -14,6 +14,7 @@ import { LIFECYCLES, lifecycleOf } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
 import { requireActor } from '../middleware/require-actor';
 import { contractBody } from '../middleware/contract-body';
+import { reviewQueueOf } from '../lifecycle/review-queues';
 import { rejectReasons } from '../lifecycle/reject-reasons';
 import { replaceRejectReasons, requireAdmin, withReasons } from '../domain/reasons/replace-reject-reasons';
 import type { AnswerOf } from '../../contract/route';
@@ -41,6 +42,7 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
       // the badge colour of every state, by its meaning (declared beside the states)
       tones: Object.fromEntries(Object.keys(lifecycle.states).filter((state) => stateShownTo(lifecycle, state, actor.role)).map((state) => [state, toneOf(lifecycle, state)])),
       create: await createOffer(lifecycle),
+      review: reviewQueueOf(lifecycle.kind, actor.role) ?? undefined,
     };
   }
   return c.json(out);

@@ -24,17 +24,17 @@ const view = <T extends { address: string }>(row: T) => ({ ...row, address: mask
 
 export const notificationOutboxRoutes = new Hono<AppEnv>()
   .get('/admin/outbox', async (c) => {
-    await requireActor(c, { roles: ['admin'] });
+    await requireActor(c, { ability: 'watch_outbox' });
     const db = c.get('db');
     const [dead, pending] = await Promise.all([outboxRows(db, ['dead'], LIMIT), outboxRows(db, ['pending', 'sending'], LIMIT)]);
     return c.json({ dead: dead.map(view), pending: pending.map(view) });
   })
   .post('/admin/outbox/:id/retry', async (c) => {
-    await requireActor(c, { roles: ['admin'] });
+    await requireActor(c, { ability: 'watch_outbox' });
     if (!(await requeueDead(c.get('db'), c.req.param('id'), new Date().toISOString()))) throw notFound('没有这条待重发的消息');
     return c.json({ id: c.req.param('id'), state: 'pending' });
   })
   .get('/admin/local-mailbox', async (c) => {
-    await requireActor(c, { roles: ['admin'] });
+    await requireActor(c, { ability: 'watch_outbox' });
     return c.json({ items: (await localMail(c.get('db'), LIMIT)).map(view) });
   });

@@ -19,19 +19,19 @@ const noStore = { 'Cache-Control': 'no-store' };
 
 export const passwordResetRoutes = new Hono<AppEnv>()
   .post('/students/:id/reset-password', async (c) => {
-    const actor = await requireActor(c, { roles: ['college', 'school'] });
+    const actor = await requireActor(c, { ability: 'reset_student_password' });
     return c.json(await resetStudentPassword(c.get('db'), actor, c.req.param('id')), 200, noStore);
   })
   .post('/employers/:id/reset-password', async (c) => {
-    const actor = await requireActor(c, { roles: ['center'] });
+    const actor = await requireActor(c, { ability: 'reset_employer_password' });
     return c.json(await resetEmployerPassword(c.get('db'), actor, c.req.param('id')), 200, noStore);
   })
   .post('/accounts/:username/reset-password', async (c) => {
-    const actor = await requireActor(c, { roles: ['admin'] });
+    const actor = await requireActor(c, { ability: 'reset_reviewer_password' });
     return c.json(await resetReviewerPassword(c.get('db'), actor, c.req.param('username')), 200, noStore);
   })
   .post('/source-records/reset-passwords', contractBody(ResetListBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { ability: 'reset_student_passwords_in_bulk' });
     const { students } = await c.req.valid('json');
     const credentials = await resetSchoolStudentPasswords(c.get('db'), actor, students);
     const csv = toCsv(['用户名', '姓名', '一次性密码'], credentials.map((x) => [x.username, x.name, x.password]), [0]);

@@ -27,11 +27,11 @@ async function profileView(db: Db, schoolId: string | null): Promise<AnswerOf<ty
 
 export const schoolProfileRoutes = new Hono<AppEnv>()
   .get('/schools/me/profile', async (c) => {
-    const actor = await requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { ability: 'edit_school_profile' });
     return c.json(await profileView(c.get('db'), actor.schoolId));
   })
   .put('/schools/me/profile', contractBodyCheckedByDomain(SchoolProfileBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { ability: 'edit_school_profile' });
     const { profile, fields } = readSchoolProfile(await c.req.valid('json'));
     if (fields.length) throw invalid('学校信息未保存，请检查标红的字段', fields, 'validation');
     const db = c.get('db');

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
+import { abilitiesOf, modulesOf } from '../auth/abilities';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { LoginThrottle, rateLimitCounter, TooManyAttempts } from '../auth/login-throttle';
@@ -31,6 +32,8 @@ async function userView(db: Db, actor: Actor): Promise<AnswerOf<typeof UserSchem
       employerId: actor.employerId, employerName: names.employerName,
       studentId: actor.studentId,
     },
+    abilities: abilitiesOf(actor.role),
+    modules: modulesOf(actor.role),
   };
 }
 

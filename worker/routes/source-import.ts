@@ -18,7 +18,7 @@ import type { ImportResultSchema } from '../../contract/source-import';
 
 export const sourceImportRoutes = new Hono<AppEnv>()
   .post('/source-records/import', async (c) => {
-    const actor = await requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { ability: 'import_source_records' });
     const type = c.req.header('content-type') ?? '';
     if (!type.startsWith('multipart/form-data')) throw badRequest('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
     const form = await c.req.formData().catch(() => null);
@@ -31,7 +31,7 @@ export const sourceImportRoutes = new Hono<AppEnv>()
     return c.json(await importSourceRecords(db, actor, definition, table) satisfies AnswerOf<typeof ImportResultSchema>);
   })
   .get('/source-records/import-template', async (c) => {
-    const actor = await requireActor(c, { roles: ['school'] });
+    const actor = await requireActor(c, { ability: 'import_source_records' });
     const format = c.req.query('format') ?? 'csv';
     if (format !== 'csv' && format !== 'xlsx') throw badRequest('bad_format', '模板格式只能是 csv 或 xlsx', [{ path: 'format', code: 'enum', message: '应为 csv 或 xlsx' }]);
     const db = c.get('db');

@@ -28,11 +28,11 @@ async function profileView(db: Db, studentId: string | null): Promise<AnswerOf<t
 
 export const studentContactRoutes = new Hono<AppEnv>()
   .get('/students/me/contact', async (c) => {
-    const actor = await requireActor(c, { roles: ['student'] });
+    const actor = await requireActor(c, { ability: 'edit_own_contact' });
     return c.json(await profileView(c.get('db'), actor.studentId));
   })
   .put('/students/me/contact', contractBody(ContactBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['student'] });
+    const actor = await requireActor(c, { ability: 'edit_own_contact' });
     const { contact, fields } = readContact(await c.req.valid('json'));
     if (fields.length) throw invalid('联系方式未保存，请检查标红的字段', fields, 'validation');
     const db = c.get('db');

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { isMobile, maskIdNumber, maskPhone } from '../../forms/engine';
 import type { AppEnv } from '../app-env';
 import type { Actor } from '../auth/actor';
+import { hasAbility } from '../auth/abilities';
 import { admitAndAuditLookup, type LookupIdentifier } from '../domain/student-lookup/audit-lookup';
 import { keyedHash } from '../domain/student-lookup/keyed-hash';
 import { normaliseSigningCode } from '../domain/student-lookup/signing-code';
@@ -97,13 +98,16 @@ export const studentRoutes = new Hono<AppEnv>()
       })),
     } satisfies AnswerOf<typeof LookupHitsSchema>);
   })
-  // Reviewers also get the colleges they may filter queues by: a school its own, the province all.
+  // Who may filter queues by college (worker/auth/abilities.ts) also gets the colleges: a school its
+  // own, the province all; a college reviewer its own school.
   .get('/schools', async (c) => {
     const actor = await requireActor(c);
     const db = c.get('db');
     const schools = await listSchools(db);
-    if (actor.role === 'student' || actor.role === 'employer') return c.json({ items: schools } satisfies AnswerOf<typeof SchoolListSchema>);
     const own = actor.role === 'school' || actor.role === 'college' ? actor.schoolId ?? '' : undefined;
+    if (!hasAbility(actor.role, 'filter_by_college')) {
+      return c.json({ items: schools.filter((s) => own === undefined || s.id === own) } satisfies AnswerOf<typeof SchoolListSchema>);
+    }
     const colleges = await listColleges(db, own);
     return c.json({
       items: schools.filter((s) => own === undefined || s.id === own)

@@ -7,6 +7,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import { forgetLifecycles } from './lifecycles';
 import { queryKeys } from './query-keys';
 
+/**
+ * After marking messages read: the header's badge shows the count the answer gave at once (the
+ * query cache is the badge's only source), then 消息中心's list and the count are read again.
+ */
+export function invalidateAfterNotificationsRead(client: QueryClient, unread: number): Promise<void> {
+  client.setQueryData(queryKeys.unreadCount(), { unread });
+  return client.invalidateQueries({ queryKey: queryKeys.notifications() });
+}
+
 export function invalidateAfterRecordWrite(
   client: QueryClient,
   kind: string,

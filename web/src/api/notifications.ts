@@ -13,29 +13,13 @@ export function loadUnreadCount(signal?: AbortSignal): Promise<{ unread: number 
   return api('/api/notifications/unread-count', { signal });
 }
 
-export async function markNotificationRead(id: string): Promise<NotificationItem & { unread: number }> {
-  const read = await api<NotificationItem & { unread: number }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
-  announceUnread(read.unread);
-  return read;
+/** Marks one read; the answer carries the new unread count (`invalidateAfterNotificationsRead` gives it to the header). */
+export function markNotificationRead(id: string): Promise<NotificationItem & { unread: number }> {
+  return api<NotificationItem & { unread: number }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
 }
 
-export async function markAllNotificationsRead(): Promise<{ marked: number; unread: number }> {
-  const done = await api<{ marked: number; unread: number }>('/api/notifications/read-all', { method: 'POST', body: {} });
-  announceUnread(done.unread);
-  return done;
-}
-
-const UNREAD_EVENT = 'wangqian:unread';
-
-/** Tells the header's badge the new unread count (after marking read), without another request. */
-export function announceUnread(unread: number): void {
-  window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: unread }));
-}
-
-export function onUnreadAnnounced(listener: (unread: number) => void): () => void {
-  const handler = (e: Event) => listener((e as CustomEvent<number>).detail);
-  window.addEventListener(UNREAD_EVENT, handler);
-  return () => window.removeEventListener(UNREAD_EVENT, handler);
+export function markAllNotificationsRead(): Promise<{ marked: number; unread: number }> {
+  return api<{ marked: number; unread: number }>('/api/notifications/read-all', { method: 'POST', body: {} });
 }
 
 export type CategoryPreference = v.InferOutput<typeof CategoryPreferenceSchema>;

@@ -2,13 +2,15 @@
  * The page header: the product name, the role's modules and the account. On phones it is one
  * row — 网签 and a 菜单 button opening a panel with the modules, the user's name, 基本信息,
  * 修改密码 and 退出; from 601 px up the modules are a horizontal bar and the account sits on the right.
- * The modules are the home page's (`homeModules`), so the two never disagree.
+ * The modules are the session answer's, as the home page shows them (`homeModules`), so the two never disagree.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { lifecyclesQuery } from '../api/queries';
 import { useSession } from '../auth/session';
 import { roleLabel } from '../auth/roles';
-import { homeModules, type HomeModule } from '../pages/home/modules';
+import { homeModules, listsRecords, type HomeModule } from '../pages/home/modules';
+import { can } from '../auth/abilities';
+import type { User } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { useQuery } from '@tanstack/react-query';
 import { NotificationBadge } from './NotificationBadge';
@@ -16,10 +18,10 @@ import { NotificationBadge } from './NotificationBadge';
 /** the width below which the header collapses into the menu (the phone breakpoint of styles.css) */
 const PHONE = '(max-width: 600px)';
 
-function useModules(userId: string | undefined, role: string | undefined, ready: boolean): HomeModule[] {
-  const { data: lcs } = useQuery(lifecyclesQuery(userId, ready && role !== 'admin'));
-  const data = role === 'admin' ? {} : lcs;
-  return ready && role && data ? homeModules(role as Parameters<typeof homeModules>[0], data) : [];
+function useModules(user: User | null, ready: boolean): HomeModule[] {
+  const modules = user?.modules ?? [];
+  const { data: lcs } = useQuery(lifecyclesQuery(user?.id, ready && listsRecords(modules)));
+  return ready ? homeModules(modules, lcs) : [];
 }
 
 function isCurrent(path: string, href: string): boolean {
@@ -45,7 +47,7 @@ export function AppHeader() {
   const { path } = useLocation();
   // the same gate as App: a new password first, then a student confirms identity
   const ready = !!user && !user.mustChangePassword && !(user.role === 'student' && user.identityConfirmed === false);
-  const modules = useModules(user?.id, user?.role, ready);
+  const modules = useModules(user, ready);
   const scopeName = user?.scope.employerName || user?.scope.collegeName || user?.scope.schoolName || '';
   // an employer's account is named after the employer: say it once
   const org = scopeName !== user?.displayName ? scopeName : '';
@@ -96,7 +98,7 @@ export function AppHeader() {
   const accountLinks = user && (
     <>
       <Link href="/help" className="link-button">常见问题</Link>
-      {user.role === 'student' && ready && <Link href="/profile" className="link-button">基本信息</Link>}
+      {can(user, 'edit_own_contact') && ready && <Link href="/profile" className="link-button">基本信息</Link>}
       {!user.mustChangePassword && <Link href="/password" className="link-button">修改密码</Link>}
       <button type="button" className="btn btn-small" onClick={doSignOut}>退出</button>
     </>

@@ -1,10 +1,11 @@
 /**
- * 消息 in the header: a link to 消息中心 with the unread count from the query cache, read again on
- * every page change and every minute; marking a message read invalidates it at once.
+ * 消息 in the header: a link to 消息中心 with the unread count from the query cache, its only
+ * source: read again on every page change and every minute; marking a message read puts the new
+ * count there at once (`invalidateAfterNotificationsRead`).
  */
 import { useEffect } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { loadUnreadCount, onUnreadAnnounced } from '../api/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { loadUnreadCount } from '../api/notifications';
 import { queryKeys } from '../api/query-keys';
 import { Link, useLocation } from '../router';
 
@@ -12,11 +13,9 @@ const EVERY = 60_000;
 
 export function NotificationBadge() {
   const { path } = useLocation();
-  const client = useQueryClient();
   const { data, refetch } = useQuery({ queryKey: queryKeys.unreadCount(), queryFn: ({ signal }) => loadUnreadCount(signal), refetchInterval: EVERY });
   // a page change asks again (a message may have arrived while the user worked)
   useEffect(() => { void refetch(); }, [path, refetch]);
-  useEffect(() => onUnreadAnnounced((unread) => client.setQueryData(queryKeys.unreadCount(), { unread })), [client]);
 
   const n = data?.unread ?? 0;
   const label = n > 0 ? `消息中心，${n} 条未读` : '消息中心';

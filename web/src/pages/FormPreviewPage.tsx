@@ -2,6 +2,7 @@
 import { loadLatestForm, loadFormVersion } from '../api/forms';
 import { Alert, Loading } from '../components/Alert';
 import { useUser } from '../auth/session';
+import { can } from '../auth/abilities';
 import { FormRenderer } from '../form-renderer/FormRenderer';
 import { useTitle } from '../hooks';
 import { Link, useLocation } from '../router';
@@ -37,7 +38,7 @@ export default function FormPreviewPage({ formKey }: { formKey: string }) {
               </>
             )}
           </p>
-          {user.role === 'admin' && (
+          {can(user, 'manage_forms') && (
             <p className="page-actions"><Link href={`/admin/forms/${formKey}`} className="btn btn-primary">编辑此表单</Link></p>
           )}
           {data.definition.description && <p>{data.definition.description}</p>}

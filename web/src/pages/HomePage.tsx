@@ -1,7 +1,7 @@
 /** The start screen of each role: a student's own records, an employer's invitations, reviewers' queues, the admin's forms. */
 import type { ReactNode } from 'react';
 import { lifecyclesQuery } from '../api/queries';
-import type { Lifecycles, Role } from '../api/types';
+import type { Lifecycles } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { QueueCount, RecordMiniList } from '../components/RecordMiniList';
 import { useUser } from '../auth/session';
@@ -10,7 +10,8 @@ import { useTitle } from '../hooks';
 import { Link } from '../router';
 import { approvableStates } from './bulk/bulkApproveRule';
 import { FORM_KEYS } from './formKeys';
-import { homeModules, type HomeModule } from './home/modules';
+import { homeModules, listsRecords, type HomeModule } from './home/modules';
+import { can } from '../auth/abilities';
 import { RegistrationStatus, useRegistration } from './home/RegistrationStatus';
 import { createHref } from '../api/create-entry';
 import { StudentHome } from './home/StudentHome';
@@ -34,6 +35,7 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
 }
 
 function EmployerHome({ lcs }: { lcs: Lifecycles }) {
+  const user = useUser();
   const inv = lcs['invitations'];
   const registration = useRegistration();
   // the server says whether this employer may invite now (verified by the centre); the registration status says why not
@@ -61,7 +63,7 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
             </ul>
           </KindCard>
         )}
-        {homeModules('employer', lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
+        {homeModules(user.modules, lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
           <KindCard key={m.key} kind={m.kind!} lc={lcs[m.kind!]!} />
         ))}
       </div>
@@ -79,15 +81,15 @@ function ImportCard({ module }: { module: HomeModule }) {
   );
 }
 
-function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
-  const modules = homeModules(role, lcs);
+function ReviewerHome({ lcs }: { lcs: Lifecycles }) {
+  const modules = homeModules(useUser().modules, lcs);
   return (
     <div className="home-grid">
       {modules.map((m) => {
         if (!m.kind) return m.key === 'source-import' ? <ImportCard key={m.key} module={m} /> : m.key === 'school-profile' ? <SchoolProfileCard key={m.key} /> : null;
         const kind = m.kind;
         const lc = lcs[kind]!;
-        const queue = approvableStates(kind, role);
+        const queue = approvableStates(lc);
         const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
         return (
           <KindCard key={kind} kind={kind} lc={lc}>
@@ -118,12 +120,13 @@ function ReviewerHome({ lcs, role }: { lcs: Lifecycles; role: Role }) {
 }
 
 function AdminHome() {
+  const user = useUser();
   return (
     <>
     <section className="card" aria-labelledby="h-forms">
       <h2 id="h-forms">表单定义</h2>
       <p>
-        {homeModules('admin', {}).map((m, i) => (
+        {homeModules(user.modules, {}).map((m, i) => (
           <span key={m.key}>
             <Link href={m.href} className={i === 0 ? 'btn btn-primary' : 'btn'}>{m.label}</Link>{' '}
           </span>
@@ -140,7 +143,7 @@ function AdminHome() {
         ))}
       </ul>
     </section>
-    <ReviewerPasswordReset />
+    {can(user, 'reset_reviewer_password') && <ReviewerPasswordReset />}
     </>
   );
 }
@@ -148,11 +151,12 @@ function AdminHome() {
 export function HomePage() {
   const user = useUser();
   useTitle('首页');
-  const admin = user.role === 'admin';
-  const lcs = useQuery(lifecyclesQuery(user.id, !admin));
-  const data = admin ? {} : lcs.data;
-  const error = admin ? null : lcs.error;
-  const loading = !admin && lcs.isPending;
+  // an account with no record lists (the admin) has no lifecycles to ask for
+  const lists = listsRecords(user.modules);
+  const lcs = useQuery(lifecyclesQuery(user.id, lists));
+  const data = lists ? lcs.data : {};
+  const error = lists ? lcs.error : null;
+  const loading = lists && lcs.isPending;
   return (
     <main id="main" className="page">
       <h1 className="page-title">
@@ -168,7 +172,7 @@ export function HomePage() {
         ) : user.role === 'admin' ? (
           <AdminHome />
         ) : (
-          <ReviewerHome lcs={data} role={user.role} />
+          <ReviewerHome lcs={data} />
         ))}
     </main>
   );

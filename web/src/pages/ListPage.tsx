@@ -8,6 +8,7 @@ import type { ListItem } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { StateBadge } from '../components/StateBadge';
 import { useUser } from '../auth/session';
+import { can } from '../auth/abilities';
 import { useTitle } from '../hooks';
 import { Link, replaceQuery, useLocation } from '../router';
 import { BulkApprove } from './bulk/BulkApprove';
@@ -56,7 +57,7 @@ export function ListPage({ kind }: { kind: string }) {
   // a refetch in the background keeps the list as it is; only a first load or 加载更多 says 加载中
   const loading = list.isPending || list.isFetchingNextPage;
   const error = list.error ? (list.error instanceof ApiError ? list.error.message : '加载失败') : null;
-  const bulk = canBulkApprove(kind, user.role, state);
+  const bulk = canBulkApprove(lc, state);
   const selection = useSelection(`${kind}:${state}`);
 
   const [qDraft, setQDraft] = useState(q);
@@ -115,9 +116,9 @@ export function ListPage({ kind }: { kind: string }) {
         <button type="submit" className="btn">查询</button>
       </form>
 
-      {kind === 'source-records' && user.role === 'school' && <BulkResetPasswords />}
-      {canExportDispatches(kind, user.role) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
-      {canExportDestinations(kind, user.role) && <DestinationExport />}
+      {kind === 'source-records' && can(user, 'reset_student_passwords_in_bulk') && <BulkResetPasswords />}
+      {canExportDispatches(kind, user) && <DispatchExport filters={filters} stateLabel={lc?.states[state] ?? null} />}
+      {canExportDestinations(kind, user) && <DestinationExport />}
       {flash && <Alert tone={flash.tone}>{flash.text}</Alert>}
       {error && <Alert>{error}</Alert>}
       <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>

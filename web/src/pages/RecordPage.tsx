@@ -285,7 +285,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
           {actions.length === 0 && creatable.length === 0 && <p className="muted">当前没有您可以进行的操作。</p>}
         </div>
         <aside className="record-side" aria-labelledby="tl-title">
-          <ResetPasswordCard role={user.role} record={record} />
+          <ResetPasswordCard record={record} />
           <h2 id="tl-title">办理记录</h2>
           <Timeline events={record.timeline} />
         </aside>

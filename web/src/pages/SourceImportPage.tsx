@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { loadLatestForm } from '../api/forms';
 import { importSourceRecords, type ImportCredential } from '../api/sourceImport';
 import { useUser } from '../auth/session';
+import { can } from '../auth/abilities';
 import { Alert } from '../components/Alert';
 import type { FieldDef, FormDefinition } from '../form-renderer/engine';
 import { useTitle } from '../hooks';
@@ -95,7 +96,7 @@ export default function SourceImportPage() {
 
   useEffect(() => () => abortRef.current?.(), []);
 
-  if (user.role !== 'school') {
+  if (!can(user, 'import_source_records')) {
     return (
       <main id="main" className="page">
         <Alert>只有学校审核员可以导入生源。</Alert>

@@ -1,26 +1,14 @@
 /**
- * Where a reviewer may approve in bulk: the list is filtered to a state in which this role has an
- * `approve` transition (worker/lifecycle/definitions). The API itself stays per record.
+ * Where a reviewer may approve in bulk and what its home page shows as 待我审核: the caller's review
+ * queue of each kind, as GET /api/lifecycles says it (`review`). The API itself stays per record.
  */
-import type { Role } from '../../api/types';
+import type { LifecycleInfo } from '../../api/types';
 
-const APPROVABLE: Record<string, Partial<Record<Role, string[]>>> = {
-  'source-records': { school: ['submitted'], province: ['school_approved'] },
-  agreements: { college: ['college_review'], school: ['school_review'] },
-  dispatches: { college: ['college_review'], school: ['school_review'], center: ['center_review'] },
-  terminations: { college: ['college_review'], school: ['school_review'] },
-};
-
-export function canBulkApprove(kind: string, role: Role, state: string): boolean {
-  return !!state && (APPROVABLE[kind]?.[role] ?? []).includes(state);
+export function canBulkApprove(lc: Pick<LifecycleInfo, 'review'> | undefined, state: string): boolean {
+  return !!state && !!lc?.review?.bulk && lc.review.states.includes(state);
 }
 
-/** Queues reviewed one record at a time: an employer's registration is checked against its licence. */
-const REVIEWED_SINGLY: Record<string, Partial<Record<Role, string[]>>> = {
-  'employer-registrations': { center: ['pending'] },
-};
-
-/** The review queue of a role for a kind (the first approvable state), for home-page links. */
-export function approvableStates(kind: string, role: Role): string[] {
-  return APPROVABLE[kind]?.[role] ?? REVIEWED_SINGLY[kind]?.[role] ?? [];
+/** The states of a kind the caller reviews, for home-page links. */
+export function approvableStates(lc: Pick<LifecycleInfo, 'review'>): string[] {
+  return lc.review?.states ?? [];
 }

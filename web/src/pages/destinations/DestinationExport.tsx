@@ -2,10 +2,12 @@
  * 导出 CSV / 导出 Excel of 毕业去向登记 (centre: every school; school: its own): the registered
  * destinations (已登记 and 签约就业) in the national column order, GET /api/destinations/export.
  */
-import type { Role } from '../../api/types';
+import type { User } from '../../api/types';
 import { destinationExportHref } from '../../api/destinations';
+import { can } from '../../auth/abilities';
 
-export const canExportDestinations = (kind: string, role: Role) => kind === 'destinations' && (role === 'center' || role === 'school');
+/** on the destinations list, to whoever the session says may export them */
+export const canExportDestinations = (kind: string, user: Pick<User, 'abilities'>) => kind === 'destinations' && can(user, 'export_destinations');
 
 export function DestinationExport() {
   return (

@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { addFollowUpNote, loadFollowUp, type FollowUpNote, type FollowUpRow } from '../../api/destinations';
 import { useSession } from '../../auth/session';
+import { can } from '../../auth/abilities';
 import { Alert, Loading } from '../../components/Alert';
 import { useTitle } from '../../hooks';
 import { Link, replaceQuery, useLocation } from '../../router';
@@ -97,7 +98,7 @@ export default function FollowUpPage() {
           </select>
         </div>
       </form>
-      {user?.role === 'school' && <DestinationExport />}
+      {can(user, 'export_destinations') && <DestinationExport />}
       {loaded.error && <Alert>{loaded.error.message}</Alert>}
       {!list && !loaded.error && <Loading />}
       {counts && (

@@ -11,6 +11,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { Link } from '../../router';
 import { LookedUpByCard } from './LookedUpByCard';
 import { homeModules } from './modules';
+import { useUser } from '../../auth/session';
 import { SigningCodeCard } from './SigningCodeCard';
 import { SourceStatus } from './SourceStatus';
 import { createHref } from '../../api/create-entry';
@@ -61,6 +62,7 @@ function WaitingCard({ kind, state, title }: { kind: string; state: string; titl
 }
 
 export function StudentHome({ lcs }: { lcs: Lifecycles }) {
+  const user = useUser();
   const [sourceState, setSourceState] = useState<string | null>(null);
   const agreement = useActiveAgreement();
   // offered exactly when the server would accept the create (approved source record, no active agreement)
@@ -79,7 +81,7 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
             {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" /></li>}
           </ul>
           <ul className="chip-list" aria-label="查看全部记录">
-            {homeModules('student', lcs).map((m) => (
+            {homeModules(user.modules, lcs).map((m) => (
               <li key={m.key}><Link href={m.href} className="chip">{m.label}</Link></li>
             ))}
           </ul>

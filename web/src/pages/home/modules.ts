@@ -1,8 +1,11 @@
 /**
- * The modules a role works in: what its home page shows as cards and what the header's navigation
- * (the phone menu, the desktop bar) reaches. One list for both, built from GET /api/lifecycles.
+ * The modules the signed-in account works in, as the session answer lists them (`modules`): what
+ * its home page shows as cards and what the header's navigation (the phone menu, the desktop bar)
+ * reaches. One list for both; a record kind's label comes from GET /api/lifecycles.
  */
-import type { Lifecycles, Role } from '../../api/types';
+import type { Module, PageModule } from '../../../../contract/abilities';
+import { isKind } from '../../../../contract/kinds';
+import type { Lifecycles } from '../../api/types';
 
 export interface HomeModule {
   key: string;
@@ -12,23 +15,32 @@ export interface HomeModule {
   kind?: string;
 }
 
-/** The employer's cards, in the order of the signing flow (its registration shows as a status line). */
-const EMPLOYER_KINDS = ['invitations', 'agreements', 'amendments', 'terminations'];
+/** where each page module leads and what it is called */
+const PAGES: Record<PageModule, { label: string; href: string }> = {
+  'destination-follow-up': { label: '去向跟进', href: '/destinations/follow-up' },
+  'destination-settings': { label: '去向登记设置', href: '/destinations/settings' },
+  'source-import': { label: '生源导入', href: '/source-records/import' },
+  'school-profile': { label: '学校信息', href: '/school/profile' },
+  forms: { label: '表单管理', href: '/admin/forms' },
+  audit: { label: '审计链校验', href: '/audit' },
+  outbox: { label: '发件监控', href: '/admin/outbox' },
+};
 
-const ADMIN_MODULES: HomeModule[] = [
-  { key: 'forms', label: '表单管理', href: '/admin/forms' },
-  { key: 'audit', label: '审计链校验', href: '/audit' },
-  { key: 'outbox', label: '发件监控', href: '/admin/outbox' },
-];
+/** Whether any module is a record list (then the labels of GET /api/lifecycles are needed). */
+export function listsRecords(modules: readonly Module[]): boolean {
+  return modules.some((m) => isKind(m));
+}
 
-export function homeModules(role: Role, lcs: Lifecycles): HomeModule[] {
-  if (role === 'admin') return ADMIN_MODULES;
-  const kinds = (role === 'employer' ? EMPLOYER_KINDS : Object.keys(lcs)).filter((k) => lcs[k]);
-  const out: HomeModule[] = kinds.map((kind) => ({ key: kind, kind, label: lcs[kind]!.label, href: `/r/${kind}` }));
-  // 毕业去向登记: counsellors follow up their graduates (the school sees every college)
-  if (role === 'college' || role === 'school') out.push({ key: 'destination-follow-up', label: '去向跟进', href: '/destinations/follow-up' });
-  if (role === 'province') out.push({ key: 'destination-settings', label: '去向登记设置', href: '/destinations/settings' });
-  if (role === 'school') out.push({ key: 'source-import', label: '生源导入', href: '/source-records/import' });
-  if (role === 'school') out.push({ key: 'school-profile', label: '学校信息', href: '/school/profile' });
+/** The modules in the session's order, once the lifecycles they list are known (none of them before). */
+export function homeModules(modules: readonly Module[], lcs: Lifecycles | undefined): HomeModule[] {
+  if (!lcs && listsRecords(modules)) return [];
+  const out: HomeModule[] = [];
+  for (const m of modules) {
+    if (!isKind(m)) out.push({ key: m, ...PAGES[m] });
+    else {
+      const lc = lcs?.[m];
+      if (lc) out.push({ key: m, kind: m, label: lc.label, href: `/r/${m}` });
+    }
+  }
   return out;
 }

@@ -8,10 +8,9 @@ describe('the dispatch queue’s export buttons', () => {
     expect(dispatchExportHref('csv', { state: '', cohort: '', q: '', school: '', college: '' })).toBe('/api/dispatches/export?format=csv');
   });
 
-  it('are offered to the centre and the school on the dispatch queue only', () => {
-    expect(canExportDispatches('dispatches', 'center')).toBe(true);
-    expect(canExportDispatches('dispatches', 'school')).toBe(true);
-    expect(canExportDispatches('dispatches', 'college')).toBe(false);
-    expect(canExportDispatches('agreements', 'school')).toBe(false);
+  it('are offered on the dispatch queue only, to an account the session says may export', () => {
+    expect(canExportDispatches('dispatches', { abilities: ['export_dispatches'] })).toBe(true);
+    expect(canExportDispatches('dispatches', { abilities: ['export_destinations', 'reset_student_password'] })).toBe(false);
+    expect(canExportDispatches('agreements', { abilities: ['export_dispatches'] })).toBe(false);
   });
 });

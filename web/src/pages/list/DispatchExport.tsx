@@ -3,7 +3,8 @@
  * GET /api/dispatches/export with the filters the queue shows now. With no 状态 chosen the export is
  * the 派遣方案 — the records 报到证待打印 — as the receiving systems expect it.
  */
-import type { Role } from '../../api/types';
+import type { User } from '../../api/types';
+import { can } from '../../auth/abilities';
 
 export interface QueueFilters {
   state: string;
@@ -13,10 +14,9 @@ export interface QueueFilters {
   college: string;
 }
 
-const EXPORTERS: Role[] = ['center', 'school'];
-
-export function canExportDispatches(kind: string, role: Role): boolean {
-  return kind === 'dispatches' && EXPORTERS.includes(role);
+/** on the dispatch queue, to whoever the session says may export it */
+export function canExportDispatches(kind: string, user: Pick<User, 'abilities'>): boolean {
+  return kind === 'dispatches' && can(user, 'export_dispatches');
 }
 
 export function dispatchExportHref(format: 'csv' | 'xlsx', filters: QueueFilters): string {

@@ -1,17 +1,22 @@
-/** 学校 / 学院 filters of a review queue: a school reviewer picks a college, the province a school too. */
+/**
+ * 学校 / 学院 filters of a review queue, as the session answer's abilities offer them (a school
+ * reviewer picks a college, the province a school too); GET /api/schools lists the choices.
+ */
 import { loadSchools } from '../../api/organisations';
 import { useUser } from '../../auth/session';
+import { can } from '../../auth/abilities';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 
 export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange(next: { school: string; college: string }): void }) {
   const user = useUser();
-  const schools = useQuery({ queryKey: queryKeys.schools(user.id), queryFn: () => loadSchools(user.id) });
-  if (!['school', 'province', 'center', 'admin'].includes(user.role) || !schools.data) return null;
+  const chooseSchool = can(user, 'filter_by_school');
+  const chooseCollege = can(user, 'filter_by_college');
+  const schools = useQuery({ queryKey: queryKeys.schools(user.id), queryFn: () => loadSchools(user.id), enabled: chooseSchool || chooseCollege });
+  if (!schools.data) return null;
   const all = schools.data;
-  const chooseSchool = user.role !== 'school';
   const current = chooseSchool ? all.find((s) => s.id === school) : all[0];
-  const colleges = current?.colleges ?? [];
+  const colleges = chooseCollege ? current?.colleges ?? [] : [];
   return (
     <>
       {chooseSchool && (

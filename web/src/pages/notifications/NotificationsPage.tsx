@@ -8,6 +8,7 @@ import { Alert, Loading } from '../../components/Alert';
 import { useTitle } from '../../hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
+import { invalidateAfterNotificationsRead } from '../../api/invalidation';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
 import { Link, navigate } from '../../router';
 import { NotificationPreferences } from './NotificationPreferences';
@@ -34,15 +35,13 @@ export default function NotificationsPage() {
   useTitle('消息中心');
   const { data, error, isPending: loading } = useQuery({ queryKey: queryKeys.notificationList(), queryFn: ({ signal }) => loadNotifications(signal) });
   const client = useQueryClient();
-  // the list and the header's count alike
-  const reload = () => client.invalidateQueries({ queryKey: queryKeys.notifications() });
   const [failure, setFailure] = useState<string | null>(null);
 
   async function open(n: NotificationItem) {
     setFailure(null);
     try {
-      if (!n.readAt) await markNotificationRead(n.id);
-      await reload();
+      // the list and the header's count alike
+      if (!n.readAt) await invalidateAfterNotificationsRead(client, (await markNotificationRead(n.id)).unread);
       if (n.link) navigate(n.link);
     } catch (e) {
       setFailure((e as Error).message);
@@ -52,8 +51,7 @@ export default function NotificationsPage() {
   async function readAll() {
     setFailure(null);
     try {
-      await markAllNotificationsRead();
-      await reload();
+      await invalidateAfterNotificationsRead(client, (await markAllNotificationsRead()).unread);
     } catch (e) {
       setFailure((e as Error).message);
     }

@@ -5,24 +5,29 @@
  */
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { RecordView } from '../../api/types';
+import type { RecordView, User } from '../../api/types';
+import { can } from '../../auth/abilities';
+import { useUser } from '../../auth/session';
 import { Alert } from '../../components/Alert';
 import { ConfirmResetDialog, OneTimePassword, type OneTimeCredential } from '../../components/PasswordReset';
 
 
-/** Where the reset goes for this record and viewer, or null when there is no button to show. */
-export function resetTarget(role: string, record: Pick<RecordView, 'kind' | 'studentId' | 'employerId'>): { path: string; whom: string } | null {
-  if (record.kind === 'source-records' && (role === 'college' || role === 'school') && record.studentId) {
+/**
+ * Where the reset goes for this record and viewer, or null when there is no button to show: the
+ * session answer says whether the viewer may reset a student's or an employer's password.
+ */
+export function resetTarget(user: Pick<User, 'abilities'>, record: Pick<RecordView, 'kind' | 'studentId' | 'employerId'>): { path: string; whom: string } | null {
+  if (record.kind === 'source-records' && can(user, 'reset_student_password') && record.studentId) {
     return { path: `/api/students/${encodeURIComponent(record.studentId)}/reset-password`, whom: '该学生' };
   }
-  if (record.kind === 'employer-registrations' && role === 'center' && record.employerId) {
+  if (record.kind === 'employer-registrations' && can(user, 'reset_employer_password') && record.employerId) {
     return { path: `/api/employers/${encodeURIComponent(record.employerId)}/reset-password`, whom: '该单位' };
   }
   return null;
 }
 
-export function ResetPasswordCard({ role, record }: { role: string; record: RecordView }) {
-  const target = resetTarget(role, record);
+export function ResetPasswordCard({ record }: { record: RecordView }) {
+  const target = resetTarget(useUser(), record);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
