@@ -35,6 +35,8 @@ export interface BenchServer {
   /** the end of wrangler's output, for failures */
   output: () => string;
   remove: () => void;
+  /** the server's process group (wrangler and its workerd), for CPU accounting */
+  processGroup: number | undefined;
 }
 
 export interface BenchState {
@@ -121,7 +123,7 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   };
   return {
-    baseUrl, stateDir, stop, output: () => output,
+    baseUrl, stateDir, stop, output: () => output, processGroup: child.pid,
     sql: (command) => sqlAt(stateDir, command),
     remove: () => rmSync(state.dir, { recursive: true, force: true }),
   };
