@@ -58,11 +58,12 @@ async function main() {
     const employer = await Caller.signIn(baseUrl, 'employer');
     const student = await Caller.signIn(baseUrl, 'student');
     const deadline = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
-    const draft = await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} });
-    const sent = await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms(deadline) } });
+    type Rec = { id: string; version: number; data: Record<string, unknown> };
+    const draft = await employer.json<Rec>('POST', '/api/invitations', { studentId: 'stu-1', data: {} });
+    const sent = await employer.json<Rec>('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms(deadline) } });
     await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
-    const list = await student.json('GET', '/api/agreements?state=college_review');
-    const template = (await student.json('GET', `/api/agreements/${list.items[0].id}`)).data as Record<string, unknown>;
+    const list = await student.json<{ items: Rec[] }>('GET', '/api/agreements?state=college_review');
+    const template = (await student.json<Rec>('GET', `/api/agreements/${list.items[0]?.id ?? ''}`)).data;
     const base = Date.now() - 120 * 86400_000;
     for (let from = 0; from < STUDENTS; from += CHUNK) {
       await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: CHUNK, base, cohortYear: COHORT, agreementTemplate: template });

@@ -69,7 +69,19 @@ export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf)
     n.eventId + ':', n.category, n.event, n.title, n.body, n.recordKind, n.recordId, n.dedupeKey ?? null, n.now,
     a.studentId ?? null, a.employerId ?? null, college[0], college[1], school, a.center ? 'center' : null, a.province ? 'province' : null, a.accountId ?? null, a.except ?? null,
   ];
-  return [{ toSQL: () => ({ sql: NOTIFY_SQL, params }) }];
+  const write: NotificationWrite = { toSQL: () => ({ sql: NOTIFY_SQL, params }), notifiedEvent: n.eventId };
+  return [write];
+}
+
+/** A notification's statement, naming its event: once committed, the event's outbox rows can be queued. */
+export interface NotificationWrite {
+  toSQL(): { sql: string; params: unknown[] };
+  notifiedEvent: string;
+}
+
+/** The events whose notifications these writes carry (for the queue once the batch committed). */
+export function notifiedEvents(writes: readonly Write[]): string[] {
+  return writes.flatMap((w) => ('notifiedEvent' in w && typeof w.notifiedEvent === 'string' ? [w.notifiedEvent] : []));
 }
 
 export type NotificationView = Pick<NotificationRow, 'id' | 'category' | 'event' | 'title' | 'body' | 'recordKind' | 'recordId' | 'createdAt' | 'readAt'>;

@@ -40,13 +40,21 @@ export async function outboxIdsOfEvent(db: Db, eventId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
-/** Rows due for a send: pending and past their backoff, or held by a stale claim. Oldest first. */
+/**
+ * A new row is the writing request's to queue (it does so after its answer); the sweep takes it
+ * only if it is still pending this much later, so the two rarely queue the same row (harmless
+ * when they do: the consumer claims before it sends).
+ */
+export const NEW_ROW_GRACE_MS = 2 * 60_000;
+
+/** Rows due for a send: pending and past their backoff (a new one: past its grace), or held by a stale claim. Oldest first. */
 export async function dueOutboxIds(db: Db, now: Date, limit: number): Promise<string[]> {
   const at = now.toISOString();
+  const graceEnd = new Date(now.getTime() - NEW_ROW_GRACE_MS).toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   const rows = await db.select({ id: notificationOutbox.id }).from(notificationOutbox)
     .where(or(
-      and(eq(notificationOutbox.state, 'pending'), sql`COALESCE(${notificationOutbox.nextAttemptAt}, ${notificationOutbox.createdAt}) <= ${at}`),
+      and(eq(notificationOutbox.state, 'pending'), sql`COALESCE(${notificationOutbox.nextAttemptAt} <= ${at}, ${notificationOutbox.createdAt} <= ${graceEnd})`),
       and(eq(notificationOutbox.state, 'sending'), lte(notificationOutbox.claimedAt, stale)),
     ))
     .orderBy(asc(notificationOutbox.createdAt)).limit(limit);

@@ -72,7 +72,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
     const db = c.get('db');
-    const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
+    const created = await createRecord({ db, env: c.env, actor, waitUntil: (task) => { c.executionCtx.waitUntil(task); } }, lifecycle.kind, body);
     return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
@@ -81,7 +81,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
-    const after = await executeTransition({ db, env: c.env, actor }, {
+    const after = await executeTransition({ db, env: c.env, actor, waitUntil: (task) => { c.executionCtx.waitUntil(task); } }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
     const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));
