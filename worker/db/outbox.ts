@@ -68,6 +68,19 @@ export async function leaseOutbox(db: Db, ids: string[], until: Date): Promise<v
     .where(and(inArray(notificationOutbox.id, ids), eq(notificationOutbox.state, 'pending')));
 }
 
+/**
+ * Parks what the queue gave up on (its dead-letter queue): the named rows, or every row of an
+ * event, that are not sent yet — never a sent one — so the admin sees them and can send them again.
+ */
+export async function parkUnsent(db: Db, which: { outboxId: string } | { eventId: string }, error: string): Promise<number> {
+  const target = 'outboxId' in which
+    ? eq(notificationOutbox.id, which.outboxId)
+    : and(sql`${notificationOutbox.id} >= ${which.eventId + ':'}`, sql`${notificationOutbox.id} < ${which.eventId + ';'}`);
+  const rows = await db.update(notificationOutbox).set({ state: 'dead', lastError: error, nextAttemptAt: null })
+    .where(and(target, inArray(notificationOutbox.state, ['pending', 'sending']))).returning({ id: notificationOutbox.id });
+  return rows.length;
+}
+
 /** The admin's view: rows in the given states, newest first. */
 export function outboxRows(db: Db, states: OutboxRow['state'][], limit: number) {
   return db.select().from(notificationOutbox).where(inArray(notificationOutbox.state, states)).orderBy(desc(notificationOutbox.createdAt)).limit(limit);
