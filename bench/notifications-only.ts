@@ -2,8 +2,9 @@
  * `npm run bench:notifications [-- --students N --rounds R]`: the `review transition with
  * notifications on vs off` figure of `npm run bench` on its own, on a fresh local D1 with N
  * generated students (default 20,000): the floor, then the college's approvals in R alternating
- * rounds (default 16: on off off on, off on on off, repeated), notifications on and off. Prints
- * each round and the on/off ratio, and writes bench/results/notifications-latest.json.
+ * rounds (default 16: on off off on, off on on off, repeated), notifications on and off, with the
+ * server's CPU per approval of each round (/proc). `--on sweep`: the on rounds queue nothing from
+ * the request. Prints each round and the on/off ratio; writes bench/results/notifications-latest.json.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ function arg(name: string, fallback: string): string {
 const STUDENTS = Number(arg('students', '20000'));
 const ROUNDS = Number(arg('rounds', '16'));
 const CONNECTIONS = Number(arg('connections', '10'));
+// --on sweep: the "on" rounds write the notifications but queue nothing from the request (NOTIFY_FROM_REQUEST off)
+const ON = arg('on', 'as-deployed');
 const COHORT = 2027;
 const CHUNK = 2_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -89,7 +92,7 @@ async function main() {
       const cpu0 = groupCpuSeconds(server.processGroup);
       const run = await load({
         url: baseUrl, method: 'POST',
-        headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}) }),
+        headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : ON === 'sweep' ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' } : {}) }),
         next: () => ({ path: `/api/agreements/${ids[at++ % ids.length]}/approve`, body: '{"version":1}' }),
         amount: perRound, connections: CONNECTIONS,
       });
@@ -106,6 +109,7 @@ async function main() {
     const [messages] = server.sql("SELECT (SELECT count(*) FROM notifications) AS notifications, (SELECT count(*) FROM notification_outbox) AS outbox");
     const result = {
       generatedAt: new Date().toISOString(), students: STUDENTS, connections: CONNECTIONS, approvalsPerRound: perRound,
+      on: ON === 'sweep' ? 'notification rows written, nothing queued from the request (NOTIFY_FROM_REQUEST off)' : 'as deployed: rows written and their event queued after the answer',
       floorReqPerSecond: Number(floor.rps.toFixed(1)), onReqPerSecond: Number(on.toFixed(1)), offReqPerSecond: Number(off.toFixed(1)),
       onVsOff: Number((on / off).toFixed(3)),
       cpuMsPerApproval: { on: Number((totals.on.cpu / totals.on.ok).toFixed(3)), off: Number((totals.off.cpu / totals.off.ok).toFixed(3)) },
