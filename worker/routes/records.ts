@@ -25,6 +25,11 @@ import { latestChildId } from '../db/child-records';
 import type { AnswerOf } from '../../contract/route';
 import type { ListPageSchema, NextWaitingSchema, PreparedRecordSchema } from '../../contract/records';
 
+/** Work after the answer (queueing a write's e-mail and SMS); without an execution context (an in-process call) it simply runs. */
+const afterAnswer = (c: { executionCtx: { waitUntil(task: Promise<unknown>): void } }) => (task: Promise<unknown>) => {
+  try { c.executionCtx.waitUntil(task); } catch { /* no execution context: the task runs on its own */ }
+};
+
 export const recordRoutes = new Hono<AppEnv>()
   .get('/:kind', async (c) => {
     const actor = await requireActor(c);
@@ -72,7 +77,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
     const db = c.get('db');
-    const created = await createRecord({ db, env: c.env, actor, waitUntil: (task) => { c.executionCtx.waitUntil(task); } }, lifecycle.kind, body);
+    const created = await createRecord({ db, env: c.env, actor, waitUntil: afterAnswer(c) }, lifecycle.kind, body);
     return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', async (c) => {
@@ -81,7 +86,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await readJsonObject(c);
-    const after = await executeTransition({ db, env: c.env, actor, waitUntil: (task) => { c.executionCtx.waitUntil(task); } }, {
+    const after = await executeTransition({ db, env: c.env, actor, waitUntil: afterAnswer(c) }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
     const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));
