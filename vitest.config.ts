@@ -65,6 +65,9 @@ export default defineConfig(async () => {
                   // production rules, with a session key of this run (a developer's .dev.vars never leaks in)
                   ENVIRONMENT: 'production',
                   SESSION_SECRET: randomBytes(32).toString('hex'),
+                  // e-mail/SMS wait for the sweep, so the local queue's consumer never races a test's reading
+                  // of the outbox (enqueue-notified.test.ts calls the request's path with it on)
+                  NOTIFY_FROM_REQUEST: 'off',
                 },
               },
             }),

@@ -3,6 +3,7 @@ import { requiredSecretsOf } from './config/required-secrets';
 import { openDb } from './db/client';
 import { sweepOrphanFiles } from './domain/files/sweep-orphans';
 import { deliverOutbox, type OutboxMessage } from './domain/notifications/deliver-outbox';
+import { NOTIFY_DEAD_LETTER_QUEUE, parkDeadLetters } from './domain/notifications/park-dead-letters';
 import { sendReminders } from './domain/notifications/send-reminders';
 import { sweepOutbox } from './domain/notifications/sweep-outbox';
 import { transportsFor, type TransportSecrets } from './domain/notifications/transport';
@@ -32,9 +33,16 @@ export default {
       sendReminders(db),
     ]));
   },
-  /** The notification queue's consumer: each outbox row sent exactly once (deliver-outbox.ts). */
+  /**
+   * The notification queue's consumer: each outbox row sent exactly once (deliver-outbox.ts); and
+   * its dead-letter queue's, which parks what the queue gave up on for the admin (park-dead-letters.ts).
+   */
   async queue(batch, env) {
     const db = openDb(env.DB);
+    if (batch.queue === NOTIFY_DEAD_LETTER_QUEUE) {
+      await parkDeadLetters(db, batch as MessageBatch<OutboxMessage>);
+      return;
+    }
     await deliverOutbox(db, batch as MessageBatch<OutboxMessage>, transportsFor(env as Env & TransportSecrets, db));
   },
 } satisfies ExportedHandler<Env>;

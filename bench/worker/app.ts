@@ -19,9 +19,13 @@ const bench = new Hono<AppEnv>()
 
 export { BENCH_NOTIFICATIONS_HEADER };
 
-/** The deployed worker's env, with notifications switched off for a request that asks (./notifications-header.ts). */
+/**
+ * The deployed worker's env, with notifications switched off for a request that asks, or only their
+ * queueing from the request (`sweep`: the rows are written, the sweep sends them) (./notifications-header.ts).
+ */
 function envOf(request: Request, env: Env): Env {
-  return request.headers.get(BENCH_NOTIFICATIONS_HEADER) === 'off' ? { ...env, NOTIFICATIONS: 'off' } : env;
+  const asked = request.headers.get(BENCH_NOTIFICATIONS_HEADER);
+  return asked === 'off' ? { ...env, NOTIFICATIONS: 'off' } : asked === 'sweep' ? { ...env, NOTIFY_FROM_REQUEST: 'off' } : env;
 }
 
 export const benchApp = {

@@ -2,10 +2,10 @@
  * 消息中心 and its outbox (docs/architecture.md, notifications). The writes here join the batch of
  * the event that causes them, so a write that fails or loses its version race notifies nobody.
  * Recipients are resolved inside that batch by INSERT … SELECT over accounts — no read before the
- * write — and each notification id is `<event id>:<account id>`, which lets the outbox insert
- * that follows find exactly this event's rows by a key range.
+ * write — and each notification id is `<event id>:<account id>`, so an event's rows (and their
+ * outbox rows, `<notification id>:<channel>`) are one key range.
  */
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Write } from './batch';
 import type { Db } from './client';
 import { notifications, type NotificationRow } from './schema';
@@ -39,45 +39,49 @@ export interface NotificationDraft {
   now: string;
 }
 
-function audienceIds(a: AudienceOf): SQL | null {
-  const branches: SQL[] = [];
-  if (a.studentId) branches.push(sql`SELECT id FROM accounts WHERE student_id = ${a.studentId} AND role = 'student'`);
-  if (a.employerId) branches.push(sql`SELECT id FROM accounts WHERE employer_id = ${a.employerId} AND role = 'employer'`);
-  if (a.collegeReviewers && a.schoolId && a.collegeId) {
-    branches.push(sql`SELECT id FROM accounts WHERE role = 'college' AND school_id = ${a.schoolId} AND college_id = ${a.collegeId}`);
-  }
-  if (a.schoolReviewers && a.schoolId) branches.push(sql`SELECT id FROM accounts WHERE role = 'school' AND school_id = ${a.schoolId}`);
-  if (a.center) branches.push(sql`SELECT id FROM accounts WHERE role = 'center'`);
-  if (a.province) branches.push(sql`SELECT id FROM accounts WHERE role = 'province'`);
-  if (a.accountId) branches.push(sql`SELECT id FROM accounts WHERE id = ${a.accountId}`);
-  return branches.length ? sql.join(branches, sql` UNION ALL `) : null;
-}
+/**
+ * The one statement of a notification: the audience's accounts, each branch an indexed lookup
+ * (accounts by student, employer, role + organisation) that a NULL parameter switches off, minus
+ * the actor; five branches at most, D1's limit of terms in a compound SELECT. Its text never
+ * changes, so it is built once per isolate, and D1 finds it compiled.
+ * The insert's trigger `notification_outbox_rows` (migration 0016) writes the e-mail and SMS
+ * outbox rows of each row it inserts, so one statement in the batch carries both.
+ */
+const NOTIFY_SQL = `INSERT OR IGNORE INTO notifications (id, account_id, category, event, title, body, record_kind, record_id, dedupe_key, created_at)
+SELECT ?1 || id, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM (
+  SELECT id FROM accounts WHERE student_id = ?10 AND role = 'student'
+  UNION ALL SELECT id FROM accounts WHERE employer_id = ?11 AND role = 'employer'
+  UNION ALL SELECT id FROM accounts WHERE role = 'college' AND school_id = ?12 AND college_id = ?13
+  UNION ALL SELECT id FROM accounts WHERE role = 'school' AND school_id = ?14
+  UNION ALL SELECT id FROM accounts WHERE role IN (?15, ?16) OR id = ?17
+) WHERE id IS NOT ?18`;
 
 /**
- * The writes of one notification to an audience: the in-app rows, then their e-mail and SMS outbox
- * rows where the recipient has an address and has not turned the channel off for the category.
+ * The write of one notification to an audience: the in-app rows, and through the insert's trigger
+ * their e-mail and SMS outbox rows where the recipient has an address and has not turned the
+ * channel off for the category. Nothing when the audience names no one.
  */
-export function notificationWrites(db: Db, n: NotificationDraft, audience: AudienceOf): Write[] {
-  const ids = audienceIds(audience);
-  if (!ids) return [];
-  const prefix = n.eventId + ':';
-  return [
-    sql`INSERT OR IGNORE INTO notifications (id, account_id, category, event, title, body, record_kind, record_id, dedupe_key, created_at)
-      SELECT ${prefix} || a.id, a.id, ${n.category}, ${n.event}, ${n.title}, ${n.body}, ${n.recordKind}, ${n.recordId}, ${n.dedupeKey ?? null}, ${n.now}
-      FROM accounts a WHERE a.id IN (${ids}) AND a.id IS NOT ${audience.except ?? null}`,
-    sql`INSERT OR IGNORE INTO notification_outbox (id, notification_id, account_id, channel, address, subject, body, state, attempts, created_at)
-      SELECT id || ':' || channel, id, account_id, channel, address, title, body, 'pending', 0, created_at FROM (
-        SELECT n.id, n.account_id, n.title, n.body, n.created_at, c.channel,
-          CASE c.channel WHEN 'email' THEN COALESCE(s.email, a.email) ELSE COALESCE(s.phone, e.contact_phone, a.phone) END AS address
-        FROM notifications n
-        JOIN accounts a ON a.id = n.account_id
-        LEFT JOIN students s ON s.id = a.student_id
-        LEFT JOIN employers e ON e.id = a.employer_id
-        JOIN (SELECT 'email' AS channel UNION ALL SELECT 'sms') c
-        WHERE n.id >= ${prefix} AND n.id < ${n.eventId + ';'}
-          AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o WHERE o.account_id = n.account_id AND o.category = n.category AND o.channel = c.channel)
-      ) WHERE address IS NOT NULL AND address <> ''`,
+export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf): Write[] {
+  const college = a.collegeReviewers && a.schoolId && a.collegeId ? [a.schoolId, a.collegeId] : [null, null];
+  const school = a.schoolReviewers && a.schoolId ? a.schoolId : null;
+  if (!a.studentId && !a.employerId && !college[0] && !school && !a.center && !a.province && !a.accountId) return [];
+  const params = [
+    n.eventId + ':', n.category, n.event, n.title, n.body, n.recordKind, n.recordId, n.dedupeKey ?? null, n.now,
+    a.studentId ?? null, a.employerId ?? null, college[0], college[1], school, a.center ? 'center' : null, a.province ? 'province' : null, a.accountId ?? null, a.except ?? null,
   ];
+  const write: NotificationWrite = { toSQL: () => ({ sql: NOTIFY_SQL, params }), notifiedEvent: n.eventId };
+  return [write];
+}
+
+/** A notification's statement, naming its event: once committed, the event's outbox rows can be queued. */
+export interface NotificationWrite {
+  toSQL(): { sql: string; params: unknown[] };
+  notifiedEvent: string;
+}
+
+/** The events whose notifications these writes carry (for the queue once the batch committed). */
+export function notifiedEvents(writes: readonly Write[]): string[] {
+  return writes.flatMap((w) => ('notifiedEvent' in w && typeof w.notifiedEvent === 'string' ? [w.notifiedEvent] : []));
 }
 
 export type NotificationView = Pick<NotificationRow, 'id' | 'category' | 'event' | 'title' | 'body' | 'recordKind' | 'recordId' | 'createdAt' | 'readAt'>;

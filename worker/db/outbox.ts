@@ -40,13 +40,21 @@ export async function outboxIdsOfEvent(db: Db, eventId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
-/** Rows due for a send: pending and past their backoff, or held by a stale claim. Oldest first. */
+/**
+ * A new row is the writing request's to queue (it does so after its answer); the sweep takes it
+ * only if it is still pending this much later, so the two rarely queue the same row (harmless
+ * when they do: the consumer claims before it sends).
+ */
+export const NEW_ROW_GRACE_MS = 2 * 60_000;
+
+/** Rows due for a send: pending and past their backoff (a new one: past its grace), or held by a stale claim. Oldest first. */
 export async function dueOutboxIds(db: Db, now: Date, limit: number): Promise<string[]> {
   const at = now.toISOString();
+  const graceEnd = new Date(now.getTime() - NEW_ROW_GRACE_MS).toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   const rows = await db.select({ id: notificationOutbox.id }).from(notificationOutbox)
     .where(or(
-      and(eq(notificationOutbox.state, 'pending'), sql`COALESCE(${notificationOutbox.nextAttemptAt}, ${notificationOutbox.createdAt}) <= ${at}`),
+      and(eq(notificationOutbox.state, 'pending'), sql`COALESCE(${notificationOutbox.nextAttemptAt} <= ${at}, ${notificationOutbox.createdAt} <= ${graceEnd})`),
       and(eq(notificationOutbox.state, 'sending'), lte(notificationOutbox.claimedAt, stale)),
     ))
     .orderBy(asc(notificationOutbox.createdAt)).limit(limit);
@@ -58,6 +66,19 @@ export async function leaseOutbox(db: Db, ids: string[], until: Date): Promise<v
   if (ids.length === 0) return;
   await db.update(notificationOutbox).set({ nextAttemptAt: until.toISOString() })
     .where(and(inArray(notificationOutbox.id, ids), eq(notificationOutbox.state, 'pending')));
+}
+
+/**
+ * Parks what the queue gave up on (its dead-letter queue): the named rows, or every row of an
+ * event, that are not sent yet — never a sent one — so the admin sees them and can send them again.
+ */
+export async function parkUnsent(db: Db, which: { outboxId: string } | { eventId: string }, error: string): Promise<number> {
+  const target = 'outboxId' in which
+    ? eq(notificationOutbox.id, which.outboxId)
+    : and(sql`${notificationOutbox.id} >= ${which.eventId + ':'}`, sql`${notificationOutbox.id} < ${which.eventId + ';'}`);
+  const rows = await db.update(notificationOutbox).set({ state: 'dead', lastError: error, nextAttemptAt: null })
+    .where(and(target, inArray(notificationOutbox.state, ['pending', 'sending']))).returning({ id: notificationOutbox.id });
+  return rows.length;
 }
 
 /** The admin's view: rows in the given states, newest first. */

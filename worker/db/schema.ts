@@ -387,14 +387,16 @@ export const notifications = sqliteTable('notifications', {
 }, (t) => [
   index('notifications_account').on(t.accountId, t.createdAt),
   index('notifications_unread').on(t.accountId).where(sql`read_at IS NULL`),
-  uniqueIndex('notifications_dedupe').on(t.accountId, t.dedupeKey),
+  // only reminders carry a key: the index holds just their rows, not one entry per message
+  uniqueIndex('notifications_dedupe').on(t.accountId, t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
 ]);
 
 /**
- * E-mail and SMS to send, written in the same batch as the notification they carry (per the
- * recipient's preferences and only where an address is known). The queue consumer claims a row
- * (`pending` → `sending`) before it calls the transport and marks it `sent` after; after the last
- * attempt it parks it as `dead` for the admin.
+ * E-mail and SMS to send, written by the very insert of the notification they carry (the trigger
+ * `notification_outbox_rows`, migration 0016): per the recipient's preferences and only where an
+ * address is known; the id `<notification id>:<channel>` makes it once per notification and
+ * channel. The queue consumer claims a row (`pending` → `sending`) before it calls the transport
+ * and marks it `sent` after; after the last attempt it parks it as `dead` for the admin.
  */
 export const notificationOutbox = sqliteTable('notification_outbox', {
   id: text('id').primaryKey(),
@@ -413,7 +415,6 @@ export const notificationOutbox = sqliteTable('notification_outbox', {
   nextAttemptAt: text('next_attempt_at'),
   sentAt: text('sent_at'),
 }, (t) => [
-  uniqueIndex('notification_outbox_once').on(t.notificationId, t.channel),
   index('notification_outbox_state').on(t.state, t.createdAt),
 ]);
 

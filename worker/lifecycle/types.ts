@@ -22,6 +22,8 @@ export interface Deps {
   db: Db;
   env: Env;
   actor: Actor;
+  /** work after the answer (the request's `executionCtx.waitUntil`): queueing a write's e-mail and SMS */
+  waitUntil?: (task: Promise<unknown>) => void;
 }
 
 /** The student a listed record belongs to, joined in by the list query. */

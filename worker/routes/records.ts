@@ -26,6 +26,11 @@ import { latestChildId } from '../db/child-records';
 import type { AnswerOf } from '../../contract/route';
 import type { ListPageSchema, NextWaitingSchema, PreparedRecordSchema } from '../../contract/records';
 
+/** Work after the answer (queueing a write's e-mail and SMS); without an execution context (an in-process call) it simply runs. */
+const afterAnswer = (c: { executionCtx: { waitUntil(task: Promise<unknown>): void } }) => (task: Promise<unknown>) => {
+  try { c.executionCtx.waitUntil(task); } catch { /* no execution context: the task runs on its own */ }
+};
+
 export const recordRoutes = new Hono<AppEnv>()
   .get('/:kind', async (c) => {
     const actor = await requireActor(c);
@@ -73,7 +78,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await c.req.valid('json');
     const db = c.get('db');
-    const created = await createRecord({ db, env: c.env, actor }, lifecycle.kind, body);
+    const created = await createRecord({ db, env: c.env, actor, waitUntil: afterAnswer(c) }, lifecycle.kind, body);
     return c.json(await recordView({ db, env: c.env, actor }, lifecycle, created, labelsFor(c.env, lifecycle)), 201);
   })
   .post('/:kind/:id/:action', contractBody(TransitionBodySchema), async (c) => {
@@ -82,7 +87,7 @@ export const recordRoutes = new Hono<AppEnv>()
     const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await c.req.valid('json');
-    const after = await executeTransition({ db, env: c.env, actor }, {
+    const after = await executeTransition({ db, env: c.env, actor, waitUntil: afterAnswer(c) }, {
       kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
     }, current);
     const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));

@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import { NEW_ROW_GRACE_MS } from '../../db/outbox';
 import { invitationIn } from '../../test/scenarios';
 import { backoffSeconds, deliverOutbox, MAX_ATTEMPTS, type OutboxMessage } from './deliver-outbox';
 import { sweepOutbox } from './sweep-outbox';
@@ -132,7 +133,10 @@ describe('the notification outbox', () => {
     const { rows } = await invitedWithContacts();
     const queued: OutboxMessage[] = [];
     const queue = { sendBatch: async (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); } } as unknown as Queue<OutboxMessage>;
-    const now = new Date(Date.now() + 1000);
+    // before the grace has passed the rows are the writing request's to queue; after it, the sweep's
+    await sweepOutbox(db, queue, new Date(Date.now() + 1000));
+    expect(queued.filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);
+    const now = new Date(Date.now() + NEW_ROW_GRACE_MS + 1000);
     await sweepOutbox(db, queue, now);
     for (const r of rows) expect(queued).toContainEqual({ outboxId: r.id });
     const before = queued.length;

@@ -1,7 +1,8 @@
 /**
- * Who enqueues (docs/architecture.md, notifications): the scheduled run, every minute, hands every
- * due outbox row to the queue — new rows, rows past their backoff, rows whose consumer died
- * mid-send. The request that wrote them does not wait for this: its cost is the rows in its batch.
+ * The safety net of who enqueues (docs/architecture.md, notifications): the request that wrote a
+ * row queues it after its answer (lifecycle/notifications/enqueue-notified.ts); the scheduled run,
+ * every minute, hands over every due row — a new one the request's send missed (after a grace of
+ * two minutes), rows past their backoff, rows whose consumer died mid-send.
  */
 import type { Db } from '../../db/client';
 import { dueOutboxIds, leaseOutbox } from '../../db/outbox';

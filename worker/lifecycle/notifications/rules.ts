@@ -91,6 +91,15 @@ export const ACCOUNT_RULES = {
   passwordReset: { category: 'account' as Category, title: '您的密码已被重置', body: '您的登录密码已由{actor}重置，请使用新发放的一次性密码登录并立即修改。如非本人申请，请联系学校就业部门。' },
 };
 
+/**
+ * 毕业去向登记 deadline reminders (the scheduled run, docs/architecture.md): when the cohort's
+ * deadline is this many days away or fewer, each graduate without a registered destination is told,
+ * and each counsellor (college reviewer) gets one digest of how many of their college's graduates
+ * that is — once per threshold: two weeks ahead leaves time to gather evidence, three days is the
+ * last call. Largest first.
+ */
+export const DESTINATION_REMINDER_DAYS = [14, 3] as const;
+
 /** The rules an event matches (several audiences may share one event). */
 export function rulesFor(kind: string, action: string, from: string | null, to: string): NotifyRule[] {
   return NOTIFY_RULES.filter((r) => r.kind === kind && r.action === action

@@ -6,6 +6,7 @@
 import type { Write } from '../../db/batch';
 import { recordWithTimelineRead, type RecordWithTimeline } from '../../db/records';
 import type { FormDefinition } from '../../../forms/engine/types';
+import { enqueueNotified, sendFromRequest } from '../notifications/enqueue-notified';
 import { notificationsOn } from '../notifications/notifications-switch';
 import { recordFileWrites } from '../record-files';
 import type { Deps, TransitionContext } from '../types';
@@ -34,5 +35,8 @@ export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWit
   await w.guard?.(ctx);
   const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
   const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? []), ...(notificationsOn(deps.env) ? w.notifications?.() ?? [] : [])];
-  return commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
+  const written = await commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
+  // committed: the e-mail and SMS of its notifications go to the queue after the answer
+  if (deps.waitUntil && sendFromRequest(deps.env)) deps.waitUntil(enqueueNotified(deps.env.NOTIFY_QUEUE, statements));
+  return written;
 }

@@ -1,0 +1,99 @@
+/**
+ * Sending from the request (docs/architecture.md, notifications): once the write committed, its
+ * notified event goes to the queue after the answer, and the e-mail and SMS leave from that message
+ * — no sweep needed. The sweep stays the safety net; a row queued by both is still sent once.
+ * (The worker tests run with NOTIFY_FROM_REQUEST off so that no consumer races their assertions;
+ * here the request's path is called with it on and a queue that records what it is given.)
+ */
+import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { toActor } from '../../db/accounts';
+import { runReads } from '../../db/batch';
+import { openDb } from '../../db/client';
+import { NEW_ROW_GRACE_MS } from '../../db/outbox';
+import { recordForChangeRead } from '../../db/records';
+import { accounts } from '../../db/schema';
+import { deliverOutbox, type OutboxMessage } from '../../domain/notifications/deliver-outbox';
+import { sweepOutbox } from '../../domain/notifications/sweep-outbox';
+import type { OutgoingMessage, Transport } from '../../domain/notifications/transport';
+import { invitationIn } from '../../test/scenarios';
+import { jobTerms } from '../../test/signing';
+import { executeTransition } from '../execute-transition';
+
+const db = openDb(env.DB);
+
+function recordingQueue() {
+  const queued: OutboxMessage[] = [];
+  const queue = { sendBatch: (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); return Promise.resolve(); } } as unknown as Queue<OutboxMessage>;
+  return { queue, queued };
+}
+
+function batchOf(bodies: OutboxMessage[]) {
+  const acked: boolean[] = bodies.map(() => false);
+  const batch = {
+    queue: 'wangqian-notify',
+    messages: bodies.map((body, i) => ({ id: String(i), timestamp: new Date(), attempts: 1, body, ack: () => { acked[i] = true; }, retry: () => undefined })),
+  } as unknown as MessageBatch<OutboxMessage>;
+  return { batch, acked };
+}
+
+/** The demo employer sends a fresh invitation through the transition, with the request's waitUntil. */
+async function employerSends(fromRequest: 'on' | 'off') {
+  const invitation = await invitationIn('draft');
+  await env.DB.prepare('UPDATE students SET email = ? WHERE id = ?').bind('liuyang@example.edu.cn', invitation.fixture.studentId).run();
+  const row = (await db.select().from(accounts).where(eq(accounts.username, 'employer'))).at(0);
+  if (!row) throw new Error('the demo employer is missing');
+  const actor = toActor(row, true);
+  const { queue, queued } = recordingQueue();
+  const tasks: Promise<unknown>[] = [];
+  const [current] = await runReads(db, recordForChangeRead(db, invitation.id));
+  await executeTransition({ db, env: { ...env, NOTIFY_FROM_REQUEST: fromRequest, NOTIFY_QUEUE: queue }, actor, waitUntil: (t) => { tasks.push(t); } }, {
+    kind: 'invitations', id: invitation.id, action: 'send', body: { version: invitation.version, data: { ...invitation.data, ...jobTerms() } },
+  }, current);
+  await Promise.all(tasks);
+  const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.state FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
+    WHERE n.record_id = ? ORDER BY o.channel`).bind(invitation.id).all<{ id: string; channel: string; state: string }>();
+  return { queued, rows: rows.results };
+}
+
+function recordingTransport(): Transport & { sent: OutgoingMessage[] } {
+  const t = { sent: [] as OutgoingMessage[], send: (m: OutgoingMessage) => { t.sent.push(m); return Promise.resolve(); } };
+  return t;
+}
+
+describe('e-mail and SMS leave from the request', () => {
+  it('an employer sends an invitation: its event is queued after the answer and the student gets one e-mail and one SMS from it', async () => {
+    const { queued, rows } = await employerSends('on');
+    expect(rows.map((r) => [r.channel, r.state])).toEqual([['email', 'pending'], ['sms', 'pending']]);
+    const eventId = rows[0]?.id.split(':')[0];
+    expect(queued).toEqual([{ eventId }]);
+
+    const transport = recordingTransport();
+    const run = batchOf(queued);
+    expect(await deliverOutbox(db, run.batch, () => transport)).toEqual({ sent: 2 });
+    expect(run.acked).toEqual([true]);
+    expect(transport.sent.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+  });
+
+  it('queued twice — by the request and by the sweep — each message still goes out once', async () => {
+    const { queued, rows } = await employerSends('on');
+    // the consumer is slow: two minutes on, the sweep hands the same rows over again
+    const sweep = recordingQueue();
+    await sweepOutbox(db, sweep.queue, new Date(Date.now() + NEW_ROW_GRACE_MS + 1000));
+    const swept = sweep.queued.filter((m) => 'outboxId' in m && rows.some((r) => r.id === m.outboxId));
+    expect(swept).toHaveLength(2);
+
+    const transport = recordingTransport();
+    const both = batchOf([...queued, ...swept, ...queued]);
+    expect(await deliverOutbox(db, both.batch, () => transport)).toEqual({ sent: 2 });
+    expect(both.acked.every(Boolean)).toBe(true);
+    expect(transport.sent.map((m) => m.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('with NOTIFY_FROM_REQUEST off the request queues nothing; the rows wait for the sweep', async () => {
+    const { queued, rows } = await employerSends('off');
+    expect(queued).toEqual([]);
+    expect(rows.map((r) => r.state)).toEqual(['pending', 'pending']);
+  });
+});
