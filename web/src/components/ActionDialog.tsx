@@ -10,8 +10,8 @@ import { reasonProblem } from './reason-choice';
 interface Props {
   action: RecordAction | null;
   busy: boolean;
-  onCancel(): void;
-  onConfirm(reason: string | undefined, reasonChoice?: string): void;
+  onCancel: () => void;
+  onConfirm: (reason: string | undefined, reasonChoice?: string) => void;
 }
 
 export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {

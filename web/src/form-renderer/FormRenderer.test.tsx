@@ -48,7 +48,7 @@ function definition(): FormDefinition {
   };
 }
 
-function fill(props: { values?: Values; onSubmit?(v: Values): void; onChange?(v: Values): void } = {}) {
+function fill(props: { values?: Values; onSubmit?: (v: Values) => void; onChange?: (v: Values) => void } = {}) {
   const onSubmit = props.onSubmit ?? vi.fn();
   return render(
     <FormRenderer definition={definition()} values={props.values ?? {}} role="student" step="fill" mode="edit" onSubmit={onSubmit} onChange={props.onChange} />,

@@ -5,7 +5,7 @@
  * definition. The pieces: useFormState (values and the errors to show), layout (access and pages),
  * useWizardPage (the page in the URL), ErrorSummary, Stepper, FormPage and FieldView (one field).
  */
-import { useEffect, useId, useImperativeHandle, useMemo, useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useMemo, useState, type SubmitEvent, type Ref } from 'react';
 import { validate, type FormDefinition, type Role, type Values } from './engine';
 import { ErrorSummary } from './ErrorSummary';
 import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
@@ -20,8 +20,8 @@ export interface FormHandle {
    * validates everything; shows errors and focuses the first one, or returns the engine-cleaned
    * values. `draft`: a draft save, where missing required values wait for the submission.
    */
-  submit(options?: { draft?: boolean }): Values | null;
-  values(): Values;
+  submit: (options?: { draft?: boolean }) => Values | null;
+  values: () => Values;
 }
 
 export interface FormRendererProps {
@@ -35,13 +35,13 @@ export interface FormRendererProps {
   errors?: ReadonlyArray<{ path: string; message: string }>;
   /** values already stored (fields the actor may not edit keep these); default `values` */
   previous?: Values;
-  onSubmit?(values: Values): void | Promise<void>;
+  onSubmit?: (values: Values) => void | Promise<void>;
   /** a submit the form refused (its errors are now shown): fields outside the form can flag theirs too */
-  onInvalid?(): void;
+  onInvalid?: () => void;
   submitLabel?: string;
   busy?: boolean;
   /** called with the raw values after each change (drafts) */
-  onChange?(values: Values): void;
+  onChange?: (values: Values) => void;
   handleRef?: Ref<FormHandle>;
   /** preview every field whatever the access maps say (admin form preview) */
   showAll?: boolean;
@@ -116,9 +116,12 @@ export function FormRenderer(props: FormRendererProps) {
     setFocusTarget(`${idPrefix}-page`);
   };
 
-  const onFormSubmit = (e: FormEvent) => {
+  const onFormSubmit = (e: SubmitEvent) => {
     e.preventDefault();
-    if (wizard && current < pages.length - 1) return next();
+    if (wizard && current < pages.length - 1) {
+      next();
+      return;
+    }
     if (!props.onSubmit) return;
     const v = submit();
     if (v) void props.onSubmit(v);

@@ -17,7 +17,7 @@ export interface FormStateOptions {
   /** the workflow step edited; null when reading */
   step: string | null;
   serverErrors?: ReadonlyArray<{ path: string; message: string }>;
-  onChange?(values: Values): void;
+  onChange?: (values: Values) => void;
 }
 
 export function useFormState({ def, initial, previous, role, step, serverErrors: serverList, onChange: onChangeProp }: FormStateOptions) {

@@ -1,5 +1,5 @@
 /** Change password: forced on first sign-in (mustChangePassword), or chosen from the header. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { Alert } from '../components/Alert';
@@ -41,7 +41,7 @@ export function ChangePasswordPage() {
     }
   }
 
-  async function submit(ev: FormEvent) {
+  async function submit(ev: SubmitEvent) {
     ev.preventDefault();
     const e: Errors = {};
     if (!current) e.currentPassword = '请输入当前密码';
@@ -75,7 +75,7 @@ export function ChangePasswordPage() {
 
   return (
     <main className="auth-page" id="main">
-      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="pw-title">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pw-title">
         <h1 id="pw-title">修改密码</h1>
         {forced && <Alert tone="info">首次登录请修改初始密码后继续使用。</Alert>}
         {done && <Alert tone="ok">密码已修改。</Alert>}

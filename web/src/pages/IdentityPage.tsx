@@ -1,5 +1,5 @@
 /** A student's first entry: confirm ID number and contact details (POST /api/session/identity). */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { Alert } from '../components/Alert';
@@ -29,14 +29,17 @@ export function IdentityPage() {
     if (k) refs[k].current?.focus();
   }
 
-  async function submit(ev: FormEvent) {
+  async function submit(ev: SubmitEvent) {
     ev.preventDefault();
     const e: Errors = {};
     if (!/^\d{17}[\dXx]$/.test(values.idNumber.trim())) e.idNumber = '请输入 18 位身份证号';
     if (!/^1\d{10}$/.test(values.mobile.trim())) e.mobile = '请输入 11 位手机号码';
     if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) e.email = '电子邮箱格式不正确';
     setErrors(e);
-    if (Object.keys(e).length) return focusFirst(e);
+    if (Object.keys(e).length) {
+      focusFirst(e);
+      return;
+    }
     setBusy(true);
     try {
       const r = await api<{ user: User }>('/api/session/identity', {
@@ -56,7 +59,7 @@ export function IdentityPage() {
 
   return (
     <main className="auth-page" id="main">
-      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="id-title">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="id-title">
         <h1 id="id-title">确认身份与联系方式</h1>
         <Alert tone="info">首次进入请核对身份证号并留下常用手机号，用人单位和学校将通过它与您联系。</Alert>
         <Alert>{errors.form}</Alert>

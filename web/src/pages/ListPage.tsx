@@ -1,5 +1,5 @@
 /** /r/:kind — records of one kind the actor may see: filters in the URL, keyset pagination. */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
 import { MAX_SEARCH_LENGTH } from '../../../forms/engine/search';
 import { ApiError } from '../api/client';
 import { lifecyclesQuery } from '../api/queries';
@@ -64,7 +64,7 @@ export function ListPage({ kind }: { kind: string }) {
   useEffect(() => setQDraft(q), [q]);
   useEffect(() => setCohortDraft(cohort), [cohort]);
 
-  function applySearch(e: FormEvent) {
+  function applySearch(e: SubmitEvent) {
     e.preventDefault();
     replaceQuery({ ...filters, cohort: cohortDraft.trim(), q: qDraft.trim() });
   }

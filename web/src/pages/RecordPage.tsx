@@ -115,7 +115,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       client.setQueryData(queryKeys.record(kind, id), record);
       void invalidateAfterRecordWrite(client, kind, id, record.created);
       // 应约 created the agreement: the student goes on to it
-      if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
+      if (record.created) {
+        navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
+        return;
+      }
       const done = `已${action.label}，当前状态：${record.stateLabel}`;
       // a reviewer goes on to the next record of the queue waiting for them
       if (shouldAdvance(user.role, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
@@ -271,7 +274,12 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
                   type="button"
                   className={`btn ${a.style === 'primary' || (readsFirst && editingNow) ? 'btn-primary' : a.style === 'danger' ? 'btn-danger' : ''}`}
                   disabled={busy}
-                  onClick={() => (readsFirst && !editingNow && a.inPlace && a.step ? (setNotice(null), setEditingNow(true)) : start(a))}
+                  onClick={() => {
+                    if (readsFirst && !editingNow && a.inPlace && a.step) {
+                      setNotice(null);
+                      setEditingNow(true);
+                    } else start(a);
+                  }}
                 >
                   {readsFirst && editingNow ? '保存修改' : a.label}
                 </button>

@@ -2,7 +2,7 @@
  * /source-records/import — a school uploads its roster (CSV / XLSX). The summary survives a refresh
  * (sessionStorage); the one-time initial passwords stay in memory only.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { ApiError } from '../api/client';
 import { loadLatestForm } from '../api/forms';
 import { importSourceRecords, type ImportCredential } from '../api/sourceImport';
@@ -110,7 +110,7 @@ export default function SourceImportPage() {
     setFileError(f && !ACCEPTED.test(f.name) ? '请选择 .csv 或 .xlsx 文件' : null);
   };
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     if (!file) {
       setFileError('请选择要导入的文件');
@@ -161,7 +161,7 @@ export default function SourceImportPage() {
       <h1 className="page-title">生源导入</h1>
       <div className="import-layout">
         <div>
-          <form className="card" onSubmit={submit} noValidate aria-labelledby="upload-title">
+          <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="upload-title">
             <h2 id="upload-title">上传生源文件</h2>
             {error && <Alert>{error}</Alert>}
             <div className={`field${fileError ? ' field-invalid' : ''}`}>

@@ -16,7 +16,7 @@ const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp
 interface Uploading {
   name: string;
   progress: number;
-  abort(): void;
+  abort: () => void;
 }
 
 export function FileField(p: WidgetProps) {

@@ -8,7 +8,7 @@ import { aria, type WidgetProps } from './types';
 const NUM = /^-?\d+(\.\d+)?$/;
 
 function toText(v: unknown): string {
-  return v === undefined || v === null ? '' : String(v);
+  return v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 export function NumberField(p: WidgetProps) {

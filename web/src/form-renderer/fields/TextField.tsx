@@ -16,7 +16,7 @@ const UPPER = new Set(['idNumber', 'creditCode']);
 
 export function TextField(p: WidgetProps) {
   const { field, id, value, onChange, onBlur } = p;
-  const str = value === undefined || value === null ? '' : String(value);
+  const str = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   if (field.type === 'textarea') {
     return (
       <textarea

@@ -11,9 +11,9 @@ interface Props {
   kind: string;
   items: ListItem[];
   selected: ReadonlySet<string>;
-  onSelect(next: ReadonlySet<string>): void;
+  onSelect: (next: ReadonlySet<string>) => void;
   /** after the run: reload the list (selection is cleared by the caller) */
-  onFinished(): void;
+  onFinished: () => void;
 }
 
 type Stage = 'closed' | 'confirm' | 'running' | 'done';
@@ -75,7 +75,10 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
           <input ref={allRef} type="checkbox" checked={allOnPage} disabled={items.length === 0}
             onChange={(e) => {
               const next = new Set(selected);
-              for (const i of items) (e.target.checked ? next.add(i.id) : next.delete(i.id));
+              for (const i of items) {
+                if (e.target.checked) next.add(i.id);
+                else next.delete(i.id);
+              }
               onSelect(next);
             }} />
           <span>全选本页</span>
@@ -147,7 +150,7 @@ function ResultTable({ results }: { results: RowResult[] }) {
   );
 }
 
-function BulkResults({ results, onDismiss }: { results: RowResult[]; onDismiss(): void }) {
+function BulkResults({ results, onDismiss }: { results: RowResult[]; onDismiss: () => void }) {
   const failed = results.filter((r) => !r.ok);
   return (
     <section className={`card bulk-results`} aria-labelledby="bulk-res-title">

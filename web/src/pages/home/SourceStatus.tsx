@@ -22,7 +22,7 @@ function useReturnReason(item: ListItem | undefined) {
   });
 }
 
-export function SourceStatus({ onState }: { onState?(state: string | null): void }) {
+export function SourceStatus({ onState }: { onState?: (state: string | null) => void }) {
   const filters = { limit: 1 };
   const list = useQuery({ queryKey: queryKeys.records('source-records', filters), queryFn: ({ signal }) => listRecords('source-records', filters, signal) });
   const item = list.data?.items[0];

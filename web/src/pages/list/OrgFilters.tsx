@@ -4,7 +4,7 @@ import { useUser } from '../../auth/session';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 
-export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange(next: { school: string; college: string }): void }) {
+export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange: (next: { school: string; college: string }) => void }) {
   const user = useUser();
   const schools = useQuery({ queryKey: queryKeys.schools(user.id), queryFn: () => loadSchools(user.id) });
   if (!['school', 'province', 'center', 'admin'].includes(user.role) || !schools.data) return null;

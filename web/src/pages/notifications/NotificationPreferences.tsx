@@ -52,7 +52,7 @@ export function NotificationPreferences() {
         </table>
       )}
       {status && <Alert tone={status.tone === 'ok' ? 'ok' : 'error'}>{status.text}</Alert>}
-      <p><button type="button" className="btn btn-primary" onClick={save} disabled={!prefs || saving}>{saving ? '正在保存…' : '保存提醒设置'}</button></p>
+      <p><button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!prefs || saving}>{saving ? '正在保存…' : '保存提醒设置'}</button></p>
     </section>
   );
 }

@@ -16,8 +16,8 @@ interface Props {
   employerName: string;
   definition: FormDefinition;
   record: Pick<RecordView, 'kind' | 'data' | 'termsChanges'>;
-  onCancel(): void;
-  onConfirm(): void;
+  onCancel: () => void;
+  onConfirm: () => void;
 }
 
 export function AcceptInvitationDialog({ action, busy, employerName, definition, record, onCancel, onConfirm }: Props) {

@@ -11,8 +11,8 @@ interface Props {
   definition: FormDefinition;
   preview: Preview;
   busy: boolean;
-  onBack(): void;
-  onConfirm(): void;
+  onBack: () => void;
+  onConfirm: () => void;
 }
 
 export function OfflineAgreementPreview({ definition, preview, busy, onBack, onConfirm }: Props) {

@@ -22,8 +22,8 @@ interface Props {
   lockBack?: boolean;
   /** null: nothing to confirm from here */
   confirmLabel: string | null;
-  onBack(): void;
-  onConfirm(): void;
+  onBack: () => void;
+  onConfirm: () => void;
 }
 
 export function PreviewPanel({ id, title, children, frameHead, definition, values, className, busy, lockBack = false, confirmLabel, onBack, onConfirm }: Props) {

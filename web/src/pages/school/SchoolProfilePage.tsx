@@ -69,7 +69,7 @@ export default function SchoolProfilePage() {
     <main id="main" className="page page-narrow">
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>学校信息</span></nav>
       <h1 className="page-title">学校信息</h1>
-      <form className="card school-profile" onSubmit={submit} noValidate aria-labelledby="h-school-part">
+      <form className="card school-profile" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-school-part">
         <h2 id="h-school-part">{loaded.data.school.name} · 协议书学校栏</h2>
         <p className="muted">
           {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；'
