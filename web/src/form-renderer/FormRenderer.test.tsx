@@ -111,8 +111,8 @@ describe('a student fills in a form', () => {
     await user.click(within(group).getByRole('button', { name: '添加' }));
     await user.click(within(group).getByRole('button', { name: '添加' }));
     const [first, second] = within(group).getAllByLabelText('联系人');
-    await user.type(first, '李老师');
-    await user.type(second, '王老师');
+    await user.type(first!, '李老师');
+    await user.type(second!, '王老师');
     await user.click(within(group).getByRole('button', { name: '删除第 1 行' }));
 
     expect(within(group).getAllByLabelText('联系人').map((i) => (i as HTMLInputElement).value)).toEqual(['王老师']);

@@ -10,7 +10,7 @@ import { validate, type FormDefinition, type Role, type Values } from './engine'
 import { ErrorSummary } from './ErrorSummary';
 import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FormPage } from './FormPage';
-import { useFieldAccess, usePages } from './layout';
+import { useFieldAccess, usePages, type RenderedStep } from './layout';
 import { Stepper } from './Stepper';
 import { useFormState } from './useFormState';
 import { useWizardPage } from './useWizardPage';
@@ -78,9 +78,9 @@ export function FormRenderer(props: FormRendererProps) {
   }, [focusTarget, current]);
 
   const firstErrorPath = (errors: ErrorMap, restrictToPage?: number): string | null => {
-    for (const p of pages.keys()) {
+    for (const [p, page] of pages.entries()) {
       if (restrictToPage !== undefined && p !== restrictToPage) continue;
-      for (const key of pages[p].keys) for (const path of errorsUnder(errors, key).keys()) return path;
+      for (const key of page.keys) for (const path of errorsUnder(errors, key).keys()) return path;
     }
     return null;
   };
@@ -132,11 +132,12 @@ export function FormRenderer(props: FormRendererProps) {
   const unplaced = state.submitted ? [...shown].filter(([path]) => !pageOf.has(topKey(path))).length : 0;
 
   const fold = !editing && props.foldSections === true;
-  const renderPage = (i: number) => (
+  const currentPage = pages[current];
+  const renderPage = (page: RenderedStep, i: number) => (
     <FormPage
-      key={pages[i].step.key}
+      key={page.step.key}
       def={def}
-      page={pages[i]}
+      page={page}
       headingId={`${idPrefix}-p${i}`}
       inputId={inputId}
       values={values}
@@ -153,7 +154,7 @@ export function FormRenderer(props: FormRendererProps) {
     return (
       <div className="form-preview">
         {pages.length === 0 && <p className="muted">没有可显示的内容</p>}
-        {pages.map((_, i) => renderPage(i))}
+        {pages.map(renderPage)}
       </div>
     );
   }
@@ -170,7 +171,7 @@ export function FormRenderer(props: FormRendererProps) {
       />
       {wizard && <Stepper pages={pages} current={current} onPick={goTo} />}
       <div id={`${idPrefix}-page`} tabIndex={-1} className="page-anchor">
-        {wizard ? renderPage(current) : pages.map((_, i) => renderPage(i))}
+        {wizard ? currentPage && renderPage(currentPage, current) : pages.map(renderPage)}
       </div>
       {pages.length === 0 && <p className="muted">您在此环节没有需要填写的内容。</p>}
       <div className="form-nav">

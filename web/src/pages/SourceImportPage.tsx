@@ -60,9 +60,12 @@ function useFieldLabels(): (field: string) => string {
   return useMemo(() => {
     const labels = form.data ? fieldLabels(form.data.definition) : new Map<string, string>();
     return (field: string) => {
-      if (labels.has(field)) return labels.get(field)!;
-      const top = field.split(/[.[]/)[0];
-      return labels.has(top) ? `${labels.get(top)}（${field.slice(top.length).replace(/^\./, '')}）` : field;
+      const own = labels.get(field);
+      if (own !== undefined) return own;
+      const cut = field.search(/[.[]/);
+      const top = cut < 0 ? field : field.slice(0, cut);
+      const topLabel = labels.get(top);
+      return topLabel !== undefined ? `${topLabel}（${field.slice(top.length).replace(/^\./, '')}）` : field;
     };
   }, [form.data]);
 }

@@ -40,7 +40,8 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
     setResults([]);
     setAction(null);
     setStage('confirm');
-    void approveActionOf(kind, chosen[0].id).then(setAction);
+    const [first] = chosen;
+    if (first) void approveActionOf(kind, first.id).then(setAction);
   };
 
   const run = async () => {
