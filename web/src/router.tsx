@@ -68,8 +68,7 @@ export function match<P extends string>(pattern: P, path: string): Record<ParamN
       }
     } else if (part !== segment) return null;
   }
-  // every name of the pattern was filled above
-  return params as Record<ParamNames<P>, string>;
+  return params;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };

@@ -50,7 +50,7 @@ export function errorFromBody(status: number, body: unknown): ApiError {
     const fields = Array.isArray(e.fields)
       ? e.fields
           .filter((f): f is { path: string; code?: unknown; message?: unknown } => !!f && typeof f === 'object' && typeof (f as { path?: unknown }).path === 'string')
-          .map((f) => ({ path: f.path, code: String(f.code ?? ''), message: String(f.message ?? '') }))
+          .map((f) => ({ path: f.path, code: typeof f.code === 'string' ? f.code : '', message: typeof f.message === 'string' ? f.message : '' }))
       : [];
     return new ApiError(
       status,

@@ -129,7 +129,7 @@ describe('a student fills in a form', () => {
     const draft = loadDraft(scope, 3);
     expect(draft).toMatchObject({ name: '张三' });
     fill({ values: draft! });
-    expect((screen.getByLabelText(/姓名/) as HTMLInputElement).value).toBe('张三');
+    expect(screen.getByLabelText<HTMLInputElement>(/姓名/).value).toBe('张三');
   });
 });
 

@@ -5,7 +5,7 @@
  * definition. The pieces: useFormState (values and the errors to show), layout (access and pages),
  * useWizardPage (the page in the URL), ErrorSummary, Stepper, FormPage and FieldView (one field).
  */
-import { useEffect, useId, useImperativeHandle, useMemo, useState, type SubmitEvent, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type SubmitEvent, type Ref } from 'react';
 import { validate, type FormDefinition, type Role, type Values } from './engine';
 import { ErrorSummary } from './ErrorSummary';
 import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
@@ -67,15 +67,23 @@ export function FormRenderer(props: FormRendererProps) {
   // ids unique on the page (two forms may be shown at once), usable in #fragments
   const idPrefix = `f${useId().replace(/[^\w-]/g, '')}`;
   const inputId = (key: string) => `${idPrefix}-${key}`;
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // the element to focus once the page it is on has rendered; each request renders once more
+  const focusTarget = useRef<string | null>(null);
+  const [focusRequests, setFocusRequests] = useState(0);
+  const setFocusTarget = (target: string) => {
+    focusTarget.current = target;
+    setFocusRequests((n) => n + 1);
+  };
   useEffect(() => {
-    if (!focusTarget) return;
-    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusTarget)}"] :is(input,select,textarea,button)`)
-      ?? document.getElementById(focusTarget);
+    const target = focusTarget.current;
+    if (!target) return;
+    focusTarget.current = null;
+    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(target)}"] :is(input,select,textarea,button)`)
+      ?? document.getElementById(target);
     el?.focus();
-    el?.scrollIntoView?.({ block: 'center' });
-    setFocusTarget(null);
-  }, [focusTarget, current]);
+    // jsdom, where the tests run, has no scrollIntoView
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'center' });
+  }, [focusRequests, current]);
 
   const firstErrorPath = (errors: ErrorMap, restrictToPage?: number): string | null => {
     for (const [p, page] of pages.entries()) {

@@ -20,19 +20,17 @@ export function ChangePasswordPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const refs = {
-    currentPassword: useRef<HTMLInputElement>(null),
-    newPassword: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
+  const currentPasswordRef = useRef<HTMLInputElement>(null);
+  const newPasswordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = '修改密码 · 网签';
-    refs.currentPassword.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    currentPasswordRef.current?.focus();
   }, []);
 
   function focusFirst(e: Errors) {
+    const refs = { currentPassword: currentPasswordRef, newPassword: newPasswordRef, confirm: confirmRef };
     for (const k of ['currentPassword', 'newPassword', 'confirm'] as const) {
       if (e[k]) {
         refs[k].current?.focus();
@@ -80,11 +78,11 @@ export function ChangePasswordPage() {
         {forced && <Alert tone="info">首次登录请修改初始密码后继续使用。</Alert>}
         {done && <Alert tone="ok">密码已修改。</Alert>}
         <Alert>{errors.form}</Alert>
-        <TextInput ref={refs.currentPassword} label="当前密码" type="password" autoComplete="current-password" required
+        <TextInput ref={currentPasswordRef} label="当前密码" type="password" autoComplete="current-password" required
           value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} />
-        <TextInput ref={refs.newPassword} label="新密码" type="password" autoComplete="new-password" required
+        <TextInput ref={newPasswordRef} label="新密码" type="password" autoComplete="new-password" required
           value={next} onChange={(e) => setNext(e.target.value)} error={errors.newPassword} hint={PASSWORD_HINT} />
-        <TextInput ref={refs.confirm} label="确认新密码" type="password" autoComplete="new-password" required
+        <TextInput ref={confirmRef} label="确认新密码" type="password" autoComplete="new-password" required
           value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? '正在提交…' : '确认修改'}

@@ -6,7 +6,8 @@ import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
 import { useSession } from '../auth/session';
 
-type Key = 'idNumber' | 'mobile' | 'email';
+const KEYS = ['idNumber', 'mobile', 'email'] as const;
+type Key = (typeof KEYS)[number];
 type Errors = Partial<Record<Key | 'form', string>>;
 
 export function IdentityPage() {
@@ -14,18 +15,20 @@ export function IdentityPage() {
   const [values, setValues] = useState<Record<Key, string>>({ idNumber: '', mobile: '', email: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const refs = { idNumber: useRef<HTMLInputElement>(null), mobile: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null) };
+  const idNumberRef = useRef<HTMLInputElement>(null);
+  const mobileRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = '确认身份 · 网签';
-    refs.idNumber.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    idNumberRef.current?.focus();
   }, []);
 
   const set = (k: Key) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   function focusFirst(e: Errors) {
-    const k = (['idNumber', 'mobile', 'email'] as const).find((x) => e[x]);
+    const k = KEYS.find((x) => e[x]);
+    const refs = { idNumber: idNumberRef, mobile: mobileRef, email: emailRef };
     if (k) refs[k].current?.focus();
   }
 
@@ -49,7 +52,7 @@ export function IdentityPage() {
       setUser(r.user);
     } catch (err) {
       const fe: Errors = { form: err instanceof Error ? err.message : '提交失败' };
-      if (err instanceof ApiError) for (const f of err.fields) if (f.path in refs) fe[f.path as Key] = f.message;
+      if (err instanceof ApiError) for (const f of err.fields) if ((KEYS as readonly string[]).includes(f.path)) fe[f.path as Key] = f.message;
       setErrors(fe);
       focusFirst(fe);
     } finally {
@@ -63,11 +66,11 @@ export function IdentityPage() {
         <h1 id="id-title">确认身份与联系方式</h1>
         <Alert tone="info">首次进入请核对身份证号并留下常用手机号，用人单位和学校将通过它与您联系。</Alert>
         <Alert>{errors.form}</Alert>
-        <TextInput ref={refs.idNumber} label="身份证号" required autoComplete="off" spellCheck={false}
+        <TextInput ref={idNumberRef} label="身份证号" required autoComplete="off" spellCheck={false}
           value={values.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
-        <TextInput ref={refs.mobile} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
+        <TextInput ref={mobileRef} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
           value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
-        <TextInput ref={refs.email} label="电子邮箱" type="email" autoComplete="email"
+        <TextInput ref={emailRef} label="电子邮箱" type="email" autoComplete="email"
           value={values.email} onChange={set('email')} error={errors.email} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? '正在提交…' : '确认'}</button>
       </form>

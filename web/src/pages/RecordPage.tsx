@@ -79,22 +79,22 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       setEditingNow(draft !== null);
       setLoaded({ record, form });
     },
-    [draftScope],
+    [draftScope, setEditingNow],
   );
 
   const reload = useCallback(async () => {
     try {
-      await show(await client.fetchQuery({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
+      await show(await client.query({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : '加载失败');
     }
   }, [kind, id, show, client]);
 
+  // App keys this page by kind and id, so this runs once per record
   useEffect(() => {
-    setLoaded(null);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the flash is taken from storage once on arrival, not during render
     setNotice(takeFlash(window.location.pathname + window.location.search));
-    setFieldErrors([]);
     void reload();
   }, [reload]);
 
@@ -300,7 +300,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       </div>
 
       <AcceptInvitationDialog
-        action={isAccept(pending?.action) ? pending!.action : null}
+        action={pending && isAccept(pending.action) ? pending.action : null}
         busy={busy}
         employerName={employerName}
         definition={form.definition}

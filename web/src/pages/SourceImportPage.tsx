@@ -50,7 +50,7 @@ function fieldLabels(def: FormDefinition): Map<string, string> {
     out.set(f.key, f.label);
     f.fields?.forEach(visit);
   };
-  for (const step of def.steps ?? []) for (const sec of step.sections ?? []) for (const row of sec.rows ?? []) row.forEach(visit);
+  for (const step of def.steps) for (const sec of step.sections) for (const row of sec.rows) row.forEach(visit);
   return out;
 }
 
@@ -90,7 +90,8 @@ export default function SourceImportPage() {
     if (credentials.length === 0 || downloaded) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
-      e.returnValue = ''; // older Chromium needs it set to show the prompt
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- older Chromium shows the prompt only when it is set
+      e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -133,7 +134,7 @@ export default function SourceImportPage() {
     try {
       const result = await job.promise;
       const next: ImportSummary = {
-        created: result.created, updated: result.updated, unchanged: result.unchanged ?? 0,
+        created: result.created, updated: result.updated, unchanged: result.unchanged,
         errors: result.errors, credentialCount: result.credentials.length, problemList: result.problemList,
       };
       setSummary(next);

@@ -3,7 +3,7 @@
  * change destination (default 31 August of the graduation year) and the codes the centre reviews
  * after the school (10 always). GET/PUT /api/destinations/settings/:cohort.
  */
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { BUILTIN_CODE_TABLES } from '../../../../forms/codes';
 import { todayInChina } from '../../../../forms/engine/dates';
 import { ApiError } from '../../api/client';
@@ -26,12 +26,13 @@ export default function DestinationSettingsPage() {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (loaded.data) {
-      setDeadline(loaded.data.changeDeadline);
-      setCodes(loaded.data.centerCodes);
-    }
-  }, [loaded.data]);
+  // fresh settings from the server replace what the form shows
+  const [shown, setShown] = useState(loaded.data);
+  if (loaded.data && loaded.data !== shown) {
+    setShown(loaded.data);
+    setDeadline(loaded.data.changeDeadline);
+    setCodes(loaded.data.centerCodes);
+  }
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();

@@ -69,7 +69,7 @@ export default function NotificationsPage() {
       {data && <p className="muted">{data.unread > 0 ? `${data.unread} 条未读消息` : '没有未读消息'}。邀约、审核结果、解约等与您有关的事项都会在这里通知您。</p>}
       {failure && <Alert>{failure}</Alert>}
       {error && <Alert>{error.message}</Alert>}
-      {loading && !data && <Loading />}
+      {loading && <Loading />}
       {data && data.items.length === 0 && <p className="empty">暂无消息。</p>}
       {data && data.items.length > 0 && (
         <ul className="notify-list" aria-label="消息列表">
