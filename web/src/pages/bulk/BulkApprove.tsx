@@ -33,7 +33,7 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
   const [batch, setBatch] = useState<ListItem[]>([]);
   const [results, setResults] = useState<RowResult[]>([]);
   const [lastRun, setLastRun] = useState<RowResult[] | null>(null);
-  const stop = useRef(false);
+  const stop = useRef<AbortController | null>(null);
 
   const open = () => {
     setBatch(chosen);
@@ -46,10 +46,11 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
 
   const run = async () => {
     setStage('running');
-    stop.current = false;
+    const controller = new AbortController();
+    stop.current = controller;
     const out: RowResult[] = [];
     for (const item of batch) {
-      if (stop.current) break;
+      if (controller.signal.aborted) break;
       out.push(await approveOne(kind, item));
       setResults([...out]);
     }
@@ -60,7 +61,7 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
 
   const close = useCallback(() => {
     if (stage === 'running') {
-      stop.current = true;
+      stop.current?.abort();
       return;
     }
     setStage('closed');

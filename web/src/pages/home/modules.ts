@@ -23,8 +23,11 @@ const ADMIN_MODULES: HomeModule[] = [
 
 export function homeModules(role: Role, lcs: Lifecycles): HomeModule[] {
   if (role === 'admin') return ADMIN_MODULES;
-  const kinds = (role === 'employer' ? EMPLOYER_KINDS : Object.keys(lcs)).filter((k) => lcs[k]);
-  const out: HomeModule[] = kinds.map((kind) => ({ key: kind, kind, label: lcs[kind]!.label, href: `/r/${kind}` }));
+  const kinds = role === 'employer' ? EMPLOYER_KINDS : Object.keys(lcs);
+  const out: HomeModule[] = kinds.flatMap((kind) => {
+    const lc = lcs[kind];
+    return lc ? [{ key: kind, kind, label: lc.label, href: `/r/${kind}` }] : [];
+  });
   // 毕业去向登记: counsellors follow up their graduates (the school sees every college)
   if (role === 'college' || role === 'school') out.push({ key: 'destination-follow-up', label: '去向跟进', href: '/destinations/follow-up' });
   if (role === 'province') out.push({ key: 'destination-settings', label: '去向登记设置', href: '/destinations/settings' });

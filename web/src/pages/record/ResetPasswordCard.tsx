@@ -30,10 +30,11 @@ export function ResetPasswordCard({ role, record }: { role: string; record: Reco
   if (!target) return null;
 
   async function reset() {
+    if (!target) return;
     setBusy(true);
     setError(null);
     try {
-      setDone(await api<OneTimeCredential>(target!.path, { method: 'POST' }));
+      setDone(await api<OneTimeCredential>(target.path, { method: 'POST' }));
       setAsking(false);
     } catch (err) {
       setError(err instanceof Error ? err.message : '重置失败，请稍后再试');
