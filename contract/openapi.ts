@@ -58,6 +58,7 @@ function replaceFormData(node: unknown, where: Where, formKey: string | undefine
 function parameters(route: RouteContract, path: string, kind: KindInfo | undefined): unknown[] {
   const out: unknown[] = [];
   for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    if (name === undefined) continue;
     const description = name === 'rest' ? '其余路径' : route.params?.[name] ?? name;
     out.push({ name, in: 'path', required: true, description, schema: { type: 'string' } });
   }
@@ -92,7 +93,7 @@ function responses(route: RouteContract, formKey: string | undefined) {
     else if (isFileAnswer(answer)) {
       const types = Array.isArray(answer.contentType) ? answer.contentType : [answer.contentType];
       out[status] = { description: answer.description, content: Object.fromEntries(types.map((t) => [t, { schema: {} }])) };
-    } else out[status] = { description, content: { 'application/json': { schema: jsonSchemaOf(answer as AnySchema, 'answer', formKey) } } };
+    } else out[status] = { description, content: { 'application/json': { schema: jsonSchemaOf(answer, 'answer', formKey) } } };
   }
   out.default = { description: '错误：{ error: { code, message, fields? } }，message 为中文', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return out;
@@ -100,7 +101,7 @@ function responses(route: RouteContract, formKey: string | undefined) {
 
 function operationId(method: string, path: string): string {
   const words = path.replace(/[{}]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
 function operation(route: RouteContract, path: string, kind?: KindInfo, action?: KindInfo['actions'][number]) {

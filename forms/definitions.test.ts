@@ -51,9 +51,8 @@ function expectErrorAt(result: ReturnType<typeof validate>, path: string, code?:
 }
 
 function without(values: Values, key: string): Values {
-  const out = { ...values };
-  delete out[key];
-  return out;
+  const { [key]: _, ...rest } = values;
+  return rest;
 }
 
 function fieldsWithSubs(def: FormDefinition): FieldDef[] {

@@ -37,8 +37,8 @@ describe('destination.json', () => {
   });
 
   it("keeps only the chosen code's section: another code's fields are dropped", () => {
-    const result = asStudent({ destination: '70', ...BY_CODE['70'].values, ...BY_CODE['80'].values });
-    expect(result.ok && result.values).toEqual({ destination: '70', notEmployedReason: BY_CODE['70'].values.notEmployedReason });
+    const result = asStudent({ destination: '70', ...BY_CODE['70']!.values, ...BY_CODE['80']!.values });
+    expect(result.ok && result.values).toEqual({ destination: '70', notEmployedReason: BY_CODE['70']!.values.notEmployedReason });
   });
 
   it('refuses a code not in the table, and 10 (it comes from an approved agreement)', () => {
@@ -49,7 +49,7 @@ describe('destination.json', () => {
   });
 
   it('asks for the 统一社会信用代码 of a labour contract employer, with its check character', () => {
-    const bad = asStudent({ destination: '11', ...BY_CODE['11'].values, creditCode: '91320106MA1XY012AA' });
+    const bad = asStudent({ destination: '11', ...BY_CODE['11']!.values, creditCode: '91320106MA1XY012AA' });
     expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(['creditCode']);
   });
 });

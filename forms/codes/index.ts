@@ -14,10 +14,9 @@ import politicalStatus from './politicalStatus.json';
 import trainingMode from './trainingMode.json';
 import unitNature from './unitNature.json';
 
-const TABLES: CodeTable[] = [
-  unitNature, industry, destination, education, trainingMode, jobCategory, gender, politicalStatus, ethnicity,
-];
+/** Each table under its own `key` (the file's name). */
+const TABLES = { unitNature, industry, destination, education, trainingMode, jobCategory, gender, politicalStatus, ethnicity };
 
-export const BUILTIN_CODE_TABLES: Record<string, CodeTable> = Object.freeze(
-  Object.fromEntries(TABLES.map((table) => [table.key, table])),
-);
+export type BuiltinCodeTableKey = keyof typeof TABLES;
+
+export const BUILTIN_CODE_TABLES: Readonly<Record<BuiltinCodeTableKey, CodeTable>> = Object.freeze(TABLES);

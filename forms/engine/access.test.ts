@@ -40,7 +40,7 @@ describe('defaults', () => {
   it('collects declared defaults for a new record', async () => {
     const { defaultValues } = await import('./fields');
     const withDefault = agreementDefinition();
-    withDefault.steps[1].sections[0].rows[4][0].default = '0';
+    withDefault.steps[1]!.sections[0]!.rows[4]![0]!.default = '0';
     expect(defaultValues(withDefault)).toEqual({ hasProbation: '0' });
   });
 });

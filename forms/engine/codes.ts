@@ -1,24 +1,25 @@
 /** Code table lookup: a definition's own tables first, then the built-in national ones. */
-import { BUILTIN_CODE_TABLES } from '../codes';
+import { BUILTIN_CODE_TABLES, type BuiltinCodeTableKey } from '../codes';
 import type { CodeItem, CodeTable, FormDefinition } from './types';
+import { uncheckedList } from './unchecked';
 
 export function resolveCodeTable(def: Pick<FormDefinition, 'codeTables'> | null, key: string): CodeTable | undefined {
-  const own = Array.isArray(def?.codeTables) ? def.codeTables.find((t) => t && t.key === key) : undefined;
+  const own = uncheckedList(def?.codeTables).find((t) => t?.key === key);
   if (own) return own;
-  return Object.hasOwn(BUILTIN_CODE_TABLES, key) ? BUILTIN_CODE_TABLES[key] : undefined;
+  return Object.hasOwn(BUILTIN_CODE_TABLES, key) ? BUILTIN_CODE_TABLES[key as BuiltinCodeTableKey] : undefined;
 }
 
 const itemIndex = new WeakMap<CodeTable, Map<string, CodeItem>>();
 
 function indexItems(table: CodeTable): Map<string, CodeItem> {
-  let map = itemIndex.get(table);
-  if (map) return map;
-  map = new Map();
+  const known = itemIndex.get(table);
+  if (known) return known;
+  const map = new Map<string, CodeItem>();
   const visit = (items: CodeItem[] | undefined, depth: number): void => {
-    if (!Array.isArray(items) || depth > 8) return;
-    for (const item of items) {
+    if (depth > 8) return;
+    for (const item of uncheckedList(items)) {
       if (!item || typeof item.code !== 'string') continue;
-      if (!map!.has(item.code)) map!.set(item.code, item);
+      if (!map.has(item.code)) map.set(item.code, item);
       visit(item.children, depth + 1);
     }
   };

@@ -54,14 +54,14 @@ describe('the definition checker bounds the work of one validation', () => {
 
   it('counts a group without maxItems at the default cap, the same one validate() enforces', () => {
     const def = issueDefinition(100);
-    delete (def.steps[0].sections[0].rows[0][0] as Partial<FieldDef>).maxItems;
+    delete (def.steps[0]!.sections[0]!.rows[0]![0]! as Partial<FieldDef>).maxItems;
     expect(validationWork(def).total).toBe(validationWork(issueDefinition(100)).total);
   });
 
   it('weighs a rule by the longest string it can read: len of a 5,000-character text costs more than of a 10-character one', () => {
     const withText = (maxLength: number) => {
       const def = issueDefinition(1, 1);
-      def.steps[0].sections[0].rows.push([{ key: 'long', type: 'textarea', label: '长文本', maxLength, visibleWhen: { '>': [{ len: { var: 'long' } }, 1] } }]);
+      def.steps[0]!.sections[0]!.rows.push([{ key: 'long', type: 'textarea', label: '长文本', maxLength, visibleWhen: { '>': [{ len: { var: 'long' } }, 1] } }]);
       return validationWork(def).total;
     };
     expect(withText(5000) - withText(10)).toBeGreaterThan(8 * 500);
@@ -69,19 +69,19 @@ describe('the definition checker bounds the work of one validation', () => {
 
   it('refuses a field longer than the cap and a computed chain longer than the cap', () => {
     const long = issueDefinition(1, 1);
-    long.steps[0].sections[0].rows.push([{ key: 't', type: 'textarea', label: '长文本', maxLength: LIMITS.fieldLength + 1 }]);
+    long.steps[0]!.sections[0]!.rows.push([{ key: 't', type: 'textarea', label: '长文本', maxLength: LIMITS.fieldLength + 1 }]);
     expect(checkDefinition(long)).toEqual([{ path: 'steps[0].sections[0].rows[1][0].maxLength', message: `最多 ${LIMITS.fieldLength} 个字` }]);
 
     const chain = issueDefinition(1, 1);
     const links = LIMITS.computedChain + 1;
     for (let i = 0; i < links; i++) {
       const computed: Rule = i === 0 ? { concat: ['x', 'y'] } : { concat: [{ var: `c${i - 1}` }, { var: `c${i - 1}` }] };
-      chain.steps[0].sections[0].rows.push([{ key: `c${i}`, type: 'text', label: `计算 ${i}`, computed }]);
+      chain.steps[0]!.sections[0]!.rows.push([{ key: `c${i}`, type: 'text', label: `计算 ${i}`, computed }]);
     }
     const problems = checkDefinition(chain);
     expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe(`steps[0].sections[0].rows[${links}][0].computed`);
-    expect(problems[0].message).toContain(`计算字段依赖链过长（${links} 层，最多 ${LIMITS.computedChain} 层）`);
+    expect(problems[0]?.path).toBe(`steps[0].sections[0].rows[${links}][0].computed`);
+    expect(problems[0]?.message).toContain(`计算字段依赖链过长（${links} 层，最多 ${LIMITS.computedChain} 层）`);
   });
 
   for (const kind of COST_KINDS) {
@@ -136,7 +136,6 @@ describe('the model never counts less than the engine evaluates', () => {
   })).rule;
   const topRule = ruleOver(TOP);
   const rowRule = ruleOver([...TOP, ...SUB]);
-  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
   const SLOTS = ['section', 't1Visible', 't1Required', 't2Visible', 'n2Computed', 's1Visible', 's1Required', 's2Required', 's3Computed', 'check'] as const;
   type Slot = (typeof SLOTS)[number];
@@ -183,7 +182,7 @@ describe('the model never counts less than the engine evaluates', () => {
   it('random definitions and submissions: evaluated nodes ≤ the model', () => {
     fc.assert(
       fc.property(
-        definition.chain((def) => fc.tuple(fc.constant(def), submission((def.steps[0].sections[0].rows[2][0].maxItems as number)))),
+        definition.chain((def) => fc.tuple(fc.constant(def), submission((def.steps[0]!.sections[0]!.rows[2]![0]!.maxItems as number)))),
         ([def, values]) => {
           fc.pre(checkDefinition(def).length === 0);
           const work = validationWork(def);

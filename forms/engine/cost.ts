@@ -23,6 +23,7 @@ import { MAX_VISIBILITY_ROUNDS } from './form-state';
 import { fieldEntries } from './fields';
 import { MAX_RULE_DEPTH, MAX_RULE_NODES, MAX_RULE_STRING } from './rules';
 import type { FieldDef, FormDefinition } from './types';
+import { uncheckedList } from './unchecked';
 
 /** The most steps a definition may cost one validation (see the module comment). */
 export const MAX_VALIDATION_WORK = 100_000;
@@ -74,8 +75,9 @@ interface Size {
 
 const SCALAR: Size = { units: 0, items: 0 };
 
-function asArray<T>(value: T[] | undefined | null): T[] {
-  return Array.isArray(value) ? value : [];
+/** A part's label: its label, else its key (an unchecked definition may lack either). */
+function labelOf(item: { label?: unknown; key?: unknown }): string {
+  return String(item.label ?? item.key);
 }
 
 function isObj(value: unknown): value is Record<string, unknown> {
@@ -136,8 +138,8 @@ export function ruleWork(rule: unknown, read: Reader): { steps: number; nodes: n
     }
     if (!isObj(node)) return SCALAR;
     const keys = Object.keys(node);
-    if (keys.length !== 1) return SCALAR;
     const op = keys[0];
+    if (keys.length !== 1 || op === undefined) return SCALAR;
     const raw = operandsOf(node[op]);
     if (op === 'var') return typeof raw[0] === 'string' ? read(raw[0]) : SCALAR;
     const args = raw.map((child) => walk(child, depth + 1));
@@ -177,8 +179,8 @@ const ROUNDS = MAX_VISIBILITY_ROUNDS;
 /** The most work one validation of any submission does with this definition. */
 export function validationWork(def: FormDefinition): ValidationWork {
   const entries = fieldEntries(def);
-  const inputs = entries.flatMap(({ field }) => [field, ...(field.type === 'group' ? asArray(field.fields) : [])])
-    .filter((f) => isObj(f) && f.computed === undefined)
+  const inputs = entries.flatMap(({ field }) => [field, ...(field.type === 'group' ? uncheckedList(field.fields) : [])])
+    .filter((f): f is FieldDef => isObj(f) && f.computed === undefined)
     .map((f) => inputSize(f, def));
   // a computed value is a concat (≤ MAX_RULE_STRING) or a copy of another value
   const computedSize: Size = {
@@ -202,20 +204,20 @@ export function validationWork(def: FormDefinition): ValidationWork {
     return w.steps * times;
   };
 
-  asArray(def.steps).forEach((step, si) => {
-    asArray(step?.sections).forEach((section, ci) => {
+  uncheckedList(def.steps).forEach((step, si) => {
+    uncheckedList(step?.sections).forEach((section, ci) => {
       if (section?.visibleWhen === undefined) return;
       const work = count(section.visibleWhen, readTop, ROUNDS);
-      parts.push({ path: `steps[${si}].sections[${ci}]`, label: String(section.label ?? section.key), work });
+      parts.push({ path: `steps[${si}].sections[${ci}]`, label: labelOf(section), work });
     });
   });
   for (const { field, path } of entries) {
     let work = count(field.visibleWhen, readTop, ROUNDS) + count(field.computed, readTop, ROUNDS + 1) + count(field.requiredWhen, readTop, 1);
     // one value check, and its place in each visibility round
     let checked = VALUE_CHECK_STEPS + ROUNDS;
-    const part: WorkPart = { path, label: String(field.label ?? field.key), work: 0 };
+    const part: WorkPart = { path, label: labelOf(field), work: 0 };
     if (field.type === 'group') {
-      const subs = asArray(field.fields).filter((sub): sub is FieldDef => isObj(sub) && typeof sub.key === 'string');
+      const subs = uncheckedList(field.fields).filter((sub): sub is FieldDef => isObj(sub) && typeof sub.key === 'string');
       const own = new Map(subs.map((sub) => [sub.key, fieldSize(sub)]));
       const readRow: Reader = (name) => (name.startsWith('$row.') ? own.get(name.slice(5)) ?? SCALAR : readTop(name));
       const rows = groupMaxRows(field);
@@ -233,7 +235,7 @@ export function validationWork(def: FormDefinition): ValidationWork {
     values += checked;
     parts.push(part);
   }
-  asArray(def.checks).forEach((check, i) => {
+  uncheckedList(def.checks).forEach((check, i) => {
     const work = count(check?.rule, readTop, 1);
     parts.push({ path: `checks[${i}]`, label: `checks[${i}]`, work });
   });

@@ -4,6 +4,7 @@ import { agreementDefinition } from './test/fixtures';
 import type { FieldDef, FormDefinition } from './types';
 
 /** The fixture as loose JSON, so tests can break it in ways the types forbid. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON on purpose: the tests break the fixture in ways its type forbids
 function def(): any {
   return JSON.parse(JSON.stringify(agreementDefinition()));
 }
@@ -62,12 +63,12 @@ describe('definition checker', () => {
     d.steps[0].sections[0].rows[3][1].visibleWhen = { or: Array.from({ length: 250 }, () => ({ '==': [{ var: 'destination' }, '80'] })) };
     const errors = checkDefinition(d);
     expect(errors).toHaveLength(1);
-    expect(errors[0].path).toBe(`${FURTHER}.visibleWhen`);
-    expect(errors[0].message).toContain('规则过大');
+    expect(errors[0]?.path).toBe(`${FURTHER}.visibleWhen`);
+    expect(errors[0]?.message).toContain('规则过大');
     let deep: unknown = true;
     for (let i = 0; i < 20; i++) deep = { '!': deep };
     d.steps[0].sections[0].rows[3][1].visibleWhen = deep;
-    expect(checkDefinition(d)[0].message).toContain('嵌套过深');
+    expect(checkDefinition(d)[0]?.message).toContain('嵌套过深');
   });
 
   it('reports an unknown operator in a check rule', () => {
@@ -213,8 +214,8 @@ describe('definition checker', () => {
     expect(() => checkDefinition(hostile)).not.toThrow();
     expect(checkDefinition(hostile).length).toBeGreaterThan(0);
     const field: FieldDef = { key: 'x', type: 'text', label: 'x' };
-    const cyclic: any = { ...agreementDefinition(), steps: [{ key: 's', label: 's', sections: [{ key: 'c', label: 'c', rows: [[field]] }] }] };
+    const cyclic: FormDefinition & { self?: unknown } = { ...agreementDefinition(), steps: [{ key: 's', label: 's', sections: [{ key: 'c', label: 'c', rows: [[field]] }] }] };
     cyclic.self = cyclic;
-    expect(() => checkDefinition(cyclic as FormDefinition)).not.toThrow();
+    expect(() => checkDefinition(cyclic)).not.toThrow();
   });
 });

@@ -96,6 +96,11 @@ function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value from the document as an error message quotes it. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function join(path: string, prop: string): string {
   return path ? `${path}.${prop}` : prop;
 }
@@ -170,11 +175,12 @@ class DefinitionChecker {
       return null;
     }
     if (nonEmpty && value.length === 0) this.error(path, '至少需要一项');
-    if (value.length > max) {
+    const list: unknown[] = value;
+    if (list.length > max) {
       this.error(path, `最多 ${max} 项`);
       return null;
     }
-    return value;
+    return list;
   }
 
   object(value: unknown, path: string): Obj | null {
@@ -384,7 +390,7 @@ class DefinitionChecker {
     if (isNonNegInt(field.maxItems) && field.maxItems > LIMITS.groupItems) {
       this.error(join(path, 'maxItems'), `分组最多 ${LIMITS.groupItems} 条`);
     }
-    for (const [lo, hi] of [['minLength', 'maxLength'], ['minItems', 'maxItems']]) {
+    for (const [lo, hi] of [['minLength', 'maxLength'], ['minItems', 'maxItems']] as const) {
       if (isNonNegInt(field[lo]) && isNonNegInt(field[hi]) && field[lo] > field[hi]) {
         this.error(join(path, lo), `${lo} 不能大于 ${hi}`);
       }
@@ -416,12 +422,12 @@ class DefinitionChecker {
 
   choices(field: Obj, path: string, type: FieldType): void {
     if (field.pattern !== undefined && !(PRESET_PATTERNS as readonly unknown[]).includes(field.pattern)) {
-      this.error(join(path, 'pattern'), `未知的格式「${String(field.pattern)}」，可选：${PRESET_PATTERNS.join('、')}`);
+      this.error(join(path, 'pattern'), `未知的格式「${shown(field.pattern)}」，可选：${PRESET_PATTERNS.join('、')}`);
     }
     if (type === 'select' || type === 'radio') {
       const table = field.codeTable;
       if (table === undefined) this.error(join(path, 'codeTable'), '选择类字段必须指定代码表');
-      else if (typeof table !== 'string' || !this.codeTable(table)) this.error(join(path, 'codeTable'), `代码表「${String(table)}」不存在`);
+      else if (typeof table !== 'string' || !this.codeTable(table)) this.error(join(path, 'codeTable'), `代码表「${shown(table)}」不存在`);
     }
     if (field.regionLevel !== undefined && !['province', 'city', 'district'].includes(field.regionLevel as string)) {
       this.error(join(path, 'regionLevel'), '应为 province、city 或 district');
@@ -476,7 +482,7 @@ class DefinitionChecker {
       return;
     }
     if (type === 'date' && !isCalendarDate(value)) this.error(at, "默认值应为 'YYYY-MM-DD' 日期");
-    if (type === 'region' && !isValidRegion(value, (field.regionLevel as 'province' | 'city' | 'district') ?? 'district')) {
+    if (type === 'region' && !isValidRegion(value, (field.regionLevel as 'province' | 'city' | 'district' | undefined) ?? 'district')) {
       this.error(at, '默认值不是有效的行政区划代码');
     }
     if ((type === 'select' || type === 'radio') && typeof field.codeTable === 'string') {
@@ -561,23 +567,23 @@ class DefinitionChecker {
     }
     for (const [scope, records] of scopes) {
       const byKey = new Map(records.map((r) => [r.key, r]));
-      const deps = (r: FieldRecord): string[] =>
-        ruleVars(r.raw.computed)
-          .map((name) => (scope ? (name.startsWith('$row.') ? name.slice(5) : '') : name))
-          .filter((k) => byKey.has(k));
+      const deps = (r: FieldRecord): FieldRecord[] =>
+        ruleVars(r.raw.computed).flatMap((name) => {
+          const dep = byKey.get(scope ? (name.startsWith('$row.') ? name.slice(5) : '') : name);
+          return dep ? [dep] : [];
+        });
       const state = new Map<string, 'visiting' | 'done'>();
       const stack: string[] = [];
       const visit = (r: FieldRecord): void => {
         state.set(r.key, 'visiting');
         stack.push(r.key);
         for (const dep of deps(r)) {
-          const s = state.get(dep);
+          const s = state.get(dep.key);
           if (s === 'visiting') {
-            const cycle = [...stack.slice(stack.indexOf(dep)), dep];
-            const first = byKey.get(dep)!;
-            this.error(join(first.path, 'computed'), `计算字段循环依赖：${cycle.join(' → ')}`);
+            const cycle = [...stack.slice(stack.indexOf(dep.key)), dep.key];
+            this.error(join(dep.path, 'computed'), `计算字段循环依赖：${cycle.join(' → ')}`);
           } else if (s === undefined) {
-            visit(byKey.get(dep)!);
+            visit(dep);
           }
         }
         stack.pop();
@@ -601,31 +607,32 @@ class DefinitionChecker {
   }
 
   /** The longest chain of computed fields each reading the next is bounded; reported at its first field. */
-  computedChains(records: FieldRecord[], deps: (r: FieldRecord) => string[]): void {
-    const byKey = new Map(records.map((r) => [r.key, r]));
-    const longest = new Map<string, string[]>();
-    const chain = (r: FieldRecord): string[] => {
+  computedChains(records: FieldRecord[], deps: (r: FieldRecord) => FieldRecord[]): void {
+    const longest = new Map<string, FieldRecord[]>();
+    const chain = (r: FieldRecord): FieldRecord[] => {
       const known = longest.get(r.key);
       if (known) return known;
-      let best: string[] = [];
+      let best: FieldRecord[] = [];
       for (const dep of deps(r)) {
-        const next = chain(byKey.get(dep)!);
+        const next = chain(dep);
         if (next.length > best.length) best = next;
       }
-      const own = [r.key, ...best];
+      const own = [r, ...best];
       longest.set(r.key, own);
       return own;
     };
-    let worst: string[] = [];
+    let worst: FieldRecord[] = [];
     for (const r of records) {
       const c = chain(r);
       if (c.length > worst.length) worst = c;
     }
-    if (worst.length > LIMITS.computedChain) {
-      this.error(join(byKey.get(worst[0])!.path, 'computed'),
-        `计算字段依赖链过长（${worst.length} 层，最多 ${LIMITS.computedChain} 层）：${worst.join(' → ')}`);
+    const [first] = worst;
+    if (first && worst.length > LIMITS.computedChain) {
+      this.error(join(first.path, 'computed'),
+        `计算字段依赖链过长（${worst.length} 层，最多 ${LIMITS.computedChain} 层）：${worst.map((w) => w.key).join(' → ')}`);
     }
   }
+
 }
 
 function codeExists(items: unknown, code: string, depth: number): boolean {

@@ -4,6 +4,7 @@
  * definition object.
  */
 import type { FieldDef, FormDefinition, SectionDef, StepDef } from './types';
+import { uncheckedList } from './unchecked';
 
 export interface FieldEntry {
   field: FieldDef;
@@ -24,24 +25,22 @@ interface FieldIndex {
 
 const cache = new WeakMap<object, FieldIndex>();
 
-function asArray<T>(value: T[] | undefined | null): T[] {
-  return Array.isArray(value) ? value : [];
-}
-
 function build(def: FormDefinition): FieldIndex {
   const top: FieldEntry[] = [];
   const byKey = new Map<string, FieldEntry>();
-  asArray(def.steps).forEach((step, si) => {
-    asArray(step?.sections).forEach((section, ci) => {
-      asArray(section?.rows).forEach((row, ri) => {
-        asArray(row).forEach((field, fi) => {
-          if (!field || typeof field !== 'object' || typeof field.key !== 'string') return;
+  uncheckedList(def.steps).forEach((step, si) => {
+    if (!step) return;
+    uncheckedList(step.sections).forEach((section, ci) => {
+      if (!section) return;
+      uncheckedList(section.rows).forEach((row, ri) => {
+        uncheckedList(row).forEach((field, fi) => {
+          if (typeof field !== 'object' || field === null || typeof field.key !== 'string') return;
           const path = `steps[${si}].sections[${ci}].rows[${ri}][${fi}]`;
           const entry: FieldEntry = { field, section, step, path };
           top.push(entry);
           if (!byKey.has(field.key)) byKey.set(field.key, entry);
-          asArray(field.type === 'group' ? field.fields : undefined).forEach((sub, i) => {
-            if (!sub || typeof sub !== 'object' || typeof sub.key !== 'string' || byKey.has(sub.key)) return;
+          uncheckedList(field.type === 'group' ? field.fields : undefined).forEach((sub, i) => {
+            if (typeof sub !== 'object' || sub === null || typeof sub.key !== 'string' || byKey.has(sub.key)) return;
             byKey.set(sub.key, { field: sub, section, step, group: field, path: `${path}.fields[${i}]` });
           });
         });

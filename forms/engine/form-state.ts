@@ -67,7 +67,7 @@ export function applyComputed(
   for (const field of ordered) {
     if (skip?.has(field.key)) continue;
     const value = computedValue(field, evaluateRule(field.computed, scope));
-    if (value === undefined) delete target[field.key];
+    if (value === undefined) Reflect.deleteProperty(target, field.key);
     else target[field.key] = value;
   }
 }

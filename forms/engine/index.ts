@@ -16,6 +16,7 @@ export { resolveCodeTable, findCode, codeLabel } from './codes';
 export { BUILTIN_CODE_TABLES } from '../codes';
 export { allFields, fieldEntries, findField, findFieldEntry, defaultValues } from './fields';
 export type { FieldEntry } from './fields';
+export { uncheckedList, type Unchecked } from './unchecked';
 export { fieldAccess, resolveAccess, valuesVisibleTo } from './access';
 export { evaluateForm, isRequired } from './form-state';
 export type { FormView } from './form-state';

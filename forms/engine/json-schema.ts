@@ -14,8 +14,9 @@
  */
 import { resolveCodeTable, findCode } from './codes';
 import { DEFAULT_MAX_FILES, DEFAULT_MAX_LENGTH } from './field-value';
-import { allFields } from './fields';
+import { allFields, fieldEntries } from './fields';
 import type { CodeItem, FieldDef, FormDefinition } from './types';
+import { uncheckedList, type Unchecked } from './unchecked';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -31,8 +32,8 @@ function codesOf(def: FormDefinition, field: FieldDef): string[] | null {
   if (!table) return null;
   const out: string[] = [];
   const visit = (items: CodeItem[] | undefined, depth: number) => {
-    if (!Array.isArray(items) || depth > 8) return;
-    for (const item of items) {
+    if (depth > 8) return;
+    for (const item of uncheckedList(items)) {
       if (item && typeof item.code === 'string' && findCode(table, item.code) === item) out.push(item.code);
       visit(item?.children, depth + 1);
     }
@@ -90,7 +91,7 @@ function valueSchema(field: FieldDef, def: FormDefinition, mode: FormSchemaOptio
     case 'file':
       return write ? { type: 'array', items: { type: 'string' }, maxItems: field.maxFiles ?? DEFAULT_MAX_FILES } : { type: 'array', items: { type: 'string' } };
     case 'group': {
-      const rows = objectSchema(field.fields ?? [], def, mode);
+      const rows = objectSchema(uncheckedList(field.fields), def, mode);
       const out: JsonSchema = { type: 'array', items: rows };
       if (write && typeof field.minItems === 'number') out.minItems = field.minItems;
       if (write && typeof field.maxItems === 'number') out.maxItems = field.maxItems;
@@ -111,7 +112,7 @@ function fieldSchema(field: FieldDef, def: FormDefinition, mode: FormSchemaOptio
   return out;
 }
 
-function objectSchema(fields: FieldDef[], def: FormDefinition, mode: FormSchemaOptions['mode']): JsonSchema {
+function objectSchema(fields: readonly Unchecked<FieldDef>[], def: FormDefinition, mode: FormSchemaOptions['mode']): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const field of fields) {
@@ -124,7 +125,7 @@ function objectSchema(fields: FieldDef[], def: FormDefinition, mode: FormSchemaO
 
 /** The JSON Schema of a record's `data` under this form definition. */
 export function formJsonSchema(def: FormDefinition, options: FormSchemaOptions = { mode: 'write' }): JsonSchema {
-  const conditionalSections = new Set(def.steps.flatMap((s) => s.sections).filter((s) => s.visibleWhen !== undefined).flatMap((s) => s.rows.flat().map((f) => f?.key)));
+  const conditionalSections = new Set(fieldEntries(def).filter((e) => e.section.visibleWhen !== undefined).map((e) => e.field.key));
   const fields = allFields(def);
   const schema = objectSchema(fields, def, options.mode);
   if (Array.isArray(schema.required)) schema.required = (schema.required as string[]).filter((k) => !conditionalSections.has(k));

@@ -5,10 +5,11 @@
 import { findFieldEntry } from './fields';
 import type { FormDefinition, Values } from './types';
 import { isRecord } from './values';
+import { uncheckedList } from './unchecked';
 
 /** Copies plain data only: group rows become fresh objects without prototype-named keys. */
 function copyValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? copyRow(item) : item));
+  if (Array.isArray(value)) return value.map((item: unknown) => (isRecord(item) ? copyRow(item) : item));
   return isRecord(value) ? undefined : value;
 }
 
@@ -17,7 +18,7 @@ function copyRow(row: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(row)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     const value = row[key];
-    if (!isRecord(value)) out[key] = Array.isArray(value) ? [...value] : value;
+    if (!isRecord(value)) out[key] = Array.isArray(value) ? value.slice() : value;
   }
   return out;
 }
@@ -28,8 +29,8 @@ function copyRow(row: Record<string, unknown>): Record<string, unknown> {
  */
 export function applyMappings(def: FormDefinition, fromKey: string, sourceValues: unknown): Values {
   const out: Values = {};
-  if (!isRecord(sourceValues) || !Array.isArray(def.mappings)) return out;
-  for (const mapping of def.mappings) {
+  if (!isRecord(sourceValues)) return out;
+  for (const mapping of uncheckedList(def.mappings)) {
     if (!mapping || mapping.from !== fromKey || !isRecord(mapping.fields)) continue;
     for (const [targetKey, sourceKey] of Object.entries(mapping.fields)) {
       const target = findFieldEntry(def, targetKey);

@@ -22,13 +22,13 @@ describe('a message names its field once', () => {
   it('a label that says what the value is, is not repeated: 「统一社会信用代码无效」, not 「统一社会信用代码不是有效的统一社会信用代码」', () => {
     const def = agreementDefinition();
     expect(employerErrors(def, { creditCode: badCreditCode })).toEqual([{ path: 'creditCode', code: 'creditCode', message: '统一社会信用代码无效（校验位不符），请逐位核对' }]);
-    expect(studentErrors(def, { idNumber: '110105194912310021' })[0].message).toBe('身份证号无效，请逐位核对');
-    expect(studentErrors(def, { mobile: '1381234' })[0].message).toBe('手机号码应为 11 位数字');
+    expect(studentErrors(def, { idNumber: '110105194912310021' })[0]?.message).toBe('身份证号无效，请逐位核对');
+    expect(studentErrors(def, { mobile: '1381234' })[0]?.message).toBe('手机号码应为 11 位数字');
   });
 
   it('a label that does not say it gets the kind of value in the message', () => {
-    expect(employerErrors(relabelled('creditCode', '单位代码'), { creditCode: badCreditCode })[0].message).toBe('单位代码不是有效的统一社会信用代码，请逐位核对');
-    expect(studentErrors(relabelled('idNumber', '证件号码'), { idNumber: '110105194912310021' })[0].message).toBe('证件号码不是有效的身份证号，请逐位核对');
+    expect(employerErrors(relabelled('creditCode', '单位代码'), { creditCode: badCreditCode })[0]?.message).toBe('单位代码不是有效的统一社会信用代码，请逐位核对');
+    expect(studentErrors(relabelled('idNumber', '证件号码'), { idNumber: '110105194912310021' })[0]?.message).toBe('证件号码不是有效的身份证号，请逐位核对');
     const contacts = [{ contactName: '王经理', contactPhone: '12345', isPrimary: '1' }];
     expect(employerErrors(agreementDefinition(), { contacts })[0]).toMatchObject({ path: 'contacts.0.contactPhone', message: '联系电话应为 11 位手机号码' });
   });

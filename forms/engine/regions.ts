@@ -43,6 +43,11 @@ const EXTRA_PROVINCES: RawDivision[] = [
 const PLACEHOLDER_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 const LEVEL_DEPTH: Record<RegionLevel, number> = { province: 1, city: 2, district: 3 };
+
+/** The depth a level asks for; a level outside RegionLevel (from an unchecked definition) reads as district. */
+function depthOf(level: string): number {
+  return Object.hasOwn(LEVEL_DEPTH, level) ? LEVEL_DEPTH[level as RegionLevel] : LEVEL_DEPTH.district;
+}
 const SIX_DIGITS = /^\d{6}$/;
 
 let nodes: Map<string, RegionNode> | null = null;
@@ -98,9 +103,9 @@ export function regionFullName(code: unknown): string {
 export function regionChildren(parentCode: string | null): RegionOption[] {
   const map = index();
   const codes = parentCode === null ? roots : regionNode(parentCode)?.children ?? [];
-  return codes.map((code) => {
-    const node = map.get(code)!;
-    return { code, name: node.name, leaf: node.children.length === 0 };
+  return codes.flatMap((code) => {
+    const node = map.get(code);
+    return node ? [{ code, name: node.name, leaf: node.children.length === 0 }] : [];
   });
 }
 
@@ -111,7 +116,7 @@ export function regionChildren(parentCode: string | null): RegionOption[] {
 export function isValidRegion(code: unknown, level: RegionLevel = 'district'): boolean {
   const node = regionNode(code);
   if (!node) return false;
-  const required = LEVEL_DEPTH[level] ?? LEVEL_DEPTH.district;
+  const required = depthOf(level);
   return node.depth >= required || node.children.length === 0;
 }
 
@@ -120,7 +125,7 @@ export function isValidRegion(code: unknown, level: RegionLevel = 'district'): b
  * that depth and the leaves above it (东莞市, 台湾省). What the import template lists for a region column.
  */
 export function regionChoices(level: RegionLevel = 'district'): Array<{ code: string; fullName: string }> {
-  const required = LEVEL_DEPTH[level] ?? LEVEL_DEPTH.district;
+  const required = depthOf(level);
   const choices: Array<{ code: string; fullName: string }> = [];
   for (const node of index().values()) {
     if (node.depth === required || (node.depth < required && node.children.length === 0)) {

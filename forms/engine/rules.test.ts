@@ -140,14 +140,14 @@ describe('rule structure check', () => {
 
   it('reports wrong arity', () => {
     expect(checkRule({ if: [true, 1] })[0]).toMatchObject({ path: '', message: expect.stringContaining('需要 3 个参数') });
-    expect(checkRule({ today: null })[0].message).toContain('today');
+    expect(checkRule({ today: null })[0]?.message).toContain('today');
   });
 
   it('reports a rule nested deeper than 12 levels', () => {
     expect(checkRule(nest(MAX_RULE_DEPTH))).toEqual([]);
     const issues = checkRule(nest(MAX_RULE_DEPTH + 1));
     expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('嵌套过深');
+    expect(issues[0]?.message).toContain('嵌套过深');
   });
 
   it('reports a rule with more than 200 nodes', () => {
@@ -159,7 +159,7 @@ describe('rule structure check', () => {
     expect(checkRule({ var: 1 })).toHaveLength(1);
     expect(checkRule({ var: '__proto__' })).toHaveLength(1);
     expect(checkRule({ var: 'a.b' })).toHaveLength(1);
-    expect(checkRule({ '==': [{ var: '' }, 1] })[0].path).toBe('==[0]');
+    expect(checkRule({ '==': [{ var: '' }, 1] })[0]?.path).toBe('==[0]');
   });
 
   it('lists the fields a rule reads', () => {

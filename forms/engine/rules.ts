@@ -12,7 +12,6 @@
  * unit, which orders 'YYYY-MM-DD' dates correctly.
  */
 import { isCalendarDate, todayInChina } from './dates';
-import type { Rule } from './types';
 import { charLength } from './values';
 
 export const MAX_RULE_DEPTH = 12;
@@ -66,6 +65,11 @@ const OPERATORS: Record<string, Arity> = {
 
 export const RULE_OPERATORS: readonly string[] = Object.freeze(Object.keys(OPERATORS));
 
+/** The operator's arity, or undefined for anything else (`toString` included). */
+function arityOf(op: string): Arity | undefined {
+  return Object.hasOwn(OPERATORS, op) ? OPERATORS[op] : undefined;
+}
+
 const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const ROW_PREFIX = '$row.';
 /** Names that exist on every object through its prototype; never data, even as own keys. */
@@ -83,7 +87,7 @@ function operandsOf(value: unknown): unknown[] {
 
 function onlyKey(node: Record<string, unknown>): string | null {
   const keys = Object.keys(node);
-  return keys.length === 1 ? keys[0] : null;
+  return keys.length === 1 ? (keys[0] ?? null) : null;
 }
 
 /** Reads a field for `{var}`; own properties only, so `toString` or `__proto__` read as null. */
@@ -175,8 +179,8 @@ function finiteOrNull(n: number): number | null {
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date, or null. */
 export function daysSinceEpoch(value: unknown): number | null {
   if (typeof value !== 'string' || !isCalendarDate(value)) return null;
-  const [y, m, d] = value.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  // 'YYYY-MM-DD': the shape isCalendarDate just checked
+  return Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / MS_PER_DAY;
 }
 
 interface Budget {
@@ -200,9 +204,9 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
   if (Array.isArray(node)) return evaluateAll(node, scope, depth + 1, budget);
   if (!isOperatorNode(node)) return null;
   const op = onlyKey(node);
-  if (op === null || !Object.hasOwn(OPERATORS, op)) return null;
+  const arity = op === null ? undefined : arityOf(op);
+  if (op === null || arity === undefined) return null;
   const args = operandsOf(node[op]);
-  const arity = OPERATORS[op];
   if (args.length < arity[0] || args.length > arity[1]) return null;
   // plain calls rather than closures: a closure made per node costs more than the node itself
   const d = depth + 1;
@@ -240,12 +244,16 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
     case '-': {
       const ns = numbersOf(evaluateAll(args, scope, d, budget));
       if (!ns) return null;
-      return finiteOrNull(ns.length === 1 ? -ns[0] : ns[0] - ns[1]);
+      const [a, b] = ns;
+      if (a === undefined) return null;
+      return finiteOrNull(b === undefined ? -a : a - b);
     }
     case '/': {
       const ns = numbersOf(evaluateAll(args, scope, d, budget));
-      if (!ns || ns[1] === 0) return null;
-      return finiteOrNull(ns[0] / ns[1]);
+      if (!ns) return null;
+      const [a, b] = ns;
+      if (a === undefined || b === undefined || b === 0) return null;
+      return finiteOrNull(a / b);
     }
     case 'min': case 'max': {
       const ns = numbersOf(evaluateAll(args, scope, d, budget));
@@ -276,7 +284,7 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
 }
 
 /** Evaluates a rule against the scope. Never throws; malformed or oversized rules yield null. */
-export function evaluateRule(rule: Rule | unknown, scope: RuleScope): unknown {
+export function evaluateRule(rule: unknown, scope: RuleScope): unknown {
   try {
     const budget: Budget = { nodes: 0, exceeded: false };
     try {
@@ -291,7 +299,7 @@ export function evaluateRule(rule: Rule | unknown, scope: RuleScope): unknown {
 }
 
 /** Evaluates a rule to a boolean (`null` and other falsy results are false). */
-export function ruleHolds(rule: Rule | unknown, scope: RuleScope): boolean {
+export function ruleHolds(rule: unknown, scope: RuleScope): boolean {
   return isTruthy(evaluateRule(rule, scope));
 }
 
@@ -301,7 +309,7 @@ function childPath(base: string, op: string, index: number): string {
 }
 
 /** Every `{var}` in the rule with where it occurs (stops at the size limits). */
-export function ruleVarRefs(rule: Rule | unknown): VarRef[] {
+export function ruleVarRefs(rule: unknown): VarRef[] {
   const refs: VarRef[] = [];
   let nodes = 0;
   const walk = (node: unknown, path: string, depth: number): void => {
@@ -326,7 +334,7 @@ export function ruleVarRefs(rule: Rule | unknown): VarRef[] {
 }
 
 /** The distinct field names a rule reads (`$row.x` kept as written). */
-export function ruleVars(rule: Rule | unknown): string[] {
+export function ruleVars(rule: unknown): string[] {
   return [...new Set(ruleVarRefs(rule).map((ref) => ref.name))];
 }
 
@@ -335,7 +343,7 @@ export function ruleVars(rule: Rule | unknown): string[] {
  * evaluator counts them (a `var` is one node, its name none), stopping past `MAX_RULE_NODES + 1`
  * as the evaluator does. `if`, `and` and `or` may visit fewer.
  */
-export function ruleNodeCount(rule: Rule | unknown): number {
+export function ruleNodeCount(rule: unknown): number {
   let nodes = 0;
   const walk = (node: unknown, depth: number): void => {
     nodes += 1;
@@ -384,13 +392,14 @@ export function checkRule(rule: unknown): RuleIssue[] {
       issues.push({ path, message: `运算对象必须恰好有一个运算符，实际有 ${keys.length} 个` });
       return;
     }
-    const op = keys[0];
-    if (!Object.hasOwn(OPERATORS, op)) {
+    const op = keys[0] ?? '';
+    const arity = arityOf(op);
+    if (!arity) {
       issues.push({ path, message: `未知的运算符「${op}」` });
       return;
     }
     const args = operandsOf(node[op]);
-    const [min, max] = OPERATORS[op];
+    const [min, max] = arity;
     if (args.length < min || args.length > max) {
       const expected = min === max ? `${min}` : max === MANY ? `至少 ${min}` : `${min}–${max}`;
       issues.push({ path, message: `运算符「${op}」需要 ${expected} 个参数，实际为 ${args.length} 个` });

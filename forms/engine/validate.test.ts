@@ -103,7 +103,7 @@ describe('validate: visibility and computed values', () => {
     const row = (validInvitation().contacts as Array<Record<string, unknown>>)[0];
     const result = validate(def, { ...validInvitation(), annualPay: 1, contacts: [{ ...row, contactLabel: 'fake' }] }, employer);
     expect(result.values.annualPay).toBe(144006);
-    expect((result.values.contacts as Array<Record<string, unknown>>)[0].contactLabel).toBe('王经理 13812341234');
+    expect((result.values.contacts as Array<Record<string, unknown>>)[0]?.contactLabel).toBe('王经理 13812341234');
   });
 
   it('a computed value whose inputs are missing is left out', () => {
@@ -160,7 +160,7 @@ describe('validate: value types', () => {
 
   it('a mobile number with spaces is accepted and stored compact; a landline is not a mobile', () => {
     expect(validate(def, { ...validStudentPart(), mobile: '139 0000 1111' }, student()).values.mobile).toBe('13900001111');
-    expect(studentErrors({ mobile: '010-12345678' })[0].code).toBe('phone');
+    expect(studentErrors({ mobile: '010-12345678' })[0]?.code).toBe('phone');
   });
 
   it('checks names against the chineseName preset', () => {
@@ -168,9 +168,9 @@ describe('validate: value types', () => {
   });
 
   it('checks email, date validity and date bounds', () => {
-    expect(studentErrors({ email: 'not-an-email' })[0].code).toBe('email');
-    expect(studentErrors({ birthDate: '2001-02-30' })[0].code).toBe('date');
-    expect(studentErrors({ birthDate: '03/02/2001' })[0].code).toBe('date');
+    expect(studentErrors({ email: 'not-an-email' })[0]?.code).toBe('email');
+    expect(studentErrors({ birthDate: '2001-02-30' })[0]?.code).toBe('date');
+    expect(studentErrors({ birthDate: '03/02/2001' })[0]?.code).toBe('date');
     // a date as people type it is read as the date it means
     expect(studentErrors({ birthDate: '2001/2/3' })).toEqual([]);
     expect(studentErrors({ birthDate: '2025-03-02' })[0]).toMatchObject({ code: 'max', message: '出生日期不能晚于 2025-03-01' });
@@ -178,7 +178,7 @@ describe('validate: value types', () => {
   });
 
   it('checks codes against their tables, definition tables first', () => {
-    expect(studentErrors({ education: '99' })[0].code).toBe('code');
+    expect(studentErrors({ education: '99' })[0]?.code).toBe('code');
     expect(studentErrors({ education: 11 })).toEqual([]);
     expect(errorAt(validate(def, { ...validInvitation(), hasProbation: '2' }, employer).errors, 'hasProbation')?.code).toBe('code');
   });
@@ -186,30 +186,30 @@ describe('validate: value types', () => {
   it('checks the region depth: a province is not a city', () => {
     expect(studentErrors({ origin: '110000' })[0]).toMatchObject({ path: 'origin', code: 'region' });
     expect(studentErrors({ origin: '441900' })).toEqual([]);
-    expect(studentErrors({ origin: '999999' })[0].code).toBe('region');
+    expect(studentErrors({ origin: '999999' })[0]?.code).toBe('region');
   });
 
   it('checks numbers: numeric strings are fine, decimals and bounds are enforced', () => {
     const errs = (patch: Record<string, unknown>) => validate(def, { ...validInvitation(), ...patch }, employer).errors;
     expect(errs({ salary: 'abc' })[0]).toMatchObject({ path: 'salary', code: 'type' });
-    expect(errs({ salary: '1.234' })[0].code).toBe('type');
-    expect(errs({ salary: -1 })[0].code).toBe('min');
+    expect(errs({ salary: '1.234' })[0]?.code).toBe('type');
+    expect(errs({ salary: -1 })[0]?.code).toBe('min');
     expect(errs({ bonus: 1.5 })[0]).toMatchObject({ path: 'bonus', code: 'type', message: '年终奖应为整数' });
-    expect(errs({ salary: true })[0].code).toBe('type');
+    expect(errs({ salary: true })[0]?.code).toBe('type');
   });
 
   it('counts length in characters, not UTF-16 units', () => {
     const errs = (unitName: string) => validate(def, { ...validInvitation(), unitName }, employer).errors;
     expect(errs('𠮷'.repeat(100))).toEqual([]);
-    expect(errs('𠮷'.repeat(101))[0].code).toBe('maxLength');
-    expect(errs('x'.repeat(1_000_000))[0].code).toBe('maxLength');
+    expect(errs('𠮷'.repeat(101))[0]?.code).toBe('maxLength');
+    expect(errs('x'.repeat(1_000_000))[0]?.code).toBe('maxLength');
   });
 
   it('checks file lists: ids, count and duplicates', () => {
     expect(studentErrors({ proof: ['a', 'b', 'c'] })[0]).toMatchObject({ path: 'proof', code: 'file' });
-    expect(studentErrors({ proof: ['a', 'a'] })[0].code).toBe('file');
-    expect(studentErrors({ proof: [''] })[0].code).toBe('file');
-    expect(studentErrors({ proof: 'a' })[0].code).toBe('file');
+    expect(studentErrors({ proof: ['a', 'a'] })[0]?.code).toBe('file');
+    expect(studentErrors({ proof: [''] })[0]?.code).toBe('file');
+    expect(studentErrors({ proof: 'a' })[0]?.code).toBe('file');
     expect(studentErrors({ proof: [] })).toEqual([]);
   });
 
@@ -336,7 +336,7 @@ describe('validate: stored group rows', () => {
     const previous = validate(def, validInvitation(), employer).values;
     const result = validate(def, validStudentPart(), { role: 'student', step: 'student', previous, today: TODAY });
     expect(result.values.contacts).toEqual(previous.contacts);
-    expect((result.values.contacts as Array<Record<string, unknown>>)[0].contactLabel).toBe('王经理 13812341234');
+    expect((result.values.contacts as Array<Record<string, unknown>>)[0]?.contactLabel).toBe('王经理 13812341234');
   });
 });
 

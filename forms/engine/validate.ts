@@ -40,8 +40,8 @@ function cleanRow(group: FieldDef, row: Record<string, unknown>): Record<string,
 function cleanValue(field: FieldDef, raw: unknown): unknown {
   if (Array.isArray(raw)) {
     if (raw.length === 0) return undefined;
-    if (field.type === 'group') return raw.map((row) => (isRecord(row) ? cleanRow(field, row) : row));
-    return raw.map((item) => (typeof item === 'string' ? item.trim() : item));
+    if (field.type === 'group') return raw.map((row: unknown) => (isRecord(row) ? cleanRow(field, row) : row));
+    return raw.map((item: unknown) => (typeof item === 'string' ? item.trim() : item));
   }
   return cleanScalar(raw);
 }
@@ -81,7 +81,7 @@ function deriveRow(group: FieldDef, row: Record<string, unknown>, values: Values
   const scope: RuleScope = { values, row, today };
   applyComputed(ordered, row, scope);
   const hidden = new Set(subs.filter((s) => s.visibleWhen !== undefined && !ruleHolds(s.visibleWhen, scope)).map((s) => s.key));
-  for (const key of hidden) delete row[key];
+  for (const key of hidden) Reflect.deleteProperty(row, key);
   applyComputed(ordered, row, scope, hidden);
   return hidden;
 }
@@ -94,7 +94,7 @@ function checkRow(run: Run, group: FieldDef, row: Record<string, unknown>, path:
     if (hidden.has(sub.key) || sub.computed !== undefined) continue;
     const subPath = `${path}.${sub.key}`;
     if (isMissing(row[sub.key])) {
-      delete row[sub.key];
+      Reflect.deleteProperty(row, sub.key);
       if (!run.draft && isRequired(sub, scope)) run.errors.push({ path: subPath, code: 'required', message: requiredMessage(sub) });
       continue;
     }
@@ -127,9 +127,9 @@ function checkGroup(run: Run, group: FieldDef, values: Values): void {
 }
 
 function runValidation(def: FormDefinition, input: unknown, ctx: ValidationContext): ValidationResult {
-  const today = isCalendarDate(ctx?.today) ? ctx.today : todayInChina();
+  const today = isCalendarDate(ctx.today) ? ctx.today : todayInChina();
   const run: Run = { def, today, errors: [], valueCtx: { def, today }, draft: ctx.draft === true };
-  const previous = isRecord(ctx?.previous) ? ctx.previous : {};
+  const previous = isRecord(ctx.previous) ? ctx.previous : {};
   const incoming = isRecord(input) ? input : {};
   if (input !== undefined && input !== null && !isRecord(input)) {
     run.errors.push({ path: '', code: 'type', message: '提交的表单数据格式不正确' });
@@ -170,7 +170,7 @@ function runValidation(def: FormDefinition, input: unknown, ctx: ValidationConte
       continue;
     }
     if (isMissing(values[field.key])) {
-      delete values[field.key];
+      Reflect.deleteProperty(values, field.key);
       if (!run.draft && isRequired(field, scope)) {
         run.errors.push({ path: field.key, code: field.type === 'group' ? 'items' : 'required', message: requiredMessage(field) });
       }

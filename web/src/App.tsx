@@ -31,7 +31,6 @@ const OutboxAdminPage = lazy(() => import('./pages/notifications/OutboxAdminPage
 
 function Routes() {
   const { path } = useLocation();
-  let m: Record<string, string> | null;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/profile') return <ProfilePage />;
@@ -43,13 +42,18 @@ function Routes() {
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;
-  if ((m = match('/r/:kind/new', path))) return <CreatePage kind={m.kind} />;
-  if ((m = match('/r/:kind/:id', path))) return <RecordPage key={`${m.kind}/${m.id}`} kind={m.kind} id={m.id} />;
-  if ((m = match('/r/:kind', path))) return <ListPage key={m.kind} kind={m.kind} />;
+  const create = match('/r/:kind/new', path);
+  if (create) return <CreatePage kind={create.kind} />;
+  const record = match('/r/:kind/:id', path);
+  if (record) return <RecordPage key={`${record.kind}/${record.id}`} kind={record.kind} id={record.id} />;
+  const list = match('/r/:kind', path);
+  if (list) return <ListPage key={list.kind} kind={list.kind} />;
   if (path === '/admin/forms') return <FormsAdminPage />;
   if (path === '/audit') return <AuditVerifyPage />;
-  if ((m = match('/admin/forms/:key', path))) return <FormEditorPage key={m.key} formKey={m.key} />;
-  if ((m = match('/forms/:key', path))) return <FormPreviewPage formKey={m.key} />;
+  const edited = match('/admin/forms/:key', path);
+  if (edited) return <FormEditorPage key={edited.key} formKey={edited.key} />;
+  const preview = match('/forms/:key', path);
+  if (preview) return <FormPreviewPage formKey={preview.key} />;
   if (path === '/forms') return <HomePage />;
   return <NotFoundPage />;
 }

@@ -48,20 +48,25 @@ export function replaceQuery(query: Record<string, string | undefined>): void {
   }
 }
 
+/** The names of a pattern's parameters: 'kind' | 'id' for '/r/:kind/:id'. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<Rest> : P extends `${string}:${infer Name}` ? Name : never;
+
 /** Matches '/r/:kind/:id' against a path; returns the params or null. */
-export function match(pattern: string, path: string): Record<string, string> | null {
+export function match<P extends string>(pattern: P, path: string): Record<ParamNames<P>, string> | null {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) {
+  for (const [i, part] of p.entries()) {
+    const segment = s[i];
+    if (segment === undefined) return null;
+    if (part.startsWith(':')) {
       try {
-        params[p[i].slice(1)] = decodeURIComponent(s[i]);
+        params[part.slice(1)] = decodeURIComponent(segment);
       } catch {
         return null;
       }
-    } else if (p[i] !== s[i]) return null;
+    } else if (part !== segment) return null;
   }
   return params;
 }

@@ -6,6 +6,7 @@
  */
 import type { CodeItem, CodeTable } from '../types';
 import { compactText } from './width';
+import { uncheckedList } from '../unchecked';
 
 interface LabelIndex {
   byText: Map<string, string>;
@@ -26,8 +27,9 @@ function build(table: CodeTable): LabelIndex {
     const k = key(text);
     if (!byText.has(k)) byText.set(k, code);
   };
-  const visit = (items: CodeItem[] | undefined, depth: number) => {
-    if (!Array.isArray(items) || depth > 8) return;
+  const visit = (list: CodeItem[] | undefined, depth: number) => {
+    if (depth > 8) return;
+    const items = uncheckedList(list);
     for (const item of items) {
       if (!item || typeof item.code !== 'string') continue;
       widths.add(item.code.length);
@@ -43,7 +45,7 @@ function build(table: CodeTable): LabelIndex {
   visit(table.items, 0);
   const aliases = table.aliases && typeof table.aliases === 'object' ? table.aliases : {};
   for (const [alias, code] of Object.entries(aliases)) if (typeof code === 'string') put(alias, code);
-  const only = widths.size === 1 ? [...widths][0] : null;
+  const only = widths.size === 1 ? ([...widths][0] ?? null) : null;
   return { byText, codeWidth: only };
 }
 
@@ -74,8 +76,8 @@ export function codeForText(table: CodeTable, value: unknown): string | undefine
 export function acceptedLabels(table: CodeTable, max = 60): string {
   const labels: string[] = [];
   const visit = (items: CodeItem[] | undefined, depth: number) => {
-    if (!Array.isArray(items) || depth > 8) return;
-    for (const item of items) if (item && typeof item.label === 'string') labels.push(item.label);
+    if (depth > 8) return;
+    for (const item of uncheckedList(items)) if (item && typeof item.label === 'string') labels.push(item.label);
   };
   visit(table.items, 0);
   return labels.length > max ? `${labels.slice(0, max).join('、')}……` : labels.join('、');

@@ -14,7 +14,7 @@ describe('full-width to half-width', () => {
 
   it('maps every full-width ASCII character to its half-width twin and leaves CJK alone', () => {
     fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (ascii) => {
-      const full = [...ascii].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+      const full = Array.from(ascii).map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
       expect(toHalfWidth(full)).toBe(ascii);
       expect(toHalfWidth(`张三${ascii}`)).toBe(`张三${ascii}`);
     }));
@@ -159,7 +159,7 @@ describe('ID numbers and phones as typed', () => {
 
   it('a mobile number with any separators between its digits reads as the bare number', () => {
     fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), fc.array(fc.constantFrom(' ', '-', ''), { minLength: 11, maxLength: 11 }), (mobile, seps) => {
-      const typed = [...mobile].map((d, i) => d + seps[i]).join('');
+      const typed = Array.from(mobile).map((d, i) => d + seps[i]!).join('');
       expect(normalizePhone(`+86 ${typed}`)).toBe(mobile);
     }));
   });

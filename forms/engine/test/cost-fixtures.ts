@@ -68,7 +68,7 @@ function definition(kind: CostKind, rules: number[], rows: number): FormDefiniti
     // soaks up the rest of the body: the largest submission fills it in every row
     { key: 'notes', type: 'textarea', label: '说明', maxLength: LIMITS.fieldLength },
     ...rules.map((terms, i): FieldDef => (kind === 'values'
-      ? { key: `f${i + 1}`, type: CHECKED[i % CHECKED.length].type, label: `字段 ${i + 1}` }
+      ? { key: `f${i + 1}`, type: CHECKED[i % CHECKED.length]!.type, label: `字段 ${i + 1}` }
       : { key: `f${i + 1}`, type: 'text', label: `条件字段 ${i + 1}`, maxLength: 10, visibleWhen: longRule(kind, terms) })),
   ];
   return {
@@ -130,13 +130,13 @@ function utf8Bytes(text: string): number {
  * allows (ASCII, the most characters per byte), and what is still left in a key no field reads.
  */
 export function largestRegistration(def: FormDefinition, kind: CostKind, maxBytes: number): Record<string, unknown> {
-  const group = def.steps[0].sections[0].rows[2][0];
+  const group = def.steps[0]!.sections[0]!.rows[2]![0]!;
   const rows = group.maxItems ?? 0;
   const cap = LIMITS.fieldLength;
   const bigText = '😀'.repeat(cap);
   const needle = kind === 'in' ? `${'😀'.repeat(NEEDLE_LENGTH - 1)}😁` : '无';
   const subs = (group.fields ?? []).filter((sub) => /^f\d+$/.test(sub.key));
-  const full: Record<string, string> = Object.fromEntries(subs.map((sub, i) => [sub.key, kind === 'values' ? CHECKED[i % CHECKED.length].value : 'x']));
+  const full: Record<string, string> = Object.fromEntries(subs.map((sub, i) => [sub.key, kind === 'values' ? CHECKED[i % CHECKED.length]!.value : 'x']));
   // 'values': as many rows carry every value as the body holds; the rest only their key
   const fullRows = kind === 'values'
     ? Math.min(rows, Math.floor((maxBytes - 40_000) / utf8Bytes(JSON.stringify({ key: 'k1', notes: '', ...full }) + ',')))

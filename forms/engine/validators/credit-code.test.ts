@@ -3,7 +3,7 @@ import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const weightedSum = (body: string) => [...body].reduce((sum, c, i) => sum + CHARSET.indexOf(c) * WEIGHTS[i], 0);
+const weightedSum = (body: string) => Array.from(body).reduce((sum, c, i) => sum + CHARSET.indexOf(c) * WEIGHTS[i]!, 0);
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it("accepts the standard's own example code", () => {
@@ -38,7 +38,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('refuses wrong length, a non-digit region part and non-strings', () => {
     expect(isValidCreditCode('91350100M000100Y4')).toBe(false);
     const body = '91A50100M000100Y4';
-    expect(isValidCreditCode(body + creditCodeCheckChar(body))).toBe(false);
+    expect(isValidCreditCode(body + creditCodeCheckChar(body)!)).toBe(false);
     expect(isValidCreditCode(913501000001004)).toBe(false);
   });
 });

@@ -18,13 +18,13 @@ export function normalizeCreditCode(value: string): string {
 export function creditCodeCheckChar(first17: string): string | null {
   if (first17.length < 17) return null;
   let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CHARSET.indexOf(first17[i]);
+  for (const [i, weight] of WEIGHTS.entries()) {
+    const v = CHARSET.indexOf(first17.charAt(i));
     if (v < 0) return null;
-    sum += v * WEIGHTS[i];
+    sum += v * weight;
   }
   const check = 31 - (sum % 31);
-  return CHARSET[check === 31 ? 0 : check];
+  return CHARSET.charAt(check === 31 ? 0 : check);
 }
 
 export function isValidCreditCode(value: unknown): boolean {

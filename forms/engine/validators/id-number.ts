@@ -22,8 +22,8 @@ export function normalizeIdNumber(value: string): string {
 /** The MOD 11-2 check character for the first 17 digits. */
 export function idNumberCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  for (const [i, weight] of WEIGHTS.entries()) sum += Number(first17.charAt(i)) * weight;
+  return CHECK_CHARS.charAt(sum % 11);
 }
 
 function birthParts(id: string): { y: number; m: number; d: number } {

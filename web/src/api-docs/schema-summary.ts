@@ -56,7 +56,7 @@ export function objectInside(schema: Schema | undefined): Schema | null {
   const union = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (Array.isArray(union)) {
     const objects = union.map(objectInside).filter((s): s is Schema => s !== null);
-    return objects.length === 1 ? objects[0] : null;
+    return objects.length === 1 ? (objects[0] ?? null) : null;
   }
   return null;
 }

@@ -31,7 +31,7 @@ export function loadFormVersion(key: string, version: number): Promise<LoadedFor
 /** The latest published version (not cached: a new version may be published any time). */
 export async function loadLatestForm(key: string): Promise<LoadedForm> {
   const form = await api<LoadedForm>(`/api/forms/${encodeURIComponent(key)}`);
-  if (!byVersion.has(`${form.key}@${form.version}`)) remember(form.key, form.version, Promise.resolve(form));
+  if (!byVersion.has(`${form.key}@${form.version}`)) void remember(form.key, form.version, Promise.resolve(form));
   return form;
 }
 

@@ -27,7 +27,7 @@ describe('which failed loads are asked again', () => {
     const client = makeQueryClient();
     let calls = 0;
     await expect(
-      client.fetchQuery({ queryKey: ['t'], queryFn: () => { calls += 1; throw new ApiError(404, 'not_found', '未找到该记录，或您无权查看'); } }),
+      client.query({ queryKey: ['t'], queryFn: () => { calls += 1; throw new ApiError(404, 'not_found', '未找到该记录，或您无权查看'); } }),
     ).rejects.toMatchObject({ status: 404, message: '未找到该记录，或您无权查看' });
     expect(calls).toBe(1);
   });
@@ -36,7 +36,7 @@ describe('which failed loads are asked again', () => {
     const client = makeQueryClient();
     client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retryDelay: 0 } });
     let calls = 0;
-    const data = await client.fetchQuery({
+    const data = await client.query({
       queryKey: ['t'],
       queryFn: () => {
         calls += 1;

@@ -3,7 +3,7 @@ import { ApiError, errorFromBody } from './client';
 
 export interface Upload<T> {
   promise: Promise<T>;
-  abort(): void;
+  abort: () => void;
 }
 
 export function postFile<T>(
@@ -22,7 +22,7 @@ export function postFile<T>(
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {

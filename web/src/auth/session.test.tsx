@@ -25,22 +25,26 @@ afterEach(() => {
 
 describe('one account never sees another account\'s cached answers', () => {
   it('signing out, then in as someone else, empties the cache', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
-      if (init?.method === 'DELETE') return json(200, { ok: true });
-      if (init?.method === 'POST') return json(200, { user: student('s2', '李四') });
-      return json(200, { user: student('s1', '张三') });
+    vi.stubGlobal('fetch', vi.fn((_path: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') return Promise.resolve(json(200, { ok: true }));
+      if (init?.method === 'POST') return Promise.resolve(json(200, { user: student('s2', '李四') }));
+      return Promise.resolve(json(200, { user: student('s1', '张三') }));
     }));
     render(<SessionProvider><Account /></SessionProvider>);
     await screen.findByText('signed-in:张三');
     // 张三's agreements, as a list page left them
     queryClient.setQueryData(queryKeys.records('agreements', { limit: 5 }), { items: [{ id: 'a1', title: '张三的协议书' }] });
 
-    await act(async () => screen.getByRole('button', { name: '退出' }).click());
+    act(() => {
+      screen.getByRole('button', { name: '退出' }).click();
+    });
     await screen.findByText('signed-out:');
     expect(queryClient.getQueryData(queryKeys.records('agreements', { limit: 5 }))).toBeUndefined();
 
     queryClient.setQueryData(queryKeys.lifecycles('s1'), { agreements: { label: '协议书' } });
-    await act(async () => screen.getByRole('button', { name: '登录' }).click());
+    act(() => {
+      screen.getByRole('button', { name: '登录' }).click();
+    });
     await waitFor(() => expect(screen.getByText('signed-in:李四')).toBeTruthy());
     expect(queryClient.getQueryCache().getAll()).toEqual([]);
   });

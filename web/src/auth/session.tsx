@@ -12,11 +12,11 @@ interface SessionValue {
   user: User | null;
   /** why the last "who am I" failed (network etc.), for the retry screen */
   error: string | null;
-  signIn(username: string, password: string): Promise<User>;
-  signOut(): Promise<void>;
+  signIn: (username: string, password: string) => Promise<User>;
+  signOut: () => Promise<void>;
   /** after a password change or identity confirmation the server answers the new user */
-  setUser(user: User): void;
-  retry(): void;
+  setUser: (user: User) => void;
+  retry: () => void;
   /** set when a call answered 401 while signed in */
   expired: boolean;
 }

@@ -10,8 +10,8 @@ import { reasonProblem } from './reason-choice';
 interface Props {
   action: RecordAction | null;
   busy: boolean;
-  onCancel(): void;
-  onConfirm(reason: string | undefined, reasonChoice?: string): void;
+  onCancel: () => void;
+  onConfirm: (reason: string | undefined, reasonChoice?: string) => void;
 }
 
 export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
@@ -24,10 +24,15 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
   const okRef = useRef<HTMLButtonElement>(null);
   const reasons = action?.reasons ?? [];
 
-  useEffect(() => {
+  // another action (or none) starts with an empty reason
+  const [shownFor, setShownFor] = useState(action);
+  if (shownFor !== action) {
+    setShownFor(action);
     setReason('');
     setChoice('');
     setError(null);
+  }
+  useEffect(() => {
     if (action) {
       // after showModal has run
       requestAnimationFrame(() => (action.needsReason ? (action.reasons?.length ? firstChoiceRef.current : textRef.current) : okRef.current)?.focus());

@@ -63,10 +63,16 @@ export function AppHeader() {
   }, []);
 
   // a new page closes the menu; so does growing past the phone width
-  useEffect(() => setOpen(false), [path, user?.id]);
+  const page = `${path} ${user?.id ?? ''}`;
+  const [menuPage, setMenuPage] = useState(page);
+  if (menuPage !== page) {
+    setMenuPage(page);
+    setOpen(false);
+  }
   useEffect(() => {
-    const mq = window.matchMedia?.(PHONE);
-    if (!mq) return;
+    // jsdom, where the tests run, has no matchMedia
+    if (typeof window.matchMedia !== 'function') return;
+    const mq = window.matchMedia(PHONE);
     const onChange = () => !mq.matches && setOpen(false);
     mq.addEventListener('change', onChange);
     return () => mq.removeEventListener('change', onChange);

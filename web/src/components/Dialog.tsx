@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 interface DialogProps {
   open: boolean;
   title: string;
-  onClose(): void;
+  onClose: () => void;
   children: ReactNode;
   /** buttons row */
   footer: ReactNode;

@@ -22,7 +22,7 @@ export function OneTimePassword({ credential }: { credential: OneTimeCredential 
 }
 
 export function ConfirmResetDialog({ open, busy, onCancel, onConfirm, children }: {
-  open: boolean; busy: boolean; onCancel(): void; onConfirm(): void; children: ReactNode;
+  open: boolean; busy: boolean; onCancel: () => void; onConfirm: () => void; children: ReactNode;
 }) {
   return (
     <Dialog

@@ -12,7 +12,7 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
   const { data, error } = useQuery({ queryKey: queryKeys.records(kind, filters), queryFn: ({ signal }) => listRecords(kind, filters, signal) });
   if (error) return <Alert>{error.message}</Alert>;
   if (!data) return <p className="muted">加载中…</p>;
-  if (!data || data.items.length === 0) return <p className="muted">{empty}</p>;
+  if (data.items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="mini-list">
       {data.items.map((item) => (

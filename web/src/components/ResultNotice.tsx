@@ -14,7 +14,9 @@ export function ResultNotice({ notice, className }: { notice: Notice | null; cla
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // 'nearest': no jump when it is already visible (beside the sticky action bar it always is)
-    if (notice) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    const el = ref.current;
+    // jsdom, where the tests run, has no scrollIntoView
+    if (notice && el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
   }, [notice]);
   return (
     <div ref={ref} className={`result-notice${className ? ` ${className}` : ''}`} aria-live="polite">

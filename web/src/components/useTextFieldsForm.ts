@@ -4,16 +4,16 @@
  * the server's field errors mapped back onto the fields, focus on the first field in error, and
  * the saved message for the ResultNotice beside the button.
  */
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type SubmitEvent } from 'react';
 import { ApiError } from '../api/client';
 
 export type FieldErrors<K extends string> = Partial<Record<K | 'form', string>>;
 
 export interface TextFieldsOptions<K extends string> {
   /** the browser's checks of trimmed values */
-  check(values: Record<K, string>): FieldErrors<K>;
+  check: (values: Record<K, string>) => FieldErrors<K>;
   /** sends trimmed values (empty ones as null); answers the values as stored and the message to show */
-  save(body: Record<K, string | null>): Promise<{ values: Record<K, string>; message: string }>;
+  save: (body: Record<K, string | null>) => Promise<{ values: Record<K, string>; message: string }>;
 }
 
 export function useTextFieldsForm<K extends string>(keys: readonly K[], { check, save }: TextFieldsOptions<K>) {
@@ -33,14 +33,17 @@ export function useTextFieldsForm<K extends string>(keys: readonly K[], { check,
     if (k) inputs.current[k]?.focus();
   };
 
-  async function submit(ev: FormEvent) {
+  async function submit(ev: SubmitEvent) {
     ev.preventDefault();
     if (!values) return;
     const trimmed = Object.fromEntries(keys.map((k) => [k, values[k].trim()])) as Record<K, string>;
     const e = check(trimmed);
     setErrors(e);
     setSaved(null);
-    if (Object.keys(e).length) return focusFirst(e);
+    if (Object.keys(e).length) {
+      focusFirst(e);
+      return;
+    }
     setBusy(true);
     try {
       const r = await save(Object.fromEntries(keys.map((k) => [k, trimmed[k] || null])) as Record<K, string | null>);

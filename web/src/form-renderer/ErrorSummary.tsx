@@ -8,9 +8,9 @@ export function ErrorSummary({ id, items, linkable, hrefOf, onPick, unplaced }: 
   id: string;
   items: SummaryItem[];
   /** whether a field key is on one of the form's pages (else its error cannot be linked) */
-  linkable(key: string): boolean;
-  hrefOf(key: string): string;
-  onPick(item: SummaryItem): void;
+  linkable: (key: string) => boolean;
+  hrefOf: (key: string) => string;
+  onPick: (item: SummaryItem) => void;
   /** errors of fields not on any page */
   unplaced: number;
 }) {

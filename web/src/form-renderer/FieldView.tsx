@@ -35,8 +35,8 @@ export interface FieldViewProps {
   /** group only: the whole form's values, for row rules */
   formValues?: Values;
   path: string;
-  onChange(path: string, value: unknown): void;
-  onBlur(path: string): void;
+  onChange: (path: string, value: unknown) => void;
+  onBlur: (path: string) => void;
 }
 
 export const FieldView = memo(function FieldView(props: FieldViewProps) {

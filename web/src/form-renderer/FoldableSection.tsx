@@ -11,7 +11,7 @@ import { isBlank } from './ReadValue';
 const PHONE = '(max-width: 600px)';
 
 export function startsFolded(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia?.(PHONE).matches;
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
 }
 
 /** A value as a short plain text for the summary line; null when it says nothing at a glance. */

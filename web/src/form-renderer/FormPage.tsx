@@ -13,15 +13,15 @@ export interface FormPageProps {
   page: RenderedStep;
   /** the page's heading id */
   headingId: string;
-  inputId(key: string): string;
+  inputId: (key: string) => string;
   values: Values;
   /** the engine's values (computed fields) */
   computed: Values;
   required: ReadonlySet<string>;
   errors: ErrorMap;
   fold: boolean;
-  onChange(path: string, value: unknown): void;
-  onBlur(path: string): void;
+  onChange: (path: string, value: unknown) => void;
+  onBlur: (path: string) => void;
 }
 
 export function FormPage({ def, page, headingId, inputId, values, computed, required, errors, fold, onChange, onBlur }: FormPageProps) {

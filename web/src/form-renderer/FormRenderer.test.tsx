@@ -48,7 +48,7 @@ function definition(): FormDefinition {
   };
 }
 
-function fill(props: { values?: Values; onSubmit?(v: Values): void; onChange?(v: Values): void } = {}) {
+function fill(props: { values?: Values; onSubmit?: (v: Values) => void; onChange?: (v: Values) => void } = {}) {
   const onSubmit = props.onSubmit ?? vi.fn();
   return render(
     <FormRenderer definition={definition()} values={props.values ?? {}} role="student" step="fill" mode="edit" onSubmit={onSubmit} onChange={props.onChange} />,
@@ -111,8 +111,8 @@ describe('a student fills in a form', () => {
     await user.click(within(group).getByRole('button', { name: '添加' }));
     await user.click(within(group).getByRole('button', { name: '添加' }));
     const [first, second] = within(group).getAllByLabelText('联系人');
-    await user.type(first, '李老师');
-    await user.type(second, '王老师');
+    await user.type(first!, '李老师');
+    await user.type(second!, '王老师');
     await user.click(within(group).getByRole('button', { name: '删除第 1 行' }));
 
     expect(within(group).getAllByLabelText('联系人').map((i) => (i as HTMLInputElement).value)).toEqual(['王老师']);
@@ -129,7 +129,7 @@ describe('a student fills in a form', () => {
     const draft = loadDraft(scope, 3);
     expect(draft).toMatchObject({ name: '张三' });
     fill({ values: draft! });
-    expect((screen.getByLabelText(/姓名/) as HTMLInputElement).value).toBe('张三');
+    expect(screen.getByLabelText<HTMLInputElement>(/姓名/).value).toBe('张三');
   });
 });
 

@@ -5,12 +5,12 @@
  * definition. The pieces: useFormState (values and the errors to show), layout (access and pages),
  * useWizardPage (the page in the URL), ErrorSummary, Stepper, FormPage and FieldView (one field).
  */
-import { useEffect, useId, useImperativeHandle, useMemo, useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type SubmitEvent, type Ref } from 'react';
 import { validate, type FormDefinition, type Role, type Values } from './engine';
 import { ErrorSummary } from './ErrorSummary';
 import { errorsUnder, summaryItems, toErrorMap, topKey, type ErrorMap } from './errors';
 import { FormPage } from './FormPage';
-import { useFieldAccess, usePages } from './layout';
+import { useFieldAccess, usePages, type RenderedStep } from './layout';
 import { Stepper } from './Stepper';
 import { useFormState } from './useFormState';
 import { useWizardPage } from './useWizardPage';
@@ -20,8 +20,8 @@ export interface FormHandle {
    * validates everything; shows errors and focuses the first one, or returns the engine-cleaned
    * values. `draft`: a draft save, where missing required values wait for the submission.
    */
-  submit(options?: { draft?: boolean }): Values | null;
-  values(): Values;
+  submit: (options?: { draft?: boolean }) => Values | null;
+  values: () => Values;
 }
 
 export interface FormRendererProps {
@@ -35,13 +35,13 @@ export interface FormRendererProps {
   errors?: ReadonlyArray<{ path: string; message: string }>;
   /** values already stored (fields the actor may not edit keep these); default `values` */
   previous?: Values;
-  onSubmit?(values: Values): void | Promise<void>;
+  onSubmit?: (values: Values) => void | Promise<void>;
   /** a submit the form refused (its errors are now shown): fields outside the form can flag theirs too */
-  onInvalid?(): void;
+  onInvalid?: () => void;
   submitLabel?: string;
   busy?: boolean;
   /** called with the raw values after each change (drafts) */
-  onChange?(values: Values): void;
+  onChange?: (values: Values) => void;
   handleRef?: Ref<FormHandle>;
   /** preview every field whatever the access maps say (admin form preview) */
   showAll?: boolean;
@@ -67,20 +67,28 @@ export function FormRenderer(props: FormRendererProps) {
   // ids unique on the page (two forms may be shown at once), usable in #fragments
   const idPrefix = `f${useId().replace(/[^\w-]/g, '')}`;
   const inputId = (key: string) => `${idPrefix}-${key}`;
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // the element to focus once the page it is on has rendered; each request renders once more
+  const focusTarget = useRef<string | null>(null);
+  const [focusRequests, setFocusRequests] = useState(0);
+  const setFocusTarget = (target: string) => {
+    focusTarget.current = target;
+    setFocusRequests((n) => n + 1);
+  };
   useEffect(() => {
-    if (!focusTarget) return;
-    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusTarget)}"] :is(input,select,textarea,button)`)
-      ?? document.getElementById(focusTarget);
+    const target = focusTarget.current;
+    if (!target) return;
+    focusTarget.current = null;
+    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(target)}"] :is(input,select,textarea,button)`)
+      ?? document.getElementById(target);
     el?.focus();
-    el?.scrollIntoView?.({ block: 'center' });
-    setFocusTarget(null);
-  }, [focusTarget, current]);
+    // jsdom, where the tests run, has no scrollIntoView
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'center' });
+  }, [focusRequests, current]);
 
   const firstErrorPath = (errors: ErrorMap, restrictToPage?: number): string | null => {
-    for (const p of pages.keys()) {
+    for (const [p, page] of pages.entries()) {
       if (restrictToPage !== undefined && p !== restrictToPage) continue;
-      for (const key of pages[p].keys) for (const path of errorsUnder(errors, key).keys()) return path;
+      for (const key of page.keys) for (const path of errorsUnder(errors, key).keys()) return path;
     }
     return null;
   };
@@ -116,9 +124,12 @@ export function FormRenderer(props: FormRendererProps) {
     setFocusTarget(`${idPrefix}-page`);
   };
 
-  const onFormSubmit = (e: FormEvent) => {
+  const onFormSubmit = (e: SubmitEvent) => {
     e.preventDefault();
-    if (wizard && current < pages.length - 1) return next();
+    if (wizard && current < pages.length - 1) {
+      next();
+      return;
+    }
     if (!props.onSubmit) return;
     const v = submit();
     if (v) void props.onSubmit(v);
@@ -129,11 +140,12 @@ export function FormRenderer(props: FormRendererProps) {
   const unplaced = state.submitted ? [...shown].filter(([path]) => !pageOf.has(topKey(path))).length : 0;
 
   const fold = !editing && props.foldSections === true;
-  const renderPage = (i: number) => (
+  const currentPage = pages[current];
+  const renderPage = (page: RenderedStep, i: number) => (
     <FormPage
-      key={pages[i].step.key}
+      key={page.step.key}
       def={def}
-      page={pages[i]}
+      page={page}
       headingId={`${idPrefix}-p${i}`}
       inputId={inputId}
       values={values}
@@ -150,7 +162,7 @@ export function FormRenderer(props: FormRendererProps) {
     return (
       <div className="form-preview">
         {pages.length === 0 && <p className="muted">没有可显示的内容</p>}
-        {pages.map((_, i) => renderPage(i))}
+        {pages.map(renderPage)}
       </div>
     );
   }
@@ -167,7 +179,7 @@ export function FormRenderer(props: FormRendererProps) {
       />
       {wizard && <Stepper pages={pages} current={current} onPick={goTo} />}
       <div id={`${idPrefix}-page`} tabIndex={-1} className="page-anchor">
-        {wizard ? renderPage(current) : pages.map((_, i) => renderPage(i))}
+        {wizard ? currentPage && renderPage(currentPage, current) : pages.map(renderPage)}
       </div>
       {pages.length === 0 && <p className="muted">您在此环节没有需要填写的内容。</p>}
       <div className="form-nav">

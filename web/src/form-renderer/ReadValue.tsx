@@ -56,6 +56,6 @@ export function ReadValue({ def, field, value }: { def: FormDefinition; field: F
       );
     }
     default:
-      return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+      return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
   }
 }

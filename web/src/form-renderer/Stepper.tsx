@@ -1,7 +1,7 @@
 /** The wizard's steps: done, current and ahead; any step can be opened. */
 import type { RenderedStep } from './layout';
 
-export function Stepper({ pages, current, onPick }: { pages: RenderedStep[]; current: number; onPick(page: number): void }) {
+export function Stepper({ pages, current, onPick }: { pages: RenderedStep[]; current: number; onPick: (page: number) => void }) {
   return (
     <ol className="stepper" aria-label="填写步骤">
       {pages.map((p, i) => (

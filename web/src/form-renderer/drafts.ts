@@ -12,7 +12,7 @@ export function loadDraft(scope: string, version: number): Record<string, unknow
   try {
     const raw = sessionStorage.getItem(keyOf(scope));
     if (!raw) return null;
-    const d = JSON.parse(raw) as Draft;
+    const d = JSON.parse(raw) as Partial<Draft>;
     if (d.version !== version || !d.values || typeof d.values !== 'object') {
       sessionStorage.removeItem(keyOf(scope));
       return null;

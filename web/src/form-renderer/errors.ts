@@ -8,7 +8,10 @@ export function toErrorMap(errors: ReadonlyArray<{ path: string; message: string
 }
 
 /** The top-level field key of a path: 'group.0.sub' → 'group'. */
-export const topKey = (path: string) => path.split('.')[0];
+export function topKey(path: string): string {
+  const dot = path.indexOf('.');
+  return dot < 0 ? path : path.slice(0, dot);
+}
 
 /** Paths belonging to one top-level field (the field itself and its group rows). */
 export function errorsUnder(map: ErrorMap, key: string): ErrorMap {

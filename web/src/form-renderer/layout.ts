@@ -24,10 +24,10 @@ export interface RenderedStep {
 export function useFieldAccess(def: FormDefinition, role: Role, step: string | null, showAll: boolean): Map<string, Access> {
   return useMemo(() => {
     const map = new Map<string, Access>();
-    const workflow = (def.workflow ?? []).map((w) => w.key);
-    for (const s of def.steps ?? []) {
-      for (const sec of s.sections ?? []) {
-        for (const row of sec.rows ?? []) {
+    const workflow = def.workflow.map((w) => w.key);
+    for (const s of def.steps) {
+      for (const sec of s.sections) {
+        for (const row of sec.rows) {
           for (const f of row) {
             let a: Access;
             if (showAll) a = 'read';
@@ -46,11 +46,11 @@ export function useFieldAccess(def: FormDefinition, role: Role, step: string | n
 export function usePages(def: FormDefinition, hidden: ReadonlySet<string>, access: Map<string, Access>) {
   const pages: RenderedStep[] = useMemo(() => {
     const out: RenderedStep[] = [];
-    for (const s of def.steps ?? []) {
+    for (const s of def.steps) {
       const sections: RenderedSection[] = [];
       const keys: string[] = [];
-      for (const sec of s.sections ?? []) {
-        const rows = (sec.rows ?? [])
+      for (const sec of s.sections) {
+        const rows = sec.rows
           .map((row) =>
             row
               .filter((f) => !hidden.has(f.key) && (access.get(f.key) ?? 'hidden') !== 'hidden')

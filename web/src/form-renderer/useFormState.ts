@@ -4,8 +4,8 @@
  * revealed wizard pages, everything after a submit, and the server's errors until their field changes.
  * Each change is reported to `onChange` (drafts), the initial values are not.
  */
-import { useForm, useStore } from '@tanstack/react-form';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useSelector } from '@tanstack/react-form';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { evaluateForm, validate, type FormDefinition, type Role, type Values } from './engine';
 import { toErrorMap, topKey, type ErrorMap } from './errors';
 
@@ -17,12 +17,12 @@ export interface FormStateOptions {
   /** the workflow step edited; null when reading */
   step: string | null;
   serverErrors?: ReadonlyArray<{ path: string; message: string }>;
-  onChange?(values: Values): void;
+  onChange?: (values: Values) => void;
 }
 
 export function useFormState({ def, initial, previous, role, step, serverErrors: serverList, onChange: onChangeProp }: FormStateOptions) {
   const form = useForm({ defaultValues: initial });
-  const values = useStore(form.store, (s) => s.values) as Values;
+  const values: Values = useSelector(form.store, (s) => s.values);
 
   const view = useMemo(() => evaluateForm(def, values), [def, values]);
   const validation = useMemo(() => (step ? validate(def, values, { role, step, previous }) : null), [def, values, role, step, previous]);
@@ -31,7 +31,12 @@ export function useFormState({ def, initial, previous, role, step, serverErrors:
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
-  useEffect(() => setDismissed(new Set()), [serverList]);
+  // new errors from the server: none of them is dismissed yet
+  const [dismissedOf, setDismissedOf] = useState(serverList);
+  if (dismissedOf !== serverList) {
+    setDismissedOf(serverList);
+    setDismissed(new Set());
+  }
 
   // Rebuilt only when the lists change, not on every keystroke: the pages, their field order and
   // the errors to show all hang off these sets.
@@ -66,7 +71,7 @@ export function useFormState({ def, initial, previous, role, step, serverErrors:
       const key = topKey(path);
       // the engine validates (above) and touched/submitted live here: the form library only holds
       // the values, so its own validation and field meta would be work for nothing
-      form.setFieldValue(key, value as never, { dontValidate: true, dontUpdateMeta: true });
+      form.setFieldValue(key, value, { dontValidate: true, dontUpdateMeta: true });
       setDismissed((d) => (d.has(key) ? d : new Set(d).add(key)));
     },
     [form],
@@ -78,14 +83,13 @@ export function useFormState({ def, initial, previous, role, step, serverErrors:
 
   // drafts: report changes (not the initial values)
   const initialValues = useRef(values);
-  const onChangeRef = useRef(onChangeProp);
-  onChangeRef.current = onChangeProp;
+  const reportChange = useEffectEvent((next: Values) => onChangeProp?.(next));
   useEffect(() => {
-    if (values !== initialValues.current) onChangeRef.current?.(values);
+    if (values !== initialValues.current) reportChange(values);
   }, [values]);
 
   /** the current values as the library holds them (also between renders) */
-  const current = useCallback(() => form.state.values as Values, [form]);
+  const current = useCallback((): Values => form.state.values, [form]);
   const reveal = useCallback((page: number) => setRevealed((r) => new Set(r).add(page)), []);
 
   return { values, current, view, hidden, required, clientErrors, shownErrors, submitted, setSubmitted, reveal, onChange, onBlur };

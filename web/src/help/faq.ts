@@ -103,6 +103,10 @@ export const FAQ: readonly FaqGroup[] = [
   },
 ];
 
-export const faqEntry = (id: FaqId): FaqEntry => FAQ.flatMap((g) => g.entries).find((e) => e.id === id)!;
+export function faqEntry(id: FaqId): FaqEntry {
+  const entry = FAQ.flatMap((g) => g.entries).find((e) => e.id === id);
+  if (!entry) throw new Error(`No FAQ entry ${id}`);
+  return entry;
+}
 
 export const helpHref = (id: FaqId) => `/help#${id}`;

@@ -19,7 +19,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The Beijing wall clock of an instant, or null for something that is not a time. */
 export function beijingWallClock(instant: string | number | Date): WallClock | null {
   const ms = typeof instant === 'string' ? Date.parse(instant) : typeof instant === 'number' ? instant : instant.getTime();
-  if (Number.isNaN(ms)) return null;
+  return Number.isNaN(ms) ? null : beijingWallClockAt(ms);
+}
+
+/** The Beijing wall clock at `ms` since the epoch. */
+export function beijingWallClockAt(ms: number): WallClock {
   const d = new Date(ms + OFFSET_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
 }
@@ -42,6 +46,6 @@ export function formatBeijingDate(iso: string | null | undefined): string {
 
 /** '20270601-0930' for file names, the Beijing time of `at` (now by default). */
 export function beijingFileStamp(at: Date = new Date()): string {
-  const c = beijingWallClock(at)!;
+  const c = beijingWallClockAt(at.getTime());
   return `${c.year}${pad(c.month)}${pad(c.day)}-${pad(c.hour)}${pad(c.minute)}`;
 }

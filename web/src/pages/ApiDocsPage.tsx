@@ -26,6 +26,12 @@ interface ApiDocument {
 const IN_WORDS: Record<string, string> = { path: '路径', query: '查询' };
 
 /** An object's fields, nested; `answer`: a listed field is always there (rather than required of the caller). */
+/** The fields of the object a parameter holds, if it holds one. */
+function NestedFields({ schema, answer }: { schema: Schema; answer: boolean }) {
+  const inner = objectInside(schema);
+  return inner ? <SchemaFields schema={inner} answer={answer} /> : null;
+}
+
 function SchemaFields({ schema, answer = false }: { schema: Schema; answer?: boolean }) {
   const target = typeof schema.$ref === 'string' ? null : schema;
   const props = propertiesOf(target ?? undefined);
@@ -40,7 +46,7 @@ function SchemaFields({ schema, answer = false }: { schema: Schema; answer?: boo
           <span className="muted">：{typeof p.schema.$ref === 'string' ? <a href={`#schema-${refName(p.schema.$ref)}`}>{refName(p.schema.$ref)}</a> : typeWords(p.schema)}</span>
           {typeof p.schema.title === 'string' ? <span> {p.schema.title}</span> : null}
           {typeof p.schema.description === 'string' ? <span className="muted"> — {p.schema.description}</span> : null}
-          {objectInside(p.schema) ? <SchemaFields schema={objectInside(p.schema)!} answer={answer} /> : null}
+          <NestedFields schema={p.schema} answer={answer} />
         </li>
       ))}
     </ul>
@@ -125,8 +131,9 @@ export default function ApiDocsPage() {
       for (const [method, op] of Object.entries(item)) {
         if (words && !`${method} ${path} ${op.summary} ${op.tags.join(' ')}`.toLowerCase().includes(words)) continue;
         const tag = op.tags[0] ?? '其他';
-        if (!out.has(tag)) out.set(tag, []);
-        out.get(tag)!.push({ method, path, op });
+        const list = out.get(tag) ?? [];
+        list.push({ method, path, op });
+        out.set(tag, list);
       }
     }
     return [...out.entries()];

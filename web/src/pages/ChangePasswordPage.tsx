@@ -1,5 +1,5 @@
 /** Change password: forced on first sign-in (mustChangePassword), or chosen from the header. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { User } from '../api/types';
 import { Alert } from '../components/Alert';
@@ -20,19 +20,17 @@ export function ChangePasswordPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const refs = {
-    currentPassword: useRef<HTMLInputElement>(null),
-    newPassword: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
+  const currentPasswordRef = useRef<HTMLInputElement>(null);
+  const newPasswordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = '修改密码 · 网签';
-    refs.currentPassword.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    currentPasswordRef.current?.focus();
   }, []);
 
   function focusFirst(e: Errors) {
+    const refs = { currentPassword: currentPasswordRef, newPassword: newPasswordRef, confirm: confirmRef };
     for (const k of ['currentPassword', 'newPassword', 'confirm'] as const) {
       if (e[k]) {
         refs[k].current?.focus();
@@ -41,7 +39,7 @@ export function ChangePasswordPage() {
     }
   }
 
-  async function submit(ev: FormEvent) {
+  async function submit(ev: SubmitEvent) {
     ev.preventDefault();
     const e: Errors = {};
     if (!current) e.currentPassword = '请输入当前密码';
@@ -75,16 +73,16 @@ export function ChangePasswordPage() {
 
   return (
     <main className="auth-page" id="main">
-      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="pw-title">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pw-title">
         <h1 id="pw-title">修改密码</h1>
         {forced && <Alert tone="info">首次登录请修改初始密码后继续使用。</Alert>}
         {done && <Alert tone="ok">密码已修改。</Alert>}
         <Alert>{errors.form}</Alert>
-        <TextInput ref={refs.currentPassword} label="当前密码" type="password" autoComplete="current-password" required
+        <TextInput ref={currentPasswordRef} label="当前密码" type="password" autoComplete="current-password" required
           value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} />
-        <TextInput ref={refs.newPassword} label="新密码" type="password" autoComplete="new-password" required
+        <TextInput ref={newPasswordRef} label="新密码" type="password" autoComplete="new-password" required
           value={next} onChange={(e) => setNext(e.target.value)} error={errors.newPassword} hint={PASSWORD_HINT} />
-        <TextInput ref={refs.confirm} label="确认新密码" type="password" autoComplete="new-password" required
+        <TextInput ref={confirmRef} label="确认新密码" type="password" autoComplete="new-password" required
           value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? '正在提交…' : '确认修改'}

@@ -2,7 +2,7 @@
  * /r/:kind/new?<links> — create a record where the lifecycle lets this actor create. The query
  * holds the links (`mode=offline`, `studentId=…`, `agreementId=…`); the body is `{ ...links, data }`.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
 import { loadFormVersion, type LoadedForm } from '../api/forms';
 import { loadLifecycles } from '../api/lifecycles';
@@ -55,7 +55,12 @@ export default function CreatePage({ kind }: { kind: string }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ApiFieldError[]>([]);
 
-  useEffect(() => setError(null), [linkKey]);
+  // another link starts without the last one's error
+  const [errorOf, setErrorOf] = useState(linkKey);
+  if (errorOf !== linkKey) {
+    setErrorOf(linkKey);
+    setError(null);
+  }
 
   // 线下签约: 学生录入 → 预览确认（生成协议书）→ 学院审核; the create takes the number the preview showed
   const needsPreview = kind === 'agreements' && links.mode === 'offline';

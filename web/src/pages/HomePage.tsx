@@ -63,9 +63,10 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
             </ul>
           </KindCard>
         )}
-        {homeModules(user.modules, lcs).filter((m) => m.kind && m.kind !== 'invitations').map((m) => (
-          <KindCard key={m.key} kind={m.kind!} lc={lcs[m.kind!]!} />
-        ))}
+        {homeModules(user.modules, lcs).flatMap((m) => {
+          const lc = m.kind && m.kind !== 'invitations' ? lcs[m.kind] : undefined;
+          return m.kind && lc ? [<KindCard key={m.key} kind={m.kind} lc={lc} />] : [];
+        })}
       </div>
     </>
   );
@@ -88,7 +89,8 @@ function ReviewerHome({ lcs }: { lcs: Lifecycles }) {
       {modules.map((m) => {
         if (!m.kind) return m.key === 'source-import' ? <ImportCard key={m.key} module={m} /> : m.key === 'school-profile' ? <SchoolProfileCard key={m.key} /> : null;
         const kind = m.kind;
-        const lc = lcs[kind]!;
+        const lc = lcs[kind];
+        if (!lc) return null;
         const queue = approvableStates(lc);
         const mine = Object.keys(lc.states).filter((s) => queue.includes(s));
         return (

@@ -1,5 +1,5 @@
 /** /r/:kind — records of one kind the actor may see: filters in the URL, keyset pagination. */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { MAX_SEARCH_LENGTH } from '../../../forms/engine/search';
 import { ApiError } from '../api/client';
 import { lifecyclesQuery } from '../api/queries';
@@ -62,10 +62,15 @@ export function ListPage({ kind }: { kind: string }) {
 
   const [qDraft, setQDraft] = useState(q);
   const [cohortDraft, setCohortDraft] = useState(cohort);
-  useEffect(() => setQDraft(q), [q]);
-  useEffect(() => setCohortDraft(cohort), [cohort]);
+  // the address changed (back, a link): the boxes show what is searched now
+  const [searched, setSearched] = useState({ q, cohort });
+  if (searched.q !== q || searched.cohort !== cohort) {
+    setSearched({ q, cohort });
+    if (searched.q !== q) setQDraft(q);
+    if (searched.cohort !== cohort) setCohortDraft(cohort);
+  }
 
-  function applySearch(e: FormEvent) {
+  function applySearch(e: SubmitEvent) {
     e.preventDefault();
     replaceQuery({ ...filters, cohort: cohortDraft.trim(), q: qDraft.trim() });
   }

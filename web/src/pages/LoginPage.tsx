@@ -1,5 +1,5 @@
 /** Sign in with username (students: ID number) and password. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { ApiError } from '../api/client';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
@@ -20,7 +20,7 @@ export function LoginPage() {
     userRef.current?.focus();
   }, []);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const next: typeof errors = {};
     if (!username.trim()) next.username = '请输入用户名';
@@ -53,7 +53,7 @@ export function LoginPage() {
 
   return (
     <main className="auth-page" id="main">
-      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-title">
         <h1 id="login-title">登录</h1>
         {expired && !errors.form && <Alert tone="info">登录已失效，请重新登录。</Alert>}
         <Alert>{errors.form}</Alert>

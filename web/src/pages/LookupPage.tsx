@@ -2,7 +2,7 @@
  * /students/lookup — an employer finds one approved student by an exact identifier (or by the
  * 签约码 the student handed over, with the school alone), then invites.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { api, ApiError, withQuery } from '../api/client';
 import { Alert } from '../components/Alert';
 import { TextInput } from '../components/TextInput';
@@ -12,7 +12,7 @@ import { Link, navigate } from '../router';
 import { createRefusal } from '../api/create-entry';
 import { lifecyclesQuery } from '../api/queries';
 import { HelpLink } from '../help/HelpLink';
-import { beijingWallClock } from '../lib/beijing-time';
+import { beijingWallClockAt } from '../lib/beijing-time';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
 import { useUser } from '../auth/session';
@@ -27,7 +27,7 @@ type By = LookupBy;
 const SIGNING_CODE = /^[2-9A-HJ-NP-Z]{8}$/;
 /** the cohort graduating next (from September on, next year's), by the Beijing calendar */
 const currentCohort = () => {
-  const now = beijingWallClock(Date.now())!;
+  const now = beijingWallClockAt(Date.now());
   return String(now.year + (now.month >= 9 ? 1 : 0));
 };
 const normaliseCode = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
@@ -72,7 +72,7 @@ export function LookupPage() {
     if (found) resultRef.current?.focus();
   }, [found]);
 
-  async function search(e: FormEvent) {
+  async function search(e: SubmitEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!school) errs.school = '请选择学校';
@@ -111,7 +111,7 @@ export function LookupPage() {
       {refusal ? (
         <Alert tone="info">{refusal}。审核通过后即可查找学生并发出邀约，审核进度见<Link href="/">首页</Link>。</Alert>
       ) : (
-      <form className="card lookup-form" onSubmit={search} noValidate>
+      <form className="card lookup-form" onSubmit={(e) => void search(e)} noValidate>
         {errors.form && <Alert>{errors.form}</Alert>}
         <div className={by === 'code' ? 'row' : 'row row-2'}>
           <div className={`field${errors.school ? ' field-invalid' : ''}`}>

@@ -70,7 +70,7 @@ export default function ProfilePage() {
           <dt>毕业届</dt><dd>{identity.cohort} 届</dd>
         </dl>
       </section>
-      <form className="card" onSubmit={submit} noValidate aria-labelledby="h-contact">
+      <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-contact">
         <h2 id="h-contact">联系方式</h2>
         <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
         <Alert>{errors.form}</Alert>

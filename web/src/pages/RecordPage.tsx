@@ -79,22 +79,22 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       setEditingNow(draft !== null);
       setLoaded({ record, form });
     },
-    [draftScope],
+    [draftScope, setEditingNow],
   );
 
   const reload = useCallback(async () => {
     try {
-      await show(await client.fetchQuery({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
+      await show(await client.query({ queryKey: queryKeys.record(kind, id), queryFn: ({ signal }) => getRecord(kind, id, signal) }));
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : '加载失败');
     }
   }, [kind, id, show, client]);
 
+  // App keys this page by kind and id, so this runs once per record
   useEffect(() => {
-    setLoaded(null);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the flash is taken from storage once on arrival, not during render
     setNotice(takeFlash(window.location.pathname + window.location.search));
-    setFieldErrors([]);
     void reload();
   }, [reload]);
 
@@ -115,7 +115,10 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       client.setQueryData(queryKeys.record(kind, id), record);
       void invalidateAfterRecordWrite(client, kind, id, record.created);
       // 应约 created the agreement: the student goes on to it
-      if (record.created) return navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
+      if (record.created) {
+        navigate(`/r/${record.created.kind}/${encodeURIComponent(record.created.id)}?${ACCEPTED_QUERY}=1`);
+        return;
+      }
       const done = `已${action.label}，当前状态：${record.stateLabel}`;
       // a reviewer goes on to the next record of the queue waiting for them
       if (shouldAdvance(user.role, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
@@ -271,7 +274,12 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
                   type="button"
                   className={`btn ${a.style === 'primary' || (readsFirst && editingNow) ? 'btn-primary' : a.style === 'danger' ? 'btn-danger' : ''}`}
                   disabled={busy}
-                  onClick={() => (readsFirst && !editingNow && a.inPlace && a.step ? (setNotice(null), setEditingNow(true)) : start(a))}
+                  onClick={() => {
+                    if (readsFirst && !editingNow && a.inPlace && a.step) {
+                      setNotice(null);
+                      setEditingNow(true);
+                    } else start(a);
+                  }}
                 >
                   {readsFirst && editingNow ? '保存修改' : a.label}
                 </button>
@@ -292,7 +300,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       </div>
 
       <AcceptInvitationDialog
-        action={isAccept(pending?.action) ? pending!.action : null}
+        action={pending && isAccept(pending.action) ? pending.action : null}
         busy={busy}
         employerName={employerName}
         definition={form.definition}

@@ -2,7 +2,7 @@
  * /source-records/import — a school uploads its roster (CSV / XLSX). The summary survives a refresh
  * (sessionStorage); the one-time initial passwords stay in memory only.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { ApiError } from '../api/client';
 import { loadLatestForm } from '../api/forms';
 import { importSourceRecords, type ImportCredential } from '../api/sourceImport';
@@ -51,7 +51,7 @@ function fieldLabels(def: FormDefinition): Map<string, string> {
     out.set(f.key, f.label);
     f.fields?.forEach(visit);
   };
-  for (const step of def.steps ?? []) for (const sec of step.sections ?? []) for (const row of sec.rows ?? []) row.forEach(visit);
+  for (const step of def.steps) for (const sec of step.sections) for (const row of sec.rows) row.forEach(visit);
   return out;
 }
 
@@ -61,9 +61,12 @@ function useFieldLabels(): (field: string) => string {
   return useMemo(() => {
     const labels = form.data ? fieldLabels(form.data.definition) : new Map<string, string>();
     return (field: string) => {
-      if (labels.has(field)) return labels.get(field)!;
-      const top = field.split(/[.[]/)[0];
-      return labels.has(top) ? `${labels.get(top)}（${field.slice(top.length).replace(/^\./, '')}）` : field;
+      const own = labels.get(field);
+      if (own !== undefined) return own;
+      const cut = field.search(/[.[]/);
+      const top = cut < 0 ? field : field.slice(0, cut);
+      const topLabel = labels.get(top);
+      return topLabel !== undefined ? `${topLabel}（${field.slice(top.length).replace(/^\./, '')}）` : field;
     };
   }, [form.data]);
 }
@@ -88,7 +91,8 @@ export default function SourceImportPage() {
     if (credentials.length === 0 || downloaded) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
-      e.returnValue = ''; // older Chromium needs it set to show the prompt
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- older Chromium shows the prompt only when it is set
+      e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -111,7 +115,7 @@ export default function SourceImportPage() {
     setFileError(f && !ACCEPTED.test(f.name) ? '请选择 .csv 或 .xlsx 文件' : null);
   };
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     if (!file) {
       setFileError('请选择要导入的文件');
@@ -131,7 +135,7 @@ export default function SourceImportPage() {
     try {
       const result = await job.promise;
       const next: ImportSummary = {
-        created: result.created, updated: result.updated, unchanged: result.unchanged ?? 0,
+        created: result.created, updated: result.updated, unchanged: result.unchanged,
         errors: result.errors, credentialCount: result.credentials.length, problemList: result.problemList,
       };
       setSummary(next);
@@ -162,7 +166,7 @@ export default function SourceImportPage() {
       <h1 className="page-title">生源导入</h1>
       <div className="import-layout">
         <div>
-          <form className="card" onSubmit={submit} noValidate aria-labelledby="upload-title">
+          <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="upload-title">
             <h2 id="upload-title">上传生源文件</h2>
             {error && <Alert>{error}</Alert>}
             <div className={`field${fileError ? ' field-invalid' : ''}`}>

@@ -75,7 +75,7 @@ export function SelectField(p: WidgetProps) {
 }
 
 export function RadioField(p: WidgetProps) {
-  const { field, id, value, onChange, onBlur } = p;
+  const { id, value, onChange, onBlur } = p;
   const items = flat(useItems(p));
   return (
     <div id={id} role="radiogroup" aria-labelledby={p.labelId} className="choices choices-inline" {...aria(p)}>

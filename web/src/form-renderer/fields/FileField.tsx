@@ -2,7 +2,7 @@
  * file: the field holds file ids. Existing ones show as thumbnails (a PDF as its icon) that open the
  * full-size viewer; a file input uploads to POST /api/files with progress and appends the new id.
  */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { downscalePhoto } from '../../api/downscale-photo';
 import { fileUrl, uploadFile } from '../../api/files';
@@ -16,7 +16,7 @@ const ACCEPT: Record<string, string> = { image: 'image/jpeg,image/png,image/webp
 interface Uploading {
   name: string;
   progress: number;
-  abort(): void;
+  abort: () => void;
 }
 
 export function FileField(p: WidgetProps) {
@@ -31,8 +31,11 @@ export function FileField(p: WidgetProps) {
   // signed in, what is shown is what the server stored
   const signedIn = useSession().user !== null;
   const [local, setLocal] = useState<Record<string, { url: string; name: string }>>({});
+  // the ids as last rendered, for an upload that finishes later
   const latest = useRef(ids);
-  latest.current = ids;
+  useLayoutEffect(() => {
+    latest.current = ids;
+  });
 
   async function pick(files: FileList | null) {
     const file = files?.[0];

@@ -58,11 +58,11 @@ interface ViewerProps {
   ids: string[];
   label: string;
   index: number | null;
-  kindOf(id: string): FileKind;
-  srcOf(id: string): string;
-  onMove(index: number): void;
-  onClose(): void;
-  onNotImage(id: string): void;
+  kindOf: (id: string) => FileKind;
+  srcOf: (id: string) => string;
+  onMove: (index: number) => void;
+  onClose: () => void;
+  onNotImage: (id: string) => void;
 }
 
 function FileViewer({ ids, label, index, kindOf, srcOf, onMove, onClose, onNotImage }: ViewerProps) {

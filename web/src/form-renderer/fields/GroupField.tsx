@@ -13,8 +13,8 @@ interface Props {
   describedBy?: string;
   rowErrors?: ErrorMap;
   formValues: Values;
-  onChange(path: string, value: unknown): void;
-  onBlur(path: string): void;
+  onChange: (path: string, value: unknown) => void;
+  onBlur: (path: string) => void;
 }
 
 const DEFAULT_MAX_ITEMS = 100;
@@ -28,8 +28,12 @@ export function GroupField({ def, field, id, value, path, labelId, describedBy, 
   const min = field.minItems ?? 0;
 
   const setRow = (i: number, key: string, v: unknown) => {
-    const next = rows.map((r, j) => (j === i ? { ...r, [key]: v } : r));
-    if (v === undefined) delete next[i][key];
+    const next = rows.map((r, j) => {
+      if (j !== i) return r;
+      if (v !== undefined) return { ...r, [key]: v };
+      const { [key]: _, ...rest } = r;
+      return rest;
+    });
     onChange(path, next);
   };
 

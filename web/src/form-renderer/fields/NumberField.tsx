@@ -2,22 +2,24 @@
  * number with its unit. Typed as text (inputMode decimal) so partial input like "12." survives;
  * a parseable entry is handed up as a number, anything else as the raw string (the engine reports it).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { aria, type WidgetProps } from './types';
 
 const NUM = /^-?\d+(\.\d+)?$/;
 
 function toText(v: unknown): string {
-  return v === undefined || v === null ? '' : String(v);
+  return v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 export function NumberField(p: WidgetProps) {
   const { field, id, value, onChange, onBlur } = p;
   const [text, setText] = useState(toText(value));
-  useEffect(() => {
-    // follow outside changes (reset, computed) unless they match what is typed
+  // follow outside changes (reset, computed) unless they match what is typed
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
     setText((t) => (t.trim() !== '' && Number(t) === value ? t : toText(value)));
-  }, [value]);
+  }
   const decimals = field.decimals ?? 0;
   return (
     <span className="with-unit">

@@ -3,8 +3,9 @@ import type { InputHTMLAttributes } from 'react';
 import { lengthCap } from '../engine';
 import { aria, type WidgetProps } from './types';
 
+const TEXT_INPUT: InputHTMLAttributes<HTMLInputElement> = { type: 'text' };
 const INPUT_PROPS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
-  text: { type: 'text' },
+  text: TEXT_INPUT,
   phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20 },
   idNumber: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
   creditCode: { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 18, autoCapitalize: 'characters' },
@@ -16,7 +17,7 @@ const UPPER = new Set(['idNumber', 'creditCode']);
 
 export function TextField(p: WidgetProps) {
   const { field, id, value, onChange, onBlur } = p;
-  const str = value === undefined || value === null ? '' : String(value);
+  const str = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   if (field.type === 'textarea') {
     return (
       <textarea
@@ -33,7 +34,7 @@ export function TextField(p: WidgetProps) {
       />
     );
   }
-  const extra = INPUT_PROPS[field.type] ?? INPUT_PROPS.text;
+  const extra = INPUT_PROPS[field.type] ?? TEXT_INPUT;
   const dateBounds =
     field.type === 'date'
       ? { min: typeof field.min === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.min) ? field.min : undefined,

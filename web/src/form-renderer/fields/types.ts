@@ -6,8 +6,8 @@ export interface WidgetProps {
   field: FieldDef;
   id: string;
   value: unknown;
-  onChange(value: unknown): void;
-  onBlur(): void;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
   required: boolean;
   invalid: boolean;
   /** ids of help and error text */

@@ -24,7 +24,7 @@ function withLevel(entry: { edit?: Role[]; read?: Role[] }, role: Role, level: L
 interface Props {
   def: FormDefinition;
   value: AccessMap | undefined;
-  onChange(map: AccessMap | undefined): void;
+  onChange: (map: AccessMap | undefined) => void;
   /** what an unset step means here, e.g. 沿用分节/表单设置 */
   inheritLabel: string;
   errors: string[];
@@ -32,7 +32,7 @@ interface Props {
 }
 
 export function AccessEditor({ def, value, onChange, inheritLabel, errors, label }: Props) {
-  const steps = [...(def.workflow ?? []).map((w) => ({ key: w.key, label: w.label })), { key: '*', label: '其他环节' }];
+  const steps = [...def.workflow.map((w) => ({ key: w.key, label: w.label })), { key: '*', label: '其他环节' }];
   const map = value ?? {};
   const set = (next: AccessMap) => onChange(Object.keys(next).length ? next : undefined);
   return (
@@ -56,10 +56,8 @@ export function AccessEditor({ def, value, onChange, inheritLabel, errors, label
                   <td>
                     <label className="inline">
                       <input type="checkbox" checked={!!entry} onChange={(e) => {
-                        const next = { ...map };
-                        if (e.target.checked) next[s.key] = {};
-                        else delete next[s.key];
-                        set(next);
+                        const { [s.key]: _, ...others } = map;
+                        set(e.target.checked ? { ...map, [s.key]: {} } : others);
                       }} />
                       {entry ? '单独设置' : inheritLabel}
                     </label>

@@ -4,12 +4,12 @@
  */
 import { messagesAt } from './definition-errors';
 import { DEFINITION_LIMITS, type CodeItem, type CodeTable, type DefinitionError, type FormDefinition } from './editor-engine';
-import { freeKey, move, type Edit } from './structure-edits';
+import { freeKey, move, nth, type Edit } from './structure-edits';
 
 interface Props {
   def: FormDefinition;
   errors: readonly DefinitionError[];
-  edit(e: Edit): void;
+  edit: (e: Edit) => void;
 }
 
 const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
@@ -18,7 +18,7 @@ const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="f
 type ItemsAt = (d: FormDefinition) => CodeItem[];
 
 function CodeItems({ items, at, path, depth, tableLabel, errors, edit, numbering }: {
-  items: CodeItem[]; at: ItemsAt; path: string; depth: number; tableLabel: string; errors: readonly DefinitionError[]; edit(e: Edit): void; numbering: string;
+  items: CodeItem[]; at: ItemsAt; path: string; depth: number; tableLabel: string; errors: readonly DefinitionError[]; edit: (e: Edit) => void; numbering: string;
 }) {
   return (
     <ol className="code-items">
@@ -30,15 +30,15 @@ function CodeItems({ items, at, path, depth, tableLabel, errors, edit, numbering
         return (
           <li key={i}>
             <span className="code-item">
-              <input className="input input-compact" aria-label={`${name}代码`} value={item.code} onChange={(e) => edit((d) => { at(d)[i].code = e.target.value; })} />
-              <input className="input" aria-label={`${name}名称`} value={item.label} onChange={(e) => edit((d) => { at(d)[i].label = e.target.value; })} />
-              <input className="input" aria-label={`${name}英文名称`} placeholder="English" value={item.labelEn ?? ''} onChange={(e) => edit((d) => { at(d)[i].labelEn = e.target.value || undefined; })} />
+              <input className="input input-compact" aria-label={`${name}代码`} value={item.code} onChange={(e) => edit((d) => { nth(at(d), i).code = e.target.value; })} />
+              <input className="input" aria-label={`${name}名称`} value={item.label} onChange={(e) => edit((d) => { nth(at(d), i).label = e.target.value; })} />
+              <input className="input" aria-label={`${name}英文名称`} placeholder="English" value={item.labelEn ?? ''} onChange={(e) => edit((d) => { nth(at(d), i).labelEn = e.target.value || undefined; })} />
               <span className="move-buttons">
                 <button type="button" className="btn btn-small" aria-label={`上移${name}`} disabled={i === 0} onClick={() => edit((d) => move(at(d), i, i - 1))}>↑</button>
                 <button type="button" className="btn btn-small" aria-label={`下移${name}`} disabled={i === items.length - 1} onClick={() => edit((d) => move(at(d), i, i + 1))}>↓</button>
                 {depth < DEFINITION_LIMITS.codeDepth && (
                   <button type="button" className="btn btn-small" aria-label={`给${name}添加下级`}
-                    onClick={() => edit((d) => { const it = at(d)[i]; it.children = [...(it.children ?? []), { code: '', label: '' }]; })}>＋下级</button>
+                    onClick={() => edit((d) => { const it = nth(at(d), i); it.children = [...(it.children ?? []), { code: '', label: '' }]; })}>＋下级</button>
                 )}
                 <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
                   onClick={() => edit((d) => { at(d).splice(i, 1); })}>删除</button>
@@ -46,7 +46,7 @@ function CodeItems({ items, at, path, depth, tableLabel, errors, edit, numbering
             </span>
             <Errors list={own} />
             {item.children && item.children.length > 0 && (
-              <CodeItems items={item.children} at={(d) => at(d)[i].children!} path={`${p}.children`} depth={depth + 1} tableLabel={tableLabel}
+              <CodeItems items={item.children} at={(d) => { const it = nth(at(d), i); it.children ??= []; return it.children; }} path={`${p}.children`} depth={depth + 1} tableLabel={tableLabel}
                 errors={errors} edit={edit} numbering={`${n}.`} />
             )}
           </li>
@@ -64,25 +64,25 @@ export function CodeTablesEditor({ def, errors, edit }: Props) {
       <p className="muted">选择类字段可以用这里的代码表，也可以用内置代码表（单位性质、单位行业、毕业去向等）。</p>
       {tables.map((table, ti) => {
         const p = `codeTables[${ti}]`;
-        const at: ItemsAt = (d) => d.codeTables![ti].items;
+        const at: ItemsAt = (d) => nth(d.codeTables, ti).items;
         const name = `代码表「${table.label || table.key}」`;
         return (
           <div key={ti} className="editor-section" aria-label={name} role="group">
             <div className="editor-head">
               <strong>{name}</strong>
               <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
-                onClick={() => { if (window.confirm(`确定删除${name}？使用它的字段会报错。`)) edit((d) => { d.codeTables!.splice(ti, 1); if (d.codeTables!.length === 0) delete d.codeTables; }); }}>删除</button>
+                onClick={() => { if (window.confirm(`确定删除${name}？使用它的字段会报错。`)) edit((d) => { const list = d.codeTables ?? []; list.splice(ti, 1); if (list.length === 0) delete d.codeTables; }); }}>删除</button>
             </div>
             <div className="editor-grid">
               <label className="field"><span className="field-label">代码表键</span>
-                <input className="input" value={table.key} onChange={(e) => edit((d) => { d.codeTables![ti].key = e.target.value; })} /></label>
+                <input className="input" value={table.key} onChange={(e) => edit((d) => { nth(d.codeTables, ti).key = e.target.value; })} /></label>
               <label className="field"><span className="field-label">代码表名称</span>
-                <input className="input" value={table.label} onChange={(e) => edit((d) => { d.codeTables![ti].label = e.target.value; })} /></label>
+                <input className="input" value={table.label} onChange={(e) => edit((d) => { nth(d.codeTables, ti).label = e.target.value; })} /></label>
               <label className="field"><span className="field-label">来源（如国家标准）</span>
-                <input className="input" value={table.source ?? ''} onChange={(e) => edit((d) => { d.codeTables![ti].source = e.target.value || undefined; })} /></label>
+                <input className="input" value={table.source ?? ''} onChange={(e) => edit((d) => { nth(d.codeTables, ti).source = e.target.value || undefined; })} /></label>
             </div>
             <Errors list={messagesAt(errors, `${p}.key`).concat(messagesAt(errors, `${p}.label`), messagesAt(errors, `${p}.source`), errors.filter((e) => e.path === `${p}.items`).map((e) => e.message))} />
-            <CodeItems items={table.items ?? []} at={at} path={`${p}.items`} depth={1} tableLabel={name} errors={errors} edit={edit} numbering="" />
+            <CodeItems items={Array.isArray(table.items) ? table.items : []} at={at} path={`${p}.items`} depth={1} tableLabel={name} errors={errors} edit={edit} numbering="" />
             <button type="button" className="btn btn-small" aria-label={`在${name}中添加一项`} onClick={() => edit((d) => { at(d).push({ code: '', label: '' }); })}>添加一项</button>
           </div>
         );

@@ -14,7 +14,7 @@ interface Props {
   def: FormDefinition;
   fields: FieldsByName;
   value: Cond;
-  onChange(c: Cond): void;
+  onChange: (c: Cond) => void;
   label: string;
   /** what no condition means here, e.g. 未设置（始终显示） */
   emptyText: string;
@@ -25,7 +25,7 @@ interface Props {
 
 const blankLike = (f: { type: string } | undefined): Expr => (f?.type === 'number' ? { kind: 'number', text: '' } : { kind: 'text', text: '' });
 
-function TestRow({ def, fields, value, onChange, label, n }: { def: FormDefinition; fields: FieldsByName; value: Extract<Cond, { kind: 'test' }>; onChange(c: Cond): void; label: string; n: string }) {
+function TestRow({ def, fields, value, onChange, label, n }: { def: FormDefinition; fields: FieldsByName; value: Extract<Cond, { kind: 'test' }>; onChange: (c: Cond) => void; label: string; n: string }) {
   const leftField = value.left.kind === 'field' ? fields.get(value.left.key) : undefined;
   const rightField = value.right.kind === 'field' ? fields.get(value.right.key) : undefined;
   const setLeft = (left: Expr) => {

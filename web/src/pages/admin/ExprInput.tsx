@@ -46,7 +46,7 @@ interface Props {
   def: FormDefinition;
   fields: FieldsByName;
   value: Expr;
-  onChange(e: Expr): void;
+  onChange: (e: Expr) => void;
   /** names this value for screen readers and for the labels of its parts */
   label: string;
   names?: ExprNames;

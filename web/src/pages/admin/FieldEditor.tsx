@@ -15,7 +15,7 @@ interface Props {
   /** the checker's path of this field, e.g. 'steps[0].sections[1].rows[0][2]' */
   path: string;
   errors: readonly DefinitionError[];
-  onChange(field: FieldDef): void;
+  onChange: (field: FieldDef) => void;
   /** set for a group's sub-field: the fields of its row (rules may read them as 本行·…) */
   rowFields?: FieldDef[];
 }
@@ -39,13 +39,13 @@ const num = (v: string): number | undefined => (v.trim() === '' || !Number.isFin
 export function FieldEditor({ def, field, path, errors, onChange, rowFields }: Props) {
   const at = (prop: string) => messagesAt(errors, `${path}.${prop}`);
   const set = (patch: Partial<FieldDef>) => {
-    const next = { ...field, ...patch } as Record<string, unknown>;
-    for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
+    const merged: Record<string, unknown> = { ...field, ...patch };
+    const next = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ''));
     onChange(next as unknown as FieldDef);
   };
   const text = (prop: 'key' | 'label' | 'labelEn' | 'help' | 'placeholder' | 'example' | 'unit', label: string) => (
     <Prop label={label} errors={at(prop)}>
-      {(id, d) => <input id={id} className="input" aria-describedby={d} aria-invalid={!!d} value={(field[prop] as string | undefined) ?? ''} onChange={(e) => set({ [prop]: e.target.value })} />}
+      {(id, d) => <input id={id} className="input" aria-describedby={d} aria-invalid={!!d} value={field[prop] ?? ''} onChange={(e) => set({ [prop]: e.target.value })} />}
     </Prop>
   );
   const number = (prop: 'minLength' | 'maxLength' | 'min' | 'max' | 'decimals' | 'maxFiles' | 'minItems' | 'maxItems', label: string, asDate = false) => (

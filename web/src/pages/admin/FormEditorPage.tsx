@@ -3,7 +3,7 @@
  * the live preview on the other; every edit is checked as it is typed. Saving keeps a draft;
  * publishing shows the impact first and asks for confirmation when in-flight records are affected.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { loadLatestForm } from '../../api/forms';
 import {
   checkDraft, discardDraft, listForms, loadDiff, loadDraft, loadImpact, publishDraft, saveDraft,
@@ -29,9 +29,12 @@ const TABS: Array<[Tab, string]> = [['structure', '页、分节与字段'], ['se
 
 /** Enough shape for the structured editors to walk (the checker says the rest). */
 function walkable(def: unknown): def is FormDefinition {
-  const d = def as FormDefinition;
-  return !!d && typeof d === 'object' && Array.isArray(d.workflow) && Array.isArray(d.steps)
-    && d.steps.every((s) => s && Array.isArray(s.sections) && s.sections.every((c) => c && Array.isArray(c.rows) && c.rows.every((r) => Array.isArray(r) && r.every((f) => f && typeof f === 'object'))));
+  return isObj(def) && Array.isArray(def.workflow) && Array.isArray(def.steps)
+    && def.steps.every((s: unknown) => isObj(s) && Array.isArray(s.sections) && s.sections.every((c: unknown) => isObj(c) && Array.isArray(c.rows) && c.rows.every((r: unknown) => Array.isArray(r) && r.every(isObj))));
+}
+
+function isObj(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 interface Loaded {
@@ -82,7 +85,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
       setLoaded(l);
       setDef(l.def);
       setDirty(false);
-    }, (e: Error) => live && setLoadError(e.message));
+    }, (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)); });
     return () => { live = false; };
   }, [formKey, round]);
 
@@ -97,8 +100,9 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
     }, CHECK_DELAY_MS);
     return () => { live = false; clearTimeout(timer); };
   }, [def, dirty, errors.length, formKey]);
-  const lastValid = useRef<FormDefinition | null>(null);
-  if (def && errors.length === 0 && walkable(def)) lastValid.current = def;
+  // the preview keeps showing the last definition that checked clean while the admin types
+  const [lastValid, setLastValid] = useState<FormDefinition | null>(null);
+  if (def && def !== lastValid && errors.length === 0 && walkable(def)) setLastValid(def);
   useTitle(def && walkable(def) ? `编辑表单：${def.title}` : '编辑表单');
 
   const edit = (e: Edit) => {
@@ -250,7 +254,7 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
           </div>
         </div>
         <div className="preview-pane">
-          {lastValid.current ? <LivePreview def={lastValid.current} stale={lastValid.current !== def} /> : <p className="muted">定义有效后显示预览。</p>}
+          {lastValid ? <LivePreview def={lastValid} stale={lastValid !== def} /> : <p className="muted">定义有效后显示预览。</p>}
         </div>
       </div>
 
@@ -267,8 +271,8 @@ export default function FormEditorPage({ formKey }: { formKey: string }) {
           <>
             <p>将发布为 v{impact.latestVersion + 1}。</p>
             {impact.staleBase && <Alert>不能发布：{impact.staleBase.message}</Alert>}
-            {(impact.lifecycleErrors ?? []).length > 0 && (
-              <Alert>不能发布：<ul>{impact.lifecycleErrors!.map((e, i) => <li key={i}>{e.message}</li>)}</ul></Alert>
+            {impact.lifecycleErrors && impact.lifecycleErrors.length > 0 && (
+              <Alert>不能发布：<ul>{impact.lifecycleErrors.map((e, i) => <li key={i}>{e.message}</li>)}</ul></Alert>
             )}
             <ImpactView impact={impact} />
           </>

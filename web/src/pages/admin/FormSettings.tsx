@@ -6,7 +6,7 @@ import { messagesAt } from './definition-errors';
 import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
 import { MappingsEditor } from './MappingsEditor';
 import { RuleEditor } from './RuleEditor';
-import { move, type Edit } from './structure-edits';
+import { move, nth, type Edit } from './structure-edits';
 
 interface Props {
   def: FormDefinition;
@@ -15,7 +15,7 @@ interface Props {
   lifecycleErrors: readonly DefinitionError[];
   /** every form, for the sources of mappings */
   forms: FormSummary[];
-  edit(e: Edit): void;
+  edit: (e: Edit) => void;
 }
 
 const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
@@ -41,9 +41,9 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
           {def.workflow.map((w, i) => (
             <li key={i} className="editor-grid">
               <label className="field"><span className="field-label">环节键</span>
-                <input className="input" value={w.key} onChange={(e) => edit((d) => { d.workflow[i].key = e.target.value; })} /></label>
+                <input className="input" value={w.key} onChange={(e) => edit((d) => { nth(d.workflow, i).key = e.target.value; })} /></label>
               <label className="field"><span className="field-label">环节名称</span>
-                <input className="input" value={w.label} onChange={(e) => edit((d) => { d.workflow[i].label = e.target.value; })} /></label>
+                <input className="input" value={w.label} onChange={(e) => edit((d) => { nth(d.workflow, i).label = e.target.value; })} /></label>
               <button type="button" className="btn btn-small btn-link-danger" onClick={() => edit((d) => { d.workflow.splice(i, 1); })}>删除环节</button>
             </li>
           ))}
@@ -64,18 +64,18 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
               <div className="editor-head">
                 <strong>校验 {i + 1}</strong>
                 <span className="move-buttons">
-                  <button type="button" className="btn btn-small" aria-label={`上移校验 ${i + 1}`} disabled={i === 0} onClick={() => edit((d) => move(d.checks!, i, i - 1))}>↑</button>
-                  <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除校验 ${i + 1}`} onClick={() => edit((d) => { d.checks!.splice(i, 1); })}>删除</button>
+                  <button type="button" className="btn btn-small" aria-label={`上移校验 ${i + 1}`} disabled={i === 0} onClick={() => edit((d) => move(d.checks ?? [], i, i - 1))}>↑</button>
+                  <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除校验 ${i + 1}`} onClick={() => edit((d) => { d.checks?.splice(i, 1); })}>删除</button>
                 </span>
               </div>
               <div className="editor-grid">
                 <label className="field"><span className="field-label">出错时标在字段</span>
-                  <select className="input" value={check.field} onChange={(e) => edit((d) => { d.checks![i].field = e.target.value; })}>
+                  <select className="input" value={check.field} onChange={(e) => edit((d) => { nth(d.checks, i).field = e.target.value; })}>
                     {!fields.some((f) => f.key === check.field) && <option value={check.field}>{check.field}（不存在）</option>}
                     {fields.map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
                   </select></label>
                 <label className="field"><span className="field-label">提示文字</span>
-                  <input className="input" value={check.message} onChange={(e) => edit((d) => { d.checks![i].message = e.target.value; })} /></label>
+                  <input className="input" value={check.message} onChange={(e) => edit((d) => { nth(d.checks, i).message = e.target.value; })} /></label>
               </div>
               <Errors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
               <fieldset className="inline-choices">
@@ -83,7 +83,7 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
                 {def.workflow.map((w) => (
                   <label key={w.key} className="inline">
                     <input type="checkbox" checked={!check.steps || check.steps.includes(w.key)} onChange={(e) => edit((d) => {
-                      const c = d.checks![i];
+                      const c = nth(d.checks, i);
                       const now = c.steps ?? d.workflow.map((x) => x.key);
                       const next = e.target.checked ? [...now, w.key] : now.filter((k) => k !== w.key);
                       // every step ticked is the same as no list: checked in all steps, including ones added later
@@ -96,7 +96,7 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
                 <Errors list={messagesAt(errors, `${p}.steps`)} />
               </fieldset>
               <RuleEditor label="须满足的条件" def={def} value={check.rule} errors={messagesAt(errors, `${p}.rule`)}
-                onChange={(r) => edit((d) => { d.checks![i].rule = r ?? true; })} />
+                onChange={(r) => edit((d) => { nth(d.checks, i).rule = r ?? true; })} />
             </div>
           );
         })}

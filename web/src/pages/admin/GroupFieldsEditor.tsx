@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorsWithin } from './definition-errors';
 import type { DefinitionError, FieldDef, FormDefinition } from './editor-engine';
 import { FieldEditor } from './FieldEditor';
-import { FIELD_TYPE_LABELS } from './labels';
+import { fieldTypeLabel } from './labels';
 import { freeKey, move } from './structure-edits';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
   /** the checker's path of the group field */
   path: string;
   errors: readonly DefinitionError[];
-  onChange(fields: FieldDef[]): void;
+  onChange: (fields: FieldDef[]) => void;
 }
 
 export function GroupFieldsEditor({ def, group, path, errors, onChange }: Props) {
@@ -36,7 +36,7 @@ export function GroupFieldsEditor({ def, group, path, errors, onChange }: Props)
             <li key={i} className={`editor-field${subErrors.length ? ' has-errors' : ''}`} data-path={sp}>
               <div className="editor-head">
                 <button type="button" className="btn btn-small" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>{sub.label || '（未命名）'}</button>
-                <span className="muted">{sub.key} · {FIELD_TYPE_LABELS[sub.type] ?? sub.type}{sub.required ? ' · 必填' : ''}</span>
+                <span className="muted">{sub.key} · {fieldTypeLabel(sub.type)}{sub.required ? ' · 必填' : ''}</span>
                 {subErrors.length > 0 && <span className="badge-error">{subErrors.length} 处错误</span>}
                 <span className="move-buttons">
                   <button type="button" className="btn btn-small" aria-label={`上移子字段「${sub.label}」`} disabled={i === 0} onClick={() => change((l) => move(l, i, i - 1))}>↑</button>

@@ -5,7 +5,7 @@ import type { DefinitionError, FormDefinition } from './editor-engine';
 interface Props {
   def: FormDefinition;
   errors: readonly DefinitionError[];
-  onChange(def: FormDefinition): void;
+  onChange: (def: FormDefinition) => void;
 }
 
 export function JsonView({ def, errors, onChange }: Props) {

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { loadLatestForm, type FormSummary } from '../../api/forms';
 import { messagesAt } from './definition-errors';
 import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
-import type { Edit } from './structure-edits';
+import { nth, type Edit } from './structure-edits';
 
 interface Props {
   def: FormDefinition;
@@ -16,7 +16,7 @@ interface Props {
   /** the server's lifecycle-dependency findings, paths like 'mappings[0].fields.employerName' */
   lifecycleErrors: readonly DefinitionError[];
   forms: FormSummary[];
-  edit(e: Edit): void;
+  edit: (e: Edit) => void;
 }
 
 /** Source definitions by form key, loaded as the admin picks them. */
@@ -41,7 +41,8 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
   const sources = useSourceForms(mappings.map((m) => m.from));
   const targets = fieldEntries(def).map((e) => e.field);
   const otherForms = forms.filter((f) => f.key !== def.key);
-  const setFields = (i: number, entries: Array<[string, string]>) => edit((d) => { d.mappings![i].fields = Object.fromEntries(entries); });
+  const [firstOther] = otherForms;
+  const setFields = (i: number, entries: Array<[string, string]>) => edit((d) => { nth(d.mappings, i).fields = Object.fromEntries(entries); });
   return (
     <fieldset>
       <legend>字段映射（从其他表单带入）</legend>
@@ -51,17 +52,20 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
         const source = sources.get(mapping.from);
         const sourceFields = source ? fieldEntries(source).map((e) => e.field) : [];
         const sourceTitle = forms.find((f) => f.key === mapping.from)?.title ?? mapping.from;
-        const entries = Object.entries(mapping.fields ?? {});
+        // a draft is only checked for its layout (FormEditorPage's walkable): a mapping may lack its fields
+        const fields = mapping.fields as Record<string, string> | undefined;
+        const entries = Object.entries(fields ?? {});
+        const nextTarget = targets.find((f) => !Object.hasOwn(fields ?? {}, f.key));
         const name = `字段映射 ${i + 1}`;
         return (
           <div key={i} className="editor-section" role="group" aria-label={name}>
             <div className="editor-head">
               <strong>{name}：从「{sourceTitle}」带入</strong>
               <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
-                onClick={() => { if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`)) edit((d) => { d.mappings!.splice(i, 1); if (d.mappings!.length === 0) delete d.mappings; }); }}>删除</button>
+                onClick={() => { if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`)) edit((d) => { const list = d.mappings ?? []; list.splice(i, 1); if (list.length === 0) delete d.mappings; }); }}>删除</button>
             </div>
             <label className="field"><span className="field-label">来源表单</span>
-              <select className="input" value={mapping.from} onChange={(e) => edit((d) => { d.mappings![i].from = e.target.value; })}>
+              <select className="input" value={mapping.from} onChange={(e) => edit((d) => { nth(d.mappings, i).from = e.target.value; })}>
                 {!otherForms.some((f) => f.key === mapping.from) && <option value={mapping.from}>{mapping.from}（不存在）</option>}
                 {otherForms.map((f) => <option key={f.key} value={f.key}>{f.title}（{f.key}）</option>)}
               </select></label>
@@ -103,18 +107,17 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
                 </tbody>
               </table>
             </div>
-            {targets.some((f) => !Object.hasOwn(mapping.fields ?? {}, f.key)) && (
+            {nextTarget && (
               <button type="button" className="btn btn-small" aria-label={`在${name}中添加一行`} onClick={() => {
-                const target = targets.find((f) => !Object.hasOwn(mapping.fields ?? {}, f.key))!;
-                setFields(i, [...entries, [target.key, sourceFields.some((f) => f.key === target.key) ? target.key : '']]);
+                setFields(i, [...entries, [nextTarget.key, sourceFields.some((f) => f.key === nextTarget.key) ? nextTarget.key : '']]);
               }}>添加一行</button>
             )}
           </div>
         );
       })}
-      {otherForms.length > 0 && (
+      {firstOther && (
         <button type="button" className="btn btn-small" onClick={() => edit((d) => {
-          d.mappings = [...(d.mappings ?? []), { from: otherForms[0].key, fields: {} }];
+          d.mappings = [...(d.mappings ?? []), { from: firstOther.key, fields: {} }];
         })}>添加字段映射</button>
       )}
     </fieldset>

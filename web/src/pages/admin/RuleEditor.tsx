@@ -3,17 +3,17 @@
  * checks) or a value (a computed field's formula). Picks that are not finished yet (a row without
  * its field) live here until they make a rule.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CondEditor } from './CondEditor';
-import { checkRule, fieldEntries, type FieldDef, type FormDefinition, type Rule } from './editor-engine';
+import { checkRule, fieldEntries, uncheckedList, type FieldDef, type FormDefinition, type Rule } from './editor-engine';
 import { ExprInput } from './ExprInput';
-import { condFromRule, condToRule, exprFromRule, exprToRule, type Cond, type Expr, type FieldsByName } from './rule-model';
+import { condFromRule, condToRule, emptyGroup, exprFromRule, exprToRule, type Cond, type Expr, type FieldsByName } from './rule-model';
 
 interface Props {
   label: string;
   def: FormDefinition;
   value: Rule | undefined;
-  onChange(rule: Rule | undefined): void;
+  onChange: (rule: Rule | undefined) => void;
   /** the checker's messages for this rule */
   errors: string[];
   /** 'condition' (default) or 'value': a computed field's formula */
@@ -22,7 +22,7 @@ interface Props {
   rowFields?: FieldDef[];
 }
 
-function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChange(rule: Rule | undefined): void; label: string }) {
+function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChange: (rule: Rule | undefined) => void; label: string }) {
   const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value)));
   const [problem, setProblem] = useState<string | null>(null);
   const apply = (t: string) => {
@@ -52,11 +52,16 @@ function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChang
 /** Top-level fields by key, then the row's siblings as `$row.key`. */
 export function fieldsByName(def: FormDefinition, rowFields?: FieldDef[]): FieldsByName {
   const map: FieldsByName = new Map(fieldEntries(def).map((e) => [e.field.key, e.field]));
-  for (const f of rowFields ?? []) if (f && typeof f.key === 'string') map.set(`$row.${f.key}`, f);
+  for (const f of uncheckedList(rowFields)) if (f && typeof f.key === 'string') map.set(`$row.${f.key}`, f);
   return map;
 }
 
 type Picks = { kind: 'condition'; cond: Cond } | { kind: 'value'; expr: Expr | undefined };
+
+/** The picks of no rule at all: an empty condition group, or no value. */
+function noPicks(kind: 'condition' | 'value'): Picks {
+  return kind === 'condition' ? { kind, cond: emptyGroup() } : { kind, expr: undefined };
+}
 
 function picksOf(kind: 'condition' | 'value', rule: Rule | undefined): Picks | null {
   if (kind === 'condition') {
@@ -73,17 +78,18 @@ export function RuleEditor({ label, def, value, onChange, errors, kind = 'condit
   const fields = useMemo(() => fieldsByName(def, rowFields), [def, rowFields]);
   const parsed = useMemo(() => picksOf(kind, value), [kind, value]);
   const [raw, setRaw] = useState(parsed === null);
-  const [picks, setPicks] = useState<Picks>(() => parsed ?? picksOf(kind, undefined)!);
-  const emitted = useRef(JSON.stringify(value ?? null));
+  const [picks, setPicks] = useState<Picks>(() => parsed ?? noPicks(kind));
+  // a new value from outside (another editor, the JSON view) replaces the picks
   const current = JSON.stringify(value ?? null);
-  if (current !== emitted.current) {
-    emitted.current = current;
-    setPicks(parsed ?? picksOf(kind, undefined)!);
+  const [emitted, setEmitted] = useState(current);
+  if (current !== emitted) {
+    setEmitted(current);
+    setPicks(parsed ?? noPicks(kind));
   }
   const set = (next: Picks) => {
     setPicks(next);
     const rule = next.kind === 'condition' ? condToRule(next.cond, fields) : next.expr && exprToRule(next.expr, fields);
-    emitted.current = JSON.stringify(rule ?? null);
+    setEmitted(JSON.stringify(rule ?? null));
     onChange(rule);
   };
   const emptyText = `未设置（${label.includes('显示') ? '始终显示' : label.includes('必填') ? '按“必填”设置' : '不生效'}）`;

@@ -11,7 +11,7 @@ interface Props {
   formKey: string;
   versions: VersionSummary[];
   hasDraft: boolean;
-  onPublished(message: string): void;
+  onPublished: (message: string) => void;
 }
 
 export function VersionsPanel({ formKey, versions, hasDraft, onPublished }: Props) {

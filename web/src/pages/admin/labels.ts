@@ -7,6 +7,11 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   file: '附件', group: '分组（可多行）',
 };
 
+/** A field type's name; a type the editor does not know (typed into the JSON) shows as written. */
+export function fieldTypeLabel(type: string): string {
+  return Object.hasOwn(FIELD_TYPE_LABELS, type) ? FIELD_TYPE_LABELS[type as FieldType] : type;
+}
+
 export const PATTERN_LABELS: Record<string, string> = {
   chineseName: '姓名（中文/少数民族/外籍）', postcode: '邮政编码', landline: '固定电话', digits: '仅数字',
   studentNo: '学号', examNo: '考生号（14 位）', alnum: '仅字母和数字',

@@ -5,9 +5,9 @@ export function reasonLines(text: string): string[] {
 
 /** A refusal of the list as one sentence naming the lines (`reasons.2` is line 3). */
 export function reasonErrorText(message: string, fields: ReadonlyArray<{ path: string; message: string }>): string {
-  const lines = fields
-    .map((f) => ({ n: /^reasons\.(\d+)$/.exec(f.path), m: f.message }))
-    .filter((x) => x.n)
-    .map((x) => `第 ${Number(x.n![1]) + 1} 条：${x.m}`);
+  const lines = fields.flatMap((f) => {
+    const n = /^reasons\.(\d+)$/.exec(f.path)?.[1];
+    return n === undefined ? [] : [`第 ${Number(n) + 1} 条：${f.message}`];
+  });
   return lines.length ? `${message}（${lines.join('；')}）` : message;
 }

@@ -137,7 +137,10 @@ describe('existing rules open in the editor', () => {
     const unopened: string[] = [];
     for (const [key, definition] of Object.entries({ source, agreement, termination, dispatch, employer })) {
       const walk = (node: unknown, path: string): void => {
-        if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${path}[${i}]`));
+        if (Array.isArray(node)) {
+          node.forEach((x, i) => walk(x, `${path}[${i}]`));
+          return;
+        }
         if (!node || typeof node !== 'object') return;
         for (const [prop, v] of Object.entries(node)) {
           const at = `${key}:${path}.${prop}`;

@@ -92,7 +92,7 @@ export function condToRule(c: Cond, fields: FieldsByName): Rule | undefined {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const single = (v: unknown): [string, unknown] | null => (isObj(v) && Object.keys(v).length === 1 ? Object.entries(v)[0] : null);
+const single = (v: unknown): [string, unknown] | null => (isObj(v) && Object.keys(v).length === 1 ? (Object.entries(v)[0] ?? null) : null);
 const operands = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
 export function exprFromRule(rule: unknown): Expr | null {
@@ -151,7 +151,7 @@ function testFromRule(rule: unknown): Cond | null {
 }
 
 /** A condition as picks: always a group at the top. Null when only the JSON view can show it. */
-export function condFromRule(rule: Rule | undefined | unknown): Cond | null {
+export function condFromRule(rule: unknown): Cond | null {
   if (rule === undefined || rule === true) return emptyGroup();
   const e = single(rule);
   if (e && (e[0] === 'and' || e[0] === 'or') && Array.isArray(e[1]) && e[1].length > 0) {

@@ -9,10 +9,19 @@ export function applyEdit(def: FormDefinition, edit: Edit): FormDefinition {
   return next;
 }
 
-export function move<T>(list: T[], from: number, to: number): void {
+/**
+ * The item at `i` of a list in the definition being edited. The editor only offers positions it
+ * has just drawn, so a missing one is a bug, reported as such.
+ */
+export function nth<T>(list: T[] | undefined, i: number): T {
+  const item = list?.[i];
+  if (item === undefined) throw new Error(`No item ${i} to edit`);
+  return item;
+}
+
+export function move(list: unknown[], from: number, to: number): void {
   if (to < 0 || to >= list.length) return;
-  const [item] = list.splice(from, 1);
-  list.splice(to, 0, item);
+  list.splice(to, 0, ...list.splice(from, 1));
 }
 
 /** Every key in use: steps, sections, fields (group sub-fields too, they share one namespace) and code tables. */
@@ -45,9 +54,9 @@ export const newStep = (def: FormDefinition): StepDef => ({ key: freeKey(def, 'p
  * table means nothing to a date), and a new group starts with one sub-field to fill in.
  */
 export function withType(def: FormDefinition, field: FieldDef, type: FieldType): FieldDef {
-  const next = { ...field, type } as Record<string, unknown>;
-  for (const [prop, types] of Object.entries(FIELD_OPTION_TYPES)) if (!types.includes(type)) delete next[prop];
-  if (field.type !== type) delete next.default;
+  const dropped = new Set(Object.entries(FIELD_OPTION_TYPES).filter(([, types]) => !types.includes(type)).map(([prop]) => prop));
+  if (field.type !== type) dropped.add('default');
+  const next: Record<string, unknown> = Object.fromEntries(Object.entries({ ...field, type }).filter(([prop]) => !dropped.has(prop)));
   if (type === 'group' && !Array.isArray(next.fields)) next.fields = [{ ...newField(def), key: freeKey(def, `${field.key}Item`) }];
   return next as unknown as FieldDef;
 }
@@ -56,15 +65,16 @@ export function withType(def: FormDefinition, field: FieldDef, type: FieldType):
 
 /** Puts the first field of row `ri` at the end of the row above, so they show side by side. */
 export function joinRowAbove(rows: FieldDef[][], ri: number, fi: number): void {
-  if (ri === 0) return;
-  const [field] = rows[ri].splice(fi, 1);
-  rows[ri - 1].push(field);
-  if (rows[ri].length === 0) rows.splice(ri, 1);
+  const row = rows[ri];
+  const above = rows[ri - 1];
+  if (!row || !above) return;
+  above.push(...row.splice(fi, 1));
+  if (row.length === 0) rows.splice(ri, 1);
 }
 
 /** Takes a field out of its row into a row of its own, right below. */
 export function splitIntoOwnRow(rows: FieldDef[][], ri: number, fi: number): void {
-  if (rows[ri].length < 2) return;
-  const [field] = rows[ri].splice(fi, 1);
-  rows.splice(ri + 1, 0, [field]);
+  const row = rows[ri];
+  if (!row || row.length < 2) return;
+  rows.splice(ri + 1, 0, row.splice(fi, 1));
 }

@@ -40,7 +40,7 @@ export default function AuditVerifyPage() {
         每个审计事件都记录了前一个事件的哈希和本次数据快照的摘要，记录本身保存最新事件的哈希。
         直接在数据库中改动或删除事件、或绕过平台修改记录数据，都会在这里被发现。
       </p>
-      <p><button type="button" className="btn btn-primary" onClick={run} disabled={running}>{running ? '正在校验…' : '开始校验'}</button></p>
+      <p><button type="button" className="btn btn-primary" onClick={() => void run()} disabled={running}>{running ? '正在校验…' : '开始校验'}</button></p>
       {running && <Loading label="正在逐条校验审计事件…" />}
       {error && <Alert>{error}</Alert>}
       {report && (

@@ -11,9 +11,9 @@ interface Props {
   kind: string;
   items: ListItem[];
   selected: ReadonlySet<string>;
-  onSelect(next: ReadonlySet<string>): void;
+  onSelect: (next: ReadonlySet<string>) => void;
   /** after the run: reload the list (selection is cleared by the caller) */
-  onFinished(): void;
+  onFinished: () => void;
 }
 
 type Stage = 'closed' | 'confirm' | 'running' | 'done';
@@ -33,22 +33,24 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
   const [batch, setBatch] = useState<ListItem[]>([]);
   const [results, setResults] = useState<RowResult[]>([]);
   const [lastRun, setLastRun] = useState<RowResult[] | null>(null);
-  const stop = useRef(false);
+  const stop = useRef<AbortController | null>(null);
 
   const open = () => {
     setBatch(chosen);
     setResults([]);
     setAction(null);
     setStage('confirm');
-    void approveActionOf(kind, chosen[0].id).then(setAction);
+    const [first] = chosen;
+    if (first) void approveActionOf(kind, first.id).then(setAction);
   };
 
   const run = async () => {
     setStage('running');
-    stop.current = false;
+    const controller = new AbortController();
+    stop.current = controller;
     const out: RowResult[] = [];
     for (const item of batch) {
-      if (stop.current) break;
+      if (controller.signal.aborted) break;
       out.push(await approveOne(kind, item));
       setResults([...out]);
     }
@@ -59,7 +61,7 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
 
   const close = useCallback(() => {
     if (stage === 'running') {
-      stop.current = true;
+      stop.current?.abort();
       return;
     }
     setStage('closed');
@@ -75,7 +77,10 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
           <input ref={allRef} type="checkbox" checked={allOnPage} disabled={items.length === 0}
             onChange={(e) => {
               const next = new Set(selected);
-              for (const i of items) (e.target.checked ? next.add(i.id) : next.delete(i.id));
+              for (const i of items) {
+                if (e.target.checked) next.add(i.id);
+                else next.delete(i.id);
+              }
               onSelect(next);
             }} />
           <span>全选本页</span>
@@ -147,7 +152,7 @@ function ResultTable({ results }: { results: RowResult[] }) {
   );
 }
 
-function BulkResults({ results, onDismiss }: { results: RowResult[]; onDismiss(): void }) {
+function BulkResults({ results, onDismiss }: { results: RowResult[]; onDismiss: () => void }) {
   const failed = results.filter((r) => !r.ok);
   return (
     <section className={`card bulk-results`} aria-labelledby="bulk-res-title">

@@ -1,5 +1,5 @@
 /** Selected row ids of one filtered list, kept in sessionStorage so a refresh keeps the ticks. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 function read(key: string): string[] {
   try {
@@ -15,7 +15,12 @@ export function useSelection(scope: string) {
   const key = `wq:select:${scope}`;
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(read(key)));
 
-  useEffect(() => setSelected(new Set(read(key))), [key]);
+  // another list: its own saved selection
+  const [readOf, setReadOf] = useState(key);
+  if (readOf !== key) {
+    setReadOf(key);
+    setSelected(new Set(read(key)));
+  }
 
   const update = useCallback(
     (next: ReadonlySet<string>) => {

@@ -3,7 +3,7 @@
  * change destination (default 31 August of the graduation year) and the codes the centre reviews
  * after the school (10 always). GET/PUT /api/destinations/settings/:cohort.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { BUILTIN_CODE_TABLES } from '../../../../forms/codes';
 import { todayInChina } from '../../../../forms/engine/dates';
 import { ApiError } from '../../api/client';
@@ -26,14 +26,15 @@ export default function DestinationSettingsPage() {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (loaded.data) {
-      setDeadline(loaded.data.changeDeadline);
-      setCodes(loaded.data.centerCodes);
-    }
-  }, [loaded.data]);
+  // fresh settings from the server replace what the form shows
+  const [shown, setShown] = useState(loaded.data);
+  if (loaded.data && loaded.data !== shown) {
+    setShown(loaded.data);
+    setDeadline(loaded.data.changeDeadline);
+    setCodes(loaded.data.centerCodes);
+  }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setBusy(true);
     setMessage(null);
@@ -53,7 +54,7 @@ export default function DestinationSettingsPage() {
     <main id="main" className="page">
       <h1 className="page-title">去向登记设置</h1>
       <p className="muted">每届毕业生的毕业去向变更截止日期（北京时间，当天仍可变更；默认为毕业当年 8 月 31 日），以及学校审核后还须省就业中心审核的去向。</p>
-      <form className="card destination-settings" onSubmit={submit}>
+      <form className="card destination-settings" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor="ds-cohort" className="field-label">毕业届</label>
           <select id="ds-cohort" className="input" value={cohort} onChange={(e) => setCohort(Number(e.target.value))}>

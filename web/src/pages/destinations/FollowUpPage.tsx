@@ -4,7 +4,7 @@
  * follow-up note and a box to add one (GET/POST /api/destinations/follow-up…). The school also
  * exports every registered destination here.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { addFollowUpNote, loadFollowUp, type FollowUpNote, type FollowUpRow } from '../../api/destinations';
 import { useSession } from '../../auth/session';
 import { can } from '../../auth/abilities';
@@ -25,7 +25,7 @@ function NoteBox({ row, onAdded }: { row: FollowUpRow; onAdded: (note: FollowUpN
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = `note-${row.studentId}`;
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
@@ -39,7 +39,7 @@ function NoteBox({ row, onAdded }: { row: FollowUpRow; onAdded: (note: FollowUpN
     }
   }
   return (
-    <form className="follow-up-note-form" onSubmit={submit}>
+    <form className="follow-up-note-form" onSubmit={(e) => void submit(e)}>
       <label htmlFor={id} className="sr-only">{row.name} 的跟进情况</label>
       <input id={id} className="input" maxLength={200} placeholder="跟进情况，如 已电话联系，正在准备考研" value={text}
         onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} />

@@ -17,7 +17,7 @@ export function LookedUpByCard() {
             <li key={i} className="mini-item">
               <span className="mini-title">{l.employerName}</span>
               <time className="mini-time" dateTime={l.at}>{formatBeijingDateTime(l.at)}</time>
-              <span className="mini-sub">通过{LOOKUP_BY_LABELS[l.by] ?? l.by}查询</span>
+              <span className="mini-sub">通过{(LOOKUP_BY_LABELS as Partial<Record<string, string>>)[l.by] ?? l.by}查询</span>
             </li>
           ))}
         </ul>

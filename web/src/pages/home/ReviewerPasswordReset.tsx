@@ -2,7 +2,7 @@
  * Admin: 重置审核账号密码 — a college, school, province or centre account that forgot its password
  * gets a new one-time password (POST /api/accounts/:username/reset-password), shown once here.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { ConfirmResetDialog, OneTimePassword, type OneTimeCredential } from '../../components/PasswordReset';
@@ -17,10 +17,13 @@ export function ReviewerPasswordReset() {
   const [asking, setAsking] = useState(false);
   const name = username.trim();
 
-  function submit(ev: FormEvent) {
+  function submit(ev: SubmitEvent) {
     ev.preventDefault();
     setDone(null);
-    if (!name) return setError('请输入审核账号的登录名');
+    if (!name) {
+      setError('请输入审核账号的登录名');
+      return;
+    }
     setError(null);
     setAsking(true);
   }

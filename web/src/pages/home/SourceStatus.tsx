@@ -15,14 +15,15 @@ function useReturnReason(item: ListItem | undefined) {
     queryKey: queryKeys.home('return-reason', item?.id, item?.version),
     enabled: !!item && returned,
     queryFn: async ({ signal }) => {
-      const record = await getRecord('source-records', item!.id, signal);
+      if (!item) return null;
+      const record = await getRecord('source-records', item.id, signal);
       const withReason = [...record.timeline].reverse().find((e) => e.reason);
-      return withReason ? { reason: withReason.reason!, by: withReason.actorName, at: withReason.at } : null;
+      return withReason?.reason ? { reason: withReason.reason, by: withReason.actorName, at: withReason.at } : null;
     },
   });
 }
 
-export function SourceStatus({ onState }: { onState?(state: string | null): void }) {
+export function SourceStatus({ onState }: { onState?: (state: string | null) => void }) {
   const filters = { limit: 1 };
   const list = useQuery({ queryKey: queryKeys.records('source-records', filters), queryFn: ({ signal }) => listRecords('source-records', filters, signal) });
   const item = list.data?.items[0];

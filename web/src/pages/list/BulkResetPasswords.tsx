@@ -4,7 +4,7 @@
  * 一次性密码 — the only copy. All or nothing: a number that is not one of the school's students
  * resets nobody and is named.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorFromBody } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { downloadCsv, stamp } from '../source-import/csv';
@@ -18,12 +18,18 @@ export function BulkResetPasswords() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  async function submit(ev: FormEvent) {
+  async function submit(ev: SubmitEvent) {
     ev.preventDefault();
     const students = [...new Set(text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean))];
     setDone(null);
-    if (students.length === 0) return setError('请输入要重置密码的学生身份证号，每行一个');
-    if (students.length > MAX) return setError(`一次最多重置 ${MAX} 名学生的密码`);
+    if (students.length === 0) {
+      setError('请输入要重置密码的学生身份证号，每行一个');
+      return;
+    }
+    if (students.length > MAX) {
+      setError(`一次最多重置 ${MAX} 名学生的密码`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +57,7 @@ export function BulkResetPasswords() {
   return (
     <details className="card bulk-reset">
       <summary>批量重置学生密码</summary>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <p className="muted">输入本校学生的身份证号（每行一个，最多 {MAX} 个）。学生下次登录须修改密码，已登录的设备将退出。</p>
         <Alert>{error}</Alert>
         <div className="field">

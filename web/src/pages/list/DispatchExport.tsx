@@ -21,7 +21,7 @@ export function canExportDispatches(kind: string, user: Pick<User, 'abilities'>)
 
 export function dispatchExportHref(format: 'csv' | 'xlsx', filters: QueueFilters): string {
   const params = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters) as Array<[string, string]>) if (value) params.set(key, value);
   return `/api/dispatches/export?${params.toString()}`;
 }
 

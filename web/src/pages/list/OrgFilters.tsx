@@ -8,7 +8,7 @@ import { can } from '../../auth/abilities';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 
-export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange(next: { school: string; college: string }): void }) {
+export function OrgFilters({ school, college, onChange }: { school: string; college: string; onChange: (next: { school: string; college: string }) => void }) {
   const user = useUser();
   const chooseSchool = can(user, 'filter_by_school');
   const chooseCollege = can(user, 'filter_by_college');

@@ -1,5 +1,5 @@
 /** 提醒设置: per category, whether e-mail and SMS go out besides the in-app message (always on). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { loadPreferences, savePreferences, type CategoryPreference } from '../../api/notifications';
 import { Alert } from '../../components/Alert';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,12 @@ export function NotificationPreferences() {
   const [prefs, setPrefs] = useState<CategoryPreference[] | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => { if (data) setPrefs(data.preferences); }, [data]);
+  // fresh preferences from the server replace the switches
+  const [shown, setShown] = useState(data);
+  if (data && data !== shown) {
+    setShown(data);
+    setPrefs(data.preferences);
+  }
 
   const toggle = (category: string, channel: 'email' | 'sms') =>
     setPrefs((p) => p?.map((x) => (x.category === category ? { ...x, [channel]: !x[channel] } : x)) ?? null);
@@ -52,7 +57,7 @@ export function NotificationPreferences() {
         </table>
       )}
       {status && <Alert tone={status.tone === 'ok' ? 'ok' : 'error'}>{status.text}</Alert>}
-      <p><button type="button" className="btn btn-primary" onClick={save} disabled={!prefs || saving}>{saving ? '正在保存…' : '保存提醒设置'}</button></p>
+      <p><button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!prefs || saving}>{saving ? '正在保存…' : '保存提醒设置'}</button></p>
     </section>
   );
 }

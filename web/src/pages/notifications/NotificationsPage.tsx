@@ -62,16 +62,16 @@ export default function NotificationsPage() {
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>消息中心</span></nav>
       <div className="notify-page-head">
         <h1 className="page-title">消息中心</h1>
-        {!!data?.unread && <button type="button" className="btn btn-small" onClick={readAll}>全部标为已读</button>}
+        {!!data?.unread && <button type="button" className="btn btn-small" onClick={() => void readAll()}>全部标为已读</button>}
       </div>
       {data && <p className="muted">{data.unread > 0 ? `${data.unread} 条未读消息` : '没有未读消息'}。邀约、审核结果、解约等与您有关的事项都会在这里通知您。</p>}
       {failure && <Alert>{failure}</Alert>}
       {error && <Alert>{error.message}</Alert>}
-      {loading && !data && <Loading />}
+      {loading && <Loading />}
       {data && data.items.length === 0 && <p className="empty">暂无消息。</p>}
       {data && data.items.length > 0 && (
         <ul className="notify-list" aria-label="消息列表">
-          {data.items.map((n) => <Message key={n.id} n={n} onOpen={open} />)}
+          {data.items.map((n) => <Message key={n.id} n={n} onOpen={(item) => void open(item)} />)}
         </ul>
       )}
       <NotificationPreferences />

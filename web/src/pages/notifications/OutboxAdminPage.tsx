@@ -63,7 +63,7 @@ export default function OutboxAdminPage() {
       {outbox.loading && !outbox.data && <Loading />}
       {outbox.data && (
         <>
-          <section className="card" aria-labelledby="h-dead"><h2 id="h-dead">发送失败（已搁置）</h2><OutboxTable rows={outbox.data.dead} onRetry={retry} /></section>
+          <section className="card" aria-labelledby="h-dead"><h2 id="h-dead">发送失败（已搁置）</h2><OutboxTable rows={outbox.data.dead} onRetry={(id) => void retry(id)} /></section>
           <section className="card" aria-labelledby="h-pending"><h2 id="h-pending">等待发送</h2><OutboxTable rows={outbox.data.pending} /></section>
         </>
       )}

@@ -16,8 +16,8 @@ interface Props {
   employerName: string;
   definition: FormDefinition;
   record: Pick<RecordView, 'kind' | 'data' | 'termsChanges'>;
-  onCancel(): void;
-  onConfirm(): void;
+  onCancel: () => void;
+  onConfirm: () => void;
 }
 
 export function AcceptInvitationDialog({ action, busy, employerName, definition, record, onCancel, onConfirm }: Props) {
@@ -27,9 +27,14 @@ export function AcceptInvitationDialog({ action, busy, employerName, definition,
   const nextRef = useRef<HTMLButtonElement>(null);
   const ackRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // another invitation (or none) starts again at the first step
+  const [shownFor, setShownFor] = useState(action);
+  if (shownFor !== action) {
+    setShownFor(action);
     setStep(1);
     setAck(false);
+  }
+  useEffect(() => {
     if (action) requestAnimationFrame(() => nextRef.current?.focus());
   }, [action]);
 

@@ -30,7 +30,7 @@ export function ChangesTable({ kind, changes, definition, prominent, since }: Pr
         <tbody>
           {changes.map((c) => {
             const f = findField(definition, c.key);
-            const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : String(v ?? '—'));
+            const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)));
             return (
               <tr key={c.key}>
                 <th scope="row">{f?.label ?? c.label}</th>

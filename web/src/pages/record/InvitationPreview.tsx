@@ -7,8 +7,8 @@ interface Props {
   values: Values;
   busy: boolean;
   sendLabel: string | null;
-  onBack(): void;
-  onSend(): void;
+  onBack: () => void;
+  onSend: () => void;
 }
 
 export function InvitationPreview({ definition, values, busy, sendLabel, onBack, onSend }: Props) {

@@ -21,14 +21,17 @@ interface Props {
 }
 
 export function InvitationTerms({ definition, data, changed = [], variant = 'card', title = '邀约条款' }: Props) {
-  const rows = TERM_KEYS.map((key) => ({ key, field: findField(definition, key) })).filter((r) => r.field);
+  const rows = TERM_KEYS.flatMap((key) => {
+    const field = findField(definition, key);
+    return field ? [{ key, field }] : [];
+  });
   const list = (
     <dl className="terms-list" data-testid="invitation-terms">
       {rows.map(({ key, field }) => (
         <div key={key} className={`terms-item${changed.includes(key) ? ' terms-changed' : ''}`}>
-          <dt>{field!.label}</dt>
+          <dt>{field.label}</dt>
           <dd>
-            <ReadValue def={definition} field={field!} value={data[key]} />
+            <ReadValue def={definition} field={field} value={data[key]} />
             {changed.includes(key) && <span className="terms-flag">已修改</span>}
           </dd>
         </div>

@@ -3,7 +3,7 @@
  * goes to the college. The student goes back to change it, or confirms and submits.
  */
 import type { OfflineAgreementPreview as Preview } from '../../api/agreement-preview';
-import type { FormDefinition, Values } from '../../form-renderer/engine';
+import type { FormDefinition } from '../../form-renderer/engine';
 import { PRINT_STEPS } from '../../help/faq';
 import { PreviewPanel } from './PreviewPanel';
 
@@ -11,8 +11,8 @@ interface Props {
   definition: FormDefinition;
   preview: Preview;
   busy: boolean;
-  onBack(): void;
-  onConfirm(): void;
+  onBack: () => void;
+  onConfirm: () => void;
 }
 
 export function OfflineAgreementPreview({ definition, preview, busy, onBack, onConfirm }: Props) {
@@ -24,7 +24,7 @@ export function OfflineAgreementPreview({ definition, preview, busy, onBack, onC
   );
   return (
     <PreviewPanel id="offline-preview-title" className="offline-preview" title="预览确认：协议书将按以下内容生成"
-      frameHead={frameHead} definition={definition} values={preview.data as Values}
+      frameHead={frameHead} definition={definition} values={preview.data}
       busy={busy} lockBack confirmLabel={busy ? '正在提交…' : '确认无误，提交学院审核'} onBack={onBack} onConfirm={onConfirm}>
       <p className="offline-preview-number">
         协议书编号 <strong className="mono" data-testid="preview-number">{preview.number}</strong>

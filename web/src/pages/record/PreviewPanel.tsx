@@ -22,15 +22,17 @@ interface Props {
   lockBack?: boolean;
   /** null: nothing to confirm from here */
   confirmLabel: string | null;
-  onBack(): void;
-  onConfirm(): void;
+  onBack: () => void;
+  onConfirm: () => void;
 }
 
 export function PreviewPanel({ id, title, children, frameHead, definition, values, className, busy, lockBack = false, confirmLabel, onBack, onConfirm }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView?.({ block: 'start' });
+    const heading = headingRef.current;
+    heading?.focus();
+    // jsdom, where the tests run, has no scrollIntoView
+    if (heading && typeof heading.scrollIntoView === 'function') heading.scrollIntoView({ block: 'start' });
   }, []);
   return (
     <section aria-labelledby={id} className={className}>

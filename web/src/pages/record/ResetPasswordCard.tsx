@@ -35,10 +35,11 @@ export function ResetPasswordCard({ record }: { record: RecordView }) {
   if (!target) return null;
 
   async function reset() {
+    if (!target) return;
     setBusy(true);
     setError(null);
     try {
-      setDone(await api<OneTimeCredential>(target!.path, { method: 'POST' }));
+      setDone(await api<OneTimeCredential>(target.path, { method: 'POST' }));
       setAsking(false);
     } catch (err) {
       setError(err instanceof Error ? err.message : '重置失败，请稍后再试');

@@ -30,7 +30,7 @@ export function TermsChanges({ kind, changes, definition, compact = false }: Pro
       <ul className="terms-diff">
         {changes.map((c) => {
           const f = findField(definition, c.key);
-          const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : String(v ?? '—'));
+          const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)));
           return (
             <li key={c.key}>
               <span className="terms-diff-label">{f?.label ?? c.label}</span>

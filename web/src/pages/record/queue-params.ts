@@ -9,7 +9,10 @@ export type QueueFilters = Partial<Record<(typeof QUEUE_FILTERS)[number], string
 /** The filters as the `queue` parameter's value (only the known, non-empty ones). */
 export function queueParam(filters: QueueFilters): string {
   const params = new URLSearchParams();
-  for (const key of QUEUE_FILTERS) if (filters[key]) params.set(key, filters[key]!);
+  for (const key of QUEUE_FILTERS) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
   return params.toString();
 }
 

@@ -3,7 +3,7 @@
  * 联系人, 电话, 地址, 邮编), kept once. An agreement waiting for the school opens with these in its
  * 学校意见 where it is still empty (GET/PUT /api/schools/me/profile).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
 import { Alert, Loading } from '../../components/Alert';
 import { TextInput } from '../../components/TextInput';
@@ -43,7 +43,7 @@ export default function SchoolProfilePage() {
   const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
-      const { changed, ...view } = await saveSchoolProfile(body as SchoolProfileValues);
+      const { changed, ...view } = await saveSchoolProfile(body);
       const r = { ...view, changed };
       // the next visit starts from what was saved, not from the answer before it
       client.setQueryData(queryKeys.schoolProfile(), view);
@@ -54,12 +54,11 @@ export default function SchoolProfilePage() {
       };
     },
   });
-  useEffect(() => {
-    if (loaded.data && !values) {
-      setValues(fill(loaded.data.profile));
-      setUpdatedAt(loaded.data.updatedAt);
-    }
-  }, [loaded.data, values, setValues]);
+  // the form starts from the profile once it has loaded
+  if (loaded.data && !values) {
+    setValues(fill(loaded.data.profile));
+    setUpdatedAt(loaded.data.updatedAt);
+  }
 
   if (loaded.error) return <main id="main" className="page"><h1 className="page-title">学校信息</h1><Alert>{loaded.error.message}</Alert></main>;
   if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
@@ -69,7 +68,7 @@ export default function SchoolProfilePage() {
     <main id="main" className="page page-narrow">
       <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>学校信息</span></nav>
       <h1 className="page-title">学校信息</h1>
-      <form className="card school-profile" onSubmit={submit} noValidate aria-labelledby="h-school-part">
+      <form className="card school-profile" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-school-part">
         <h2 id="h-school-part">{loaded.data.school.name} · 协议书学校栏</h2>
         <p className="muted">
           {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；'

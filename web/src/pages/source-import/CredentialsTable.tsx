@@ -5,7 +5,7 @@ import { downloadCsv, stamp, toCsv } from './csv';
 interface Props {
   credentials: ImportCredential[];
   downloaded: boolean;
-  onDownloaded(): void;
+  onDownloaded: () => void;
 }
 
 export function credentialsCsv(credentials: ImportCredential[]): string {

@@ -23,7 +23,7 @@ function digitColumns(header: string[]): number[] {
   return header.map((_, i) => i);
 }
 
-export function ImportResultView({ summary, labelOf }: { summary: ImportSummary; labelOf(field: string): string }) {
+export function ImportResultView({ summary, labelOf }: { summary: ImportSummary; labelOf: (field: string) => string }) {
   const { created, updated, unchanged, errors, problemList } = summary;
   const downloadErrors = () => {
     const csv = problemList && problemList.rows.length > 0
