@@ -107,6 +107,10 @@ export const RecordViewSchema = v.object({
   changes: v.optional(v.array(FieldChangeSchema)),
   /** a reviewer's changes count from here */
   changesSince: v.nullish(v.object({ at: v.string(), own: v.boolean() })),
+  /** whether and how the web shows `changes`: prominent to a reviewer, plain to a party shown corrections, not at all (null) */
+  changesBox: v.optional(v.nullable(v.picklist(['review', 'corrections']))),
+  /** after an action that leaves the viewer nothing to do here, the web opens the next record of their queue */
+  advancesQueue: v.optional(v.boolean()),
   /** for the record's own student only: what the employer changed since the student last saw it */
   termsChanges: v.optional(v.array(FieldChangeSchema)),
   /** a transition's answer: the record it created (应约 → the agreement) */

@@ -47,6 +47,14 @@ export function changedFields(definition: FormDefinition, before: Record<string,
 }
 
 const REVIEWERS: ReadonlySet<string> = new Set(['college', 'school', 'province', 'center', 'admin']);
+/** reviewers who work through queues: after an action that leaves them nothing to do, the web opens the next record */
+const QUEUE_WORKERS: ReadonlySet<string> = new Set(['college', 'school', 'province', 'center']);
+
+/** How the web shows the 变更 box: prominent for a reviewer, plain for a party who sees corrections, else not at all. */
+function changesBoxFor(lifecycle: Lifecycle, actor: Actor): 'review' | 'corrections' | null {
+  if (REVIEWERS.has(actor.role)) return 'review';
+  return lifecycle.showsCorrectionsToParties ? 'corrections' : null;
+}
 
 /**
  * A reviewer's 「变更」 box: what other parties changed since the reviewer's role last acted, not the
@@ -100,6 +108,8 @@ export async function recordView(deps: Deps, lifecycle: Lifecycle, { record, eve
     changes: changes.changes,
     // reviewers: since when the changes are counted (their own last action, else the first version)
     changesSince: changes.since,
+    changesBox: changesBoxFor(lifecycle, actor),
+    advancesQueue: QUEUE_WORKERS.has(actor.role),
     form: { key: form.key, version: form.version },
     step,
     // values the form of `step` opens with where the record is still empty (the school's 学校信息)

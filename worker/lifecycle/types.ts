@@ -188,6 +188,11 @@ export interface Lifecycle {
   reasons?: readonly string[];
   /** roles that may read records of this kind (within their scope) */
   readers: Role[];
+  /**
+   * The record's own parties (not only reviewers) see the 变更 box of what changed since it was first
+   * written: a student sees the corrections made to the school's import.
+   */
+  showsCorrectionsToParties?: boolean;
   states: Record<string, StateDef>;
   create?: CreateDef;
   transitions: Transition[];

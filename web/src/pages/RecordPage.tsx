@@ -39,7 +39,6 @@ import { advanceQueue, takeFlash } from './record/advance-queue';
 import { listHref, parseQueue, shouldAdvance } from './record/queue-params';
 
 const CONFLICT_MESSAGE = '该记录已被他人更新，已为您刷新';
-const REVIEWERS = ['college', 'school', 'province', 'center', 'admin'];
 
 interface Loaded {
   record: RecordView;
@@ -121,7 +120,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       }
       const done = `已${action.label}，当前状态：${record.stateLabel}`;
       // a reviewer goes on to the next record of the queue waiting for them
-      if (shouldAdvance(user.role, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
+      if (shouldAdvance(record.advancesQueue === true, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
       if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
       setNotice({ tone: 'ok', text: done });
@@ -227,8 +226,8 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         </Alert>
       )}
 
-      {record.changes && record.changes.length > 0 && (REVIEWERS.includes(user.role) || kind === 'source-records') && (
-        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={REVIEWERS.includes(user.role)} since={record.changesSince} />
+      {record.changes && record.changes.length > 0 && record.changesBox && (
+        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={record.changesBox === 'review'} since={record.changesSince} />
       )}
 
       <div className="record-layout">

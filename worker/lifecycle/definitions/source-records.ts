@@ -27,6 +27,7 @@ export const sourceRecords: Lifecycle = {
   // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
   reasons: ['身份证号与姓名不一致', '考生号或学号有误', '生源所在地填写有误', '培养方式或定向委培单位有误', '联系方式或家庭地址不完整'],
   readers: ['student', 'college', 'school', 'province', 'center', 'admin'],
+  showsCorrectionsToParties: true,
   states: {
     imported: { label: '学校导入', tone: 'neutral' },
     submitted: { label: '学生已核对', tone: 'wait' },

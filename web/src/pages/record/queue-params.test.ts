@@ -18,9 +18,9 @@ describe('a record opened from a review queue remembers the queue', () => {
   });
 
   it('reviewers move on only when the record left their hands', () => {
-    expect(shouldAdvance('college', 'college_review', 'school_review', false)).toBe(true);
-    expect(shouldAdvance('college', 'college_review', 'college_review', true)).toBe(false);
-    expect(shouldAdvance('student', 'returned', 'college_review', false)).toBe(false);
-    expect(shouldAdvance('school', 'imported', 'submitted', true)).toBe(false);
+    expect(shouldAdvance(true, 'college_review', 'school_review', false)).toBe(true);
+    expect(shouldAdvance(true, 'college_review', 'college_review', true)).toBe(false);
+    expect(shouldAdvance(false, 'returned', 'college_review', false)).toBe(false);
+    expect(shouldAdvance(true, 'imported', 'submitted', true)).toBe(false);
   });
 });

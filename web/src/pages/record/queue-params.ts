@@ -37,7 +37,10 @@ export function recordHref(kind: string, id: string, filters: QueueFilters): str
   return `/r/${encodeURIComponent(kind)}/${encodeURIComponent(id)}${s ? `?${new URLSearchParams({ queue: s })}` : ''}`;
 }
 
-/** Reviewers go on to the next record after an action that moved the record out of their hands. */
-export function shouldAdvance(role: string, stateBefore: string, stateAfter: string, stillActionable: boolean): boolean {
-  return ['college', 'school', 'province', 'center'].includes(role) && stateBefore !== stateAfter && !stillActionable;
+/**
+ * Reviewers go on to the next record after an action that moved the record out of their hands;
+ * whether the viewer works through a queue is the server's word (the record answer's `advancesQueue`).
+ */
+export function shouldAdvance(advancesQueue: boolean, stateBefore: string, stateAfter: string, stillActionable: boolean): boolean {
+  return advancesQueue && stateBefore !== stateAfter && !stillActionable;
 }
