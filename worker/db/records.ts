@@ -56,7 +56,7 @@ export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForCh
     read([recordResult, preChainResult]) {
       const raw = rowsOf(recordResult)[0];
       if (!raw) return undefined;
-      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns<PreChainEvent>(preChainColumns, row)) };
+      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns(preChainColumns, row) as PreChainEvent) };
     },
   };
 }
@@ -97,7 +97,8 @@ export function listRecordsQuery(db: Db, query: ListQuery) {
 /** The filters of a list (kind, scope, states, cohort, school, college, search) over `records`; the dispatch export applies the same. */
 export function listFilterConditions(query: Omit<ListQuery, 'cursor' | 'limit'>): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
-  if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
+  const [onlyState, ...otherStates] = query.states ?? [];
+  if (onlyState !== undefined && otherStates.length === 0) conditions.push(eq(records.state, onlyState));
   else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
   if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
   if (query.schoolId) conditions.push(eq(records.schoolId, query.schoolId));
@@ -157,10 +158,16 @@ export function abortUnlessChanged(db: Db): Write {
 
 const writeGuard = prepared(() => sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
 
+/** An error's message, or the thrown value itself as text when it carries none. */
+function messageOf(err: unknown): string {
+  const message = typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined;
+  return String(message ?? err);
+}
+
 export function isAbortedByGuard(err: unknown): boolean {
-  return String((err as Error)?.message ?? err).includes('write_guards.ok');
+  return messageOf(err).includes('write_guards.ok');
 }
 
 export function isUniqueViolation(err: unknown): boolean {
-  return String((err as Error)?.message ?? err).includes('UNIQUE constraint failed');
+  return messageOf(err).includes('UNIQUE constraint failed');
 }
