@@ -6,6 +6,7 @@ import type { Db } from './client';
 import { fromDriverColumns, fromDriverRow, rowsOf } from './driver-rows';
 import { prepared } from './prepared';
 import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
+import { messageOf } from '../lib/error-message';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
@@ -157,12 +158,6 @@ export function abortUnlessChanged(db: Db): Write {
 }
 
 const writeGuard = prepared(() => sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
-
-/** An error's message, or the thrown value itself as text when it carries none. */
-function messageOf(err: unknown): string {
-  const message = typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined;
-  return String(message ?? err);
-}
 
 export function isAbortedByGuard(err: unknown): boolean {
   return messageOf(err).includes('write_guards.ok');
