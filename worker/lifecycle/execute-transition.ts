@@ -16,12 +16,12 @@ import { incomingData, stepData } from './pipeline/form-data';
 import { writeRecord } from './pipeline/write-record';
 import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
-import type { Deps, Kind, Lifecycle, Transition } from './types';
+import type { Deps, Lifecycle, Transition } from './types';
 import { lifecycleOf } from './registry';
 import { notificationStatements } from './notifications/notification-statements';
 
 export interface TransitionRequest {
-  kind: Kind | string;
+  kind: string;
   id: string;
   action: string;
   body: Record<string, unknown>;
