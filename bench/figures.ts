@@ -78,16 +78,17 @@ export function median(values: number[]): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid] ?? NaN;
+  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? NaN) + upper) / 2;
 }
 
 /** The table printed at the end of a run; a missed target is marked ✗. */
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) => [f.met === null ? '·' : f.met ? '✓' : '✗', f.name, `${f.value} ${f.unit}`, f.target, f.detail ?? '']);
   const header = ['', 'figure', 'value', 'target', 'detail'];
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
-  const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(cols[i] - width(c))).join('  ').trimEnd();
+  const width = (s: string) => Array.from(s).reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((cols[i] ?? 0) - width(c))).join('  ').trimEnd();
   return [line(header), line(cols.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

@@ -28,15 +28,18 @@ const countFields = (def: Definition) => def.steps.reduce((n, step) => n + step.
 function padDefinition(def: Definition, stepKey: string, target: number): Definition {
   const missing = target - countFields(def);
   if (missing <= 0) return def;
-  const step = def.steps.find((s) => s.key === stepKey) ?? def.steps[def.steps.length - 1];
+  const step = def.steps.find((s) => s.key === stepKey) ?? def.steps.at(-1);
+  if (!step) throw new Error('the form has no step to pad');
   const keys = Array.from({ length: missing }, (_, i) => `benchExtra${i + 1}`);
   const rows = keys.reduce<unknown[][]>((out, key, i) => {
     const field = { key, type: 'text', label: `附加信息 ${i + 1}`, maxLength: 100 };
-    if (i % 2 === 0) out.push([field]); else out[out.length - 1].push(field);
+    const pair = out.at(-1);
+    if (i % 2 === 0 || !pair) out.push([field]); else pair.push(field);
     return out;
   }, []);
-  const last = step.sections[step.sections.length - 1];
-  step.sections.push({ key: 'benchExtra', access: last.access, rows } as Definition['steps'][number]['sections'][number]);
+  const last = step.sections.at(-1);
+  if (!last) throw new Error(`step ${step.key} has no section to copy access from`);
+  step.sections.push({ key: 'benchExtra', access: last.access, rows });
   return def;
 }
 

@@ -41,7 +41,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
         return { ...req, path, ...(body === undefined ? {} : { body }) };
       },
     }],
-  } as autocannon.Options);
+  });
   const seconds = (result.duration || 1);
   const ok = result['2xx'];
   return {

@@ -16,7 +16,8 @@ import { BENCH_NOTIFICATIONS_HEADER } from './worker/notifications-header';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  const value = i > 0 ? process.argv[i + 1] : undefined;
+  return value ?? fallback;
 }
 const STUDENTS = Number(arg('students', '20000'));
 const ROUNDS = Number(arg('rounds', '16'));
@@ -62,11 +63,11 @@ async function main() {
     const student = await Caller.signIn(baseUrl, 'student');
     const deadline = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
     type Rec = { id: string; version: number; data: Record<string, unknown> };
-    const draft = await employer.json<Rec>('POST', '/api/invitations', { studentId: 'stu-1', data: {} });
-    const sent = await employer.json<Rec>('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms(deadline) } });
+    const draft = (await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} })) as Rec;
+    const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms(deadline) } })) as Rec;
     await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
-    const list = await student.json<{ items: Rec[] }>('GET', '/api/agreements?state=college_review');
-    const template = (await student.json<Rec>('GET', `/api/agreements/${list.items[0]?.id ?? ''}`)).data;
+    const list = (await student.json('GET', '/api/agreements?state=college_review')) as { items: Rec[] };
+    const template = ((await student.json('GET', `/api/agreements/${list.items[0]?.id ?? ''}`)) as Rec).data;
     const base = Date.now() - 120 * 86400_000;
     for (let from = 0; from < STUDENTS; from += CHUNK) {
       await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: CHUNK, base, cohortYear: COHORT, agreementTemplate: template });
@@ -75,7 +76,7 @@ async function main() {
 
     const keys = Array.from({ length: 2000 }, (_, i) => benchIdNumber(i * 7 % STUDENTS));
     let k = 0;
-    const nextKey = () => keys[k++ % keys.length];
+    const nextKey = () => keys[k++ % keys.length] ?? '';
     await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 2, connections: CONNECTIONS });
     const floor = await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 5, connections: CONNECTIONS });
     log(`floor ${floor.rps.toFixed(0)} req/s`);
@@ -84,7 +85,7 @@ async function main() {
     const ids = Array.from({ length: approveBlockSize(STUDENTS) }, (_, i) => benchRecordId(base, i, 2));
     let at = 0;
     const pattern = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'] as const;
-    const rounds = Array.from({ length: ROUNDS }, (_, i) => pattern[i % pattern.length]);
+    const rounds = Array.from({ length: ROUNDS }, (_, i) => pattern[i % pattern.length] ?? 'on');
     const perRound = Math.floor(ids.length / rounds.length);
     const totals = { on: { ok: 0, seconds: 0, cpu: 0 }, off: { ok: 0, seconds: 0, cpu: 0 } };
     const perRoundRps: string[] = [];
@@ -93,7 +94,7 @@ async function main() {
       const run = await load({
         url: baseUrl, method: 'POST',
         headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : ON === 'sweep' ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' } : {}) }),
-        next: () => ({ path: `/api/agreements/${ids[at++ % ids.length]}/approve`, body: '{"version":1}' }),
+        next: () => ({ path: `/api/agreements/${ids[at++ % ids.length] ?? ''}/approve`, body: '{"version":1}' }),
         amount: perRound, connections: CONNECTIONS,
       });
       if (run.non2xx > 0 || run.errors > 0) throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors`);

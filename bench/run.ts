@@ -26,7 +26,8 @@ import { BENCH_NOTIFICATIONS_HEADER } from './worker/notifications-header';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  const value = i > 0 ? process.argv[i + 1] : undefined;
+  return value || fallback;
 }
 const STUDENTS = Number(arg('students', '100000'));
 const DURATION = Number(arg('duration', '10'));
@@ -52,16 +53,20 @@ function jobTerms() {
   };
 }
 
+interface RecordAnswer { id: string; version: number; data: Record<string, unknown> }
+
 /** The demo employer invites the demo student, who accepts: a real agreement with a real timeline. */
 async function realAgreement(baseUrl: string) {
   const employer = await Caller.signIn(baseUrl, 'employer');
   const student = await Caller.signIn(baseUrl, 'student');
-  const draft = await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} });
-  const sent = await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms() } });
+  const draft = (await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} })) as RecordAnswer;
+  const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms() } })) as RecordAnswer;
   await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
-  const list = await student.json('GET', '/api/agreements?state=college_review');
-  const agreement = await student.json('GET', `/api/agreements/${list.items[0].id}`);
-  return { student, agreementId: agreement.id as string, data: agreement.data as Record<string, unknown> };
+  const list = (await student.json('GET', '/api/agreements?state=college_review')) as { items: { id: string }[] };
+  const [waiting] = list.items;
+  if (!waiting) throw new Error('the accepted invitation left no agreement waiting for the college');
+  const agreement = (await student.json('GET', `/api/agreements/${waiting.id}`)) as RecordAnswer;
+  return { student, agreementId: agreement.id, data: agreement.data };
 }
 
 function sample<T>(n: number, pick: (k: number) => T | null): T[] {
@@ -75,7 +80,11 @@ function sample<T>(n: number, pick: (k: number) => T | null): T[] {
 
 function cycle<T>(items: T[]): () => T {
   let i = 0;
-  return () => items[i++ % items.length];
+  return () => {
+    const item = items[i++ % items.length];
+    if (item === undefined) throw new Error('nothing to cycle through');
+    return item;
+  };
 }
 
 function gitCommit(): string {
@@ -87,7 +96,7 @@ function gitCommit(): string {
 }
 
 function machine() {
-  const wrangler = JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')).version as string;
+  const { version: wrangler } = JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')) as { version: string };
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version, wrangler };
 }
 
@@ -113,16 +122,16 @@ async function main() {
     log(`generating ${STUDENTS.toLocaleString()} students with their signing records`);
     const genStart = performance.now();
     const bench = new Caller(baseUrl);
-    const orgs = await bench.json('POST', '/api/bench/organisations', { students: STUDENTS });
+    const orgs = (await bench.json('POST', '/api/bench/organisations', { students: STUDENTS })) as { schools: number; employers: number };
     let records = 0;
     for (let from = 0; from < STUDENTS; from += GENERATE_CHUNK) {
       const body = { students: STUDENTS, from, count: GENERATE_CHUNK, base, cohortYear: COHORT, agreementTemplate: template.data };
       // a chunk is one D1 batch (all or nothing), so one that met a restarted isolate is sent again
-      const r = await bench.json('POST', '/api/bench/students', body).catch((err: Error) => {
-        if (!String(err.message).includes(': 503 ')) throw err;
+      const r = (await bench.json('POST', '/api/bench/students', body).catch((err: unknown) => {
+        if (!(err instanceof Error) || !err.message.includes(': 503 ')) throw err;
         log(`  chunk at ${from} met a restarted worker; sending it again`);
         return bench.json('POST', '/api/bench/students', body);
-      });
+      })) as { records: number };
       records += r.records;
       if ((from / GENERATE_CHUNK) % 50 === 49) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
     }
@@ -210,7 +219,7 @@ async function main() {
     log('keyset pagination of the province queue');
     const province = await Caller.signIn(baseUrl, 'province');
     const page = Math.min(1000, Math.floor(STUDENTS / 20 / 2));
-    const { cursor } = await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`);
+    const { cursor } = (await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`)) as { cursor: string };
     const queueSeconds = Math.max(3, DURATION / 2);
     const queueLoad = (caller: Caller, path: string) => load({ url: baseUrl, headers: caller.headers(), next: () => ({ path }), duration: queueSeconds, connections: CONNECTIONS });
     type QueueRun = Awaited<ReturnType<typeof queueLoad>>;
@@ -229,12 +238,12 @@ async function main() {
       return first;
     };
     const before = await pageFigures(`(${STUDENTS.toLocaleString()} source records, schema as migrated)`);
-    const proposed = await bench.json('POST', '/api/bench/proposed-indexes');
+    const proposed = (await bench.json('POST', '/api/bench/proposed-indexes')) as { applied: unknown };
     notes.proposedIndexes = proposed.applied;
     const after = await pageFigures('(with the proposed index records_kind_id)');
     notes.queueFirstPageSpeedup = before.rps > 0 ? Number((after.rps / before.rps).toFixed(1)) : null;
     // the scoped queues: a college's own agreements in one state, and in every state (its 全部 tab)
-    for (const [label, path] of [['one state', '/api/agreements?state=college_review&limit=20'], ['every state', '/api/agreements?limit=20']]) {
+    for (const [label, path] of [['one state', '/api/agreements?state=college_review&limit=20'], ['every state', '/api/agreements?limit=20']] as const) {
       const run = await queueLoad(college, path);
       if (run.non2xx > 0) throw new Error(`college queue (${label}): ${run.non2xx} non-2xx`);
       figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', show(run)));
@@ -259,7 +268,7 @@ async function main() {
     // student3: 省级通过 with no agreement, so the offline agreement form opens
     // the shipped form, padded in the browser to the 60 fields the target names
     const keystroke = await measureFormKeystroke(baseUrl, 'student3');
-    const definition = (await template.student.json('GET', '/api/forms/agreement')).definition as FormDefinition;
+    const { definition } = (await template.student.json('GET', '/api/forms/agreement')) as { definition: FormDefinition };
     const sorted = [...keystroke.samples].sort((a, b) => a - b);
     figures.push(atMost(`agreement form keystroke (${keystroke.formFields} fields in the form: ${allFields(definition).length} shipped + padding; ${keystroke.fields} on the step, median)`, median(keystroke.samples), 'ms', 16,
       `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length}`));
@@ -282,8 +291,9 @@ async function main() {
         const t0 = performance.now();
         const res = await fetch(baseUrl + '/api/source-records/import', { method: 'POST', headers: school.headers(), body: form });
         const imported = await res.json() as { created?: number };
-        fileSeconds.push(seconds(t0));
-        importSeconds += fileSeconds[fileSeconds.length - 1];
+        const took = seconds(t0);
+        fileSeconds.push(took);
+        importSeconds += took;
         if (!res.ok || imported.created !== n) throw new Error(`import: ${res.status} created ${imported.created} of ${n}; ${JSON.stringify(imported).slice(0, 300)}`);
       }
       figures.push(atLeast('source-record import', rows / importSeconds, 'rows/s', 10_000,

@@ -107,8 +107,8 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
   });
-  child.stdout?.on('data', (b) => { output = (output + b).slice(-20_000); });
-  child.stderr?.on('data', (b) => { output = (output + b).slice(-20_000); });
+  child.stdout?.on('data', (b: Buffer) => { output = (output + b.toString()).slice(-20_000); });
+  child.stderr?.on('data', (b: Buffer) => { output = (output + b.toString()).slice(-20_000); });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -8,8 +8,8 @@ import { gzipSync } from 'node:zlib';
 
 export function firstLoadScripts(html: string): string[] {
   const out = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) out.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) out.add(m[1]);
+  for (const [, src = ''] of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) out.add(src);
+  for (const [, href = ''] of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) out.add(href);
   return [...out];
 }
 

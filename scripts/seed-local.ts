@@ -10,7 +10,9 @@ import { demoSeed, toSqlScript } from '../worker/db/seed/demo';
 import { SAMPLE_ADMISSION_LETTER as letter } from '../worker/db/seed/sample-admission-letter';
 
 const persistAt = process.argv.indexOf('--persist-to');
-const persist = persistAt > 0 ? ['--persist-to', process.argv[persistAt + 1]] : [];
+const persistTo = persistAt > 0 ? process.argv[persistAt + 1] : undefined;
+if (persistAt > 0 && persistTo === undefined) throw new Error('--persist-to needs a directory');
+const persist = persistTo === undefined ? [] : ['--persist-to', persistTo];
 const file = '.tmp/seed.sql';
 mkdirSync('.tmp', { recursive: true });
 writeFileSync(file, toSqlScript(await demoSeed(hashPassword)));

@@ -19,16 +19,16 @@ export default {
    * Every 15 minutes: lapse what passed its deadline (invitations → 已逾期), drop day-old orphan
    * uploads and write the reminders due (send-reminders.ts). Every minute: hand unsent e-mail/SMS of the notification outbox to the queue.
    */
-  async scheduled(controller, env, ctx) {
+  scheduled(controller, env, ctx) {
     // misconfigured (logged once by the check): do nothing rather than run half-configured
     if (!requiredSecretsOf(env).ok) return;
     const db = openDb(env.DB);
     if (controller.cron === EVERY_MINUTE) {
-      ctx.waitUntil(sweepOutbox(db, env.NOTIFY_QUEUE as Queue<OutboxMessage>));
+      ctx.waitUntil(sweepOutbox(db, env.NOTIFY_QUEUE));
       return;
     }
     ctx.waitUntil(Promise.all([
-      ...Object.values(LIFECYCLES).map((l) => (l ? sweepLapsed(db, l) : 0)),
+      ...Object.values(LIFECYCLES).map((l) => sweepLapsed(db, l)),
       sweepOrphanFiles(db, env.FILES),
       sendReminders(db),
     ]));

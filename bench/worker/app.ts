@@ -29,7 +29,6 @@ function envOf(request: Request, env: Env): Env {
 }
 
 export const benchApp = {
-  fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
-    return (new URL(request.url).pathname.startsWith('/api/bench/') ? bench : app).fetch(request, envOf(request, env), ctx);
-  },
+  fetch: (request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> =>
+    (new URL(request.url).pathname.startsWith('/api/bench/') ? bench : app).fetch(request, envOf(request, env), ctx),
 };

@@ -28,13 +28,15 @@ export function idNumberIn(region: string, n: number): string {
   const day = String(1 + (dayIndex % 28)).padStart(2, '0');
   const body = `${region}${year}${month}${day}${String((n % 999) + 1).padStart(3, '0')}`;
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * W[i];
-  return body + CHECK[sum % 11];
+  W.forEach((weight, i) => { sum += Number(body[i]) * weight; });
+  return body + CHECK.charAt(sum % 11);
 }
 
 /** Student `i`'s ID number; the imported roster of a bench run uses indexes past the generated ones. */
 export function benchIdNumber(i: number): string {
-  return idNumberIn(BENCH_REGIONS[i % BENCH_REGIONS.length], Math.floor(i / BENCH_REGIONS.length));
+  const region = BENCH_REGIONS[i % BENCH_REGIONS.length];
+  if (region === undefined) throw new Error('no bench regions');
+  return idNumberIn(region, Math.floor(i / BENCH_REGIONS.length));
 }
 
 export function benchPhone(i: number): string {
@@ -46,8 +48,8 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = '子涵思远雨桐浩然梓萱一诺欣怡宇轩佳琪俊杰晓明婧喆堃昇嘉懿文博';
 
 export function benchName(i: number): string {
-  const given = GIVEN[(i * 7) % GIVEN.length] + (i % 3 === 0 ? '' : GIVEN[(i * 13 + 5) % GIVEN.length]);
-  return SURNAMES[i % SURNAMES.length] + given;
+  const given = GIVEN.charAt((i * 7) % GIVEN.length) + (i % 3 === 0 ? '' : GIVEN.charAt((i * 13 + 5) % GIVEN.length));
+  return SURNAMES.charAt(i % SURNAMES.length) + given;
 }
 
 export const COLLEGE_NAMES = [
@@ -72,7 +74,9 @@ export const benchStudentId = (i: number) => `bstu-${i}`;
 
 export function benchCreditCode(k: number): string {
   const first17 = `91320${String(100 + (k % 800)).padStart(3, '0')}${String(k).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
+  const check = creditCodeCheckChar(first17);
+  if (check === null) throw new Error(`no check character for credit code ${first17}`);
+  return first17 + check;
 }
 
 /**

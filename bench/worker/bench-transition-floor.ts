@@ -17,7 +17,8 @@ export async function transitionFloor(d1: D1Database, recordId: string, username
     d1.prepare('SELECT * FROM records WHERE id = ? LIMIT 1').bind(recordId),
     d1.prepare('SELECT * FROM audit_events WHERE record_id = ? AND hash IS NULL').bind(recordId),
   ]);
-  const record = recordResult!.results[0] as { state: string; version: number; audit_head: string | null; kind: string; data: string } | undefined;
+  if (!recordResult) throw new Error('the read batch answered fewer results than it ran statements');
+  const record = recordResult.results[0] as { state: string; version: number; audit_head: string | null; kind: string; data: string } | undefined;
   if (!record) return null;
   const now = new Date().toISOString();
   const eventId = crypto.randomUUID();
@@ -32,5 +33,7 @@ export async function transitionFloor(d1: D1Database, recordId: string, username
     d1.prepare('SELECT * FROM records WHERE id = ? LIMIT 1').bind(recordId),
     d1.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(recordId),
   ]);
-  return { changed: results[0]!.meta.changes === 1, events: results[4]!.results.length };
+  const [update, , , , events] = results;
+  if (!update || !events) throw new Error('the write batch answered fewer results than it ran statements');
+  return { changed: update.meta.changes === 1, events: events.results.length };
 }

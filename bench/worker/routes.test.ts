@@ -9,7 +9,7 @@ import { count, studentWithSourceRecord } from '../../worker/test/fixtures';
 
 const ORIGIN = 'https://wangqian.test';
 
-function benchRequest(path: string, init: RequestInit = {}) {
+function benchRequest(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}) {
   return new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } });
 }
 

@@ -3,11 +3,11 @@
  * a route by the filter, and a link to one route opens it with its parameters and answer fields.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Session } from './browser';
+import { closeSession, openBrowser, type Session } from './browser';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('接口文档, in the browser', () => {
   it('is public and lists the routes of the OpenAPI document by group', async () => {

@@ -2,6 +2,7 @@
  * Puts records in place through the HTTP API, the way the pages would, for browser tests that
  * look at a record rather than walk the flow that makes it (signing-season walks it in the browser).
  */
+import type { AnswerBody } from '../../worker/test/answer-body';
 export class ApiUser {
   private cookie = '';
   private constructor(private readonly baseUrl: string) {}
@@ -12,7 +13,7 @@ export class ApiUser {
     return u;
   }
 
-  async call<T = any>(method: string, path: string, body?: unknown, init: { form?: FormData } = {}): Promise<T> {
+  async call<T = AnswerBody>(method: string, path: string, body?: unknown, init: { form?: FormData } = {}): Promise<T> {
     const headers: Record<string, string> = { Origin: this.baseUrl };
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';

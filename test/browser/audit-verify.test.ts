@@ -1,10 +1,10 @@
 /** The administrator opens 审计链校验 from the home page and sees the chain intact. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 
 let session: Session | undefined;
 afterEach(async () => {
-  await session?.close();
+  await closeSession(session);
   session = undefined;
 });
 

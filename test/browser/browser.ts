@@ -39,6 +39,11 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
   };
 }
 
+/** Closes a session in `afterAll`: nothing to close when `beforeAll` failed before opening it. */
+export async function closeSession(s: Session | undefined): Promise<void> {
+  await s?.close();
+}
+
 export async function login(s: Session, username: string, password = 'demo1234') {
   await s.page.goto(s.baseUrl + '/');
   await s.page.getByLabel('用户名').fill(username);
@@ -72,7 +77,7 @@ function explainStalledNavigations(page: Page, baseUrl: string, serverLog: strin
       const started = Date.now();
       const probe = await fetch(url, { signal: AbortSignal.timeout(15_000) })
         .then((res) => `answered ${res.status} in ${Date.now() - started} ms`)
-        .catch((e: Error) => `no answer after ${Date.now() - started} ms (${e.name})`);
+        .catch((e: unknown) => `no answer after ${Date.now() - started} ms (${e instanceof Error ? e.name : String(e)})`);
       const pending = [...open.values()].map((r) => `  ${r.url} (open ${Math.round((Date.now() - r.since) / 1000)} s)`);
       const tail = serverLog && existsSync(serverLog) ? readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n') : '(no server log)';
       error.message += `\n\nThe same address fetched from the test process: ${probe} (baseUrl ${baseUrl}).`

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedStudent } from './api-setup';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { act, signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 const fresh = freshIdentities('destination');
 /** a 1×1 PNG standing in for the phone photo of the 录取通知书 */

@@ -11,7 +11,8 @@ import { tinyPng } from '../../worker/domain/files/sample-files.fixture';
 import { ApiClient, applyMigrations, seed, startServer, type LocalServer } from './local-server';
 
 const DIR = `.tmp/durability-${process.pid}`;
-let server: LocalServer;
+// unset when beforeAll failed before the server started
+let server: LocalServer | undefined;
 
 beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
@@ -38,7 +39,7 @@ describe('stopping and restarting the local server mid-season', () => {
   it('loses nothing: records, sessions, audit chain and file bytes; migrations re-applied are a no-op', async () => {
     // Season work: student2 checks and submits the source record, the school approves it, and
     // the student uploads a photo to R2.
-    let base = server.baseUrl;
+    let base = server!.baseUrl;
     const student = await ApiClient.signIn(base, 'student2');
     const school = await ApiClient.signIn(base, 'school');
     const admin = await ApiClient.signIn(base, 'admin');
@@ -57,7 +58,7 @@ describe('stopping and restarting the local server mid-season', () => {
     expect(chainBefore).toMatchObject({ ok: true });
     expect(chainBefore.hashedEvents).toBeGreaterThanOrEqual(2);
 
-    await server.stop();
+    await server!.stop();
     // While it is down: the command-line check reads the same files and finds the chain intact
     // (it exits non-zero otherwise), and applying the migrations again has nothing to do.
     const cli = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts', '--persist-to', DIR], { encoding: 'utf8' });

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedStudent, draftInvitation } from './api-setup';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 
 const people = freshIdentities('feedback');
 let s: Session;
 beforeAll(async () => { s = await openBrowser({ width: 375, height: 760 }); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 const inViewport = (selector: string) => s.page.evaluate((sel) => {
   const el = document.querySelector(sel);

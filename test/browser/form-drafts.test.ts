@@ -3,11 +3,11 @@
  * must still find what was typed (the page writes its drafts as it goes away).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 
 let session: Session | undefined;
 afterEach(async () => {
-  await session?.close();
+  await closeSession(session);
   session = undefined;
 });
 

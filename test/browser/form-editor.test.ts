@@ -8,9 +8,10 @@
  * again as a further version) in the browser, with an API rollback as a safety net if it fails early.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { signOut } from './helpers';
+import type { AnswerBody } from '../../worker/test/answer-body';
 
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -21,12 +22,12 @@ class Api {
   private cookie = '';
   constructor(private readonly base: string) {}
 
-  async call(method: string, path: string, body?: unknown, form?: FormData): Promise<{ status: number; body: any }> {
+  async call(method: string, path: string, body?: unknown, form?: FormData): Promise<{ status: number; body: AnswerBody }> {
     const headers: Record<string, string> = { Origin: this.base };
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(this.base + path, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0];
+    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0]!;
     const text = await res.text();
     let parsed: unknown = text;
     try { parsed = JSON.parse(text); } catch { /* not JSON */ }
@@ -79,8 +80,8 @@ async function importGraduates(base: string, names: string[]): Promise<Array<{ a
     await student.ok('POST', '/api/session/identity', { idNumber, mobile: `1370000${String(1000 + i)}` });
     const [source] = (await student.ok('GET', '/api/source-records')).items;
     await student.ok('POST', `/api/source-records/${source.id}/submit`, { version: source.version, data: {} });
-    await school.ok('POST', `/api/source-records/${source.id}/approve`, { version: source.version + 1 });
-    await province.ok('POST', `/api/source-records/${source.id}/approve`, { version: source.version + 2 });
+    await school.ok('POST', `/api/source-records/${source.id}/approve`, { version: (source.version as number) + 1 });
+    await province.ok('POST', `/api/source-records/${source.id}/approve`, { version: (source.version as number) + 2 });
     out.push({ api: student, username: idNumber });
   }
   return out;
@@ -135,13 +136,15 @@ afterAll(async () => {
     await admin.call('POST', '/api/forms/dispatch/rollback', { version: originalVersion, confirm: true });
   }
   await admin.call('DELETE', '/api/forms/dispatch/draft');
-  await s?.close();
+  await closeSession(s);
 });
 
 describe('表单管理: the admin changes the dispatch form without a deploy', () => {
   it('adds a required field with a visible-when rule, previews it, publishes; new records get it, older ones keep their version', async () => {
     const page = s.page;
-    const [{ api: earlyApi }, { api: lateApi, username: lateUser }] = await importGraduates(base, ['钱早发', '孙后发']);
+    const [earlyGraduate, lateGraduate] = await importGraduates(base, ['钱早发', '孙后发']);
+    const { api: earlyApi } = earlyGraduate!;
+    const { api: lateApi, username: lateUser } = lateGraduate!;
     // one dispatch record exists before the change, one agreement waits for the school
     const early = await approveAtSchool(base, await agreementAtSchool(base, earlyApi, '钱早发'));
     expect(early.form.version).toBe(originalVersion);
@@ -274,10 +277,10 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
       // the JSON view holds what was picked
       await page.getByRole('tab', { name: 'JSON' }).click();
       const json = JSON.parse(await page.getByLabel('表单定义（JSON）').inputValue());
-      const fields = json.steps.flatMap((st: any) => st.sections.flatMap((c: any) => c.rows.flat()));
-      expect(fields.find((f: any) => f.key === 'annualSalary').computed).toEqual({ '*': [{ var: 'monthlySalary' }, 13] });
-      expect(fields.find((f: any) => f.key === 'benefits').fields).toHaveLength(2);
-      const jobRows = json.steps[1].sections[1].rows.map((r: any[]) => r.map((f) => f.key));
+      const fields = json.steps.flatMap((st: AnswerBody) => st.sections.flatMap((c: AnswerBody) => c.rows.flat()));
+      expect(fields.find((f: AnswerBody) => f.key === 'annualSalary').computed).toEqual({ '*': [{ var: 'monthlySalary' }, 13] });
+      expect(fields.find((f: AnswerBody) => f.key === 'benefits').fields).toHaveLength(2);
+      const jobRows = json.steps[1].sections[1].rows.map((r: AnswerBody[]) => r.map((f) => f.key));
       expect(jobRows[1]).toEqual(['monthlySalary', 'socialInsurance']);
       expect(jobRows[2]).toEqual(['annualSalary']);
 
@@ -304,7 +307,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
   it('a draft started before another publish is shown as stale and cannot be published until it is moved onto the new version', async () => {
     const admin = await Api.as(base, 'admin');
     const latest = await admin.ok('GET', '/api/forms/termination');
-    const v = latest.version;
+    const v = latest.version as number;
     const withField = (key: string, label: string) => {
       const d = structuredClone(latest.definition);
       d.steps.at(-1).sections.at(-1).rows.push([{ key, type: 'text', label }]);

@@ -3,12 +3,12 @@
  * its answer — here the employer's lookup that found nobody.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('常见问题, in the browser', () => {
   it('a lookup that finds nobody links to 搜不到意向学生 on the FAQ, which opens at that question', async () => {

@@ -21,7 +21,7 @@ export async function act(s: Session, label: string, { confirm = false, reason }
 export async function pickRegion(s: Session, fieldLabel: string, code: string) {
   const group = s.page.getByRole('group', { name: fieldLabel, exact: true });
   const levels = [code.slice(0, 2) + '0000', code.slice(0, 4) + '00', code];
-  for (let i = 0; i < levels.length; i++) await group.locator('select').nth(i).selectOption(levels[i]);
+  for (let i = 0; i < levels.length; i++) await group.locator('select').nth(i).selectOption(levels[i]!);
 }
 
 /** Fetches a path with the page's session cookie, as the browser's download would. */

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { signOut } from './helpers';
+import type { AnswerBody } from '../../worker/test/answer-body';
 
 const fresh = freshIdentities('invitation-terms');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 /** A JSON call with the page's session, as the app makes it (same origin, so writes pass the CSRF check). */
-async function call(method: string, path: string, body?: unknown): Promise<any> {
+async function call(method: string, path: string, body?: unknown): Promise<AnswerBody> {
   const res = await s.page.evaluate(async ({ method, path, body }) => {
     const r = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: r.status, body: await r.json().catch(() => null) };

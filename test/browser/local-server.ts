@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { ensureDevVars } from '../../scripts/ensure-dev-vars';
+import type { AnswerBody } from '../../worker/test/answer-body';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' };
@@ -49,7 +50,7 @@ export async function startServer(dir: string): Promise<LocalServer> {
     stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: quietEnv,
   });
   const keep = (b: Buffer) => {
-    if (output.length < 200_000) output += b;
+    if (output.length < 200_000) output += b.toString();
     appendFileSync(log, String(b).replace(/^(?=.)/gm, `${new Date().toISOString().slice(11, 23)} `));
   };
   child.stdout?.on('data', keep);
@@ -85,12 +86,12 @@ export class ApiClient {
   /** The same client (same cookie) against a restarted server on another port. */
   useServer(baseUrl: string) { this.baseUrl = baseUrl; }
 
-  async request(method: string, path: string, body?: unknown, raw?: { body: BodyInit }): Promise<{ status: number; body: any; headers: Headers; bytes: Uint8Array }> {
+  async request(method: string, path: string, body?: unknown, raw?: { body: BodyInit }): Promise<{ status: number; body: AnswerBody; headers: Headers; bytes: Uint8Array }> {
     const headers: Record<string, string> = { Origin: this.baseUrl };
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(this.baseUrl + path, { method, headers, body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0];
+    for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0]!;
     const bytes = new Uint8Array(await res.arrayBuffer());
     let parsed: unknown = null;
     try { parsed = JSON.parse(new TextDecoder().decode(bytes)); } catch { /* not JSON */ }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 
 let session: Session | undefined;
 afterEach(async () => {
-  await session?.close();
+  await closeSession(session);
   session = undefined;
 });
 

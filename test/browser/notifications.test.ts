@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiUser, approvedStudent, draftInvitation } from './api-setup';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 
 const fresh = freshIdentities('notifications');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 /** Full-page pictures for a look at the screen (SCREENS=1), beside the screenshots script's. */
 async function picture(name: string) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { agreementAwaitingCollege } from './api-setup';
 import { freshIdentities } from './fresh-identities';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   agreementPath = `/r/agreements/${agreementId}`;
   phone = await openBrowser(PHONE);
 }, 120_000);
-afterAll(async () => { await phone?.close(); });
+afterAll(async () => { await closeSession(phone); });
 
 describe('on a phone (375 px)', () => {
   it('the header is one row; 菜单 opens the modules of the home page, reaches one, and Esc closes it', async () => {

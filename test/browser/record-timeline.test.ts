@@ -7,17 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../worker/domain/files/sample-files.fixture';
 import { addDays, beijingToday } from '../../worker/lib/dates';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { ApiClient } from './local-server';
+import type { AnswerBody } from '../../worker/test/answer-body';
 
 const fresh = freshIdentities('record-timeline');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
-async function ok(res: Promise<{ status: number; body: any }>, status = 200) {
+async function ok(res: Promise<{ status: number; body: AnswerBody }>, status = 200) {
   const r = await res;
   if (r.status !== status) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -53,8 +54,8 @@ async function recordsWithFullHistory(base: string) {
 
   const college = await ApiClient.signIn(base, 'college');
   const agreementId = (await ok(student.request('GET', '/api/agreements'))).items[0].id;
-  let agreement = await ok(college.request('POST', `/api/agreements/${agreementId}/approve`, { version: 1 }));
-  agreement = await ok(school.request('POST', `/api/agreements/${agreementId}/approve`, { version: agreement.version, data: {} }));
+  const agreement = await ok(college.request('POST', `/api/agreements/${agreementId}/approve`, { version: 1 }));
+  await ok(school.request('POST', `/api/agreements/${agreementId}/approve`, { version: agreement.version, data: {} }));
 
   const dispatchId = (await ok(student.request('GET', '/api/dispatches'))).items[0].id;
   let dispatch = await ok(student.request('GET', `/api/dispatches/${dispatchId}`));

@@ -3,13 +3,13 @@
  * the licence is uploaded before there is an account, and the centre sees it when it verifies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { pickRegion, signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 const fresh = freshIdentities('registration-licence');
 /** a 1×1 PNG standing in for the 营业执照 scan */

@@ -8,20 +8,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
+import type { AnswerBody } from '../../worker/test/answer-body';
 
 const fresh = freshIdentities('review-flow');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 /** A plain API client with its own session, for setting the stage the way the users would. */
 class Api {
   private cookie = '';
   constructor(private readonly base: string) {}
-  async call(method: string, path: string, body?: unknown): Promise<any> {
+  async call(method: string, path: string, body?: unknown): Promise<AnswerBody> {
     const headers: Record<string, string> = { Origin: this.base };
     if (this.cookie) headers.Cookie = this.cookie;
     let payload: BodyInit | undefined;
@@ -29,7 +30,7 @@ class Api {
     else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
     const res = await fetch(this.base + path, { method, headers, body: payload });
     const set = res.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0];
+    if (set) this.cookie = set.split(';')[0]!;
     const json = await res.json().catch(() => null);
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -55,7 +56,7 @@ function proofPhoto(): Buffer {
     }
   }
   const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
     const body = Buffer.concat([Buffer.from(type), data]);

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 
 const people = freshIdentities('roster-as-typed');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('生源导入 of a roster typed as registrars type it', () => {
   it('27 students of the registrar\'s Excel file are imported; the problem table names each refused student, the column, the value and what is accepted; the problem list downloads as the refused rows plus 问题', async () => {
@@ -53,12 +53,12 @@ describe('the Excel template a registrar downloads, fills and imports', () => {
     expect(book.SheetNames).toEqual(['生源信息', '可选值', '填写说明']);
 
     // the registrar types one student in row 3, as people type: labels, a region name, a phone with spaces
-    const [header, example] = XLSX.utils.sheet_to_json<string[]>(book.Sheets['生源信息'], { header: 1, raw: false, defval: '' });
+    const [header, example] = XLSX.utils.sheet_to_json<string[]>(book.Sheets['生源信息']!, { header: 1, raw: false, defval: '' });
     const idNumber = people.idNumber();
     const mobile = people.mobile();
     const typed: Record<string, string> = { '姓名*': '司马相如', '身份证号*': idNumber, '性别*': '男', '民族': '汉', '生源所在地*': '南京 鼓楼区', '手机号码*': `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, '学号': '', '考生号': '' };
-    const row = header.map((h, i) => typed[h] ?? example[i]);
-    XLSX.utils.sheet_add_aoa(book.Sheets['生源信息'], [row], { origin: 'A3' });
+    const row = header!.map((h, i) => typed[h] ?? example![i]);
+    XLSX.utils.sheet_add_aoa(book.Sheets['生源信息']!, [row], { origin: 'A3' });
     const filled = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 
     await page.locator('#import-file').setInputFiles({ name: '生源.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });

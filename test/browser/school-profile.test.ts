@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './local-server';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { act, signOut } from './helpers';
 
@@ -71,7 +71,7 @@ async function agreementWaitingForSchool(baseUrl: string) {
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('学校信息: filled once, found on every agreement waiting for the school', () => {
   let agreementId = '';
@@ -129,13 +129,13 @@ describe('学校信息: filled once, found on every agreement waiting for the sc
     const url = new URL(download.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'csv', state: 'unconfirmed', q: '星河精密' });
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const text = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
     const rows = text.trim().split('\r\n').map((line) => line.split(','));
-    expect(rows[0].slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
+    expect(rows[0]!.slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
     const body = rows.slice(1);
     expect(body).toHaveLength(listed);
     expect(body.map((r) => r[1])).toContain(idNumber);
-    for (const r of body) expect(r[rows[0].indexOf('单位名称')]).toContain('星河精密');
+    for (const r of body) expect(r[rows[0]!.indexOf('单位名称')]).toContain('星河精密');
     await signOut(s);
   }, 120_000);
 });

@@ -35,7 +35,7 @@ describe('security headers', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attrs, body] of scripts) {
       expect(attrs).toMatch(/\bsrc="\/[^"/]/);
-      expect(body.trim()).toBe('');
+      expect(body!.trim()).toBe('');
     }
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });

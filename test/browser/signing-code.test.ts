@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('签约码: found without giving identifiers away', () => {
   it('the student makes a code → the employer finds the student by school and code → the student sees who found them', async () => {

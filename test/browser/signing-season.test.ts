@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { act, fetchAsPage, fillJobTerms, pickRegion, signOut } from './helpers';
 
 /** A 1×1 PNG standing in for the phone photo of the stamped agreement. */
@@ -17,7 +17,7 @@ async function reviewed(path: string, state: string) {
   await s.page.goto(s.baseUrl + path);
   await expect.poll(() => s.page.getByText(state).first().isVisible()).toBe(true);
 }
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('线上签约, end to end in the browser', () => {
   it('employer looks up the student, invites → student accepts → college → school approve → both download the PDF', async () => {
@@ -107,11 +107,11 @@ describe('线上签约, end to end in the browser', () => {
     await signOut(s);
 
     for (const [who, label, next] of [['college', '学院审核通过', '待学校审核'], ['school', '学校审核通过', '待中心审核'], ['center', '中心审核通过', '报到证待打印']]) {
-      await login(s, who);
+      await login(s, who!);
       await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
       await page.goto(s.baseUrl + dispatchPath);
-      await act(s, label);
-      await reviewed(dispatchPath, next);
+      await act(s, label!);
+      await reviewed(dispatchPath, next!);
       await signOut(s);
     }
   }, 180_000);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { act, signOut } from './helpers';
 
@@ -7,7 +7,7 @@ const fresh = freshIdentities('source-record-chain');
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 describe('生源信息核对, end to end in the browser', () => {
   it('school imports → student changes password, confirms identity, submits → school approves → province approves → home shows 省级通过', async () => {

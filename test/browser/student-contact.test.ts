@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomInt, seededRandom } from '../seed';
-import { login, openBrowser, type Session } from './browser';
+import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
 beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => { await closeSession(s); });
 
 /** a number no other browser test uses (they keep to 130–138 or the demo's own) */
 const newPhone = `139${String(10_000_000 + randomInt(seededRandom('browser:student-contact'), 89_999_999)).slice(0, 8)}`;

@@ -8,11 +8,11 @@ import { LoginThrottle, TooManyAttempts, type FailureCounter, type LockStore } f
 function counter(limit: number): FailureCounter {
   const seen = new Map<string, number>();
   return {
-    async hit(key) {
+    hit(key) {
       const n = seen.get(key) ?? 0;
-      if (n >= limit) return false;
+      if (n >= limit) return Promise.resolve(false);
       seen.set(key, n + 1);
-      return true;
+      return Promise.resolve(true);
     },
   };
 }
@@ -21,11 +21,14 @@ function memoryLocks(): LockStore & { all: Map<string, string> } {
   const all = new Map<string, string>();
   return {
     all,
-    async lockedUntil(keys, now) {
+    lockedUntil(keys, now) {
       const live = keys.map((k) => all.get(k)).filter((u): u is string => !!u && u > now).sort();
-      return live.at(-1) ?? null;
+      return Promise.resolve(live.at(-1) ?? null);
     },
-    async lock(keys, until) { for (const k of keys) all.set(k, until); },
+    lock(keys, until) {
+      for (const k of keys) all.set(k, until);
+      return Promise.resolve();
+    },
   };
 }
 
@@ -44,10 +47,10 @@ describe('sign-in throttling policy', () => {
     await failTimes(throttle, 5, keys);
     await expect(throttle.assertOpen(keys, t0)).resolves.toBeUndefined();
 
-    const sixth = await throttle.recordFailure(keys, t0).catch((e) => e);
+    const sixth = await throttle.recordFailure(keys, t0).catch((e: unknown) => e);
     expect(sixth).toBeInstanceOf(TooManyAttempts);
     expect(sixth).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfter: 60 });
-    expect(sixth.message).toBe('登录失败次数过多，请 1 分钟后再试');
+    expect((sixth as TooManyAttempts).message).toBe('登录失败次数过多，请 1 分钟后再试');
 
     // Locked: the next attempt is refused before any password is looked at, with the time left.
     await expect(throttle.assertOpen({ username: 'zhang3', ip: null }, later(45))).rejects.toMatchObject({ status: 429, retryAfter: 15 });

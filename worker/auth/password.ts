@@ -39,7 +39,7 @@ export function randomInitialPassword(): string {
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
 }
 
@@ -65,14 +65,14 @@ async function spendOneCheck(password: string): Promise<false> {
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   if (stored === null) return spendOneCheck(password);
   if (stored.startsWith('sha256$')) {
-    const [, salt, hash] = stored.split('$');
+    const [, salt = '', hash = ''] = stored.split('$');
     const ok = equalBytes(new TextEncoder().encode(await sha256Hex(salt + password)), new TextEncoder().encode(hash));
     await spendOneCheck(password);
     return ok;
   }
   const [scheme, iter, salt, hash] = stored.split('$');
   const iterations = Number(iter);
-  if (scheme !== 'pbkdf2' || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return spendOneCheck(password);
+  if (scheme !== 'pbkdf2' || salt === undefined || hash === undefined || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return spendOneCheck(password);
   return equalBytes(await derive(password, fromBase64Url(salt), iterations), fromBase64Url(hash));
 }
 

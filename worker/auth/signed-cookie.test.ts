@@ -20,7 +20,7 @@ async function signed(value: string, secret: string): Promise<string> {
 }
 
 async function read(cookie: string): Promise<string | null> {
-  return ((await (await app.request('/read', { headers: { Cookie: cookie } })).json()) as { value: string | null }).value;
+  return (await (await app.request('/read', { headers: { Cookie: cookie } })).json<{ value: string | null }>()).value;
 }
 
 describe('signed cookies', () => {

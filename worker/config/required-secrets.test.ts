@@ -9,11 +9,11 @@ const RANDOM_DEV_VARS_VALUE = 'a3f1c9e07b5d42e8916c0fd2b7a84e3c5d19f60a2be7c4d83
 
 /** The worker's entry with an env of our own: a fresh object is a fresh isolate for the check. */
 async function fetchWith(overrides: Record<string, unknown>, path = '/api/health', init: RequestInit = {}) {
-  const testEnv = { ...env, ...overrides } as Env;
+  const testEnv = { ...env, ...overrides };
   const ctx = createExecutionContext();
   const res = await worker.fetch(new Request('https://wangqian.test' + path, init), testEnv, ctx);
   await waitOnExecutionContext(ctx);
-  return { status: res.status, body: await res.json() as any, env: testEnv };
+  return { status: res.status, body: await res.json<{ error: { code: string }; user: unknown }>(), env: testEnv };
 }
 
 const signIn: RequestInit = {
@@ -37,7 +37,7 @@ describe('a deployment without its session key refuses to serve', () => {
     }
     // logged once for this isolate's env, not once per request
     expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0][0])).toMatch(/^misconfigured: secret SESSION_SECRET is not set \(wrangler secret put SESSION_SECRET\) \(production mode\)/);
+    expect(String(log.mock.calls[0]![0])).toMatch(/^misconfigured: secret SESSION_SECRET is not set \(wrangler secret put SESSION_SECRET\) \(production mode\)/);
   });
 
   it('the value once committed to the repository is refused in production, and the log never shows it', async () => {
@@ -47,7 +47,7 @@ describe('a deployment without its session key refuses to serve', () => {
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('misconfigured');
     expect(log).toHaveBeenCalledTimes(1);
-    const line = String(log.mock.calls[0][0]);
+    const line = String(log.mock.calls[0]![0]);
     expect(line).toMatch(/SESSION_SECRET is a published development value/);
     expect(line).not.toContain(OLD_COMMITTED_VALUE);
   });
@@ -56,8 +56,8 @@ describe('a deployment without its session key refuses to serve', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await fetchWith({ SESSION_SECRET: 'short-secret', ENVIRONMENT: undefined });
     expect(res.status).toBe(503);
-    expect(String(log.mock.calls[0][0])).toMatch(/SESSION_SECRET is shorter than 32 characters.*\(production mode\)/);
-    expect(String(log.mock.calls[0][0])).not.toContain('short-secret');
+    expect(String(log.mock.calls[0]![0])).toMatch(/SESSION_SECRET is shorter than 32 characters.*\(production mode\)/);
+    expect(String(log.mock.calls[0]![0])).not.toContain('short-secret');
   });
 
   it('development (.dev.vars) with its random key serves and signs in', async () => {
@@ -76,13 +76,13 @@ describe('a deployment without its session key refuses to serve', () => {
     expect(missing.body.error.code).toBe('misconfigured');
   });
 
-  it('the scheduled sweep does nothing and logs when the key is missing', async () => {
+  it('the scheduled sweep does nothing and logs when the key is missing', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const waitUntil = vi.fn();
     const ctx = { waitUntil, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
     const controller = { scheduledTime: Date.now(), cron: '*/15 * * * *', noRetry: () => {} } as ScheduledController;
-    await worker.scheduled!(controller, { ...env, SESSION_SECRET: undefined } as unknown as Env, ctx);
+    worker.scheduled(controller, { ...env, SESSION_SECRET: undefined } as unknown as Env, ctx);
     expect(waitUntil).not.toHaveBeenCalled();
-    expect(String(log.mock.calls[0][0])).toMatch(/misconfigured: secret SESSION_SECRET is not set/);
+    expect(String(log.mock.calls[0]![0])).toMatch(/misconfigured: secret SESSION_SECRET is not set/);
   });
 });

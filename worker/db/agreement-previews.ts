@@ -48,7 +48,7 @@ export async function reserveNumber(db: Db, args: { studentId: string; digest: s
 
 export async function reservedSequence(db: Db, studentId: string, digest: string): Promise<number | undefined> {
   const rows = await db.all<{ value: number }>(sql`SELECT value FROM counters WHERE key = ${reservationKey(studentId, digest)}`);
-  return rows[0] ? Number(rows[0].value) : undefined;
+  return rows[0]?.value;
 }
 
 /**

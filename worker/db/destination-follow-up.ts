@@ -63,7 +63,7 @@ export async function followUpCounts(db: Db, scope: FollowUpScope, filter: { maj
     JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id
     LEFT JOIN records d ON d.kind = 'destinations' AND d.student_id = s.id AND d.cohort = s.cohort
     WHERE ${inScope(scope)} AND s.source_state = 'approved' ${byMajor}`);
-  return { total: row?.total ?? 0, unregistered: row?.unregistered ?? 0, waiting: row?.waiting ?? 0 };
+  return { total: row.total, unregistered: row.unregistered ?? 0, waiting: row.waiting ?? 0 };
 }
 
 /** The majors of the scope's graduates, for the filter. */

@@ -17,14 +17,14 @@ function columnEntries(columns: Record<string, Column>): [string, Column][] {
   return entries;
 }
 
-/** A selection of columns (as given to `db.select({...})`), decoded the same way. */
-export function fromDriverColumns<T>(columns: Record<string, Column>, raw: Record<string, unknown>): T {
+/** A selection of columns (as given to `db.select({...})`), decoded the same way; the caller names its type. */
+export function fromDriverColumns(columns: Record<string, Column>, raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of columnEntries(columns)) {
     const value = raw[column.name];
     out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
-  return out as T;
+  return out;
 }
 
 const tableColumns = new WeakMap<Table, Record<string, Column>>();
@@ -35,7 +35,7 @@ export function fromDriverRow<T extends Table>(table: T, raw: Record<string, unk
     columns = getTableColumns(table);
     tableColumns.set(table, columns);
   }
-  return fromDriverColumns<InferSelectModel<T>>(columns, raw);
+  return fromDriverColumns(columns, raw) as InferSelectModel<T>;
 }
 
 /** The rows of one statement's result in a batch. */

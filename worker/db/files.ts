@@ -34,7 +34,7 @@ const usageOf = (ownerId: string, sinceIso: string) => sql`SELECT
 
 export async function uploadUsage(db: Db, ownerId: string, sinceIso: string): Promise<UploadUsage> {
   const row = (await db.all<UploadUsage>(usageOf(ownerId, sinceIso)))[0];
-  return { filesSince: Number(row?.filesSince ?? 0), bytesSince: Number(row?.bytesSince ?? 0), loose: Number(row?.loose ?? 0) };
+  return { filesSince: row?.filesSince ?? 0, bytesSince: row?.bytesSince ?? 0, loose: row?.loose ?? 0 };
 }
 
 /**

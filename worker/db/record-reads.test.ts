@@ -43,7 +43,7 @@ describe('record reads in one round trip', () => {
     expect(read!.record).toEqual(await findRecord(db, id));
     expect(read!.preChain).toEqual(await preChainEvents(db, id));
     expect(read!.preChain.map((e) => e.action)).toEqual(['import']);
-    expect(read!.preChain[0].snapshot).toBe('{"name":"测试学生"}');
+    expect(read!.preChain[0]!.snapshot).toBe('{"name":"测试学生"}');
   });
 
   it('reads appended to a write batch see the batch\'s writes, decoded as drizzle decodes them', async () => {

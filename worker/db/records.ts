@@ -6,6 +6,7 @@ import type { Db } from './client';
 import { fromDriverColumns, fromDriverRow, rowsOf } from './driver-rows';
 import { prepared } from './prepared';
 import { auditEvents, records, students, type AuditEventRow, type RecordRow } from './schema';
+import { messageOf } from '../lib/error-message';
 
 export async function findRecord(db: Db, id: string): Promise<RecordRow | undefined> {
   return db.query.records.findFirst({ where: eq(records.id, id) });
@@ -56,7 +57,7 @@ export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForCh
     read([recordResult, preChainResult]) {
       const raw = rowsOf(recordResult)[0];
       if (!raw) return undefined;
-      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns<PreChainEvent>(preChainColumns, row)) };
+      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns(preChainColumns, row) as PreChainEvent) };
     },
   };
 }
@@ -97,7 +98,8 @@ export function listRecordsQuery(db: Db, query: ListQuery) {
 /** The filters of a list (kind, scope, states, cohort, school, college, search) over `records`; the dispatch export applies the same. */
 export function listFilterConditions(query: Omit<ListQuery, 'cursor' | 'limit'>): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [eq(records.kind, query.kind), query.scope];
-  if (query.states?.length === 1) conditions.push(eq(records.state, query.states[0]));
+  const [onlyState, ...otherStates] = query.states ?? [];
+  if (onlyState !== undefined && otherStates.length === 0) conditions.push(eq(records.state, onlyState));
   else if (query.states && query.states.length > 1) conditions.push(sql`${records.state} IN ${query.states}`);
   if (query.cohort !== undefined) conditions.push(eq(records.cohort, query.cohort));
   if (query.schoolId) conditions.push(eq(records.schoolId, query.schoolId));
@@ -158,9 +160,9 @@ export function abortUnlessChanged(db: Db): Write {
 const writeGuard = prepared(() => sql`INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0`);
 
 export function isAbortedByGuard(err: unknown): boolean {
-  return String((err as Error)?.message ?? err).includes('write_guards.ok');
+  return messageOf(err).includes('write_guards.ok');
 }
 
 export function isUniqueViolation(err: unknown): boolean {
-  return String((err as Error)?.message ?? err).includes('UNIQUE constraint failed');
+  return messageOf(err).includes('UNIQUE constraint failed');
 }

@@ -31,6 +31,7 @@ export async function recordLookupsWithinQuota(db: Db, rows: LookupRow[], quota:
     sql`INSERT INTO student_lookups (id, at, employer_id, account_id, by, hit, student_id, school_id, cohort, identifier_hash, ip_hash)
       SELECT * FROM (VALUES ${values}) WHERE changes() = 1`,
   ]);
+  if (!audit) throw new Error('the lookup batch answered fewer results than it ran statements');
   return audit.meta.changes > 0;
 }
 

@@ -15,7 +15,8 @@ async function readLimited(c: Context): Promise<Uint8Array> {
   if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) throw tooLarge();
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
+  // a request body is a stream of bytes
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

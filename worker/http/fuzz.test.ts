@@ -157,7 +157,7 @@ const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
   ['PUT /api/lifecycles/dispatches/reasons', async () => ({ client: await demo('admin'), path: '/api/lifecycles/dispatches/reasons' })],
   ['POST /api/forms/agreement/publish', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/publish' })],
   ['POST /api/forms/agreement/rollback', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/rollback' })],
-  ['POST /api/employers', async () => ({ client: new TestClient(), path: '/api/employers' })],
+  ['POST /api/employers', () => Promise.resolve({ client: new TestClient(), path: '/api/employers' })],
   ['POST /api/session/identity', async () => {
     const s = await studentWithSourceRecord('imported');
     return { client: await TestClient.as(s.username), path: '/api/session/identity' };
@@ -167,7 +167,7 @@ const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
     return { client: await TestClient.as(s.username), path: '/api/session/password' };
   }],
   // last: failed sign-ins may count towards throttling
-  ['POST /api/session', async () => ({ client: new TestClient(), path: '/api/session' })],
+  ['POST /api/session', () => Promise.resolve({ client: new TestClient(), path: '/api/session' })],
 ];
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();

@@ -15,7 +15,7 @@ export function onError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     const status = err.status;
     const message = status === 403 ? '请求来源不被允许（CSRF 校验失败）' : status === 413 ? '请求内容过大' : '请求无效';
-    return c.json({ error: { code: status === 403 ? 'csrf' : 'http_' + status, message } }, status);
+    return c.json({ error: { code: status === 403 ? 'csrf' : `http_${status}`, message } }, status);
   }
   console.error('unhandled error', errorLogLine(err, c.req.method, c.req.url));
   return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);

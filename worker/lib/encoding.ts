@@ -18,7 +18,7 @@ const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2
 // array and a formatted string per byte.
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]];
+  for (const b of bytes) out += HEX_BYTE[b] ?? '';
   return out;
 }
 

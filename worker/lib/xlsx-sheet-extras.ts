@@ -10,6 +10,16 @@
  */
 import * as XLSX from '@e965/xlsx';
 
+/** The part of SheetJS's bundled CFB (zip) module used here; the community build types it `any`. */
+interface CfbContainer { readonly __brand: 'cfb-container' }
+interface CfbModule {
+  read(data: Uint8Array, options: { type: 'array' }): CfbContainer;
+  find(container: CfbContainer, path: string): { content?: Uint8Array } | null;
+  write(container: CfbContainer, options: { fileType: 'zip'; type: 'array'; compression: boolean }): ArrayBuffer;
+  utils: { cfb_add(container: CfbContainer, path: string, content: Uint8Array): unknown };
+}
+const CFB = XLSX.CFB as CfbModule;
+
 export interface CellValidation {
   /** the cells it applies to, e.g. 'B2:B5001' */
   sqref: string;
@@ -43,12 +53,14 @@ const AFTER_VALIDATIONS = [
   'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
+const XML_ESCAPES: Partial<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  return text.replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch] ?? ch);
 }
 
 function cut(text: string, max: number): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
@@ -76,12 +88,13 @@ function validationXml(v: CellValidation): string {
 function textStyle(styles: string): { styles: string; index: number } {
   const block = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles);
   if (!block) throw new Error('styles.xml has no cellXfs');
-  const xfs = block[2].match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g) ?? [];
+  const [whole, , inner = ''] = block;
+  const xfs = inner.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g) ?? [];
   const found = xfs.findIndex((xf) => new RegExp(`numFmtId="${TEXT_FORMAT}"`).test(xf));
   if (found >= 0) return { styles, index: found };
   const xf = `<xf numFmtId="${TEXT_FORMAT}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
-  const replaced = `<cellXfs count="${xfs.length + 1}">${block[2]}${xf}</cellXfs>`;
-  return { styles: styles.replace(block[0], replaced), index: xfs.length };
+  const replaced = `<cellXfs count="${xfs.length + 1}">${inner}${xf}</cellXfs>`;
+  return { styles: styles.replace(whole, replaced), index: xfs.length };
 }
 
 function colsXml(extras: SheetExtras, textIndex: number): string {
@@ -127,16 +140,16 @@ function addToSheet(xml: string, extras: SheetExtras, textIndex: number): string
 
 /** `book` as written by SheetJS, with `extras` added to its sheet number `sheetIndex` (0-based). */
 export function withSheetExtras(book: Uint8Array, sheetIndex: number, extras: SheetExtras): Uint8Array<ArrayBuffer> {
-  const zip = XLSX.CFB.read(book, { type: 'array' });
+  const zip = CFB.read(book, { type: 'array' });
   const read = (path: string): string => {
-    const entry = XLSX.CFB.find(zip, path);
+    const entry = CFB.find(zip, path);
     if (!entry?.content) throw new Error(`workbook has no ${path}`);
-    return new TextDecoder().decode(entry.content as Uint8Array);
+    return new TextDecoder().decode(entry.content);
   };
-  const write = (path: string, xml: string) => XLSX.CFB.utils.cfb_add(zip, path, new TextEncoder().encode(xml));
+  const write = (path: string, xml: string) => CFB.utils.cfb_add(zip, path, new TextEncoder().encode(xml));
   const { styles, index } = textStyle(read('/xl/styles.xml'));
   write('/xl/styles.xml', styles);
   const sheetPath = `/xl/worksheets/sheet${sheetIndex + 1}.xml`;
   write(sheetPath, addToSheet(read(sheetPath), extras, index));
-  return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer);
+  return new Uint8Array(CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }));
 }

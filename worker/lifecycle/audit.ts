@@ -25,7 +25,7 @@ export interface AuditInput {
   data: unknown;
   at: string;
   /** the record's `auditHead` as read before this change, or NEW_RECORD when the batch inserts it */
-  head: string | null | typeof NEW_RECORD;
+  head: string | null;
   /** the record's pre-chain events when the caller read them with the record (head null); read here otherwise */
   preChain?: PreChainEvent[];
 }

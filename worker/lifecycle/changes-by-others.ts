@@ -60,14 +60,14 @@ export function changesByOthers(
 ): ChangesByOthers {
   const versions = events.map((e) => ({ role: e.actorRole, to: e.toState, at: e.at, data: parseSnapshot(e.snapshot) })).filter((v) => v.data !== null) as
     Array<{ role: string | null; to: string | null; at: string; data: Record<string, unknown> }>;
-  if (versions.length === 0) return { since: null, sinceOwn: false, changes: [] };
-  let start = -1;
-  for (let i = versions.length - 1; i >= 0; i--) if (versions[i].role === viewer) { start = i; break; }
+  let start = versions.findLastIndex((v) => v.role === viewer);
   const sinceOwn = start >= 0;
   if (!sinceOwn) start = Math.max(0, versions.findIndex((v) => v.to !== null && arrivals.has(v.to)));
+  const since = versions[start];
+  if (!since) return { since: null, sinceOwn: false, changes: [] };
 
   const fields = allFields(definition).filter((f) => f.computed === undefined && !routine.has(f.key));
-  const baseline = shown(versions[start].data);
+  const baseline = shown(since.data);
   const by = new Map<string, string[]>();
   let previous = baseline;
   for (const version of versions.slice(start + 1)) {
@@ -81,8 +81,10 @@ export function changesByOthers(
     }
     previous = next;
   }
-  const changes = fields
-    .filter((f) => by.has(f.key) && !same(baseline[f.key], current[f.key]))
-    .map((f) => ({ key: f.key, label: f.label, before: baseline[f.key] ?? null, after: current[f.key] ?? null, by: by.get(f.key)! }));
-  return { since: versions[start].at, sinceOwn, changes };
+  const changes = fields.flatMap((f) => {
+    const who = by.get(f.key);
+    if (!who || same(baseline[f.key], current[f.key])) return [];
+    return [{ key: f.key, label: f.label, before: baseline[f.key] ?? null, after: current[f.key] ?? null, by: who }];
+  });
+  return { since: since.at, sinceOwn, changes };
 }

@@ -34,7 +34,7 @@ describe('an agreement taking effect closes the student\'s other invitations', (
     expect(approved.body.state).toBe('approved');
 
     const closed = await otherClient.get(`/api/invitations/${otherSent.id}`);
-    expect(closed.body).toMatchObject({ state: 'closed', stateLabel: '学生已与其他单位签约', version: otherSent.version + 1 });
+    expect(closed.body).toMatchObject({ state: 'closed', stateLabel: '学生已与其他单位签约', version: (otherSent.version as number) + 1 });
     expect(closed.body.timeline.at(-1)).toMatchObject({ action: 'close', from: 'sent', to: 'closed' });
     expect(closed.body.actions).toEqual([]);
     const draft = await env.DB.prepare('SELECT state FROM records WHERE id = ?').bind(thirdDraft.body.id).first<{ state: string }>();

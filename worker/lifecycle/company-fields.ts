@@ -32,11 +32,10 @@ export async function withCompanyFields(
   if (!fields || !employerId) return data;
   const employer = await findEmployer(db, employerId);
   if (!employer) return data;
-  const out = { ...data };
-  for (const [field, column] of Object.entries(fields)) {
-    const value = employer[column];
-    if (value === null || value === undefined || value === '') delete out[field];
-    else out[field] = value;
-  }
+  // the employer's empty columns clear the field; the others replace it
+  const taken = Object.entries(fields).map(([field, column]) => [field, employer[column]] as const);
+  const cleared = new Set(taken.filter(([, value]) => value === null || value === '').map(([field]) => field));
+  const out = Object.fromEntries(Object.entries(data).filter(([key]) => !cleared.has(key)));
+  for (const [field, value] of taken) if (!cleared.has(field)) out[field] = value;
   return out;
 }

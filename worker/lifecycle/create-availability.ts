@@ -44,10 +44,13 @@ export interface CreatableFrom {
 
 /** What this record's page offers to start from it: exactly the creates the server would accept now. */
 export async function creatableFrom(deps: Deps, record: Pick<RecordRow, 'id' | 'kind'>): Promise<CreatableFrom[]> {
-  const candidates = Object.values(LIFECYCLES).filter((lc): lc is Lifecycle => lc?.create?.offeredOn?.kind === record.kind && lc.create.roles.includes(deps.actor.role));
-  const answers = await Promise.all(candidates.map(async (lc) => ({ lc, availability: await createAvailability(deps, lc, record) })));
-  return answers.filter(({ availability }) => availability?.available).map(({ lc }) => {
-    const on = lc.create!.offeredOn!;
-    return { kind: lc.kind, label: on.label, links: { [on.param]: record.id } };
+  const candidates = Object.values(LIFECYCLES).flatMap((lc) => {
+    const create = lc.create;
+    const on = create?.offeredOn;
+    return create && on?.kind === record.kind && create.roles.includes(deps.actor.role) ? [{ lc, on }] : [];
   });
+  const answers = await Promise.all(candidates.map(async ({ lc, on }) => ({ lc, on, availability: await createAvailability(deps, lc, record) })));
+  return answers
+    .filter(({ availability }) => availability?.available)
+    .map(({ lc, on }) => ({ kind: lc.kind, label: on.label, links: { [on.param]: record.id } }));
 }

@@ -75,15 +75,15 @@ describe('the disclosure table', () => {
     expect(shownAs(invitations, 'employer', 'accepted', 'mobile')).toBe('masked');
     expect(shownAs(invitations, 'college', 'sent', 'idNumber')).toBe('full');
     expect(shownAs(invitations, 'employer', 'sent', 'jobTitle')).toBe('full');
-    expect(disclose(invitations, form, data, 'employer', 'sent')).toEqual({
+    expect(disclose(invitations, form!, data, 'employer', 'sent')).toEqual({
       name: '王小明', idNumber: maskIdNumber(data.idNumber), mobile: maskPhone(data.mobile), email: 'w***@example.com', jobTitle: '工程师',
     });
-    expect(disclose(invitations, form, data, 'student', 'sent')).toEqual(data);
+    expect(disclose(invitations, form!, data, 'student', 'sent')).toEqual(data);
   });
 
   it('a hidden field is left out; a masked field whose type has no mask is left out too', () => {
     const hiding = { disclosure: [{ roles: ['employer' as const], states: 'every' as const, fields: { email: 'hidden' as const, jobTitle: 'masked' as const } }] };
-    expect(disclose(hiding, form, data, 'employer', 'sent')).toEqual({ name: '王小明', idNumber: data.idNumber, mobile: data.mobile });
+    expect(disclose(hiding, form!, data, 'employer', 'sent')).toEqual({ name: '王小明', idNumber: data.idNumber, mobile: data.mobile });
   });
 
   it('e-mail masks keep the first character and the domain only', () => {

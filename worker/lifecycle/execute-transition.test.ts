@@ -134,7 +134,7 @@ describe('record lists', () => {
     expect(first.body.nextCursor).toBeTruthy();
     const second = await school.get(`/api/source-records?state=submitted&limit=2&cursor=${first.body.nextCursor}`);
     const ids = [...first.body.items, ...second.body.items].map((i: { id: string }) => i.id);
-    expect(ids).toEqual(expect.arrayContaining([mine[2].recordId, mine[1].recordId]));
+    expect(ids).toEqual(expect.arrayContaining([mine[2]!.recordId, mine[1]!.recordId]));
     expect(ids).not.toContain(foreign.recordId);
     expect(first.body.items[0].id > first.body.items[1].id).toBe(true);
     expect(first.body.items[0].subtitle).toMatch(/\*{4,}/);

@@ -16,14 +16,14 @@ import { incomingData, stepData } from './pipeline/form-data';
 import { writeRecord } from './pipeline/write-record';
 import { readReason, rejectReasons } from './reject-reasons';
 import { canRead } from './read-access';
-import type { Deps, Kind, Lifecycle, Transition } from './types';
+import type { Deps, Lifecycle, Transition } from './types';
 import { lifecycleOf } from './registry';
 import type * as v from 'valibot';
 import type { TransitionBodySchema } from '../../contract/records';
 import { notificationStatements } from './notifications/notification-statements';
 
 export interface TransitionRequest {
-  kind: Kind | string;
+  kind: string;
   id: string;
   action: string;
   /** the request body, checked against its contract schema */

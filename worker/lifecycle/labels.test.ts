@@ -7,7 +7,7 @@ describe('state labels', () => {
 
   it('follow the configured dispatch label, whichever was asked for first', () => {
     expect(labelsFor({ DISPATCH_APPROVED_LABEL: '毕业去向登记' }, dispatches).approved).toBe('毕业去向登记');
-    expect(labelsFor({ DISPATCH_APPROVED_LABEL: '' }, dispatches).approved).toBe(dispatches.states.approved.label);
+    expect(labelsFor({ DISPATCH_APPROVED_LABEL: '' }, dispatches).approved).toBe(dispatches.states.approved!.label);
     expect(labelsFor({ DISPATCH_APPROVED_LABEL: '报到证待打印' }, dispatches).approved).toBe('报到证待打印');
     expect(labelsFor({ DISPATCH_APPROVED_LABEL: '毕业去向登记' }, dispatches).approved).toBe('毕业去向登记');
   });
@@ -16,7 +16,7 @@ describe('state labels', () => {
     const agreements = lifecycleOf('agreements');
     const labels = labelsFor({ DISPATCH_APPROVED_LABEL: 'x' }, agreements);
     expect(labelsFor({ DISPATCH_APPROVED_LABEL: 'y' }, agreements)).toBe(labels);
-    expect(labels.approved).toBe(agreements.states.approved.label);
+    expect(labels.approved).toBe(agreements.states.approved!.label);
     expect(Object.isFrozen(labels)).toBe(true);
   });
 });

@@ -36,6 +36,6 @@ export async function listRecordPage({ db, env, actor }: Deps, lifecycle: Lifecy
       id: r.id, kind: r.kind, ...shownState(lifecycle, r, labels, today), version: r.version,
       ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
     })),
-    nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
+    nextCursor: rows.length > q.limit ? page.at(-1)?.id ?? null : null,
   };
 }

@@ -31,7 +31,7 @@ const copy = (t: Template, kind: string, state: string, student: BulkStudent, ex
   kind, state, data: t.data, formKey: t.formKey, formVersion: t.formVersion, deadline: t.deadline, studentId: student.studentId, ...extra,
 });
 
-type Call = () => Promise<{ status: number; body: any }>;
+type Call = () => Promise<{ status: number; body: { error?: unknown } }>;
 
 interface Outcome {
   winner: 0 | 1;
@@ -70,13 +70,13 @@ describe('races on one record: exactly one winner, the loser gets 409, the audit
     const firsts = await insertRecords(students.map((s) => copy(invitation, 'invitations', 'sent', s, { employerId: 'emp-1' })));
     const seconds = await insertRecords(students.map((s) => copy(invitation, 'invitations', 'sent', s, { employerId: 'emp-2' })));
     for (let i = 0; i < RUNS; i++) {
-      const accept = (id: string) => () => clients[i].post(`/api/invitations/${id}/accept`, { version: 1, data: {} });
-      const { winner } = await race(accept(firsts[i]), accept(seconds[i]));
-      const winnerId = [firsts[i], seconds[i]][winner];
-      expect(await auditOf([firsts[i], seconds[i]])).toEqual([{ record_id: winnerId, action: 'accept', actor_id: 'acc-' + students[i].studentId }]);
-      const agreements = await env.DB.prepare("SELECT id, parent_id FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i].studentId).all<{ id: string; parent_id: string }>();
+      const accept = (id: string) => () => clients[i]!.post(`/api/invitations/${id}/accept`, { version: 1, data: {} });
+      const { winner } = await race(accept(firsts[i]!), accept(seconds[i]!));
+      const winnerId = [firsts[i]!, seconds[i]!][winner];
+      expect(await auditOf([firsts[i]!, seconds[i]!])).toEqual([{ record_id: winnerId, action: 'accept', actor_id: 'acc-' + students[i]!.studentId }]);
+      const agreements = await env.DB.prepare("SELECT id, parent_id FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i]!.studentId).all<{ id: string; parent_id: string }>();
       expect(agreements.results.map((r) => r.parent_id)).toEqual([winnerId]);
-      expect((await auditOf([agreements.results[0].id])).map((e) => e.action)).toEqual(['create']);
+      expect((await auditOf([agreements.results[0]!.id])).map((e) => e.action)).toEqual(['create']);
     }
   }, TIMEOUT);
 
@@ -85,10 +85,10 @@ describe('races on one record: exactly one winner, the loser gets 409, the audit
     const clients = await signInAll(students.map((s) => s.username));
     const ids = await insertRecords(students.map((s) => copy(invitation, 'invitations', 'sent', s, { employerId: 'emp-1' })));
     for (let i = 0; i < RUNS; i++) {
-      const accept = () => clients[i].post(`/api/invitations/${ids[i]}/accept`, { version: 1, data: {} });
+      const accept = () => clients[i]!.post(`/api/invitations/${ids[i]}/accept`, { version: 1, data: {} });
       await race(accept, accept);
-      expect(await auditOf([ids[i]])).toEqual([{ record_id: ids[i], action: 'accept', actor_id: 'acc-' + students[i].studentId }]);
-      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i].studentId).first('n')).toBe(1);
+      expect(await auditOf([ids[i]!])).toEqual([{ record_id: ids[i]!, action: 'accept', actor_id: 'acc-' + students[i]!.studentId }]);
+      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i]!.studentId).first('n')).toBe(1);
     }
   }, TIMEOUT);
 
@@ -100,18 +100,18 @@ describe('races on one record: exactly one winner, the loser gets 409, the audit
     const wins = [0, 0];
     for (let i = 0; i < RUNS; i++) {
       const { winner } = await race(
-        () => clients[i].post(`/api/invitations/${ids[i]}/accept`, { version: 1, data: {} }),
+        () => clients[i]!.post(`/api/invitations/${ids[i]}/accept`, { version: 1, data: {} }),
         () => employer.post(`/api/invitations/${ids[i]}/withdraw`, { version: 1 }),
       );
-      wins[winner]++;
+      wins[winner]!++;
       const [action, actor, state, agreements] = winner === 0
-        ? ['accept', 'acc-' + students[i].studentId, 'accepted', 1]
+        ? ['accept', 'acc-' + students[i]!.studentId, 'accepted', 1]
         : ['withdraw', 'acc-employer', 'withdrawn', 0];
-      expect(await auditOf([ids[i]])).toEqual([{ record_id: ids[i], action, actor_id: actor }]);
+      expect(await auditOf([ids[i]!])).toEqual([{ record_id: ids[i]!, action, actor_id: actor }]);
       expect(await env.DB.prepare('SELECT state FROM records WHERE id = ?').bind(ids[i]).first('state')).toBe(state);
-      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i].studentId).first('n')).toBe(agreements);
+      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM records WHERE kind = 'agreements' AND student_id = ?").bind(students[i]!.studentId).first('n')).toBe(agreements);
     }
-    expect(wins[0] + wins[1]).toBe(RUNS);
+    expect(wins[0]! + wins[1]!).toBe(RUNS);
   }, TIMEOUT);
 
   it.each([
@@ -123,10 +123,10 @@ describe('races on one record: exactly one winner, the loser gets 409, the audit
     const reviewers: TestClient[] = [await demo('college'), await TestClient.as('college_b')];
     const reviewerIds = ['acc-college', 'acc-college_b'];
     for (let i = 0; i < RUNS; i++) {
-      const act = (who: 0 | 1, action: string) => () => reviewers[who].post(`/api/agreements/${ids[i]}/${action}`, { version: 1, reason: '单位信息与营业执照不一致' });
+      const act = (who: 0 | 1, action: string) => () => reviewers[who]!.post(`/api/agreements/${ids[i]}/${action}`, { version: 1, reason: '单位信息与营业执照不一致' });
       const { winner } = await race(act(0, first), act(1, second));
       const action = winner === 0 ? first : second;
-      expect(await auditOf([ids[i]])).toEqual([{ record_id: ids[i], action, actor_id: reviewerIds[winner] }]);
+      expect(await auditOf([ids[i]!])).toEqual([{ record_id: ids[i]!, action, actor_id: reviewerIds[winner] }]);
       expect(await env.DB.prepare('SELECT state, version FROM records WHERE id = ?').bind(ids[i]).first())
         .toEqual({ state: action === 'approve' ? 'school_review' : 'rejected', version: 2 });
     }
@@ -138,11 +138,11 @@ describe('races on one record: exactly one winner, the loser gets 409, the audit
     const ids = await insertRecords(students.map((s) => copy(termination, 'terminations', 'consent_pending', s, { employerId: 'emp-1' })));
     for (let i = 0; i < RUNS; i++) {
       const { winner } = await race(
-        () => clients[i].post(`/api/terminations/${ids[i]}/consent`, { version: 1, data: { consentRemark: '同意' } }),
-        () => clients[i].post(`/api/terminations/${ids[i]}/decline`, { version: 1, reason: '不同意解约' }),
+        () => clients[i]!.post(`/api/terminations/${ids[i]}/consent`, { version: 1, data: { consentRemark: '同意' } }),
+        () => clients[i]!.post(`/api/terminations/${ids[i]}/decline`, { version: 1, reason: '不同意解约' }),
       );
       const [action, state] = winner === 0 ? ['consent', 'college_review'] : ['decline', 'declined'];
-      expect(await auditOf([ids[i]])).toEqual([{ record_id: ids[i], action, actor_id: 'acc-' + students[i].studentId }]);
+      expect(await auditOf([ids[i]!])).toEqual([{ record_id: ids[i]!, action, actor_id: 'acc-' + students[i]!.studentId }]);
       expect(await env.DB.prepare('SELECT state FROM records WHERE id = ?').bind(ids[i]).first('state')).toBe(state);
     }
   }, TIMEOUT);

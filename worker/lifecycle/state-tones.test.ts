@@ -3,7 +3,7 @@ import { TestClient } from '../test/client';
 import { LIFECYCLES } from './registry';
 import { STATE_TONES } from './types';
 
-const all = Object.values(LIFECYCLES).flatMap((lc) => Object.entries(lc!.states).map(([state, def]) => ({ kind: lc!.kind, state, ...def })));
+const all = Object.values(LIFECYCLES).flatMap((lc) => Object.entries(lc.states).map(([state, def]) => ({ kind: lc.kind, state, ...def })));
 
 describe('state badge colours are declared beside the states', () => {
   it('every state of every lifecycle has one of the four tones', () => {
@@ -16,7 +16,7 @@ describe('state badge colours are declared beside the states', () => {
     for (const s of all.filter((s) => /退回|未通过|不同意|拒绝|已解约/.test(s.label))) expect(s.tone, `${s.kind}.${s.state}`).toBe('bad');
     for (const s of all.filter((s) => /已同意|已应约|省级通过|解约完成|^审核通过$/.test(s.label))) expect(s.tone, `${s.kind}.${s.state}`).toBe('ok');
     expect(LIFECYCLES.dispatches!.states.unconfirmed).toMatchObject({ label: '未确认', tone: 'neutral' });
-    expect(LIFECYCLES.agreements!.states.approved.tone).toBe('ok');
+    expect(LIFECYCLES.agreements!.states.approved!.tone).toBe('ok');
   });
 
   it('lists, records and the lifecycle table carry the tone to the web app', async () => {

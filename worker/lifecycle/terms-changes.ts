@@ -39,7 +39,7 @@ export async function termsChangesFor(
   if (lifecycle.kind === 'amendments') {
     if (record.state !== 'proposed') return [];
     const agreement = record.parentId ? await findRecord(db, record.parentId) : undefined;
-    return agreement ? diff(agreement.data as Record<string, unknown>) : [];
+    return agreement ? diff(agreement.data) : [];
   }
   if (lifecycle.kind !== 'invitations') return undefined;
 

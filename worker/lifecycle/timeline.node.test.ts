@@ -9,7 +9,7 @@ import { nameOfEvent, ROLE_LABELS, transitionOfEvent } from './timeline';
 import type { Lifecycle } from './types';
 import type { RecordRow } from '../db/schema';
 
-const tables = Object.values(LIFECYCLES) as Lifecycle[];
+const tables = Object.values<Lifecycle>(LIFECYCLES);
 const anyRecord = { mode: 'offline', data: {} } as unknown as RecordRow;
 
 describe('timeline labels come from the lifecycle tables', () => {
@@ -35,7 +35,7 @@ describe('timeline labels come from the lifecycle tables', () => {
   it('the approvals of one record read as different steps', () => {
     const dispatches = LIFECYCLES.dispatches!;
     const approvals = ['college_review', 'school_review', 'center_review'].map((from, i) =>
-      nameOfEvent(dispatches, anyRecord, { action: 'approve', fromState: from, toState: ['school_review', 'center_review', 'approved'][i], actorRole: ['college', 'school', 'center'][i] }).label);
+      nameOfEvent(dispatches, anyRecord, { action: 'approve', fromState: from, toState: ['school_review', 'center_review', 'approved'][i]!, actorRole: ['college', 'school', 'center'][i]! }).label);
     expect(approvals).toEqual(['学院审核通过', '学校审核通过', '中心审核通过']);
   });
 });

@@ -27,7 +27,7 @@ async function pdfForm() {
 }
 
 async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string } }).error;
+  return (await res.json<{ error: { code: string; message: string } }>()).error;
 }
 
 const CSRF = { code: 'csrf', message: '请求来源不被允许（CSRF 校验失败）' };
@@ -130,7 +130,7 @@ describe('the web app itself and non-browser API clients write as before', () =>
     const { username, files } = await freshStudent();
     const login = await workerFetch(null, 'POST', '/api/session', JSON.stringify({ username, password: 'demo1234' }), { 'Content-Type': 'application/json' });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie()[0].split(';')[0];
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const res = await workerFetch(null, 'POST', '/api/files', await pdfForm(), { Cookie: cookie });
     expect(res.status).toBe(201);
     expect(await files()).toBe(1);

@@ -20,7 +20,7 @@ function registeredRoutes(): string[] {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
 }
 
-const lifecycles = Object.values(LIFECYCLES) as Lifecycle[];
+const lifecycles = Object.values<Lifecycle>(LIFECYCLES);
 
 function title(row: MatrixRow): string {
   return `${row.route}${row.kind ? ` [${row.kind}${row.action ? ' ' + row.action : ''}]` : ''} — ${row.given}`;

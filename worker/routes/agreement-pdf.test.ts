@@ -20,7 +20,7 @@ async function cookieOf(username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'demo1234' }),
   }));
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0].split(';')[0];
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
 async function getPdf(agreementId: string, cookie?: string): Promise<Response> {
@@ -76,7 +76,7 @@ describe('GET /api/agreements/:id/pdf', () => {
     for (const box of ['学生签字', '用人单位盖章', '学院意见/盖章', '学校就业部门盖章']) expect(text).toContain(box);
     // every copy has the same pages, each with a page x/y footer
     const pageFooters = runs.filter((r) => /第 \d+ 页 \/ 共 \d+ 页$/.test(r));
-    const perCopy = Number(/共 (\d+) 页/.exec(pageFooters[0])![1]);
+    const perCopy = Number(/共 (\d+) 页/.exec(pageFooters[0]!)![1]);
     expect(pageFooters).toHaveLength(4 * perCopy);
     for (const label of COPY_LABELS) expect(pageFooters.filter((f) => f.startsWith(label))).toHaveLength(perCopy);
   });
@@ -94,7 +94,7 @@ describe('GET /api/agreements/:id/pdf', () => {
     for (const username of ['student', 'college2', 'school2', 'employer2']) {
       const res = await getPdf(signed.agreementId, await cookieOf(username));
       expect(res.status, username).toBe(404);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('not_found');
     }
     const own = await cookieOf('college');
     expect((await getPdf(signed.agreementId, own)).status).toBe(200);

@@ -90,7 +90,7 @@ describe('毕业去向 export', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-    const header = lines[0].split(',');
+    const header = lines[0]!.split(',');
     expect(header.slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
     expect(header.indexOf('毕业去向代码')).toBeGreaterThan(header.indexOf('生源所在地代码'));
     const mine = lines.find((l) => l.includes(d.fixture.idNumber))!.split(',');

@@ -37,7 +37,7 @@ async function exportAs(format: 'csv' | 'xlsx'): Promise<Response> {
     headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'center', password: 'demo1234' }),
   }));
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   return workerFetch(new Request(`${ORIGIN}/api/dispatches/export?format=${format}`, { headers: { Cookie: cookie } }));
 }
 
@@ -50,11 +50,11 @@ describe('派遣方案导出: what a student typed never runs as a formula in Ex
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for Chinese text
     const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
     const header = rows[0];
-    const mine = rows.find((r) => r[header.indexOf('身份证号')] === idNumber)!;
-    expect(mine[header.indexOf('户口迁转地址')]).toBe(`'${CALC}`);
-    expect(mine[header.indexOf('档案转寄单位地址')]).toBe(`'${TYPED.archiveAddress}`);
-    expect(mine[header.indexOf('单位名称')]).toBe(`'${TYPED.employerName}`);
-    expect(mine[header.indexOf('单位联系人')]).toBe("'+1+1");
+    const mine = rows.find((r) => r[header!.indexOf('身份证号')] === idNumber)!;
+    expect(mine[header!.indexOf('户口迁转地址')]).toBe(`'${CALC}`);
+    expect(mine[header!.indexOf('档案转寄单位地址')]).toBe(`'${TYPED.archiveAddress}`);
+    expect(mine[header!.indexOf('单位名称')]).toBe(`'${TYPED.employerName}`);
+    expect(mine[header!.indexOf('单位联系人')]).toBe("'+1+1");
     // no cell of the whole file starts a formula
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -64,12 +64,12 @@ describe('派遣方案导出: what a student typed never runs as a formula in Ex
     const res = await exportAs('xlsx');
     expect(res.status).toBe(200);
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array', cellFormula: true });
-    const sheet = book.Sheets['派遣方案'];
+    const sheet = book.Sheets['派遣方案']!;
     const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: true });
     const header = rows[0];
-    const r = rows.findIndex((row) => row[header.indexOf('身份证号')] === idNumber);
+    const r = rows.findIndex((row) => row[header!.indexOf('身份证号')] === idNumber);
     expect(r).toBeGreaterThan(0);
-    const cellAt = (label: string) => sheet[XLSX.utils.encode_cell({ r, c: header.indexOf(label) })] as XLSX.CellObject;
+    const cellAt = (label: string) => sheet[XLSX.utils.encode_cell({ r, c: header!.indexOf(label) })] as XLSX.CellObject;
     const household = cellAt('户口迁转地址');
     expect(household).toMatchObject({ t: 's', v: CALC });
     expect(household.f).toBeUndefined();

@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { send } from '../domain/files/files-test-kit.fixture';
 import { MAX_JSON_BYTES } from '../http/body';
-import { TestClient } from '../test/client';
+import { TestClient, type Reply } from '../test/client';
 import { download, fileRow, upload } from '../domain/files/files-test-kit.fixture';
 import { tinyPdf, tinyPng } from '../domain/files/sample-files.fixture';
 import { count, uniqueCreditCode, uniqueUsername as freshUsername, uploadLicence } from '../test/fixtures';
@@ -15,7 +15,7 @@ const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Same code with a wrong check character. */
 function withWrongCheck(code: string): string {
-  const wrong = ORG_CHARS[(ORG_CHARS.indexOf(code[17]) + 1) % ORG_CHARS.length];
+  const wrong = ORG_CHARS.charAt((ORG_CHARS.indexOf(code.charAt(17)) + 1) % ORG_CHARS.length);
   return code.slice(0, 17) + wrong;
 }
 
@@ -149,7 +149,7 @@ describe('an employer registers', () => {
     });
     const res = await send(null, 'POST', '/api/employers', body, { 'Content-Type': 'application/json', 'Content-Length': String(4 * MAX_JSON_BYTES) });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('too_large');
     expect(pulled).toBeLessThan(MAX_JSON_BYTES);
   });
 
@@ -322,8 +322,8 @@ describe('registration from one address is bounded', () => {
 
   it('past 10 attempts a minute the address is refused for ten minutes with 429, Retry-After and a Chinese message, and nothing is written', async () => {
     const ip = randomIp();
-    let res;
-    let attempts = 0;
+    let res: Reply | undefined;
+    let attempts: number;
     // every attempt counts, a refused form too; the limiter's fixed one-minute windows may let up to twice the limit through
     for (attempts = 1; attempts <= 21; attempts++) {
       res = await registerFrom(ip, { username: uniqueUsername(), password: 'weak', data: registration() });

@@ -20,7 +20,7 @@ export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
     rateLimitCounter(c.env.REGISTER_IP_LIMITER),
     { lockedUntil: (keys, now) => lockedUntil(db, keys, now), lock: (keys, until) => lockKeys(db, keys, until) },
     c.req.header('CF-Connecting-IP') ?? null,
-  ).catch((err) => {
+  ).catch((err: unknown) => {
     if (err instanceof TooManyRegistrations) c.header('Retry-After', String(err.retryAfter));
     throw err;
   });

@@ -10,6 +10,7 @@ import { concat, text, tinyJpeg, tinyPdf, tinyPng } from '../domain/files/sample
 import { TestClient } from '../test/client';
 import { count, studentWithSourceRecord } from '../test/fixtures';
 import { demo, dispatchIn } from '../test/scenarios';
+import type { AnswerBody } from '../test/answer-body';
 
 const SERVER_KEY = /^uploads\/\d{4}\/\d{2}\/[0-9a-f]{32}$/;
 
@@ -100,7 +101,7 @@ describe('上传伪装 (the declared type and name are ignored; the bytes decide
     form.append('file', new File([big], 'small.png', { type: 'image/png' }));
     const res = await send(client, 'POST', '/api/files', form);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).error.code).toBe('file_too_large');
+    expect(((await res.json()) as AnswerBody).error.code).toBe('file_too_large');
     expect(await rows()).toBe(0);
   });
 });

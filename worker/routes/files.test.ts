@@ -7,6 +7,7 @@ import { concat, text, tinyJpeg, tinyPdf, tinyPng } from '../domain/files/sample
 import { sha256Hex } from '../lib/encoding';
 import { TestClient } from '../test/client';
 import { count, studentWithSourceRecord } from '../test/fixtures';
+import type { AnswerBody } from '../test/answer-body';
 
 const LIMIT = Number(env.MAX_UPLOAD_BYTES);
 
@@ -101,7 +102,7 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
       'Content-Length': String(LIMIT + 256 * 1024),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).error.code).toBe('file_too_large');
+    expect(((await res.json()) as AnswerBody).error.code).toBe('file_too_large');
     expect(pulled).toBeLessThan(LIMIT / 2);
   });
 
@@ -121,14 +122,14 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
     const student = await TestClient.as('student');
     const json = await send(student, 'POST', '/api/files', JSON.stringify({ file: 'x' }), { 'Content-Type': 'application/json' });
     expect(json.status).toBe(400);
-    expect(((await json.json()) as any).error.code).toBe('unsupported_media_type');
+    expect(((await json.json()) as AnswerBody).error.code).toBe('unsupported_media_type');
     const broken = await send(student, 'POST', '/api/files', 'not really multipart', { 'Content-Type': 'multipart/form-data; boundary=xyz' });
     expect(broken.status).toBe(400);
     const noFile = new FormData();
     noFile.append('other', 'value');
     const missing = await send(student, 'POST', '/api/files', noFile);
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as any).error.code).toBe('missing_file');
+    expect(((await missing.json()) as AnswerBody).error.code).toBe('missing_file');
     expect((await send(student, 'GET', '/api/files/not-an-id')).status).toBe(404);
   });
 });

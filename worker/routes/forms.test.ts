@@ -15,7 +15,7 @@ const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 /** The dispatch form with an extra field in its first section (and any other edit applied). */
 function dispatchWith(extra: FieldDef[], edit: (d: FormDefinition) => void = () => {}): FormDefinition {
   const d = copy(shippedDispatch);
-  d.steps[0].sections[0].rows.push(extra);
+  d.steps[0]!.sections[0]!.rows.push(extra);
   edit(d);
   return d;
 }
@@ -104,8 +104,8 @@ describe('the admin keeps a draft and sees every problem at its place', () => {
   it('refuses a change the dispatch export depends on (removing 毕业去向), naming who reads it', async () => {
     const admin = await TestClient.as('admin');
     const without = copy(shippedDispatch);
-    without.steps[0].sections[0].rows = [[{ key: 'note', type: 'text', label: '备注' }]];
-    for (const s of without.steps[0].sections) s.visibleWhen = undefined;
+    without.steps[0]!.sections[0]!.rows = [[{ key: 'note', type: 'text', label: '备注' }]];
+    for (const s of without.steps[0]!.sections) s.visibleWhen = undefined;
     const res = await admin.post('/api/forms/dispatch/publish', { definition: JSON.parse(JSON.stringify(without)), confirm: true });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('lifecycle_dependency');
@@ -145,7 +145,7 @@ describe('impact check and publishing', () => {
           .map((f) => (f.key === 'householdAddress' ? { ...f, key: 'hukouAddress' } : f)))
           .filter((row) => row.length > 0);
       }
-      d.mappings![0].fields = Object.fromEntries(Object.entries(d.mappings![0].fields).filter(([k]) => k !== 'householdAddress'));
+      d.mappings![0]!.fields = Object.fromEntries(Object.entries(d.mappings![0]!.fields).filter(([k]) => k !== 'householdAddress'));
     });
     // reportUnitName and householdAddress are dispatch export columns: the lifecycle refuses first
     const refused = await admin.request('PUT', '/api/forms/dispatch/draft', { definition: next });
@@ -350,7 +350,7 @@ describe('the editor checks each change as the admin types, without saving it', 
     const admin = await TestClient.as('admin');
     await admin.delete('/api/forms/dispatch/draft');
     const edited = copy(shippedDispatch);
-    edited.mappings![0].fields.employerName = 'unitName';
+    edited.mappings![0]!.fields.employerName = 'unitName';
     const res = await admin.post('/api/forms/dispatch/check', { definition: edited });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -367,14 +367,14 @@ describe('the editor checks each change as the admin types, without saving it', 
     const before = (await admin.get('/api/forms/employer')).body.version;
     const rule = { or: Array.from({ length: 60 }, (_, i) => ({ '==': [{ var: '$row.item' }, `v${i}`] })) };
     const costly = copy(employerJson as unknown as FormDefinition);
-    costly.steps[0].sections[0].rows.push([{
+    costly.steps[0]!.sections[0]!.rows.push([{
       key: 'branches', type: 'group', label: '分支机构', maxItems: 1_000_000,
       fields: [
         { key: 'item', type: 'text', label: '名称', maxLength: 50 },
         ...['a', 'b', 'c'].map((key): FieldDef => ({ key, type: 'text', label: key, maxLength: 50, visibleWhen: rule, requiredWhen: rule })),
       ],
     }]);
-    const at = `steps[0].sections[0].rows[${costly.steps[0].sections[0].rows.length - 1}][0]`;
+    const at = `steps[0].sections[0].rows[${costly.steps[0]!.sections[0]!.rows.length - 1}][0]`;
 
     const res = await admin.post('/api/forms/employer/publish', { definition: costly, confirm: true });
     expect(res.status).toBe(422);

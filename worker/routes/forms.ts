@@ -126,7 +126,7 @@ export const formRoutes = new Hono<AppEnv>()
     // A definition sent in the body is published as it is; another admin's saved draft stays (and
     // is then stale). Without one, the saved draft is published, if it still starts from the latest.
     const draft = given ? undefined : await draftOrNotFound(c, key);
-    const definition = given ?? draft!.definition;
+    const definition = given ?? draft?.definition;
     const result = await publishForm(c.get('db'), c.env, actor, key, {
       definition, confirm: body.confirm === true, baseVersion: body.baseVersion, draftBaseVersion: draft?.baseVersion, clearDraft: !given,
     });

@@ -29,10 +29,10 @@ export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) =
   const out: Record<string, unknown> = {};
   const createOffer = async (lifecycle: Lifecycle) => {
     const availability = await createAvailability({ db: c.get('db'), env: c.env, actor }, lifecycle);
-    return availability && { roles: lifecycle.create!.roles, step: lifecycle.create!.step, ...availability };
+    return availability && lifecycle.create && { roles: lifecycle.create.roles, step: lifecycle.create.step, ...availability };
   };
   for (const lifecycle of Object.values(LIFECYCLES)) {
-    if (!lifecycle || !lifecycle.readers.includes(actor.role)) continue;
+    if (!lifecycle.readers.includes(actor.role)) continue;
     out[lifecycle.kind] = {
       label: lifecycle.label,
       form: lifecycle.form,

@@ -19,8 +19,8 @@ describe('the OpenAPI document', () => {
     const res = await readDocument();
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(res.body.paths['/api/session'].post.security).toEqual([]);
-    expect(res.body.paths['/api/forms/{key}'].get.security).toBeUndefined();
+    expect(res.body.paths['/api/session']!.post!.security).toEqual([]);
+    expect(res.body.paths['/api/forms/{key}']!.get!.security).toBeUndefined();
   });
 
   it('lists every route the app registers, and no route the app does not have', async () => {
@@ -33,26 +33,26 @@ describe('the OpenAPI document', () => {
 
   it('lists the record routes once per lifecycle kind, and a transition once per action, with that kind\'s form data', async () => {
     const { body } = await readDocument();
-    for (const lifecycle of Object.values(LIFECYCLES) as Lifecycle[]) {
+    for (const lifecycle of Object.values<Lifecycle>(LIFECYCLES)) {
       expect(body.paths[`/api/${lifecycle.kind}`]?.get, lifecycle.kind).toBeDefined();
       expect(body.paths[`/api/${lifecycle.kind}/{id}`]?.get, lifecycle.kind).toBeDefined();
       for (const t of lifecycle.transitions) expect(body.paths[`/api/${lifecycle.kind}/{id}/${t.action}`]?.post, `${lifecycle.kind} ${t.action}`).toBeDefined();
     }
-    const read = JSON.stringify(body.paths['/api/agreements/{id}'].get.responses['200']);
+    const read = JSON.stringify(body.paths['/api/agreements/{id}']!.get!.responses['200']);
     expect(read).toContain('#/components/schemas/AgreementDataRead');
-    expect(Object.keys(body.components.schemas.AgreementData.properties ?? {}).length).toBeGreaterThan(10);
-    expect(body.components.schemas.AgreementData['x-form-version']).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(body.components.schemas.AgreementData!.properties ?? {}).length).toBeGreaterThan(10);
+    expect(body.components.schemas.AgreementData!['x-form-version']).toBeGreaterThanOrEqual(1);
   });
 
   it('describes record data by the form version published now: a new field shows up once the admin publishes it', async () => {
     const admin = await TestClient.as('admin');
     const dispatch = JSON.parse(JSON.stringify(dispatchJson)) as FormDefinition;
-    dispatch.steps[0].sections[0].rows.push([{ key: 'openapiProbe', type: 'text', label: '接口文档探针', maxLength: 40 }]);
+    dispatch.steps[0]!.sections[0]!.rows.push([{ key: 'openapiProbe', type: 'text', label: '接口文档探针', maxLength: 40 }]);
     const published = await admin.post('/api/forms/dispatch/publish', { definition: dispatch, confirm: true });
     expect(published.status).toBe(201);
     const { body } = await readDocument();
-    expect(body.components.schemas.DispatchData['x-form-version']).toBe(published.body.version);
-    expect(body.components.schemas.DispatchData.properties?.openapiProbe).toMatchObject({ type: 'string', maxLength: 40, title: '接口文档探针' });
-    expect(body.components.schemas.DispatchDataRead.properties?.openapiProbe).toMatchObject({ type: ['string', 'null'] });
+    expect(body.components.schemas.DispatchData!['x-form-version']).toBe(published.body.version);
+    expect(body.components.schemas.DispatchData!.properties?.openapiProbe).toMatchObject({ type: 'string', maxLength: 40, title: '接口文档探针' });
+    expect(body.components.schemas.DispatchDataRead!.properties?.openapiProbe).toMatchObject({ type: ['string', 'null'] });
   });
 });

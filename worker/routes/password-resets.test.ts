@@ -40,7 +40,7 @@ describe('a reviewer resets a student\'s password', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'reset-password', actor_role: 'college', reason: `重置 测试学生（${s.idNumber}）的密码` });
     expect(JSON.stringify(events[0])).not.toContain(res.body.password);
-    expect(JSON.parse(events[0].snapshot)).toEqual({ username: s.idNumber, role: 'student', resetBy: 'college' });
+    expect(JSON.parse(events[0]!.snapshot)).toEqual({ username: s.idNumber, role: 'student', resetBy: 'college' });
   });
 
   it('the school resets any of its students; another college or school gets 404 and changes nothing', async () => {
@@ -107,7 +107,7 @@ describe('a school issues new one-time passwords for a list of students', () => 
       // the ID number is kept as text for Excel (a tab inside quotes), not turned into 3.2E+17
       expect(username).toBe(`"\t${s.idNumber}"`);
       expect(name).toBe('测试学生');
-      expect((await signIn(s.username, password)).body.user.mustChangePassword).toBe(true);
+      expect((await signIn(s.username, password!)).body.user.mustChangePassword).toBe(true);
     }
   });
 

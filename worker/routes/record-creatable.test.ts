@@ -44,7 +44,7 @@ describe('an approved online agreement', () => {
     const offers = await offered(employer, agreement.id);
     expect(offers).toEqual([TERMINATE(agreement.id)]);
     expect((await employer.post('/api/amendments', { agreementId: agreement.id, data: {} })).status).toBe(409);
-    const applied = await employer.post(`/api/${offers[0].kind}`, { ...offers[0].links, data: terminationTerms });
+    const applied = await employer.post(`/api/${offers[0]!.kind}`, { ...offers[0]!.links, data: terminationTerms });
     expect(applied.status).toBe(201);
     // one open termination per agreement: neither party is offered a second
     expect(await offered(employer, agreement.id)).toEqual([]);

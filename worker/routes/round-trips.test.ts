@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../app';
 import { studentWithSourceRecord } from '../test/fixtures';
+import type { AnswerBody } from '../test/answer-body';
 
 const ORIGIN = 'https://wangqian.test';
 
@@ -36,7 +37,7 @@ async function signedInCookie(username: string): Promise<string> {
     method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }),
   }), env);
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0].split(';')[0];
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
 async function roundTrips(cookie: string, method: string, path: string, body?: unknown) {
@@ -44,7 +45,7 @@ async function roundTrips(cookie: string, method: string, path: string, body?: u
   const res = await app.fetch(new Request(ORIGIN + path, {
     method, headers: { Origin: ORIGIN, Cookie: cookie, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   }), { ...env, DB: binding });
-  return { status: res.status, body: await res.json() as Record<string, any>, calls: counter.calls };
+  return { status: res.status, body: await res.json<Record<string, AnswerBody>>(), calls: counter.calls };
 }
 
 describe('D1 round trips of the record routes', () => {

@@ -40,7 +40,7 @@ describe('the school keeps its 学校信息 once', () => {
     const events = await profileEvents('sch-1');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'change-school-profile', actor_role: 'school', reason: '修改：就业主管部门、联系人、联系电话、通讯地址、邮编' });
-    expect(JSON.parse(events[0].snapshot)).toEqual(PROFILE);
+    expect(JSON.parse(events[0]!.snapshot)).toEqual(PROFILE);
 
     // a mobile number is a phone too; the optional fields may be cleared
     const changed = await school.request('PUT', '/api/schools/me/profile', { ...PROFILE, phone: '13912345678', address: '', postcode: null });
@@ -49,7 +49,7 @@ describe('the school keeps its 学校信息 once', () => {
     expect(changed.body.changed).toEqual(['联系电话', '通讯地址', '邮编']);
     const both = await profileEvents('sch-1');
     expect(both).toHaveLength(2);
-    expect(both[1].prev_hash).toBe(both[0].hash);
+    expect(both[1]!.prev_hash).toBe(both[0]!.hash);
     const report = (await (await TestClient.as('admin')).get<ChainReport>('/api/audit/verify')).body;
     expect(report.problems.filter((p) => p.recordId === 'school-profile:sch-1')).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashInitialPassword, PBKDF2_ITERATIONS } from '../auth/password';
-import { TestClient } from '../test/client';
+import { TestClient, type Reply } from '../test/client';
 import { workerFetch } from '../test/worker-fetch';
 import { studentWithSourceRecord } from '../test/fixtures';
 import { randomInt, seededRandom } from '../../test/seed';
@@ -199,7 +199,7 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
       return allowed;
     };
     // fixed one-minute windows: a window may roll over while we spend, or just after
-    let res;
+    let res: Reply | undefined;
     for (let round = 1; round <= 2; round++) {
       const allowed = await spend();
       if (round === 1) expect(allowed).toBeGreaterThanOrEqual(300);
@@ -217,10 +217,10 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     const s = await studentWithSourceRecord('imported');
     const session = await TestClient.as(s.username);
     const before = await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash');
-    let res;
-    let attempts = 0;
+    let res: Reply | undefined;
+    let attempts: number;
     for (attempts = 1; attempts <= 11; attempts++) {
-      res = await session.post('/api/session/password', { currentPassword: 'guess-' + attempts, newPassword: 'Taken2027x' });
+      res = await session.post('/api/session/password', { currentPassword: `guess-${attempts}`, newPassword: 'Taken2027x' });
       if (res.status === 429) break;
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('bad_credentials');
@@ -296,7 +296,7 @@ describe('cross-site form posts are refused (CSRF)', () => {
       method: 'POST', body: form, headers: { Cookie: cookieOf(student), Origin: 'https://evil.example' },
     }));
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('csrf');
   });
 
   it('a cross-site text/plain logout is refused and the session survives', async () => {

@@ -2,8 +2,6 @@
  * The XLSX roster fixture (real Excel dates) on its own, in this file's own storage: 27 created,
  * 3 refused; the CSV of the same students afterwards changes nothing.
  */
-import * as XLSX from '@e965/xlsx';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../test/client';
 import { expectTheThreeRefusedRows, ROSTER_CSV, ROSTER_XLSX, storedData, upload } from '../test/roster-import';

@@ -4,7 +4,6 @@
  * and refuse 3 rows with reasons a registrar can act on.
  */
 import * as XLSX from '@e965/xlsx';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../forms/engine';
 import { toCsv } from '../../forms/engine/csv';
@@ -17,7 +16,7 @@ import { count, uniqueIdNumbers, uniqueMobile } from '../test/fixtures';
 const REQUIRED = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码'];
 function typedRow(name: string, idNumber: string, fields: Record<string, string> = {}): string[] {
   const base: Record<string, string> = { 姓名: name, 身份证号: idNumber, 性别: '男', 学院: '经济管理学院', 专业: '会计学', 学历: '本科', 毕业届: '2027', 生源所在地: '江苏省南京市鼓楼区', 手机号码: uniqueMobile() };
-  return REQUIRED.map((h) => fields[h] ?? base[h]);
+  return REQUIRED.map((h) => fields[h] ?? base[h]!);
 }
 
 describe('a roster typed as registrars type it (labels, region names, loose dates)', () => {
@@ -46,17 +45,17 @@ describe('a roster typed as registrars type it (labels, region names, loose date
     const { header, rows } = res.body.problemList as { header: string[]; rows: string[][] };
     expect(header).toEqual([...'姓名,性别,身份证号,出生日期,民族,政治面貌,学号,学院,专业,学历,培养方式,学制,毕业届,入学日期,毕业日期,生源所在地,手机号码,电子邮箱'.split(','), '问题']);
     expect(rows.map((r) => r[2])).toEqual(['440305200508024290', '440305200509153218', '440305200503169227']);
-    expect(rows[0].slice(0, 6)).toEqual(['马思远', '男', '440305200508024290', '2005-08-02', '汉族', '共青团员']);
-    expect(rows[2][15]).toBe('火星市奥林匹斯区');
-    expect(rows[0][18]).toContain('身份证号');
-    expect(rows[1][18]).toContain('请填写姓名');
-    expect(rows[2][18]).toContain('可填：省、市、区县名称');
+    expect(rows[0]!.slice(0, 6)).toEqual(['马思远', '男', '440305200508024290', '2005-08-02', '汉族', '共青团员']);
+    expect(rows[2]![15]).toBe('火星市奥林匹斯区');
+    expect(rows[0]![18]).toContain('身份证号');
+    expect(rows[1]![18]).toContain('请填写姓名');
+    expect(rows[2]![18]).toContain('可填：省、市、区县名称');
 
     // the registrar fixes the three cells in the downloaded file and uploads it unchanged otherwise
-    const fixedId = rows[0][2].slice(0, 17) + idNumberCheckChar(rows[0][2].slice(0, 17));
-    rows[0][2] = fixedId;
-    rows[1][0] = '王小明';
-    rows[2][15] = '广东省深圳市南山区';
+    const fixedId = rows[0]![2]!.slice(0, 17) + idNumberCheckChar(rows[0]![2]!.slice(0, 17));
+    rows[0]![2] = fixedId;
+    rows[1]![0] = '王小明';
+    rows[2]![15] = '广东省深圳市南山区';
     const fixed = await upload(school, toCsv(header, rows, [2]));
     expect(fixed.body.errors).toEqual([]);
     expect(fixed.body).toMatchObject({ created: 3 });
@@ -69,7 +68,7 @@ describe('a roster typed as registrars type it (labels, region names, loose date
     const ids = uniqueIdNumbers(4);
     const head = ['姓名', '身份证号', '性别', '民族', '政治面貌', '学院', '专业', '学历', '培养方式', '毕业届', '毕业日期', '生源所在地', '手机号码'];
     const rows = [
-      ['张三', ids[0].toLowerCase(), '男性', '汉', '团员', '计算机科学与技术学院', '软件工程', '大学本科', '非定向', '２０２７', '2027年6月30日', '江苏南京玄武区', '+86 138 0013 8000'],
+      ['张三', ids[0]!.toLowerCase(), '男性', '汉', '团员', '计算机科学与技术学院', '软件工程', '大学本科', '非定向', '２０２７', '2027年6月30日', '江苏南京玄武区', '+86 138 0013 8000'],
       ['李四', ids[1], '女', '回族', '党员', '经济管理学院', '会计学', '硕士研究生', '定向', '2027', '2027.06.30', '北京市海淀区', '138-0013-8001'],
       ['王五', ids[2], '1', '01', '3', '经济管理学院', '会计学', '专科(高职)', '1', '2027', '20270630', '南京市 玄武区', uniqueMobile()],
       ['赵六', ids[3], '男', '汉族', '群众', '经济管理学院', '会计学', '大专', '非定向', '2027', '2027/6/30', '鼓楼区', uniqueMobile()],
@@ -80,15 +79,15 @@ describe('a roster typed as registrars type it (labels, region names, loose date
     expect(res.body.errors[0]).toMatchObject({ row: 5, field: 'originRegion', name: '赵六', value: '鼓楼区' });
     expect(res.body.errors[0].message).toContain('江苏省南京市鼓楼区');
     expect(res.body.errors[0].message).toContain('福建省福州市鼓楼区');
-    expect(await storedData(ids[0].toUpperCase())).toMatchObject({ gender: '1', ethnicity: '01', politicalStatus: '03', education: '31', cohort: 2027, graduationDate: '2027-06-30', originRegion: '320102', mobile: '13800138000' });
-    expect(await storedData(ids[1])).toMatchObject({ gender: '2', ethnicity: '03', politicalStatus: '01', education: '11', trainingMode: '2', originRegion: '110108', mobile: '13800138001' });
-    expect(await storedData(ids[2])).toMatchObject({ politicalStatus: '03', education: '41' });
+    expect(await storedData(ids[0]!.toUpperCase())).toMatchObject({ gender: '1', ethnicity: '01', politicalStatus: '03', education: '31', cohort: 2027, graduationDate: '2027-06-30', originRegion: '320102', mobile: '13800138000' });
+    expect(await storedData(ids[1]!)).toMatchObject({ gender: '2', ethnicity: '03', politicalStatus: '01', education: '11', trainingMode: '2', originRegion: '110108', mobile: '13800138001' });
+    expect(await storedData(ids[2]!)).toMatchObject({ politicalStatus: '03', education: '41' });
   });
 
   it('an Excel date cell reads as its date whatever its display format (m/d/yy is not a US-date guess), numbers and full-width digits as text', async () => {
     const school = await TestClient.as('school');
     const [id, id2] = uniqueIdNumbers(2);
-    const rows: unknown[][] = [[...REQUIRED, '出生日期', '入学日期'], [...typedRow('张三', id, { 手机号码: '１３８００１３８００２' }), 0, 0], [...typedRow('李四', id2.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))), 0, 0]];
+    const rows: unknown[][] = [[...REQUIRED, '出生日期', '入学日期'], [...typedRow('张三', id!, { 手机号码: '１３８００１３８００２' }), 0, 0], [...typedRow('李四', id2!.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))), 0, 0]];
     const sheet = XLSX.utils.aoa_to_sheet(rows);
     // 2004-11-27 shown as 11/27/04 (Excel's built-in format 14), 2023-09-01 as 2023年9月1日
     for (const r of [1, 2]) {
@@ -100,14 +99,14 @@ describe('a roster typed as registrars type it (labels, region names, loose date
     const res = await upload(school, new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' })), 'roster.xlsx');
     expect(res.body.errors).toEqual([]);
     expect(res.body.created).toBe(2);
-    expect(await storedData(id)).toMatchObject({ birthDate: '2004-11-27', enrollmentDate: '2023-09-01', mobile: '13800138002' });
-    expect(await storedData(id2)).toMatchObject({ birthDate: '2004-11-27', idNumber: id2 });
+    expect(await storedData(id!)).toMatchObject({ birthDate: '2004-11-27', enrollmentDate: '2023-09-01', mobile: '13800138002' });
+    expect(await storedData(id2!)).toMatchObject({ birthDate: '2004-11-27', idNumber: id2 });
   });
 
   it('a value not in a code table names the column, the value as typed and the labels it accepts', async () => {
     const school = await TestClient.as('school');
     const [id] = uniqueIdNumbers(1);
-    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id, { 性别: '男女', 学历: '初中', 生源所在地: '江苏省南京市', 学院: '' })]));
+    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id!, { 性别: '男女', 学历: '初中', 生源所在地: '江苏省南京市', 学院: '' })]));
     expect(res.body.created).toBe(0);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['gender', 'college', 'education', 'originRegion']);
     const [gender, college, education, origin] = res.body.errors;
@@ -173,10 +172,10 @@ describe('bad input gets a clear error and writes nothing, or exactly the valid 
   it('the same 身份证号 twice in one file: the first row is imported, the second is refused naming the first', async () => {
     const school = await TestClient.as('school');
     const [id, other] = uniqueIdNumbers(2);
-    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id), typedRow('李四', other), typedRow('张三三', id.toLowerCase())]));
+    const res = await upload(school, toCsv(REQUIRED, [typedRow('张三', id!), typedRow('李四', other!), typedRow('张三三', id!.toLowerCase())]));
     expect(res.body.created).toBe(2);
     expect(res.body.errors).toEqual([expect.objectContaining({ row: 4, field: 'idNumber', name: '张三三', message: expect.stringContaining('第 2 行重复') })]);
     expect(await count('students', 'id_number = ?', id)).toBe(1);
-    expect((await storedData(id)).name).toBe('张三');
+    expect((await storedData(id!)).name).toBe('张三');
   });
 });

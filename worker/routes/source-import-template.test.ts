@@ -20,15 +20,15 @@ async function templateRows(school: TestClient, format: 'csv' | 'xlsx'): Promise
   const res = await school.download(`${TEMPLATE}?format=${format}`);
   const bytes = new Uint8Array(await res.clone().arrayBuffer());
   const book = format === 'xlsx' ? XLSX.read(bytes, { type: 'array' }) : XLSX.read(new TextDecoder().decode(bytes), { type: 'string' });
-  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]], { header: 1, raw: false, defval: '' });
+  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: false, defval: '' });
   return { res, book, rows };
 }
 
 /** The template with the example row followed by one student of our own. */
 function filled(rows: string[][], student: Record<string, string>): string[][] {
   const [header, example] = rows;
-  const mine = header.map((h, i) => student[h.replace(/\*$/, '')] ?? example[i]);
-  return [header, example, mine];
+  const mine = header!.map((h, i) => student[h.replace(/\*$/, '')] ?? example![i]!);
+  return [header!, example!, mine];
 }
 
 function xlsxOf(rows: string[][]): Uint8Array {
@@ -48,16 +48,16 @@ describe('生源导入模板 (the import template a registrar downloads)', () =>
     const [header, example] = rows;
     expect(header).toEqual(expect.arrayContaining(['姓名*', '身份证号*', '性别*', '学院*', '生源所在地*', '手机号码*', '民族']));
     const names = await collegesOf('sch-1');
-    expect(names).toContain(example[header.indexOf('学院*')]);
-    const choices = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets['可选值'], { defval: '' });
+    expect(names).toContain(example![header!.indexOf('学院*')]);
+    const choices = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets['可选值']!, { defval: '' });
     expect(choices.map((r) => r['学院']).filter(Boolean).sort()).toEqual([...names].sort());
     expect(choices.map((r) => r['性别']).filter(Boolean)).toEqual(['男', '女']);
 
     // another school's template lists its own colleges, none of this one's
     const other = await templateRows(await TestClient.as('school2'), 'xlsx');
-    const otherColleges = XLSX.utils.sheet_to_json<Record<string, string>>(other.book.Sheets['可选值'], { defval: '' }).map((r) => r['学院']).filter(Boolean);
+    const otherColleges = XLSX.utils.sheet_to_json<Record<string, string>>(other.book.Sheets['可选值']!, { defval: '' }).map((r) => r['学院']).filter(Boolean);
     expect(otherColleges.sort()).toEqual((await collegesOf('sch-2')).sort());
-    expect(otherColleges.some((n) => names.includes(n))).toBe(false);
+    expect(otherColleges.some((n) => names.includes(n!))).toBe(false);
   });
 
   it('the CSV is the same header and example row', async () => {

@@ -54,9 +54,9 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
 
   it('bad rows are reported with row, field and message, and only the good rows are imported', async () => {
     const ids = uniqueIdNumbers(3);
-    const broken = ids[1].slice(0, 17) + (ids[1][17] === '0' ? '1' : '0');
+    const broken = ids[1]!.slice(0, 17) + (ids[1]![17] === '0' ? '1' : '0');
     const school = await TestClient.as('school');
-    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0], 0), rosterRow(broken, 1), rosterRow(ids[2], 2, { 8: '12345' }), rosterRow(ids[0], 3)]));
+    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0]!, 0), rosterRow(broken, 1), rosterRow(ids[2]!, 2, { 8: '12345' }), rosterRow(ids[0]!, 3)]));
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(1);
     expect(res.body.errors).toEqual(expect.arrayContaining([
@@ -73,14 +73,14 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     const blank = HEADERS_ZH.map(() => '');
     const spaces = HEADERS_ZH.map(() => '  ');
     // row 2 good, row 3 blank, row 4 only spaces, row 5 a bad phone, row 6 good
-    const grid = [HEADERS_ZH, rosterRow(ids[0], 0), blank, spaces, rosterRow(ids[1], 1, { 8: '12345' }), rosterRow(ids[2], 2)];
+    const grid = [HEADERS_ZH, rosterRow(ids[0]!, 0), blank, spaces, rosterRow(ids[1]!, 1, { 8: '12345' }), rosterRow(ids[2]!, 2)];
     const fromCsv = await upload(school, csv(grid) + '\r\n\r\n');
     expect(fromCsv.body.created).toBe(2);
     expect(fromCsv.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[5, 'mobile']]);
     expect(fromCsv.body.problemList.rows).toHaveLength(1);
     expect(fromCsv.body.problemList.rows[0][1]).toBe(ids[1]);
 
-    const sheet = XLSX.utils.aoa_to_sheet([HEADERS_ZH, rosterRow(ids[3], 3), [], [], rosterRow(ids[1], 1, { 8: '12345' })]);
+    const sheet = XLSX.utils.aoa_to_sheet([HEADERS_ZH, rosterRow(ids[3]!, 3), [], [], rosterRow(ids[1]!, 1, { 8: '12345' })]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, '生源');
     const fromXlsx = await upload(school, new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' })), 'roster.xlsx');
@@ -91,7 +91,7 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
   it('a GBK CSV as Excel in China saves it imports with correct Chinese names', async () => {
     const [id] = uniqueIdNumbers(1);
     const school = await TestClient.as('school');
-    const row = rosterRow(id, 0, { 0: '欧阳堃' });
+    const row = rosterRow(id!, 0, { 0: '欧阳堃' });
     const res = await upload(school, new Uint8Array(iconv.encode(csv([HEADERS_ZH, row]), 'gbk')));
     expect(res.body).toMatchObject({ created: 1, errors: [] });
     const student = await env.DB.prepare('SELECT name FROM students WHERE id_number = ?').bind(id).first<{ name: string }>();
@@ -124,15 +124,15 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 1, credentials: [] });
     expect(again.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'idNumber', message: expect.stringContaining('不会覆盖') })]);
     const major = async (id: string) => (await env.DB.prepare("SELECT json_extract(data, '$.major') AS m, version FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(id).first<{ m: string; version: number }>())!;
-    expect(await major(ids[0])).toEqual({ m: '人工智能', version: 2 });
-    expect((await major(ids[1])).m).toBe('软件工程');
+    expect(await major(ids[0]!)).toEqual({ m: '人工智能', version: 2 });
+    expect((await major(ids[1]!)).m).toBe('软件工程');
   });
 
   it('names and text outside ASCII and outside the Basic Multilingual Plane are stored exactly as uploaded', async () => {
     const ids = uniqueIdNumbers(1);
     const name = '王𪚥·堃喆'; // 𪚥 (U+2A6A5) is a surrogate pair in JavaScript strings
     const school = await TestClient.as('school');
-    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0], 0, { 0: name, 4: '软件工程 "卓越计划" \\ 𠀀' })]));
+    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0]!, 0, { 0: name, 4: '软件工程 "卓越计划" \\ 𠀀' })]));
     expect(res.body).toMatchObject({ created: 1, errors: [] });
     const student = await env.DB.prepare('SELECT s.name AS name, a.display_name AS account, r.data AS data, e.snapshot AS snapshot FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?')
       .bind(ids[0]).first<{ name: string; account: string; data: string; snapshot: string }>();
@@ -176,7 +176,7 @@ describe('初次进入: a newly imported student changes the initial password, t
   it('walks through both gates before seeing the source record', async () => {
     const [id] = uniqueIdNumbers(1);
     const school = await TestClient.as('school');
-    const imported = await upload(school, csv([HEADERS_ZH, rosterRow(id, 0)]));
+    const imported = await upload(school, csv([HEADERS_ZH, rosterRow(id!, 0)]));
     const { password } = imported.body.credentials[0];
 
     const student = new TestClient();

@@ -37,12 +37,12 @@ describe('a student changes their contact details on 基本信息', () => {
     const events = await contactEvents(s.studentId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'change-contact', actor_role: 'student', reason: '修改：手机号码、电子邮箱、QQ、微信' });
-    expect(JSON.parse(events[0].snapshot)).toEqual({ mobile, email: 'sy.li@example.cn', qq: '12345678', wechat: 'wx_siyuan2027' });
+    expect(JSON.parse(events[0]!.snapshot)).toEqual({ mobile, email: 'sy.li@example.cn', qq: '12345678', wechat: 'wx_siyuan2027' });
 
     // a second change links to the first, and the whole chain verifies
     expect((await student.request('PUT', '/api/students/me/contact', { mobile, qq: '87654321' })).body.changed).toEqual(['电子邮箱', 'QQ', '微信']);
     const both = await contactEvents(s.studentId);
-    expect(both[1].prev_hash).toBe(both[0].hash);
+    expect(both[1]!.prev_hash).toBe(both[0]!.hash);
     const report = (await (await TestClient.as('admin')).get<ChainReport>('/api/audit/verify')).body;
     expect(report.problems.filter((p) => p.recordId === `contact:${s.studentId}`)).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { TestClient } from '../test/client';
+import { TestClient, type Reply } from '../test/client';
 import { idNumberAt, studentWithSourceRecord, verifiedEmployer } from '../test/fixtures';
 import { beijingDayStart, lookupQuotaKey } from '../domain/student-lookup/lookup-limits';
 import { SIGNING_CODE_ALPHABET } from '../domain/student-lookup/signing-code';
@@ -51,13 +51,13 @@ describe('every lookup is audited, the identifier only as a keyed hash', () => {
     const before = new Date().toISOString();
     const ip = freshIp();
     expect((await from(ip)(client, byId(s.idNumber))).status).toBe(200);
-    const rows = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all<Record<string, unknown>>();
+    const rows = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all();
     expect(rows.results).toHaveLength(1);
     const row = rows.results[0];
     expect(row).toMatchObject({ account_id: employer.accountId, by: 'idNumber', hit: 1, student_id: s.studentId, school_id: 'sch-1', cohort: 2027 });
-    expect(row.at as string >= before).toBe(true);
-    expect(row.identifier_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(row.ip_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.at as string >= before).toBe(true);
+    expect(row!.identifier_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.ip_hash).toMatch(/^[0-9a-f]{64}$/);
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(s.idNumber);
     expect(stored).not.toContain(s.idNumber.slice(0, 14));
@@ -69,9 +69,9 @@ describe('every lookup is audited, the identifier only as a keyed hash', () => {
     const id = nobody(7);
     expect((await client.get(byId(id))).status).toBe(404);
     expect((await client.get(byId(id))).status).toBe(404);
-    const rows = (await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all<Record<string, unknown>>()).results;
+    const rows = (await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all()).results;
     expect(rows.map((r) => [r.by, r.hit, r.student_id])).toEqual([['idNumber', 0, null], ['idNumber', 0, null]]);
-    expect(rows[0].identifier_hash).toBe(rows[1].identifier_hash);
+    expect(rows[0]!.identifier_hash).toBe(rows[1]!.identifier_hash);
     expect(JSON.stringify(rows)).not.toContain(id);
   });
 
@@ -100,7 +100,7 @@ describe('lookups are rate-limited, and misses cost more than hits', () => {
     const s = await studentWithSourceRecord('approved');
     const { client } = await employerClient();
     const get = from(freshIp());
-    let refused;
+    let refused: Reply | undefined;
     for (let round = 0; round < 2 && refused?.status !== 429; round++) {
       const run = await missUntilRefused(get, client, 100 + round * 100, 10);
       expect(run.misses).toBeGreaterThanOrEqual(10);
@@ -124,7 +124,7 @@ describe('lookups are rate-limited, and misses cost more than hits', () => {
     const s = await studentWithSourceRecord('approved');
     const [a, b, c] = await Promise.all([employerClient(), employerClient(), employerClient()]);
     const ip = freshIp();
-    let there;
+    let there: Reply | undefined;
     for (let round = 0; round < 2 && there?.status !== 429; round++) {
       // alternate two accounts (10 misses each is below each account's own limit) until the address is refused
       let misses = 0;
@@ -230,10 +230,10 @@ describe('签约码: found by school and code alone', () => {
     const found = await client.get(byCode(created.code.toLowerCase().replace(/^(.{4})/, '$1-')));
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([expect.objectContaining({ studentId: s.studentId, name: '测试学生', idNumber: '*'.repeat(14) + s.idNumber.slice(-4) })]);
-    const audit = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first<Record<string, unknown>>();
+    const audit = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first();
     expect(audit).toMatchObject({ by: 'code', hit: 1, student_id: s.studentId, cohort: null });
     expect(JSON.stringify(audit)).not.toContain(created.code);
-    const stored = await env.DB.prepare('SELECT * FROM signing_codes WHERE id = ?').bind(created.id).first<Record<string, unknown>>();
+    const stored = await env.DB.prepare('SELECT * FROM signing_codes WHERE id = ?').bind(created.id).first();
     expect(JSON.stringify(stored)).not.toContain(created.code);
     expect((await student.get('/api/students/me/lookups')).body.items).toEqual([expect.objectContaining({ employerName: employer.name, by: 'code' })]);
   });

@@ -17,8 +17,8 @@ import { lifecycleOf } from '../lifecycle/registry';
 /** 64 random bits as upper-case hex, as `numberAgreement` makes them. */
 const CODE = /^[0-9A-F]{16}$/;
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const HTML_ESCAPES: Partial<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 
 const STYLE = `
 body{margin:0;background:#f4f5f7;color:#1f2329;font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}

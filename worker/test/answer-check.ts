@@ -41,7 +41,7 @@ export function forgetDocument(): void {
 function validatorFor(key: string, schema: Schema, doc: Doc): Validator {
   let hit = validators.get(key);
   if (!hit) {
-    hit = new Validator({ ...schema, $defs: doc.components.schemas } as Schema, '2020-12', false);
+    hit = new Validator({ ...schema, $defs: doc.components.schemas }, '2020-12', false);
     validators.set(key, hit);
   }
   return hit;
@@ -57,8 +57,8 @@ export async function checkAnswer(fetch: Fetch, method: string, url: string, res
   const path = new URL(url).pathname;
   const status = response.status;
   const m = method.toLowerCase();
-  const template = templates.find((t) => t.pattern.test(path) && doc.paths[t.path][m]);
-  const op = template ? doc.paths[template.path][m] : undefined;
+  const template = templates.find((t) => t.pattern.test(path) && doc.paths[t.path]![m]);
+  const op = template ? doc.paths[template.path]![m] : undefined;
   const name = `${method} ${path}${template ? ` (${template.path})` : ''} → ${status}`;
   const listed = op?.responses[String(status)];
   if (!op && status < 400) throw new Error(`${name}: the OpenAPI document has no route for this successful answer`);

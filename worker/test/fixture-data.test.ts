@@ -39,9 +39,9 @@ describe('fixture identities, valid by construction', () => {
     }
     const start = fc.sample(fc.integer({ min: 0, max: ID_SPACE - 10_000 }), 1)[0];
     let checkX = 0;
-    for (let n = start; n < start + 10_000; n++) {
-      if (idNumberAt(n).endsWith('X')) checkX++;
-      expectValidStudent(n);
+    for (let n = start; n! < start! + 10_000; n!++) {
+      if (idNumberAt(n!).endsWith('X')) checkX++;
+      expectValidStudent(n!);
     }
     // the case that used to break a fixture is common, not rare: about one ID in eleven
     expect(checkX).toBeGreaterThan(10_000 / 15);
@@ -61,7 +61,7 @@ describe('fixture identities, valid by construction', () => {
     const regions = fc.constantFrom('320106', '320102', '320104', '320105', '110101', '440305');
     fc.assert(fc.property(anyIndex, regions, (n, region) => {
       const data = sourceDataAt(n, region);
-      const result = validate(form, data, { role: 'school', step: 'import' });
+      const result = validate(form!, data, { role: 'school', step: 'import' });
       expect(result.errors).toEqual([]);
       expect(result.values).toMatchObject({ idNumber: data.idNumber, examNo: data.examNo });
     }), { numRuns: 1_000 });
@@ -69,7 +69,7 @@ describe('fixture identities, valid by construction', () => {
     for (let n = 0, seen = 0; seen < 50; n++) {
       if (!idNumberAt(n).endsWith('X')) continue;
       seen++;
-      expect(validate(form, sourceDataAt(n), { role: 'school', step: 'import' }).errors).toEqual([]);
+      expect(validate(form!, sourceDataAt(n), { role: 'school', step: 'import' }).errors).toEqual([]);
     }
   });
 

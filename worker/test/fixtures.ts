@@ -30,7 +30,7 @@ export function uniqueIdNumbers(n: number): string[] {
 }
 
 export function uniqueIdNumber(): string {
-  return uniqueIdNumbers(1)[0];
+  return uniqueIdNumbers(1)[0]!;
 }
 
 /** A valid mobile number that no other fixture of this file uses. */

@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import type { TestClient } from './client';
+import type { AnswerBody } from './answer-body';
 
 const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 export const ROSTER_CSV = () => fromBase64(env.TEST_ROSTER_CSV);
@@ -14,7 +15,7 @@ export const ROSTER_XLSX = () => fromBase64(env.TEST_ROSTER_XLSX);
 /** `POST /api/source-records/import` with one file, as the import page sends it. */
 export async function upload(client: TestClient, bytes: Uint8Array | string, name = 'roster.csv') {
   const { status, body } = await client.upload('/api/source-records/import', bytes, name);
-  return { status, body: body as any };
+  return { status, body: body };
 }
 
 /** The source record's data as stored, by 身份证号. */
@@ -24,7 +25,7 @@ export async function storedData(idNumber: string): Promise<Record<string, unkno
 }
 
 /** The 4th, 12th and 20th students of the fixture rosters, refused with their reasons. */
-export function expectTheThreeRefusedRows(errors: any[]) {
+export function expectTheThreeRefusedRows(errors: AnswerBody[]) {
   expect(errors.map((e) => [e.row, e.field])).toEqual([[5, 'idNumber'], [13, 'name'], [21, 'originRegion']]);
   expect(errors[0]).toMatchObject({ name: '马思远', idNumber: '440305200508024290', column: '身份证号', value: '440305200508024290', accepted: expect.stringContaining('18 位') });
   expect(errors[0].message).toContain('身份证号无效');

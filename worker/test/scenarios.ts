@@ -210,7 +210,7 @@ export async function destinationIn(state: 'college_review' | 'school_review' | 
   const steps = { college_review: [], school_review: ['college approve'], registered: ['college approve', 'school approve'], returned: ['college reject'] }[state];
   for (const step of steps) {
     const [reviewer, action] = step.split(' ');
-    const moved = await (await demo(reviewer)).post(`/api/destinations/${view.id}/${action}`, { version: view.version, reason: '证明材料不完整' });
+    const moved = await (await demo(reviewer!)).post(`/api/destinations/${view.id}/${action}`, { version: view.version, reason: '证明材料不完整' });
     expectStatus(moved, 200, `${step} destination`);
     view = moved.body;
   }

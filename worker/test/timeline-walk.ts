@@ -47,7 +47,7 @@ export class TimelineWalk {
     const found = this.lifecycle.transitions.filter((t) =>
       t.action === action && t.from.includes(from) && t.by.includes(role) && (to === undefined || (t.to ?? from) === to));
     if (found.length !== 1) throw new Error(`${this.lifecycle.kind}: ${found.length} transitions ${action} from ${from} by ${role}${to ? ` to ${to}` : ''}`);
-    return found[0];
+    return found[0]!;
   }
 
   /**
@@ -85,7 +85,7 @@ export class TimelineWalk {
   recorded(action: string, pick: (e: RecordedEvent) => boolean = () => true): string {
     const found = (this.lifecycle.events ?? []).filter((e) => e.action === action && pick(e));
     if (found.length === 0) throw new Error(`${this.lifecycle.kind}: no recorded event ${action}`);
-    return found[0].label;
+    return found[0]!.label;
   }
 }
 

@@ -87,14 +87,18 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
       `evt-${recordId}`, recordId, state, data,
     );
   }
-  const collegeName = { 'col-1': d.college1.name, 'col-2': d.college2.name, 'col-3': d.college3.name } as Record<string, string>;
+  const collegeName = (id: string): string => {
+    const college = [d.college1, d.college2, d.college3].find((c) => c.id === id);
+    if (!college) throw new Error(`demo student in unknown college ${id}`);
+    return college.name;
+  };
   for (const s of [d.student1, d.student2, d.student3]) {
     add(
       'INSERT OR IGNORE INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       s.id, s.schoolId, s.collegeId, s.cohort, s.idNumber, s.name, s.phone, s.state,
     );
     const recordId = `src-${s.id}`;
-    const data = JSON.stringify(sourceData(s as Student, collegeName[s.collegeId]));
+    const data = JSON.stringify(sourceData(s as Student, collegeName(s.collegeId)));
     add(
       `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by)
        VALUES (?, 'source-records', ?, 1, ?, 'source', 1, ?, ?, ?, ?, 'acc-school')`,
@@ -164,7 +168,11 @@ export function toSqlScript(statements: SeedStatement[]): string {
   return statements
     .map(({ sql, params }) => {
       let i = 0;
-      return sql.replace(/\?/g, () => literal(params[i++])) + ';';
+      return sql.replace(/\?/g, () => {
+        const param = params[i++];
+        if (param === undefined) throw new Error(`seed statement has more placeholders than parameters: ${sql}`);
+        return literal(param);
+      }) + ';';
     })
     .join('\n') + '\n';
 }

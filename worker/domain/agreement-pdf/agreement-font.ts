@@ -55,18 +55,12 @@ function withCompactSubrs(font: FontkitFont): void {
   patchable.createSubset = () => {
     const subset = createSubset();
     if (typeof subset.subsetSubrs === 'function') {
-      subset.subsetSubrs = (subrs, used) => {
-        const out: Uint8Array[] = [];
-        for (let i = 0; i < subrs.length; i++) {
-          if (!used[i]) {
-            out.push(EMPTY);
-            continue;
-          }
-          subset.cff.stream.pos = subrs[i].offset;
-          out.push(subset.cff.stream.readBuffer(subrs[i].length));
-        }
-        return out;
-      };
+      subset.subsetSubrs = (subrs, used) =>
+        subrs.map((subr, i) => {
+          if (!used[i]) return EMPTY;
+          subset.cff.stream.pos = subr.offset;
+          return subset.cff.stream.readBuffer(subr.length);
+        });
     }
     return subset;
   };
@@ -75,7 +69,7 @@ function withCompactSubrs(font: FontkitFont): void {
 /** 'OTTO' is OpenType with CFF outlines; 0x00010000 or 'true' is TrueType. */
 export function fontFormat(bytes: Uint8Array): 'cff' | 'truetype' | null {
   if (bytes.length < 4) return null;
-  const tag = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
+  const tag = String.fromCharCode(...bytes.subarray(0, 4));
   if (tag === 'OTTO') return 'cff';
   if (tag === 'true' || (bytes[0] === 0 && bytes[1] === 1 && bytes[2] === 0 && bytes[3] === 0)) return 'truetype';
   return null;

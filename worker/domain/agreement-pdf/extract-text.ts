@@ -26,8 +26,8 @@ export async function pdfStreams(pdf: Uint8Array): Promise<string[]> {
   const out: string[] = [];
   STREAM_START.lastIndex = 0;
   for (let m = STREAM_START.exec(text); m; m = STREAM_START.exec(text)) {
-    const dict = m[1];
-    const start = m.index + m[0].length;
+    const [whole, dict = ''] = m;
+    const start = m.index + whole.length;
     const declared = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const end = declared ? start + Number(declared[1]) : text.indexOf('endstream', start);
     if (end < start) break;
@@ -49,16 +49,20 @@ export function parseToUnicode(cmaps: string[]): Map<string, string> {
   const map = new Map<string, string>();
   const key = (n: number) => n.toString(16).padStart(4, '0');
   for (const cmap of cmaps) {
-    for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const [, src, dst] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(key(parseInt(src, 16)), utf16be(dst));
+    for (const [, block = ''] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, src = '', dst = ''] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(key(parseInt(src, 16)), utf16be(dst));
     }
-    for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const [, lo, hi, dst, list] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
+    for (const [, block = ''] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, lo = '', hi = '', dst = '', list] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
         const from = parseInt(lo, 16);
         const to = parseInt(hi, 16);
         if (list !== undefined) {
-          const items = [...list.matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => utf16be(x[1]));
-          for (let cid = from; cid <= to && cid - from < items.length; cid++) map.set(key(cid), items[cid - from]);
+          const items = Array.from(list.matchAll(/<([0-9a-fA-F]*)>/g), ([, hex = '']) => utf16be(hex));
+          for (let cid = from; cid <= to; cid++) {
+            const item = items[cid - from];
+            if (item === undefined) break;
+            map.set(key(cid), item);
+          }
         } else {
           // the last UTF-16 unit of the destination counts up through the range
           const units = dst.match(/.{4}/g) ?? [];
@@ -88,7 +92,8 @@ export async function extractPdfText(pdf: Uint8Array): Promise<string[]> {
     if (s.includes('begincmap')) continue;
     // a TJ array holds hex strings and numbers only, never a ']'
     for (const m of s.matchAll(/<([0-9a-fA-F\s]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g)) {
-      const hex = m[1] !== undefined ? m[1] : [...m[2].matchAll(/<([0-9a-fA-F\s]*)>/g)].map((x) => x[1]).join('');
+      const [, tj, tjArray = ''] = m;
+      const hex = tj ?? Array.from(tjArray.matchAll(/<([0-9a-fA-F\s]*)>/g), ([, part = '']) => part).join('');
       runs.push(decodeCids(hex.replace(/\s+/g, ''), toUnicode));
     }
   }

@@ -15,8 +15,8 @@ export function maskName(name: unknown): string {
   const chars = Array.from(typeof name === 'string' ? name.trim() : '');
   if (chars.length === 0) return '';
   if (chars.length === 1) return '*';
-  const surnameLength = chars.length >= 3 && COMPOUND_SURNAMES.has(chars[0] + chars[1]) ? 2 : 1;
+  const surnameLength = chars.length >= 3 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
   const surname = chars.slice(0, surnameLength).join('');
   const given = chars.length - surnameLength;
-  return given >= 2 ? `${surname}*${chars[chars.length - 1]}` : `${surname}*`;
+  return given >= 2 ? `${surname}*${chars.at(-1) ?? ''}` : `${surname}*`;
 }

@@ -56,7 +56,7 @@ function gridRows(cells: FieldCell[], m: Measure): GridRow[] {
   let pending: FieldCell[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    const width = pending.length === 1 && pending[0].wide ? CONTENT_WIDTH : HALF_WIDTH;
+    const width = pending.length === 1 && pending[0]?.wide ? CONTENT_WIDTH : HALF_WIDTH;
     const laid = pending.map((cell, i) => ({
       x: MARGIN_X + i * HALF_WIDTH,
       width,
@@ -92,8 +92,10 @@ function drawRow(row: GridRow, from: number, to: number, top: number, ops: DrawO
     ops.push({ op: 'rect', x: cell.x + LABEL_WIDTH, y: top - h, w: cell.width - LABEL_WIDTH, h, stroke: true });
     for (let i = from; i < to; i++) {
       const y = baseline(top - CELL_PAD_Y - (i - from) * LINE_HEIGHT);
-      if (cell.label[i]) ops.push({ op: 'text', x: cell.x + CELL_PAD_X, y, size: TEXT_SIZE, text: cell.label[i], gray: 0.25 });
-      if (cell.value[i]) ops.push({ op: 'text', x: cell.x + LABEL_WIDTH + CELL_PAD_X, y, size: TEXT_SIZE, text: cell.value[i] });
+      const label = cell.label[i];
+      const value = cell.value[i];
+      if (label) ops.push({ op: 'text', x: cell.x + CELL_PAD_X, y, size: TEXT_SIZE, text: label, gray: 0.25 });
+      if (value) ops.push({ op: 'text', x: cell.x + LABEL_WIDTH + CELL_PAD_X, y, size: TEXT_SIZE, text: value });
     }
   }
   return h;
@@ -123,16 +125,17 @@ function drawSignatures(boxes: SignatureBox[], top: number, ops: DrawOp[], m: Me
 
 /** The body of every page of one copy. */
 export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
-  const pages: DrawOp[][] = [[]];
+  let page: DrawOp[] = [];
+  const pages = [page];
   let y = BODY_TOP;
-  const page = () => pages[pages.length - 1];
   const newPage = () => {
-    pages.push([]);
+    page = [];
+    pages.push(page);
     y = BODY_TOP;
   };
 
   for (const line of wrapText(content.intro, CONTENT_WIDTH, 8.5, m.charWidth)) {
-    page().push({ op: 'text', x: MARGIN_X, y: baseline(y, 8.5, 12), size: 8.5, text: line, gray: 0.35 });
+    page.push({ op: 'text', x: MARGIN_X, y: baseline(y, 8.5, 12), size: 8.5, text: line, gray: 0.35 });
     y -= 12;
   }
   y -= SECTION_GAP - 2;
@@ -141,7 +144,7 @@ export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
     const rows = gridRows(section.cells, m);
     // keep a heading together with at least the first line of its first row
     if (y - HEADING_HEIGHT - rowHeight(1) < BODY_BOTTOM) newPage();
-    y -= drawHeading(section.title, y, page());
+    y -= drawHeading(section.title, y, page);
     for (const row of rows) {
       let from = 0;
       while (from < row.lines) {
@@ -152,11 +155,11 @@ export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
         const tallerThanPage = rowHeight(whole) > BODY_TOP - BODY_BOTTOM - HEADING_HEIGHT;
         if (fitting >= whole || (tallerThanPage && fitting >= 1)) {
           const to = from + Math.min(whole, fitting);
-          y -= drawRow(row, from, to, y, page());
+          y -= drawRow(row, from, to, y, page);
           from = to;
         } else {
           newPage();
-          y -= drawHeading(`${section.title}（续）`, y, page());
+          y -= drawHeading(`${section.title}（续）`, y, page);
         }
       }
     }
@@ -165,7 +168,7 @@ export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
 
   const signaturesHeight = Math.ceil(content.signatures.length / 2) * (SIGNATURE_HEIGHT + SIGNATURE_GAP) - SIGNATURE_GAP;
   if (y - signaturesHeight < BODY_BOTTOM) newPage();
-  drawSignatures(content.signatures, y, page(), m);
+  drawSignatures(content.signatures, y, page, m);
   return pages;
 }
 
@@ -178,7 +181,7 @@ export function pageFrame(content: AgreementContent, copyLabel: string, pageNo: 
 
   const infoY = top - 36;
   ops.push({ op: 'text', x: MARGIN_X, y: infoY, size: TEXT_SIZE, text: `协议书编号：${content.number || '—'}` });
-  ops.push({ op: 'text', x: MARGIN_X + 190, y: infoY, size: TEXT_SIZE, text: `状态：${content.stateLabel}　${content.modeLabel}` });
+  ops.push({ op: 'text', x: MARGIN_X + 190, y: infoY, size: TEXT_SIZE, text: `状态：${content.stateLabel}\u3000${content.modeLabel}` });
   const labelSize = 11;
   const labelWidth = widthOf(copyLabel, labelSize, m) + 14;
   const labelX = PAGE.width - MARGIN_X - labelWidth;
@@ -188,8 +191,8 @@ export function pageFrame(content: AgreementContent, copyLabel: string, pageNo: 
 
   const footY = MARGIN_BOTTOM;
   ops.push({ op: 'line', x1: MARGIN_X, y1: footY + 12, x2: PAGE.width - MARGIN_X, y2: footY + 12 });
-  const verify = content.verifyCode ? `验证码：${content.verifyCode}　查验网址：${content.verifyUrl}` : '验证码：—';
-  const pageText = `${copyLabel}　第 ${pageNo} 页 / 共 ${pageCount} 页`;
+  const verify = content.verifyCode ? `验证码：${content.verifyCode}\u3000查验网址：${content.verifyUrl}` : '验证码：—';
+  const pageText = `${copyLabel}\u3000第 ${pageNo} 页 / 共 ${pageCount} 页`;
   const pageWidth = widthOf(pageText, 8, m);
   const verifyLines = wrapText(verify, CONTENT_WIDTH - pageWidth - 12, 8, m.charWidth);
   ops.push({ op: 'text', x: MARGIN_X, y: footY, size: 8, text: verifyLines[0] ?? '', gray: 0.3 });

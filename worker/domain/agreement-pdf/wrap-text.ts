@@ -29,7 +29,7 @@ export function wrapText(text: string, maxWidth: number, size: number, charWidth
       // The character does not fit: decide how much of the current line moves down with it.
       let carry = 0;
       if (WORD_CHAR.test(ch)) {
-        while (carry < line.length && WORD_CHAR.test(line[line.length - 1 - carry])) carry++;
+        while (carry < line.length && WORD_CHAR.test(line[line.length - 1 - carry] ?? '')) carry++;
         if (carry === line.length) carry = 0; // one long word: break it anywhere
       } else if (NO_LINE_START.has(ch) && line.length > 1) {
         carry = 1;

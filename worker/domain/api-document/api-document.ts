@@ -10,7 +10,7 @@ import type { Lifecycle } from '../../lifecycle/types';
 
 /** Each lifecycle kind with its form and its actions (one entry per action name). */
 export function lifecycleKinds(): KindInfo[] {
-  return (Object.values(LIFECYCLES) as Lifecycle[]).map((l) => ({
+  return Object.values<Lifecycle>(LIFECYCLES).map((l) => ({
     kind: l.kind,
     label: l.label,
     form: l.form,

@@ -11,9 +11,10 @@ export function d1ChainSource(db: Db): ChainSource {
       let after = '';
       for (;;) {
         const records = await chainRecordsPage(db, after, PAGE);
-        if (records.length === 0) return;
+        const lastRecord = records.at(-1);
+        if (!lastRecord) return;
         yield { records, events: await eventsOfRecords(db, records.map((r) => r.id)) };
-        after = records[records.length - 1].id;
+        after = lastRecord.id;
       }
     },
     recordless: () => recordlessEvents(db),

@@ -45,7 +45,7 @@ describe('the tamper-evident audit chain', () => {
   it('every event of a record links to the one before, and the record keeps the head', async () => {
     const { recordId, events } = await reviewedSourceRecord();
     expect(events.map((e) => e.action)).toEqual(['save', 'submit', 'reject', 'submit', 'approve']);
-    for (let i = 1; i < events.length; i++) expect(events[i].prev_hash).toBe(events[i - 1].hash);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.prev_hash).toBe(events[i - 1]!.hash);
     const head = await env.DB.prepare('SELECT audit_head FROM records WHERE id = ?').bind(recordId).first<string>('audit_head');
     expect(head).toBe(events.at(-1)!.hash);
     const report = await verify();
@@ -62,14 +62,14 @@ describe('the tamper-evident audit chain', () => {
   it('an edited snapshot is named as the first broken event, with its record and time', async () => {
     const { recordId, events } = await reviewedSourceRecord();
     const target = events[1];
-    const forged = JSON.stringify({ ...JSON.parse(target.snapshot), mobile: '13900000000' });
-    await env.DB.prepare('UPDATE audit_events SET snapshot = ? WHERE id = ?').bind(forged, target.id).run();
+    const forged = JSON.stringify({ ...JSON.parse(target!.snapshot), mobile: '13900000000' });
+    await env.DB.prepare('UPDATE audit_events SET snapshot = ? WHERE id = ?').bind(forged, target!.id).run();
     const report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toMatchObject({ recordId, eventId: target.id, at: target.at, code: 'snapshot_altered' });
+    expect(report.firstBroken).toMatchObject({ recordId, eventId: target!.id, at: target!.at, code: 'snapshot_altered' });
     expect(report.firstBroken!.message).toMatch(/快照/);
 
-    await env.DB.prepare('UPDATE audit_events SET snapshot = ? WHERE id = ?').bind(target.snapshot, target.id).run();
+    await env.DB.prepare('UPDATE audit_events SET snapshot = ? WHERE id = ?').bind(target!.snapshot, target!.id).run();
     expect((await verify()).ok).toBe(true);
   });
 
@@ -85,12 +85,12 @@ describe('the tamper-evident audit chain', () => {
 
   it('the first of two edits is the one named', async () => {
     const { recordId, events } = await reviewedSourceRecord();
-    await env.DB.prepare('UPDATE audit_events SET actor_name = ? WHERE id IN (?, ?)').bind('某人', events[3].id, events[1].id).run();
+    await env.DB.prepare('UPDATE audit_events SET actor_name = ? WHERE id IN (?, ?)').bind('某人', events[3]!.id, events[1]!.id).run();
     const report = await verify();
-    expect(report.firstBroken).toMatchObject({ recordId, eventId: events[1].id, code: 'event_altered' });
+    expect(report.firstBroken).toMatchObject({ recordId, eventId: events[1]!.id, code: 'event_altered' });
 
     for (const e of [events[1], events[3]]) {
-      await env.DB.prepare("UPDATE audit_events SET actor_name = (SELECT display_name FROM accounts WHERE id = audit_events.actor_id) WHERE id = ?").bind(e.id).run();
+      await env.DB.prepare("UPDATE audit_events SET actor_name = (SELECT display_name FROM accounts WHERE id = audit_events.actor_id) WHERE id = ?").bind(e!.id).run();
     }
     expect((await verify()).ok).toBe(true);
   });
@@ -123,17 +123,17 @@ describe('the tamper-evident audit chain', () => {
 
   it('deleting an event in the middle breaks the link of the one after it', async () => {
     const { recordId, events } = await reviewedSourceRecord();
-    await env.DB.prepare('DELETE FROM audit_events WHERE id = ?').bind(events[2].id).run();
-    expect((await verify()).firstBroken).toMatchObject({ recordId, eventId: events[3].id, code: 'chain_broken' });
-    await reinsert(events[2]);
+    await env.DB.prepare('DELETE FROM audit_events WHERE id = ?').bind(events[2]!.id).run();
+    expect((await verify()).firstBroken).toMatchObject({ recordId, eventId: events[3]!.id, code: 'chain_broken' });
+    await reinsert(events[2]!);
     expect((await verify()).ok).toBe(true);
   });
 
   it('deleting a record with its history leaves events that name it', async () => {
     const { recordId, events } = await reviewedSourceRecord();
-    const row = await env.DB.prepare('SELECT * FROM records WHERE id = ?').bind(recordId).first<Record<string, unknown>>();
+    const row = await env.DB.prepare('SELECT * FROM records WHERE id = ?').bind(recordId).first();
     await env.DB.prepare('DELETE FROM records WHERE id = ?').bind(recordId).run();
-    expect((await verify()).firstBroken).toMatchObject({ recordId, eventId: events[0].id, code: 'record_missing' });
+    expect((await verify()).firstBroken).toMatchObject({ recordId, eventId: events[0]!.id, code: 'record_missing' });
     const cols = Object.keys(row!);
     await env.DB.prepare(`INSERT INTO records (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).bind(...cols.map((c) => row![c])).run();
     expect((await verify()).ok).toBe(true);
@@ -148,12 +148,12 @@ describe('the tamper-evident audit chain', () => {
     const recordId = (await env.DB.prepare("SELECT r.id FROM records r JOIN students s ON s.id = r.student_id WHERE s.id_number = ? AND r.kind = 'source-records'").bind(idNumber).first<string>('id'))!;
     const events = (await env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(recordId).all<EventRow>()).results;
     expect(events).toHaveLength(2);
-    expect(events[1].prev_hash).toBe(events[0].hash);
+    expect(events[1]!.prev_hash).toBe(events[0]!.hash);
     expect((await verify()).ok).toBe(true);
 
     await env.DB.prepare("UPDATE records SET data = json_set(data, '$.mobile', '13900000001') WHERE id = ?").bind(recordId).run();
-    expect(problemOf(await verify(), recordId)).toMatchObject({ eventId: events[1].id, code: 'data_mismatch' });
-    await env.DB.prepare('UPDATE records SET data = ? WHERE id = ?').bind(events[1].snapshot, recordId).run();
+    expect(problemOf(await verify(), recordId)).toMatchObject({ eventId: events[1]!.id, code: 'data_mismatch' });
+    await env.DB.prepare('UPDATE records SET data = ? WHERE id = ?').bind(events[1]!.snapshot, recordId).run();
   });
 
   it('events written before the chain existed are sealed by the first hashed event', async () => {

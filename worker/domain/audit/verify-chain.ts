@@ -82,16 +82,15 @@ export async function verifyRecordChain(
   let last: ChainEvent | null = null;
   const reached = new Set<string>();
   for (;;) {
-    const next = successors.get(link) ?? [];
-    if (next.length === 0) break;
-    if (next.length > 1) return problem(subject, next[1], 'chain_forked');
-    const e = next[0];
+    const [e, fork] = successors.get(link) ?? [];
+    if (!e) break;
+    if (fork) return problem(subject, fork, 'chain_forked');
     if (reached.has(e.id)) break;
     if (e.snapshot === null || (await sha256Hex(e.snapshot)) !== e.dataDigest) return problem(subject, e, 'snapshot_altered');
     if ((await eventHash({ ...e, prevHash: link })) !== e.hash) return problem(subject, e, 'event_altered');
     reached.add(e.id);
     last = e;
-    link = e.hash as string;
+    link = e.hash;
   }
   const stray = hashed.find((e) => !reached.has(e.id));
   if (stray) return problem(subject, stray, last === null && preChain.length > 0 ? 'pre_chain_altered' : 'chain_broken');
@@ -146,9 +145,14 @@ export interface ChainReport {
 const earliest = (a: ChainProblem, b: ChainProblem) =>
   (a.at ?? '') < (b.at ?? '') ? -1 : (a.at ?? '') > (b.at ?? '') ? 1 : (a.eventId ?? '') < (b.eventId ?? '') ? -1 : 1;
 
-function groupByRecord(events: ChainEvent[]): Map<string, ChainEvent[]> {
-  const out = new Map<string, ChainEvent[]>();
-  for (const e of events) out.set(e.recordId, [...(out.get(e.recordId) ?? []), e]);
+/** The events of each record, in the order given; a record listed has at least one. */
+function groupByRecord(events: ChainEvent[]): Map<string, [ChainEvent, ...ChainEvent[]]> {
+  const out = new Map<string, [ChainEvent, ...ChainEvent[]]>();
+  for (const e of events) {
+    const own = out.get(e.recordId);
+    if (own) own.push(e);
+    else out.set(e.recordId, [e]);
+  }
   return out;
 }
 

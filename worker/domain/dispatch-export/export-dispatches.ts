@@ -3,6 +3,7 @@
  * filtered) as CSV or XLSX, through the shared table export (../table-export/export-table.ts: text
  * cells, formula-looking values neutralised, XLSX capped).
  */
+import { valueText } from '../../lib/value-text';
 import type { Db } from '../../db/client';
 import type { ApprovedDispatchRow, DispatchExportFilter } from '../../db/dispatch-export';
 import { MAX_XLSX_ROWS, parseJsonColumn, tableCsvStream, tableXlsx, type TableExport } from '../table-export/export-table';
@@ -12,10 +13,7 @@ export { MAX_XLSX_ROWS };
 
 export function exportCells(row: ApprovedDispatchRow): string[] {
   const sources = { source: parseJsonColumn(row.source), dispatch: parseJsonColumn(row.data), school: { code: row.schoolCode, name: row.schoolName } as Record<string, unknown> };
-  return DISPATCH_EXPORT_COLUMNS.map((c) => {
-    const v = sources[c.from][c.key];
-    return v === undefined || v === null ? '' : String(v);
-  });
+  return DISPATCH_EXPORT_COLUMNS.map((c) => valueText(sources[c.from][c.key]));
 }
 
 const DISPATCH_TABLE: TableExport = { kind: 'dispatches', headers: DISPATCH_EXPORT_COLUMNS.map((c) => c.header), cells: exportCells, sheet: '派遣方案' };

@@ -20,7 +20,7 @@ async function studentWithUpload(bytes: Uint8Array = tinyPng()) {
   const fixture = await studentWithSourceRecord('imported');
   const client = await TestClient.as(fixture.username);
   const { body } = await upload(client, bytes, 'proof.png');
-  return { ...fixture, client, fileId: body.id as string, actor: await actorOf('acc-' + fixture.studentId) };
+  return { ...fixture, client, fileId: body.id, actor: await actorOf('acc-' + fixture.studentId) };
 }
 
 describe('表单引用上传的文件 (form fields of type file hold upload ids)', () => {

@@ -12,8 +12,7 @@ const MARKUP = ['<script', '<html', '<!doctype html', '<body', '<iframe', '<svg'
 export function containsMarkup(bytes: Uint8Array): boolean {
   // latin1 keeps one character per byte, so binary data cannot hide a tag behind a bad UTF-8 sequence
   let head = '';
-  const end = Math.min(bytes.length, SCAN_BYTES);
-  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]);
+  for (const b of bytes.subarray(0, SCAN_BYTES)) head += String.fromCharCode(b);
   head = head.toLowerCase();
   return MARKUP.some((tag) => head.includes(tag));
 }

@@ -25,7 +25,7 @@ export async function upload(client: TestClient | null, bytes: Uint8Array, name 
   const form = new FormData();
   form.append('file', new File([bytes], name, { type }));
   const res = await send(client, 'POST', '/api/files', form);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await res.json<{ id: string; contentType: string; sha256: string; error: { code: string; message: string } }>() };
 }
 
 export async function download(client: TestClient | null, id: string) {

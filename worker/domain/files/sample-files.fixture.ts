@@ -12,10 +12,10 @@ export const tinyPng = (): Uint8Array =>
  */
 export function tinyJpeg(): Uint8Array {
   const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
-  const oneCodeTable = (tableClass: number) => [tableClass << 4, 1, ...new Array(15).fill(0), 0x00];
+  const oneCodeTable = (tableClass: number) => [tableClass << 4, 1, ...new Array<number>(15).fill(0), 0x00];
   return Uint8Array.from([
     0xff, 0xd8,
-    ...segment(0xdb, [0x00, ...new Array(64).fill(1)]),
+    ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]),
     ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
     ...segment(0xc4, oneCodeTable(0)),
     ...segment(0xc4, oneCodeTable(1)),

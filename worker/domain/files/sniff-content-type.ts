@@ -7,9 +7,9 @@ export type UploadContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'app
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
-const PDF_SIGNATURE = [...'%PDF-'].map((ch) => ch.charCodeAt(0));
-const RIFF = [...'RIFF'].map((ch) => ch.charCodeAt(0));
-const WEBP = [...'WEBP'].map((ch) => ch.charCodeAt(0));
+const PDF_SIGNATURE = Array.from('%PDF-', (ch) => ch.charCodeAt(0));
+const RIFF = Array.from('RIFF', (ch) => ch.charCodeAt(0));
+const WEBP = Array.from('WEBP', (ch) => ch.charCodeAt(0));
 
 function startsWithAt(bytes: Uint8Array, signature: number[], offset = 0): boolean {
   if (bytes.length < offset + signature.length) return false;

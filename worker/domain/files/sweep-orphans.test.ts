@@ -16,9 +16,9 @@ describe('清理未使用的上传 (the cron removes uploads nobody attached)', 
   it('removes an old loose upload from D1 and R2, keeps attached and fresh ones', async () => {
     const fixture = await studentWithSourceRecord('imported');
     const student = await TestClient.as(fixture.username);
-    const old = (await upload(student, tinyPng())).body.id as string;
-    const attached = (await upload(student, tinyPng())).body.id as string;
-    const fresh = (await upload(student, tinyPng())).body.id as string;
+    const old = (await upload(student, tinyPng())).body.id;
+    const attached = (await upload(student, tinyPng())).body.id;
+    const fresh = (await upload(student, tinyPng())).body.id;
     const actor = await actorOf('acc-' + fixture.studentId);
     await runBatch(db(), attachFiles(db(), { recordId: fixture.recordId, fileIds: [attached], actor }));
     await backdate(old, twoDaysAgo());

@@ -19,8 +19,9 @@ const asFields = (errors: DefinitionError[], code: string) => errors.map((e) => 
 export async function assertPublishable(db: Db, formKey: string, definition: unknown): Promise<FormDefinition> {
   const { shape, lifecycle } = await definitionProblems(db, formKey, definition);
   if (shape.length > 0) throw invalid(`表单定义有 ${shape.length} 处错误，请修改后再发布`, asFields(shape, 'definition'), 'definition_invalid');
-  if (lifecycle.length > 0) {
-    throw invalid(`此修改会破坏正在运行的业务流程，不能发布：${lifecycle[0].message}`, asFields(lifecycle, 'lifecycle'), 'lifecycle_dependency');
+  const [firstBreak] = lifecycle;
+  if (firstBreak) {
+    throw invalid(`此修改会破坏正在运行的业务流程，不能发布：${firstBreak.message}`, asFields(lifecycle, 'lifecycle'), 'lifecycle_dependency');
   }
   return definition as FormDefinition;
 }

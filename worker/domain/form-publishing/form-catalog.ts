@@ -28,20 +28,20 @@ export async function formVersions(db: Db, formKey: string): Promise<VersionSumm
 
 export async function formCatalog(db: Db): Promise<FormSummary[]> {
   const keys = Object.keys(SHIPPED_FORMS);
-  const latest = await Promise.all(keys.map((k) => latestForm(db, k)));
-  const [counts, drafts, lists] = await Promise.all([
+  const latest = await Promise.all(keys.map(async (key) => ({ key, form: await latestForm(db, key) })));
+  const [counts, drafts, forms] = await Promise.all([
     recordCountsByVersion(db),
     draftUpdatedAt(db),
-    Promise.all(keys.map((k) => formVersionList(db, k))),
+    Promise.all(latest.map(async (l) => ({ ...l, list: await formVersionList(db, l.key) }))),
   ]);
-  return keys.map((key, i) => {
+  return forms.map(({ key, form, list }) => {
     const n = new Map(counts.filter((c) => c.formKey === key).map((c) => [c.formVersion, c.n]));
     const draft = drafts.get(key);
     return {
       key,
-      title: latest[i].definition.title,
-      latestVersion: latest[i].version,
-      versions: lists[i].map((v) => ({ ...v, records: n.get(v.version) ?? 0 })),
+      title: form.definition.title,
+      latestVersion: form.version,
+      versions: list.map((v) => ({ ...v, records: n.get(v.version) ?? 0 })),
       draft: draft ? { updatedAt: draft.updatedAt, updatedBy: draft.updatedBy, baseVersion: draft.baseVersion } : null,
     };
   });

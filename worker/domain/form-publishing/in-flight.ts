@@ -4,10 +4,10 @@
  */
 import type { Role } from '../../../forms/engine';
 import { LIFECYCLES } from '../../lifecycle/registry';
-import type { Lifecycle } from '../../lifecycle/types';
+import type { Lifecycle, Transition } from '../../lifecycle/types';
 
 export function lifecyclesOfForm(formKey: string): Lifecycle[] {
-  return Object.values(LIFECYCLES).filter((l): l is Lifecycle => !!l && l.form === formKey);
+  return Object.values(LIFECYCLES).filter((l) => l.form === formKey);
 }
 
 /** States with at least one way out: the record is still moving. */
@@ -28,7 +28,7 @@ export interface SubmissionStep {
  * sends it back to them).
  */
 export function submissionSteps(lifecycle: Lifecycle, state: string): SubmissionStep[] {
-  const withData = lifecycle.transitions.filter((t) => t.step && !t.draft);
+  const withData = lifecycle.transitions.filter((t): t is Transition & { step: string } => !!t.step && !t.draft);
   const fromHere = withData.filter((t) => t.from.includes(state));
   const chosen = fromHere.length > 0 ? fromHere : withData;
   const seen = new Set<string>();
@@ -38,7 +38,7 @@ export function submissionSteps(lifecycle: Lifecycle, state: string): Submission
       const id = `${t.step}:${role}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ step: t.step!, role });
+      out.push({ step: t.step, role });
     }
   }
   return out;

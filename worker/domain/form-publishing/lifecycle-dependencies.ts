@@ -19,7 +19,7 @@ const isTopField = (def: FormDefinition, key: string) => {
 export function workflowStepsUsed(formKey: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const lifecycle of Object.values(LIFECYCLES)) {
-    if (!lifecycle || lifecycle.form !== formKey) continue;
+    if (lifecycle.form !== formKey) continue;
     if (lifecycle.create) out.set(lifecycle.create.step, `${lifecycle.label}：创建`);
     for (const t of lifecycle.transitions) if (t.step && !out.has(t.step)) out.set(t.step, `${lifecycle.label}：${t.label}`);
   }
@@ -33,7 +33,7 @@ export async function lifecycleDependencyErrors(db: Db, formKey: string, def: Fo
   for (const { key, usedBy } of requiredKeysOf(formKey)) {
     if (!isTopField(def, key)) errors.push({ path: 'steps', message: `不能删除字段「${key}」：${usedBy}需要读取它` });
   }
-  const workflow = new Set((def.workflow ?? []).map((w) => w.key));
+  const workflow = new Set(def.workflow.map((w) => w.key));
   for (const [step, usedBy] of workflowStepsUsed(formKey)) {
     if (!workflow.has(step)) errors.push({ path: 'workflow', message: `不能删除环节「${step}」：${usedBy}使用该环节` });
   }

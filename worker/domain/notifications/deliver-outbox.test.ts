@@ -35,10 +35,11 @@ function batchOf(bodies: OutboxMessage[]): { batch: MessageBatch<OutboxMessage>;
 function recording(failures = 0): Transport & { sent: OutgoingMessage[]; calls: number } {
   const t = {
     sent: [] as OutgoingMessage[], calls: 0,
-    async send(m: OutgoingMessage) {
+    send(m: OutgoingMessage) {
       t.calls++;
-      if (t.calls <= failures) throw new Error('短信网关超时');
+      if (t.calls <= failures) return Promise.reject(new Error('短信网关超时'));
       t.sent.push(m);
+      return Promise.resolve();
     },
   };
   return t;
@@ -97,7 +98,7 @@ describe('the notification outbox', () => {
     }
     const run = batchOf([{ outboxId: sms.id }]);
     expect(await deliverOutbox(db, run.batch, () => transport, () => t0)).toEqual({ sent: 1 });
-    expect(run.messages[0].acked).toBe(true);
+    expect(run.messages[0]!.acked).toBe(true);
     expect(await stateOf(sms.id)).toMatchObject({ state: 'sent', attempts: 3, last_error: null });
     expect(transport.sent).toHaveLength(1);
     expect(backoffSeconds(20)).toBe(3600);
@@ -110,7 +111,7 @@ describe('the notification outbox', () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const run = batchOf([{ outboxId: email.id }]);
       await deliverOutbox(db, run.batch, () => transport);
-      if (attempt < MAX_ATTEMPTS) expect(run.messages[0].retried).not.toBeNull();
+      if (attempt < MAX_ATTEMPTS) expect(run.messages[0]!.retried).not.toBeNull();
       else expect(run.messages[0]).toMatchObject({ acked: true, retried: null });
     }
     expect(await stateOf(email.id)).toMatchObject({ state: 'dead', attempts: MAX_ATTEMPTS, last_error: '短信网关超时' });
@@ -122,17 +123,17 @@ describe('the notification outbox', () => {
 
   it('a message naming an event sends each of its rows; the local transport keeps one copy per row', async () => {
     const { rows } = await invitedWithContacts();
-    const eventId = rows[0].id.split(':')[0];
+    const eventId = rows[0]!.id.split(':')[0]!;
     const run = batchOf([{ eventId }, { eventId }]);
     expect(await deliverOutbox(db, run.batch, () => localTransport(db))).toEqual({ sent: 2 });
-    const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel').bind(rows[0].id, rows[1].id).all();
+    const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel').bind(rows[0]!.id, rows[1]!.id).all();
     expect(mailbox.results).toEqual([{ channel: 'email', subject: '收到职位邀约' }, { channel: 'sms', subject: '收到职位邀约' }]);
   });
 
   it('the scheduled sweep hands due rows to the queue once, and not again while they are leased', async () => {
     const { rows } = await invitedWithContacts();
     const queued: OutboxMessage[] = [];
-    const queue = { sendBatch: async (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); } } as unknown as Queue<OutboxMessage>;
+    const queue = { sendBatch: (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); return Promise.resolve(); } } as unknown as Queue<OutboxMessage>;
     // before the grace has passed the rows are the writing request's to queue; after it, the sweep's
     await sweepOutbox(db, queue, new Date(Date.now() + 1000));
     expect(queued.filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);

@@ -8,6 +8,7 @@
 import type { Db } from '../../db/client';
 import { claimOutboxRow, markOutboxFailed, markOutboxSent, outboxIdsOfEvent } from '../../db/outbox';
 import type { OutgoingMessage, Transport } from './transport';
+import { messageOf } from '../../lib/error-message';
 
 /** A queue message: one outbox row (the sweep), or every row of one event. */
 export type OutboxMessage = { outboxId: string } | { eventId: string };
@@ -30,7 +31,7 @@ export async function deliverOne(db: Db, id: string, transportFor: (channel: Out
   try {
     await transportFor(row.channel).send({ id: row.id, channel: row.channel, address: row.address, subject: row.subject, body: row.body });
   } catch (err) {
-    const error = String((err as Error)?.message ?? err).slice(0, 500);
+    const error = messageOf(err).slice(0, 500);
     if (row.attempts >= MAX_ATTEMPTS) {
       await markOutboxFailed(db, row.id, error, { dead: true });
       return { sent: 0 };

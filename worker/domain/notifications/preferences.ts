@@ -32,7 +32,7 @@ export async function savePreferences(db: Db, accountId: string, body: Unchecked
     for (const channel of ['email', 'sms'] as const) {
       if (p[channel] === undefined) continue;
       if (typeof p[channel] !== 'boolean') fields.push({ path: `preferences.${i}.${channel}`, code: 'type', message: '必须是是或否' });
-      else at[channel] = p[channel] as boolean;
+      else at[channel] = p[channel];
     }
   });
   if (fields.length) throw invalid('提醒设置未保存，请检查标红的项', fields, 'validation');

@@ -46,7 +46,7 @@ describe('the reminder run', () => {
       const digest = await messages(account, 'reminder.digest');
       expect(digest).toHaveLength(1);
       expect(digest[0]).toMatchObject({ record_id: null, dedupe_key: `digest:${day}`, title: expect.stringMatching(/^\d+ 条事项等待审核超过 3 天$/) });
-      expect(digest[0].body).toMatch(/就业协议书 \d+ 条/);
+      expect(digest[0]!.body).toMatch(/就业协议书 \d+ 条/);
     }
     // the other college of the school has nothing waiting from these
     expect(await messages('acc-college2', 'reminder.digest')).toEqual([]);

@@ -49,7 +49,6 @@ async function deadlineReminders(db: Db, now: Date): Promise<Write[]> {
 export function waitingStates(): { kind: Kind; state: string; role: Reviewer }[] {
   const out: { kind: Kind; state: string; role: Reviewer }[] = [];
   for (const l of Object.values(LIFECYCLES)) {
-    if (!l) continue;
     for (const t of l.transitions) {
       // a step that moves the record on (not an in-place correction)
       if (!t.to) continue;
@@ -76,7 +75,7 @@ async function reviewerDigests(db: Db, now: Date): Promise<Write[]> {
       const key = w.role === 'college' ? `college:${g.schoolId}:${g.collegeId}` : w.role === 'school' ? `school:${g.schoolId}` : w.role;
       const audience: AudienceOf = w.role === 'college' ? { collegeReviewers: true, schoolId: g.schoolId, collegeId: g.collegeId }
         : w.role === 'school' ? { schoolReviewers: true, schoolId: g.schoolId } : w.role === 'center' ? { center: true } : { province: true };
-      const d = digests.get(key) ?? { audience, counts: new Map() };
+      const d = digests.get(key) ?? { audience, counts: new Map<string, number>() };
       const label = LIFECYCLES[g.kind as Kind]?.label ?? g.kind;
       d.counts.set(label, (d.counts.get(label) ?? 0) + g.n);
       digests.set(key, d);

@@ -26,6 +26,7 @@ import { eventHash, GENESIS, preChainSeal } from '../audit/event-hash';
 import { badRequest, forbidden } from '../../http/errors';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId, sha256Hex } from '../../lib/encoding';
+import { valueText } from '../../lib/value-text';
 import { MAX_IMPORT_ROWS } from './limits';
 import type { Table } from './read-table';
 import { isTemplateExample, TEMPLATE_EXAMPLE_MESSAGE } from './template-example';
@@ -96,21 +97,21 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   const collegeNames = collegeRows.map((c) => c.name).join('、');
 
   table.rows.forEach((cells, index) => {
-    const row = table.lines[index];
+    const row = lineOf(table, index);
     const input: Record<string, unknown> = {};
     columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
     if (isTemplateExample(form.definition, input.idNumber)) { errors.push({ ...report(row, 'idNumber', TEMPLATE_EXAMPLE_MESSAGE), accepted: undefined }); return; }
     const result = validate(form.definition, input, { role: 'school', step: 'import' });
     const rowErrors = result.errors.map((e) => report(row, e.path, e.message, e.code));
-    const idNumber = String(result.values.idNumber ?? '');
-    const collegeId = collegeByName.get(String(result.values.college ?? ''));
+    const idNumber = valueText(result.values.idNumber);
+    const collegeId = collegeByName.get(valueText(result.values.college));
     if (result.values.college && !collegeId) {
-      rowErrors.push({ ...report(row, 'college', `本校没有名为「${String(result.values.college)}」的学院`), accepted: collegeNames });
+      rowErrors.push({ ...report(row, 'college', `本校没有名为「${valueText(result.values.college)}」的学院`), accepted: collegeNames });
     }
     if (idNumber && seen.has(idNumber)) rowErrors.push(report(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
     if (rowErrors.length > 0 || !collegeId) { errors.push(...rowErrors); return; }
     seen.set(idNumber, row);
-    valid.push({ row, values: result.values as Record<string, unknown>, collegeId });
+    valid.push({ row, values: result.values, collegeId });
   });
 
   const existing = await findStudentsByIdNumbers(db, valid.map((v) => v.values.idNumber as string));
@@ -188,7 +189,7 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
     return text === undefined || text === '' ? undefined : text;
   };
   return (row: number, path: string, message: string, code?: string): ImportRowError => {
-    const key = path.split('.', 1)[0];
+    const [key = path] = path.split('.', 1);
     const field = fields.get(key);
     const i = columnOf.get(key);
     const value = cell(row, key);
@@ -211,8 +212,15 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
   };
 }
 
+/** The row of the file that `table.rows[index]` came from. */
+function lineOf(table: Table, index: number): number {
+  const line = table.lines[index];
+  if (line === undefined) throw new Error(`row ${index} of the table has no line number`);
+  return line;
+}
+
 function rowsByLine(table: Table): Map<number, string[]> {
-  return new Map(table.lines.map((line, i) => [line, table.rows[i]]));
+  return new Map(table.rows.map((cells, i) => [lineOf(table, i), cells]));
 }
 
 /** The refused rows as in the file, in file order, each with its problems joined in a 问题 column. */
@@ -229,9 +237,9 @@ export function problemList(table: Table, errors: ImportRowError[]): ProblemList
     else byRow.set(e.row, [text]);
   }
   const cellsOf = rowsByLine(table);
-  const rows = [...byRow.keys()].sort((a, b) => a - b).map((row) => {
+  const rows = [...byRow].sort(([a], [b]) => a - b).map(([row, problems]) => {
     const cells = header.map((_, i) => cellsOf.get(row)?.[i] ?? '');
-    cells[at] = byRow.get(row)!.join('；');
+    cells[at] = problems.join('；');
     return cells;
   });
   return { header, rows };

@@ -15,6 +15,7 @@ import { templateColumns, templateCsv, templateXlsx, TEMPLATE_SHEETS } from './i
 import { MAX_IMPORT_ROWS } from './limits';
 import { readTable } from './read-table';
 import { isTemplateExample } from './template-example';
+import { valueText } from '../../lib/value-text';
 
 const definition = source as unknown as FormDefinition;
 const colleges = ['外国语学院', '计算机学院'];
@@ -32,14 +33,14 @@ function workbook(): Promise<ExcelJS.Workbook> {
 }
 
 function text(value: ExcelJS.CellValue): string {
-  return value === null || value === undefined ? '' : String(value);
+  return valueText(value);
 }
 
 /** The cells a list validation's formula points at, e.g. '可选值'!$B$2:$B$57. */
 function listOf(wb: ExcelJS.Workbook, formula: string): string[] {
   const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(formula);
   if (!m) throw new Error(`not a range: ${formula}`);
-  const sheet = wb.getWorksheet(m[1].replace(/''/g, "'"))!;
+  const sheet = wb.getWorksheet(m[1]!.replace(/''/g, "'"))!;
   const out: string[] = [];
   for (let r = Number(m[3]); r <= Number(m[5]); r++) out.push(text(sheet.getCell(`${m[2]}${r}`).value));
   return out;
@@ -78,7 +79,7 @@ describe('the XLSX import template', () => {
         if (expected) {
           expect(v.type, field.label).toBe('list');
           expect(v.errorStyle, 'codes and short forms may still be typed').toBe('warning');
-          expect(listOf(wb, v.formulae![0]), field.label).toEqual(expected);
+          expect(listOf(wb, v.formulae[0]), field.label).toEqual(expected);
         } else {
           expect(v.type, field.label).not.toBe('list');
           expect(v.prompt!.length, field.label).toBeGreaterThan(0);
@@ -123,9 +124,9 @@ describe('the example row', () => {
   });
 
   it('carries a 身份证号 nobody holds (sequence 000), by which the import knows it', () => {
-    expect(values.idNumber.slice(14, 17)).toBe('000');
+    expect(values.idNumber!.slice(14, 17)).toBe('000');
     expect(isTemplateExample(definition, values.idNumber)).toBe(true);
-    expect(isTemplateExample(definition, ` ${values.idNumber.toLowerCase()} `)).toBe(true);
+    expect(isTemplateExample(definition, ` ${values.idNumber!.toLowerCase()} `)).toBe(true);
     expect(isTemplateExample(definition, '11010519491231002X')).toBe(false);
   });
 

@@ -43,7 +43,7 @@ export interface TemplateColumn {
 const TEXT_TYPES = new Set(['text', 'textarea', 'idNumber', 'phone', 'email', 'creditCode']);
 
 function labelsOf(items: CodeItem[] | undefined): string[] {
-  return Array.isArray(items) ? items.filter((i) => typeof i?.label === 'string').map((i) => i.label) : [];
+  return Array.isArray(items) ? items.filter((i) => typeof i.label === 'string').map((i) => i.label) : [];
 }
 
 function choicesOf(field: FieldDef, definition: FormDefinition, colleges: string[]): string[] | null {
@@ -62,7 +62,8 @@ export function templateColumns(definition: FormDefinition, colleges: string[]):
     .filter((f) => f.type !== 'group' && f.type !== 'file' && !f.computed)
     .map((f) => {
       const choices = choicesOf(f, definition, colleges);
-      const example = f.key === 'college' && colleges.length > 0 ? colleges[0] : f.example ?? '';
+      const [firstCollege] = colleges;
+      const example = f.key === 'college' && firstCollege !== undefined ? firstCollege : f.example ?? '';
       const accepted = f.key === 'college' && colleges.length > 0 ? `本校学院名称：${colleges.join('、')}` : acceptedText(f, definition) || '文字';
       return { key: f.key, header: f.required ? `${f.label}*` : f.label, label: f.label, required: !!f.required, example, accepted, choices, text: TEXT_TYPES.has(f.type) };
     });
@@ -85,12 +86,12 @@ export function templateXlsx(columns: TemplateColumn[]): Uint8Array<ArrayBuffer>
   const roster = XLSX.utils.aoa_to_sheet([columns.map((c) => c.header), columns.map((c) => c.example)]);
   XLSX.utils.book_append_sheet(book, roster, TEMPLATE_SHEETS.roster);
 
-  const coded = columns.filter((c) => c.choices);
-  const longest = Math.max(0, ...coded.map((c) => c.choices!.length));
+  const coded = columns.filter((c): c is TemplateColumn & { choices: string[] } => c.choices !== null);
+  const longest = Math.max(0, ...coded.map((c) => c.choices.length));
   const choiceRows: (string | null)[][] = [coded.map((c) => c.label)];
-  for (let r = 0; r < longest; r++) choiceRows.push(coded.map((c) => c.choices![r] ?? null));
+  for (let r = 0; r < longest; r++) choiceRows.push(coded.map((c) => c.choices[r] ?? null));
   const choices = XLSX.utils.aoa_to_sheet(choiceRows);
-  choices['!cols'] = coded.map((c) => ({ wch: Math.min(40, Math.max(10, ...c.choices!.slice(0, 200).map(textWidth)) + 2) }));
+  choices['!cols'] = coded.map((c) => ({ wch: Math.min(40, Math.max(10, ...c.choices.slice(0, 200).map(textWidth)) + 2) }));
   XLSX.utils.book_append_sheet(book, choices, TEMPLATE_SHEETS.choices);
 
   const help = XLSX.utils.aoa_to_sheet([
@@ -106,11 +107,12 @@ export function templateXlsx(columns: TemplateColumn[]): Uint8Array<ArrayBuffer>
   const validations: CellValidation[] = columns.map((c, i) => {
     const col = XLSX.utils.encode_col(i);
     const sqref = `${col}2:${col}${lastRow}`;
-    const listColumn = coded.indexOf(c);
-    if (listColumn < 0) return { sqref, type: 'none', promptTitle: c.label, prompt: c.accepted };
+    const listColumn = coded.findIndex((listed) => listed === c);
+    const listed = coded[listColumn];
+    if (!listed) return { sqref, type: 'none', promptTitle: c.label, prompt: c.accepted };
     return {
       sqref, type: 'list', promptTitle: c.label,
-      source: sheetRange(TEMPLATE_SHEETS.choices, listColumn, 2, c.choices!.length + 1),
+      source: sheetRange(TEMPLATE_SHEETS.choices, listColumn, 2, listed.choices.length + 1),
       prompt: `可在下拉列表中选择；全部可选值见「${TEMPLATE_SHEETS.choices}」表`,
       error: `「${c.label}」不在可选值中。导入时也接受代码和常用简称（如 汉 → 汉族）；其他写法会被拒绝。`,
     };

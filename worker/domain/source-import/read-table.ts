@@ -6,6 +6,7 @@
  * Any other kind of file (an old .xls, a PDF, a Word file, a picture) is refused by name.
  */
 import * as XLSX from '@e965/xlsx';
+import { valueText } from '../../lib/value-text';
 import Papa from 'papaparse';
 import { badRequest } from '../../http/errors';
 
@@ -48,10 +49,17 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
+/** The part of SheetJS's bundled number-format module (SSF) used here; the community build types it `any`. */
+interface SsfModule {
+  parse_date_code(serial: number): { y: number; m: number; d: number } | null;
+  is_date(format: string): boolean;
+}
+const SSF = XLSX.SSF as SsfModule;
+
 /** An Excel date serial as 'YYYY-MM-DD' (the time of day dropped). */
 function excelDate(serial: number): string | null {
-  const d = XLSX.SSF.parse_date_code(serial);
-  if (!d || !d.y) return null;
+  const d = SSF.parse_date_code(serial);
+  if (!d?.y) return null;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.y}-${p(d.m)}-${p(d.d)}`;
 }
@@ -69,17 +77,19 @@ function readXlsx(bytes: Uint8Array): { grid: string[][]; firstLine: number } {
   } catch {
     throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
   }
-  const sheet = book.Sheets[book.SheetNames[0]];
+  const [firstSheet] = book.SheetNames;
+  const sheet = firstSheet === undefined ? undefined : book.Sheets[firstSheet];
   if (!sheet) throw badRequest('bad_file', `无法读取该文件：${NOT_A_TABLE}`);
-  for (const row of (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][]) {
+  // a dense sheet's rows and cells are missing where nothing was written
+  for (const row of (sheet['!data'] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[]) {
     for (const cell of row ?? []) {
-      if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) cell.w = excelDate(cell.v) ?? cell.w;
+      if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && SSF.is_date(cell.z)) cell.w = excelDate(cell.v) ?? cell.w;
     }
   }
   // blank rows are kept here so that each row's index is its place in the sheet
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
   const firstLine = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
-  return { grid: rows.map((r) => r.map((cell) => String(cell ?? ''))), firstLine };
+  return { grid: rows.map((r) => r.map(valueText)), firstLine };
 }
 
 function readCsv(bytes: Uint8Array): string[][] {

@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
 import { recordLookupsWithinQuota, type LookupRow } from '../../db/student-lookups';
 import { newId } from '../../lib/encoding';
+import { forbidden } from '../../http/errors';
 import { keyedHash } from './keyed-hash';
 import { HIT_COST, lookupQuotaKey, LookupLimiter, MISS_COST, quotaUsedUp, rateLimitUnits, dailyQuota } from './lookup-limits';
 
@@ -47,9 +48,11 @@ export async function admitAndAuditLookup(env: Env, db: Db, attempt: LookupAttem
     keyedHash(env.SESSION_SECRET, 'lookup-identifier', identifierText(attempt.identifier)),
     attempt.ip ? keyedHash(env.SESSION_SECRET, 'lookup-ip', attempt.ip) : Promise.resolve(null),
   ]);
+  const { employerId } = attempt.actor;
+  if (!employerId) throw forbidden();
   const at = now.toISOString();
   const base = {
-    at, employerId: attempt.actor.employerId!, accountId: attempt.actor.accountId, by: attempt.identifier.by,
+    at, employerId, accountId: attempt.actor.accountId, by: attempt.identifier.by,
     schoolId: attempt.schoolId, cohort: attempt.cohort, identifierHash, ipHash,
   };
   const rows: LookupRow[] = attempt.found.length === 0

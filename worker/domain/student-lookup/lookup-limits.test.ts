@@ -6,11 +6,11 @@ function budget(limit: number): UnitCounter & { taken: Map<string, number> } {
   const taken = new Map<string, number>();
   return {
     taken,
-    async take(key) {
+    take(key) {
       const n = taken.get(key) ?? 0;
-      if (n >= limit) return false;
+      if (n >= limit) return Promise.resolve(false);
       taken.set(key, n + 1);
-      return true;
+      return Promise.resolve(true);
     },
   };
 }

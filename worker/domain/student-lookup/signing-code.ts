@@ -9,7 +9,7 @@ export const SIGNING_CODE_DAYS = 7;
 export function newSigningCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(SIGNING_CODE_LENGTH));
   let code = '';
-  for (const b of bytes) code += SIGNING_CODE_ALPHABET[b % SIGNING_CODE_ALPHABET.length];
+  for (const b of bytes) code += SIGNING_CODE_ALPHABET.charAt(b % SIGNING_CODE_ALPHABET.length);
   return code;
 }
 

@@ -33,9 +33,10 @@ async function* pages(db: Db, kind: TableExport['kind'], filter: DispatchExportF
   let after = '';
   for (;;) {
     const rows = await dispatchExportPage(db, filter, after, PAGE, kind);
-    if (rows.length === 0) return;
+    const lastRow = rows.at(-1);
+    if (!lastRow) return;
     yield rows;
-    after = rows[rows.length - 1].id;
+    after = lastRow.id;
     if (rows.length < PAGE) return;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { studentWithSourceRecord } from '../../test/fixtures';
-import { demo, offlineAgreementIn, onlineAgreementIn, paperAgreement, terminationIn } from '../../test/scenarios';
+import { demo, onlineAgreementIn, paperAgreement, terminationIn } from '../../test/scenarios';
 import { enterOfflineAgreement } from '../../test/signing';
 import { TestClient } from '../../test/client';
 import { expectNoteEntry, TimelineWalk, type Seen } from '../../test/timeline-walk';
@@ -26,7 +26,7 @@ describe('协议书 办理记录', () => {
     expect(created.status).toBe(201);
     let a: Seen = created.body;
     expectNoteEntry(a.timeline[0], { action: 'create', label: agreements.create!.label, role: 'student', note: null });
-    expect(a.timeline[0].label).toBe('录入线下协议书');
+    expect(a.timeline[0]!.label).toBe('录入线下协议书');
     a = await walk.take(student, a, 'edit', { data: { ...a.data, monthlySalary: 9000 } });
     a = await walk.take(college, a, 'reject', { reason: '公章不清晰' }, 'returned');
     a = await walk.take(student, a, 'resubmit', { data: a.data });
@@ -39,13 +39,13 @@ describe('协议书 办理记录', () => {
       .toEqual([['学院审核通过', '学院审核'], ['学院审核通过', '学院审核'], ['学校审核通过', '学校审核']]);
 
     // 线上, returned by the college
-    let b: Seen = (await college.client.get(`/api/agreements/${(await onlineAgreementIn('college_review')).id}`)).body;
-    b = await walk.take(college, b, 'reject', { reason: '岗位信息不完整' }, 'rejected');
+    const b: Seen = (await college.client.get(`/api/agreements/${(await onlineAgreementIn('college_review')).id}`)).body;
+    await walk.take(college, b, 'reject', { reason: '岗位信息不完整' }, 'rejected');
 
     // 线上, approved by the college, returned by the school
     let c: Seen = (await college.client.get(`/api/agreements/${(await onlineAgreementIn('college_review')).id}`)).body;
     c = await walk.take(college, c, 'approve');
-    c = await walk.take(school, c, 'reject', { reason: '薪酬低于当地最低工资标准' }, 'rejected');
+    await walk.take(school, c, 'reject', { reason: '薪酬低于当地最低工资标准' }, 'rejected');
     walk.expectEveryTransitionTaken();
   });
 
@@ -66,7 +66,7 @@ describe('协议书 办理记录', () => {
     expect(view.timeline.map((e) => e.action)).toEqual(['create', 'amend', 'approve', 'approve', 'terminate']);
     const [accepted, amended, , , terminated] = view.timeline;
     expectNoteEntry(accepted, { action: 'create', label: walk.recorded('create'), role: 'student', note: '学生应约，生成协议书' });
-    expect(accepted.label).toBe('学生接受邀约');
+    expect(accepted!.label).toBe('学生接受邀约');
     expectNoteEntry(amended, { action: 'amend', label: walk.recorded('amend'), role: 'student', note: '学生同意单位的修改，协议书重新进入审核' });
     expectNoteEntry(terminated, { action: 'terminate', label: walk.recorded('terminate'), role: 'school', note: '解约审核通过，恢复学生网签资格' });
     // no entry of this agreement carries a reason: nobody typed one

@@ -45,8 +45,8 @@ describe('派遣信息上报', () => {
     const csv = await center.get('/api/dispatches/export?format=csv');
     expect(csv.status).toBe(200);
     const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0].split(',').slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
-    const header = lines[0].split(',');
+    expect(lines[0]!.split(',').slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
+    const header = lines[0]!.split(',');
     const mine = lines.find((l) => l.includes(s.idNumber))!.split(',');
     expect(mine[header.indexOf('毕业去向代码')]).toBe('10');
     expect(mine[header.indexOf('单位性质代码')]).toBe('39');

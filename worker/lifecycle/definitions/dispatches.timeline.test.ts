@@ -21,7 +21,7 @@ describe('派遣信息 办理记录', () => {
     const list = await student.client.get('/api/dispatches');
     let d: Seen = (await student.client.get(`/api/dispatches/${list.body.items[0].id}`)).body;
     expectNoteEntry(d.timeline[0], { action: 'create', label: walk.recorded('create'), role: 'school', note: '协议书学校审核通过，生成派遣信息' });
-    expect(d.timeline[0].label).toBe('生成派遣信息');
+    expect(d.timeline[0]!.label).toBe('生成派遣信息');
 
     const photo = await student.client.upload('/api/files', tinyPng(), 'agreement.png', 'image/png');
     const data = { ...d.data, proofPhotos: [photo.body.id] };

@@ -34,9 +34,9 @@ async function creditCodeFree(ctx: TransitionContext) {
 }
 
 /** The employers row follows the registration; only the centre's approval sets `verified`. */
-const syncEmployer = (verified: boolean) => async (ctx: TransitionContext) => [
+const syncEmployer = (verified: boolean) => (ctx: TransitionContext) => Promise.resolve([
   ctx.db.update(employers).set({ ...employerColumns(ctx.data), verified }).where(eq(employers.id, ctx.record.employerId ?? '')),
-];
+]);
 
 export const employerRegistrations: Lifecycle = {
   kind: 'employer-registrations',

@@ -125,7 +125,7 @@ describe('online signing: invite → accept → college → school', () => {
     const employer = await TestClient.as('employer');
     const a = await sendInvitation(employer, s.studentId);
     // a second employer-like invitation: insert a copy directly (the second verified employer is the same demo one)
-    const copyId = a.id.slice(0, 12) + 'ffffffffffffffffffff';
+    const copyId = `${(a.id as string).slice(0, 12)}ffffffffffffffffffff`;
     await env.DB.prepare(`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, employer_id, cohort, deadline, created_by)
       SELECT ?, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, employer_id, cohort, deadline, created_by FROM records WHERE id = ?`).bind(copyId, a.id).run();
     const student = await TestClient.as(s.username);

@@ -34,18 +34,18 @@ describe('职位邀约 办理记录', () => {
     i = await walk.take(employer, i, 'send', { data: i.data });
     i = await walk.take(employer, i, 'edit', { data: { ...i.data, monthlySalary: 12500 } });
     i = (await first.student.client.get(`/api/invitations/${i.id}`)).body;
-    i = await walk.take(first.student, i, 'accept', { data: {} });
+    await walk.take(first.student, i, 'accept', { data: {} });
 
     // withdrawn from the pending list
-    let w = await invite((await invitedStudent()).fixture.studentId);
-    w = await walk.take(employer, w, 'withdraw');
+    const w = await invite((await invitedStudent()).fixture.studentId);
+    await walk.take(employer, w, 'withdraw');
 
     // refused by the student
     const third = await invitedStudent();
     let r = await invite(third.fixture.studentId);
     r = await walk.take(employer, r, 'send', { data: { ...r.data, ...jobTerms() } });
     r = (await third.student.client.get(`/api/invitations/${r.id}`)).body;
-    r = await walk.take(third.student, r, 'reject', { reason: '已决定继续读研' });
+    await walk.take(third.student, r, 'reject', { reason: '已决定继续读研' });
     walk.expectEveryTransitionTaken();
 
     // past its deadline it lapses: the table's lapse label, by 系统, no reason

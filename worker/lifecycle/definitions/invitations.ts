@@ -25,9 +25,10 @@ async function refuseIfSigned(ctx: Pick<TransitionContext, 'db'>, studentId: str
   }
 }
 
-async function refuseIfLapsed(ctx: TransitionContext) {
+function refuseIfLapsed(ctx: TransitionContext): Promise<void> {
   const deadline = str(ctx.data.deadline);
-  if (deadline && deadline < beijingToday()) throw invalid('应约截止日期不能早于今天', [{ path: 'deadline', code: 'min', message: '不能早于今天' }]);
+  if (deadline && deadline < beijingToday()) return Promise.reject(invalid('应约截止日期不能早于今天', [{ path: 'deadline', code: 'min', message: '不能早于今天' }]));
+  return Promise.resolve();
 }
 
 /** 应约: the agreement is born from the invitation as the student saw it, numbered, in 待学院审核. */

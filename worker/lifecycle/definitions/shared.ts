@@ -7,8 +7,10 @@ import { records, type RecordRow, type StudentRow } from '../../db/schema';
 import { findSchool, sourceRecordOf } from '../../db/students';
 import { notFound } from '../../http/errors';
 import { inScope } from '../scope';
+import { valueText } from '../../lib/value-text';
 
-export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+/** A form value as text ('' when empty). */
+export const str = (v: unknown): string => valueText(v);
 
 /** States in which an agreement binds the student (docs/architecture.md, the lifecycles: at most one at a time). */
 export const ACTIVE_AGREEMENT_STATES = ['college_review', 'school_review', 'approved', 'returned'] as const;

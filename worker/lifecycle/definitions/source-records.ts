@@ -9,11 +9,11 @@ import { ADMIN_SEES_MASKED } from '../disclosure';
  * The students row mirrors the record's state, for the employer lookup, and its phone until the
  * student has confirmed or changed their contact details (基本信息): from then on those are theirs.
  */
-async function mirrorStudent(ctx: TransitionContext, state: string) {
+function mirrorStudent(ctx: TransitionContext, state: string) {
   const { data } = ctx;
   const phone = typeof data.mobile === 'string' ? data.mobile : null;
   const kept = sql`CASE WHEN ${students.contactUpdatedAt} IS NULL THEN ${phone} ELSE ${students.phone} END`;
-  return [ctx.db.update(students).set({ sourceState: state, phone: kept }).where(eq(students.id, ctx.record.studentId ?? ''))];
+  return Promise.resolve([ctx.db.update(students).set({ sourceState: state, phone: kept }).where(eq(students.id, ctx.record.studentId ?? ''))]);
 }
 
 const mirrorAs = (state: string) => (ctx: TransitionContext) => mirrorStudent(ctx, state);

@@ -34,7 +34,7 @@ describe('notification rules', () => {
       expect(text).not.toContain(PHONE);
     }
     expect(render('{reason}', values)).toBe('学生身份证号 **************1234 与电话 *******5678 不符');
-    expect(render(NOTIFY_RULES[0].body, values)).toBe('南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师），请在 2027-06-01 前应约。');
+    expect(render(NOTIFY_RULES[0]!.body, values)).toBe('南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师），请在 2027-06-01 前应约。');
   });
 
   it('refuse a placeholder outside the fixed set (an identifier cannot be templated in)', () => {

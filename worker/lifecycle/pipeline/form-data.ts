@@ -38,7 +38,7 @@ export function validatedValues(definition: FormDefinition, incoming: Record<str
   if (!result.ok) {
     throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
   }
-  return result.values as Record<string, unknown>;
+  return result.values;
 }
 
 /** The data as it will be written: `incoming` (see `incomingData`) validated for the step, with the employer's company fields. */
