@@ -40,7 +40,19 @@ export default defineConfig(async () => {
       reporters: ['default', new SeedReporter(seed)],
       projects: [
         {
-          test: { name: 'engine', environment: 'node', include: ['forms/**/*.test.ts', 'contract/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts', 'worker/**/*.node.test.ts', 'bench/*.test.ts'], setupFiles: ['./test/seed-setup.ts'] },
+          test: {
+            name: 'engine',
+            environment: 'node',
+            include: [
+              'forms/**/*.test.ts',
+              'contract/**/*.test.ts',
+              'web/src/**/*.test.ts',
+              'scripts/**/*.test.ts',
+              'worker/**/*.node.test.ts',
+              'bench/*.test.ts',
+            ],
+            setupFiles: ['./test/seed-setup.ts'],
+          },
         },
         {
           test: {

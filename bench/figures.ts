@@ -36,7 +36,11 @@ export function floorFigures(floor: Floor): Figure[] {
 export function throughputVsFloor(name: string, rps: number, floor: Floor, ratio: number): Figure {
   const need = floor.rps * ratio;
   return {
-    name, value: round(rps / floor.rps, 2), unit: '× floor req/s', target: `≥ ${ratio}× (≥ ${round(need)} req/s)`, met: rps >= need,
+    name,
+    value: round(rps / floor.rps, 2),
+    unit: '× floor req/s',
+    target: `≥ ${ratio}× (≥ ${round(need)} req/s)`,
+    met: rps >= need,
     detail: `${round(rps)} req/s vs floor ${round(floor.rps)} req/s`,
   };
 }
@@ -48,7 +52,11 @@ export function throughputVsFloor(name: string, rps: number, floor: Floor, ratio
 export function throughputOnVsOff(name: string, on: number, off: number, ratio: number): Figure {
   const need = off * ratio;
   return {
-    name, value: round(on / off, 3), unit: '× off req/s', target: `≥ ${ratio}× (≥ ${round(need)} req/s)`, met: on >= need,
+    name,
+    value: round(on / off, 3),
+    unit: '× off req/s',
+    target: `≥ ${ratio}× (≥ ${round(need)} req/s)`,
+    met: on >= need,
     detail: `on ${round(on)} req/s vs off ${round(off)} req/s`,
   };
 }
@@ -57,7 +65,11 @@ export function throughputOnVsOff(name: string, on: number, off: number, ratio: 
 export function p99VsFloor(name: string, p99: number, floor: Floor, ratio: number): Figure {
   const limit = floor.p99 * ratio;
   return {
-    name, value: round(p99 / floor.p99, 2), unit: '× floor p99', target: `≤ ${ratio}× (≤ ${round(limit)} ms)`, met: p99 <= limit,
+    name,
+    value: round(p99 / floor.p99, 2),
+    unit: '× floor p99',
+    target: `≤ ${ratio}× (≤ ${round(limit)} ms)`,
+    met: p99 <= limit,
     detail: `p99 ${p99} ms vs floor p99 ${floor.p99} ms`,
   };
 }
@@ -88,7 +100,11 @@ export function formatTable(figures: Figure[]): string {
   const header = ['', 'figure', 'value', 'target', 'detail'];
   const width = (s: string) => Array.from(s).reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((cols[i] ?? 0) - width(c))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat((cols[i] ?? 0) - width(c)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(cols.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

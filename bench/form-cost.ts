@@ -30,7 +30,13 @@ async function loadEngine(): Promise<Engine> {
     const outfile = join(dir, 'engine.mjs');
     await build({
       entryPoints: [new URL('./form-cost-engine.ts', import.meta.url).pathname],
-      bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', keepNames: false, outfile, logLevel: 'error',
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      keepNames: false,
+      outfile,
+      logLevel: 'error',
     });
     return (await import(pathToFileURL(outfile).href)) as Engine;
   } finally {
@@ -62,7 +68,8 @@ export async function measureFormCost(): Promise<{ figures: Figure[]; runs: Form
   for (const kind of engine.COST_KINDS) {
     const def = engine.worstDefinition(kind);
     const problems = engine.checkDefinition(def);
-    if (problems.length > 0) throw new Error(`form-cost: the checker refuses the worst '${kind}' definition: ${JSON.stringify(problems[0])}`);
+    if (problems.length > 0)
+      throw new Error(`form-cost: the checker refuses the worst '${kind}' definition: ${JSON.stringify(problems[0])}`);
     const text = JSON.stringify(engine.largestRegistration(def, kind, MAX_JSON_BYTES));
     const bodyBytes = Buffer.byteLength(text, 'utf8');
     if (bodyBytes > MAX_JSON_BYTES) throw new Error(`form-cost: body of ${bodyBytes} bytes is over the API limit`);
@@ -83,23 +90,42 @@ export async function measureFormCost(): Promise<{ figures: Figure[]; runs: Form
     }
     const work = engine.validationWork(def).total;
     const run: FormCostRun = {
-      kind, work, ruleNodesEvaluated: evaluated, rows: group.maxItems ?? 0,
-      ruleFields: (group.fields ?? []).filter((f) => f.visibleWhen !== undefined).length, subFields: (group.fields ?? []).length, bodyBytes, samplesMs,
+      kind,
+      work,
+      ruleNodesEvaluated: evaluated,
+      rows: group.maxItems ?? 0,
+      ruleFields: (group.fields ?? []).filter((f) => f.visibleWhen !== undefined).length,
+      subFields: (group.fields ?? []).length,
+      bodyBytes,
+      samplesMs,
     };
     runs.push(run);
     const sorted = [...samplesMs].sort((a, b) => a - b);
     const m = median(samplesMs);
-    figures.push(atMost(`form validation CPU, worst accepted definition ('${kind}'), largest body, median`, m, 'ms', TARGET_MS,
-      `${(m / TARGET_MS).toFixed(2)}× target; p90 ${(sorted[Math.floor(sorted.length * 0.9)] ?? NaN).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms over ${RUNS}; `
-      + `${work.toLocaleString('en-US')} of ${engine.MAX_VALIDATION_WORK.toLocaleString('en-US')} steps, ${evaluated.toLocaleString('en-US')} rule nodes evaluated; `
-      + `${run.rows} rows × ${run.subFields} sub-fields (${run.ruleFields} with a rule); body ${(bodyBytes / 1024).toFixed(0)} KiB`));
+    figures.push(
+      atMost(
+        `form validation CPU, worst accepted definition ('${kind}'), largest body, median`,
+        m,
+        'ms',
+        TARGET_MS,
+        `${(m / TARGET_MS).toFixed(2)}× target; p90 ${(sorted[Math.floor(sorted.length * 0.9)] ?? NaN).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms over ${RUNS}; ` +
+          `${work.toLocaleString('en-US')} of ${engine.MAX_VALIDATION_WORK.toLocaleString('en-US')} steps, ${evaluated.toLocaleString('en-US')} rule nodes evaluated; ` +
+          `${run.rows} rows × ${run.subFields} sub-fields (${run.ruleFields} with a rule); body ${(bodyBytes / 1024).toFixed(0)} KiB`,
+      ),
+    );
   }
   return { figures, runs };
 }
 
 async function main() {
   const { figures, runs } = await measureFormCost();
-  const result = { generatedAt: new Date().toISOString(), node: process.version, targetMs: TARGET_MS, figures, runs: runs.map(({ samplesMs, ...r }) => ({ ...r, samplesMs: samplesMs.map((x) => Number(x.toFixed(2))) })) };
+  const result = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    targetMs: TARGET_MS,
+    figures,
+    runs: runs.map(({ samplesMs, ...r }) => ({ ...r, samplesMs: samplesMs.map((x) => Number(x.toFixed(2))) })),
+  };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/form-cost.json', JSON.stringify(result, null, 2) + '\n');
   console.log(formatTable(figures));

@@ -18,7 +18,8 @@ export interface KeystrokeResult {
 
 type Definition = { steps: Array<{ key: string; sections: Array<{ key: string; access?: unknown; rows: unknown[][] }> }> };
 
-const countFields = (def: Definition) => def.steps.reduce((n, step) => n + step.sections.reduce((m, sec) => m + sec.rows.reduce((k, row) => k + row.length, 0), 0), 0);
+const countFields = (def: Definition) =>
+  def.steps.reduce((n, step) => n + step.sections.reduce((m, sec) => m + sec.rows.reduce((k, row) => k + row.length, 0), 0), 0);
 
 /**
  * The issue's target is for a 60-field agreement; the shipped one has fewer. Optional text
@@ -34,7 +35,8 @@ function padDefinition(def: Definition, stepKey: string, target: number): Defini
   const rows = keys.reduce<unknown[][]>((out, key, i) => {
     const field = { key, type: 'text', label: `附加信息 ${i + 1}`, maxLength: 100 };
     const pair = out.at(-1);
-    if (i % 2 === 0 || !pair) out.push([field]); else pair.push(field);
+    if (i % 2 === 0 || !pair) out.push([field]);
+    else pair.push(field);
     return out;
   }, []);
   const last = step.sections.at(-1);
@@ -50,14 +52,23 @@ export async function measureFormKeystroke(baseUrl: string, username: string, ke
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     let formFields = 0;
     await page.route('**/api/forms/agreement/versions/*', async (route) => {
       const res = await route.fetch();
-      const body = await res.json() as { definition: Definition };
+      const body = (await res.json()) as { definition: Definition };
       body.definition = padDefinition(body.definition, 'employerPage', padTo);
       formFields = countFields(body.definition);
       await route.fulfill({ response: res, json: body });
@@ -78,14 +89,18 @@ export async function measureFormKeystroke(baseUrl: string, username: string, ke
     await page.evaluate(() => {
       const w = window as unknown as { __keystrokes: number[] };
       w.__keystrokes = [];
-      window.addEventListener('input', () => {
-        const start = performance.now();
-        // after the event's handlers and React's synchronous re-render; then force style and layout
-        setTimeout(() => {
-          document.body.getBoundingClientRect();
-          w.__keystrokes.push(performance.now() - start);
-        }, 0);
-      }, true);
+      window.addEventListener(
+        'input',
+        () => {
+          const start = performance.now();
+          // after the event's handlers and React's synchronous re-render; then force style and layout
+          setTimeout(() => {
+            document.body.getBoundingClientRect();
+            w.__keystrokes.push(performance.now() - start);
+          }, 0);
+        },
+        true,
+      );
     });
     for (let i = 0; i < keystrokes + 5; i++) {
       await page.keyboard.press(i % 2 ? 'Backspace' : 'KeyA');

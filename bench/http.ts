@@ -10,7 +10,9 @@ export class Caller {
   /** The answer's JSON, for the caller to name its type. */
   async json(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(this.baseUrl + path, {
-      method, headers: this.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: this.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('wq_session='));
     if (cookie) this.cookie = cookie.split(';')[0] ?? '';

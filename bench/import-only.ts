@@ -31,22 +31,34 @@ async function main() {
       form.append('file', new Blob([benchRosterCsv(FIRST + first, n, COHORT)], { type: 'text/csv' }), 'roster.csv');
       const t0 = performance.now();
       const res = await fetch(server.baseUrl + '/api/source-records/import', { method: 'POST', headers: school.headers(), body: form });
-      const imported = await res.json() as { created?: number };
+      const imported = (await res.json()) as { created?: number };
       const took = seconds(t0);
       fileSeconds.push(took);
       importSeconds += took;
-      if (!res.ok || imported.created !== n) throw new Error(`import: ${res.status} created ${imported.created} of ${n}; ${JSON.stringify(imported).slice(0, 300)}`);
+      if (!res.ok || imported.created !== n)
+        throw new Error(`import: ${res.status} created ${imported.created} of ${n}; ${JSON.stringify(imported).slice(0, 300)}`);
     }
     const floorRows = Math.min(PER_FILE, ROWS);
     const tf = performance.now();
     await bench.json('POST', '/api/bench/import-floor', { first: FIRST + ROWS, count: floorRows, cohortYear: COHORT });
     const floor = floorRows / seconds(tf);
     const rate = ROWS / importSeconds;
-    console.log(JSON.stringify({ rows: ROWS, importRowsPerSecond: Math.round(rate), files: fileSeconds.map((t) => Number(t.toFixed(1))), floorRowsPerSecond: Math.round(floor), ratioToFloor: Number((rate / floor).toFixed(3)) }));
+    console.log(
+      JSON.stringify({
+        rows: ROWS,
+        importRowsPerSecond: Math.round(rate),
+        files: fileSeconds.map((t) => Number(t.toFixed(1))),
+        floorRowsPerSecond: Math.round(floor),
+        ratioToFloor: Number((rate / floor).toFixed(3)),
+      }),
+    );
   } finally {
     await server.stop();
     execFileSync('rm', ['-rf', state.dir]);
   }
 }
 
-main().catch((err: unknown) => { console.error(err); process.exit(1); });
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

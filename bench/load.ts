@@ -33,16 +33,18 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     // default of one second, a 7 s run of finite work was timed as 8 s
     sampleInt: 100,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? 10 }),
-    requests: [{
-      method: opts.method ?? 'GET',
-      headers: opts.headers,
-      setupRequest: (req: Record<string, unknown>) => {
-        const { path, body } = opts.next();
-        return { ...req, path, ...(body === undefined ? {} : { body }) };
+    requests: [
+      {
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+        setupRequest: (req: Record<string, unknown>) => {
+          const { path, body } = opts.next();
+          return { ...req, path, ...(body === undefined ? {} : { body }) };
+        },
       },
-    }],
+    ],
   });
-  const seconds = (result.duration || 1);
+  const seconds = result.duration || 1;
   const ok = result['2xx'];
   return {
     // completed successful requests per second over the whole run (autocannon's average is per-second samples)

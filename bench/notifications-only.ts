@@ -30,9 +30,23 @@ const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().
 
 function jobTerms(deadline: string) {
   return {
-    employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13', jobTitle: '后端开发工程师',
-    workRegion: '320106', monthlySalary: 12000, socialInsurance: '1', contractYears: 3, probationMonths: 3, penalty: 5000, deadline,
-    archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+    employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+    contactName: '赵经理',
+    contactPhone: '13600001111',
+    jobCategory: '13',
+    jobTitle: '后端开发工程师',
+    workRegion: '320106',
+    monthlySalary: 12000,
+    socialInsurance: '1',
+    contractYears: 3,
+    probationMonths: 3,
+    penalty: 5000,
+    deadline,
+    archiveMode: 'unit',
+    archiveUnitName: '南京云帆信息科技有限公司人事部',
+    archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+    archivePostcode: '210005',
+    householdMode: 'stay',
   };
 }
 
@@ -46,7 +60,9 @@ function groupCpuSeconds(group: number | undefined): number {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12]);
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }
   return ticks / 100;
 }
@@ -64,21 +80,36 @@ async function main() {
     const deadline = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
     type Rec = { id: string; version: number; data: Record<string, unknown> };
     const draft = (await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} })) as Rec;
-    const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms(deadline) } })) as Rec;
+    const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, {
+      version: draft.version,
+      data: { ...draft.data, ...jobTerms(deadline) },
+    })) as Rec;
     await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
     const list = (await student.json('GET', '/api/agreements?state=college_review')) as { items: Rec[] };
     const template = ((await student.json('GET', `/api/agreements/${list.items[0]?.id ?? ''}`)) as Rec).data;
     const base = Date.now() - 120 * 86400_000;
     for (let from = 0; from < STUDENTS; from += CHUNK) {
-      await bench.json('POST', '/api/bench/students', { students: STUDENTS, from, count: CHUNK, base, cohortYear: COHORT, agreementTemplate: template });
+      await bench.json('POST', '/api/bench/students', {
+        students: STUDENTS,
+        from,
+        count: CHUNK,
+        base,
+        cohortYear: COHORT,
+        agreementTemplate: template,
+      });
     }
     log(`generated ${STUDENTS.toLocaleString()} students`);
 
-    const keys = Array.from({ length: 2000 }, (_, i) => benchIdNumber(i * 7 % STUDENTS));
+    const keys = Array.from({ length: 2000 }, (_, i) => benchIdNumber((i * 7) % STUDENTS));
     let k = 0;
     const nextKey = () => keys[k++ % keys.length] ?? '';
     await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 2, connections: CONNECTIONS });
-    const floor = await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 5, connections: CONNECTIONS });
+    const floor = await load({
+      url: baseUrl,
+      next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }),
+      duration: 5,
+      connections: CONNECTIONS,
+    });
     log(`floor ${floor.rps.toFixed(0)} req/s`);
 
     const college = await Caller.signIn(baseUrl, 'bench-college');
@@ -92,29 +123,50 @@ async function main() {
     for (const notifications of rounds) {
       const cpu0 = groupCpuSeconds(server.processGroup);
       const run = await load({
-        url: baseUrl, method: 'POST',
-        headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : ON === 'sweep' ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' } : {}) }),
+        url: baseUrl,
+        method: 'POST',
+        headers: college.headers({
+          'Content-Type': 'application/json',
+          ...(notifications === 'off'
+            ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' }
+            : ON === 'sweep'
+              ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' }
+              : {}),
+        }),
         next: () => ({ path: `/api/agreements/${ids[at++ % ids.length] ?? ''}/approve`, body: '{"version":1}' }),
-        amount: perRound, connections: CONNECTIONS,
+        amount: perRound,
+        connections: CONNECTIONS,
       });
-      if (run.non2xx > 0 || run.errors > 0) throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors`);
+      if (run.non2xx > 0 || run.errors > 0)
+        throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors`);
       totals[notifications].ok += run.ok;
       totals[notifications].seconds += run.seconds;
-      const cpuMs = (groupCpuSeconds(server.processGroup) - cpu0) * 1000 / run.ok;
+      const cpuMs = ((groupCpuSeconds(server.processGroup) - cpu0) * 1000) / run.ok;
       totals[notifications].cpu += cpuMs * run.ok;
       perRoundRps.push(`${notifications} ${run.rps.toFixed(1)} req/s ${cpuMs.toFixed(2)} ms CPU`);
       log(`  ${notifications} ${run.rps.toFixed(1)} req/s, ${cpuMs.toFixed(2)} ms of the server's CPU per approval`);
     }
     const on = totals.on.ok / totals.on.seconds;
     const off = totals.off.ok / totals.off.seconds;
-    const [messages] = server.sql("SELECT (SELECT count(*) FROM notifications) AS notifications, (SELECT count(*) FROM notification_outbox) AS outbox");
+    const [messages] = server.sql(
+      'SELECT (SELECT count(*) FROM notifications) AS notifications, (SELECT count(*) FROM notification_outbox) AS outbox',
+    );
     const result = {
-      generatedAt: new Date().toISOString(), students: STUDENTS, connections: CONNECTIONS, approvalsPerRound: perRound,
-      on: ON === 'sweep' ? 'notification rows written, nothing queued from the request (NOTIFY_FROM_REQUEST off)' : 'as deployed: rows written and their event queued after the answer',
-      floorReqPerSecond: Number(floor.rps.toFixed(1)), onReqPerSecond: Number(on.toFixed(1)), offReqPerSecond: Number(off.toFixed(1)),
+      generatedAt: new Date().toISOString(),
+      students: STUDENTS,
+      connections: CONNECTIONS,
+      approvalsPerRound: perRound,
+      on:
+        ON === 'sweep'
+          ? 'notification rows written, nothing queued from the request (NOTIFY_FROM_REQUEST off)'
+          : 'as deployed: rows written and their event queued after the answer',
+      floorReqPerSecond: Number(floor.rps.toFixed(1)),
+      onReqPerSecond: Number(on.toFixed(1)),
+      offReqPerSecond: Number(off.toFixed(1)),
       onVsOff: Number((on / off).toFixed(3)),
       cpuMsPerApproval: { on: Number((totals.on.cpu / totals.on.ok).toFixed(3)), off: Number((totals.off.cpu / totals.off.ok).toFixed(3)) },
-      rounds: perRoundRps, written: messages,
+      rounds: perRoundRps,
+      written: messages,
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
     };
     writeFileSync('bench/results/notifications-latest.json', JSON.stringify(result, null, 2) + '\n');
@@ -128,4 +180,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -11,10 +11,27 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { allFields } from '../forms/engine';
 import type { FormDefinition } from '../forms/engine/types';
 import {
-  approveBlockSize, benchIdNumber, benchRecordId, benchRosterCsv, benchSchoolId, placement, sourceStateOf,
+  approveBlockSize,
+  benchIdNumber,
+  benchRecordId,
+  benchRosterCsv,
+  benchSchoolId,
+  placement,
+  sourceStateOf,
 } from './worker/bench-data';
 import {
-  atLeast, atMost, floorFigures, formatTable, median, p99VsFloor, reported, summary, throughputOnVsOff, throughputVsFloor, type Figure, type Floor,
+  atLeast,
+  atMost,
+  floorFigures,
+  formatTable,
+  median,
+  p99VsFloor,
+  reported,
+  summary,
+  throughputOnVsOff,
+  throughputVsFloor,
+  type Figure,
+  type Floor,
 } from './figures';
 import { measureFormCost } from './form-cost';
 import { measureFormKeystroke } from './form-keystroke';
@@ -47,20 +64,41 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 function jobTerms() {
   const deadline = new Date(Date.now() + 5 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   return {
-    employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13', jobTitle: '后端开发工程师',
-    workRegion: '320106', monthlySalary: 12000, socialInsurance: '1', contractYears: 3, probationMonths: 3, penalty: 5000, deadline,
-    archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+    employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+    contactName: '赵经理',
+    contactPhone: '13600001111',
+    jobCategory: '13',
+    jobTitle: '后端开发工程师',
+    workRegion: '320106',
+    monthlySalary: 12000,
+    socialInsurance: '1',
+    contractYears: 3,
+    probationMonths: 3,
+    penalty: 5000,
+    deadline,
+    archiveMode: 'unit',
+    archiveUnitName: '南京云帆信息科技有限公司人事部',
+    archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+    archivePostcode: '210005',
+    householdMode: 'stay',
   };
 }
 
-interface RecordAnswer { id: string; version: number; data: Record<string, unknown> }
+interface RecordAnswer {
+  id: string;
+  version: number;
+  data: Record<string, unknown>;
+}
 
 /** The demo employer invites the demo student, who accepts: a real agreement with a real timeline. */
 async function realAgreement(baseUrl: string) {
   const employer = await Caller.signIn(baseUrl, 'employer');
   const student = await Caller.signIn(baseUrl, 'student');
   const draft = (await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} })) as RecordAnswer;
-  const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...jobTerms() } })) as RecordAnswer;
+  const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, {
+    version: draft.version,
+    data: { ...draft.data, ...jobTerms() },
+  })) as RecordAnswer;
   await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
   const list = (await student.json('GET', '/api/agreements?state=college_review')) as { items: { id: string }[] };
   const [waiting] = list.items;
@@ -92,12 +130,21 @@ function gitCommit(): string {
     const sha = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${sha} (with uncommitted changes)` : sha;
-  } catch { return 'unknown'; }
+  } catch {
+    return 'unknown';
+  }
 }
 
 function machine() {
   const { version: wrangler } = JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')) as { version: string };
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version, wrangler };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    wrangler,
+  };
 }
 
 async function main() {
@@ -133,13 +180,19 @@ async function main() {
         return bench.json('POST', '/api/bench/students', body);
       })) as { records: number };
       records += r.records;
-      if ((from / GENERATE_CHUNK) % 50 === 49) log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
+      if ((from / GENERATE_CHUNK) % 50 === 49)
+        log(`  ${(from + GENERATE_CHUNK).toLocaleString()} students, ${Math.round((from + GENERATE_CHUNK) / seconds(genStart))}/s`);
     }
     const generation = seconds(genStart);
     const databaseBytes = d1Bytes(stateDir);
     notes.data = {
-      students: STUDENTS, schools: orgs.schools, employers: orgs.employers, records, generationSeconds: Number(generation.toFixed(1)),
-      databaseMiB: Math.round(databaseBytes / 2 ** 20), bytesPerStudent: Math.round(databaseBytes / STUDENTS),
+      students: STUDENTS,
+      schools: orgs.schools,
+      employers: orgs.employers,
+      records,
+      generationSeconds: Number(generation.toFixed(1)),
+      databaseMiB: Math.round(databaseBytes / 2 ** 20),
+      bytesPerStudent: Math.round(databaseBytes / STUDENTS),
     };
     log(`generated ${records.toLocaleString()} records in ${generation.toFixed(1)} s`);
 
@@ -147,28 +200,50 @@ async function main() {
     const idNumbers = approved.map(benchIdNumber);
 
     // warm every isolate-level cache first (forms, font, JIT), then measure
-    const warm = async (path: string, headers?: Record<string, string>) => { for (let k = 0; k < 3; k++) await fetch(baseUrl + path, { headers }); };
+    const warm = async (path: string, headers?: Record<string, string>) => {
+      for (let k = 0; k < 3; k++) await fetch(baseUrl + path, { headers });
+    };
 
     log('floor: one indexed point read');
     const nextKey = cycle(idNumbers);
     await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: 2, connections: CONNECTIONS });
-    const floorRun = await load({ url: baseUrl, next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }), duration: DURATION, connections: CONNECTIONS });
+    const floorRun = await load({
+      url: baseUrl,
+      next: () => ({ path: `/api/bench/floor?key=${nextKey()}` }),
+      duration: DURATION,
+      connections: CONNECTIONS,
+    });
     const floor: Floor = { rps: floorRun.rps, p50: floorRun.p50, p99: floorRun.p99 };
     figures.push(...floorFigures(floor));
 
     log('employer lookup by school + cohort + ID number');
     const employer = await Caller.signIn(baseUrl, 'bench-employer');
-    const lookups = approved.map((i) => `/api/students/lookup?school=${benchSchoolId(placement(shape, i).school)}&cohort=${i % 5 === 0 ? COHORT - 1 : COHORT}&idNumber=${benchIdNumber(i)}`);
+    const lookups = approved.map(
+      (i) =>
+        `/api/students/lookup?school=${benchSchoolId(placement(shape, i).school)}&cohort=${i % 5 === 0 ? COHORT - 1 : COHORT}&idNumber=${benchIdNumber(i)}`,
+    );
     const nextLookup = cycle(lookups);
     await load({ url: baseUrl, headers: employer.headers(), next: () => ({ path: nextLookup() }), duration: 2, connections: CONNECTIONS });
-    const lookup = await load({ url: baseUrl, headers: employer.headers(), next: () => ({ path: nextLookup() }), duration: DURATION, connections: CONNECTIONS });
+    const lookup = await load({
+      url: baseUrl,
+      headers: employer.headers(),
+      next: () => ({ path: nextLookup() }),
+      duration: DURATION,
+      connections: CONNECTIONS,
+    });
     if (lookup.non2xx > 0) throw new Error(`lookup: ${lookup.non2xx} answers were not 2xx`);
     figures.push(p99VsFloor(`employer lookup p99 at ${STUDENTS.toLocaleString()} students`, lookup.p99, floor, 1.5));
 
     log('student record read (record with actions and timeline)');
     const recordPath = `/api/agreements/${template.agreementId}`;
     await warm(recordPath, template.student.headers());
-    const read = await load({ url: baseUrl, headers: template.student.headers(), next: () => ({ path: recordPath }), duration: DURATION, connections: CONNECTIONS });
+    const read = await load({
+      url: baseUrl,
+      headers: template.student.headers(),
+      next: () => ({ path: recordPath }),
+      duration: DURATION,
+      connections: CONNECTIONS,
+    });
     if (read.non2xx > 0) throw new Error(`record read: ${read.non2xx} answers were not 2xx`);
     figures.push(throughputVsFloor('student record read req/s', read.rps, floor, 0.5));
 
@@ -185,13 +260,19 @@ async function main() {
     const roundRps: string[] = [];
     for (const notifications of rounds) {
       const run = await load({
-        url: baseUrl, method: 'POST',
+        url: baseUrl,
+        method: 'POST',
         // only the bench's entry honours the header: the request runs as with NOTIFICATIONS = "off" (docs/deploy.md)
-        headers: college.headers({ 'Content-Type': 'application/json', ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}) }),
+        headers: college.headers({
+          'Content-Type': 'application/json',
+          ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}),
+        }),
         next: () => ({ path: `/api/agreements/${nextApprove()}/approve`, body: '{"version":1}' }),
-        amount: perRound, connections: CONNECTIONS,
+        amount: perRound,
+        connections: CONNECTIONS,
       });
-      if (run.non2xx > 0 || run.errors > 0) throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors of ${run.requests}`);
+      if (run.non2xx > 0 || run.errors > 0)
+        throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors of ${run.requests}`);
       totals[notifications].ok += run.ok;
       totals[notifications].seconds += run.seconds;
       totals[notifications].requests += run.requests;
@@ -207,34 +288,53 @@ async function main() {
     log('review transition floor: its two D1 round trips with nothing else');
     const nextFloorRecord = cycle(approveIds);
     const transitionFloor = await load({
-      url: baseUrl, method: 'POST', headers: { 'Content-Type': 'application/json' },
+      url: baseUrl,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       next: () => ({ path: '/api/bench/transition-floor', body: JSON.stringify({ id: nextFloorRecord() }) }),
-      amount: approve.requests, connections: CONNECTIONS,
+      amount: approve.requests,
+      connections: CONNECTIONS,
     });
-    if (transitionFloor.non2xx > 0 || transitionFloor.errors > 0) throw new Error(`transition floor: ${transitionFloor.non2xx} non-2xx, ${transitionFloor.errors} errors`);
-    figures.push(reported('review transition floor: its two D1 round trips alone', transitionFloor.rps / floor.rps, '× floor req/s',
-      `${transitionFloor.rps.toFixed(1)} req/s: the most an approval could reach here with no JavaScript at all`));
+    if (transitionFloor.non2xx > 0 || transitionFloor.errors > 0)
+      throw new Error(`transition floor: ${transitionFloor.non2xx} non-2xx, ${transitionFloor.errors} errors`);
+    figures.push(
+      reported(
+        'review transition floor: its two D1 round trips alone',
+        transitionFloor.rps / floor.rps,
+        '× floor req/s',
+        `${transitionFloor.rps.toFixed(1)} req/s: the most an approval could reach here with no JavaScript at all`,
+      ),
+    );
     figures.push(reported('review transition vs its floor', approve.rps / transitionFloor.rps, '× transition floor req/s'));
 
     log('keyset pagination of the province queue');
     const province = await Caller.signIn(baseUrl, 'province');
     const page = Math.min(1000, Math.floor(STUDENTS / 20 / 2));
-    const { cursor } = (await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`)) as { cursor: string };
+    const { cursor } = (await bench.json('GET', `/api/bench/cursor?kind=source-records&offset=${(page - 1) * 20 - 1}`)) as {
+      cursor: string;
+    };
     const queueSeconds = Math.max(3, DURATION / 2);
-    const queueLoad = (caller: Caller, path: string) => load({ url: baseUrl, headers: caller.headers(), next: () => ({ path }), duration: queueSeconds, connections: CONNECTIONS });
+    const queueLoad = (caller: Caller, path: string) =>
+      load({ url: baseUrl, headers: caller.headers(), next: () => ({ path }), duration: queueSeconds, connections: CONNECTIONS });
     type QueueRun = Awaited<ReturnType<typeof queueLoad>>;
     const answered = (r: QueueRun) => r.requests > 0 && r.non2xx === 0 && r.errors === 0;
     // a page that takes longer than the run never answers: say so rather than let 0 ms pass for fast
-    const show = (r: QueueRun) => answered(r) ? `${r.rps.toFixed(1)} req/s`
-      : r.requests === 0 ? `no answer within ${queueSeconds} s (${r.errors} errors/timeouts)`
-        : `${r.rps.toFixed(1)} req/s, ${r.errors} errors/timeouts, ${r.non2xx} non-2xx`;
+    const show = (r: QueueRun) =>
+      answered(r)
+        ? `${r.rps.toFixed(1)} req/s`
+        : r.requests === 0
+          ? `no answer within ${queueSeconds} s (${r.errors} errors/timeouts)`
+          : `${r.rps.toFixed(1)} req/s, ${r.errors} errors/timeouts, ${r.non2xx} non-2xx`;
     const pageFigures = async (label: string) => {
       const first = await queueLoad(province, '/api/source-records?limit=20');
       const deep = await queueLoad(province, `/api/source-records?limit=20&cursor=${cursor}`);
       figures.push(reported(`queue page 1 p50 ${label}`, first.p50, 'ms', show(first)));
       figures.push(reported(`queue page ${page} p50 ${label}`, deep.p50, 'ms', show(deep)));
       const ratio = answered(first) && answered(deep) && first.p50 > 0 ? deep.p50 / first.p50 : Infinity;
-      figures.push({ ...atMost(`queue page ${page} vs page 1 ${label}`, ratio, '×', 1.5, 'keyset: page N costs what page 1 does'), ...(ratio === Infinity ? { value: -1, detail: 'a page timed out or failed' } : {}) });
+      figures.push({
+        ...atMost(`queue page ${page} vs page 1 ${label}`, ratio, '×', 1.5, 'keyset: page N costs what page 1 does'),
+        ...(ratio === Infinity ? { value: -1, detail: 'a page timed out or failed' } : {}),
+      });
       return first;
     };
     const before = await pageFigures(`(${STUDENTS.toLocaleString()} source records, schema as migrated)`);
@@ -243,7 +343,10 @@ async function main() {
     const after = await pageFigures('(with the proposed index records_kind_id)');
     notes.queueFirstPageSpeedup = before.rps > 0 ? Number((after.rps / before.rps).toFixed(1)) : null;
     // the scoped queues: a college's own agreements in one state, and in every state (its 全部 tab)
-    for (const [label, path] of [['one state', '/api/agreements?state=college_review&limit=20'], ['every state', '/api/agreements?limit=20']] as const) {
+    for (const [label, path] of [
+      ['one state', '/api/agreements?state=college_review&limit=20'],
+      ['every state', '/api/agreements?limit=20'],
+    ] as const) {
       const run = await queueLoad(college, path);
       if (run.non2xx > 0) throw new Error(`college queue (${label}): ${run.non2xx} non-2xx`);
       figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', show(run)));
@@ -261,7 +364,15 @@ async function main() {
       if (k >= 3) pdfTimes.push(performance.now() - t0);
       pdfBytes = body.length;
     }
-    figures.push(atMost('agreement PDF median (request, in workerd)', median(pdfTimes), 'ms', 100, `min ${Math.min(...pdfTimes).toFixed(1)} ms, max ${Math.max(...pdfTimes).toFixed(1)} ms over ${pdfTimes.length}`));
+    figures.push(
+      atMost(
+        'agreement PDF median (request, in workerd)',
+        median(pdfTimes),
+        'ms',
+        100,
+        `min ${Math.min(...pdfTimes).toFixed(1)} ms, max ${Math.max(...pdfTimes).toFixed(1)} ms over ${pdfTimes.length}`,
+      ),
+    );
     figures.push(atMost('agreement PDF size', pdfBytes / 1024, 'KB', 150));
 
     log('agreement form keystroke in Chromium');
@@ -270,8 +381,15 @@ async function main() {
     const keystroke = await measureFormKeystroke(baseUrl, 'student3');
     const { definition } = (await template.student.json('GET', '/api/forms/agreement')) as { definition: FormDefinition };
     const sorted = [...keystroke.samples].sort((a, b) => a - b);
-    figures.push(atMost(`agreement form keystroke (${keystroke.formFields} fields in the form: ${allFields(definition).length} shipped + padding; ${keystroke.fields} on the step, median)`, median(keystroke.samples), 'ms', 16,
-      `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length}`));
+    figures.push(
+      atMost(
+        `agreement form keystroke (${keystroke.formFields} fields in the form: ${allFields(definition).length} shipped + padding; ${keystroke.fields} on the step, median)`,
+        median(keystroke.samples),
+        'ms',
+        16,
+        `p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms over ${sorted.length}`,
+      ),
+    );
 
     // the import route takes at most 20,000 rows per file: a school uploads 100,000 as five files
     const rows = Math.min(100_000, STUDENTS);
@@ -290,20 +408,34 @@ async function main() {
         form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
         const t0 = performance.now();
         const res = await fetch(baseUrl + '/api/source-records/import', { method: 'POST', headers: school.headers(), body: form });
-        const imported = await res.json() as { created?: number };
+        const imported = (await res.json()) as { created?: number };
         const took = seconds(t0);
         fileSeconds.push(took);
         importSeconds += took;
-        if (!res.ok || imported.created !== n) throw new Error(`import: ${res.status} created ${imported.created} of ${n}; ${JSON.stringify(imported).slice(0, 300)}`);
+        if (!res.ok || imported.created !== n)
+          throw new Error(`import: ${res.status} created ${imported.created} of ${n}; ${JSON.stringify(imported).slice(0, 300)}`);
       }
-      figures.push(atLeast('source-record import', rows / importSeconds, 'rows/s', 10_000,
-        `${rows.toLocaleString()} rows (${(csvBytes / 2 ** 20).toFixed(1)} MiB CSV) in ${importSeconds.toFixed(1)} s; files of ${Math.min(perFile, rows).toLocaleString()}: ${fileSeconds.map((t) => t.toFixed(1)).join(', ')} s`));
+      figures.push(
+        atLeast(
+          'source-record import',
+          rows / importSeconds,
+          'rows/s',
+          10_000,
+          `${rows.toLocaleString()} rows (${(csvBytes / 2 ** 20).toFixed(1)} MiB CSV) in ${importSeconds.toFixed(1)} s; files of ${Math.min(perFile, rows).toLocaleString()}: ${fileSeconds.map((t) => t.toFixed(1)).join(', ')} s`,
+        ),
+      );
       // the floor: the import's own inserts of as many new rows, with nothing parsed, validated or hashed
       const floorRows = Math.min(perFile, rows);
       const tf = performance.now();
       await bench.json('POST', '/api/bench/import-floor', { first: STUDENTS + 1_000 + rows, count: floorRows, cohortYear: COHORT });
-      figures.push(reported('source-record import floor: its four inserts alone (no parse, validation or hashing)', floorRows / seconds(tf), 'rows/s',
-        `${floorRows.toLocaleString()} rows in one batch in ${seconds(tf).toFixed(1)} s`));
+      figures.push(
+        reported(
+          'source-record import floor: its four inserts alone (no parse, validation or hashing)',
+          floorRows / seconds(tf),
+          'rows/s',
+          `${floorRows.toLocaleString()} rows in one batch in ${seconds(tf).toFixed(1)} s`,
+        ),
+      );
       // the same last file again: parsing, validating and looking up every row, but nothing to write
       const again = benchRosterCsv(STUDENTS + 1_000 + rows - Math.min(perFile, rows), Math.min(perFile, rows), COHORT);
       const form = new FormData();
@@ -311,12 +443,29 @@ async function main() {
       const t1 = performance.now();
       const res = await fetch(baseUrl + '/api/source-records/import', { method: 'POST', headers: school.headers(), body: form });
       await res.arrayBuffer();
-      figures.push(reported('source-record re-import, nothing to write (parse + validate + look up)', Math.min(perFile, rows) / seconds(t1), 'rows/s'));
+      figures.push(
+        reported('source-record re-import, nothing to write (parse + validate + look up)', Math.min(perFile, rows) / seconds(t1), 'rows/s'),
+      );
     } catch (err) {
-      figures.push({ name: 'source-record import', value: 0, unit: 'rows/s', target: '≥ 10000 rows/s', met: false, detail: String(err).slice(0, 300) });
+      figures.push({
+        name: 'source-record import',
+        value: 0,
+        unit: 'rows/s',
+        target: '≥ 10000 rows/s',
+        met: false,
+        detail: String(err).slice(0, 300),
+      });
     }
 
-    figures.push(atMost('web first-load JS (gzip)', web.bytes / 1024, 'KB', 200, web.files.map((f) => `${f.file.replace(/^\/assets\//, '')} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')));
+    figures.push(
+      atMost(
+        'web first-load JS (gzip)',
+        web.bytes / 1024,
+        'KB',
+        200,
+        web.files.map((f) => `${f.file.replace(/^\/assets\//, '')} ${(f.gzip / 1024).toFixed(1)} KB`).join(', '),
+      ),
+    );
 
     await server.stop();
     server = null;
@@ -334,8 +483,18 @@ async function main() {
     else log(`state kept in ${state.dir}`);
   }
 
-  const result = { generatedAt: new Date().toISOString(), students: STUDENTS, ...(FONT ? { font: FONT } : {}), connections: CONNECTIONS, durationSeconds: DURATION,
-    server: WITH_INSPECTOR ? 'wrangler dev (DevTools inspector attached)' : 'wrangler unstable_startWorker (no inspector)', commit: gitCommit(), machine: machine(), figures, notes };
+  const result = {
+    generatedAt: new Date().toISOString(),
+    students: STUDENTS,
+    ...(FONT ? { font: FONT } : {}),
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    server: WITH_INSPECTOR ? 'wrangler dev (DevTools inspector attached)' : 'wrangler unstable_startWorker (no inspector)',
+    commit: gitCommit(),
+    machine: machine(),
+    figures,
+    notes,
+  };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + formatTable(figures));
@@ -346,7 +505,9 @@ async function main() {
 /** The local D1 file (with its write-ahead log): what a student costs of D1's 10 GB. */
 function d1Bytes(stateDir: string): number {
   const dir = join(stateDir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  return readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.sqlite(-wal)?$/.test(f)).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir)
+    .filter((f) => /^[0-9a-f]{64}\.sqlite(-wal)?$/.test(f))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
 /** EXPLAIN QUERY PLAN of the hot reads, against the data just measured. */
@@ -363,7 +524,22 @@ function queryPlans(stateDir: string, agreementId: string): Record<string, strin
   };
   const out: Record<string, string[]> = {};
   for (const [name, sql] of Object.entries(plans)) {
-    const rows = execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--json', '--command', `EXPLAIN QUERY PLAN ${sql}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const rows = execFileSync(
+      process.execPath,
+      [
+        'node_modules/wrangler/bin/wrangler.js',
+        'd1',
+        'execute',
+        'DB',
+        '--local',
+        '--persist-to',
+        stateDir,
+        '--json',
+        '--command',
+        `EXPLAIN QUERY PLAN ${sql}`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     out[name] = (JSON.parse(rows) as Array<{ results: Array<{ detail: string }> }>).flatMap((r) => r.results.map((x) => x.detail));
   }
   return out;

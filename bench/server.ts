@@ -62,27 +62,36 @@ export function freshState(opts: { font?: string } = {}): BenchState {
   const config = join(dir, 'wrangler.toml');
   // wrangler reads .dev.vars beside the config: a secret of this run's own, and development mode
   ensureDevVars(dir);
-  writeFileSync(config, readFileSync('wrangler.toml', 'utf8')
-    .replace(/^main = .*$/m, 'main = "bundle/index.js"\nno_bundle = true')
-    .replace(/^directory = .*$/m, 'directory = "web"')
-    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('migrations'))}`)
-    // one bench employer looks students up thousands of times a second: lift its lookup limits
-    // (the limiter calls, the counter and the audit write still run, so their cost is measured)
-    .replace(/(name = "LOOKUP_\w+_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/g, '$11000000000')
-    .replace(/^LOOKUP_DAILY_QUOTA = .*$/m, 'LOOKUP_DAILY_QUOTA = "1000000000"')
-    // no consumer of the notification queue: a transition's figure is the request's own work (its rows
-    // and its queue send); sending the e-mail and SMS is the consumer's, on another invocation in
-    // production but on the same two cores here (docs/performance.md, notifications)
-    .replace(/^\[\[queues\.consumers\]\]\n(?:[^\n[]+\n)*/m, ''));
+  writeFileSync(
+    config,
+    readFileSync('wrangler.toml', 'utf8')
+      .replace(/^main = .*$/m, 'main = "bundle/index.js"\nno_bundle = true')
+      .replace(/^directory = .*$/m, 'directory = "web"')
+      .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('migrations'))}`)
+      // one bench employer looks students up thousands of times a second: lift its lookup limits
+      // (the limiter calls, the counter and the audit write still run, so their cost is measured)
+      .replace(/(name = "LOOKUP_\w+_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/g, '$11000000000')
+      .replace(/^LOOKUP_DAILY_QUOTA = .*$/m, 'LOOKUP_DAILY_QUOTA = "1000000000"')
+      // no consumer of the notification queue: a transition's figure is the request's own work (its rows
+      // and its queue send); sending the e-mail and SMS is the consumer's, on another invocation in
+      // production but on the same two cores here (docs/performance.md, notifications)
+      .replace(/^\[\[queues\.consumers\]\]\n(?:[^\n[]+\n)*/m, ''),
+  );
   execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], quiet);
   execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', stateDir], quiet);
   return { dir, stateDir, config };
 }
 
 export function sqlAt(stateDir: string, command: string): unknown[] {
-  const out = execFileSync(process.execPath, [WRANGLER, 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--json', '--command', command], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [WRANGLER, 'd1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--json', '--command', command],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const parsed = JSON.parse(out) as Array<{ results: unknown[] }>;
   return parsed.flatMap((p) => p.results);
 }
@@ -100,15 +109,34 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
   const port = await freePort();
   let output = '';
   const args = opts.withInspector
-    ? [WRANGLER, 'dev', '--config', state.config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir,
-      '--show-interactive-dev-session=false', '--log-level', 'warn']
+    ? [
+        WRANGLER,
+        'dev',
+        '--config',
+        state.config,
+        '--port',
+        String(port),
+        '--ip',
+        '127.0.0.1',
+        '--persist-to',
+        stateDir,
+        '--show-interactive-dev-session=false',
+        '--log-level',
+        'warn',
+      ]
     : ['--import', 'tsx', 'bench/worker-process.ts', state.config, stateDir, String(port)];
   // its own process group, so stop() ends wrangler and its workerd together
   const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
   });
-  child.stdout?.on('data', (b: Buffer) => { output = (output + b.toString()).slice(-20_000); });
-  child.stderr?.on('data', (b: Buffer) => { output = (output + b.toString()).slice(-20_000); });
+  child.stdout?.on('data', (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -116,18 +144,32 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
     if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
     try {
       if ((await fetch(baseUrl + '/api/health')).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((r) => child.once('exit', r));
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
   return {
-    baseUrl, stateDir, stop, output: () => output, processGroup: child.pid,
+    baseUrl,
+    stateDir,
+    stop,
+    output: () => output,
+    processGroup: child.pid,
     sql: (command) => sqlAt(stateDir, command),
     remove: () => rmSync(state.dir, { recursive: true, force: true }),
   };

@@ -19,7 +19,12 @@ if (!config || !persist || !port) throw new Error('usage: worker-process <config
 const worker = await unstable_startWorker({
   config,
   dev: {
-    inspector: false, remote: false, watch: false, liveReload: false, persist, logLevel: 'warn',
+    inspector: false,
+    remote: false,
+    watch: false,
+    liveReload: false,
+    persist,
+    logLevel: 'warn',
     server: { hostname: '127.0.0.1', port: Number(port) },
   },
 });

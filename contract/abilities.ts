@@ -45,7 +45,15 @@ export type Ability = (typeof ABILITY_VALUES)[number];
 export const AbilitySchema = v.picklist(ABILITY_VALUES);
 
 /** The pages beside the record lists, each shown to whoever has the ability it needs. */
-export const PAGE_MODULE_VALUES = ['destination-follow-up', 'destination-settings', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'] as const;
+export const PAGE_MODULE_VALUES = [
+  'destination-follow-up',
+  'destination-settings',
+  'source-import',
+  'school-profile',
+  'forms',
+  'audit',
+  'outbox',
+] as const;
 export type PageModule = (typeof PAGE_MODULE_VALUES)[number];
 
 /** A module of the home page and the header's navigation: a record kind's list, or one of the pages. */

@@ -9,14 +9,25 @@ import { passwordProblem as workerPasswordProblem } from '../worker/auth/passwor
 import { usernameProblem as workerUsernameProblem } from './account-rules';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules';
 
-const PASSWORDS = ['', 'abc123', 'abcd123', 'abcd1234', 'abcdefgh', '12345678', '密码密码密码12ab', 'a1'.repeat(64), 'a1'.repeat(64) + 'x', ' a1 a1 a1 '];
+const PASSWORDS = [
+  '',
+  'abc123',
+  'abcd123',
+  'abcd1234',
+  'abcdefgh',
+  '12345678',
+  '密码密码密码12ab',
+  'a1'.repeat(64),
+  'a1'.repeat(64) + 'x',
+  ' a1 a1 a1 ',
+];
 const USERNAMES = ['', 'abc', 'abcd', 'a_b1', '1abcd', '_abcd', 'a'.repeat(32), 'a'.repeat(33), '张三abcd', 'abc-d', '110101199003070011'];
 
 describe('a password is refused by the web exactly when the worker refuses it', () => {
   it.each(PASSWORDS)('%j', (password) => {
     const worker = workerPasswordProblem(password);
     expect(webPasswordProblem(password)).toBe(worker);
-    expect(checkAccount('employer9', password, password).password).toBe(password === '' ? '请填写密码' : worker ?? undefined);
+    expect(checkAccount('employer9', password, password).password).toBe(password === '' ? '请填写密码' : (worker ?? undefined));
   });
 
   it('the bounds are the ones users are told: 8 to 128 characters, letters and digits', () => {

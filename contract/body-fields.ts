@@ -28,7 +28,10 @@ export const integer = () => v.pipe(v.number('必须是整数'), v.safeInteger('
 
 /** valibot's record takes an array for an object (its output is then a copy): refused before it. */
 const jsonObject = (message: string | ((issue: v.BaseIssue<unknown>) => string)) =>
-  v.pipe(v.custom<unknown>((x) => !Array.isArray(x), '必须是对象'), v.record(v.string(), v.unknown(), message));
+  v.pipe(
+    v.custom<unknown>((x) => !Array.isArray(x), '必须是对象'),
+    v.record(v.string(), v.unknown(), message),
+  );
 
 /** A JSON object (not an array); absent or null is 必填. */
 export const requiredObject = () => jsonObject(typeOrRequired('必须是对象'));

@@ -16,7 +16,12 @@ export const FormDefinitionSchema = v.looseObject({
 export const FormVersionSchema = v.object({ key: v.string(), version: v.number(), definition: FormDefinitionSchema });
 
 export const DefinitionProblemSchema = v.object({ path: v.string(), message: v.string() });
-export const VersionSummarySchema = v.object({ version: v.number(), publishedAt: v.string(), publishedBy: v.string(), records: v.number() });
+export const VersionSummarySchema = v.object({
+  version: v.number(),
+  publishedAt: v.string(),
+  publishedBy: v.string(),
+  records: v.number(),
+});
 const DraftInfo = { updatedAt: v.string(), updatedBy: v.string(), baseVersion: v.nullable(v.number()) };
 export const FormSummarySchema = v.object({
   key: v.string(),
@@ -31,7 +36,11 @@ export const DraftAnswerSchema = v.object({
 });
 /** A draft started from a version that is no longer the latest. */
 export const StaleBaseSchema = v.object({
-  baseVersion: v.number(), latestVersion: v.number(), publishedBy: v.string(), publishedAt: v.string(), message: v.string(),
+  baseVersion: v.number(),
+  latestVersion: v.number(),
+  publishedBy: v.string(),
+  publishedAt: v.string(),
+  message: v.string(),
 });
 export const SavedDraftSchema = v.object({
   latestVersion: v.number(),
@@ -58,11 +67,17 @@ export const ImpactReportSchema = v.object({
   checked: v.number(),
   truncated: v.boolean(),
   affectedCount: v.number(),
-  affected: v.array(v.object({
-    id: v.string(), kind: v.string(), state: v.string(), stateLabel: v.string(), formVersion: v.number(),
-    errors: v.array(v.object({ path: v.string(), code: v.string(), message: v.string() })),
-    dropped: v.array(v.string()),
-  })),
+  affected: v.array(
+    v.object({
+      id: v.string(),
+      kind: v.string(),
+      state: v.string(),
+      stateLabel: v.string(),
+      formVersion: v.number(),
+      errors: v.array(v.object({ path: v.string(), code: v.string(), message: v.string() })),
+      dropped: v.array(v.string()),
+    }),
+  ),
   lifecycleErrors: v.optional(v.array(DefinitionProblemSchema)),
   baseVersion: v.optional(v.number()),
   staleBase: v.nullish(StaleBaseSchema),
@@ -90,16 +105,116 @@ export const RollbackBodySchema = v.object({ version: integer(), confirm });
 const tag = '表单定义';
 const key = { key: '表单：source、agreement、termination、dispatch、employer' };
 export const formRoutes = [
-  route({ method: 'GET', path: '/api/forms', tag, summary: '全部表单及其版本、草稿', access: '管理员', answers: { 200: v.object({ items: v.array(FormSummarySchema) }) } }),
-  route({ method: 'GET', path: '/api/forms/:key', tag, summary: '表单的最新发布版本', access: '已登录', params: key, answers: { 200: FormVersionSchema } }),
-  route({ method: 'GET', path: '/api/forms/:key/versions', tag, summary: '表单的全部发布版本及使用它的记录数', access: '管理员', params: key, answers: { 200: v.object({ items: v.array(VersionSummarySchema) }) } }),
-  route({ method: 'GET', path: '/api/forms/:key/versions/:n', tag, summary: '表单的某个发布版本（不会再变，可缓存）', access: '已登录', params: { ...key, n: '版本号' }, answers: { 200: FormVersionSchema } }),
-  route({ method: 'GET', path: '/api/forms/:key/draft', tag, summary: '表单草稿', access: '管理员', params: key, answers: { 200: DraftAnswerSchema } }),
-  route({ method: 'PUT', path: '/api/forms/:key/draft', tag, summary: '保存草稿（他人在此期间保存过则 409 stale_draft）', access: '管理员', params: key, body: SaveDraftBodySchema, answers: { 200: SavedDraftSchema } }),
-  route({ method: 'POST', path: '/api/forms/:key/check', tag, summary: '检查定义，不保存', access: '管理员', params: key, body: CheckBodySchema, answers: { 200: CheckAnswerSchema } }),
-  route({ method: 'DELETE', path: '/api/forms/:key/draft', tag, summary: '丢弃草稿', access: '管理员', params: key, answers: { 204: null } }),
-  route({ method: 'GET', path: '/api/forms/:key/impact', tag, summary: '发布草稿对进行中记录的影响', access: '管理员', params: key, answers: { 200: ImpactReportSchema } }),
-  route({ method: 'GET', path: '/api/forms/:key/diff', tag, summary: '两个版本（或草稿 draft）之间的差异', access: '管理员', params: key, query: v.object({ from: queryText('版本号或 draft'), to: queryText('版本号或 draft') }), answers: { 200: DefinitionDiffSchema } }),
-  route({ method: 'POST', path: '/api/forms/:key/publish', tag, summary: '发布草稿（有受影响记录时 409 impact_unconfirmed，附 impact，确认后再发）', access: '管理员', params: key, body: PublishBodySchema, answers: { 201: PublishedSchema } }),
-  route({ method: 'POST', path: '/api/forms/:key/rollback', tag, summary: '以旧版本内容发布一个新版本', access: '管理员', params: key, body: RollbackBodySchema, answers: { 201: PublishedSchema } }),
+  route({
+    method: 'GET',
+    path: '/api/forms',
+    tag,
+    summary: '全部表单及其版本、草稿',
+    access: '管理员',
+    answers: { 200: v.object({ items: v.array(FormSummarySchema) }) },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key',
+    tag,
+    summary: '表单的最新发布版本',
+    access: '已登录',
+    params: key,
+    answers: { 200: FormVersionSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key/versions',
+    tag,
+    summary: '表单的全部发布版本及使用它的记录数',
+    access: '管理员',
+    params: key,
+    answers: { 200: v.object({ items: v.array(VersionSummarySchema) }) },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key/versions/:n',
+    tag,
+    summary: '表单的某个发布版本（不会再变，可缓存）',
+    access: '已登录',
+    params: { ...key, n: '版本号' },
+    answers: { 200: FormVersionSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key/draft',
+    tag,
+    summary: '表单草稿',
+    access: '管理员',
+    params: key,
+    answers: { 200: DraftAnswerSchema },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/forms/:key/draft',
+    tag,
+    summary: '保存草稿（他人在此期间保存过则 409 stale_draft）',
+    access: '管理员',
+    params: key,
+    body: SaveDraftBodySchema,
+    answers: { 200: SavedDraftSchema },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/forms/:key/check',
+    tag,
+    summary: '检查定义，不保存',
+    access: '管理员',
+    params: key,
+    body: CheckBodySchema,
+    answers: { 200: CheckAnswerSchema },
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/forms/:key/draft',
+    tag,
+    summary: '丢弃草稿',
+    access: '管理员',
+    params: key,
+    answers: { 204: null },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key/impact',
+    tag,
+    summary: '发布草稿对进行中记录的影响',
+    access: '管理员',
+    params: key,
+    answers: { 200: ImpactReportSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/forms/:key/diff',
+    tag,
+    summary: '两个版本（或草稿 draft）之间的差异',
+    access: '管理员',
+    params: key,
+    query: v.object({ from: queryText('版本号或 draft'), to: queryText('版本号或 draft') }),
+    answers: { 200: DefinitionDiffSchema },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/forms/:key/publish',
+    tag,
+    summary: '发布草稿（有受影响记录时 409 impact_unconfirmed，附 impact，确认后再发）',
+    access: '管理员',
+    params: key,
+    body: PublishBodySchema,
+    answers: { 201: PublishedSchema },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/forms/:key/rollback',
+    tag,
+    summary: '以旧版本内容发布一个新版本',
+    access: '管理员',
+    params: key,
+    body: RollbackBodySchema,
+    answers: { 201: PublishedSchema },
+  }),
 ];

@@ -15,7 +15,17 @@ import { studentRoutes } from './students';
 import { systemRoutes } from './system';
 
 export const ROUTES: readonly RouteContract[] = [
-  ...systemRoutes, ...sessionRoutes, ...lifecycleRoutes, ...formRoutes, ...sourceImportRoutes, ...studentRoutes,
-  ...accountRoutes, ...schoolRoutes, ...fileRoutes, ...agreementRoutes, ...destinationRoutes, ...notificationRoutes,
+  ...systemRoutes,
+  ...sessionRoutes,
+  ...lifecycleRoutes,
+  ...formRoutes,
+  ...sourceImportRoutes,
+  ...studentRoutes,
+  ...accountRoutes,
+  ...schoolRoutes,
+  ...fileRoutes,
+  ...agreementRoutes,
+  ...destinationRoutes,
+  ...notificationRoutes,
   ...recordRoutes,
 ];

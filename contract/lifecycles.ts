@@ -37,12 +37,38 @@ export const ReasonListSchema = v.object({
   custom: v.boolean(),
 });
 /** Each reason is checked by the worker (text, 1–50 characters, one line, no repeats), all problems in one 422. */
-export const ReasonListBodySchema = v.object({ reasons: v.nullable(v.array(v.pipe(v.unknown(), v.description('原因，1–50 字，不含换行')), '必须是列表')) });
+export const ReasonListBodySchema = v.object({
+  reasons: v.nullable(v.array(v.pipe(v.unknown(), v.description('原因，1–50 字，不含换行')), '必须是列表')),
+});
 
 const tag = '业务流程';
 const kind = { kind: '记录类型' };
 export const lifecycleRoutes = [
-  route({ method: 'GET', path: '/api/lifecycles', tag, summary: '各类记录的名称、状态、下一步说明，以及当前用户能否新建', access: '已登录（含未改初始密码）', answers: { 200: LifecyclesSchema } }),
-  route({ method: 'GET', path: '/api/lifecycles/:kind/reasons', tag, summary: '退回时可选的常用原因', access: '管理员', params: kind, answers: { 200: ReasonListSchema } }),
-  route({ method: 'PUT', path: '/api/lifecycles/:kind/reasons', tag, summary: '替换常用原因；reasons 为 null 时恢复默认', access: '管理员', params: kind, body: ReasonListBodySchema, answers: { 200: ReasonListSchema } }),
+  route({
+    method: 'GET',
+    path: '/api/lifecycles',
+    tag,
+    summary: '各类记录的名称、状态、下一步说明，以及当前用户能否新建',
+    access: '已登录（含未改初始密码）',
+    answers: { 200: LifecyclesSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/lifecycles/:kind/reasons',
+    tag,
+    summary: '退回时可选的常用原因',
+    access: '管理员',
+    params: kind,
+    answers: { 200: ReasonListSchema },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/lifecycles/:kind/reasons',
+    tag,
+    summary: '替换常用原因；reasons 为 null 时恢复默认',
+    access: '管理员',
+    params: kind,
+    body: ReasonListBodySchema,
+    answers: { 200: ReasonListSchema },
+  }),
 ];

@@ -59,7 +59,7 @@ function parameters(route: RouteContract, path: string, kind: KindInfo | undefin
   const out: unknown[] = [];
   for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
     if (name === undefined) continue;
-    const description = name === 'rest' ? '其余路径' : route.params?.[name] ?? name;
+    const description = name === 'rest' ? '其余路径' : (route.params?.[name] ?? name);
     out.push({ name, in: 'path', required: true, description, schema: { type: 'string' } });
   }
   if (route.query) {
@@ -77,7 +77,15 @@ function requestBody(route: RouteContract, formKey: string | undefined) {
   if (route.body === 'multipart') {
     return {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } } },
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+            required: ['file'],
+          },
+        },
+      },
     };
   }
   return { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'body', formKey) } } };
@@ -95,12 +103,18 @@ function responses(route: RouteContract, formKey: string | undefined) {
       out[status] = { description: answer.description, content: Object.fromEntries(types.map((t) => [t, { schema: {} }])) };
     } else out[status] = { description, content: { 'application/json': { schema: jsonSchemaOf(answer, 'answer', formKey) } } };
   }
-  out.default = { description: '错误：{ error: { code, message, fields? } }，message 为中文', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  out.default = {
+    description: '错误：{ error: { code, message, fields? } }，message 为中文',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
   return out;
 }
 
 function operationId(method: string, path: string): string {
-  const words = path.replace(/[{}]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = path
+    .replace(/[{}]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
@@ -132,10 +146,11 @@ export function buildOpenApiDocument(input: DocumentInput) {
     for (const kind of input.kinds) {
       const base = openApiPath(route.path.replace(':kind', kind.kind));
       if (route.perKind === 'list') add(base, route.method, operation(route, base, kind));
-      else for (const action of kind.actions) {
-        const path = base.replace('{action}', action.action);
-        add(path, route.method, operation(route, path, kind, action));
-      }
+      else
+        for (const action of kind.actions) {
+          const path = base.replace('{action}', action.action);
+          add(path, route.method, operation(route, path, kind, action));
+        }
     }
   }
   const schemas: Record<string, unknown> = { Error: jsonSchemaOf(ErrorAnswerSchema, 'answer', undefined) };
@@ -148,15 +163,20 @@ export function buildOpenApiDocument(input: DocumentInput) {
     info: {
       title: '网签 wangqian HTTP API',
       version: '1',
-      description: '高校毕业生就业协议网上签约的接口。所有应答为 JSON（文件下载除外）；错误一律为 { error: { code, message, fields? } }，message 为中文。应答可能增加新字段，调用方应忽略不认识的字段。记录的 data 按各类记录当前发布的表单版本描述。',
+      description:
+        '高校毕业生就业协议网上签约的接口。所有应答为 JSON（文件下载除外）；错误一律为 { error: { code, message, fields? } }，message 为中文。应答可能增加新字段，调用方应忽略不认识的字段。记录的 data 按各类记录当前发布的表单版本描述。',
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: '/' }],
     security: [{ session: [] }],
-    tags: [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => (op as { tags: string[] }).tags)))].map((name) => ({ name })),
+    tags: [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => (op as { tags: string[] }).tags)))].map(
+      (name) => ({ name }),
+    ),
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wq_session', description: 'POST /api/session 登录后设置的会话 Cookie' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'wq_session', description: 'POST /api/session 登录后设置的会话 Cookie' },
+      },
       schemas,
     },
   };

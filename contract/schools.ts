@@ -27,6 +27,21 @@ export const SchoolProfileViewSchema = v.object({
 export const SavedSchoolProfileSchema = v.object({ ...SchoolProfileViewSchema.entries, changed: v.array(v.string()) });
 
 export const schoolRoutes = [
-  route({ method: 'GET', path: '/api/schools/me/profile', tag: '学校', summary: '本校的学校信息（就业主管部门、联系人、电话、地址、邮编）', access: '学校审核', answers: { 200: SchoolProfileViewSchema } }),
-  route({ method: 'PUT', path: '/api/schools/me/profile', tag: '学校', summary: '保存学校信息', access: '学校审核', body: SchoolProfileBodySchema, answers: { 200: SavedSchoolProfileSchema } }),
+  route({
+    method: 'GET',
+    path: '/api/schools/me/profile',
+    tag: '学校',
+    summary: '本校的学校信息（就业主管部门、联系人、电话、地址、邮编）',
+    access: '学校审核',
+    answers: { 200: SchoolProfileViewSchema },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/schools/me/profile',
+    tag: '学校',
+    summary: '保存学校信息',
+    access: '学校审核',
+    body: SchoolProfileBodySchema,
+    answers: { 200: SavedSchoolProfileSchema },
+  }),
 ];

@@ -41,14 +41,51 @@ export const ContactSchema = v.object({
   wechat: v.nullish(v.string()),
 });
 /** What a student sends as contact details: the formats (手机, 邮箱, QQ, 微信) are checked by the worker, answering 422. */
-export const ContactBodySchema = v.object({ mobile: trimmedText(20), email: optionalText(100), qq: optionalText(50), wechat: optionalText(50) });
+export const ContactBodySchema = v.object({
+  mobile: trimmedText(20),
+  email: optionalText(100),
+  qq: optionalText(50),
+  wechat: optionalText(50),
+});
 export const IdentityBodySchema = v.object({ idNumber: v.pipe(trimmedText(18), v.toUpperCase()), ...ContactBodySchema.entries });
 
 const tag = '登录与会话';
 export const sessionRoutes = [
-  route({ method: 'POST', path: '/api/session', tag, summary: '登录：用户名和密码，成功后设置会话 Cookie', access: '任何人', public: true, body: LoginBodySchema, answers: { 200: SessionAnswerSchema } }),
-  route({ method: 'GET', path: '/api/session', tag, summary: '当前登录的用户', access: '已登录（含未改初始密码）', answers: { 200: SessionAnswerSchema } }),
+  route({
+    method: 'POST',
+    path: '/api/session',
+    tag,
+    summary: '登录：用户名和密码，成功后设置会话 Cookie',
+    access: '任何人',
+    public: true,
+    body: LoginBodySchema,
+    answers: { 200: SessionAnswerSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/session',
+    tag,
+    summary: '当前登录的用户',
+    access: '已登录（含未改初始密码）',
+    answers: { 200: SessionAnswerSchema },
+  }),
   route({ method: 'DELETE', path: '/api/session', tag, summary: '退出登录', access: '任何人', public: true, answers: { 200: OkSchema } }),
-  route({ method: 'POST', path: '/api/session/identity', tag, summary: '学生初次进入：确认身份证号并填写联系方式', access: '学生', body: IdentityBodySchema, answers: { 200: SessionAnswerSchema } }),
-  route({ method: 'POST', path: '/api/session/password', tag, summary: '修改密码', access: '已登录（含未改初始密码）', body: PasswordChangeBodySchema, answers: { 200: SessionAnswerSchema } }),
+  route({
+    method: 'POST',
+    path: '/api/session/identity',
+    tag,
+    summary: '学生初次进入：确认身份证号并填写联系方式',
+    access: '学生',
+    body: IdentityBodySchema,
+    answers: { 200: SessionAnswerSchema },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/session/password',
+    tag,
+    summary: '修改密码',
+    access: '已登录（含未改初始密码）',
+    body: PasswordChangeBodySchema,
+    answers: { 200: SessionAnswerSchema },
+  }),
 ];

@@ -27,6 +27,22 @@ export const ImportResultSchema = v.object({
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const sourceImportRoutes = [
-  route({ method: 'POST', path: '/api/source-records/import', tag: '生源导入', summary: '导入生源（multipart，字段名 file：CSV 或 XLSX）', access: '学校审核', body: 'multipart', answers: { 200: ImportResultSchema } }),
-  route({ method: 'GET', path: '/api/source-records/import-template', tag: '生源导入', summary: '导入模板（含示例行；XLSX 另有下拉选项和填写说明）', access: '学校审核', query: v.object({ format: queryText('csv（默认）或 xlsx') }), answers: { 200: { contentType: ['text/csv; charset=utf-8', XLSX], description: '导入模板' } } }),
+  route({
+    method: 'POST',
+    path: '/api/source-records/import',
+    tag: '生源导入',
+    summary: '导入生源（multipart，字段名 file：CSV 或 XLSX）',
+    access: '学校审核',
+    body: 'multipart',
+    answers: { 200: ImportResultSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/source-records/import-template',
+    tag: '生源导入',
+    summary: '导入模板（含示例行；XLSX 另有下拉选项和填写说明）',
+    access: '学校审核',
+    query: v.object({ format: queryText('csv（默认）或 xlsx') }),
+    answers: { 200: { contentType: ['text/csv; charset=utf-8', XLSX], description: '导入模板' } },
+  }),
 ];

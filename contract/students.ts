@@ -24,10 +24,21 @@ export const LookupHitSchema = v.object({
 });
 
 export const CollegeOptionSchema = v.object({ id: v.string(), name: v.string() });
-export const SchoolOptionSchema = v.object({ id: v.string(), code: v.string(), name: v.string(), colleges: v.optional(v.array(CollegeOptionSchema)) });
+export const SchoolOptionSchema = v.object({
+  id: v.string(),
+  code: v.string(),
+  name: v.string(),
+  colleges: v.optional(v.array(CollegeOptionSchema)),
+});
 
 export const StudentProfileSchema = v.object({
-  identity: v.object({ name: v.string(), idNumber: v.string(), schoolName: v.nullish(v.string()), collegeName: v.nullish(v.string()), cohort: v.nullish(v.number()) }),
+  identity: v.object({
+    name: v.string(),
+    idNumber: v.string(),
+    schoolName: v.nullish(v.string()),
+    collegeName: v.nullish(v.string()),
+    cohort: v.nullish(v.number()),
+  }),
   contact: ContactSchema,
   updatedAt: v.nullable(v.string()),
 });
@@ -51,12 +62,71 @@ export const SigningCodesSchema = ItemsOf(SigningCodeSchema);
 
 const tag = '学生';
 export const studentRoutes = [
-  route({ method: 'GET', path: '/api/students/lookup', tag, summary: '单位查找学生：学校 + 毕业届 + 身份证号/手机号/姓名加手机号之一，或学校 + 签约码', access: '已通过审核的用人单位', query: LookupQuerySchema, answers: { 200: LookupHitsSchema } }),
-  route({ method: 'GET', path: '/api/schools', tag: '学校', summary: '学校列表；审核人员另见可筛选的学院', access: '已登录', answers: { 200: SchoolListSchema } }),
-  route({ method: 'GET', path: '/api/students/me/contact', tag, summary: '学生的基本信息与联系方式', access: '学生本人', answers: { 200: StudentProfileSchema } }),
-  route({ method: 'PUT', path: '/api/students/me/contact', tag, summary: '修改联系方式', access: '学生本人', body: ContactBodySchema, answers: { 200: SavedStudentProfileSchema } }),
-  route({ method: 'GET', path: '/api/students/me/lookups', tag, summary: '哪些单位查询过我', access: '学生本人', answers: { 200: MyLookupsSchema } }),
-  route({ method: 'GET', path: '/api/students/me/signing-codes', tag, summary: '有效的签约码（只显示末两位）', access: '学生本人', answers: { 200: SigningCodesSchema } }),
-  route({ method: 'POST', path: '/api/students/me/signing-codes', tag, summary: '生成新的签约码（旧码作废），只在此时显示完整签约码', access: '学生本人（生源已省级通过）', answers: { 201: CreatedSigningCodeSchema } }),
-  route({ method: 'DELETE', path: '/api/students/me/signing-codes/:id', tag, summary: '作废一个签约码', access: '学生本人', params: { id: '签约码编号' }, answers: { 200: OkSchema } }),
+  route({
+    method: 'GET',
+    path: '/api/students/lookup',
+    tag,
+    summary: '单位查找学生：学校 + 毕业届 + 身份证号/手机号/姓名加手机号之一，或学校 + 签约码',
+    access: '已通过审核的用人单位',
+    query: LookupQuerySchema,
+    answers: { 200: LookupHitsSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/schools',
+    tag: '学校',
+    summary: '学校列表；审核人员另见可筛选的学院',
+    access: '已登录',
+    answers: { 200: SchoolListSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/students/me/contact',
+    tag,
+    summary: '学生的基本信息与联系方式',
+    access: '学生本人',
+    answers: { 200: StudentProfileSchema },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/students/me/contact',
+    tag,
+    summary: '修改联系方式',
+    access: '学生本人',
+    body: ContactBodySchema,
+    answers: { 200: SavedStudentProfileSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/students/me/lookups',
+    tag,
+    summary: '哪些单位查询过我',
+    access: '学生本人',
+    answers: { 200: MyLookupsSchema },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/students/me/signing-codes',
+    tag,
+    summary: '有效的签约码（只显示末两位）',
+    access: '学生本人',
+    answers: { 200: SigningCodesSchema },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/students/me/signing-codes',
+    tag,
+    summary: '生成新的签约码（旧码作废），只在此时显示完整签约码',
+    access: '学生本人（生源已省级通过）',
+    answers: { 201: CreatedSigningCodeSchema },
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/students/me/signing-codes/:id',
+    tag,
+    summary: '作废一个签约码',
+    access: '学生本人',
+    params: { id: '签约码编号' },
+    answers: { 200: OkSchema },
+  }),
 ];

@@ -56,7 +56,7 @@ function without(values: Values, key: string): Values {
 }
 
 function fieldsWithSubs(def: FormDefinition): FieldDef[] {
-  return allFields(def).flatMap((f) => [f, ...(f.type === 'group' ? f.fields ?? [] : [])]);
+  return allFields(def).flatMap((f) => [f, ...(f.type === 'group' ? (f.fields ?? []) : [])]);
 }
 
 // ── sample values ─────────────────────────────────────────────────────────────────
@@ -88,7 +88,19 @@ const SOURCE_RECORD: Values = {
 };
 
 /** What the worker copies from the approved source record into an agreement (FROM_SOURCE). */
-const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
+const FROM_SOURCE = [
+  'name',
+  'idNumber',
+  'gender',
+  'mobile',
+  'email',
+  'college',
+  'major',
+  'education',
+  'originRegion',
+  'studentNo',
+  'cohort',
+];
 const STUDENT_PREFILL: Values = Object.fromEntries(FROM_SOURCE.map((k) => [k, SOURCE_RECORD[k]]));
 
 /** What the worker copies from the employer's organisation record into an invitation. */
@@ -133,8 +145,21 @@ const EMPLOYER_TERMS: Values = { ...EMPLOYER_PREFILL, ...JOB_TERMS };
 const REQUIRED_KEYS: Record<keyof typeof FORMS, string[]> = {
   source: ['name', 'idNumber', 'mobile', 'cohort', 'college', 'major', 'education', 'originRegion', 'studentNo', 'examNo', 'gender'],
   agreement: [
-    'name', 'idNumber', 'mobile', 'employerName', 'creditCode', 'unitNature', 'industry', 'employerRegion', 'jobTitle',
-    'monthlySalary', 'deadline', 'archiveUnitName', 'archiveAddress', 'archivePostcode', 'householdAddress',
+    'name',
+    'idNumber',
+    'mobile',
+    'employerName',
+    'creditCode',
+    'unitNature',
+    'industry',
+    'employerRegion',
+    'jobTitle',
+    'monthlySalary',
+    'deadline',
+    'archiveUnitName',
+    'archiveAddress',
+    'archivePostcode',
+    'householdAddress',
   ],
   termination: ['reason', 'liability', 'mode', 'letter'],
   dispatch: ['destination', 'employerName', 'creditCode', 'proofPhotos'],
@@ -210,8 +235,17 @@ describe('source.json (生源信息)', () => {
 
   it('the Chinese labels match the roster headers the import reads', () => {
     const headers: Record<string, string> = {
-      name: '姓名', idNumber: '身份证号', gender: '性别', college: '学院', major: '专业', education: '学历',
-      cohort: '毕业届', originRegion: '生源所在地', mobile: '手机号码', studentNo: '学号', examNo: '考生号',
+      name: '姓名',
+      idNumber: '身份证号',
+      gender: '性别',
+      college: '学院',
+      major: '专业',
+      education: '学历',
+      cohort: '毕业届',
+      originRegion: '生源所在地',
+      mobile: '手机号码',
+      studentNo: '学号',
+      examNo: '考生号',
     };
     for (const [key, label] of Object.entries(headers)) expect(findField(source, key)?.label).toBe(label);
   });
@@ -232,11 +266,29 @@ describe('source.json (生源信息)', () => {
   it('student: the student corrects contact data; identity stays as imported', () => {
     const result = run(
       source,
-      { mobile: '13900001111', email: 'siyuan.li@example.com', originRegion: '320102', ethnicity: '01', qq: '123456789', name: '别人', idNumber: '110108200305170026', major: '会计学' },
-      'student', 'student', SOURCE_RECORD,
+      {
+        mobile: '13900001111',
+        email: 'siyuan.li@example.com',
+        originRegion: '320102',
+        ethnicity: '01',
+        qq: '123456789',
+        name: '别人',
+        idNumber: '110108200305170026',
+        major: '会计学',
+      },
+      'student',
+      'student',
+      SOURCE_RECORD,
     );
     expectOk(result);
-    expect(result.values).toMatchObject({ mobile: '13900001111', originRegion: '320102', qq: '123456789', name: '李思远', idNumber: ID, major: '软件工程' });
+    expect(result.values).toMatchObject({
+      mobile: '13900001111',
+      originRegion: '320102',
+      qq: '123456789',
+      name: '李思远',
+      idNumber: ID,
+      major: '软件工程',
+    });
   });
 
   it('student: identity fields are read-only for the student, contact fields editable', () => {
@@ -276,40 +328,73 @@ describe('agreement.json (就业协议书)', () => {
 
   it('invite: the employer fills the job invitation; the student part comes from the source record', () => {
     expectOk(invited);
-    expect(invited.values).toMatchObject({ name: '李思远', idNumber: ID, employerName: '南京云帆信息科技有限公司', jobTitle: 'Java 后端开发工程师' });
+    expect(invited.values).toMatchObject({
+      name: '李思远',
+      idNumber: ID,
+      employerName: '南京云帆信息科技有限公司',
+      jobTitle: 'Java 后端开发工程师',
+    });
     expect(invited.values.annualSalary).toBe(144000);
   });
 
   it('invite: the employer cannot change the student part or the school part', () => {
-    const result = run(agreement, { ...JOB_TERMS, name: '别人', mobile: '13900000000', schoolOpinion: '同意' }, 'employer', 'invite', invited.values);
+    const result = run(
+      agreement,
+      { ...JOB_TERMS, name: '别人', mobile: '13900000000', schoolOpinion: '同意' },
+      'employer',
+      'invite',
+      invited.values,
+    );
     expectOk(result);
     expect(result.values).toMatchObject({ name: '李思远', mobile: '13812345678' });
     expect(result.values.schoolOpinion).toBeUndefined();
   });
 
   it('invite: a missing job title fails at jobTitle', () => {
-    expectErrorAt(run(agreement, without(JOB_TERMS, 'jobTitle'), 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL }), 'jobTitle', 'required');
+    expectErrorAt(
+      run(agreement, without(JOB_TERMS, 'jobTitle'), 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL }),
+      'jobTitle',
+      'required',
+    );
   });
 
   it('invite: the deadline may not be in the past', () => {
-    const result = run(agreement, { ...JOB_TERMS, deadline: '2026-02-27' }, 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL });
+    const result = run(agreement, { ...JOB_TERMS, deadline: '2026-02-27' }, 'employer', 'invite', {
+      ...STUDENT_PREFILL,
+      ...EMPLOYER_PREFILL,
+    });
     expectErrorAt(result, 'deadline', 'check');
   });
 
   it('invite: moving the household registration needs its address', () => {
-    const result = run(agreement, without(JOB_TERMS, 'householdAddress'), 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL });
+    const result = run(agreement, without(JOB_TERMS, 'householdAddress'), 'employer', 'invite', {
+      ...STUDENT_PREFILL,
+      ...EMPLOYER_PREFILL,
+    });
     expectErrorAt(result, 'householdAddress', 'required');
-    const stay = run(agreement, { ...without(JOB_TERMS, 'householdAddress'), householdMode: 'stay' }, 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL });
+    const stay = run(agreement, { ...without(JOB_TERMS, 'householdAddress'), householdMode: 'stay' }, 'employer', 'invite', {
+      ...STUDENT_PREFILL,
+      ...EMPLOYER_PREFILL,
+    });
     expectOk(stay);
   });
 
   it('invite: probation longer than the law allows for the contract term is refused', () => {
-    const result = run(agreement, { ...JOB_TERMS, contractYears: 2, probationMonths: 6 }, 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL });
+    const result = run(agreement, { ...JOB_TERMS, contractYears: 2, probationMonths: 6 }, 'employer', 'invite', {
+      ...STUDENT_PREFILL,
+      ...EMPLOYER_PREFILL,
+    });
     expectErrorAt(result, 'probationMonths', 'check');
   });
 
   it('accept: the student may update contact details only', () => {
-    const result = run(agreement, { mobile: '13900001111', email: 'new@example.com', monthlySalary: 20000 }, 'student', 'accept', invited.values);
+    const result = run(
+      agreement,
+      { mobile: '13900001111', email: 'new@example.com', monthlySalary: 20000 },
+      'student',
+      'accept',
+      invited.values,
+    );
     expectOk(result);
     expect(result.values).toMatchObject({ mobile: '13900001111', email: 'new@example.com', monthlySalary: 12000, annualSalary: 144000 });
   });
@@ -326,15 +411,35 @@ describe('agreement.json (就业协议书)', () => {
   });
 
   it('offline: a missing employer name fails at employerName', () => {
-    expectErrorAt(run(agreement, without(EMPLOYER_TERMS, 'employerName'), 'student', 'offline', STUDENT_PREFILL), 'employerName', 'required');
+    expectErrorAt(
+      run(agreement, without(EMPLOYER_TERMS, 'employerName'), 'student', 'offline', STUDENT_PREFILL),
+      'employerName',
+      'required',
+    );
   });
 
   it('offline: an invalid credit code fails at creditCode', () => {
-    expectErrorAt(run(agreement, { ...EMPLOYER_TERMS, creditCode: '91320106MA1XY012AA' }, 'student', 'offline', STUDENT_PREFILL), 'creditCode', 'creditCode');
+    expectErrorAt(
+      run(agreement, { ...EMPLOYER_TERMS, creditCode: '91320106MA1XY012AA' }, 'student', 'offline', STUDENT_PREFILL),
+      'creditCode',
+      'creditCode',
+    );
   });
 
   it('review: the school writes its opinion; the college only reads', () => {
-    const school = run(agreement, { schoolOpinion: '同意', schoolAuthority: '江苏示范大学学生就业指导中心', schoolContact: '钱老师', schoolPhone: '025-83590000', schoolPostcode: '210023' }, 'school', 'review', invited.values);
+    const school = run(
+      agreement,
+      {
+        schoolOpinion: '同意',
+        schoolAuthority: '江苏示范大学学生就业指导中心',
+        schoolContact: '钱老师',
+        schoolPhone: '025-83590000',
+        schoolPostcode: '210023',
+      },
+      'school',
+      'review',
+      invited.values,
+    );
     expectOk(school);
     expect(school.values.schoolOpinion).toBe('同意');
     const college = run(agreement, { schoolOpinion: '同意', jobTitle: '改了' }, 'college', 'review', invited.values);
@@ -358,10 +463,20 @@ describe('agreement.json (就业协议书)', () => {
 // ── termination.json ──────────────────────────────────────────────────────────────
 
 describe('termination.json (签约解除)', () => {
-  const OFFLINE: Values = { agreementNo: '910012027000001', mode: 'offline', initiator: 'student', name: '李思远', employerName: '南京云帆信息科技有限公司' };
+  const OFFLINE: Values = {
+    agreementNo: '910012027000001',
+    mode: 'offline',
+    initiator: 'student',
+    name: '李思远',
+    employerName: '南京云帆信息科技有限公司',
+  };
   const ONLINE: Values = { ...OFFLINE, mode: 'online', initiator: 'employer' };
   const OFFLINE_APPLICATION: Values = {
-    reason: '03', liability: 'paid', penaltyAmount: 5000, remarks: '已考取本校硕士研究生，与单位协商解约。', letter: ['f_01JQ8Y2K6V7W'],
+    reason: '03',
+    liability: 'paid',
+    penaltyAmount: 5000,
+    remarks: '已考取本校硕士研究生，与单位协商解约。',
+    letter: ['f_01JQ8Y2K6V7W'],
   };
 
   it('apply (offline): the student applies with the termination letter', () => {
@@ -382,7 +497,13 @@ describe('termination.json (签约解除)', () => {
   });
 
   it('apply (online): the employer applies without a letter', () => {
-    const result = run(termination, { reason: '01', liability: 'mutual', remarks: '岗位调整，经双方协商解除。', letter: ['f_x'] }, 'employer', 'apply', ONLINE);
+    const result = run(
+      termination,
+      { reason: '01', liability: 'mutual', remarks: '岗位调整，经双方协商解除。', letter: ['f_x'] },
+      'employer',
+      'apply',
+      ONLINE,
+    );
     expectOk(result);
     expect(result.values.letter).toBeUndefined();
   });
@@ -393,7 +514,11 @@ describe('termination.json (签约解除)', () => {
   });
 
   it('apply: a paid penalty needs its amount', () => {
-    expectErrorAt(run(termination, without(OFFLINE_APPLICATION, 'penaltyAmount'), 'student', 'apply', OFFLINE), 'penaltyAmount', 'required');
+    expectErrorAt(
+      run(termination, without(OFFLINE_APPLICATION, 'penaltyAmount'), 'student', 'apply', OFFLINE),
+      'penaltyAmount',
+      'required',
+    );
   });
 
   it('consent: the other party adds its remark and cannot change the application', () => {
@@ -418,7 +543,11 @@ describe('termination.json (签约解除)', () => {
 describe('dispatch.json (派遣信息上报)', () => {
   const agreementValues = run(agreement, JOB_TERMS, 'employer', 'invite', { ...STUDENT_PREFILL, ...EMPLOYER_PREFILL }).values;
   const prefilled = applyMappings(dispatch, 'agreement', agreementValues);
-  const CONFIRM: Values = { destination: '10', proofPhotos: ['f_01JQ8Z0A1B2C', 'f_01JQ8Z0A1B2D'], reportUnitName: '南京云帆信息科技有限公司' };
+  const CONFIRM: Values = {
+    destination: '10',
+    proofPhotos: ['f_01JQ8Z0A1B2C', 'f_01JQ8Z0A1B2D'],
+    reportUnitName: '南京云帆信息科技有限公司',
+  };
 
   it('maps agreement fields that exist there, onto fields of the same type', () => {
     for (const mapping of dispatch.mappings ?? []) {
@@ -430,8 +559,14 @@ describe('dispatch.json (派遣信息上报)', () => {
       }
     }
     expect(prefilled).toMatchObject({
-      employerName: '南京云帆信息科技有限公司', creditCode: CREDIT_CODE, unitNature: '39', industry: 'I', employerRegion: '320106',
-      archiveUnitName: '南京市人才服务中心', archivePostcode: '210009', householdAddress: JOB_TERMS.householdAddress,
+      employerName: '南京云帆信息科技有限公司',
+      creditCode: CREDIT_CODE,
+      unitNature: '39',
+      industry: 'I',
+      employerRegion: '320106',
+      archiveUnitName: '南京市人才服务中心',
+      archivePostcode: '210009',
+      householdAddress: JOB_TERMS.householdAddress,
     });
   });
 

@@ -16,9 +16,20 @@ describe('the national 毕业去向 table', () => {
   it('holds the codes of 全国高校毕业生毕业去向登记, each with its label', () => {
     const items = Object.fromEntries(BUILTIN_CODE_TABLES.destination.items.map((i) => [i.code, i.label]));
     expect(items).toEqual({
-      10: '签就业协议形式就业', 11: '签劳动合同形式就业', 12: '其他录用形式就业', 27: '科研助理、管理助理', 46: '应征义务兵',
-      50: '国家基层项目', 51: '地方基层项目', 75: '自主创业', 76: '自由职业', 80: '升学', 85: '出国、出境',
-      70: '待就业', 71: '不就业拟升学', 72: '其他暂不就业',
+      10: '签就业协议形式就业',
+      11: '签劳动合同形式就业',
+      12: '其他录用形式就业',
+      27: '科研助理、管理助理',
+      46: '应征义务兵',
+      50: '国家基层项目',
+      51: '地方基层项目',
+      75: '自主创业',
+      76: '自由职业',
+      80: '升学',
+      85: '出国、出境',
+      70: '待就业',
+      71: '不就业拟升学',
+      72: '其他暂不就业',
     });
   });
 });
@@ -30,11 +41,14 @@ describe('destination.json', () => {
     expect(result.ok && result.values).toMatchObject({ destination: code, ...values });
   });
 
-  it.each(Object.entries(BY_CODE).filter(([, c]) => c.evidence))('code %s: without its evidence it is refused at that field', (code, { values, evidence }) => {
-    const result = asStudent({ destination: code, ...values, [evidence!]: [] });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.map((e) => e.path)).toEqual([evidence]);
-  });
+  it.each(Object.entries(BY_CODE).filter(([, c]) => c.evidence))(
+    'code %s: without its evidence it is refused at that field',
+    (code, { values, evidence }) => {
+      const result = asStudent({ destination: code, ...values, [evidence!]: [] });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors.map((e) => e.path)).toEqual([evidence]);
+    },
+  );
 
   it("keeps only the chosen code's section: another code's fields are dropped", () => {
     const result = asStudent({ destination: '70', ...BY_CODE['70']!.values, ...BY_CODE['80']!.values });
@@ -45,7 +59,9 @@ describe('destination.json', () => {
     const unknown = asStudent({ destination: '99' });
     expect(!unknown.ok && unknown.errors[0]).toMatchObject({ path: 'destination' });
     const ten = asStudent({ destination: '10', employerName: '南京云帆信息科技有限公司', creditCode: CREDIT });
-    expect(!ten.ok && ten.errors).toEqual([expect.objectContaining({ path: 'destination', message: expect.stringContaining('就业协议书') })]);
+    expect(!ten.ok && ten.errors).toEqual([
+      expect.objectContaining({ path: 'destination', message: expect.stringContaining('就业协议书') }),
+    ]);
   });
 
   it('asks for the 统一社会信用代码 of a labour contract employer, with its check character', () => {

@@ -18,13 +18,20 @@ const persist = persistTo === undefined ? [] : ['--persist-to', persistTo];
 /** Several SELECTs in one wrangler run (starting wrangler costs seconds): one result set each. */
 async function query(...sqls: string[]): Promise<unknown[][]> {
   const out = await new Promise<string>((resolve, reject) => {
-    execFile('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', ...persist, '--json', '--command', sqls.join(';\n')], {
-      encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    }, (err, stdout, stderr) => {
-      process.stderr.write(stderr);
-      if (err) reject(new Error(`wrangler d1 execute failed: ${err.message}`, { cause: err }));
-      else resolve(stdout);
-    });
+    execFile(
+      'npx',
+      ['wrangler', 'd1', 'execute', 'DB', '--local', ...persist, '--json', '--command', sqls.join(';\n')],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      },
+      (err, stdout, stderr) => {
+        process.stderr.write(stderr);
+        if (err) reject(new Error(`wrangler d1 execute failed: ${err.message}`, { cause: err }));
+        else resolve(stdout);
+      },
+    );
   });
   return (JSON.parse(out) as Array<{ results: unknown[] }>).map((r) => r.results);
 }
@@ -62,7 +69,9 @@ const source: ChainSource = {
 };
 
 const report = await verifyAuditChain(source);
-console.log(`已检查 ${report.records} 条记录、${report.events} 个审计事件（其中 ${report.hashedEvents} 个在哈希链上，${report.preChainRecords} 条记录只有启用哈希链之前的事件）。`);
+console.log(
+  `已检查 ${report.records} 条记录、${report.events} 个审计事件（其中 ${report.hashedEvents} 个在哈希链上，${report.preChainRecords} 条记录只有启用哈希链之前的事件）。`,
+);
 if (report.ok) {
   console.log('审计链完整：没有发现被改动或删除的事件。');
 } else if (report.firstBroken) {

@@ -7,7 +7,12 @@ import { ensureDevVars } from './ensure-dev-vars';
 
 /** .dev.vars as wrangler reads it: NAME=value lines, # comments. */
 function parse(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n').filter((l) => /^\w+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => /^\w+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 const dirs: string[] = [];
@@ -16,7 +21,9 @@ function freshDir() {
   dirs.push(dir);
   return dir;
 }
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('npm start writes a local .dev.vars', () => {
   it('a fresh checkout gets a random 32-byte session key and development mode, readable by its owner only', () => {

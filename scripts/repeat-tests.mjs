@@ -22,7 +22,7 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', '20'));
 const load = Number(option('--load', '0'));
-const projects = (option('--projects', 'engine,worker')).split(',');
+const projects = option('--projects', 'engine,worker').split(',');
 const files = args;
 
 if (process.argv[2] === '--spin') {
@@ -36,10 +36,17 @@ process.on('exit', stopSpinners);
 function once(seed) {
   return new Promise((resolve) => {
     const vitestArgs = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...files];
-    const child = spawn('npx', vitestArgs, { env: { ...process.env, TEST_SEED: String(seed), FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', vitestArgs, {
+      env: { ...process.env, TEST_SEED: String(seed), FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { out += b; });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      out += b;
+    });
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
@@ -52,7 +59,11 @@ for (let run = 1; run <= runs; run++) {
   const { code, out } = await once(seed);
   const seconds = Math.round((Date.now() - started) / 1000);
   const failed = [...out.matchAll(/^ *(?:FAIL|×) +(.+)$/gm)].map((m) => m.at(1).trim());
-  const totals = out.match(/Tests +(.+)$/m)?.at(1).trim() ?? 'no totals';
+  const totals =
+    out
+      .match(/Tests +(.+)$/m)
+      ?.at(1)
+      .trim() ?? 'no totals';
   summary.push({ run, seed, code, seconds, totals, failed: [...new Set(failed)] });
   if (code !== 0) writeFileSync(`.tmp/repeat-run-${run}-seed-${seed}.log`, out);
   console.log(`run ${run}/${runs} seed ${seed}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s (${totals})`);

@@ -40,7 +40,10 @@ try {
       await page.getByLabel('密码').fill('demo1234');
       await page.getByRole('button', { name: '登录' }).click();
       // signed in: 退出 on wide screens, the 菜单 button (退出 inside it) on phones
-      await page.getByRole('button', { name: '退出' }).or(page.getByRole('button', { name: '菜单' })).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('button', { name: '退出' })
+        .or(page.getByRole('button', { name: '菜单' }))
+        .waitFor({ timeout: 30_000 });
       await page.goto(server.baseUrl + path);
       await page.waitForLoadState('networkidle');
       const file = join(OUT, `${role}-${path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`);

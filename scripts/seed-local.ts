@@ -20,5 +20,21 @@ execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', ...persist, '
 // the bytes behind the seeded files row (same key, type and digest), so the demo record's evidence opens
 const letterFile = '.tmp/demo-admission-letter.png';
 writeFileSync(letterFile, Buffer.from(letter.base64, 'base64'));
-execFileSync('npx', ['wrangler', 'r2', 'object', 'put', `wangqian-files/${letter.objectKey}`, '--local', ...persist, '--file', letterFile, '--content-type', letter.contentType], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(
+  'npx',
+  [
+    'wrangler',
+    'r2',
+    'object',
+    'put',
+    `wangqian-files/${letter.objectKey}`,
+    '--local',
+    ...persist,
+    '--file',
+    letterFile,
+    '--content-type',
+    letter.contentType,
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 console.log('演示数据已就绪：admin / province / center / school / college / employer / student，密码均为 demo1234');

@@ -34,7 +34,10 @@ function fnv1a(text: string): number {
 
 /** sfc32: a small, well-tested generator; returns floats in [0, 1) like Math.random. */
 export function randomFrom(seed: number, stream: string): () => number {
-  let a = seed >>> 0, b = fnv1a(stream), c = fnv1a(`${stream}#${seed}`), d = 1;
+  let a = seed >>> 0,
+    b = fnv1a(stream),
+    c = fnv1a(`${stream}#${seed}`),
+    d = 1;
   const next = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;

@@ -56,11 +56,23 @@ const api = new Hono<AppEnv>()
   .route('/', recordRoutes);
 
 export const app = new Hono<AppEnv>()
-  .use('*', secureHeaders({
-    // The same policy as web/public/_headers, which covers the static app.
-    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
-    xFrameOptions: 'DENY',
-  }))
+  .use(
+    '*',
+    secureHeaders({
+      // The same policy as web/public/_headers, which covers the static app.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+      xFrameOptions: 'DENY',
+    }),
+  )
   // a deployment without its session key answers 503 to everything rather than sign with a guessable one
   .use('*', requireSecrets)
   // every write, whatever its content type, from this site's own pages (or from no browser at all)

@@ -27,11 +27,9 @@ export default {
       ctx.waitUntil(sweepOutbox(db, env.NOTIFY_QUEUE));
       return;
     }
-    ctx.waitUntil(Promise.all([
-      ...Object.values(LIFECYCLES).map((l) => sweepLapsed(db, l)),
-      sweepOrphanFiles(db, env.FILES),
-      sendReminders(db),
-    ]));
+    ctx.waitUntil(
+      Promise.all([...Object.values(LIFECYCLES).map((l) => sweepLapsed(db, l)), sweepOrphanFiles(db, env.FILES), sendReminders(db)]),
+    );
   },
   /**
    * The notification queue's consumer: each outbox row sent exactly once (deliver-outbox.ts); and

@@ -12,10 +12,7 @@ import { BENCH_NOTIFICATIONS_HEADER } from './notifications-header';
 import { benchRoutes } from './routes';
 
 // mounted with no middleware at all, so the floor is one D1 read and nothing else
-const bench = new Hono<AppEnv>()
-  .route('/api/bench', benchRoutes)
-  .notFound(notFoundApi)
-  .onError(onError);
+const bench = new Hono<AppEnv>().route('/api/bench', benchRoutes).notFound(notFoundApi).onError(onError);
 
 export { BENCH_NOTIFICATIONS_HEADER };
 

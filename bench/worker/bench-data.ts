@@ -13,8 +13,25 @@ const CHECK = '10X98765432';
 
 /** Real GB/T 2260 districts of Jiangsu (鼓楼区 320106 is left to the demo data and the tests). */
 export const BENCH_REGIONS = [
-  '320102', '320104', '320105', '320111', '320113', '320114', '320115', '320116', '320117', '320118',
-  '320205', '320206', '320211', '320213', '320214', '320302', '320311', '320402', '320411',
+  '320102',
+  '320104',
+  '320105',
+  '320111',
+  '320113',
+  '320114',
+  '320115',
+  '320116',
+  '320117',
+  '320118',
+  '320205',
+  '320206',
+  '320211',
+  '320213',
+  '320214',
+  '320302',
+  '320311',
+  '320402',
+  '320411',
 ];
 
 /**
@@ -28,7 +45,9 @@ export function idNumberIn(region: string, n: number): string {
   const day = String(1 + (dayIndex % 28)).padStart(2, '0');
   const body = `${region}${year}${month}${day}${String((n % 999) + 1).padStart(3, '0')}`;
   let sum = 0;
-  W.forEach((weight, i) => { sum += Number(body[i]) * weight; });
+  W.forEach((weight, i) => {
+    sum += Number(body[i]) * weight;
+  });
   return body + CHECK.charAt(sum % 11);
 }
 
@@ -53,8 +72,16 @@ export function benchName(i: number): string {
 }
 
 export const COLLEGE_NAMES = [
-  '计算机科学与技术学院', '电子信息学院', '机械工程学院', '经济管理学院', '外国语学院',
-  '化学化工学院', '土木工程学院', '数学与统计学院', '法学院', '医学院',
+  '计算机科学与技术学院',
+  '电子信息学院',
+  '机械工程学院',
+  '经济管理学院',
+  '外国语学院',
+  '化学化工学院',
+  '土木工程学院',
+  '数学与统计学院',
+  '法学院',
+  '医学院',
 ];
 const MAJORS = ['软件工程', '通信工程', '机械设计制造及其自动化', '会计学', '英语', '应用化学', '土木工程', '统计学', '法学', '临床医学'];
 
@@ -147,12 +174,24 @@ export function signingPlan(shape: BenchShape, i: number): SigningPlan {
   if (r === 12) return { invitation: 'withdrawn' };
   if (r < 18) return { invitation: 'accepted', agreement: { state: 'college_review', mode: 'online' } };
   if (r < 22) return { invitation: 'accepted', agreement: { state: 'school_review', mode: 'online' } };
-  if (r < 32) return { invitation: 'accepted', agreement: { state: 'approved', mode: 'online' }, dispatch: DISPATCH_STATES[r % DISPATCH_STATES.length] };
+  if (r < 32)
+    return {
+      invitation: 'accepted',
+      agreement: { state: 'approved', mode: 'online' },
+      dispatch: DISPATCH_STATES[r % DISPATCH_STATES.length],
+    };
   if (r === 32) return { invitation: 'accepted', agreement: { state: 'rejected', mode: 'online' } };
-  if (r === 33) return { invitation: 'accepted', agreement: { state: 'terminated', mode: 'online' }, dispatch: 'voided', termination: 'completed' };
+  if (r === 33)
+    return { invitation: 'accepted', agreement: { state: 'terminated', mode: 'online' }, dispatch: 'voided', termination: 'completed' };
   if (r === 34) return { agreement: { state: 'returned', mode: 'offline' } };
   if (r === 35) return { agreement: { state: 'college_review', mode: 'offline' } };
-  if (r === 36) return { invitation: 'accepted', agreement: { state: 'approved', mode: 'online' }, dispatch: 'unconfirmed', termination: 'consent_pending' };
+  if (r === 36)
+    return {
+      invitation: 'accepted',
+      agreement: { state: 'approved', mode: 'online' },
+      dispatch: 'unconfirmed',
+      termination: 'consent_pending',
+    };
   return {};
 }
 
@@ -166,7 +205,12 @@ export interface BenchRows {
 }
 
 /** The rows of students [from, to): student, account, source record and the signing records. */
-export function benchRows(shape: BenchShape, from: number, to: number, opts: { base: number; passwordHash: string; agreementTemplate: Row; cohortYear: number }): BenchRows {
+export function benchRows(
+  shape: BenchShape,
+  from: number,
+  to: number,
+  opts: { base: number; passwordHash: string; agreementTemplate: Row; cohortYear: number },
+): BenchRows {
   const out: BenchRows = { students: [], accounts: [], records: [], events: [] };
   for (let i = from; i < to; i++) {
     const { school, college } = placement(shape, i);
@@ -179,57 +223,191 @@ export function benchRows(shape: BenchShape, from: number, to: number, opts: { b
     const cohort = i % 5 === 0 ? opts.cohortYear - 1 : opts.cohortYear;
     const sourceState = sourceStateOf(shape, i);
     const at = new Date(opts.base + i * 8).toISOString();
-    out.students.push({ id: studentId, school_id: schoolId, college_id: collegeId, cohort, id_number: idNumber, name, phone, source_state: sourceState });
+    out.students.push({
+      id: studentId,
+      school_id: schoolId,
+      college_id: collegeId,
+      cohort,
+      id_number: idNumber,
+      name,
+      phone,
+      source_state: sourceState,
+    });
     out.accounts.push({
-      id: `bacc-${i}`, username: idNumber, password_hash: opts.passwordHash, role: 'student', display_name: name,
-      school_id: schoolId, college_id: collegeId, student_id: studentId, identity_confirmed_at: sourceState === 'approved' ? at : null,
+      id: `bacc-${i}`,
+      username: idNumber,
+      password_hash: opts.passwordHash,
+      role: 'student',
+      display_name: name,
+      school_id: schoolId,
+      college_id: collegeId,
+      student_id: studentId,
+      identity_confirmed_at: sourceState === 'approved' ? at : null,
     });
     const region = BENCH_REGIONS[i % BENCH_REGIONS.length];
     const source = {
-      name, idNumber, gender: i % 2 ? '1' : '2', mobile: phone, cohort, college: COLLEGE_NAMES[college], major: MAJORS[college],
-      education: '31', studentNo: `${cohort - 4}${String(i).padStart(8, '0')}`, examNo: `${String(cohort - 4).slice(2)}${region}${String(i).padStart(6, '0')}`, originRegion: region,
+      name,
+      idNumber,
+      gender: i % 2 ? '1' : '2',
+      mobile: phone,
+      cohort,
+      college: COLLEGE_NAMES[college],
+      major: MAJORS[college],
+      education: '31',
+      studentNo: `${cohort - 4}${String(i).padStart(8, '0')}`,
+      examNo: `${String(cohort - 4).slice(2)}${region}${String(i).padStart(6, '0')}`,
+      originRegion: region,
     };
-    const common = { form_version: 1, student_id: studentId, school_id: schoolId, college_id: collegeId, cohort, created_at: at, updated_at: at };
-    const push = (slot: number, row: Row, event: { action: string; to: string; actor: string; role: string; actorName: string; snapshotOfRecord?: boolean }) => {
+    const common = {
+      form_version: 1,
+      student_id: studentId,
+      school_id: schoolId,
+      college_id: collegeId,
+      cohort,
+      created_at: at,
+      updated_at: at,
+    };
+    const push = (
+      slot: number,
+      row: Row,
+      event: { action: string; to: string; actor: string; role: string; actorName: string; snapshotOfRecord?: boolean },
+    ) => {
       const id = benchRecordId(opts.base, i, slot);
       out.records.push({ id, ...common, ...row });
       out.events.push({
-        id: benchRecordId(opts.base, i, slot) + 'e', record_id: id, kind: row.kind, action: event.action, from_state: null, to_state: event.to,
-        actor_id: event.actor, actor_role: event.role, actor_name: event.actorName, data_digest: '0'.repeat(64), snapshot_of_record: event.snapshotOfRecord ? 1 : null, at,
+        id: benchRecordId(opts.base, i, slot) + 'e',
+        record_id: id,
+        kind: row.kind,
+        action: event.action,
+        from_state: null,
+        to_state: event.to,
+        actor_id: event.actor,
+        actor_role: event.role,
+        actor_name: event.actorName,
+        data_digest: '0'.repeat(64),
+        snapshot_of_record: event.snapshotOfRecord ? 1 : null,
+        at,
       });
       return id;
     };
-    push(0, { kind: 'source-records', state: sourceState, data: JSON.stringify(source), form_key: 'source', employer_id: null, parent_id: null, mode: null, number: null, verify_code: null, deadline: null, created_by: `bench-school-${school}` },
-      { action: 'import', to: 'imported', actor: `bench-school-${school}`, role: 'school', actorName: '学校管理员', snapshotOfRecord: true });
+    push(
+      0,
+      {
+        kind: 'source-records',
+        state: sourceState,
+        data: JSON.stringify(source),
+        form_key: 'source',
+        employer_id: null,
+        parent_id: null,
+        mode: null,
+        number: null,
+        verify_code: null,
+        deadline: null,
+        created_by: `bench-school-${school}`,
+      },
+      {
+        action: 'import',
+        to: 'imported',
+        actor: `bench-school-${school}`,
+        role: 'school',
+        actorName: '学校管理员',
+        snapshotOfRecord: true,
+      },
+    );
 
     const plan = signingPlan(shape, i);
     const employer = employerOf(shape, i);
     const employerId = benchEmployerId(employer);
     // set into the agreement template in SQL (bench-insert.ts): { ...template, name, idNumber, … }
-    const agreementFields = { a_name: name, a_id_number: idNumber, a_mobile: phone, a_college: COLLEGE_NAMES[college], a_major: MAJORS[college] };
+    const agreementFields = {
+      a_name: name,
+      a_id_number: idNumber,
+      a_mobile: phone,
+      a_college: COLLEGE_NAMES[college],
+      a_major: MAJORS[college],
+    };
     const employerEvent = { actor: `bench-employer-${employer}`, role: 'employer', actorName: '用人单位' };
     // an accepted invitation points at the agreement it created
     const agreementId = plan.agreement ? benchRecordId(opts.base, i, 2) : null;
     if (plan.invitation) {
-      push(1, { kind: 'invitations', state: plan.invitation, data: null, ...agreementFields, form_key: 'agreement', employer_id: employerId, parent_id: agreementId, mode: null, number: null, verify_code: null, deadline: at.slice(0, 10), created_by: employerEvent.actor },
-        { action: 'create', to: 'draft', ...employerEvent });
+      push(
+        1,
+        {
+          kind: 'invitations',
+          state: plan.invitation,
+          data: null,
+          ...agreementFields,
+          form_key: 'agreement',
+          employer_id: employerId,
+          parent_id: agreementId,
+          mode: null,
+          number: null,
+          verify_code: null,
+          deadline: at.slice(0, 10),
+          created_by: employerEvent.actor,
+        },
+        { action: 'create', to: 'draft', ...employerEvent },
+      );
     }
     if (plan.agreement) {
       const seq = String(i).padStart(7, '0');
-      push(2, {
-        kind: 'agreements', state: plan.agreement.state, data: null, ...agreementFields, form_key: 'agreement', employer_id: plan.agreement.mode === 'online' ? employerId : null,
-        parent_id: null, mode: plan.agreement.mode, number: `B${String(school).padStart(4, '0')}${cohort}${seq}`, verify_code: `bv${i.toString(36).padStart(10, '0')}`, deadline: null,
-        created_by: plan.agreement.mode === 'online' ? employerEvent.actor : `bacc-${i}`,
-      }, plan.agreement.mode === 'online'
-        ? { action: 'accept', to: 'college_review', actor: `bacc-${i}`, role: 'student', actorName: name }
-        : { action: 'create', to: 'college_review', actor: `bacc-${i}`, role: 'student', actorName: name });
+      push(
+        2,
+        {
+          kind: 'agreements',
+          state: plan.agreement.state,
+          data: null,
+          ...agreementFields,
+          form_key: 'agreement',
+          employer_id: plan.agreement.mode === 'online' ? employerId : null,
+          parent_id: null,
+          mode: plan.agreement.mode,
+          number: `B${String(school).padStart(4, '0')}${cohort}${seq}`,
+          verify_code: `bv${i.toString(36).padStart(10, '0')}`,
+          deadline: null,
+          created_by: plan.agreement.mode === 'online' ? employerEvent.actor : `bacc-${i}`,
+        },
+        plan.agreement.mode === 'online'
+          ? { action: 'accept', to: 'college_review', actor: `bacc-${i}`, role: 'student', actorName: name }
+          : { action: 'create', to: 'college_review', actor: `bacc-${i}`, role: 'student', actorName: name },
+      );
       if (plan.dispatch) {
-        push(3, { kind: 'dispatches', state: plan.dispatch, data: JSON.stringify({ unitName: opts.agreementTemplate.employerName ?? '', name, idNumber }), form_key: 'dispatch', employer_id: null, parent_id: agreementId, mode: null, number: null, verify_code: null, deadline: null, created_by: 'system' },
-          { action: 'create', to: 'unconfirmed', actor: 'system', role: 'school', actorName: '系统' });
+        push(
+          3,
+          {
+            kind: 'dispatches',
+            state: plan.dispatch,
+            data: JSON.stringify({ unitName: opts.agreementTemplate.employerName ?? '', name, idNumber }),
+            form_key: 'dispatch',
+            employer_id: null,
+            parent_id: agreementId,
+            mode: null,
+            number: null,
+            verify_code: null,
+            deadline: null,
+            created_by: 'system',
+          },
+          { action: 'create', to: 'unconfirmed', actor: 'system', role: 'school', actorName: '系统' },
+        );
       }
       if (plan.termination) {
-        push(4, { kind: 'terminations', state: plan.termination, data: JSON.stringify({ reason: '个人原因' }), form_key: 'termination', employer_id: employerId, parent_id: agreementId, mode: null, number: null, verify_code: null, deadline: null, created_by: `bacc-${i}` },
-          { action: 'create', to: 'consent_pending', actor: `bacc-${i}`, role: 'student', actorName: name });
+        push(
+          4,
+          {
+            kind: 'terminations',
+            state: plan.termination,
+            data: JSON.stringify({ reason: '个人原因' }),
+            form_key: 'termination',
+            employer_id: employerId,
+            parent_id: agreementId,
+            mode: null,
+            number: null,
+            verify_code: null,
+            deadline: null,
+            created_by: `bacc-${i}`,
+          },
+          { action: 'create', to: 'consent_pending', actor: `bacc-${i}`, role: 'student', actorName: name },
+        );
       }
     }
   }
@@ -240,9 +418,17 @@ export function benchRows(shape: BenchShape, from: number, to: number, opts: { b
 export function benchRosterRow(i: number, cohortYear: number) {
   const region = BENCH_REGIONS[i % BENCH_REGIONS.length];
   return {
-    name: benchName(i), idNumber: benchIdNumber(i), gender: i % 2 ? '1' : '2', college: COLLEGE_NAMES[i % COLLEGE_NAMES.length], major: MAJORS[i % MAJORS.length],
-    education: '31', cohort: cohortYear, originRegion: region, mobile: benchPhone(i),
-    studentNo: `${cohortYear - 4}${String(i).padStart(8, '0')}`, examNo: `${String(cohortYear - 4).slice(2)}${region}${String(i % 1e6).padStart(6, '0')}`,
+    name: benchName(i),
+    idNumber: benchIdNumber(i),
+    gender: i % 2 ? '1' : '2',
+    college: COLLEGE_NAMES[i % COLLEGE_NAMES.length],
+    major: MAJORS[i % MAJORS.length],
+    education: '31',
+    cohort: cohortYear,
+    originRegion: region,
+    mobile: benchPhone(i),
+    studentNo: `${cohortYear - 4}${String(i).padStart(8, '0')}`,
+    examNo: `${String(cohortYear - 4).slice(2)}${region}${String(i % 1e6).padStart(6, '0')}`,
   };
 }
 

@@ -9,7 +9,14 @@ import { asciiJson } from '../../worker/db/ascii-json';
 import { runBatch } from '../../worker/db/batch';
 import type { BenchRows } from './bench-data';
 import {
-  COLLEGE_NAMES, benchCollegeId, benchCreditCode, benchEmployerId, benchRosterRow, benchSchoolId, employerCount, schoolCount,
+  COLLEGE_NAMES,
+  benchCollegeId,
+  benchCreditCode,
+  benchEmployerId,
+  benchRosterRow,
+  benchSchoolId,
+  employerCount,
+  schoolCount,
 } from './bench-data';
 import type { Db } from '../../worker/db/client';
 import { insertStudentsStatements, type NewStudentRow } from '../../worker/db/source-import';
@@ -39,7 +46,12 @@ function insertJson(db: D1Database, table: string, columns: string[], rows: Row[
   const at = (field: string) => `value ->> ${fields.indexOf(field)}`;
   const select = columns.map((c) => unpack.expr?.[c]?.replace(/@(\w+)/g, (_, f: string) => at(f)) ?? at(c)).join(', ');
   const flush = (parts: string[]) => {
-    if (parts.length) out.push(db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM json_each(?1)`).bind(`[${parts.join(',')}]`, ...(unpack.params ?? [])));
+    if (parts.length)
+      out.push(
+        db
+          .prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM json_each(?1)`)
+          .bind(`[${parts.join(',')}]`, ...(unpack.params ?? [])),
+      );
   };
   let parts: string[] = [];
   let bytes = 0;
@@ -64,7 +76,11 @@ export async function demoPasswordHash(db: D1Database): Promise<string> {
 }
 
 /** Schools, colleges, employers, and reviewer/employer accounts for them (`bench-college` etc.). */
-export async function insertBenchOrganisations(db: D1Database, students: number, passwordHash: string): Promise<{ schools: number; employers: number }> {
+export async function insertBenchOrganisations(
+  db: D1Database,
+  students: number,
+  passwordHash: string,
+): Promise<{ schools: number; employers: number }> {
   const schools = schoolCount(students);
   const employers = employerCount(students);
   const schoolRows: Row[] = [];
@@ -76,12 +92,28 @@ export async function insertBenchOrganisations(db: D1Database, students: number,
   const employerRows: Row[] = [];
   for (let k = 0; k < employers; k++) {
     employerRows.push({
-      id: benchEmployerId(k), name: `江苏第${k + 1}科技有限公司`, credit_code: benchCreditCode(k), unit_nature: '39', industry: 'I65',
-      region: '320102', address: '江苏省南京市玄武区中山路 1 号', contact_name: '人事部', contact_phone: '025' + String(80000000 + k).slice(-8), verified: k % 20 === 19 ? 0 : 1,
+      id: benchEmployerId(k),
+      name: `江苏第${k + 1}科技有限公司`,
+      credit_code: benchCreditCode(k),
+      unit_nature: '39',
+      industry: 'I65',
+      region: '320102',
+      address: '江苏省南京市玄武区中山路 1 号',
+      contact_name: '人事部',
+      contact_phone: '025' + String(80000000 + k).slice(-8),
+      verified: k % 20 === 19 ? 0 : 1,
     });
   }
   const account = (id: string, username: string, role: string, name: string, extra: Row) => ({
-    id, username, password_hash: passwordHash, role, display_name: name, school_id: null, college_id: null, employer_id: null, ...extra,
+    id,
+    username,
+    password_hash: passwordHash,
+    role,
+    display_name: name,
+    school_id: null,
+    college_id: null,
+    employer_id: null,
+    ...extra,
   });
   const accountRows = [
     account('bench-college', 'bench-college', 'college', '学院审核员', { school_id: benchSchoolId(0), college_id: benchCollegeId(0, 0) }),
@@ -91,8 +123,18 @@ export async function insertBenchOrganisations(db: D1Database, students: number,
   await db.batch([
     ...insertJson(db, 'schools', ['id', 'code', 'name', 'province'], schoolRows),
     ...insertJson(db, 'colleges', ['id', 'school_id', 'name'], collegeRows),
-    ...insertJson(db, 'employers', ['id', 'name', 'credit_code', 'unit_nature', 'industry', 'region', 'address', 'contact_name', 'contact_phone', 'verified'], employerRows),
-    ...insertJson(db, 'accounts', ['id', 'username', 'password_hash', 'role', 'display_name', 'school_id', 'college_id', 'employer_id'], accountRows),
+    ...insertJson(
+      db,
+      'employers',
+      ['id', 'name', 'credit_code', 'unit_nature', 'industry', 'region', 'address', 'contact_name', 'contact_phone', 'verified'],
+      employerRows,
+    ),
+    ...insertJson(
+      db,
+      'accounts',
+      ['id', 'username', 'password_hash', 'role', 'display_name', 'school_id', 'college_id', 'employer_id'],
+      accountRows,
+    ),
   ]);
   return { schools, employers };
 }
@@ -105,21 +147,77 @@ export async function insertBenchOrganisations(db: D1Database, students: number,
 export async function insertBenchRows(db: D1Database, rows: BenchRows, agreementTemplate: Row): Promise<void> {
   await db.batch([
     ...insertJson(db, 'students', ['id', 'school_id', 'college_id', 'cohort', 'id_number', 'name', 'phone', 'source_state'], rows.students),
-    ...insertJson(db, 'accounts', ['id', 'username', 'password_hash', 'role', 'display_name', 'school_id', 'college_id', 'student_id', 'identity_confirmed_at'], rows.accounts),
-    ...insertJson(db, 'records', ['id', 'kind', 'state', 'data', 'form_key', 'form_version', 'student_id', 'school_id', 'college_id', 'employer_id', 'cohort', 'parent_id', 'mode', 'number', 'verify_code', 'deadline', 'created_by', 'created_at', 'updated_at'], rows.records,
+    ...insertJson(
+      db,
+      'accounts',
+      ['id', 'username', 'password_hash', 'role', 'display_name', 'school_id', 'college_id', 'student_id', 'identity_confirmed_at'],
+      rows.accounts,
+    ),
+    ...insertJson(
+      db,
+      'records',
+      [
+        'id',
+        'kind',
+        'state',
+        'data',
+        'form_key',
+        'form_version',
+        'student_id',
+        'school_id',
+        'college_id',
+        'employer_id',
+        'cohort',
+        'parent_id',
+        'mode',
+        'number',
+        'verify_code',
+        'deadline',
+        'created_by',
+        'created_at',
+        'updated_at',
+      ],
+      rows.records,
       {
         extra: ['a_name', 'a_id_number', 'a_mobile', 'a_college', 'a_major'],
-        expr: { data: "coalesce(@data, json_set(?2, '$.name', @a_name, '$.idNumber', @a_id_number, '$.mobile', @a_mobile, '$.college', @a_college, '$.major', @a_major))" },
+        expr: {
+          data: "coalesce(@data, json_set(?2, '$.name', @a_name, '$.idNumber', @a_id_number, '$.mobile', @a_mobile, '$.college', @a_college, '$.major', @a_major))",
+        },
         params: [JSON.stringify(agreementTemplate)],
-      }),
-    ...insertJson(db, 'audit_events', ['id', 'record_id', 'kind', 'action', 'from_state', 'to_state', 'actor_id', 'actor_role', 'actor_name', 'data_digest', 'snapshot', 'at'], rows.events,
-      { extra: ['snapshot_of_record'], expr: { snapshot: 'CASE WHEN @snapshot_of_record THEN (SELECT r.data FROM records r WHERE r.id = @record_id) END' } }),
+      },
+    ),
+    ...insertJson(
+      db,
+      'audit_events',
+      [
+        'id',
+        'record_id',
+        'kind',
+        'action',
+        'from_state',
+        'to_state',
+        'actor_id',
+        'actor_role',
+        'actor_name',
+        'data_digest',
+        'snapshot',
+        'at',
+      ],
+      rows.events,
+      {
+        extra: ['snapshot_of_record'],
+        expr: { snapshot: 'CASE WHEN @snapshot_of_record THEN (SELECT r.data FROM records r WHERE r.id = @record_id) END' },
+      },
+    ),
   ]);
 }
 
 /** The id at a given rank of a newest-first queue: where page N of the pagination figure starts. */
 export async function queueCursorAt(db: D1Database, kind: string, offset: number): Promise<string | null> {
-  const row = await db.prepare('SELECT id FROM records WHERE kind = ? ORDER BY id DESC LIMIT 1 OFFSET ?').bind(kind, offset).first<{ id: string }>();
+  const row = await db
+    .prepare('SELECT id FROM records WHERE kind = ? ORDER BY id DESC LIMIT 1 OFFSET ?')
+    .bind(kind, offset)
+    .first<{ id: string }>();
   return row?.id ?? null;
 }
 
@@ -147,11 +245,25 @@ export async function insertImportFloorRows(db: Db, first: number, count: number
   for (let i = first; i < first + count; i++) {
     const values = benchRosterRow(i, cohortYear);
     rows.push({
-      studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId(),
-      collegeId: benchCollegeId(0, i % COLLEGE_NAMES.length), cohort: cohortYear, idNumber: values.idNumber, name: values.name, phone: values.mobile,
-      data: canonicalJson(values), passwordHash: `sha256$${fixed('s', 22)}$${fixed('0', 64)}`, digest: fixed('d', 64), prevHash: GENESIS, hash: newId() + newId(),
+      studentId: newId(),
+      recordId: newId(),
+      accountId: newId(),
+      eventId: newId(),
+      collegeId: benchCollegeId(0, i % COLLEGE_NAMES.length),
+      cohort: cohortYear,
+      idNumber: values.idNumber,
+      name: values.name,
+      phone: values.mobile,
+      data: canonicalJson(values),
+      passwordHash: `sha256$${fixed('s', 22)}$${fixed('0', 64)}`,
+      digest: fixed('d', 64),
+      prevHash: GENESIS,
+      hash: newId() + newId(),
     });
   }
   const at = new Date().toISOString();
-  await runBatch(db, insertStudentsStatements(db, rows, { schoolId: benchSchoolId(0), formVersion: 1 }, { id: 'bench-school', name: '学校审核员', at }));
+  await runBatch(
+    db,
+    insertStudentsStatements(db, rows, { schoolId: benchSchoolId(0), formVersion: 1 }, { id: 'bench-school', name: '学校审核员', at }),
+  );
 }

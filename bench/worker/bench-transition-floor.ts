@@ -18,16 +18,22 @@ export async function transitionFloor(d1: D1Database, recordId: string, username
     d1.prepare('SELECT * FROM audit_events WHERE record_id = ? AND hash IS NULL').bind(recordId),
   ]);
   if (!recordResult) throw new Error('the read batch answered fewer results than it ran statements');
-  const record = recordResult.results[0] as { state: string; version: number; audit_head: string | null; kind: string; data: string } | undefined;
+  const record = recordResult.results[0] as
+    | { state: string; version: number; audit_head: string | null; kind: string; data: string }
+    | undefined;
   if (!record) return null;
   const now = new Date().toISOString();
   const eventId = crypto.randomUUID();
   const hash = crypto.randomUUID();
   const results = await d1.batch([
-    d1.prepare('UPDATE records SET state = ?, version = ?, updated_at = ?, audit_head = ? WHERE id = ? AND state = ? AND version = ? AND audit_head IS ?')
+    d1
+      .prepare(
+        'UPDATE records SET state = ?, version = ?, updated_at = ?, audit_head = ? WHERE id = ? AND state = ? AND version = ? AND audit_head IS ?',
+      )
       .bind(record.state, record.version + 1, now, hash, recordId, record.state, record.version, record.audit_head),
     d1.prepare('INSERT INTO write_guards (ok) SELECT NULL WHERE changes() = 0'),
-    d1.prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
+    d1
+      .prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
       VALUES (?, ?, ?, 'bench-floor', ?, ?, 'bench', 'college', '基准', NULL, ?, ?, ?, ?, ?)`)
       .bind(eventId, recordId, record.kind, record.state, record.state, hash, record.data, now, record.audit_head ?? 'pre-chain', hash),
     d1.prepare('SELECT * FROM records WHERE id = ? LIMIT 1').bind(recordId),

@@ -13,7 +13,7 @@ function benchRequest(path: string, init: Omit<RequestInit, 'headers'> & { heade
   return new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } });
 }
 
-describe('the bench\'s worker (npm run bench)', () => {
+describe("the bench's worker (npm run bench)", () => {
   it('the deployed worker has no bench routes: they answer as an unknown path does and write nothing', async () => {
     for (const client of [new TestClient(), await TestClient.as('school')]) {
       const floor = await client.get('/api/bench/floor?key=x');
@@ -29,7 +29,7 @@ describe('the bench\'s worker (npm run bench)', () => {
     }
   });
 
-  it('every other request is the deployed app\'s: the same answer, with its security headers and session rules', async () => {
+  it("every other request is the deployed app's: the same answer, with its security headers and session rules", async () => {
     const health = await benchApp.fetch(benchRequest('/api/health'), env);
     const deployed = await new TestClient().get('/api/health');
     expect([health.status, await health.json()]).toEqual([deployed.status, deployed.body]);
@@ -47,12 +47,25 @@ describe('the bench\'s worker (npm run bench)', () => {
   });
 
   it('it writes students with valid ID numbers, accounts, source records and signing records', async () => {
-    const organisations = await benchApp.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), env);
+    const organisations = await benchApp.fetch(
+      benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }),
+      env,
+    );
     expect(organisations.status).toBe(200);
-    const res = await benchApp.fetch(benchRequest('/api/bench/students', {
-      method: 'POST',
-      body: JSON.stringify({ students: 100, from: 0, count: 100, base: Date.UTC(2026, 2, 1), cohortYear: 2027, agreementTemplate: { employerName: '测试单位' } }),
-    }), env);
+    const res = await benchApp.fetch(
+      benchRequest('/api/bench/students', {
+        method: 'POST',
+        body: JSON.stringify({
+          students: 100,
+          from: 0,
+          count: 100,
+          base: Date.UTC(2026, 2, 1),
+          cohortYear: 2027,
+          agreementTemplate: { employerName: '测试单位' },
+        }),
+      }),
+      env,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ students: 100 });
     expect(await count('students', "id LIKE 'bstu-%'")).toBe(100);
@@ -60,17 +73,33 @@ describe('the bench\'s worker (npm run bench)', () => {
     expect(await count('records', "kind = 'source-records' AND student_id LIKE 'bstu-%'")).toBe(100);
     // the first students form the approve block: agreements 待学院审核 in one college, one audit event each
     expect(await count('records', "kind = 'agreements' AND state = 'college_review' AND college_id = 'bcol-0-0'")).toBe(30);
-    expect(await count('audit_events', "record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%')")).toBe(await count('records', "student_id LIKE 'bstu-%'"));
+    expect(await count('audit_events', "record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%')")).toBe(
+      await count('records', "student_id LIKE 'bstu-%'"),
+    );
 
     // an agreement's data is the template with the student's own fields; an import event snapshots its record
-    const agreement = await env.DB.prepare("SELECT r.data AS data, s.name AS name FROM records r JOIN students s ON s.id = r.student_id WHERE r.kind = 'agreements' AND s.id = 'bstu-7'")
-      .first<{ data: string; name: string }>();
-    expect(JSON.parse(agreement!.data)).toEqual({ employerName: '测试单位', name: agreement!.name, idNumber: benchIdNumber(7), mobile: expect.any(String), college: expect.any(String), major: expect.any(String) });
+    const agreement = await env.DB.prepare(
+      "SELECT r.data AS data, s.name AS name FROM records r JOIN students s ON s.id = r.student_id WHERE r.kind = 'agreements' AND s.id = 'bstu-7'",
+    ).first<{ data: string; name: string }>();
+    expect(JSON.parse(agreement!.data)).toEqual({
+      employerName: '测试单位',
+      name: agreement!.name,
+      idNumber: benchIdNumber(7),
+      mobile: expect.any(String),
+      college: expect.any(String),
+      major: expect.any(String),
+    });
     expect(agreement!.data).toContain(agreement!.name);
-    const source = await env.DB.prepare("SELECT r.data AS data, e.snapshot AS snapshot FROM records r JOIN audit_events e ON e.record_id = r.id WHERE r.kind = 'source-records' AND r.student_id = 'bstu-7'")
-      .first<{ data: string; snapshot: string }>();
+    const source = await env.DB.prepare(
+      "SELECT r.data AS data, e.snapshot AS snapshot FROM records r JOIN audit_events e ON e.record_id = r.id WHERE r.kind = 'source-records' AND r.student_id = 'bstu-7'",
+    ).first<{ data: string; snapshot: string }>();
     expect(source!.snapshot).toBe(source!.data);
-    expect(await count('audit_events', "snapshot IS NOT NULL AND record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%' AND kind <> 'source-records')")).toBe(0);
+    expect(
+      await count(
+        'audit_events',
+        "snapshot IS NOT NULL AND record_id IN (SELECT id FROM records WHERE student_id LIKE 'bstu-%' AND kind <> 'source-records')",
+      ),
+    ).toBe(0);
 
     const floor = await benchApp.fetch(benchRequest(`/api/bench/floor?key=${benchIdNumber(7)}`), env);
     expect(await floor.json()).toEqual({ row: { id: 'bstu-7', name: expect.any(String) } });
@@ -78,25 +107,33 @@ describe('the bench\'s worker (npm run bench)', () => {
     expect(stored.results.every((r) => isValidIdNumber(r.id_number))).toBe(true);
   });
 
-  it('the import floor writes the roster import\'s rows: student, account, source record and its event', async () => {
+  it("the import floor writes the roster import's rows: student, account, source record and its event", async () => {
     const before = await count('students', "school_id = 'bsch-0'");
-    if (await count('schools', "id = 'bsch-0'") === 0) {
+    if ((await count('schools', "id = 'bsch-0'")) === 0) {
       await benchApp.fetch(benchRequest('/api/bench/organisations', { method: 'POST', body: JSON.stringify({ students: 100 }) }), env);
     }
-    const res = await benchApp.fetch(benchRequest('/api/bench/import-floor', { method: 'POST', body: JSON.stringify({ first: 900_000, count: 50, cohortYear: 2027 }) }), env);
+    const res = await benchApp.fetch(
+      benchRequest('/api/bench/import-floor', { method: 'POST', body: JSON.stringify({ first: 900_000, count: 50, cohortYear: 2027 }) }),
+      env,
+    );
     expect(res.status).toBe(200);
     expect(await count('students', "school_id = 'bsch-0'")).toBe(before + 50);
-    const row = await env.DB.prepare(`SELECT a.username AS username, a.must_change_password AS must, r.data AS data, e.snapshot AS snapshot, e.hash AS hash, r.audit_head AS head
+    const row =
+      await env.DB.prepare(`SELECT a.username AS username, a.must_change_password AS must, r.data AS data, e.snapshot AS snapshot, e.hash AS hash, r.audit_head AS head
       FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?`)
-      .bind(benchIdNumber(900_010)).first<{ username: string; must: number; data: string; snapshot: string; hash: string; head: string }>();
+        .bind(benchIdNumber(900_010))
+        .first<{ username: string; must: number; data: string; snapshot: string; hash: string; head: string }>();
     expect(row).toMatchObject({ username: benchIdNumber(900_010), must: 1, snapshot: row!.data, hash: row!.head });
     expect(JSON.parse(row!.data)).toMatchObject({ idNumber: benchIdNumber(900_010), cohort: 2027 });
   });
 
   it('the transition floor re-records a record as an approval would: version, chained event, read back', async () => {
     const s = await studentWithSourceRecord('imported');
-    const floor = () => benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: s.recordId }) }), env);
-    const before = await env.DB.prepare('SELECT state, version FROM records WHERE id = ?').bind(s.recordId).first<{ state: string; version: number }>();
+    const floor = () =>
+      benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: s.recordId }) }), env);
+    const before = await env.DB.prepare('SELECT state, version FROM records WHERE id = ?')
+      .bind(s.recordId)
+      .first<{ state: string; version: number }>();
     const events = await count('audit_events', `record_id = '${s.recordId}'`);
 
     const first = await floor();
@@ -104,25 +141,46 @@ describe('the bench\'s worker (npm run bench)', () => {
     expect(await first.json()).toEqual({ changed: true, events: events + 1 });
     expect(await (await floor()).json()).toEqual({ changed: true, events: events + 2 });
 
-    const after = await env.DB.prepare('SELECT state, version, audit_head AS head FROM records WHERE id = ?').bind(s.recordId).first<{ state: string; version: number; head: string }>();
+    const after = await env.DB.prepare('SELECT state, version, audit_head AS head FROM records WHERE id = ?')
+      .bind(s.recordId)
+      .first<{ state: string; version: number; head: string }>();
     expect(after).toMatchObject({ state: before!.state, version: before!.version + 2 });
     // each event links to the head before it, and the record's head is the last one
-    const chain = (await env.DB.prepare("SELECT prev_hash AS prev, hash FROM audit_events WHERE record_id = ? AND action = 'bench-floor' ORDER BY at, rowid").bind(s.recordId).all<{ prev: string; hash: string }>()).results;
+    const chain = (
+      await env.DB.prepare(
+        "SELECT prev_hash AS prev, hash FROM audit_events WHERE record_id = ? AND action = 'bench-floor' ORDER BY at, rowid",
+      )
+        .bind(s.recordId)
+        .all<{ prev: string; hash: string }>()
+    ).results;
     expect(chain).toHaveLength(2);
     expect(chain[1]!.prev).toBe(chain[0]!.hash);
     expect(after!.head).toBe(chain[1]!.hash);
 
-    const missing = await benchApp.fetch(benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }), env);
+    const missing = await benchApp.fetch(
+      benchRequest('/api/bench/transition-floor', { method: 'POST', body: JSON.stringify({ id: 'no-such-record' }) }),
+      env,
+    );
     expect(missing.status).toBe(404);
     expect(await count('audit_events', `record_id = '${s.recordId}'`)).toBe(events + 2);
   });
 
   it('x-bench-notifications: off makes a transition through the bench entry write no message; the deployed worker ignores the header', async () => {
     const messages = async (recordId: string) => count('notifications', `record_id = '${recordId}'`);
-    const signIn = await benchApp.fetch(benchRequest('/api/session', { method: 'POST', body: JSON.stringify({ username: 'school', password: 'demo1234' }) }), env);
+    const signIn = await benchApp.fetch(
+      benchRequest('/api/session', { method: 'POST', body: JSON.stringify({ username: 'school', password: 'demo1234' }) }),
+      env,
+    );
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
     const approve = (recordId: string, headers: Record<string, string>) =>
-      benchApp.fetch(benchRequest(`/api/source-records/${recordId}/approve`, { method: 'POST', headers: { Cookie: cookie, ...headers }, body: JSON.stringify({ version: 1 }) }), env);
+      benchApp.fetch(
+        benchRequest(`/api/source-records/${recordId}/approve`, {
+          method: 'POST',
+          headers: { Cookie: cookie, ...headers },
+          body: JSON.stringify({ version: 1 }),
+        }),
+        env,
+      );
 
     const off = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
     const quiet = await approve(off.recordId, { [BENCH_NOTIFICATIONS_HEADER]: 'off' });
@@ -135,7 +193,13 @@ describe('the bench\'s worker (npm run bench)', () => {
     expect(await messages(on.recordId)).toBeGreaterThan(0);
 
     const deployed = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
-    const res = await workerFetch(benchRequest(`/api/source-records/${deployed.recordId}/approve`, { method: 'POST', headers: { Cookie: cookie, [BENCH_NOTIFICATIONS_HEADER]: 'off' }, body: JSON.stringify({ version: 1 }) }));
+    const res = await workerFetch(
+      benchRequest(`/api/source-records/${deployed.recordId}/approve`, {
+        method: 'POST',
+        headers: { Cookie: cookie, [BENCH_NOTIFICATIONS_HEADER]: 'off' },
+        body: JSON.stringify({ version: 1 }),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await messages(deployed.recordId)).toBeGreaterThan(0);
   });

@@ -12,7 +12,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../worker/app-env';
 import { approveBlockSize, benchRows } from './bench-data';
-import { PROPOSED_INDEXES, applyProposedIndexes, demoPasswordHash, insertBenchOrganisations, insertBenchRows, insertImportFloorRows, queueCursorAt } from './bench-insert';
+import {
+  PROPOSED_INDEXES,
+  applyProposedIndexes,
+  demoPasswordHash,
+  insertBenchOrganisations,
+  insertBenchRows,
+  insertImportFloorRows,
+  queueCursorAt,
+} from './bench-insert';
 import { transitionFloor } from './bench-transition-floor';
 import { openDb } from '../../worker/db/client';
 import { AppError, type ErrorCode } from '../../worker/http/errors';
@@ -30,7 +38,9 @@ function positiveInt(value: unknown, what: string, max = 10_000_000): number {
 
 export const benchRoutes = new Hono<AppEnv>()
   .get('/floor', async (c) => {
-    const row = await c.env.DB.prepare('SELECT id, name FROM students WHERE id_number = ?').bind(c.req.query('key') ?? '').first();
+    const row = await c.env.DB.prepare('SELECT id, name FROM students WHERE id_number = ?')
+      .bind(c.req.query('key') ?? '')
+      .first();
     return c.json({ row });
   })
   .post('/organisations', async (c) => {
@@ -39,7 +49,14 @@ export const benchRoutes = new Hono<AppEnv>()
     return c.json(await insertBenchOrganisations(c.env.DB, students, await demoPasswordHash(c.env.DB)));
   })
   .post('/students', async (c) => {
-    const body = await c.req.json<{ students?: unknown; from?: unknown; count?: unknown; base?: unknown; cohortYear?: unknown; agreementTemplate?: unknown }>();
+    const body = await c.req.json<{
+      students?: unknown;
+      from?: unknown;
+      count?: unknown;
+      base?: unknown;
+      cohortYear?: unknown;
+      agreementTemplate?: unknown;
+    }>();
     const students = positiveInt(body.students, 'students');
     const from = positiveInt(body.from, 'from');
     const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);

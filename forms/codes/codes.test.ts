@@ -4,9 +4,17 @@ import { BUILTIN_CODE_TABLES } from './index';
 
 describe('built-in code tables', () => {
   it('has every table the shipped forms rely on, keyed by its own key', () => {
-    expect(Object.keys(BUILTIN_CODE_TABLES).sort()).toEqual(
-      ['destination', 'education', 'ethnicity', 'gender', 'industry', 'jobCategory', 'politicalStatus', 'trainingMode', 'unitNature'],
-    );
+    expect(Object.keys(BUILTIN_CODE_TABLES).sort()).toEqual([
+      'destination',
+      'education',
+      'ethnicity',
+      'gender',
+      'industry',
+      'jobCategory',
+      'politicalStatus',
+      'trainingMode',
+      'unitNature',
+    ]);
     for (const [key, table] of Object.entries(BUILTIN_CODE_TABLES)) {
       expect(table.key).toBe(key);
       expect(table.source).toBeTruthy();

@@ -40,5 +40,5 @@ export function findCode(table: CodeTable, code: unknown): CodeItem | undefined 
 
 export function codeLabel(def: Pick<FormDefinition, 'codeTables'> | null, tableKey: string, code: unknown): string | null {
   const table = resolveCodeTable(def, tableKey);
-  return table ? findCode(table, code)?.label ?? null : null;
+  return table ? (findCode(table, code)?.label ?? null) : null;
 }

@@ -17,22 +17,39 @@ const GROUP = 'steps[0].sections[0].rows[0][0]';
 function issueDefinition(maxItems: number, terms = 60): FormDefinition {
   const rule = { or: Array.from({ length: terms }, (_, i) => ({ '==': [{ var: '$row.a' }, `v${i}`] })) };
   return {
-    key: 'employer', title: '用人单位注册', schemaVersion: 1,
+    key: 'employer',
+    title: '用人单位注册',
+    schemaVersion: 1,
     workflow: [{ key: 'register', label: '注册' }],
     access: { '*': { edit: ['employer'] } },
-    steps: [{
-      key: 'p', label: '单位信息',
-      sections: [{
-        key: 's', label: '单位信息',
-        rows: [[{
-          key: 'items', type: 'group', label: '明细', maxItems,
-          fields: [
-            { key: 'a', type: 'text', label: '甲', maxLength: 20 },
-            ...['b', 'c', 'd'].map((key): FieldDef => ({ key, type: 'text', label: key, maxLength: 20, visibleWhen: rule, requiredWhen: rule })),
-          ],
-        }]],
-      }],
-    }],
+    steps: [
+      {
+        key: 'p',
+        label: '单位信息',
+        sections: [
+          {
+            key: 's',
+            label: '单位信息',
+            rows: [
+              [
+                {
+                  key: 'items',
+                  type: 'group',
+                  label: '明细',
+                  maxItems,
+                  fields: [
+                    { key: 'a', type: 'text', label: '甲', maxLength: 20 },
+                    ...['b', 'c', 'd'].map(
+                      (key): FieldDef => ({ key, type: 'text', label: key, maxLength: 20, visibleWhen: rule, requiredWhen: rule }),
+                    ),
+                  ],
+                },
+              ],
+            ],
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -61,7 +78,9 @@ describe('the definition checker bounds the work of one validation', () => {
   it('weighs a rule by the longest string it can read: len of a 5,000-character text costs more than of a 10-character one', () => {
     const withText = (maxLength: number) => {
       const def = issueDefinition(1, 1);
-      def.steps[0]!.sections[0]!.rows.push([{ key: 'long', type: 'textarea', label: '长文本', maxLength, visibleWhen: { '>': [{ len: { var: 'long' } }, 1] } }]);
+      def.steps[0]!.sections[0]!.rows.push([
+        { key: 'long', type: 'textarea', label: '长文本', maxLength, visibleWhen: { '>': [{ len: { var: 'long' } }, 1] } },
+      ]);
       return validationWork(def).total;
     };
     expect(withText(5000) - withText(10)).toBeGreaterThan(8 * 500);
@@ -70,7 +89,9 @@ describe('the definition checker bounds the work of one validation', () => {
   it('refuses a field longer than the cap and a computed chain longer than the cap', () => {
     const long = issueDefinition(1, 1);
     long.steps[0]!.sections[0]!.rows.push([{ key: 't', type: 'textarea', label: '长文本', maxLength: LIMITS.fieldLength + 1 }]);
-    expect(checkDefinition(long)).toEqual([{ path: 'steps[0].sections[0].rows[1][0].maxLength', message: `最多 ${LIMITS.fieldLength} 个字` }]);
+    expect(checkDefinition(long)).toEqual([
+      { path: 'steps[0].sections[0].rows[1][0].maxLength', message: `最多 ${LIMITS.fieldLength} 个字` },
+    ]);
 
     const chain = issueDefinition(1, 1);
     const links = LIMITS.computedChain + 1;
@@ -123,66 +144,105 @@ describe('the model never counts less than the engine evaluates', () => {
   const TOP = ['t1', 't2', 'n1', 'n2'];
   const SUB = ['$row.s1', '$row.s2', '$row.s3'];
   const literal = fc.oneof(fc.constantFrom('a', 'b', '', '1'), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null));
-  const ruleOver = (names: string[]) => fc.letrec<{ rule: Rule }>((tie) => ({
-    rule: fc.oneof(
-      { depthSize: 'small', maxDepth: 4 },
-      literal as fc.Arbitrary<Rule>,
-      fc.constantFrom(...names).map((name): Rule => ({ var: name })),
-      fc.tuple(fc.constantFrom('==', '!=', '<', '>=', 'in', '+', '-'), tie('rule'), tie('rule')).map(([op, a, b]): Rule => ({ [op]: [a, b] })),
-      fc.tuple(fc.constantFrom('and', 'or', 'concat', 'max'), fc.array(tie('rule'), { minLength: 1, maxLength: 4 })).map(([op, xs]): Rule => ({ [op]: xs })),
-      fc.tuple(fc.constantFrom('!', 'empty', 'len', 'days'), tie('rule')).map(([op, a]): Rule => ({ [op]: a })),
-      fc.tuple(tie('rule'), tie('rule'), tie('rule')).map(([a, b, c]): Rule => ({ if: [a, b, c] })),
-    ),
-  })).rule;
+  const ruleOver = (names: string[]) =>
+    fc.letrec<{ rule: Rule }>((tie) => ({
+      rule: fc.oneof(
+        { depthSize: 'small', maxDepth: 4 },
+        literal as fc.Arbitrary<Rule>,
+        fc.constantFrom(...names).map((name): Rule => ({ var: name })),
+        fc
+          .tuple(fc.constantFrom('==', '!=', '<', '>=', 'in', '+', '-'), tie('rule'), tie('rule'))
+          .map(([op, a, b]): Rule => ({ [op]: [a, b] })),
+        fc
+          .tuple(fc.constantFrom('and', 'or', 'concat', 'max'), fc.array(tie('rule'), { minLength: 1, maxLength: 4 }))
+          .map(([op, xs]): Rule => ({ [op]: xs })),
+        fc.tuple(fc.constantFrom('!', 'empty', 'len', 'days'), tie('rule')).map(([op, a]): Rule => ({ [op]: a })),
+        fc.tuple(tie('rule'), tie('rule'), tie('rule')).map(([a, b, c]): Rule => ({ if: [a, b, c] })),
+      ),
+    })).rule;
   const topRule = ruleOver(TOP);
   const rowRule = ruleOver([...TOP, ...SUB]);
 
-  const SLOTS = ['section', 't1Visible', 't1Required', 't2Visible', 'n2Computed', 's1Visible', 's1Required', 's2Required', 's3Computed', 'check'] as const;
+  const SLOTS = [
+    'section',
+    't1Visible',
+    't1Required',
+    't2Visible',
+    'n2Computed',
+    's1Visible',
+    's1Required',
+    's2Required',
+    's3Computed',
+    'check',
+  ] as const;
   type Slot = (typeof SLOTS)[number];
-  const definition = fc.record({
-    // one or two rules at a time, so counting too much elsewhere cannot hide counting too little here
-    slots: fc.subarray([...SLOTS], { minLength: 1, maxLength: 2 }),
-    top: topRule,
-    row: rowRule,
-    maxItems: fc.integer({ min: 0, max: 6 }),
-  }).map((r): FormDefinition => {
-    const at = (slot: Slot, rule: Rule) => (r.slots.includes(slot) ? rule : undefined);
-    const subs: FieldDef[] = [
-      { key: 's1', type: 'text', label: 's1', maxLength: 20, visibleWhen: at('s1Visible', r.row), requiredWhen: at('s1Required', r.row) },
-      { key: 's2', type: 'text', label: 's2', maxLength: 20, requiredWhen: at('s2Required', r.row) },
-      { key: 's3', type: 'text', label: 's3', maxLength: 20, computed: at('s3Computed', r.row) },
-    ];
-    return {
-      key: 'employer', title: '随机表单', schemaVersion: 1,
-      workflow: [{ key: 'register', label: '注册' }],
-      access: { '*': { edit: ['employer'] } },
-      steps: [{
-        key: 'p', label: '页',
-        sections: [{
-          key: 's', label: '分节', visibleWhen: at('section', r.top),
-          rows: [
-            [
-              { key: 't1', type: 'text', label: '文本一', visibleWhen: at('t1Visible', r.top), requiredWhen: at('t1Required', r.top) },
-              { key: 't2', type: 'textarea', label: '文本二', visibleWhen: at('t2Visible', r.top) },
+  const definition = fc
+    .record({
+      // one or two rules at a time, so counting too much elsewhere cannot hide counting too little here
+      slots: fc.subarray([...SLOTS], { minLength: 1, maxLength: 2 }),
+      top: topRule,
+      row: rowRule,
+      maxItems: fc.integer({ min: 0, max: 6 }),
+    })
+    .map((r): FormDefinition => {
+      const at = (slot: Slot, rule: Rule) => (r.slots.includes(slot) ? rule : undefined);
+      const subs: FieldDef[] = [
+        { key: 's1', type: 'text', label: 's1', maxLength: 20, visibleWhen: at('s1Visible', r.row), requiredWhen: at('s1Required', r.row) },
+        { key: 's2', type: 'text', label: 's2', maxLength: 20, requiredWhen: at('s2Required', r.row) },
+        { key: 's3', type: 'text', label: 's3', maxLength: 20, computed: at('s3Computed', r.row) },
+      ];
+      return {
+        key: 'employer',
+        title: '随机表单',
+        schemaVersion: 1,
+        workflow: [{ key: 'register', label: '注册' }],
+        access: { '*': { edit: ['employer'] } },
+        steps: [
+          {
+            key: 'p',
+            label: '页',
+            sections: [
+              {
+                key: 's',
+                label: '分节',
+                visibleWhen: at('section', r.top),
+                rows: [
+                  [
+                    {
+                      key: 't1',
+                      type: 'text',
+                      label: '文本一',
+                      visibleWhen: at('t1Visible', r.top),
+                      requiredWhen: at('t1Required', r.top),
+                    },
+                    { key: 't2', type: 'textarea', label: '文本二', visibleWhen: at('t2Visible', r.top) },
+                  ],
+                  [
+                    { key: 'n1', type: 'number', label: '数一' },
+                    { key: 'n2', type: 'number', label: '数二', computed: at('n2Computed', r.top) },
+                  ],
+                  [{ key: 'g', type: 'group', label: '分组', maxItems: r.maxItems, fields: subs }],
+                ],
+              },
             ],
-            [{ key: 'n1', type: 'number', label: '数一' }, { key: 'n2', type: 'number', label: '数二', computed: at('n2Computed', r.top) }],
-            [{ key: 'g', type: 'group', label: '分组', maxItems: r.maxItems, fields: subs }],
-          ],
-        }],
-      }],
-      checks: r.slots.includes('check') ? [{ rule: r.top, message: '不成立', field: 't1' }] : [],
-    };
-  });
+          },
+        ],
+        checks: r.slots.includes('check') ? [{ rule: r.top, message: '不成立', field: 't1' }] : [],
+      };
+    });
   const text = fc.oneof(fc.constantFrom('', 'a', 'b', '1', '2026-01-01', '😀😀'), fc.string({ maxLength: 30 }));
-  const submission = (rows: number) => fc.record({
-    t1: text, t2: text, n1: fc.oneof(fc.integer(), text),
-    g: fc.array(fc.record({ s1: text, s2: text, s3: text }), { minLength: rows, maxLength: rows }),
-  });
+  const submission = (rows: number) =>
+    fc.record({
+      t1: text,
+      t2: text,
+      n1: fc.oneof(fc.integer(), text),
+      g: fc.array(fc.record({ s1: text, s2: text, s3: text }), { minLength: rows, maxLength: rows }),
+    });
 
   it('random definitions and submissions: evaluated nodes ≤ the model', () => {
     fc.assert(
       fc.property(
-        definition.chain((def) => fc.tuple(fc.constant(def), submission((def.steps[0]!.sections[0]!.rows[2]![0]!.maxItems as number)))),
+        definition.chain((def) => fc.tuple(fc.constant(def), submission(def.steps[0]!.sections[0]!.rows[2]![0]!.maxItems as number))),
         ([def, values]) => {
           fc.pre(checkDefinition(def).length === 0);
           const work = validationWork(def);
@@ -198,28 +258,42 @@ describe('the model never counts less than the engine evaluates', () => {
   it('a form whose visibility never settles and whose rows are all full: evaluated nodes = the model exactly', () => {
     const rule = (x: string): Rule => ({ '!=': [{ var: x }, 'zz'] });
     const def: FormDefinition = {
-      key: 'employer', title: '不收敛的表单', schemaVersion: 1,
+      key: 'employer',
+      title: '不收敛的表单',
+      schemaVersion: 1,
       workflow: [{ key: 'register', label: '注册' }],
       access: { '*': { edit: ['employer'] } },
-      steps: [{
-        key: 'p', label: '页',
-        sections: [{
-          key: 's', label: '分节', visibleWhen: rule('t1'),
-          rows: [
-            // shown only while empty: hidden, then shown, then hidden… for every round
-            [{ key: 't1', type: 'text', label: '文本一', visibleWhen: { empty: { var: 't1' } } }],
-            [{ key: 't2', type: 'text', label: '文本二', computed: { concat: [{ var: 't1' }, '!'] }, requiredWhen: rule('t1') }],
-            [{
-              key: 'g', type: 'group', label: '分组', maxItems: 4,
-              fields: [
-                { key: 's1', type: 'text', label: 's1', visibleWhen: rule('$row.s2'), requiredWhen: rule('$row.s2') },
-                { key: 's2', type: 'text', label: 's2' },
-                { key: 's3', type: 'text', label: 's3', computed: { concat: [{ var: '$row.s2' }, { var: 't1' }] } },
+      steps: [
+        {
+          key: 'p',
+          label: '页',
+          sections: [
+            {
+              key: 's',
+              label: '分节',
+              visibleWhen: rule('t1'),
+              rows: [
+                // shown only while empty: hidden, then shown, then hidden… for every round
+                [{ key: 't1', type: 'text', label: '文本一', visibleWhen: { empty: { var: 't1' } } }],
+                [{ key: 't2', type: 'text', label: '文本二', computed: { concat: [{ var: 't1' }, '!'] }, requiredWhen: rule('t1') }],
+                [
+                  {
+                    key: 'g',
+                    type: 'group',
+                    label: '分组',
+                    maxItems: 4,
+                    fields: [
+                      { key: 's1', type: 'text', label: 's1', visibleWhen: rule('$row.s2'), requiredWhen: rule('$row.s2') },
+                      { key: 's2', type: 'text', label: 's2' },
+                      { key: 's3', type: 'text', label: 's3', computed: { concat: [{ var: '$row.s2' }, { var: 't1' }] } },
+                    ],
+                  },
+                ],
               ],
-            }],
+            },
           ],
-        }],
-      }],
+        },
+      ],
       checks: [{ rule: rule('t1'), message: '不成立', field: 't2' }],
     };
     expect(checkDefinition(def)).toEqual([]);

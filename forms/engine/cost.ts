@@ -105,7 +105,8 @@ export function lengthCap(field: FieldDef): number {
  */
 function inputSize(field: FieldDef, def: FormDefinition): Size {
   if (field.type === 'group') return { units: 0, items: groupMaxRows(field) };
-  if (field.type === 'file') return { units: LIST_ITEM_UNITS, items: typeof field.maxFiles === 'number' ? field.maxFiles : DEFAULT_MAX_FILES };
+  if (field.type === 'file')
+    return { units: LIST_ITEM_UNITS, items: typeof field.maxFiles === 'number' ? field.maxFiles : DEFAULT_MAX_FILES };
   if (field.type === 'select' && field.multiple === true) {
     const table = typeof field.codeTable === 'string' ? resolveCodeTable(def, field.codeTable) : undefined;
     return { units: LIST_ITEM_UNITS, items: table ? codeCount(table) : 0 };
@@ -151,14 +152,27 @@ export function ruleWork(rule: unknown, read: Reader): { steps: number; nodes: n
         return SCALAR;
       case 'in': {
         const haystack = args[1] ?? SCALAR;
-        steps += SLOW_STEPS_PER_UNIT * haystack.units + haystack.items * (1 + FAST_STEPS_PER_UNIT * units(args[0])) + FAST_STEPS_PER_UNIT * units(args[0]);
+        steps +=
+          SLOW_STEPS_PER_UNIT * haystack.units +
+          haystack.items * (1 + FAST_STEPS_PER_UNIT * units(args[0])) +
+          FAST_STEPS_PER_UNIT * units(args[0]);
         return SCALAR;
       }
-      case '==': case '!=': case '<': case '<=': case '>': case '>=': case 'empty': case 'days':
+      case '==':
+      case '!=':
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case 'empty':
+      case 'days':
         steps += FAST_STEPS_PER_UNIT * allUnits;
         return SCALAR;
       case 'concat': {
-        const out = Math.min(MAX_RULE_STRING, args.reduce((n, s) => n + Math.max(s.units, NUMBER_UNITS), 0));
+        const out = Math.min(
+          MAX_RULE_STRING,
+          args.reduce((n, s) => n + Math.max(s.units, NUMBER_UNITS), 0),
+        );
         steps += FAST_STEPS_PER_UNIT * out;
         return { units: out, items: 0 };
       }
@@ -179,7 +193,8 @@ const ROUNDS = MAX_VISIBILITY_ROUNDS;
 /** The most work one validation of any submission does with this definition. */
 export function validationWork(def: FormDefinition): ValidationWork {
   const entries = fieldEntries(def);
-  const inputs = entries.flatMap(({ field }) => [field, ...(field.type === 'group' ? uncheckedList(field.fields) : [])])
+  const inputs = entries
+    .flatMap(({ field }) => [field, ...(field.type === 'group' ? uncheckedList(field.fields) : [])])
     .filter((f): f is FieldDef => isObj(f) && f.computed === undefined)
     .map((f) => inputSize(f, def));
   // a computed value is a concat (≤ MAX_RULE_STRING) or a copy of another value
@@ -212,14 +227,15 @@ export function validationWork(def: FormDefinition): ValidationWork {
     });
   });
   for (const { field, path } of entries) {
-    let work = count(field.visibleWhen, readTop, ROUNDS) + count(field.computed, readTop, ROUNDS + 1) + count(field.requiredWhen, readTop, 1);
+    let work =
+      count(field.visibleWhen, readTop, ROUNDS) + count(field.computed, readTop, ROUNDS + 1) + count(field.requiredWhen, readTop, 1);
     // one value check, and its place in each visibility round
     let checked = VALUE_CHECK_STEPS + ROUNDS;
     const part: WorkPart = { path, label: labelOf(field), work: 0 };
     if (field.type === 'group') {
       const subs = uncheckedList(field.fields).filter((sub): sub is FieldDef => isObj(sub) && typeof sub.key === 'string');
       const own = new Map(subs.map((sub) => [sub.key, fieldSize(sub)]));
-      const readRow: Reader = (name) => (name.startsWith('$row.') ? own.get(name.slice(5)) ?? SCALAR : readTop(name));
+      const readRow: Reader = (name) => (name.startsWith('$row.') ? (own.get(name.slice(5)) ?? SCALAR) : readTop(name));
       const rows = groupMaxRows(field);
       let perRow = subs.length * VALUE_CHECK_STEPS;
       for (const sub of subs) {
@@ -248,9 +264,10 @@ export function validationWorkProblem(def: FormDefinition): { path: string; mess
   if (work.total <= MAX_VALIDATION_WORK) return null;
   const worst = work.parts.reduce((a, b) => (b.work > a.work ? b : a));
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  const share = worst.rows !== undefined
-    ? `其中「${worst.label}」占 ${n(worst.work)} 步（每条 ${n(worst.perRow ?? 0)} 步 × 最多 ${n(worst.rows)} 条）`
-    : `其中「${worst.label}」占 ${n(worst.work)} 步`;
+  const share =
+    worst.rows !== undefined
+      ? `其中「${worst.label}」占 ${n(worst.work)} 步（每条 ${n(worst.perRow ?? 0)} 步 × 最多 ${n(worst.rows)} 条）`
+      : `其中「${worst.label}」占 ${n(worst.work)} 步`;
   return {
     path: worst.path,
     message: `表单过于复杂：校验一次提交最多要 ${n(work.total)} 步（上限 ${n(MAX_VALIDATION_WORK)}），${share}；请简化规则、缩短字段长度或减少分组的最多条数`,

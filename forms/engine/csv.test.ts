@@ -12,19 +12,19 @@ function readBack(csv: string): string[][] {
 
 describe('CSV writer: what a user typed cannot become a formula', () => {
   it.each([
-    ['=cmd|\' /C calc\'!A0', '\'=cmd|\' /C calc\'!A0'],
-    ['+1+cmd|\' /C calc\'!A0', '\'+1+cmd|\' /C calc\'!A0'],
-    ['-2+3+cmd|\' /C calc\'!A0', '\'-2+3+cmd|\' /C calc\'!A0'],
-    ['@SUM(1+9)*cmd|\' /C calc\'!A0', '\'@SUM(1+9)*cmd|\' /C calc\'!A0'],
-    ['\t=1+1', '\'\t=1+1'],
-    ['\r=1+1', '\'\r=1+1'],
-    ['\tplain', '\'\tplain'],
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(1+9)*cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|' /C calc'!A0"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['\tplain', "'\tplain"],
     ['  =HYPERLINK("http://x")', '\'  =HYPERLINK("http://x")'],
-    ['\n=1+1', '\'\n=1+1'],
-    ['＝1+1', '\'＝1+1'],
-    ['＋1', '\'＋1'],
-    ['－1', '\'－1'],
-    ['＠SUM(A1)', '\'＠SUM(A1)'],
+    ['\n=1+1', "'\n=1+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
   ])('%j is read back as %j', (typed, shown) => {
     expect(neutraliseFormula(typed)).toBe(shown);
     expect(readBack(toCsv(['备注'], [[typed]]))[1]).toEqual([shown]);
@@ -37,7 +37,17 @@ describe('CSV writer: what a user typed cannot become a formula', () => {
   });
 
   it('safe text is written exactly as typed, = + - @ in the middle included', () => {
-    for (const v of ['南京云帆信息科技有限公司', 'a=b', '1+1', '2027-06-01', 'x@example.com', "'already quoted", '110101200001011234', '0571', ''])
+    for (const v of [
+      '南京云帆信息科技有限公司',
+      'a=b',
+      '1+1',
+      '2027-06-01',
+      'x@example.com',
+      "'already quoted",
+      '110101200001011234',
+      '0571',
+      '',
+    ])
       expect(neutraliseFormula(v)).toBe(v);
     expect(csvLine(['a=b', '1+1', '2027-06-01', 'x@example.com'])).toBe('a=b,1+1,2027-06-01,x@example.com\r\n');
   });
@@ -59,7 +69,7 @@ describe('CSV writer: RFC 4180 with a BOM for Excel', () => {
   it('a whole file reads back cell for cell: Chinese text, commas, quotes, newlines, formulas', () => {
     const rows = [
       ['李思远', '江苏省南京市鼓楼区汉中路 1 号, 集体户', '他说 "你好"'],
-      ['𠀀生僻字', '第一行\n第二行', '=cmd|\' /C calc\'!A0'],
+      ['𠀀生僻字', '第一行\n第二行', "=cmd|' /C calc'!A0"],
       ['', '-', '@'],
     ];
     const csv = toCsv(['姓名', '地址', '备注'], rows);
@@ -68,8 +78,8 @@ describe('CSV writer: RFC 4180 with a BOM for Excel', () => {
     expect(readBack(csv)).toEqual([
       ['姓名', '地址', '备注'],
       ['李思远', '江苏省南京市鼓楼区汉中路 1 号, 集体户', '他说 "你好"'],
-      ['𠀀生僻字', '第一行\n第二行', '\'=cmd|\' /C calc\'!A0'],
-      ['', '\'-', '\'@'],
+      ['𠀀生僻字', '第一行\n第二行', "'=cmd|' /C calc'!A0"],
+      ['', "'-", "'@"],
     ]);
   });
 

@@ -28,9 +28,7 @@ describe('definition checker', () => {
   it('reports a rule that reads a field that does not exist, at the exact operand', () => {
     const d = def();
     d.steps[0].sections[0].rows[3][1].visibleWhen = { '==': [{ var: 'destinaton' }, '80'] };
-    expect(checkDefinition(d)).toEqual([
-      { path: `${FURTHER}.visibleWhen.==[0]`, message: '引用了不存在的字段「destinaton」' },
-    ]);
+    expect(checkDefinition(d)).toEqual([{ path: `${FURTHER}.visibleWhen.==[0]`, message: '引用了不存在的字段「destinaton」' }]);
   });
 
   it('reports $row outside a group and a group sub-field read without $row', () => {
@@ -101,11 +99,13 @@ describe('definition checker', () => {
   it('reports every rule that reads a field the admin has just deleted, each at its own place', () => {
     const d = def();
     d.steps[0].sections[0].rows[3].splice(0, 1); // 毕业去向 removed; 升学院校 and the 出国出境 section read it
-    expect(checkDefinition(d)).toEqual(expect.arrayContaining([
-      { path: 'steps[0].sections[0].rows[3][0].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
-      { path: 'steps[0].sections[0].rows[3][0].requiredWhen.==[0]', message: '引用了不存在的字段「destination」' },
-      { path: 'steps[0].sections[1].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
-    ]));
+    expect(checkDefinition(d)).toEqual(
+      expect.arrayContaining([
+        { path: 'steps[0].sections[0].rows[3][0].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
+        { path: 'steps[0].sections[0].rows[3][0].requiredWhen.==[0]', message: '引用了不存在的字段「destination」' },
+        { path: 'steps[0].sections[1].visibleWhen.==[0]', message: '引用了不存在的字段「destination」' },
+      ]),
+    );
   });
 
   it('reports a bad key format and reserved keys', () => {
@@ -119,9 +119,7 @@ describe('definition checker', () => {
   it('reports an unknown code table on a select', () => {
     const d = def();
     d.steps[1].sections[0].rows[1][0].codeTable = 'unitKind';
-    expect(checkDefinition(d)).toEqual([
-      { path: 'steps[1].sections[0].rows[1][0].codeTable', message: '代码表「unitKind」不存在' },
-    ]);
+    expect(checkDefinition(d)).toEqual([{ path: 'steps[1].sections[0].rows[1][0].codeTable', message: '代码表「unitKind」不存在' }]);
   });
 
   it('reports options that do not fit the field type', () => {
@@ -183,11 +181,7 @@ describe('definition checker', () => {
     subs[0].access = { '*': { read: ['student'] } };
     subs.push({ key: 'inner', type: 'group', label: '嵌套', fields: [{ key: 'deep', type: 'text', label: 'x' }] });
     d.steps[0].sections[0].rows[4][0].computed = { var: 'name' };
-    expect(paths(d)).toEqual([
-      'steps[0].sections[0].rows[4][0].computed',
-      `${CONTACTS}.fields[0].access`,
-      `${CONTACTS}.fields[5].type`,
-    ]);
+    expect(paths(d)).toEqual(['steps[0].sections[0].rows[4][0].computed', `${CONTACTS}.fields[0].access`, `${CONTACTS}.fields[5].type`]);
   });
 
   it('checks mappings against this form’s fields', () => {
@@ -214,7 +208,10 @@ describe('definition checker', () => {
     expect(() => checkDefinition(hostile)).not.toThrow();
     expect(checkDefinition(hostile).length).toBeGreaterThan(0);
     const field: FieldDef = { key: 'x', type: 'text', label: 'x' };
-    const cyclic: FormDefinition & { self?: unknown } = { ...agreementDefinition(), steps: [{ key: 's', label: 's', sections: [{ key: 'c', label: 'c', rows: [[field]] }] }] };
+    const cyclic: FormDefinition & { self?: unknown } = {
+      ...agreementDefinition(),
+      steps: [{ key: 's', label: 's', sections: [{ key: 'c', label: 'c', rows: [[field]] }] }],
+    };
     cyclic.self = cyclic;
     expect(() => checkDefinition(cyclic)).not.toThrow();
   });

@@ -11,10 +11,7 @@ import { isCalendarDate } from './dates';
 import { isValidRegion } from './regions';
 import { validationWorkProblem } from './cost';
 import { checkRule, ruleVarRefs, ruleVars } from './rules';
-import {
-  FIELD_TYPES, PRESET_PATTERNS, ROLES,
-  type CodeTable, type DefinitionError, type FieldType, type FormDefinition,
-} from './types';
+import { FIELD_TYPES, PRESET_PATTERNS, ROLES, type CodeTable, type DefinitionError, type FieldType, type FormDefinition } from './types';
 
 export const LIMITS = {
   fields: 500,
@@ -38,19 +35,60 @@ export const LIMITS = {
 const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 /** Keys that shadow Object.prototype members; consumers doing `values[key]` would trip on them. */
 const RESERVED_KEYS = new Set([
-  'constructor', 'prototype', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty',
-  'isPrototypeOf', 'propertyIsEnumerable',
+  'constructor',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
 ]);
 
 const DEFINITION_PROPS = [
-  'key', 'title', 'titleEn', 'description', 'schemaVersion', 'workflow', 'access', 'steps', 'checks', 'codeTables', 'mappings',
+  'key',
+  'title',
+  'titleEn',
+  'description',
+  'schemaVersion',
+  'workflow',
+  'access',
+  'steps',
+  'checks',
+  'codeTables',
+  'mappings',
 ];
 const STEP_PROPS = ['key', 'label', 'labelEn', 'sections'];
 const SECTION_PROPS = ['key', 'label', 'labelEn', 'description', 'visibleWhen', 'access', 'rows'];
 const FIELD_PROPS = [
-  'key', 'type', 'label', 'labelEn', 'help', 'placeholder', 'example', 'required', 'minLength', 'maxLength', 'min', 'max',
-  'decimals', 'unit', 'pattern', 'codeTable', 'multiple', 'regionLevel', 'maxFiles', 'accept', 'fields',
-  'minItems', 'maxItems', 'default', 'visibleWhen', 'requiredWhen', 'computed', 'access',
+  'key',
+  'type',
+  'label',
+  'labelEn',
+  'help',
+  'placeholder',
+  'example',
+  'required',
+  'minLength',
+  'maxLength',
+  'min',
+  'max',
+  'decimals',
+  'unit',
+  'pattern',
+  'codeTable',
+  'multiple',
+  'regionLevel',
+  'maxFiles',
+  'accept',
+  'fields',
+  'minItems',
+  'maxItems',
+  'default',
+  'visibleWhen',
+  'requiredWhen',
+  'computed',
+  'access',
 ];
 
 /** Options that only make sense for some field types (the editor drops them when the type changes). */
@@ -390,7 +428,10 @@ class DefinitionChecker {
     if (isNonNegInt(field.maxItems) && field.maxItems > LIMITS.groupItems) {
       this.error(join(path, 'maxItems'), `分组最多 ${LIMITS.groupItems} 条`);
     }
-    for (const [lo, hi] of [['minLength', 'maxLength'], ['minItems', 'maxItems']] as const) {
+    for (const [lo, hi] of [
+      ['minLength', 'maxLength'],
+      ['minItems', 'maxItems'],
+    ] as const) {
       if (isNonNegInt(field[lo]) && isNonNegInt(field[hi]) && field[lo] > field[hi]) {
         this.error(join(path, lo), `${lo} 不能大于 ${hi}`);
       }
@@ -512,7 +553,8 @@ class DefinitionChecker {
       if (!this.topFieldExists(check.field)) this.error(join(path, 'field'), `字段「${String(check.field)}」不存在`);
       const steps = this.array(check.steps, join(path, 'steps'), false, LIMITS.steps);
       steps?.forEach((step, j) => {
-        if (typeof step !== 'string' || !this.workflowKeys.has(step)) this.error(`${join(path, 'steps')}[${j}]`, `未知的环节「${String(step)}」`);
+        if (typeof step !== 'string' || !this.workflowKeys.has(step))
+          this.error(`${join(path, 'steps')}[${j}]`, `未知的环节「${String(step)}」`);
       });
       if (check.rule === undefined) this.error(join(path, 'rule'), '必填');
       else this.rules.push({ rule: check.rule, path: join(path, 'rule') });
@@ -628,11 +670,12 @@ class DefinitionChecker {
     }
     const [first] = worst;
     if (first && worst.length > LIMITS.computedChain) {
-      this.error(join(first.path, 'computed'),
-        `计算字段依赖链过长（${worst.length} 层，最多 ${LIMITS.computedChain} 层）：${worst.map((w) => w.key).join(' → ')}`);
+      this.error(
+        join(first.path, 'computed'),
+        `计算字段依赖链过长（${worst.length} 层，最多 ${LIMITS.computedChain} 层）：${worst.map((w) => w.key).join(' → ')}`,
+      );
     }
   }
-
 }
 
 function codeExists(items: unknown, code: string, depth: number): boolean {

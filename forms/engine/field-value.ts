@@ -129,21 +129,29 @@ const names = (field: FieldDef, word: RegExp) => word.test(field.label);
 
 const checkPhone: Checker = (field, value) => {
   const text = asText(value)?.replace(/[\s-]/g, '') ?? null;
-  if (text === null || !isMobile(text)) return fail(value, 'phone', `${field.label}应为 11 位${names(field, /手机/) ? '数字' : '手机号码'}`);
+  if (text === null || !isMobile(text))
+    return fail(value, 'phone', `${field.label}应为 11 位${names(field, /手机/) ? '数字' : '手机号码'}`);
   return { value: text };
 };
 
 const checkIdNumber: Checker = (field, value, ctx) => {
   if (typeof value !== 'string') return fail(value, 'idNumber', `${field.label}应为 18 位${names(field, /身份证/) ? '' : '身份证号'}`);
   const id = normalizeIdNumber(value);
-  if (!isValidIdNumber(id, ctx.today)) return fail(id, 'idNumber', names(field, /身份证/) ? `${field.label}无效，请逐位核对` : `${field.label}不是有效的身份证号，请逐位核对`);
+  if (!isValidIdNumber(id, ctx.today))
+    return fail(id, 'idNumber', names(field, /身份证/) ? `${field.label}无效，请逐位核对` : `${field.label}不是有效的身份证号，请逐位核对`);
   return { value: id };
 };
 
 const checkCreditCode: Checker = (field, value) => {
-  if (typeof value !== 'string') return fail(value, 'creditCode', `${field.label}应为 18 位${names(field, /信用代码/) ? '' : '统一社会信用代码'}`);
+  if (typeof value !== 'string')
+    return fail(value, 'creditCode', `${field.label}应为 18 位${names(field, /信用代码/) ? '' : '统一社会信用代码'}`);
   const code = normalizeCreditCode(value);
-  if (!isValidCreditCode(code)) return fail(code, 'creditCode', names(field, /信用代码/) ? `${field.label}无效（校验位不符），请逐位核对` : `${field.label}不是有效的统一社会信用代码，请逐位核对`);
+  if (!isValidCreditCode(code))
+    return fail(
+      code,
+      'creditCode',
+      names(field, /信用代码/) ? `${field.label}无效（校验位不符），请逐位核对` : `${field.label}不是有效的统一社会信用代码，请逐位核对`,
+    );
   return { value: code };
 };
 

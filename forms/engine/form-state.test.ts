@@ -17,19 +17,31 @@ describe('form state for rendering', () => {
 
   it('hiding cascades: a field shown only when a hidden field is set is hidden too', () => {
     const cascade: FormDefinition = {
-      key: 'cascade', title: '级联', schemaVersion: 1,
+      key: 'cascade',
+      title: '级联',
+      schemaVersion: 1,
       workflow: [{ key: 'fill', label: '填写' }],
       access: { '*': { edit: ['student'] } },
-      steps: [{
-        key: 'p', label: '页', sections: [{
-          key: 's', label: '节', rows: [[
-            { key: 'a', type: 'text', label: 'A' },
-            { key: 'b', type: 'text', label: 'B', visibleWhen: { '==': [{ var: 'a' }, 'show'] } },
-            { key: 'c', type: 'text', label: 'C', visibleWhen: { '==': [{ var: 'b' }, 'show'] } },
-            { key: 'd', type: 'text', label: 'D', computed: { concat: [{ var: 'b' }, '!'] } },
-          ]],
-        }],
-      }],
+      steps: [
+        {
+          key: 'p',
+          label: '页',
+          sections: [
+            {
+              key: 's',
+              label: '节',
+              rows: [
+                [
+                  { key: 'a', type: 'text', label: 'A' },
+                  { key: 'b', type: 'text', label: 'B', visibleWhen: { '==': [{ var: 'a' }, 'show'] } },
+                  { key: 'c', type: 'text', label: 'C', visibleWhen: { '==': [{ var: 'b' }, 'show'] } },
+                  { key: 'd', type: 'text', label: 'D', computed: { concat: [{ var: 'b' }, '!'] } },
+                ],
+              ],
+            },
+          ],
+        },
+      ],
     };
     const view = evaluateForm(cascade, { a: 'hide', b: 'show', c: 'kept?' });
     expect(view.hidden.sort()).toEqual(['b', 'c']);

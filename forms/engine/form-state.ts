@@ -41,7 +41,10 @@ const orderCache = new WeakMap<object, FieldDef[]>();
 function topComputedOrder(def: FormDefinition): FieldDef[] {
   let hit = orderCache.get(def);
   if (!hit) {
-    hit = computedOrder(fieldEntries(def).map((e) => e.field), false);
+    hit = computedOrder(
+      fieldEntries(def).map((e) => e.field),
+      false,
+    );
     orderCache.set(def, hit);
   }
   return hit;
@@ -58,12 +61,7 @@ function computedValue(field: FieldDef, result: unknown): unknown {
 }
 
 /** Writes computed fields into `target` (in place), in dependency order. */
-export function applyComputed(
-  ordered: FieldDef[],
-  target: Record<string, unknown>,
-  scope: RuleScope,
-  skip?: Set<string>,
-): void {
+export function applyComputed(ordered: FieldDef[], target: Record<string, unknown>, scope: RuleScope, skip?: Set<string>): void {
   for (const field of ordered) {
     if (skip?.has(field.key)) continue;
     const value = computedValue(field, evaluateRule(field.computed, scope));

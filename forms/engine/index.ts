@@ -1,14 +1,36 @@
 /** The shared form engine: one import for the Worker and the web app. */
 export * from './types';
-export { evaluateRule, ruleHolds, isTruthy, ruleVars, ruleVarRefs, checkRule, RULE_OPERATORS, MAX_RULE_DEPTH, MAX_RULE_NODES } from './rules';
+export {
+  evaluateRule,
+  ruleHolds,
+  isTruthy,
+  ruleVars,
+  ruleVarRefs,
+  checkRule,
+  RULE_OPERATORS,
+  MAX_RULE_DEPTH,
+  MAX_RULE_NODES,
+} from './rules';
 export type { RuleScope, RuleIssue, VarRef } from './rules';
 export { isCalendarDate, todayInChina } from './dates';
 export {
-  isValidIdNumber, idNumberBirthDate, idNumberGender, maskIdNumber, normalizeIdNumber, idNumberCheckChar,
+  isValidIdNumber,
+  idNumberBirthDate,
+  idNumberGender,
+  maskIdNumber,
+  normalizeIdNumber,
+  idNumberCheckChar,
 } from './validators/id-number';
 export { isValidCreditCode, creditCodeCheckChar, normalizeCreditCode } from './validators/credit-code';
 export {
-  isMobile, isEmail, isLandline, isPostcode, maskPhone, matchesPreset, PRESET_PATTERN_REGEXES, PRESET_PATTERN_MESSAGES,
+  isMobile,
+  isEmail,
+  isLandline,
+  isPostcode,
+  maskPhone,
+  matchesPreset,
+  PRESET_PATTERN_REGEXES,
+  PRESET_PATTERN_MESSAGES,
 } from './validators/phone';
 export { regionName, regionPath, regionFullName, regionChildren, regionNode, isValidRegion } from './regions';
 export type { RegionLevel, RegionNode, RegionOption } from './regions';

@@ -63,18 +63,30 @@ function describe(field: FieldDef, def: FormDefinition): string | undefined {
 
 function valueSchema(field: FieldDef, def: FormDefinition, mode: FormSchemaOptions['mode']): JsonSchema {
   const write = mode === 'write';
-  const text = (fallback: number): JsonSchema => write
-    ? { type: 'string', maxLength: typeof field.maxLength === 'number' ? field.maxLength : fallback, ...(typeof field.minLength === 'number' ? { minLength: field.minLength } : {}) }
-    : { type: 'string' };
+  const text = (fallback: number): JsonSchema =>
+    write
+      ? {
+          type: 'string',
+          maxLength: typeof field.maxLength === 'number' ? field.maxLength : fallback,
+          ...(typeof field.minLength === 'number' ? { minLength: field.minLength } : {}),
+        }
+      : { type: 'string' };
   switch (field.type) {
-    case 'text': return text(DEFAULT_MAX_LENGTH.text);
-    case 'textarea': return text(DEFAULT_MAX_LENGTH.textarea);
-    case 'phone': return write ? { type: 'string', pattern: '^1[3-9]\\d{9}$' } : { type: 'string' };
+    case 'text':
+      return text(DEFAULT_MAX_LENGTH.text);
+    case 'textarea':
+      return text(DEFAULT_MAX_LENGTH.textarea);
+    case 'phone':
+      return write ? { type: 'string', pattern: '^1[3-9]\\d{9}$' } : { type: 'string' };
     case 'idNumber':
-    case 'creditCode': return write ? { type: 'string', minLength: 18, maxLength: 18 } : { type: 'string' };
-    case 'email': return write ? { type: 'string', format: 'email', maxLength: DEFAULT_MAX_LENGTH.other } : { type: 'string' };
-    case 'date': return write ? { type: 'string', format: 'date' } : { type: 'string' };
-    case 'region': return { type: 'string' };
+    case 'creditCode':
+      return write ? { type: 'string', minLength: 18, maxLength: 18 } : { type: 'string' };
+    case 'email':
+      return write ? { type: 'string', format: 'email', maxLength: DEFAULT_MAX_LENGTH.other } : { type: 'string' };
+    case 'date':
+      return write ? { type: 'string', format: 'date' } : { type: 'string' };
+    case 'region':
+      return { type: 'string' };
     case 'number': {
       if (!write) return { type: 'number' };
       const out: JsonSchema = { type: (field.decimals ?? 0) === 0 ? 'integer' : 'number' };
@@ -89,7 +101,9 @@ function valueSchema(field: FieldDef, def: FormDefinition, mode: FormSchemaOptio
       return field.type === 'select' && field.multiple ? { type: 'array', items: one, ...(write ? { uniqueItems: true } : {}) } : one;
     }
     case 'file':
-      return write ? { type: 'array', items: { type: 'string' }, maxItems: field.maxFiles ?? DEFAULT_MAX_FILES } : { type: 'array', items: { type: 'string' } };
+      return write
+        ? { type: 'array', items: { type: 'string' }, maxItems: field.maxFiles ?? DEFAULT_MAX_FILES }
+        : { type: 'array', items: { type: 'string' } };
     case 'group': {
       const rows = objectSchema(uncheckedList(field.fields), def, mode);
       const out: JsonSchema = { type: 'array', items: rows };
@@ -97,7 +111,8 @@ function valueSchema(field: FieldDef, def: FormDefinition, mode: FormSchemaOptio
       if (write && typeof field.maxItems === 'number') out.maxItems = field.maxItems;
       return out;
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -125,16 +140,21 @@ function objectSchema(fields: readonly Unchecked<FieldDef>[], def: FormDefinitio
 
 /** The JSON Schema of a record's `data` under this form definition. */
 export function formJsonSchema(def: FormDefinition, options: FormSchemaOptions = { mode: 'write' }): JsonSchema {
-  const conditionalSections = new Set(fieldEntries(def).filter((e) => e.section.visibleWhen !== undefined).map((e) => e.field.key));
+  const conditionalSections = new Set(
+    fieldEntries(def)
+      .filter((e) => e.section.visibleWhen !== undefined)
+      .map((e) => e.field.key),
+  );
   const fields = allFields(def);
   const schema = objectSchema(fields, def, options.mode);
   if (Array.isArray(schema.required)) schema.required = (schema.required as string[]).filter((k) => !conditionalSections.has(k));
   if (Array.isArray(schema.required) && (schema.required as string[]).length === 0) delete schema.required;
   return {
     title: def.title,
-    description: options.mode === 'write'
-      ? `${def.title}的字段。每个环节只提交该角色可填写的字段；“必填”指完整记录应有的字段，按条件显示、按条件必填和跨字段校验由服务器检查。`
-      : `${def.title}的字段，按读者的权限显示（部分字段可能脱敏或不出现）；记录可能来自表单的较早版本。`,
+    description:
+      options.mode === 'write'
+        ? `${def.title}的字段。每个环节只提交该角色可填写的字段；“必填”指完整记录应有的字段，按条件显示、按条件必填和跨字段校验由服务器检查。`
+        : `${def.title}的字段，按读者的权限显示（部分字段可能脱敏或不出现）；记录可能来自表单的较早版本。`,
     ...schema,
   };
 }

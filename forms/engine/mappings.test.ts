@@ -10,7 +10,9 @@ const dispatch: FormDefinition = {
 
 describe('mappings', () => {
   it('prefills a dispatch report from the agreement', () => {
-    const source = JSON.parse('{"employerName": "测试公司", "employerCode": "91350100M000100Y43", "people": [{"contactName": "王", "__proto__": {"x": 1}}], "other": 1}');
+    const source = JSON.parse(
+      '{"employerName": "测试公司", "employerCode": "91350100M000100Y43", "people": [{"contactName": "王", "__proto__": {"x": 1}}], "other": 1}',
+    );
     const values = applyMappings(dispatch, 'agreement', source);
     expect(values).toEqual({ unitName: '测试公司', creditCode: '91350100M000100Y43', contacts: [{ contactName: '王' }] });
     expect(Object.keys((values.contacts as object[])[0]!)).toEqual(['contactName']);

@@ -50,9 +50,15 @@ describe('administrative regions (GB/T 2260)', () => {
     // (city level is left out: a municipality's city is the placeholder 市辖区, which no name reaches)
     for (const level of ['district', 'province'] as const) {
       const choices = regionChoices(level);
-      expect(choices.every((c) => isValidRegion(c.code, level)), level).toBe(true);
+      expect(
+        choices.every((c) => isValidRegion(c.code, level)),
+        level,
+      ).toBe(true);
       const field = { key: 'r', type: 'region', label: '地区', regionLevel: level } as const;
-      const wrong = choices.filter((c) => { const read = normalizeValue(field, c.fullName, null); return read.error || read.value !== c.code; });
+      const wrong = choices.filter((c) => {
+        const read = normalizeValue(field, c.fullName, null);
+        return read.error || read.value !== c.code;
+      });
       expect(wrong, level).toEqual([]);
     }
     const districts = regionChoices('district');

@@ -96,13 +96,15 @@ export function regionPath(code: unknown): string[] {
 
 /** Full name without placeholder levels, e.g. '北京市海淀区', '广东省东莞市'. */
 export function regionFullName(code: unknown): string {
-  return regionPath(code).filter((name) => !PLACEHOLDER_NAMES.has(name)).join('');
+  return regionPath(code)
+    .filter((name) => !PLACEHOLDER_NAMES.has(name))
+    .join('');
 }
 
 /** Options for a cascader: provinces for null, else the children of `parentCode`. */
 export function regionChildren(parentCode: string | null): RegionOption[] {
   const map = index();
-  const codes = parentCode === null ? roots : regionNode(parentCode)?.children ?? [];
+  const codes = parentCode === null ? roots : (regionNode(parentCode)?.children ?? []);
   return codes.flatMap((code) => {
     const node = map.get(code);
     return node ? [{ code, name: node.name, leaf: node.children.length === 0 }] : [];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule, evaluateRule, MAX_RULE_DEPTH, MAX_RULE_NODES, MAX_RULE_STRING, ruleNodeCount, ruleNodeVisits, ruleVarRefs, ruleVars } from './rules';
+import {
+  checkRule,
+  evaluateRule,
+  MAX_RULE_DEPTH,
+  MAX_RULE_NODES,
+  MAX_RULE_STRING,
+  ruleNodeCount,
+  ruleNodeVisits,
+  ruleVarRefs,
+  ruleVars,
+} from './rules';
 
 const scope = {
   values: { a: 5, b: '7', s: '北京', d1: '2025-01-01', d2: '2025-03-01', list: ['x', 'y'], empty: '', nothing: null, t: true },

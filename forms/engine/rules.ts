@@ -54,13 +54,28 @@ const MANY = Number.POSITIVE_INFINITY;
 
 const OPERATORS: Record<string, Arity> = {
   var: [1, 1],
-  '==': [2, 2], '!=': [2, 2], '<': [2, 2], '<=': [2, 2], '>': [2, 2], '>=': [2, 2],
-  and: [1, MANY], or: [1, MANY], '!': [1, 1],
-  in: [2, 2], if: [3, 3],
-  '+': [1, MANY], '-': [1, 2], '*': [1, MANY], '/': [2, 2],
-  min: [1, MANY], max: [1, MANY],
-  empty: [1, 1], len: [1, 1], concat: [1, MANY],
-  today: [0, 0], days: [1, 1],
+  '==': [2, 2],
+  '!=': [2, 2],
+  '<': [2, 2],
+  '<=': [2, 2],
+  '>': [2, 2],
+  '>=': [2, 2],
+  and: [1, MANY],
+  or: [1, MANY],
+  '!': [1, 1],
+  in: [2, 2],
+  if: [3, 3],
+  '+': [1, MANY],
+  '-': [1, 2],
+  '*': [1, MANY],
+  '/': [2, 2],
+  min: [1, MANY],
+  max: [1, MANY],
+  empty: [1, 1],
+  len: [1, 1],
+  concat: [1, MANY],
+  today: [0, 0],
+  days: [1, 1],
 };
 
 export const RULE_OPERATORS: readonly string[] = Object.freeze(Object.keys(OPERATORS));
@@ -155,10 +170,14 @@ function compare(op: string, a: unknown, b: unknown): boolean | null {
     return null;
   }
   switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    default: return x >= y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    default:
+      return x >= y;
   }
 }
 
@@ -212,10 +231,17 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
   const d = depth + 1;
 
   switch (op) {
-    case 'var': return readVar(args[0], scope);
-    case '==': return looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
-    case '!=': return !looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
-    case '<': case '<=': case '>': case '>=': return compare(op, evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
+    case 'var':
+      return readVar(args[0], scope);
+    case '==':
+      return looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
+    case '!=':
+      return !looseEquals(evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return compare(op, evaluateNode(args[0], scope, d, budget), evaluateNode(args[1], scope, d, budget));
     case 'and': {
       for (let i = 0; i < args.length; i++) if (!isTruthy(evaluateNode(args[i], scope, d, budget))) return false;
       return true;
@@ -224,7 +250,8 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
       for (let i = 0; i < args.length; i++) if (isTruthy(evaluateNode(args[i], scope, d, budget))) return true;
       return false;
     }
-    case '!': return !isTruthy(evaluateNode(args[0], scope, d, budget));
+    case '!':
+      return !isTruthy(evaluateNode(args[0], scope, d, budget));
     case 'in': {
       const needle = evaluateNode(args[0], scope, d, budget);
       const haystack = evaluateNode(args[1], scope, d, budget);
@@ -232,7 +259,10 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
       if (typeof haystack === 'string' && typeof needle === 'string') return haystack.includes(needle);
       return null;
     }
-    case 'if': return isTruthy(evaluateNode(args[0], scope, d, budget)) ? evaluateNode(args[1], scope, d, budget) : evaluateNode(args[2], scope, d, budget);
+    case 'if':
+      return isTruthy(evaluateNode(args[0], scope, d, budget))
+        ? evaluateNode(args[1], scope, d, budget)
+        : evaluateNode(args[2], scope, d, budget);
     case '+': {
       const ns = numbersOf(evaluateAll(args, scope, d, budget));
       return ns ? finiteOrNull(ns.reduce((a, b) => a + b, 0)) : null;
@@ -255,11 +285,13 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
       if (a === undefined || b === undefined || b === 0) return null;
       return finiteOrNull(a / b);
     }
-    case 'min': case 'max': {
+    case 'min':
+    case 'max': {
       const ns = numbersOf(evaluateAll(args, scope, d, budget));
       return ns ? (op === 'min' ? Math.min(...ns) : Math.max(...ns)) : null;
     }
-    case 'empty': return isEmptyValue(evaluateNode(args[0], scope, d, budget));
+    case 'empty':
+      return isEmptyValue(evaluateNode(args[0], scope, d, budget));
     case 'len': {
       const v = evaluateNode(args[0], scope, d, budget);
       if (typeof v === 'string') return charLength(v);
@@ -277,9 +309,12 @@ function evaluateNode(node: unknown, scope: RuleScope, depth: number, budget: Bu
       }
       return out;
     }
-    case 'today': return scope.today && isCalendarDate(scope.today) ? scope.today : todayInChina();
-    case 'days': return daysSinceEpoch(evaluateNode(args[0], scope, d, budget));
-    default: return null;
+    case 'today':
+      return scope.today && isCalendarDate(scope.today) ? scope.today : todayInChina();
+    case 'days':
+      return daysSinceEpoch(evaluateNode(args[0], scope, d, budget));
+    default:
+      return null;
   }
 }
 

@@ -4,7 +4,11 @@
  * Beijing day for the worker (deadlines, lapses), the engine's rules and the web's times.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILES as WEB_MAX_FILES, lengthCap as webLengthCap, todayInChina as webToday } from '../../web/src/form-renderer/engine';
+import {
+  DEFAULT_MAX_FILES as WEB_MAX_FILES,
+  lengthCap as webLengthCap,
+  todayInChina as webToday,
+} from '../../web/src/form-renderer/engine';
 import { formatBeijingDateTime } from '../../web/src/lib/beijing-time';
 import { beijingToday } from '../../worker/lib/dates';
 import { lookupQuotaKey } from '../../worker/domain/student-lookup/lookup-limits';
@@ -13,7 +17,9 @@ import type { FieldDef, FormDefinition } from './types';
 
 function formOf(field: FieldDef): FormDefinition {
   return {
-    key: 'probe', title: '探测', schemaVersion: 1,
+    key: 'probe',
+    title: '探测',
+    schemaVersion: 1,
     workflow: [{ key: 'fill', label: '填写' }],
     access: { '*': { edit: ['student'] } },
     steps: [{ key: 'p', label: '页', sections: [{ key: 's', label: '节', rows: [[field]] }] }],
@@ -48,7 +54,12 @@ describe("a field's input cap is the length validate() accepts", () => {
 
 describe('today in Beijing is one definition', () => {
   // 2026-12-07 15:59:59 UTC is already 12-07 23:59:59 in Beijing; one second later it is 12-08
-  const instants = [Date.UTC(2026, 11, 7, 15, 59, 59), Date.UTC(2026, 11, 7, 16, 0, 0), Date.UTC(2024, 1, 28, 16, 30), Date.UTC(2027, 0, 1, 0, 0)];
+  const instants = [
+    Date.UTC(2026, 11, 7, 15, 59, 59),
+    Date.UTC(2026, 11, 7, 16, 0, 0),
+    Date.UTC(2024, 1, 28, 16, 30),
+    Date.UTC(2027, 0, 1, 0, 0),
+  ];
   it.each(instants)('%i', (now) => {
     expect(beijingToday(now)).toBe(todayInChina(now));
     expect(webToday(now)).toBe(todayInChina(now));

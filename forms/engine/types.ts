@@ -37,20 +37,31 @@ export type Access = (typeof ACCESS_LEVELS)[number];
 export type AccessMap = Record<string, { edit?: Role[]; read?: Role[] }>;
 
 export const FIELD_TYPES = [
-  'text', 'textarea', 'number', 'date', 'select', 'radio', 'region',
-  'phone', 'idNumber', 'creditCode', 'email', 'file', 'group',
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'radio',
+  'region',
+  'phone',
+  'idNumber',
+  'creditCode',
+  'email',
+  'file',
+  'group',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Preset patterns. Admins pick one by name; they never write a regex. */
 export const PRESET_PATTERNS = [
   'chineseName', // 2–30 chars of CJK, middle dot · or latin letters/spaces (少数民族/外籍姓名)
-  'postcode',    // 邮政编码: 6 digits
-  'landline',    // 区号-号码[-分机], e.g. 010-12345678, 0571-8888888-123
-  'digits',      // only ASCII digits
-  'studentNo',   // 学号: 4–20 letters or digits
-  'examNo',      // 考生号: 14 digits
-  'alnum',       // letters and digits only
+  'postcode', // 邮政编码: 6 digits
+  'landline', // 区号-号码[-分机], e.g. 010-12345678, 0571-8888888-123
+  'digits', // only ASCII digits
+  'studentNo', // 学号: 4–20 letters or digits
+  'examNo', // 考生号: 14 digits
+  'alnum', // letters and digits only
 ] as const;
 export type PresetPattern = (typeof PRESET_PATTERNS)[number];
 
@@ -209,9 +220,23 @@ export interface FieldError {
   /** path of the field: 'key', or 'group.0.sub' for group rows */
   path: string;
   code:
-    | 'required' | 'type' | 'minLength' | 'maxLength' | 'min' | 'max' | 'pattern'
-    | 'code' | 'region' | 'idNumber' | 'creditCode' | 'phone' | 'email' | 'date'
-    | 'file' | 'items' | 'check';
+    | 'required'
+    | 'type'
+    | 'minLength'
+    | 'maxLength'
+    | 'min'
+    | 'max'
+    | 'pattern'
+    | 'code'
+    | 'region'
+    | 'idNumber'
+    | 'creditCode'
+    | 'phone'
+    | 'email'
+    | 'date'
+    | 'file'
+    | 'items'
+    | 'check';
   /** Chinese message for users */
   message: string;
 }

@@ -24,7 +24,13 @@ describe('validate: merging by access', () => {
     expect(result.values.salary).toBe(12000.5);
     expect(result.values.annualPay).toBe(144006);
     expect(result.values.contacts).toEqual([
-      { contactName: '王经理', contactPhone: '13812341234', isPrimary: '1', contactEmail: 'hr@example.com', contactLabel: '王经理 13812341234' },
+      {
+        contactName: '王经理',
+        contactPhone: '13812341234',
+        isPrimary: '1',
+        contactEmail: 'hr@example.com',
+        contactLabel: '王经理 13812341234',
+      },
     ]);
   });
 
@@ -52,9 +58,17 @@ describe('validate: merging by access', () => {
 
   it('only the school can write the school note in review; the college cannot', () => {
     const previous = { ...validInvitationResult(), ...validStudentPart() };
-    const bySchool = validate(def, { schoolNote: '已核实', reviewComment: '同意' }, { role: 'school', step: 'review', previous, today: TODAY });
+    const bySchool = validate(
+      def,
+      { schoolNote: '已核实', reviewComment: '同意' },
+      { role: 'school', step: 'review', previous, today: TODAY },
+    );
     expect(bySchool.values).toMatchObject({ schoolNote: '已核实', reviewComment: '同意' });
-    const byCollege = validate(def, { schoolNote: '学院写的', reviewComment: '同意' }, { role: 'college', step: 'review', previous, today: TODAY });
+    const byCollege = validate(
+      def,
+      { schoolNote: '学院写的', reviewComment: '同意' },
+      { role: 'college', step: 'review', previous, today: TODAY },
+    );
     expect(byCollege.values).not.toHaveProperty('schoolNote');
     expect(byCollege.values.reviewComment).toBe('同意');
   });
@@ -216,7 +230,9 @@ describe('validate: value types', () => {
   it('checks credit codes, upper-casing them', () => {
     const result = validate(def, { ...validInvitation(), creditCode: '91350100m000100y43' }, employer);
     expect(result.values.creditCode).toBe('91350100M000100Y43');
-    expect(errorAt(validate(def, { ...validInvitation(), creditCode: '91350100M000100Y44' }, employer).errors, 'creditCode')?.code).toBe('creditCode');
+    expect(errorAt(validate(def, { ...validInvitation(), creditCode: '91350100M000100Y44' }, employer).errors, 'creditCode')?.code).toBe(
+      'creditCode',
+    );
   });
 });
 
@@ -239,7 +255,9 @@ describe('validate: groups', () => {
   it('drops unknown keys and hidden sub-fields from rows', () => {
     const result = withContacts([{ contactName: '王', contactPhone: '13812341234', isPrimary: '0', contactEmail: 'x@y.cn', extra: 1 }]);
     expect(result.ok).toBe(true);
-    expect(result.values.contacts).toEqual([{ contactName: '王', contactPhone: '13812341234', isPrimary: '0', contactLabel: '王 13812341234' }]);
+    expect(result.values.contacts).toEqual([
+      { contactName: '王', contactPhone: '13812341234', isPrimary: '0', contactLabel: '王 13812341234' },
+    ]);
   });
 
   it('enforces row counts and row shape', () => {
@@ -277,21 +295,29 @@ describe('validate: values too large to run rules on are refused first', () => {
 
   it('an oversized value inside a group row is reported at the row’s field; the rows are not computed', () => {
     const { result } = judge({ ...validInvitation(), contacts: [row, { ...row, contactName: '长'.repeat(20_000) }] });
-    expect(result.errors).toEqual([{ path: 'contacts.1.contactName', code: 'maxLength', message: `联系人最多 ${DEFAULT_MAX_LENGTH.text} 个字` }]);
+    expect(result.errors).toEqual([
+      { path: 'contacts.1.contactName', code: 'maxLength', message: `联系人最多 ${DEFAULT_MAX_LENGTH.text} 个字` },
+    ]);
     expect(result.values).not.toHaveProperty('contacts');
   });
 
   it('an object or a list where text belongs is refused with the type error', () => {
     const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
-    expect(judge({ ...validInvitation(), unitName: big }).result.errors).toEqual([{ path: 'unitName', code: 'type', message: '单位名称应为文字' }]);
-    expect(judge({ ...validInvitation(), unitName: ['a', 'b'] }).result.errors).toEqual([{ path: 'unitName', code: 'type', message: '单位名称应为文字' }]);
+    expect(judge({ ...validInvitation(), unitName: big }).result.errors).toEqual([
+      { path: 'unitName', code: 'type', message: '单位名称应为文字' },
+    ]);
+    expect(judge({ ...validInvitation(), unitName: ['a', 'b'] }).result.errors).toEqual([
+      { path: 'unitName', code: 'type', message: '单位名称应为文字' },
+    ]);
   });
 
   it('a value just within twice the cap still goes through the normal check (code points, not UTF-16 units)', () => {
     // 100 astral characters are 200 UTF-16 units: within the cap of 100 characters
     const { result } = judge({ ...validInvitation(), unitName: '𠀀'.repeat(100) });
     expect(result.errors).toEqual([]);
-    expect(judge({ ...validInvitation(), unitName: '𠀀'.repeat(101) }).result.errors).toEqual([{ path: 'unitName', code: 'maxLength', message: '单位名称最多 100 个字' }]);
+    expect(judge({ ...validInvitation(), unitName: '𠀀'.repeat(101) }).result.errors).toEqual([
+      { path: 'unitName', code: 'maxLength', message: '单位名称最多 100 个字' },
+    ]);
   });
 });
 

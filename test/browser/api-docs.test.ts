@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSession, openBrowser, type Session } from './browser';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('接口文档, in the browser', () => {
   it('is public and lists the routes of the OpenAPI document by group', async () => {
@@ -20,7 +24,9 @@ describe('接口文档, in the browser', () => {
 
     await page.getByLabel('筛选接口').fill('reset-password');
     await expect.poll(() => page.locator('.api-op summary:has(.api-method)').count()).toBe(4);
-    expect(await page.locator('.api-op summary:has(.api-method)').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('/api/students/{id}/reset-password')]));
+    expect(await page.locator('.api-op summary:has(.api-method)').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('/api/students/{id}/reset-password')]),
+    );
   });
 
   it('a link to one route opens it: its parameters, and the fields its answer always has', async () => {

@@ -17,8 +17,15 @@ export class ApiUser {
     const headers: Record<string, string> = { Origin: this.baseUrl };
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(this.baseUrl + path, { method, headers, body: init.form ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter(Boolean);
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: init.form ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const set = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .filter(Boolean);
     if (set.length) this.cookie = set.join('; ');
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
@@ -30,13 +37,24 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 const inDays = (n: number) => new Date(Date.parse(today()) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A new student of 江苏示范大学: imported, password changed, identity confirmed, 生源 省级通过. */
-export async function approvedStudent(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ student: ApiUser; studentId: string; password: string }> {
+export async function approvedStudent(
+  baseUrl: string,
+  idNumber: string,
+  mobile: string,
+  name = '林晓舟',
+): Promise<{ student: ApiUser; studentId: string; password: string }> {
   const school = await ApiUser.signIn(baseUrl, 'school');
-  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + `${name},${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile}\r\n`;
+  const csv =
+    '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+    `${name},${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile}\r\n`;
   const form = new FormData();
   form.set('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
-  const imported = await school.call<{ credentials: Array<{ username: string; password: string }> }>('POST', '/api/source-records/import', undefined, { form });
+  const imported = await school.call<{ credentials: Array<{ username: string; password: string }> }>(
+    'POST',
+    '/api/source-records/import',
+    undefined,
+    { form },
+  );
   const initial = imported.credentials.find((c) => c.username === idNumber)!.password;
 
   const student = await ApiUser.signIn(baseUrl, idNumber, initial);
@@ -53,17 +71,32 @@ export async function approvedStudent(baseUrl: string, idNumber: string, mobile:
 }
 
 /** 南京云帆's invitation to the student, filled in and still a draft (待签约名单): its id and version. */
-export async function draftInvitation(baseUrl: string, studentId: string): Promise<{ id: string; version: number; data: Record<string, unknown> }> {
+export async function draftInvitation(
+  baseUrl: string,
+  studentId: string,
+): Promise<{ id: string; version: number; data: Record<string, unknown> }> {
   const employer = await ApiUser.signIn(baseUrl, 'employer');
   const draft = await employer.call('POST', '/api/invitations', { studentId, data: {} });
   return employer.call('POST', `/api/invitations/${draft.id}/save`, {
     version: draft.version,
     data: {
       ...draft.data,
-      employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111',
-      jobCategory: '13', jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: 12000, socialInsurance: '1',
-      contractYears: 3, probationMonths: 3, penalty: 5000, deadline: inDays(5),
-      archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005',
+      employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+      contactName: '赵经理',
+      contactPhone: '13600001111',
+      jobCategory: '13',
+      jobTitle: '后端开发工程师',
+      workRegion: '320106',
+      monthlySalary: 12000,
+      socialInsurance: '1',
+      contractYears: 3,
+      probationMonths: 3,
+      penalty: 5000,
+      deadline: inDays(5),
+      archiveMode: 'unit',
+      archiveUnitName: '南京云帆信息科技有限公司人事部',
+      archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+      archivePostcode: '210005',
       householdMode: 'stay',
     },
   });
@@ -73,7 +106,12 @@ export async function draftInvitation(baseUrl: string, studentId: string): Promi
  * A new student of 江苏示范大学 (imported, identity confirmed, 生源 省级通过) whom 南京云帆 invited and
  * who accepted: the agreement waits for the college. Returns its id.
  */
-export async function agreementAwaitingCollege(baseUrl: string, idNumber: string, mobile: string, name = '林晓舟'): Promise<{ agreementId: string; idNumber: string; password: string }> {
+export async function agreementAwaitingCollege(
+  baseUrl: string,
+  idNumber: string,
+  mobile: string,
+  name = '林晓舟',
+): Promise<{ agreementId: string; idNumber: string; password: string }> {
   const { student, studentId, password } = await approvedStudent(baseUrl, idNumber, mobile, name);
   const draft = await draftInvitation(baseUrl, studentId);
   const employer = await ApiUser.signIn(baseUrl, 'employer');

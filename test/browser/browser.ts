@@ -22,7 +22,16 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
     headless: true,
     viewport,
     locale: 'zh-CN',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
   });
   // a loaded two-core machine has taken over 30 s to finish a page load while wrangler dev rebuilt nothing
   context.setDefaultNavigationTimeout(60_000);
@@ -79,10 +88,12 @@ function explainStalledNavigations(page: Page, baseUrl: string, serverLog: strin
         .then((res) => `answered ${res.status} in ${Date.now() - started} ms`)
         .catch((e: unknown) => `no answer after ${Date.now() - started} ms (${e instanceof Error ? e.name : String(e)})`);
       const pending = [...open.values()].map((r) => `  ${r.url} (open ${Math.round((Date.now() - r.since) / 1000)} s)`);
-      const tail = serverLog && existsSync(serverLog) ? readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n') : '(no server log)';
-      error.message += `\n\nThe same address fetched from the test process: ${probe} (baseUrl ${baseUrl}).`
-        + `\nRequests of the page still open:\n${pending.join('\n') || '  none'}`
-        + `\nThe last lines wrangler dev printed (${serverLog}):\n${tail}`;
+      const tail =
+        serverLog && existsSync(serverLog) ? readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n') : '(no server log)';
+      error.message +=
+        `\n\nThe same address fetched from the test process: ${probe} (baseUrl ${baseUrl}).` +
+        `\nRequests of the page still open:\n${pending.join('\n') || '  none'}` +
+        `\nThe last lines wrangler dev printed (${serverLog}):\n${tail}`;
       throw error;
     }
   };

@@ -10,8 +10,12 @@ import { freshIdentities } from './fresh-identities';
 import { act, signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 const fresh = freshIdentities('destination');
 /** a 1×1 PNG standing in for the phone photo of the 录取通知书 */
@@ -38,14 +42,19 @@ describe('毕业去向登记: 升学 with a 录取通知书 photo, through to th
     await page.getByLabel('录取专业').fill('软件工程');
     await page.getByLabel('录取层次').selectOption('1');
     await page.locator('input[type=file]').setInputFiles({ name: '录取通知书.png', mimeType: 'image/png', buffer: PHOTO });
-    await expect.poll(() => page.getByRole('button', { name: /查看录取通知书或调档函 第 1 个附件/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: /查看录取通知书或调档函 第 1 个附件/ }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect.poll(() => page.locator('[data-state="college_review"]').first().isVisible(), { timeout: 15_000 }).toBe(true);
     const recordPath = new URL(page.url()).pathname;
     expect(recordPath).toMatch(/^\/r\/destinations\/[0-9a-f]+$/);
     await signOut(s);
 
-    for (const [reviewer, action, next] of [['college', '学院审核通过', 'school_review'], ['school', '学校审核通过', 'registered']] as const) {
+    for (const [reviewer, action, next] of [
+      ['college', '学院审核通过', 'school_review'],
+      ['school', '学校审核通过', 'registered'],
+    ] as const) {
       await login(s, reviewer);
       await page.goto(s.baseUrl + recordPath);
       // the reviewer sees the school and the photo itself, read from the server

@@ -45,7 +45,10 @@ describe('stopping and restarting the local server mid-season', () => {
     const admin = await ApiClient.signIn(base, 'admin');
     const record = await student.request('GET', '/api/source-records/src-stu-2');
     expect(record.status).toBe(200);
-    const submitted = await student.request('POST', '/api/source-records/src-stu-2/submit', { version: record.body.version, data: { ...record.body.data, mobile: '13900001111' } });
+    const submitted = await student.request('POST', '/api/source-records/src-stu-2/submit', {
+      version: record.body.version,
+      data: { ...record.body.data, mobile: '13900001111' },
+    });
     expect(submitted.status).toBe(200);
     const approved = await school.request('POST', '/api/source-records/src-stu-2/approve', { version: submitted.body.version });
     expect(approved.status).toBe(200);
@@ -80,6 +83,11 @@ describe('stopping and restarting the local server mid-season', () => {
     expect(file.bytes).toEqual(photo);
 
     const chainAfter = (await admin.request('GET', '/api/audit/verify')).body;
-    expect(chainAfter).toMatchObject({ ok: true, records: chainBefore.records, events: chainBefore.events, hashedEvents: chainBefore.hashedEvents });
+    expect(chainAfter).toMatchObject({
+      ok: true,
+      records: chainBefore.records,
+      events: chainBefore.events,
+      hashedEvents: chainBefore.hashedEvents,
+    });
   }, 240_000);
 });

@@ -4,8 +4,12 @@ import { freshIdentities } from './fresh-identities';
 import { act, pickRegion, signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 const fresh = freshIdentities('employer-registration');
 /** a 1×1 PNG standing in for the 营业执照 scan */
@@ -27,7 +31,14 @@ describe('用人单位注册, in the browser', () => {
     // a mistyped check character is caught at the field before anything is sent
     await page.getByLabel('统一社会信用代码').fill(code.slice(0, 17) + (code[17] === '0' ? '1' : '0'));
     await page.getByLabel('单位名称').focus();
-    await expect.poll(() => page.getByText(/统一社会信用代码无效/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/统一社会信用代码无效/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByLabel('统一社会信用代码').fill(code);
     await page.getByLabel('单位性质').selectOption('39');
     await page.getByLabel('单位行业').selectOption('I');
@@ -45,8 +56,14 @@ describe('用人单位注册, in the browser', () => {
     await signOut(s);
 
     await login(s, 'center');
-    await page.getByRole('region', { name: '用人单位注册' }).getByRole('link', { name: /^待中心审核/ }).click();
-    await page.getByRole('link', { name: /南京星河软件有限公司/ }).first().click();
+    await page
+      .getByRole('region', { name: '用人单位注册' })
+      .getByRole('link', { name: /^待中心审核/ })
+      .click();
+    await page
+      .getByRole('link', { name: /南京星河软件有限公司/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText(code).first().isVisible()).toBe(true);
     await act(s, '审核通过');
     await expect.poll(() => page.getByText('审核通过').first().isVisible()).toBe(true);

@@ -10,15 +10,20 @@ import { freshIdentities } from './fresh-identities';
 
 const people = freshIdentities('feedback');
 let s: Session;
-beforeAll(async () => { s = await openBrowser({ width: 375, height: 760 }); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser({ width: 375, height: 760 });
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
-const inViewport = (selector: string) => s.page.evaluate((sel) => {
-  const el = document.querySelector(sel);
-  if (!el) return false;
-  const r = el.getBoundingClientRect();
-  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-}, selector);
+const inViewport = (selector: string) =>
+  s.page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  }, selector);
 
 describe('an employer sends an invitation from a phone', () => {
   it('sees 已发送 beside the buttons, in view, and the invitation then reads as sent until 修改邀约', async () => {
@@ -45,7 +50,14 @@ describe('an employer sends an invitation from a phone', () => {
       for (let i = 0; i < 3 && !(await title.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     };
     // (read as sent: every section folded, with its summary line, and nothing to type into)
-    await expect.poll(() => page.getByText(/后端开发工程师/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/后端开发工程师/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await inputs.count()).toBe(0);
     await bar.getByRole('button', { name: '修改邀约' }).click();
     await toTerms();

@@ -23,6 +23,8 @@ describe('form drafts', () => {
     const employerName = page.locator('[data-field="employerName"] input');
     await employerName.fill('南京草稿测试有限公司');
     await page.reload();
-    await expect.poll(() => page.locator('[data-field="employerName"] input').inputValue(), { timeout: 30_000 }).toBe('南京草稿测试有限公司');
+    await expect
+      .poll(() => page.locator('[data-field="employerName"] input').inputValue(), { timeout: 30_000 })
+      .toBe('南京草稿测试有限公司');
   });
 });

@@ -30,7 +30,11 @@ class Api {
     for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0]!;
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body: parsed };
   }
 
@@ -50,10 +54,23 @@ class Api {
 const beijingDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
 const terms = () => ({
-  employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13',
-  jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: 12000, socialInsurance: '1', contractYears: 3,
-  probationMonths: 3, penalty: 5000, deadline: beijingDate(5), archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部',
-  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+  employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
+  jobCategory: '13',
+  jobTitle: '后端开发工程师',
+  workRegion: '320106',
+  monthlySalary: 12000,
+  socialInsurance: '1',
+  contractYears: 3,
+  probationMonths: 3,
+  penalty: 5000,
+  deadline: beijingDate(5),
+  archiveMode: 'unit',
+  archiveUnitName: '南京云帆信息科技有限公司人事部',
+  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+  archivePostcode: '210005',
+  householdMode: 'stay',
 });
 
 interface Graduate {
@@ -67,8 +84,9 @@ async function importGraduates(base: string, names: string[]): Promise<Array<{ a
   const school = await Api.as(base, 'school');
   const province = await Api.as(base, 'province');
   const ids = names.map(() => fresh.idNumber());
-  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + names.map((n, i) => `${n},${ids[i]},1,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`).join('');
+  const csv =
+    '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+    names.map((n, i) => `${n},${ids[i]},1,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`).join('');
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
   const imported = await school.ok('POST', '/api/source-records/import', undefined, form);
@@ -93,7 +111,10 @@ async function agreementAtSchool(base: string, student: Api, name: string): Prom
   const college = await Api.as(base, 'college');
   const { user } = await student.ok('GET', '/api/session');
   const draft = await employer.ok('POST', '/api/invitations', { studentId: user.scope.studentId, data: {} });
-  const sent = await employer.ok('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...terms() } });
+  const sent = await employer.ok('POST', `/api/invitations/${draft.id}/send`, {
+    version: draft.version,
+    data: { ...draft.data, ...terms() },
+  });
   await student.ok('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
   const [agreement] = (await student.ok('GET', '/api/agreements?state=college_review')).items;
   await college.ok('POST', `/api/agreements/${agreement.id}/approve`, { version: 1 });
@@ -152,7 +173,10 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
 
     // 管理员: home → 表单管理 → the dispatch form
     await login(s, 'admin');
-    await page.getByRole('main').getByRole('link', { name: /表单管理/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /表单管理/ })
+      .click();
     const row = page.locator('tr[data-form="dispatch"]');
     await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(`v${originalVersion}`);
     await row.getByRole('link', { name: /编辑/ }).click();
@@ -211,25 +235,45 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
 
     // … and the server refuses a submission without it
     const photos = [await photoId(lateApi)];
-    const refused = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, { version: fresh.version, data: { ...fresh.data, proofPhotos: photos } });
+    const refused = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, {
+      version: fresh.version,
+      data: { ...fresh.data, proofPhotos: photos },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields).toContainEqual(expect.objectContaining({ path: 'hukouCity', code: 'required' }));
-    const accepted = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, { version: fresh.version, data: { ...fresh.data, proofPhotos: photos, hukouCity: '南京' } });
+    const accepted = await lateApi.call('POST', `/api/dispatches/${fresh.id}/submit`, {
+      version: fresh.version,
+      data: { ...fresh.data, proofPhotos: photos, hukouCity: '南京' },
+    });
     expect(accepted.status).toBe(200);
 
     // the OLDER record still validates against its own version: no such field there
-    const oldSubmit = await earlyApi.call('POST', `/api/dispatches/${early.id}/submit`, { version: early.version, data: { ...early.data, proofPhotos: [await photoId(earlyApi)] } });
+    const oldSubmit = await earlyApi.call('POST', `/api/dispatches/${early.id}/submit`, {
+      version: early.version,
+      data: { ...early.data, proofPhotos: [await photoId(earlyApi)] },
+    });
     expect(oldSubmit.status).toBe(200);
     expect(oldSubmit.body.form.version).toBe(originalVersion);
 
     // roll back in the browser: the original content becomes the next version
     await login(s, 'admin');
-    await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('main')
+          .getByRole('link', { name: /表单管理/ })
+          .isVisible(),
+      )
+      .toBe(true);
     await page.goto(`${base}/admin/forms/dispatch`);
     await page.getByRole('tab', { name: '版本与对比' }).click();
     page.on('dialog', (d) => void d.accept());
-    await page.getByRole('row').filter({ hasText: `v${originalVersion}` }).filter({ hasNotText: '当前' })
-      .getByRole('button', { name: '回滚到此版本' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `v${originalVersion}` })
+      .filter({ hasNotText: '当前' })
+      .getByRole('button', { name: '回滚到此版本' })
+      .click();
     await expect.poll(() => page.getByText(`已回滚：v${originalVersion} 的内容已发布为 v${published + 1}`).isVisible()).toBe(true);
     const admin = await Api.as(base, 'admin');
     const latest = await admin.ok('GET', '/api/forms/dispatch');
@@ -242,7 +286,14 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const page = own.page;
     try {
       await login(own, 'admin');
-      await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('main')
+            .getByRole('link', { name: /表单管理/ })
+            .isVisible(),
+        )
+        .toBe(true);
       await page.goto(`${base}/admin/forms/agreement`);
       await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
 
@@ -269,9 +320,22 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
       await page.getByRole('tab', { name: '表单设置' }).click();
       const table = page.getByRole('group', { name: /^代码表「/ }).first();
       await table.getByRole('button', { name: /中添加一项$/ }).click();
-      await expect.poll(() => page.getByText(/代码应为 1–32 个字符的字符串/).first().isVisible()).toBe(true);
-      await table.getByLabel(/第 \d+ 项代码$/).last().fill('8');
-      await table.getByLabel(/第 \d+ 项名称$/).last().fill('其他');
+      await expect
+        .poll(() =>
+          page
+            .getByText(/代码应为 1–32 个字符的字符串/)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
+      await table
+        .getByLabel(/第 \d+ 项代码$/)
+        .last()
+        .fill('8');
+      await table
+        .getByLabel(/第 \d+ 项名称$/)
+        .last()
+        .fill('其他');
       await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
 
       // the JSON view holds what was picked
@@ -288,7 +352,9 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
       await page.getByRole('tab', { name: '页、分节与字段' }).click();
       page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: '删除字段「档案转寄单位名称」' }).click();
-      await expect.poll(() => page.getByText(/不能删除字段「archiveUnitName」：「派遣信息上报」的字段映射从它带入/).isVisible(), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => page.getByText(/不能删除字段「archiveUnitName」：「派遣信息上报」的字段映射从它带入/).isVisible(), { timeout: 10_000 })
+        .toBe(true);
 
       // the dispatch form's mappings are rows of pickers
       await page.goto(`${base}/admin/forms/dispatch`);
@@ -310,17 +376,31 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const v = latest.version as number;
     const withField = (key: string, label: string) => {
       const d = structuredClone(latest.definition);
-      d.steps.at(-1).sections.at(-1).rows.push([{ key, type: 'text', label }]);
+      d.steps
+        .at(-1)
+        .sections.at(-1)
+        .rows.push([{ key, type: 'text', label }]);
       return d;
     };
     // one admin's draft starts from v; a publish (another admin's, through the API) makes v+1 meanwhile
     await admin.ok('PUT', '/api/forms/termination/draft', { definition: withField('draftNote', '草稿备注'), baseVersion: v });
-    await admin.ok('POST', '/api/forms/termination/publish', { definition: withField('otherNote', '他人备注'), baseVersion: v, confirm: true });
+    await admin.ok('POST', '/api/forms/termination/publish', {
+      definition: withField('otherNote', '他人备注'),
+      baseVersion: v,
+      confirm: true,
+    });
     const own = await openBrowser();
     const page = own.page;
     try {
       await login(own, 'admin');
-      await expect.poll(() => page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('main')
+            .getByRole('link', { name: /表单管理/ })
+            .isVisible(),
+        )
+        .toBe(true);
       await page.goto(`${base}/admin/forms/termination`);
       await expect.poll(() => page.getByText(`草稿基于 v${v}，其间已发布了 v${v + 1}。`).isVisible()).toBe(true);
       await page.getByRole('button', { name: `对比 v${v} 与 v${v + 1}` }).click();
@@ -347,7 +427,14 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const phone = await openBrowser({ width: 375, height: 800 });
     try {
       await login(phone, 'admin');
-      await expect.poll(() => phone.page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          phone.page
+            .getByRole('main')
+            .getByRole('link', { name: /表单管理/ })
+            .isVisible(),
+        )
+        .toBe(true);
       await phone.page.goto(`${base}/admin/forms/dispatch`);
       await expect.poll(() => phone.page.getByText('定义校验通过').isVisible()).toBe(true);
       await phone.page.getByRole('button', { name: '毕业去向', exact: true }).click();

@@ -17,10 +17,10 @@ export const REGION_OF_FILE = {
   'school-profile': '320114',
   'registration-licence': '320117',
   'review-flow': '320115',
-  'phones': '320116',
-  'feedback': '320118',
-  'destination': '320302',
-  'notifications': '320303',
+  phones: '320116',
+  feedback: '320118',
+  destination: '320302',
+  notifications: '320303',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

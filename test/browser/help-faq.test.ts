@@ -7,8 +7,12 @@ import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('常见问题, in the browser', () => {
   it('a lookup that finds nobody links to 搜不到意向学生 on the FAQ, which opens at that question', async () => {
@@ -31,18 +35,27 @@ describe('常见问题, in the browser', () => {
     // the page opens at the question: marked, focused and scrolled into view
     expect(await answer.getAttribute('class')).toContain('is-current');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('student-not-found');
-    await expect.poll(() => answer.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.top < window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        answer.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
     await signOut(s);
   });
 
-  it('is public: signed out, the FAQ opens at an anchor and lists the guide\'s questions', async () => {
+  it("is public: signed out, the FAQ opens at an anchor and lists the guide's questions", async () => {
     const page = s.page;
     await page.goto(s.baseUrl + '/help#invitation-declined-or-expired');
     await expect.poll(() => page.getByRole('heading', { name: '常见问题', level: 1 }).isVisible()).toBe(true);
-    for (const q of ['线上签约的流程是怎样的？', '线下签约的流程是怎样的？', '线下签约的解约流程是怎样的？', '协议书怎么打印、按什么顺序盖章？']) {
+    for (const q of [
+      '线上签约的流程是怎样的？',
+      '线下签约的流程是怎样的？',
+      '线下签约的解约流程是怎样的？',
+      '协议书怎么打印、按什么顺序盖章？',
+    ]) {
       expect(await page.getByRole('heading', { name: q }).count(), q).toBe(1);
     }
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('invitation-declined-or-expired');

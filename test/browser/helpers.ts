@@ -29,13 +29,24 @@ export async function fetchAsPage(s: Session, path: string) {
   return s.page.evaluate(async (url) => {
     const res = await fetch(url);
     const bytes = new Uint8Array(await res.arrayBuffer());
-    return { status: res.status, type: res.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      head: String.fromCharCode(...bytes.slice(0, 5)),
+      size: bytes.length,
+    };
   }, path);
 }
 
 export interface JobTerms {
-  jobTitle: string; workRegion: string; monthlySalary: string; probationMonths: string; penalty: string;
-  archiveUnitName: string; archiveAddress: string; archivePostcode: string;
+  jobTitle: string;
+  workRegion: string;
+  monthlySalary: string;
+  probationMonths: string;
+  penalty: string;
+  archiveUnitName: string;
+  archiveAddress: string;
+  archivePostcode: string;
 }
 
 /** The 岗位与待遇 and 档案与户口 sections, as the employer (online) or the student (offline) fills them. */

@@ -7,15 +7,26 @@ import type { AnswerBody } from '../../worker/test/answer-body';
 const fresh = freshIdentities('invitation-terms');
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 /** A JSON call with the page's session, as the app makes it (same origin, so writes pass the CSRF check). */
 async function call(method: string, path: string, body?: unknown): Promise<AnswerBody> {
-  const res = await s.page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, { method, path, body });
+  const res = await s.page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -29,8 +40,9 @@ async function signInByApi(username: string, password = 'demo1234') {
 async function approvedStudent(): Promise<{ username: string; password: string; name: string; studentId: string }> {
   const idNumber = fresh.idNumber();
   const name = '郑书瑶';
-  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + `${name},${idNumber},2,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`;
+  const csv =
+    '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+    `${name},${idNumber},2,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`;
   await signInByApi('school');
   const imported = await s.page.evaluate(async (text) => {
     const form = new FormData();
@@ -55,10 +67,22 @@ async function approvedStudent(): Promise<{ username: string; password: string; 
 }
 
 const TERMS = {
-  employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111',
-  jobCategory: '13', jobTitle: '数据分析师', workRegion: '320106', monthlySalary: 11000, socialInsurance: '1',
-  contractYears: 3, probationMonths: 3, penalty: 6000,
-  archiveMode: 'unit', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005', householdMode: 'stay',
+  employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
+  jobCategory: '13',
+  jobTitle: '数据分析师',
+  workRegion: '320106',
+  monthlySalary: 11000,
+  socialInsurance: '1',
+  contractYears: 3,
+  probationMonths: 3,
+  penalty: 6000,
+  archiveMode: 'unit',
+  archiveUnitName: '南京云帆信息科技有限公司人事部',
+  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+  archivePostcode: '210005',
+  householdMode: 'stay',
 };
 
 describe('the student accepts only what they have seen', () => {
@@ -78,7 +102,25 @@ describe('the student accepts only what they have seen', () => {
     const terms = page.getByRole('region', { name: '邀约条款' });
     await expect.poll(() => terms.isVisible(), { timeout: 15_000 }).toBe(true);
     const termsText = (await terms.textContent())!;
-    for (const text of ['单位名称', '南京云帆信息科技有限公司', '岗位名称', '数据分析师', '工作地点', '江苏省南京市鼓楼区', '月薪', '11000', '元/月', '试用期', '3 个月', '服务期', '3 年', '违约金', '6000 元', '应约截止日期', sent.deadline]) {
+    for (const text of [
+      '单位名称',
+      '南京云帆信息科技有限公司',
+      '岗位名称',
+      '数据分析师',
+      '工作地点',
+      '江苏省南京市鼓楼区',
+      '月薪',
+      '11000',
+      '元/月',
+      '试用期',
+      '3 个月',
+      '服务期',
+      '3 年',
+      '违约金',
+      '6000 元',
+      '应约截止日期',
+      sent.deadline,
+    ]) {
       expect(termsText).toContain(text);
     }
     // before the student's own details, and nothing flagged as changed on a first look
@@ -102,7 +144,9 @@ describe('the student accepts only what they have seen', () => {
     expect(await salaryRow.locator('del').textContent()).toBe('11000 元/月');
     expect(await salaryRow.locator('ins').textContent()).toBe('12500 元/月');
     expect(await changes.getByRole('listitem').allTextContents()).toHaveLength(2); // 月薪 and the 年薪 computed from it
-    expect(await page.getByRole('region', { name: '邀约条款' }).locator('.terms-changed').allTextContents()).toEqual([expect.stringContaining('12500')]);
+    expect(await page.getByRole('region', { name: '邀约条款' }).locator('.terms-changed').allTextContents()).toEqual([
+      expect.stringContaining('12500'),
+    ]);
     await page.screenshot({ path: '.tmp/screens/invitation-terms-changed-1280.png', fullPage: true });
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: '.tmp/screens/invitation-terms-changed-375.png', fullPage: true });

@@ -26,14 +26,21 @@ function freePort(): Promise<number> {
 
 /** `wrangler d1 migrations apply` on the directory; returns what it printed. */
 export function applyMigrations(dir: string): string {
-  return execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { encoding: 'utf8', env: quietEnv });
+  return execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], {
+    encoding: 'utf8',
+    env: quietEnv,
+  });
 }
 
 export function seed(dir: string) {
   execFileSync('npx', ['tsx', 'scripts/seed-local.ts', '--persist-to', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export interface LocalServer { baseUrl: string; log: string; stop(): Promise<void> }
+export interface LocalServer {
+  baseUrl: string;
+  log: string;
+  stop(): Promise<void>;
+}
 
 /**
  * Starts `wrangler dev` on DIR. Everything it prints goes, with the time, to `DIR.log` (debug level:
@@ -46,9 +53,27 @@ export async function startServer(dir: string): Promise<LocalServer> {
   let output = '';
   const log = `${dir}.log`;
   writeFileSync(log, '');
-  const child: ChildProcess = spawn(process.execPath, [WRANGLER, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', dir, '--show-interactive-dev-session=false', '--log-level', 'debug'], {
-    stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: quietEnv,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      WRANGLER,
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      dir,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'debug',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: quietEnv,
+    },
+  );
   const keep = (b: Buffer) => {
     if (output.length < 200_000) output += b.toString();
     appendFileSync(log, String(b).replace(/^(?=.)/gm, `${new Date().toISOString().slice(11, 23)} `));
@@ -63,15 +88,27 @@ export async function startServer(dir: string): Promise<LocalServer> {
     if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
     try {
       if ((await fetch(baseUrl + '/api/health')).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
     baseUrl,
     log,
     async stop() {
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { return; }
-      const killed = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return;
+      }
+      const killed = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5000);
       await exited;
       clearTimeout(killed);
     },
@@ -84,17 +121,32 @@ export class ApiClient {
   constructor(private baseUrl: string) {}
 
   /** The same client (same cookie) against a restarted server on another port. */
-  useServer(baseUrl: string) { this.baseUrl = baseUrl; }
+  useServer(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
-  async request(method: string, path: string, body?: unknown, raw?: { body: BodyInit }): Promise<{ status: number; body: AnswerBody; headers: Headers; bytes: Uint8Array }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: { body: BodyInit },
+  ): Promise<{ status: number; body: AnswerBody; headers: Headers; bytes: Uint8Array }> {
     const headers: Record<string, string> = { Origin: this.baseUrl };
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(this.baseUrl + path, { method, headers, body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     for (const c of res.headers.getSetCookie()) this.cookie = c.split(';')[0]!;
     const bytes = new Uint8Array(await res.arrayBuffer());
     let parsed: unknown = null;
-    try { parsed = JSON.parse(new TextDecoder().decode(bytes)); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body: parsed, headers: res.headers, bytes };
   }
 

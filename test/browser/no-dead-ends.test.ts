@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSession, login, openBrowser, type Session } from './browser';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser({ width: 375, height: 800 }); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser({ width: 375, height: 800 });
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('an employer the centre has not verified yet', () => {
   it('is told why on the home page and on the lookup page, before typing anything, and is offered no lookup', async () => {

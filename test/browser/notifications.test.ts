@@ -11,8 +11,12 @@ import { freshIdentities } from './fresh-identities';
 const fresh = freshIdentities('notifications');
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 /** Full-page pictures for a look at the screen (SCREENS=1), beside the screenshots script's. */
 async function picture(name: string) {

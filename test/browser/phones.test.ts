@@ -13,7 +13,9 @@ beforeAll(async () => {
   agreementPath = `/r/agreements/${agreementId}`;
   phone = await openBrowser(PHONE);
 }, 120_000);
-afterAll(async () => { await closeSession(phone); });
+afterAll(async () => {
+  await closeSession(phone);
+});
 
 describe('on a phone (375 px)', () => {
   it('the header is one row; 菜单 opens the modules of the home page, reaches one, and Esc closes it', async () => {
@@ -64,7 +66,11 @@ describe('on a phone (375 px)', () => {
     await expect.poll(() => salary.isVisible()).toBe(true);
     expect(await job.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
 
-    await sections.evaluateAll((els) => els.forEach((e) => { (e as HTMLDetailsElement).open = true; }));
+    await sections.evaluateAll((els) =>
+      els.forEach((e) => {
+        (e as HTMLDetailsElement).open = true;
+      }),
+    );
     const unfolded = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(folded).toBeLessThan(unfolded / 3);
     // no internal detail on the record

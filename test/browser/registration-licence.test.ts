@@ -8,8 +8,12 @@ import { freshIdentities } from './fresh-identities';
 import { pickRegion, signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 const fresh = freshIdentities('registration-licence');
 /** a 1×1 PNG standing in for the 营业执照 scan */
@@ -17,10 +21,16 @@ const LICENCE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 /** The error text shown under the labelled input, read through its aria-describedby. */
 async function errorOf(label: string | RegExp): Promise<string> {
-  return s.page.getByLabel(label).first().evaluate((el) => {
-    const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    return ids.map((id) => document.getElementById(id)?.textContent ?? '').filter((t) => /请|不能|至少|须/.test(t)).join(' ');
-  });
+  return s.page
+    .getByLabel(label)
+    .first()
+    .evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return ids
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .filter((t) => /请|不能|至少|须/.test(t))
+        .join(' ');
+    });
 }
 
 describe('用人单位注册 with the 营业执照, in the browser', () => {
@@ -34,7 +44,17 @@ describe('用人单位注册 with the 营业执照, in the browser', () => {
     expect(await errorOf(/^密码/)).toContain('请填写密码');
     expect(await errorOf('确认密码')).toContain('请再次输入密码');
     const summary = page.getByRole('alert').filter({ hasText: '表单有' });
-    for (const label of ['单位名称', '统一社会信用代码', '单位性质', '单位行业', '单位所在地', '单位地址', '营业执照', '联系人姓名', '联系人手机']) {
+    for (const label of [
+      '单位名称',
+      '统一社会信用代码',
+      '单位性质',
+      '单位行业',
+      '单位所在地',
+      '单位地址',
+      '营业执照',
+      '联系人姓名',
+      '联系人手机',
+    ]) {
       expect(await summary.getByRole('link', { name: label }).count(), label).toBe(1);
     }
     expect(await page.getByText('请检查标红的账号和单位信息').isVisible()).toBe(true);
@@ -68,8 +88,14 @@ describe('用人单位注册 with the 营业执照, in the browser', () => {
     await signOut(s);
 
     await login(s, 'center');
-    await page.getByRole('region', { name: '用人单位注册' }).getByRole('link', { name: /^待中心审核/ }).click();
-    await page.getByRole('link', { name: /南京执照核验科技有限公司/ }).first().click();
+    await page
+      .getByRole('region', { name: '用人单位注册' })
+      .getByRole('link', { name: /^待中心审核/ })
+      .click();
+    await page
+      .getByRole('link', { name: /南京执照核验科技有限公司/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText(code).first().isVisible()).toBe(true);
     // the scan itself is shown as a thumbnail, read from the server: the bytes the employer uploaded
     const thumb = page.getByRole('button', { name: /查看营业执照 第 1 个附件/ }).locator('img');

@@ -15,8 +15,12 @@ import type { AnswerBody } from '../../worker/test/answer-body';
 const fresh = freshIdentities('review-flow');
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 /** A plain API client with its own session, for setting the stage the way the users would. */
 class Api {
@@ -27,7 +31,10 @@ class Api {
     if (this.cookie) headers.Cookie = this.cookie;
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
-    else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
     const res = await fetch(this.base + path, { method, headers, body: payload });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0]!;
@@ -44,7 +51,8 @@ class Api {
 
 /** A photo of a stamped page: a light sheet with dark lines, as a real PNG of 480×320. */
 function proofPhoto(): Buffer {
-  const w = 480, h = 320;
+  const w = 480,
+    h = 320;
   const raw = Buffer.alloc((w * 3 + 1) * h);
   for (let y = 0; y < h; y++) {
     raw[y * (w * 3 + 1)] = 0;
@@ -55,31 +63,68 @@ function proofPhoto(): Buffer {
       raw.set([r, g, b], y * (w * 3 + 1) + 1 + x * 3);
     }
   }
-  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
   const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
     return Buffer.concat([len, body, sum]);
   };
-  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const PAPER = {
-  employerName: '无锡审流精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211',
-  employerAddress: '江苏省无锡市滨湖区太湖大道 1 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13', jobTitle: '机械设计工程师',
-  workRegion: '320211', monthlySalary: 9000, socialInsurance: '1', contractYears: 3, probationMonths: 3, penalty: 5000,
-  archiveMode: 'unit', archiveUnitName: '无锡星河精密机械有限公司人事部', archiveAddress: '江苏省无锡市滨湖区太湖大道 1 号', archivePostcode: '214000', householdMode: 'stay',
+  employerName: '无锡审流精密机械有限公司',
+  creditCode: '91320000134765432Y',
+  unitNature: '39',
+  industry: 'C',
+  employerRegion: '320211',
+  employerAddress: '江苏省无锡市滨湖区太湖大道 1 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
+  jobCategory: '13',
+  jobTitle: '机械设计工程师',
+  workRegion: '320211',
+  monthlySalary: 9000,
+  socialInsurance: '1',
+  contractYears: 3,
+  probationMonths: 3,
+  penalty: 5000,
+  archiveMode: 'unit',
+  archiveUnitName: '无锡星河精密机械有限公司人事部',
+  archiveAddress: '江苏省无锡市滨湖区太湖大道 1 号',
+  archivePostcode: '214000',
+  householdMode: 'stay',
 };
 
 /** Two students of 计算机科学与技术学院, each with a dispatch and its proof photo waiting for the college. */
 async function twoDispatchesWaiting(base: string, names: string[]): Promise<string[]> {
   const school = await Api.as(base, 'school');
   const people = names.map((name) => ({ name, idNumber: fresh.idNumber(), mobile: fresh.mobile() }));
-  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + people.map((p) => `${p.name},${p.idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${p.mobile}\r\n`).join('');
+  const csv =
+    '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+    people.map((p) => `${p.name},${p.idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${p.mobile}\r\n`).join('');
   const form = new FormData();
   form.set('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
   const imported = await school.call('POST', '/api/source-records/import', form);
@@ -105,7 +150,10 @@ async function twoDispatchesWaiting(base: string, names: string[]): Promise<stri
     const upload = new FormData();
     upload.set('file', new Blob([new Uint8Array(proofPhoto())], { type: 'image/png' }), '协议书.png');
     const photo = await student.call('POST', '/api/files', upload);
-    await student.call('POST', `/api/dispatches/${dispatch.id}/submit`, { version: dispatch.version, data: { ...dispatch.data, proofPhotos: [photo.id] } });
+    await student.call('POST', `/api/dispatches/${dispatch.id}/submit`, {
+      version: dispatch.version,
+      data: { ...dispatch.data, proofPhotos: [photo.id] },
+    });
     ids.push(dispatch.id);
   }
   return ids;

@@ -21,15 +21,36 @@ const PROFILE = {
 };
 /** The agreement's 学校意见 fields, as labelled in forms/agreement.json. */
 const AGREEMENT_LABELS: Record<keyof typeof PROFILE, string> = {
-  学校就业主管部门: '学校就业主管部门', 联系人: '学校联系人', 联系电话: '学校联系电话', 通讯地址: '学校通讯地址', 邮编: '学校邮编',
+  学校就业主管部门: '学校就业主管部门',
+  联系人: '学校联系人',
+  联系电话: '学校联系电话',
+  通讯地址: '学校通讯地址',
+  邮编: '学校邮编',
 };
 
 /** What a student types from a signed paper agreement (线下签约). */
 const PAPER = {
-  employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211',
-  employerAddress: '江苏省无锡市滨湖区星河路 8 号', contactName: '赵经理', contactPhone: '13600001111', jobCategory: '13', jobTitle: '工艺工程师',
-  workRegion: '320211', monthlySalary: 9000, socialInsurance: '1', contractYears: 3, probationMonths: 3, penalty: 5000,
-  archiveMode: 'unit', archiveUnitName: '无锡星河精密机械有限公司人事部', archiveAddress: '江苏省无锡市滨湖区星河路 8 号', archivePostcode: '214000', householdMode: 'stay',
+  employerName: '无锡星河精密机械有限公司',
+  creditCode: '91320000134765432Y',
+  unitNature: '39',
+  industry: 'C',
+  employerRegion: '320211',
+  employerAddress: '江苏省无锡市滨湖区星河路 8 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
+  jobCategory: '13',
+  jobTitle: '工艺工程师',
+  workRegion: '320211',
+  monthlySalary: 9000,
+  socialInsurance: '1',
+  contractYears: 3,
+  probationMonths: 3,
+  penalty: 5000,
+  archiveMode: 'unit',
+  archiveUnitName: '无锡星河精密机械有限公司人事部',
+  archiveAddress: '江苏省无锡市滨湖区星河路 8 号',
+  archivePostcode: '214000',
+  householdMode: 'stay',
 };
 
 function ok<T extends { status: number; body: unknown }>(res: T, status: number, what: string): T {
@@ -45,19 +66,28 @@ function ok<T extends { status: number; body: unknown }>(res: T, status: number,
 async function agreementWaitingForSchool(baseUrl: string) {
   const idNumber = fresh.idNumber();
   const school = await ApiClient.signIn(baseUrl, 'school');
-  const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-    + `沈知远,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`;
+  const csv =
+    '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+    `沈知远,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${fresh.mobile()}\r\n`;
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), '生源.csv');
   const imported = ok(await school.request('POST', '/api/source-records/import', undefined, { body: form }), 200, 'import');
   const password: string = imported.body.credentials[0].password;
 
   const student = await ApiClient.signIn(baseUrl, idNumber, password);
-  ok(await student.request('POST', '/api/session/password', { currentPassword: password, newPassword: 'zhiyuan2027pass' }), 200, 'password');
+  ok(
+    await student.request('POST', '/api/session/password', { currentPassword: password, newPassword: 'zhiyuan2027pass' }),
+    200,
+    'password',
+  );
   ok(await student.request('POST', '/api/session/identity', { idNumber, mobile: fresh.mobile() }), 200, 'identity');
   const sourceId: string = ok(await student.request('GET', '/api/source-records'), 200, 'list').body.items[0].id;
   const source = ok(await student.request('GET', `/api/source-records/${sourceId}`), 200, 'source').body;
-  let version: number = ok(await student.request('POST', `/api/source-records/${sourceId}/submit`, { version: source.version, data: source.data }), 200, 'submit').body.version;
+  let version: number = ok(
+    await student.request('POST', `/api/source-records/${sourceId}/submit`, { version: source.version, data: source.data }),
+    200,
+    'submit',
+  ).body.version;
   version = ok(await school.request('POST', `/api/source-records/${sourceId}/approve`, { version }), 200, 'school approve').body.version;
   const province = await ApiClient.signIn(baseUrl, 'province');
   ok(await province.request('POST', `/api/source-records/${sourceId}/approve`, { version }), 200, 'province approve');
@@ -70,8 +100,12 @@ async function agreementWaitingForSchool(baseUrl: string) {
 }
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('学校信息: filled once, found on every agreement waiting for the school', () => {
   let agreementId = '';
@@ -106,7 +140,12 @@ describe('学校信息: filled once, found on every agreement waiting for the sc
     await act(s, '学校审核通过');
     await expect.poll(() => page.getByText('学校审核通过').first().isVisible(), { timeout: 30_000 }).toBe(true);
     const saved = ok(await waiting.school.request('GET', `/api/agreements/${agreementId}`), 200, 'read').body.data;
-    expect(saved).toMatchObject({ schoolAuthority: PROFILE.学校就业主管部门, schoolContact: '刘老师', schoolPhone: PROFILE.联系电话, schoolPostcode: PROFILE.邮编 });
+    expect(saved).toMatchObject({
+      schoolAuthority: PROFILE.学校就业主管部门,
+      schoolContact: '刘老师',
+      schoolPhone: PROFILE.联系电话,
+      schoolPostcode: PROFILE.邮编,
+    });
     expect(ok(await waiting.school.request('GET', '/api/schools/me/profile'), 200, 'profile').body.profile.contact).toBe('王老师');
   }, 240_000);
 
@@ -129,8 +168,11 @@ describe('学校信息: filled once, found on every agreement waiting for the sc
     const url = new URL(download.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'csv', state: 'unconfirmed', q: '星河精密' });
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const text = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
-    const rows = text.trim().split('\r\n').map((line) => line.split(','));
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const rows = text
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(rows[0]!.slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
     const body = rows.slice(1);
     expect(body).toHaveLength(listed);

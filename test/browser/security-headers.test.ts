@@ -8,7 +8,12 @@ import { describe, expect, it, inject } from 'vitest';
 const base = () => inject('baseUrl');
 
 function scriptSrc(csp: string): string {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  return (
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? ''
+  );
 }
 
 function expectSecurityHeaders(headers: Headers) {
@@ -47,7 +52,9 @@ describe('security headers', () => {
 
   it('the session cookie is HttpOnly, Secure and SameSite=Strict', async () => {
     const res = await fetch(base() + '/api/session', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'center', password: 'demo1234' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'center', password: 'demo1234' }),
     });
     expect(res.status).toBe(200);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('wq_session=')) ?? '';

@@ -3,8 +3,12 @@ import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('签约码: found without giving identifiers away', () => {
   it('the student makes a code → the employer finds the student by school and code → the student sees who found them', async () => {
@@ -41,7 +45,14 @@ describe('签约码: found without giving identifiers away', () => {
     await expect.poll(() => lookups.getByText('南京云帆信息科技有限公司').first().isVisible()).toBe(true);
     expect(await lookups.getByText('通过签约码查询').count()).toBeGreaterThan(0);
     // the code is shown in full only once: now only its last 2 characters
-    await expect.poll(() => page.getByRole('region', { name: '签约码' }).getByText(`******${code.slice(-2)}`).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: '签约码' })
+          .getByText(`******${code.slice(-2)}`)
+          .isVisible(),
+      )
+      .toBe(true);
     await signOut(s);
   });
 });

@@ -6,7 +6,9 @@ import { act, fetchAsPage, fillJobTerms, pickRegion, signOut } from './helpers';
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
 
 /**
  * After a reviewer's approval the app moves on to the next record waiting in the queue (or back to
@@ -17,7 +19,9 @@ async function reviewed(path: string, state: string) {
   await s.page.goto(s.baseUrl + path);
   await expect.poll(() => s.page.getByText(state).first().isVisible()).toBe(true);
 }
-afterAll(async () => { await closeSession(s); });
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('线上签约, end to end in the browser', () => {
   it('employer looks up the student, invites → student accepts → college → school approve → both download the PDF', async () => {
@@ -33,11 +37,23 @@ describe('线上签约, end to end in the browser', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => page.getByText('李思远').first().isVisible()).toBe(true);
     expect(await page.getByText('320106200503151236').count()).toBe(0); // masked
-    await page.getByRole('button', { name: /加入待签约名单/ }).first().click();
+    await page
+      .getByRole('button', { name: /加入待签约名单/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('待签约名单').first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     await page.getByRole('button', { name: '下一步' }).click();
-    await fillJobTerms(s, { jobTitle: '后端开发工程师', workRegion: '320106', monthlySalary: '12000', probationMonths: '3', penalty: '5000', archiveUnitName: '南京云帆信息科技有限公司人事部', archiveAddress: '江苏省南京市鼓楼区汉中路 1 号', archivePostcode: '210005' });
+    await fillJobTerms(s, {
+      jobTitle: '后端开发工程师',
+      workRegion: '320106',
+      monthlySalary: '12000',
+      probationMonths: '3',
+      penalty: '5000',
+      archiveUnitName: '南京云帆信息科技有限公司人事部',
+      archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
+      archivePostcode: '210005',
+    });
     await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '预览' }).click();
     await expect.poll(() => page.getByRole('group', { name: '预览操作' }).isVisible()).toBe(true);
     await page.getByRole('group', { name: '预览操作' }).getByRole('button', { name: '发送邀约' }).click();
@@ -48,7 +64,10 @@ describe('线上签约, end to end in the browser', () => {
     // 学生: open the invitation and accept it in two steps
     await login(s, 'student');
     await page.goto(s.baseUrl + '/r/invitations?state=sent');
-    await page.getByRole('link', { name: /南京云帆/ }).first().click();
+    await page
+      .getByRole('link', { name: /南京云帆/ })
+      .first()
+      .click();
     await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '接受邀约' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '下一步' }).click();
@@ -92,7 +111,10 @@ describe('线上签约, end to end in the browser', () => {
     await login(s, 'student');
     await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
     await page.goto(s.baseUrl + '/r/dispatches');
-    await page.getByRole('link', { name: /南京云帆/ }).first().click();
+    await page
+      .getByRole('link', { name: /南京云帆/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('未确认').first().isVisible()).toBe(true);
     const dispatchPath = new URL(page.url()).pathname;
     // walk the wizard to the proof page; the employer was prefilled from the agreement
@@ -106,7 +128,11 @@ describe('线上签约, end to end in the browser', () => {
     await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
     await signOut(s);
 
-    for (const [who, label, next] of [['college', '学院审核通过', '待学校审核'], ['school', '学校审核通过', '待中心审核'], ['center', '中心审核通过', '报到证待打印']]) {
+    for (const [who, label, next] of [
+      ['college', '学院审核通过', '待学校审核'],
+      ['school', '学校审核通过', '待中心审核'],
+      ['center', '中心审核通过', '报到证待打印'],
+    ]) {
       await login(s, who!);
       await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
       await page.goto(s.baseUrl + dispatchPath);
@@ -121,7 +147,10 @@ describe('线上签约, end to end in the browser', () => {
     await login(s, 'employer');
     await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
     await page.goto(s.baseUrl + '/r/agreements?state=approved');
-    await page.getByRole('link', { name: /李思远/ }).first().click();
+    await page
+      .getByRole('link', { name: /李思远/ })
+      .first()
+      .click();
     const agreementPath = new URL(page.url()).pathname;
     // the server offers what it would accept: an approved agreement is terminated, no longer amended
     await expect.poll(() => page.getByRole('link', { name: '申请解约' }).isVisible()).toBe(true);
@@ -176,7 +205,16 @@ describe('线上签约, end to end in the browser', () => {
     await page.getByRole('textbox', { name: '单位地址', exact: true }).fill('江苏省无锡市滨湖区蠡湖大道 100 号');
     await page.getByLabel('单位联系人').fill('钱主管');
     await page.getByLabel('联系人手机').fill('13700002222');
-    await fillJobTerms(s, { jobTitle: '机械设计工程师', workRegion: '320211', monthlySalary: '9000', probationMonths: '2', penalty: '3000', archiveUnitName: '无锡星河精密机械有限公司人事部', archiveAddress: '江苏省无锡市滨湖区蠡湖大道 100 号', archivePostcode: '214000' });
+    await fillJobTerms(s, {
+      jobTitle: '机械设计工程师',
+      workRegion: '320211',
+      monthlySalary: '9000',
+      probationMonths: '2',
+      penalty: '3000',
+      archiveUnitName: '无锡星河精密机械有限公司人事部',
+      archiveAddress: '江苏省无锡市滨湖区蠡湖大道 100 号',
+      archivePostcode: '214000',
+    });
     // 学生录入 → 预览确认（生成协议书）: the form's last button previews; nothing is submitted yet
     const submit = page.getByRole('button', { name: '预览协议书', exact: true });
     for (let i = 0; i < 3 && !(await submit.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
@@ -213,7 +251,10 @@ describe('线上签约, end to end in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
     // the approved offline agreement opened a new dispatch record
     await page.goto(s.baseUrl + '/r/dispatches?state=unconfirmed');
-    await page.getByRole('link', { name: /无锡星河/ }).first().click();
+    await page
+      .getByRole('link', { name: /无锡星河/ })
+      .first()
+      .click();
     const fileInput = page.locator('input[type=file]');
     for (let i = 0; i < 5 && !(await fileInput.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     // a 4000 × 3000 noisy PNG: far over the 10 MB upload limit as it is
@@ -225,8 +266,13 @@ describe('线上签约, end to end in the browser', () => {
       const img = ctx.createImageData(4000, 3000);
       let x = 2463534242; // xorshift32: noise PNG cannot compress
       for (let i = 0; i < img.data.length; i += 4) {
-        x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
-        img.data[i] = x & 255; img.data[i + 1] = (x >>> 8) & 255; img.data[i + 2] = (x >>> 16) & 255; img.data[i + 3] = 255;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        img.data[i] = x & 255;
+        img.data[i + 1] = (x >>> 8) & 255;
+        img.data[i + 2] = (x >>> 16) & 255;
+        img.data[i + 3] = 255;
       }
       ctx.putImageData(img, 0, 0);
       const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
@@ -240,7 +286,10 @@ describe('线上签约, end to end in the browser', () => {
     expect(original).toBeGreaterThan(10 * 1024 * 1024);
     await expect.poll(() => page.getByRole('button', { name: /删除附件 1/ }).isVisible(), { timeout: 30_000 }).toBe(true);
     // the upload shows as its thumbnail, which is the stored file
-    const href = (await page.getByRole('button', { name: /查看证明材料照片 第 1 个附件/ }).locator('img').getAttribute('src'))!;
+    const href = (await page
+      .getByRole('button', { name: /查看证明材料照片 第 1 个附件/ })
+      .locator('img')
+      .getAttribute('src'))!;
     const stored = await page.evaluate(async (url) => {
       const res = await fetch(url);
       const blob = await res.blob();

@@ -6,15 +6,20 @@ import { act, signOut } from './helpers';
 const fresh = freshIdentities('source-record-chain');
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 describe('生源信息核对, end to end in the browser', () => {
   it('school imports → student changes password, confirms identity, submits → school approves → province approves → home shows 省级通过', async () => {
     const page = s.page;
     const idNumber = fresh.idNumber();
-    const csv = '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n'
-      + `周子墨,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,13900001111\r\n`;
+    const csv =
+      '\uFEFF姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码\r\n' +
+      `周子墨,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,13900001111\r\n`;
 
     // 学校导入
     await login(s, 'school');
@@ -48,7 +53,10 @@ describe('生源信息核对, end to end in the browser', () => {
     // 学校审核
     await login(s, 'school');
     await page.goto(s.baseUrl + `/r/source-records?state=submitted&q=${idNumber}`);
-    await page.getByRole('link', { name: /周子墨/ }).first().click();
+    await page
+      .getByRole('link', { name: /周子墨/ })
+      .first()
+      .click();
     await act(s, '学校审核通过');
     await expect.poll(() => page.getByText('学校审核通过').first().isVisible()).toBe(true);
     await signOut(s);
@@ -56,7 +64,10 @@ describe('生源信息核对, end to end in the browser', () => {
     // 省级审核
     await login(s, 'province');
     await page.goto(s.baseUrl + `/r/source-records?state=school_approved&q=${idNumber}`);
-    await page.getByRole('link', { name: /周子墨/ }).first().click();
+    await page
+      .getByRole('link', { name: /周子墨/ })
+      .first()
+      .click();
     await act(s, '省级审核通过');
     await signOut(s);
 

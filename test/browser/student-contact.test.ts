@@ -4,8 +4,12 @@ import { closeSession, login, openBrowser, type Session } from './browser';
 import { signOut } from './helpers';
 
 let s: Session;
-beforeAll(async () => { s = await openBrowser(); });
-afterAll(async () => { await closeSession(s); });
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await closeSession(s);
+});
 
 /** a number no other browser test uses (they keep to 130–138 or the demo's own) */
 const newPhone = `139${String(10_000_000 + randomInt(seededRandom('browser:student-contact'), 89_999_999)).slice(0, 8)}`;
@@ -53,6 +57,8 @@ describe('基本信息: contact details that stick', () => {
 
   it('the sign-in page says whom to ask about a forgotten password', async () => {
     await s.page.goto(s.baseUrl + '/');
-    await expect.poll(() => s.page.getByText('忘记密码？学生请联系所在学院或学校就业部门重置；用人单位请联系省就业中心').isVisible()).toBe(true);
+    await expect
+      .poll(() => s.page.getByText('忘记密码？学生请联系所在学院或学校就业部门重置；用人单位请联系省就业中心').isVisible())
+      .toBe(true);
   });
 });

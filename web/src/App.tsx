@@ -84,21 +84,54 @@ export function App() {
   useFocusOnNavigate();
 
   let body;
-  if (status === 'loading') body = <main id="main" className="page"><Loading /></main>;
+  if (status === 'loading')
+    body = (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
   else if (status === 'error')
     body = (
       <main id="main" className="page">
         <Alert>{error ?? '无法连接服务器'}</Alert>
-        <button type="button" className="btn" onClick={retry}>重试</button>
+        <button type="button" className="btn" onClick={retry}>
+          重试
+        </button>
       </main>
     );
   else if (path === '/help')
-    body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><HelpPage /></Suspense>;
+    body = (
+      <Suspense
+        fallback={
+          <main id="main" className="page">
+            <Loading />
+          </main>
+        }
+      >
+        <HelpPage />
+      </Suspense>
+    );
   else if (path === '/api-docs')
-    body = <Suspense fallback={<main id="main" className="page"><Loading /></main>}><ApiDocsPage /></Suspense>;
+    body = (
+      <Suspense
+        fallback={
+          <main id="main" className="page">
+            <Loading />
+          </main>
+        }
+      >
+        <ApiDocsPage />
+      </Suspense>
+    );
   else if ((status === 'signed-out' || !user) && path === '/register')
     body = (
-      <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
+      <Suspense
+        fallback={
+          <main id="main" className="page">
+            <Loading />
+          </main>
+        }
+      >
         <RegisterPage />
       </Suspense>
     );
@@ -107,14 +140,22 @@ export function App() {
   else if (user.role === 'student' && user.identityConfirmed === false) body = <IdentityPage />;
   else
     body = (
-      <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
+      <Suspense
+        fallback={
+          <main id="main" className="page">
+            <Loading />
+          </main>
+        }
+      >
         <Routes />
       </Suspense>
     );
 
   return (
     <>
-      <a href="#main" className="skip-link">跳到主要内容</a>
+      <a href="#main" className="skip-link">
+        跳到主要内容
+      </a>
       <AppHeader />
       {body}
     </>

@@ -49,7 +49,11 @@ export function replaceQuery(query: Record<string, string | undefined>): void {
 }
 
 /** The names of a pattern's parameters: 'kind' | 'id' for '/r/:kind/:id'. */
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<Rest> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 
 /** Matches '/r/:kind/:id' against a path; returns the params or null. */
 export function match<P extends string>(pattern: P, path: string): Record<ParamNames<P>, string> | null {

@@ -22,7 +22,10 @@ function memoryLocks(): LockStore & { all: Map<string, string> } {
   return {
     all,
     lockedUntil(keys, now) {
-      const live = keys.map((k) => all.get(k)).filter((u): u is string => !!u && u > now).sort();
+      const live = keys
+        .map((k) => all.get(k))
+        .filter((u): u is string => !!u && u > now)
+        .sort();
       return Promise.resolve(live.at(-1) ?? null);
     },
     lock(keys, until) {

@@ -29,7 +29,10 @@ export const LOCK_SECONDS = 60;
 
 /** 429 with the seconds until the lock ends, for the Retry-After header. */
 export class TooManyAttempts extends AppError {
-  constructor(readonly retryAfter: number, what = '登录') {
+  constructor(
+    readonly retryAfter: number,
+    what = '登录',
+  ) {
     super(429, 'too_many_attempts', `${what}失败次数过多，请 ${Math.max(1, Math.ceil(retryAfter / 60))} 分钟后再试`);
   }
 }

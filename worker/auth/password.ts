@@ -72,7 +72,15 @@ export async function verifyPassword(password: string, stored: string | null): P
   }
   const [scheme, iter, salt, hash] = stored.split('$');
   const iterations = Number(iter);
-  if (scheme !== 'pbkdf2' || salt === undefined || hash === undefined || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS) return spendOneCheck(password);
+  if (
+    scheme !== 'pbkdf2' ||
+    salt === undefined ||
+    hash === undefined ||
+    !Number.isInteger(iterations) ||
+    iterations < 1 ||
+    iterations > PBKDF2_ITERATIONS
+  )
+    return spendOneCheck(password);
   return equalBytes(await derive(password, fromBase64Url(salt), iterations), fromBase64Url(hash));
 }
 

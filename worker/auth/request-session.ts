@@ -17,13 +17,15 @@ export class RequestSession {
   #resolved: Promise<LiveSession | null> | undefined;
 
   /** `sessionId`: from a cookie whose signature held, or null without one */
-  constructor(private readonly db: Db, private readonly sessionId: string | null) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sessionId: string | null,
+  ) {}
 
   /** The live session (unexpired, its account found), or null. */
   resolve(): Promise<LiveSession | null> {
-    this.#resolved ??= this.sessionId === null
-      ? Promise.resolve(null)
-      : runReads(this.db, this.#sessionRead(this.sessionId)).then(([session]) => session);
+    this.#resolved ??=
+      this.sessionId === null ? Promise.resolve(null) : runReads(this.db, this.#sessionRead(this.sessionId)).then(([session]) => session);
     return this.#resolved;
   }
 
@@ -41,9 +43,12 @@ export class RequestSession {
 
   #sessionRead(sessionId: string): BatchedRead<LiveSession | null> {
     const read = sessionActorRead(this.db, sessionId, new Date().toISOString());
-    return { statements: read.statements, read: (results) => {
-      const actor = read.read(results);
-      return actor ? { actor, sessionId } : null;
-    } };
+    return {
+      statements: read.statements,
+      read: (results) => {
+        const actor = read.read(results);
+        return actor ? { actor, sessionId } : null;
+      },
+    };
   }
 }

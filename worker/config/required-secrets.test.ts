@@ -28,7 +28,11 @@ describe('a deployment without its session key refuses to serve', () => {
   it('no SESSION_SECRET in production: every request is 503 misconfigured, and one log line names the secret', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const testEnv = { ...env, SESSION_SECRET: undefined, ENVIRONMENT: 'production' } as unknown as Env;
-    for (const [path, init] of [['/api/health', {}], ['/api/session', signIn], ['/api/source-records', {}]] as const) {
+    for (const [path, init] of [
+      ['/api/health', {}],
+      ['/api/session', signIn],
+      ['/api/source-records', {}],
+    ] as const) {
       const ctx = createExecutionContext();
       const res = await worker.fetch(new Request('https://wangqian.test' + path, init), testEnv, ctx);
       expect(res.status).toBe(503);
@@ -37,7 +41,9 @@ describe('a deployment without its session key refuses to serve', () => {
     }
     // logged once for this isolate's env, not once per request
     expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]![0])).toMatch(/^misconfigured: secret SESSION_SECRET is not set \(wrangler secret put SESSION_SECRET\) \(production mode\)/);
+    expect(String(log.mock.calls[0]![0])).toMatch(
+      /^misconfigured: secret SESSION_SECRET is not set \(wrangler secret put SESSION_SECRET\) \(production mode\)/,
+    );
   });
 
   it('the value once committed to the repository is refused in production, and the log never shows it', async () => {

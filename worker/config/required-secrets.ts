@@ -14,9 +14,7 @@ export type RequiredSecret = (typeof REQUIRED_SECRETS)[number];
 export const MIN_SECRET_LENGTH = 32;
 
 /** Values that have been public (the repository's old committed default): anyone can sign with them. */
-export const KNOWN_DEVELOPMENT_VALUES: readonly string[] = [
-  'local-development-secret-change-me-in-production',
-];
+export const KNOWN_DEVELOPMENT_VALUES: readonly string[] = ['local-development-secret-change-me-in-production'];
 
 export type SecretsCheck = { ok: true } | { ok: false; secret: RequiredSecret; problem: string };
 
@@ -32,14 +30,24 @@ export function checkRequiredSecrets(env: SecretsEnv): SecretsCheck {
   for (const secret of REQUIRED_SECRETS) {
     const value = env[secret];
     if (typeof value !== 'string' || value.trim() === '') {
-      return { ok: false, secret, problem: development ? 'is not set (run `npm start` or scripts/ensure-dev-vars.ts to write .dev.vars)' : 'is not set (wrangler secret put ' + secret + ')' };
+      return {
+        ok: false,
+        secret,
+        problem: development
+          ? 'is not set (run `npm start` or scripts/ensure-dev-vars.ts to write .dev.vars)'
+          : 'is not set (wrangler secret put ' + secret + ')',
+      };
     }
     if (development) continue;
     if (KNOWN_DEVELOPMENT_VALUES.includes(value)) {
       return { ok: false, secret, problem: 'is a published development value; set a random one with `wrangler secret put ' + secret + '`' };
     }
     if (value.length < MIN_SECRET_LENGTH) {
-      return { ok: false, secret, problem: `is shorter than ${MIN_SECRET_LENGTH} characters; set a random one with \`wrangler secret put ${secret}\`` };
+      return {
+        ok: false,
+        secret,
+        problem: `is shorter than ${MIN_SECRET_LENGTH} characters; set a random one with \`wrangler secret put ${secret}\``,
+      };
     }
   }
   return { ok: true };

@@ -36,11 +36,14 @@ export function toActor(row: typeof accounts.$inferSelect, employerVerified = fa
 
 /** The live session's account, with its employer's flag under its own name (the driver row is keyed by column name). */
 const sessionActorQuery = prepared<{ sessionId: string; now: string }>((db, p) =>
-  db.select({ ...getTableColumns(accounts), employerVerified: sql<number | null>`${employers.verified}`.as('employer_verified') }).from(sessions)
+  db
+    .select({ ...getTableColumns(accounts), employerVerified: sql<number | null>`${employers.verified}`.as('employer_verified') })
+    .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(employers, eq(employers.id, accounts.employerId))
     .where(and(eq(sessions.id, p.sessionId), gt(sessions.expiresAt, p.now)))
-    .limit(1));
+    .limit(1),
+);
 
 /**
  * One indexed read per request: the session, its account and (for an employer) whether it is

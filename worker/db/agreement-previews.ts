@@ -13,13 +13,16 @@ import type { Db } from './client';
 const prefix = (studentId: string) => `agreement-preview:${studentId}:`;
 export const reservationKey = (studentId: string, digest: string) => prefix(studentId) + digest;
 const counterKey = (schoolCode: string, cohort: number) => `agreement:${schoolCode}:${cohort}`;
-export const formatAgreementNumber = (schoolCode: string, cohort: number, seq: number) => `${schoolCode}${cohort}${String(seq).padStart(6, '0')}`;
+export const formatAgreementNumber = (schoolCode: string, cohort: number, seq: number) =>
+  `${schoolCode}${cohort}${String(seq).padStart(6, '0')}`;
 
 /** The student's reservations: every key between `…:` and `…;` (`;` follows `:`). */
 const ofStudent = (studentId: string) => sql`key >= ${prefix(studentId)} AND key < ${`agreement-preview:${studentId};`}`;
 
 export async function reservationOf(db: Db, studentId: string): Promise<{ key: string; value: number } | undefined> {
-  const rows = await db.all<{ key: string; value: number }>(sql`SELECT key, value FROM counters WHERE ${ofStudent(studentId)} ORDER BY value LIMIT 1`);
+  const rows = await db.all<{ key: string; value: number }>(
+    sql`SELECT key, value FROM counters WHERE ${ofStudent(studentId)} ORDER BY value LIMIT 1`,
+  );
   return rows[0];
 }
 
@@ -27,20 +30,23 @@ export async function reservationOf(db: Db, studentId: string): Promise<{ key: s
  * Reserves (or keeps) the student's sequence under the digest and answers it. A first preview draws
  * the school's next sequence; a later one moves the student's reservation to the new digest.
  */
-export async function reserveNumber(db: Db, args: { studentId: string; digest: string; schoolCode: string; cohort: number }): Promise<number> {
+export async function reserveNumber(
+  db: Db,
+  args: { studentId: string; digest: string; schoolCode: string; cohort: number },
+): Promise<number> {
   const key = reservationKey(args.studentId, args.digest);
   const held = await reservationOf(db, args.studentId);
   if (held?.key === key) return held.value;
   const writes: Write[] = held
     ? [
-      sql`INSERT OR IGNORE INTO counters (key, value) VALUES (${key}, ${held.value})`,
-      sql`DELETE FROM counters WHERE ${ofStudent(args.studentId)} AND key <> ${key}`,
-    ]
+        sql`INSERT OR IGNORE INTO counters (key, value) VALUES (${key}, ${held.value})`,
+        sql`DELETE FROM counters WHERE ${ofStudent(args.studentId)} AND key <> ${key}`,
+      ]
     : [
-      sql`INSERT INTO counters (key, value) VALUES (${counterKey(args.schoolCode, args.cohort)}, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1`,
-      // two first previews racing for one digest: the first one's sequence stays
-      sql`INSERT OR IGNORE INTO counters (key, value) SELECT ${key}, value FROM counters WHERE key = ${counterKey(args.schoolCode, args.cohort)}`,
-    ];
+        sql`INSERT INTO counters (key, value) VALUES (${counterKey(args.schoolCode, args.cohort)}, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1`,
+        // two first previews racing for one digest: the first one's sequence stays
+        sql`INSERT OR IGNORE INTO counters (key, value) SELECT ${key}, value FROM counters WHERE key = ${counterKey(args.schoolCode, args.cohort)}`,
+      ];
   await runBatch(db, writes);
   const now = await db.all<{ value: number }>(sql`SELECT value FROM counters WHERE key = ${key}`);
   return Number(now[0]?.value);
@@ -56,7 +62,10 @@ export async function reservedSequence(db: Db, studentId: string, digest: string
  * the reservation is gone by then (a racing create used it: the batch aborts), then the student's
  * reservations go.
  */
-export function useReservedNumber(db: Db, args: { recordId: string; studentId: string; digest: string; schoolCode: string; cohort: number }): Write[] {
+export function useReservedNumber(
+  db: Db,
+  args: { recordId: string; studentId: string; digest: string; schoolCode: string; cohort: number },
+): Write[] {
   const key = reservationKey(args.studentId, args.digest);
   return [
     sql`INSERT INTO write_guards (ok) SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM counters WHERE key = ${key})`,

@@ -8,7 +8,9 @@ import type { Db } from './client';
 
 export type Write = SQL | { toSQL(): { sql: string; params: unknown[] } };
 
-interface Dialect { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } }
+interface Dialect {
+  sqlToQuery(sql: SQL): { sql: string; params: unknown[] };
+}
 
 /** SQL text and parameters of a write, as drizzle renders them for D1. */
 export function renderWrite(db: Db, write: Write): { sql: string; params: unknown[] } {
@@ -39,7 +41,10 @@ export interface BatchedRead<T> {
 export async function runReads<A, B>(db: Db, a: BatchedRead<A>, b: BatchedRead<B>): Promise<[A, B]>;
 export async function runReads<A>(db: Db, a: BatchedRead<A>): Promise<[A]>;
 export async function runReads(db: Db, ...reads: BatchedRead<unknown>[]): Promise<unknown[]> {
-  const results = await runBatch(db, reads.flatMap((r) => r.statements));
+  const results = await runBatch(
+    db,
+    reads.flatMap((r) => r.statements),
+  );
   let at = 0;
   return reads.map((r) => {
     const own = results.slice(at, at + r.statements.length);

@@ -4,7 +4,11 @@ import type { Db } from './client';
 import { records } from './schema';
 
 export async function latestChildId(db: Db, parentId: string, kind: string): Promise<string | null> {
-  const rows = await db.select({ id: records.id }).from(records)
-    .where(and(eq(records.parentId, parentId), eq(records.kind, kind))).orderBy(desc(records.createdAt), desc(records.id)).limit(1);
+  const rows = await db
+    .select({ id: records.id })
+    .from(records)
+    .where(and(eq(records.parentId, parentId), eq(records.kind, kind)))
+    .orderBy(desc(records.createdAt), desc(records.id))
+    .limit(1);
   return rows[0]?.id ?? null;
 }

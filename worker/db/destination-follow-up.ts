@@ -47,7 +47,11 @@ export async function followUpRows(db: Db, scope: FollowUpScope, filter: { major
     LIMIT ${FOLLOW_UP_PAGE + 1} OFFSET ${filter.offset}`);
 }
 
-export interface FollowUpCounts { total: number; unregistered: number; waiting: number }
+export interface FollowUpCounts {
+  total: number;
+  unregistered: number;
+  waiting: number;
+}
 
 /**
  * How many graduates of the whole scope (and major, when filtered) the list holds, 未登记 and 待就业

@@ -18,13 +18,23 @@ export interface UnregisteredCount {
 }
 
 export async function unregisteredByCollege(db: Db, cohort: number): Promise<UnregisteredCount[]> {
-  const rows = await db.$client.prepare(`SELECT s.school_id AS schoolId, s.college_id AS collegeId, COUNT(*) AS n FROM students s
-    WHERE ${UNREGISTERED} GROUP BY s.school_id, s.college_id`).bind(cohort).all<UnregisteredCount>();
+  const rows = await db.$client
+    .prepare(`SELECT s.school_id AS schoolId, s.college_id AS collegeId, COUNT(*) AS n FROM students s
+    WHERE ${UNREGISTERED} GROUP BY s.school_id, s.college_id`)
+    .bind(cohort)
+    .all<UnregisteredCount>();
   return rows.results;
 }
 
 /** One message to every unregistered graduate of the cohort with an account; once per account and `dedupeKey`. */
-export function unregisteredGraduatesWrite(m: { cohort: number; eventId: string; title: string; body: string; dedupeKey: string; now: string }): Write {
+export function unregisteredGraduatesWrite(m: {
+  cohort: number;
+  eventId: string;
+  title: string;
+  body: string;
+  dedupeKey: string;
+  now: string;
+}): Write {
   const params = [m.cohort, m.eventId + ':', m.title, m.body, m.dedupeKey, m.now];
   return {
     toSQL: () => ({

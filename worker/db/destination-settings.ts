@@ -14,7 +14,12 @@ export interface DestinationSettings {
 }
 
 /** The province has said nothing: 31 August of the graduation year, and 10 reviewed by the centre. */
-export const defaultSettings = (cohort: number): DestinationSettings => ({ cohort, changeDeadline: `${cohort}-08-31`, centerCodes: ['10'], set: false });
+export const defaultSettings = (cohort: number): DestinationSettings => ({
+  cohort,
+  changeDeadline: `${cohort}-08-31`,
+  centerCodes: ['10'],
+  set: false,
+});
 
 export async function destinationSettingsOf(db: Db, cohort: number): Promise<DestinationSettings> {
   const row = await db.query.destinationSettings.findFirst({ where: eq(destinationSettings.cohort, cohort) });
@@ -23,9 +28,18 @@ export async function destinationSettingsOf(db: Db, cohort: number): Promise<Des
 }
 
 export function saveDestinationSettingsWrite(db: Db, s: Omit<DestinationSettings, 'set'>, by: string, at: string) {
-  const values = { cohort: s.cohort, changeDeadline: s.changeDeadline, centerCodes: JSON.stringify(s.centerCodes), updatedAt: at, updatedBy: by };
-  return db.insert(destinationSettings).values(values).onConflictDoUpdate({
-    target: destinationSettings.cohort,
-    set: { changeDeadline: sql`excluded.change_deadline`, centerCodes: sql`excluded.center_codes`, updatedAt: at, updatedBy: by },
-  });
+  const values = {
+    cohort: s.cohort,
+    changeDeadline: s.changeDeadline,
+    centerCodes: JSON.stringify(s.centerCodes),
+    updatedAt: at,
+    updatedBy: by,
+  };
+  return db
+    .insert(destinationSettings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: destinationSettings.cohort,
+      set: { changeDeadline: sql`excluded.change_deadline`, centerCodes: sql`excluded.center_codes`, updatedAt: at, updatedBy: by },
+    });
 }

@@ -16,7 +16,13 @@ export interface ApprovedDispatchRow {
 export type DispatchExportFilter = Omit<ListQuery, 'kind' | 'cursor' | 'limit'>;
 
 /** One page of the filtered dispatch (or 毕业去向登记) records with the student's source data, keyset by id. */
-export async function dispatchExportPage(db: Db, filter: DispatchExportFilter, after: string, limit: number, kind: 'dispatches' | 'destinations' = 'dispatches'): Promise<ApprovedDispatchRow[]> {
+export async function dispatchExportPage(
+  db: Db,
+  filter: DispatchExportFilter,
+  after: string,
+  limit: number,
+  kind: 'dispatches' | 'destinations' = 'dispatches',
+): Promise<ApprovedDispatchRow[]> {
   const where = and(...listFilterConditions({ ...filter, kind }), gt(records.id, after));
   return db.all<ApprovedDispatchRow>(sql`
     SELECT records.id AS id, records.data AS data, records.state AS state, s.data AS source, sc.code AS schoolCode, sc.name AS schoolName

@@ -66,7 +66,8 @@ export async function findFiles(db: Db, ids: readonly string[]): Promise<FileRow
  * student's files); a file attached elsewhere or owned by someone else is left untouched.
  */
 export function attachStatement(db: Db, ids: string[], recordId: string, ownerId: string): Write {
-  return db.update(files)
+  return db
+    .update(files)
     .set({ recordId })
     .where(and(inArray(files.id, ids), eq(files.ownerId, ownerId), isNull(files.recordId)));
 }
@@ -77,14 +78,19 @@ export function attachStatement(db: Db, ids: string[], recordId: string, ownerId
  * shared, so the whole transition fails instead.
  */
 export function abortUnlessAllAttached(ids: string[], recordId: string): Write {
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
   return sql`INSERT INTO write_guards (ok) SELECT NULL
     WHERE (SELECT COUNT(*) FROM files WHERE id IN (${list}) AND record_id = ${recordId}) <> ${ids.length}`;
 }
 
 /** Unattached files created before the cutoff, oldest first. */
 export async function findOrphans(db: Db, olderThanIso: string, limit: number): Promise<Pick<FileRow, 'id' | 'objectKey'>[]> {
-  return db.select({ id: files.id, objectKey: files.objectKey }).from(files)
+  return db
+    .select({ id: files.id, objectKey: files.objectKey })
+    .from(files)
     .where(and(isNull(files.recordId), lt(files.createdAt, olderThanIso)))
     .orderBy(asc(files.createdAt))
     .limit(limit);
@@ -96,7 +102,8 @@ export async function findOrphans(db: Db, olderThanIso: string, limit: number): 
  */
 export async function deleteUnattached(db: Db, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.delete(files)
+  const rows = await db
+    .delete(files)
     .where(and(inArray(files.id, ids), isNull(files.recordId)))
     .returning({ objectKey: files.objectKey });
   return rows.map((r) => r.objectKey);

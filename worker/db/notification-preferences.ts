@@ -7,7 +7,10 @@ import { notificationOptOuts } from './schema';
 export type Channel = 'email' | 'sms';
 
 export async function optOutsOf(db: Db, accountId: string): Promise<{ category: string; channel: Channel }[]> {
-  return db.select({ category: notificationOptOuts.category, channel: notificationOptOuts.channel }).from(notificationOptOuts).where(eq(notificationOptOuts.accountId, accountId));
+  return db
+    .select({ category: notificationOptOuts.category, channel: notificationOptOuts.channel })
+    .from(notificationOptOuts)
+    .where(eq(notificationOptOuts.accountId, accountId));
 }
 
 /** Replaces the account's opt-outs in one batch. */

@@ -66,8 +66,24 @@ export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf)
   const school = a.schoolReviewers && a.schoolId ? a.schoolId : null;
   if (!a.studentId && !a.employerId && !college[0] && !school && !a.center && !a.province && !a.accountId) return [];
   const params = [
-    n.eventId + ':', n.category, n.event, n.title, n.body, n.recordKind, n.recordId, n.dedupeKey ?? null, n.now,
-    a.studentId ?? null, a.employerId ?? null, college[0], college[1], school, a.center ? 'center' : null, a.province ? 'province' : null, a.accountId ?? null, a.except ?? null,
+    n.eventId + ':',
+    n.category,
+    n.event,
+    n.title,
+    n.body,
+    n.recordKind,
+    n.recordId,
+    n.dedupeKey ?? null,
+    n.now,
+    a.studentId ?? null,
+    a.employerId ?? null,
+    college[0],
+    college[1],
+    school,
+    a.center ? 'center' : null,
+    a.province ? 'province' : null,
+    a.accountId ?? null,
+    a.except ?? null,
   ];
   const write: NotificationWrite = { toSQL: () => ({ sql: NOTIFY_SQL, params }), notifiedEvent: n.eventId };
   return [write];
@@ -84,33 +100,56 @@ export function notifiedEvents(writes: readonly Write[]): string[] {
   return writes.flatMap((w) => ('notifiedEvent' in w && typeof w.notifiedEvent === 'string' ? [w.notifiedEvent] : []));
 }
 
-export type NotificationView = Pick<NotificationRow, 'id' | 'category' | 'event' | 'title' | 'body' | 'recordKind' | 'recordId' | 'createdAt' | 'readAt'>;
+export type NotificationView = Pick<
+  NotificationRow,
+  'id' | 'category' | 'event' | 'title' | 'body' | 'recordKind' | 'recordId' | 'createdAt' | 'readAt'
+>;
 
 const VIEW = {
-  id: notifications.id, category: notifications.category, event: notifications.event, title: notifications.title, body: notifications.body,
-  recordKind: notifications.recordKind, recordId: notifications.recordId, createdAt: notifications.createdAt, readAt: notifications.readAt,
+  id: notifications.id,
+  category: notifications.category,
+  event: notifications.event,
+  title: notifications.title,
+  body: notifications.body,
+  recordKind: notifications.recordKind,
+  recordId: notifications.recordId,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
 };
 
 /** The account's messages, unread first, newest first within each. */
 export function listNotifications(db: Db, accountId: string, limit: number): Promise<NotificationView[]> {
-  return db.select(VIEW).from(notifications).where(eq(notifications.accountId, accountId))
-    .orderBy(asc(sql`${notifications.readAt} IS NOT NULL`), desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+  return db
+    .select(VIEW)
+    .from(notifications)
+    .where(eq(notifications.accountId, accountId))
+    .orderBy(asc(sql`${notifications.readAt} IS NOT NULL`), desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
 }
 
 export async function unreadCount(db: Db, accountId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
 /** Marks the account's own message read (the first read time stays); undefined when it is not theirs. */
 export async function markRead(db: Db, accountId: string, id: string, at: string): Promise<NotificationView | undefined> {
-  const [row] = await db.update(notifications).set({ readAt: sql`COALESCE(${notifications.readAt}, ${at})` })
-    .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId))).returning(VIEW);
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`COALESCE(${notifications.readAt}, ${at})` })
+    .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId)))
+    .returning(VIEW);
   return row;
 }
 
 export async function markAllRead(db: Db, accountId: string, at: string): Promise<number> {
-  const rows = await db.update(notifications).set({ readAt: at })
-    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt))).returning({ id: notifications.id });
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
   return rows.length;
 }

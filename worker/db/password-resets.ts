@@ -7,9 +7,12 @@ export type AccountRow = typeof accounts.$inferSelect;
 
 /** A student's account with where the student belongs, for the reviewer's scope check. */
 export async function studentAccount(db: Db, studentId: string) {
-  const rows = await db.select({ account: accounts, schoolId: students.schoolId, collegeId: students.collegeId, name: students.name })
-    .from(students).innerJoin(accounts, eq(accounts.studentId, students.id))
-    .where(eq(students.id, studentId)).limit(1);
+  const rows = await db
+    .select({ account: accounts, schoolId: students.schoolId, collegeId: students.collegeId, name: students.name })
+    .from(students)
+    .innerJoin(accounts, eq(accounts.studentId, students.id))
+    .where(eq(students.id, studentId))
+    .limit(1);
   return rows[0];
 }
 
@@ -21,9 +24,16 @@ export async function studentAccountsOfSchool(db: Db, schoolId: string, keys: st
   if (keys.length === 0) return [];
   const ids = JSON.stringify(keys);
   const upper = JSON.stringify(keys.map((k) => k.toUpperCase()));
-  return db.select({ account: accounts, studentId: students.id, idNumber: students.idNumber, name: students.name })
-    .from(students).innerJoin(accounts, eq(accounts.studentId, students.id))
-    .where(and(eq(students.schoolId, schoolId), sql`(${students.id} IN (SELECT value FROM json_each(${ids})) OR ${students.idNumber} IN (SELECT value FROM json_each(${upper})))`));
+  return db
+    .select({ account: accounts, studentId: students.id, idNumber: students.idNumber, name: students.name })
+    .from(students)
+    .innerJoin(accounts, eq(accounts.studentId, students.id))
+    .where(
+      and(
+        eq(students.schoolId, schoolId),
+        sql`(${students.id} IN (SELECT value FROM json_each(${ids})) OR ${students.idNumber} IN (SELECT value FROM json_each(${upper})))`,
+      ),
+    );
 }
 
 export async function employerAccount(db: Db, employerId: string) {

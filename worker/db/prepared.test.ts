@@ -25,7 +25,11 @@ describe('prepared statements', () => {
     const db = openDb(env.DB);
     const setData = prepared<{ data: unknown; number: string | null }>((db, p) =>
       // drizzle's types for set() do not list placeholders; at run time it binds them as it does values
-      db.update(records).set({ data: p.data, number: p.number } as unknown as Partial<typeof records.$inferInsert>).where(eq(records.id, 'x')));
+      db
+        .update(records)
+        .set({ data: p.data, number: p.number } as unknown as Partial<typeof records.$inferInsert>)
+        .where(eq(records.id, 'x')),
+    );
     expect(renderWrite(db, setData(db, { data: { name: '张三' }, number: null })).params).toEqual(['{"name":"张三"}', null, 'x']);
   });
 
@@ -59,14 +63,22 @@ describe('the guarded record update', () => {
     const [otherHead] = await runBatch(db, [guardedRecordUpdate(db, { ...read, auditHead: 'not-the-head' }, change)]);
     expect(otherHead!.meta.changes).toBe(0);
 
-    const [applied] = await runBatch(db, [guardedRecordUpdate(db, read, { ...change, data: { ...read.data as object, mobile: '13800001234' } })]);
+    const [applied] = await runBatch(db, [
+      guardedRecordUpdate(db, read, { ...change, data: { ...(read.data as object), mobile: '13800001234' } }),
+    ]);
     expect(applied!.meta.changes).toBe(1);
     const after = (await db.select().from(records).where(eq(records.id, s.recordId)))[0]!;
     expect(after).toMatchObject({ state: 'submitted', version: read.version + 1, auditHead: 'head-1', data: { mobile: '13800001234' } });
 
     // the same record again, now with a head: `IS` compares it as `=` does
-    const [again] = await runBatch(db, [guardedRecordUpdate(db, after, { ...change, state: 'imported', version: after.version + 1, auditHead: 'head-2' })]);
+    const [again] = await runBatch(db, [
+      guardedRecordUpdate(db, after, { ...change, state: 'imported', version: after.version + 1, auditHead: 'head-2' }),
+    ]);
     expect(again!.meta.changes).toBe(1);
-    expect((await db.select().from(records).where(eq(records.id, s.recordId)))[0]).toMatchObject({ state: 'imported', auditHead: 'head-2', data: { mobile: '13800001234' } });
+    expect((await db.select().from(records).where(eq(records.id, s.recordId)))[0]).toMatchObject({
+      state: 'imported',
+      auditHead: 'head-2',
+      data: { mobile: '13800001234' },
+    });
   });
 });

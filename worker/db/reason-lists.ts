@@ -10,10 +10,13 @@ export async function findReasonList(db: Db, kind: string): Promise<ReasonListRo
 }
 
 export async function saveReasonList(db: Db, row: ReasonListRow): Promise<void> {
-  await db.insert(reasonLists).values(row).onConflictDoUpdate({
-    target: reasonLists.kind,
-    set: { reasons: row.reasons, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
-  });
+  await db
+    .insert(reasonLists)
+    .values(row)
+    .onConflictDoUpdate({
+      target: reasonLists.kind,
+      set: { reasons: row.reasons, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
+    });
 }
 
 export async function deleteReasonList(db: Db, kind: string): Promise<void> {

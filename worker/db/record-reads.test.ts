@@ -17,7 +17,8 @@ async function recordWithHistory(): Promise<string> {
   const s = await studentWithSourceRecord('imported');
   await env.DB.prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot, at)
     VALUES (?, ?, 'source-records', 'import', NULL, 'imported', 'acc-school', 'school', '学校', 'x', '{"name":"测试学生"}', '2026-09-01T00:00:00Z')`)
-    .bind('00000000000' + s.recordId.slice(11), s.recordId).run();
+    .bind('00000000000' + s.recordId.slice(11), s.recordId)
+    .run();
   const student = await TestClient.as(s.username);
   const saved = await student.post(`/api/source-records/${s.recordId}/save`, { version: 1, data: { mobile: '13800004321' } });
   expect(saved.status).toBe(200);
@@ -46,10 +47,14 @@ describe('record reads in one round trip', () => {
     expect(read!.preChain[0]!.snapshot).toBe('{"name":"测试学生"}');
   });
 
-  it('reads appended to a write batch see the batch\'s writes, decoded as drizzle decodes them', async () => {
+  it("reads appended to a write batch see the batch's writes, decoded as drizzle decodes them", async () => {
     const id = await recordWithHistory();
     const db = openDb(env.DB);
-    const after = await runBatchThenRead(db, [sql`UPDATE records SET number = ${'NO-1'}, deadline = NULL WHERE id = ${id}`], recordWithTimelineRead(db, id));
+    const after = await runBatchThenRead(
+      db,
+      [sql`UPDATE records SET number = ${'NO-1'}, deadline = NULL WHERE id = ${id}`],
+      recordWithTimelineRead(db, id),
+    );
     expect(after).toEqual({ record: await findRecord(db, id), events: await recordTimeline(db, id) });
     expect(after!.record.number).toBe('NO-1');
     expect(after!.record.data).toMatchObject({ mobile: '13800004321' });

@@ -14,7 +14,9 @@ import { lifecycleOf } from '../lifecycle/registry';
 
 async function plan(query: Omit<ListQuery, 'limit'>): Promise<string> {
   const { sql, params } = listRecordsQuery(openDb(env.DB), { ...query, limit: 21 }).toSQL();
-  const rows = await env.DB.prepare('EXPLAIN QUERY PLAN ' + sql).bind(...params).all<{ detail: string }>();
+  const rows = await env.DB.prepare('EXPLAIN QUERY PLAN ' + sql)
+    .bind(...params)
+    .all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join('\n');
 }
 
@@ -38,9 +40,17 @@ describe("a student's or employer's own queue reads only their own records", () 
   // a sort but reads every agreement of a million students to find one student's two
   it.each<[string, Omit<ListQuery, 'limit'>, string]>([
     ['student: own agreements', { kind: 'agreements', scope: eq(records.studentId, 'stu-1') }, 'records_student'],
-    ['student: own source record, a later page', { kind: 'source-records', scope: eq(records.studentId, 'stu-1'), cursor: CURSOR }, 'records_student'],
+    [
+      'student: own source record, a later page',
+      { kind: 'source-records', scope: eq(records.studentId, 'stu-1'), cursor: CURSOR },
+      'records_student',
+    ],
     ['employer: own invitations', { kind: 'invitations', scope: eq(records.employerId, 'emp-1') }, 'records_employer'],
-    ['employer: own agreements in two states', { kind: 'agreements', scope: eq(records.employerId, 'emp-1'), states: ['college_review', 'school_review'] }, 'records_employer'],
+    [
+      'employer: own agreements in two states',
+      { kind: 'agreements', scope: eq(records.employerId, 'emp-1'), states: ['college_review', 'school_review'] },
+      'records_employer',
+    ],
   ])('%s', async (_name, query, index) => {
     const detail = await plan(query);
     expect(detail).toMatch(new RegExp(`SEARCH records USING (COVERING )?INDEX ${index} \\((student|employer)_id=\\? AND kind=\\?`));
@@ -55,11 +65,31 @@ describe("a school's or college's queue across several states reads only its own
   const invitations = lifecycleOf('invitations');
   const shownToCollege = Object.keys(invitations.states).filter((state) => stateShownTo(invitations, state, 'college'));
   it.each<[string, Omit<ListQuery, 'limit'>, string]>([
-    ['college: every agreement (its 全部 tab)', { kind: 'agreements', scope: eq(records.collegeId, 'col-1') }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
-    ['college: invitations in every state it may see, a later page', { kind: 'invitations', scope: eq(records.collegeId, 'col-1'), states: shownToCollege, cursor: CURSOR }, 'records_college_order \\(kind=\\? AND college_id=\\?'],
-    ['school: every dispatch', { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1') }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
-    ['school: two states', { kind: 'agreements', scope: eq(records.schoolId, 'sch-1'), states: ['school_review', 'approved'] }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
-    ['province: one school, every state', { kind: 'source-records', schoolId: 'sch-1', cursor: CURSOR }, 'records_school_order \\(kind=\\? AND school_id=\\?'],
+    [
+      'college: every agreement (its 全部 tab)',
+      { kind: 'agreements', scope: eq(records.collegeId, 'col-1') },
+      'records_college_order \\(kind=\\? AND college_id=\\?',
+    ],
+    [
+      'college: invitations in every state it may see, a later page',
+      { kind: 'invitations', scope: eq(records.collegeId, 'col-1'), states: shownToCollege, cursor: CURSOR },
+      'records_college_order \\(kind=\\? AND college_id=\\?',
+    ],
+    [
+      'school: every dispatch',
+      { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1') },
+      'records_school_order \\(kind=\\? AND school_id=\\?',
+    ],
+    [
+      'school: two states',
+      { kind: 'agreements', scope: eq(records.schoolId, 'sch-1'), states: ['school_review', 'approved'] },
+      'records_school_order \\(kind=\\? AND school_id=\\?',
+    ],
+    [
+      'province: one school, every state',
+      { kind: 'source-records', schoolId: 'sch-1', cursor: CURSOR },
+      'records_school_order \\(kind=\\? AND school_id=\\?',
+    ],
   ])('%s', async (_name, query, index) => {
     const detail = await plan(query);
     expect(detail).toMatch(new RegExp(`SEARCH records USING (COVERING )?INDEX ${index}`));
@@ -76,10 +106,26 @@ describe('a search filters the same index walk (instr has no pattern limit and n
   const q = '江苏省南京市鼓楼区云帆信息科技发展有限公司';
   it.each<[string, Omit<ListQuery, 'limit'>, RegExp]>([
     ['province: every source record', { kind: 'source-records', q, cursor: CURSOR }, /USING (COVERING )?INDEX records_kind_id/],
-    ['school: every dispatch', { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1'), q }, /SEARCH records USING (COVERING )?INDEX records_school_order \(kind=\? AND school_id=\?/],
-    ['college: one state', { kind: 'agreements', scope: eq(records.collegeId, 'col-1'), states: ['college_review'], q }, /SEARCH records USING (COVERING )?INDEX records_kind_college \(kind=\? AND college_id=\? AND state=\?/],
-    ['student: own agreements', { kind: 'agreements', scope: eq(records.studentId, 'stu-1'), q }, /SEARCH records USING (COVERING )?INDEX records_student \(student_id=\? AND kind=\?/],
-    ['employer: own invitations', { kind: 'invitations', scope: eq(records.employerId, 'emp-1'), q }, /SEARCH records USING (COVERING )?INDEX records_employer \(employer_id=\? AND kind=\?/],
+    [
+      'school: every dispatch',
+      { kind: 'dispatches', scope: eq(records.schoolId, 'sch-1'), q },
+      /SEARCH records USING (COVERING )?INDEX records_school_order \(kind=\? AND school_id=\?/,
+    ],
+    [
+      'college: one state',
+      { kind: 'agreements', scope: eq(records.collegeId, 'col-1'), states: ['college_review'], q },
+      /SEARCH records USING (COVERING )?INDEX records_kind_college \(kind=\? AND college_id=\? AND state=\?/,
+    ],
+    [
+      'student: own agreements',
+      { kind: 'agreements', scope: eq(records.studentId, 'stu-1'), q },
+      /SEARCH records USING (COVERING )?INDEX records_student \(student_id=\? AND kind=\?/,
+    ],
+    [
+      'employer: own invitations',
+      { kind: 'invitations', scope: eq(records.employerId, 'emp-1'), q },
+      /SEARCH records USING (COVERING )?INDEX records_employer \(employer_id=\? AND kind=\?/,
+    ],
   ])('%s', async (_name, query, index) => {
     const detail = await plan(query);
     expect(detail).toMatch(index);

@@ -15,10 +15,15 @@ export async function findRecord(db: Db, id: string): Promise<RecordRow | undefi
 const recordQuery = prepared<{ id: string }>((db, p) => db.select().from(records).where(eq(records.id, p.id)).limit(1));
 
 const timelineQuery = prepared<{ recordId: string }>((db, p) =>
-  db.select().from(auditEvents).where(eq(auditEvents.recordId, p.recordId)).orderBy(auditEvents.id));
+  db.select().from(auditEvents).where(eq(auditEvents.recordId, p.recordId)).orderBy(auditEvents.id),
+);
 
 const preChainQuery = prepared<{ recordId: string }>((db, p) =>
-  db.select(preChainColumns).from(auditEvents).where(and(eq(auditEvents.recordId, p.recordId), isNull(auditEvents.hash))));
+  db
+    .select(preChainColumns)
+    .from(auditEvents)
+    .where(and(eq(auditEvents.recordId, p.recordId), isNull(auditEvents.hash))),
+);
 
 export async function recordTimeline(db: Db, recordId: string): Promise<AuditEventRow[]> {
   return db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId)).orderBy(auditEvents.id);
@@ -50,14 +55,14 @@ export interface RecordForChange {
 /** A record about to be changed, with what its next audit event must link to, as one batched read. */
 export function recordForChangeRead(db: Db, id: string): BatchedRead<RecordForChange | undefined> {
   return {
-    statements: [
-      recordQuery(db, { id }),
-      preChainQuery(db, { recordId: id }),
-    ],
+    statements: [recordQuery(db, { id }), preChainQuery(db, { recordId: id })],
     read([recordResult, preChainResult]) {
       const raw = rowsOf(recordResult)[0];
       if (!raw) return undefined;
-      return { record: fromDriverRow(records, raw), preChain: rowsOf(preChainResult).map((row) => fromDriverColumns(preChainColumns, row) as PreChainEvent) };
+      return {
+        record: fromDriverRow(records, raw),
+        preChain: rowsOf(preChainResult).map((row) => fromDriverColumns(preChainColumns, row) as PreChainEvent),
+      };
     },
   };
 }
@@ -77,7 +82,10 @@ export interface ListQuery {
 }
 
 /** Newest first by id (ids are time-ordered), so page N costs what page 1 does. */
-export async function listRecords(db: Db, query: ListQuery): Promise<Array<RecordRow & { studentName: string | null; studentIdNumber: string | null }>> {
+export async function listRecords(
+  db: Db,
+  query: ListQuery,
+): Promise<Array<RecordRow & { studentName: string | null; studentIdNumber: string | null }>> {
   const rows = await listRecordsQuery(db, query);
   return rows.map((r) => ({ ...r.record, studentName: r.studentName, studentIdNumber: r.studentIdNumber }));
 }
@@ -107,7 +115,8 @@ export function listFilterConditions(query: Omit<ListQuery, 'cursor' | 'limit'>)
   if (query.q) {
     // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes (17 Chinese characters), and the
     // term needs no escaping (a typed % or _ is just text). lower() folds ASCII only, as LIKE did.
-    const contains = (path: '$.name' | '$.employerName') => sql`instr(lower(json_extract(${records.data}, ${sql.raw(`'${path}'`)})), lower(${query.q})) > 0`;
+    const contains = (path: '$.name' | '$.employerName') =>
+      sql`instr(lower(json_extract(${records.data}, ${sql.raw(`'${path}'`)})), lower(${query.q})) > 0`;
     conditions.push(sql`(${contains('$.name')} OR json_extract(${records.data}, '$.idNumber') = ${query.q} OR ${records.number} = ${query.q}
       OR ${contains('$.employerName')} OR json_extract(${records.data}, '$.creditCode') = ${query.q})`);
   }
@@ -127,7 +136,12 @@ export interface RecordChange {
 /** The record as it was read: the update applies only if it is still so. */
 export type RecordExpected = Pick<RecordRow, 'id' | 'state' | 'version' | 'auditHead'>;
 
-type ChangeValues = { [K in keyof RecordChange as `set_${K}`]: RecordChange[K] } & { id: string; state: string; version: number; head: string | null };
+type ChangeValues = { [K in keyof RecordChange as `set_${K}`]: RecordChange[K] } & {
+  id: string;
+  state: string;
+  version: number;
+  head: string | null;
+};
 
 /** One prepared statement per set of changed columns (there are three). */
 const guardedUpdates = new Map<string, (db: Db, values: ChangeValues) => Write>();
@@ -142,9 +156,14 @@ export function guardedRecordUpdate(db: Db, expected: RecordExpected, change: Re
   const key = columns.join();
   let statement = guardedUpdates.get(key);
   if (!statement) {
-    statement = prepared<ChangeValues>((db, p) => db.update(records)
-      .set(Object.fromEntries(columns.map((column) => [column, p[`set_${column}`]])))
-      .where(and(eq(records.id, p.id), eq(records.state, p.state), eq(records.version, p.version), sql`${records.auditHead} IS ${p.head}`)));
+    statement = prepared<ChangeValues>((db, p) =>
+      db
+        .update(records)
+        .set(Object.fromEntries(columns.map((column) => [column, p[`set_${column}`]])))
+        .where(
+          and(eq(records.id, p.id), eq(records.state, p.state), eq(records.version, p.version), sql`${records.auditHead} IS ${p.head}`),
+        ),
+    );
     guardedUpdates.set(key, statement);
   }
   const values = { id: expected.id, state: expected.state, version: expected.version, head: expected.auditHead } as ChangeValues;

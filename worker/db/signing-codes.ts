@@ -11,14 +11,17 @@ const live = (nowIso: string) => and(isNull(signingCodes.revokedAt), gt(signingC
 /** Revokes the student's live codes and stores the new one, in one batch: one live code at a time. */
 export async function replaceSigningCode(db: Db, row: Omit<SigningCodeRow, 'revokedAt'>): Promise<void> {
   await runBatch(db, [
-    db.update(signingCodes).set({ revokedAt: row.createdAt })
+    db
+      .update(signingCodes)
+      .set({ revokedAt: row.createdAt })
       .where(and(eq(signingCodes.studentId, row.studentId), live(row.createdAt))),
     db.insert(signingCodes).values(row),
   ]);
 }
 
 export async function liveSigningCodes(db: Db, studentId: string, nowIso: string) {
-  return db.select({ id: signingCodes.id, hint: signingCodes.hint, createdAt: signingCodes.createdAt, expiresAt: signingCodes.expiresAt })
+  return db
+    .select({ id: signingCodes.id, hint: signingCodes.hint, createdAt: signingCodes.createdAt, expiresAt: signingCodes.expiresAt })
     .from(signingCodes)
     .where(and(eq(signingCodes.studentId, studentId), live(nowIso)))
     .orderBy(desc(signingCodes.createdAt));
@@ -29,5 +32,8 @@ export async function findSigningCode(db: Db, id: string) {
 }
 
 export async function revokeSigningCode(db: Db, id: string, nowIso: string): Promise<void> {
-  await db.update(signingCodes).set({ revokedAt: nowIso }).where(and(eq(signingCodes.id, id), isNull(signingCodes.revokedAt)));
+  await db
+    .update(signingCodes)
+    .set({ revokedAt: nowIso })
+    .where(and(eq(signingCodes.id, id), isNull(signingCodes.revokedAt)));
 }

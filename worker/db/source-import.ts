@@ -34,34 +34,66 @@ export async function findStudentsByIdNumbers(db: Db, idNumbers: string[]): Prom
   const chunks: string[] = [];
   for (let i = 0; i < idNumbers.length; i += LOOKUP_CHUNK) chunks.push(JSON.stringify(idNumbers.slice(i, i + LOOKUP_CHUNK)));
   // independent reads: D1 answers them one after another anyway, but without a round trip between
-  const results = await Promise.all(chunks.map((chunk) => db.all<ExistingStudent>(sql`
+  const results = await Promise.all(
+    chunks.map((chunk) =>
+      db.all<ExistingStudent>(sql`
       SELECT s.id AS id, s.id_number AS idNumber, s.school_id AS schoolId,
              r.id AS recordId, r.state AS state, r.version AS version, r.data AS data, r.audit_head AS auditHead
       FROM students s LEFT JOIN records r ON r.student_id = s.id AND r.kind = 'source-records'
-      WHERE s.id_number IN (SELECT value FROM json_each(${chunk}))`)));
+      WHERE s.id_number IN (SELECT value FROM json_each(${chunk}))`),
+    ),
+  );
   for (const rows of results) for (const row of rows) found.set(row.idNumber, row);
   return found;
 }
 
 export interface NewStudentRow {
-  studentId: string; recordId: string; accountId: string; eventId: string;
-  collegeId: string; cohort: number; idNumber: string; name: string; phone: string | null;
-  data: string; passwordHash: string; digest: string;
+  studentId: string;
+  recordId: string;
+  accountId: string;
+  eventId: string;
+  collegeId: string;
+  cohort: number;
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  data: string;
+  passwordHash: string;
+  digest: string;
   /** the import event's chain link (see domain/audit/event-hash) */
-  prevHash: string; hash: string;
+  prevHash: string;
+  hash: string;
 }
 
 export interface UpdatedRecordRow {
-  recordId: string; studentId: string; eventId: string; version: number; state: string;
-  collegeId: string; cohort: number; name: string; phone: string | null; data: string; digest: string;
+  recordId: string;
+  studentId: string;
+  eventId: string;
+  version: number;
+  state: string;
+  collegeId: string;
+  cohort: number;
+  name: string;
+  phone: string | null;
+  data: string;
+  digest: string;
   /** the record's audit head as read (the guard), the event's link and its hash */
-  head: string | null; prevHash: string; hash: string;
+  head: string | null;
+  prevHash: string;
+  hash: string;
 }
 
-export interface ImportActor { id: string; name: string; at: string }
+export interface ImportActor {
+  id: string;
+  name: string;
+  at: string;
+}
 
 /** What every row of one import shares: the importing school and the source form's version. */
-export interface ImportScope { schoolId: string; formVersion: number }
+export interface ImportScope {
+  schoolId: string;
+  formVersion: number;
+}
 
 /** Column `i` of a `json_each` row that is a JSON array. */
 const col = (i: number, alias = 'j') => sql.raw(`${alias}.value ->> ${i}`);
@@ -73,26 +105,39 @@ function chunksOf<T>(rows: T[], pick: (row: T) => unknown[]): string[] {
   return out;
 }
 
-export function insertStudentsStatements(db: Db, rows: NewStudentRow[], { schoolId, formVersion }: ImportScope, actor: ImportActor): Write[] {
+export function insertStudentsStatements(
+  db: Db,
+  rows: NewStudentRow[],
+  { schoolId, formVersion }: ImportScope,
+  actor: ImportActor,
+): Write[] {
   const statements: SQL[][] = [
-    chunksOf(rows, (r) => [r.studentId, r.collegeId, r.cohort, r.idNumber, r.name, r.phone]).map((chunk) =>
-      sql`INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state)
+    chunksOf(rows, (r) => [r.studentId, r.collegeId, r.cohort, r.idNumber, r.name, r.phone]).map(
+      (chunk) =>
+        sql`INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state)
         SELECT ${col(0)}, ${schoolId}, ${col(1)}, ${col(2)}, ${col(3)}, ${col(4)}, ${col(5)}, 'imported'
-        FROM json_each(${chunk}) AS j`),
-    chunksOf(rows, (r) => [r.recordId, r.studentId, r.collegeId, r.cohort, r.data, r.hash]).map((chunk) =>
-      sql`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by, created_at, updated_at, audit_head)
+        FROM json_each(${chunk}) AS j`,
+    ),
+    chunksOf(rows, (r) => [r.recordId, r.studentId, r.collegeId, r.cohort, r.data, r.hash]).map(
+      (chunk) =>
+        sql`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by, created_at, updated_at, audit_head)
         SELECT ${col(0)}, 'source-records', 'imported', 1, ${col(4)}, 'source', ${formVersion}, ${col(1)}, ${schoolId}, ${col(2)}, ${col(3)}, ${actor.id}, ${actor.at}, ${actor.at}, ${col(5)}
-        FROM json_each(${chunk}) AS j`),
+        FROM json_each(${chunk}) AS j`,
+    ),
     // username, name and college are the student's, just written above
-    chunksOf(rows, (r) => [r.accountId, r.studentId, r.passwordHash]).map((chunk) =>
-      sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
+    chunksOf(rows, (r) => [r.accountId, r.studentId, r.passwordHash]).map(
+      (chunk) =>
+        sql`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, must_change_password)
         SELECT ${col(0)}, s.id_number, ${col(2)}, 'student', s.name, s.school_id, s.college_id, s.id, 1
-        FROM json_each(${chunk}) AS j JOIN students s ON s.id = ${col(1)}`),
+        FROM json_each(${chunk}) AS j JOIN students s ON s.id = ${col(1)}`,
+    ),
     // the snapshot is the record data just written above, the hash the head it was written with
-    chunksOf(rows, (r) => [r.eventId, r.recordId, r.digest, r.prevHash]).map((chunk) =>
-      sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
+    chunksOf(rows, (r) => [r.eventId, r.recordId, r.digest, r.prevHash]).map(
+      (chunk) =>
+        sql`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, reason, data_digest, snapshot, at, prev_hash, hash)
         SELECT ${col(0)}, r.id, 'source-records', 'import', NULL, 'imported', ${actor.id}, 'school', ${actor.name}, NULL, ${col(2)}, r.data, ${actor.at}, ${col(3)}, r.audit_head
-        FROM json_each(${chunk}) AS j JOIN records r ON r.id = ${col(1)}`),
+        FROM json_each(${chunk}) AS j JOIN records r ON r.id = ${col(1)}`,
+    ),
   ];
   return statements.flat();
 }

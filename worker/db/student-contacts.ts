@@ -12,28 +12,41 @@ export interface StudentContact {
 
 /** The student's reviewed identity (read-only here) and their contact details. */
 export async function findStudentProfile(db: Db, studentId: string) {
-  const rows = await db.select({
-    name: students.name, idNumber: students.idNumber, cohort: students.cohort, sourceState: students.sourceState,
-    schoolName: schools.name, collegeName: colleges.name,
-    mobile: students.phone, email: students.email, qq: students.qq, wechat: students.wechat, contactUpdatedAt: students.contactUpdatedAt,
-  }).from(students)
+  const rows = await db
+    .select({
+      name: students.name,
+      idNumber: students.idNumber,
+      cohort: students.cohort,
+      sourceState: students.sourceState,
+      schoolName: schools.name,
+      collegeName: colleges.name,
+      mobile: students.phone,
+      email: students.email,
+      qq: students.qq,
+      wechat: students.wechat,
+      contactUpdatedAt: students.contactUpdatedAt,
+    })
+    .from(students)
     .innerJoin(schools, eq(schools.id, students.schoolId))
     .innerJoin(colleges, eq(colleges.id, students.collegeId))
-    .where(eq(students.id, studentId)).limit(1);
+    .where(eq(students.id, studentId))
+    .limit(1);
   return rows[0];
 }
 
 /** The student's contact details as they stand (null: no such student). */
 export async function findStudentContact(db: Db, studentId: string): Promise<(StudentContact & { updatedAt: string | null }) | null> {
   const row = await db.query.students.findFirst({
-    where: eq(students.id, studentId), columns: { phone: true, email: true, qq: true, wechat: true, contactUpdatedAt: true },
+    where: eq(students.id, studentId),
+    columns: { phone: true, email: true, qq: true, wechat: true, contactUpdatedAt: true },
   });
   return row ? { mobile: row.phone, email: row.email, qq: row.qq, wechat: row.wechat, updatedAt: row.contactUpdatedAt } : null;
 }
 
 /** The write of new contact details; from then on imports and reviews leave them alone. */
 export function contactWrite(db: Db, studentId: string, contact: StudentContact, at: string) {
-  return db.update(students)
+  return db
+    .update(students)
     .set({ phone: contact.mobile, email: contact.email, qq: contact.qq, wechat: contact.wechat, contactUpdatedAt: at })
     .where(eq(students.id, studentId));
 }

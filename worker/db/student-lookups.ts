@@ -22,8 +22,13 @@ export interface DailyQuota {
  */
 export async function recordLookupsWithinQuota(db: Db, rows: LookupRow[], quota: DailyQuota): Promise<boolean> {
   const cost = rows.reduce((n, r) => n + (r.hit ? quota.hitCost : quota.missCost), 0);
-  const values = sql.join(rows.map((r) => sql`(${r.id}, ${r.at}, ${r.employerId}, ${r.accountId}, ${r.by}, ${r.hit ? 1 : 0},
-    ${r.studentId ?? null}, ${r.schoolId ?? null}, ${r.cohort ?? null}, ${r.identifierHash}, ${r.ipHash ?? null})`), sql`, `);
+  const values = sql.join(
+    rows.map(
+      (r) => sql`(${r.id}, ${r.at}, ${r.employerId}, ${r.accountId}, ${r.by}, ${r.hit ? 1 : 0},
+    ${r.studentId ?? null}, ${r.schoolId ?? null}, ${r.cohort ?? null}, ${r.identifierHash}, ${r.ipHash ?? null})`,
+    ),
+    sql`, `,
+  );
   const [, audit] = await runBatch(db, [
     sql`INSERT INTO counters (key, value) SELECT ${quota.counterKey}, ${cost} WHERE ${cost} <= ${quota.limit}
       ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value WHERE counters.value + excluded.value <= ${quota.limit}`,
@@ -37,7 +42,8 @@ export async function recordLookupsWithinQuota(db: Db, rows: LookupRow[], quota:
 
 /** The employers that found this student, newest first (hits only: a miss found nobody). */
 export async function lookupsOfStudent(db: Db, studentId: string, limit = 100) {
-  return db.select({ employerName: employers.name, at: studentLookups.at, by: studentLookups.by })
+  return db
+    .select({ employerName: employers.name, at: studentLookups.at, by: studentLookups.by })
     .from(studentLookups)
     .innerJoin(employers, eq(employers.id, studentLookups.employerId))
     .where(and(eq(studentLookups.studentId, studentId), eq(studentLookups.hit, true)))

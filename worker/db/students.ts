@@ -24,31 +24,55 @@ export interface LookedUpStudent {
  * column name, and three tables have a `name`. By 签约码 the cohort is not asked: the code names
  * one student (found by the unique index on its hash), the school must still match.
  */
-export function lookupApprovedStudentsRead(db: Db, schoolId: string, cohort: number | null, by: LookupBy | LookupByCode): BatchedRead<LookedUpStudent[]> {
-  const match: SQL[] = 'codeHash' in by
-    ? [eq(signingCodes.codeHash, by.codeHash), isNull(signingCodes.revokedAt), gt(signingCodes.expiresAt, by.now)]
-    : 'idNumber' in by
-      ? [eq(students.idNumber, by.idNumber)]
-      : 'name' in by ? [eq(students.phone, by.phone), eq(students.name, by.name)] : [eq(students.phone, by.phone)];
+export function lookupApprovedStudentsRead(
+  db: Db,
+  schoolId: string,
+  cohort: number | null,
+  by: LookupBy | LookupByCode,
+): BatchedRead<LookedUpStudent[]> {
+  const match: SQL[] =
+    'codeHash' in by
+      ? [eq(signingCodes.codeHash, by.codeHash), isNull(signingCodes.revokedAt), gt(signingCodes.expiresAt, by.now)]
+      : 'idNumber' in by
+        ? [eq(students.idNumber, by.idNumber)]
+        : 'name' in by
+          ? [eq(students.phone, by.phone), eq(students.name, by.name)]
+          : [eq(students.phone, by.phone)];
   const query = db
     .select({
-      id: sql<string>`${students.id}`.as('student_id'), name: sql<string>`${students.name}`.as('student_name'),
-      idNumber: sql<string>`${students.idNumber}`.as('id_number'), phone: sql<string | null>`${students.phone}`.as('phone'),
-      cohort: sql<number>`${students.cohort}`.as('cohort'), schoolName: sql<string>`${schools.name}`.as('school_name'),
+      id: sql<string>`${students.id}`.as('student_id'),
+      name: sql<string>`${students.name}`.as('student_name'),
+      idNumber: sql<string>`${students.idNumber}`.as('id_number'),
+      phone: sql<string | null>`${students.phone}`.as('phone'),
+      cohort: sql<number>`${students.cohort}`.as('cohort'),
+      schoolName: sql<string>`${schools.name}`.as('school_name'),
       collegeName: sql<string>`${colleges.name}`.as('college_name'),
     })
     .from(students)
     .innerJoin(schools, eq(schools.id, students.schoolId))
     .innerJoin(colleges, eq(colleges.id, students.collegeId));
   const statement = ('codeHash' in by ? query.innerJoin(signingCodes, eq(signingCodes.studentId, students.id)) : query)
-    .where(and(eq(students.schoolId, schoolId), ...(cohort === null ? [] : [eq(students.cohort, cohort)]), eq(students.sourceState, 'approved'), ...match))
+    .where(
+      and(
+        eq(students.schoolId, schoolId),
+        ...(cohort === null ? [] : [eq(students.cohort, cohort)]),
+        eq(students.sourceState, 'approved'),
+        ...match,
+      ),
+    )
     .limit(5);
   return {
     statements: [statement],
-    read: ([result]) => rowsOf(result).map((r) => ({
-      id: r.student_id as string, name: r.student_name as string, idNumber: r.id_number as string, phone: r.phone as string | null,
-      cohort: r.cohort as number, schoolName: r.school_name as string, collegeName: r.college_name as string,
-    })),
+    read: ([result]) =>
+      rowsOf(result).map((r) => ({
+        id: r.student_id as string,
+        name: r.student_name as string,
+        idNumber: r.id_number as string,
+        phone: r.phone as string | null,
+        cohort: r.cohort as number,
+        schoolName: r.school_name as string,
+        collegeName: r.college_name as string,
+      })),
   };
 }
 

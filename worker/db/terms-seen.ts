@@ -5,13 +5,18 @@ import { termsSeen } from './schema';
 
 /** The audit event id the student last saw the record at, or null when they never opened it. */
 export async function seenEventOf(db: Db, recordId: string, studentId: string): Promise<string | null> {
-  const rows = await db.select({ eventId: termsSeen.eventId }).from(termsSeen)
-    .where(and(eq(termsSeen.recordId, recordId), eq(termsSeen.studentId, studentId))).limit(1);
+  const rows = await db
+    .select({ eventId: termsSeen.eventId })
+    .from(termsSeen)
+    .where(and(eq(termsSeen.recordId, recordId), eq(termsSeen.studentId, studentId)))
+    .limit(1);
   return rows[0]?.eventId ?? null;
 }
 
 /** Remember that the student has now seen the record as it stood after `eventId`. */
 export async function markSeen(db: Db, recordId: string, studentId: string, eventId: string, at: string): Promise<void> {
-  await db.insert(termsSeen).values({ recordId, studentId, eventId, seenAt: at })
+  await db
+    .insert(termsSeen)
+    .values({ recordId, studentId, eventId, seenAt: at })
     .onConflictDoUpdate({ target: [termsSeen.recordId, termsSeen.studentId], set: { eventId, seenAt: at } });
 }

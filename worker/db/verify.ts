@@ -24,7 +24,9 @@ export async function agreementByVerifyCode(db: Db, code: string): Promise<Verif
       studentName: sql<string | null>`json_extract(${records.data}, '$.name')`,
       employerName: sql<string | null>`json_extract(${records.data}, '$.employerName')`,
       schoolName: schools.name,
-      approvedAt: sql<string | null>`(SELECT max(at) FROM audit_events WHERE audit_events.record_id = ${records.id} AND audit_events.to_state = 'approved')`,
+      approvedAt: sql<
+        string | null
+      >`(SELECT max(at) FROM audit_events WHERE audit_events.record_id = ${records.id} AND audit_events.to_state = 'approved')`,
     })
     .from(records)
     .leftJoin(schools, eq(schools.id, records.schoolId))

@@ -36,15 +36,20 @@ export const REQUIRED_KEYS: Record<string, RequiredKey[]> = {
     ...keys('解约流程区分线上/线下和发起方', 'mode', 'initiator'),
     ...keys('解约列表标题', 'agreementNo', 'name', 'employerName'),
   ],
-  dispatch: [
-    ...keys('派遣信息列表标题', 'employerName'),
-    ...exportColumns('dispatch'),
-  ],
-  destination: [
-    ...keys('毕业去向列表、导出和签约自动登记', 'destination', 'employerName', 'creditCode'),
-  ],
+  dispatch: [...keys('派遣信息列表标题', 'employerName'), ...exportColumns('dispatch')],
+  destination: [...keys('毕业去向列表、导出和签约自动登记', 'destination', 'employerName', 'creditCode')],
   employer: [
-    ...keys('单位注册审核通过后写入单位信息', 'employerName', 'creditCode', 'unitNature', 'industry', 'employerRegion', 'employerAddress', 'contactName', 'contactPhone'),
+    ...keys(
+      '单位注册审核通过后写入单位信息',
+      'employerName',
+      'creditCode',
+      'unitNature',
+      'industry',
+      'employerRegion',
+      'employerAddress',
+      'contactName',
+      'contactPhone',
+    ),
   ],
 };
 

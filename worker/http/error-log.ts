@@ -20,7 +20,10 @@ function describe(err: unknown): string {
 
 function frames(err: unknown): string[] {
   if (!(err instanceof Error) || !err.stack) return [];
-  return err.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, MAX_FRAMES);
+  return err.stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, MAX_FRAMES);
 }
 
 export function errorLogLine(err: unknown, method: string, url: string): string {

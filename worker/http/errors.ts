@@ -24,12 +24,10 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: ErrorCode, message: string, fields?: FieldIssue[]) =>
-  new AppError(400, code, message, fields);
+export const badRequest = (code: ErrorCode, message: string, fields?: FieldIssue[]) => new AppError(400, code, message, fields);
 export const unauthorized = (message = '请先登录') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = '您无权进行此操作') => new AppError(403, 'forbidden', message);
 export const notFound = (message = '记录不存在或您无权查看') => new AppError(404, 'not_found', message);
-export const conflict = (message = '该记录已被他人更新，请刷新后重试', code: ErrorCode = 'conflict') =>
-  new AppError(409, code, message);
+export const conflict = (message = '该记录已被他人更新，请刷新后重试', code: ErrorCode = 'conflict') => new AppError(409, code, message);
 export const invalid = (message: string, fields: FieldIssue[] = [], code: ErrorCode = 'invalid') =>
   new AppError(422, code, message, fields);

@@ -12,7 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, type Reply } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import {
-  amendmentProposed, demo, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, registrationIn, sourceRecordIn, terminationIn, type Scenario,
+  amendmentProposed,
+  demo,
+  dispatchIn,
+  invitationIn,
+  offlineAgreementIn,
+  onlineAgreementIn,
+  registrationIn,
+  sourceRecordIn,
+  terminationIn,
+  type Scenario,
 } from '../test/scenarios';
 
 const RUNS = 12;
@@ -21,19 +30,71 @@ const TIMEOUT = 300_000;
 // ── what a hostile or broken client sends ──
 
 const POLLUTION = ['__proto__', 'constructor', 'prototype'];
-const KNOWN_KEYS = ['version', 'data', 'reason', 'studentId', 'agreementId', 'mode', 'username', 'password', 'currentPassword', 'newPassword', 'idNumber', 'mobile', 'email', 'definition', 'confirm', 'baseVersion'];
-const FIELD_KEYS = ['name', 'idNumber', 'mobile', 'monthlySalary', 'deadline', 'proofPhotos', 'letter', 'employerName', 'creditCode', 'originRegion', 'consentRemark', 'collegeRemark', 'items'];
+const KNOWN_KEYS = [
+  'version',
+  'data',
+  'reason',
+  'studentId',
+  'agreementId',
+  'mode',
+  'username',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'idNumber',
+  'mobile',
+  'email',
+  'definition',
+  'confirm',
+  'baseVersion',
+];
+const FIELD_KEYS = [
+  'name',
+  'idNumber',
+  'mobile',
+  'monthlySalary',
+  'deadline',
+  'proofPhotos',
+  'letter',
+  'employerName',
+  'creditCode',
+  'originRegion',
+  'consentRemark',
+  'collegeRemark',
+  'items',
+];
 
 const oddStrings = fc.constantFrom(
-  '\uD800', '\uDFFF', 'a\uD83Db', '\u202Eevil\u202C', '\u200F\u05D0\u05D1', '\u0000', 'nul\u0000byte', '👩‍👩‍👧‍👦', '🏳️‍🌈', 'e\u0301\u0301\u0301\u0301',
-  '\uFEFF', '\uFFFF', '𠮷野家', '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', 'NaN', '-0', '1e309', '', ' ', '\r\n',
+  '\uD800',
+  '\uDFFF',
+  'a\uD83Db',
+  '\u202Eevil\u202C',
+  '\u200F\u05D0\u05D1',
+  '\u0000',
+  'nul\u0000byte',
+  '👩‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  'e\u0301\u0301\u0301\u0301',
+  '\uFEFF',
+  '\uFFFF',
+  '𠮷野家',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '../../etc/passwd',
+  'NaN',
+  '-0',
+  '1e309',
+  '',
+  ' ',
+  '\r\n',
 );
 const hugeStrings = fc.constantFrom(5_000, 120_000, 400_000).map((n) => '字'.repeat(n));
 const strings = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 40 }), oddStrings, hugeStrings);
 
 /** JSON text with nesting far beyond any real form: arrays or objects, thousands deep. */
-const deepJson = fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.boolean()).map(([depth, arrays]) =>
-  arrays ? '['.repeat(depth) + '1' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+const deepJson = fc
+  .tuple(fc.integer({ min: 100, max: 20_000 }), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? '['.repeat(depth) + '1' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
 
 /**
  * Values as JSON text, built by hand so `__proto__` ends up as a literal key in the body — the way
@@ -43,7 +104,9 @@ const jsonValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     strings.map((s) => JSON.stringify(s)),
-    fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1, 0, -1, 2 ** 53, 1e300)).map((n) => JSON.stringify(n)),
+    fc
+      .oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1, 0, -1, 2 ** 53, 1e300))
+      .map((n) => JSON.stringify(n)),
     fc.constantFrom('true', 'false', 'null', '1e999', '-1e999'),
     fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
     objectOf(fc.oneof(fc.constantFrom(...POLLUTION, ...FIELD_KEYS), fc.string(), oddStrings), tie('value')),
@@ -52,24 +115,38 @@ const jsonValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
 })).value;
 
 function objectOf(keys: fc.Arbitrary<string>, values: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.array(fc.tuple(keys, values), { maxLength: 6 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
+  return fc
+    .array(fc.tuple(keys, values), { maxLength: 6 })
+    .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
 }
 
 /** A JSON object body: the keys the endpoint reads (with anything in them), pollution keys, extras. */
 const jsonBody = objectOf(fc.oneof(fc.constantFrom(...KNOWN_KEYS, ...POLLUTION), fc.string(), oddStrings), jsonValue);
 
 /** A well-formed transition body whose form data is malformed: the deepest the junk can get. */
-const transitionBody = fc.tuple(fc.integer({ min: -3, max: 50 }), objectOf(fc.constantFrom(...FIELD_KEYS, ...POLLUTION), jsonValue), jsonValue)
+const transitionBody = fc
+  .tuple(fc.integer({ min: -3, max: 50 }), objectOf(fc.constantFrom(...FIELD_KEYS, ...POLLUTION), jsonValue), jsonValue)
   .map(([version, data, reason]) => `{"version":${version},"data":${data},"reason":${reason},"__proto__":{"polluted":true},"extra":1}`);
 
 const notJson = fc.oneof(
-  fc.string(), oddStrings, fc.constantFrom('', 'null', '[]', '"x"', '1', '{', '{"version":', '{"a":1}{"b":2}', 'version=1&data=x', '<xml/>'),
-  deepJson, fc.uint8Array({ maxLength: 64 }).map((b) => String.fromCharCode(...b)),
+  fc.string(),
+  oddStrings,
+  fc.constantFrom('', 'null', '[]', '"x"', '1', '{', '{"version":', '{"a":1}{"b":2}', 'version=1&data=x', '<xml/>'),
+  deepJson,
+  fc.uint8Array({ maxLength: 64 }).map((b) => String.fromCharCode(...b)),
 );
 
 const contentTypes = fc.constantFrom(
-  'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/plain', 'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=xyz', 'application/xml', '', 'application/jsonp', 'application/json-patch+json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=xyz',
+  'application/xml',
+  '',
+  'application/jsonp',
+  'application/json-patch+json',
 );
 
 const anyBody = fc.oneof(
@@ -102,7 +179,8 @@ interface Target {
   send?: (client: TestClient, text: string, type: string) => Promise<Reply>;
 }
 
-const onRecord = (kind: string, action: string, make: () => Promise<Scenario>, who: (s: Scenario) => Promise<TestClient> | TestClient) =>
+const onRecord =
+  (kind: string, action: string, make: () => Promise<Scenario>, who: (s: Scenario) => Promise<TestClient> | TestClient) =>
   async (): Promise<Target> => {
     const s = await make();
     return { client: await who(s), path: `/api/${kind}/${s.id}/${action}`, recordId: s.id };
@@ -116,14 +194,20 @@ async function multipart(client: TestClient, path: string, text: string, type: s
 
 const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
   ['POST /api/invitations', async () => ({ client: await demo('employer'), path: '/api/invitations' })],
-  ['POST /api/agreements', async () => {
-    const s = await studentWithSourceRecord('approved');
-    return { client: await TestClient.as(s.username), path: '/api/agreements' };
-  }],
-  ['POST /api/agreements/preview', async () => {
-    const s = await studentWithSourceRecord('approved');
-    return { client: await TestClient.as(s.username), path: '/api/agreements/preview' };
-  }],
+  [
+    'POST /api/agreements',
+    async () => {
+      const s = await studentWithSourceRecord('approved');
+      return { client: await TestClient.as(s.username), path: '/api/agreements' };
+    },
+  ],
+  [
+    'POST /api/agreements/preview',
+    async () => {
+      const s = await studentWithSourceRecord('approved');
+      return { client: await TestClient.as(s.username), path: '/api/agreements/preview' };
+    },
+  ],
   ['POST /api/amendments', async () => ({ client: await demo('employer'), path: '/api/amendments' })],
   ['POST /api/terminations', async () => ({ client: await demo('employer'), path: '/api/terminations' })],
   ['POST /api/source-records', async () => ({ client: await demo('school'), path: '/api/source-records' })],
@@ -148,24 +232,48 @@ const ENDPOINTS: Array<[string, () => Promise<Target>]> = [
   ['dispatches submit', onRecord('dispatches', 'submit', () => dispatchIn('unconfirmed'), own)],
   ['dispatches reject', onRecord('dispatches', 'reject', () => dispatchIn('center_review'), as('center'))],
   ['employer-registrations reject', onRecord('employer-registrations', 'reject', () => registrationIn('pending'), as('center'))],
-  ['employer-registrations resubmit', onRecord('employer-registrations', 'resubmit', () => registrationIn('returned'), (s) => s.registrant!)],
-  ['POST /api/files', async () => ({ client: await demo('student'), path: '/api/files', send: (c, text, type) => multipart(c, '/api/files', text, type) })],
+  [
+    'employer-registrations resubmit',
+    onRecord(
+      'employer-registrations',
+      'resubmit',
+      () => registrationIn('returned'),
+      (s) => s.registrant!,
+    ),
+  ],
+  [
+    'POST /api/files',
+    async () => ({ client: await demo('student'), path: '/api/files', send: (c, text, type) => multipart(c, '/api/files', text, type) }),
+  ],
   ['POST /api/files (raw body)', async () => ({ client: await demo('student'), path: '/api/files' })],
-  ['POST /api/source-records/import', async () => ({ client: await demo('school'), path: '/api/source-records/import', send: (c, text, type) => multipart(c, '/api/source-records/import', text, type) })],
+  [
+    'POST /api/source-records/import',
+    async () => ({
+      client: await demo('school'),
+      path: '/api/source-records/import',
+      send: (c, text, type) => multipart(c, '/api/source-records/import', text, type),
+    }),
+  ],
   ['PUT /api/forms/agreement/draft', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/draft' })],
   ['PUT /api/schools/me/profile', async () => ({ client: await demo('school2'), path: '/api/schools/me/profile' })],
   ['PUT /api/lifecycles/dispatches/reasons', async () => ({ client: await demo('admin'), path: '/api/lifecycles/dispatches/reasons' })],
   ['POST /api/forms/agreement/publish', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/publish' })],
   ['POST /api/forms/agreement/rollback', async () => ({ client: await demo('admin'), path: '/api/forms/agreement/rollback' })],
   ['POST /api/employers', () => Promise.resolve({ client: new TestClient(), path: '/api/employers' })],
-  ['POST /api/session/identity', async () => {
-    const s = await studentWithSourceRecord('imported');
-    return { client: await TestClient.as(s.username), path: '/api/session/identity' };
-  }],
-  ['POST /api/session/password', async () => {
-    const s = await studentWithSourceRecord('imported');
-    return { client: await TestClient.as(s.username), path: '/api/session/password' };
-  }],
+  [
+    'POST /api/session/identity',
+    async () => {
+      const s = await studentWithSourceRecord('imported');
+      return { client: await TestClient.as(s.username), path: '/api/session/identity' };
+    },
+  ],
+  [
+    'POST /api/session/password',
+    async () => {
+      const s = await studentWithSourceRecord('imported');
+      return { client: await TestClient.as(s.username), path: '/api/session/password' };
+    },
+  ],
   // last: failed sign-ins may count towards throttling
   ['POST /api/session', () => Promise.resolve({ client: new TestClient(), path: '/api/session' })],
 ];
@@ -178,30 +286,38 @@ describe('malformed bodies at every write endpoint: never a 5xx, never a partial
     before = prototypeKeys();
     // shipped definitions are stored as version 1 on first read: do that now, not inside a measured request
     const admin = await demo('admin');
-    for (const key of ['source', 'agreement', 'termination', 'dispatch', 'employer']) expect((await admin.get(`/api/forms/${key}`)).status).toBe(200);
+    for (const key of ['source', 'agreement', 'termination', 'dispatch', 'employer'])
+      expect((await admin.get(`/api/forms/${key}`)).status).toBe(200);
   });
 
-  it.each(ENDPOINTS)('%s', async (name, make) => {
-    let target = await make();
-    const method = name.startsWith('PUT') ? 'PUT' : 'POST';
-    await fc.assert(
-      fc.asyncProperty(anyBody, async ({ text, type }) => {
-        const was = await snapshot(target.recordId);
-        const res = target.send
-          ? await target.send(target.client, text, type)
-          : await target.client.request(method, target.path, undefined, { rawBody: text, contentType: type });
-        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
-        if (res.status < 300) {
-          // a body that happened to be valid did its job; later runs get a fresh record
-          target = await make();
-          return;
-        }
-        expect(res.body?.error, JSON.stringify(res.body)).toMatchObject({ code: expect.any(String), message: expect.stringMatching(CHINESE) });
-        expect(await snapshot(target.recordId)).toEqual(was);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(prototypeKeys()).toEqual(before);
-  }, TIMEOUT);
+  it.each(ENDPOINTS)(
+    '%s',
+    async (name, make) => {
+      let target = await make();
+      const method = name.startsWith('PUT') ? 'PUT' : 'POST';
+      await fc.assert(
+        fc.asyncProperty(anyBody, async ({ text, type }) => {
+          const was = await snapshot(target.recordId);
+          const res = target.send
+            ? await target.send(target.client, text, type)
+            : await target.client.request(method, target.path, undefined, { rawBody: text, contentType: type });
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          if (res.status < 300) {
+            // a body that happened to be valid did its job; later runs get a fresh record
+            target = await make();
+            return;
+          }
+          expect(res.body?.error, JSON.stringify(res.body)).toMatchObject({
+            code: expect.any(String),
+            message: expect.stringMatching(CHINESE),
+          });
+          expect(await snapshot(target.recordId)).toEqual(was);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(prototypeKeys()).toEqual(before);
+    },
+    TIMEOUT,
+  );
 });

@@ -26,11 +26,26 @@ function sheetXml(bytes: Uint8Array, n = 1): string {
 }
 
 describe('a workbook with sheet extras', () => {
-  const plain = book([['姓名', '性别', '身份证号'], ['张三', '男', '320102200503140005']], [["选项's", [['性别'], ['男'], ['女']]]]);
+  const plain = book(
+    [
+      ['姓名', '性别', '身份证号'],
+      ['张三', '男', '320102200503140005'],
+    ],
+    [["选项's", [['性别'], ['男'], ['女']]]],
+  );
 
   it('offers a dropdown whose list is a range of another sheet, and keeps what the workbook held', async () => {
     const out = withSheetExtras(plain, 0, {
-      validations: [{ sqref: 'B2:B100', type: 'list', source: sheetRange("选项's", 0, 2, 3), promptTitle: '性别', prompt: '可在下拉列表中选择', error: '不在可选值中' }],
+      validations: [
+        {
+          sqref: 'B2:B100',
+          type: 'list',
+          source: sheetRange("选项's", 0, 2, 3),
+          promptTitle: '性别',
+          prompt: '可在下拉列表中选择',
+          error: '不在可选值中',
+        },
+      ],
     });
     const wb = await load(out);
     const sheet = wb.getWorksheet('Sheet1')!;
@@ -38,8 +53,14 @@ describe('a workbook with sheet extras', () => {
     expect(wb.getWorksheet("选项's")!.getCell('A3').value).toBe('女');
     for (const ref of ['B2', 'B57', 'B100']) {
       expect(sheet.getCell(ref).dataValidation).toMatchObject({
-        type: 'list', formulae: ["'选项''s'!$A$2:$A$3"], allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
-        promptTitle: '性别', prompt: '可在下拉列表中选择', error: '不在可选值中',
+        type: 'list',
+        formulae: ["'选项''s'!$A$2:$A$3"],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        promptTitle: '性别',
+        prompt: '可在下拉列表中选择',
+        error: '不在可选值中',
       });
     }
     expect(sheet.getCell('B101').dataValidation).toBeUndefined();
@@ -68,10 +89,19 @@ describe('a workbook with sheet extras', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
-  it('escapes text and keeps Excel\'s lengths: title 32, prompt 255, error 225 characters', async () => {
+  it("escapes text and keeps Excel's lengths: title 32, prompt 255, error 225 characters", async () => {
     const long = '字'.repeat(400);
     const out = withSheetExtras(plain, 0, {
-      validations: [{ sqref: 'A2:A3', type: 'list', source: sheetRange('S', 0, 2, 3), promptTitle: `<&">${long}`, prompt: `a<b & "c"${long}`, error: long }],
+      validations: [
+        {
+          sqref: 'A2:A3',
+          type: 'list',
+          source: sheetRange('S', 0, 2, 3),
+          promptTitle: `<&">${long}`,
+          prompt: `a<b & "c"${long}`,
+          error: long,
+        },
+      ],
     });
     const v = (await load(out)).getWorksheet('Sheet1')!.getCell('A2').dataValidation;
     expect(Array.from(v.promptTitle!)).toHaveLength(32);
@@ -83,7 +113,14 @@ describe('a workbook with sheet extras', () => {
   });
 
   it('puts each element where the worksheet schema wants it (validations before ignoredErrors, cols before sheetData)', () => {
-    const xml = sheetXml(withSheetExtras(plain, 0, { widths: [8], textColumns: [2], freezeHeader: true, validations: [{ sqref: 'B2:B3', type: 'none', prompt: 'x' }] }));
+    const xml = sheetXml(
+      withSheetExtras(plain, 0, {
+        widths: [8],
+        textColumns: [2],
+        freezeHeader: true,
+        validations: [{ sqref: 'B2:B3', type: 'none', prompt: 'x' }],
+      }),
+    );
     const at = (tag: string) => xml.indexOf(`<${tag}`);
     const order = ['sheetViews', 'cols', 'sheetData', 'dataValidations', 'ignoredErrors'].map(at);
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -92,10 +129,18 @@ describe('a workbook with sheet extras', () => {
   });
 
   it('leaves the other sheets and the cells as SheetJS reads them', () => {
-    const out = withSheetExtras(plain, 0, { widths: [8, 6, 22], textColumns: [2], freezeHeader: true, validations: [{ sqref: 'B2:B3', type: 'none', prompt: 'x' }] });
+    const out = withSheetExtras(plain, 0, {
+      widths: [8, 6, 22],
+      textColumns: [2],
+      freezeHeader: true,
+      validations: [{ sqref: 'B2:B3', type: 'none', prompt: 'x' }],
+    });
     const back = XLSX.read(out, { type: 'array' });
     expect(back.SheetNames).toEqual(['Sheet1', "选项's"]);
-    expect(XLSX.utils.sheet_to_json(back.Sheets.Sheet1!, { header: 1 })).toEqual([['姓名', '性别', '身份证号'], ['张三', '男', '320102200503140005']]);
+    expect(XLSX.utils.sheet_to_json(back.Sheets.Sheet1!, { header: 1 })).toEqual([
+      ['姓名', '性别', '身份证号'],
+      ['张三', '男', '320102200503140005'],
+    ]);
     expect(sheetXml(out, 2)).toBe(sheetXml(plain, 2));
   });
 });

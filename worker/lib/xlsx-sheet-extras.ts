@@ -11,7 +11,9 @@
 import * as XLSX from '@e965/xlsx';
 
 /** The part of SheetJS's bundled CFB (zip) module used here; the community build types it `any`. */
-interface CfbContainer { readonly __brand: 'cfb-container' }
+interface CfbContainer {
+  readonly __brand: 'cfb-container';
+}
 interface CfbModule {
   read(data: Uint8Array, options: { type: 'array' }): CfbContainer;
   find(container: CfbContainer, path: string): { content?: Uint8Array } | null;
@@ -48,9 +50,26 @@ const LIMITS = { promptTitle: 32, prompt: 255, error: 225 } as const;
 
 /** Elements that come after <dataValidations> in a worksheet, in schema order. */
 const AFTER_VALIDATIONS = [
-  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
-  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing',
-  'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
 
 const XML_ESCAPES: Partial<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -125,7 +144,8 @@ function addToSheet(xml: string, extras: SheetExtras, textIndex: number): string
   if (cols) out = out.replace(/<sheetData\b/, `${cols}<sheetData`);
   out = out.replace(/<sheetData>[\s\S]*<\/sheetData>/, (data) => styleTextCells(data, new Set(extras.textColumns ?? []), textIndex));
   if (extras.freezeHeader) {
-    const pane = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>';
+    const pane =
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>';
     out = out.replace(/<sheetView ([^>]*?)\/>/, `<sheetView $1>${pane}</sheetView>`);
   }
   const validations = extras.validations ?? [];

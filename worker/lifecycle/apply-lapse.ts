@@ -18,12 +18,22 @@ export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow
   const now = new Date().toISOString();
   try {
     await runBatch(db, [
-      db.update(records).set({ state: lapse.to, version: record.version + 1, updatedAt: now })
+      db
+        .update(records)
+        .set({ state: lapse.to, version: record.version + 1, updatedAt: now })
         .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
       abortUnlessChanged(db),
       ...(await auditWrites(db, {
-        recordId: record.id, kind: record.kind, action: lapse.action, fromState: record.state, toState: lapse.to,
-        actor: SYSTEM_ACTOR, reason: null, data: record.data, at: now, head: record.auditHead,
+        recordId: record.id,
+        kind: record.kind,
+        action: lapse.action,
+        fromState: record.state,
+        toState: lapse.to,
+        actor: SYSTEM_ACTOR,
+        reason: null,
+        data: record.data,
+        at: now,
+        head: record.auditHead,
       })),
     ]);
   } catch (err) {
@@ -37,7 +47,9 @@ export async function sweepLapsed(db: Db, lifecycle: Lifecycle, limit = 500): Pr
   const lapse = lifecycle.lapse;
   if (!lapse) return 0;
   const today = beijingToday();
-  const due = await db.select().from(records)
+  const due = await db
+    .select()
+    .from(records)
     .where(and(eq(records.kind, lifecycle.kind), inArray(records.state, lapse.from), lt(records.deadline, today)))
     .limit(limit);
   let n = 0;
@@ -48,4 +60,3 @@ export async function sweepLapsed(db: Db, lifecycle: Lifecycle, limit = 500): Pr
   }
   return n;
 }
-

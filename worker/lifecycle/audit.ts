@@ -46,7 +46,7 @@ export function snapshotOf(data: unknown): string {
 async function previousHash(db: Db, recordId: string, head: AuditInput['head'], preChain?: PreChainEvent[]): Promise<string> {
   if (head === NEW_RECORD) return GENESIS;
   if (head !== null) return head;
-  return preChainSeal(preChain ?? await preChainEvents(db, recordId));
+  return preChainSeal(preChain ?? (await preChainEvents(db, recordId)));
 }
 
 /**
@@ -60,8 +60,7 @@ export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
   const expectedHead = input.head === NEW_RECORD ? null : input.head;
   return [
     insert,
-    db.update(records).set({ auditHead: hash })
-      .where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
+    db.update(records).set({ auditHead: hash }).where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
     abortUnlessChanged(db),
   ];
 }
@@ -79,11 +78,25 @@ export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ i
 type EventRow = typeof auditEvents.$inferInsert & { prevHash: string; hash: string; snapshot: string };
 
 /** Every transition writes one: its text is rendered once (see `prepared`). */
-const insertEvent = prepared<EventRow>((db, p) => db.insert(auditEvents).values({
-  id: p.id, recordId: p.recordId, kind: p.kind, action: p.action, fromState: p.fromState, toState: p.toState,
-  actorId: p.actorId, actorRole: p.actorRole, actorName: p.actorName, reason: p.reason, dataDigest: p.dataDigest,
-  snapshot: p.snapshot, at: p.at, prevHash: p.prevHash, hash: p.hash,
-}));
+const insertEvent = prepared<EventRow>((db, p) =>
+  db.insert(auditEvents).values({
+    id: p.id,
+    recordId: p.recordId,
+    kind: p.kind,
+    action: p.action,
+    fromState: p.fromState,
+    toState: p.toState,
+    actorId: p.actorId,
+    actorRole: p.actorRole,
+    actorName: p.actorName,
+    reason: p.reason,
+    dataDigest: p.dataDigest,
+    snapshot: p.snapshot,
+    at: p.at,
+    prevHash: p.prevHash,
+    hash: p.hash,
+  }),
+);
 
 /** The insert of a record's next event, linked to the one before it, and the hash it leaves as head. */
 async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
@@ -97,7 +110,7 @@ async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write;
  * index refuses a second event linking to the same one.
  */
 export async function subjectAuditWrites(db: Db, input: Omit<AuditInput, 'head'>): Promise<Write[]> {
-  const prev = (await chainTail(db, input.recordId)) ?? await previousHash(db, input.recordId, null);
+  const prev = (await chainTail(db, input.recordId)) ?? (await previousHash(db, input.recordId, null));
   const { event, snapshot, hash } = await sealedEvent({ ...input, head: null }, prev);
   return [db.insert(auditEvents).values({ ...event, snapshot, hash })];
 }

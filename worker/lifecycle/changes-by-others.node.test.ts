@@ -3,8 +3,12 @@ import { agreementDefinition } from '../../forms/engine/test/fixtures';
 import { changesByOthers, type SnapshotEvent } from './changes-by-others';
 
 const def = agreementDefinition();
-const ev = (actorRole: string | null, data: Record<string, unknown> | null, at: string, toState: string | null = null): SnapshotEvent =>
-  ({ actorRole, toState, snapshot: data ? JSON.stringify(data) : null, at });
+const ev = (actorRole: string | null, data: Record<string, unknown> | null, at: string, toState: string | null = null): SnapshotEvent => ({
+  actorRole,
+  toState,
+  snapshot: data ? JSON.stringify(data) : null,
+  at,
+});
 
 const v1 = { name: '张三', mobile: '13800000001', salary: 8000, unitName: '甲公司', schoolNote: '' };
 
@@ -18,11 +22,19 @@ describe('the 变更 box: what other parties changed since the reviewer last act
     ];
     const current = { ...v1, mobile: '13800000002', salary: 9000 };
     const out = changesByOthers(def, events, current, 'college', new Set());
-    expect(out).toEqual({ since: 't3', sinceOwn: true, changes: [{ key: 'salary', label: '月薪', before: 8000, after: 9000, by: ['student'] }] });
+    expect(out).toEqual({
+      since: 't3',
+      sinceOwn: true,
+      changes: [{ key: 'salary', label: '月薪', before: 8000, after: 9000, by: ['student'] }],
+    });
   });
 
   it('a reviewer who never acted sees every change since the first version, with who made it', () => {
-    const events = [ev('student', v1, 't1'), ev('employer', { ...v1, unitName: '乙公司' }, 't2'), ev('college', { ...v1, unitName: '乙公司' }, 't3')];
+    const events = [
+      ev('student', v1, 't1'),
+      ev('employer', { ...v1, unitName: '乙公司' }, 't2'),
+      ev('college', { ...v1, unitName: '乙公司' }, 't3'),
+    ];
     const out = changesByOthers(def, events, { ...v1, unitName: '乙公司' }, 'school', new Set());
     expect(out.since).toBe('t1');
     expect(out.sinceOwn).toBe(false);
@@ -36,11 +48,20 @@ describe('the 变更 box: what other parties changed since the reviewer last act
       ev('student', { ...v1, mobile: '13800000003' }, 't3', 'college_review'), // 送审
     ];
     const current = { ...v1, mobile: '13800000003' };
-    expect(changesByOthers(def, events, current, 'college', new Set(), undefined, new Set(['college_review']))).toEqual({ since: 't3', sinceOwn: false, changes: [] });
+    expect(changesByOthers(def, events, current, 'college', new Set(), undefined, new Set(['college_review']))).toEqual({
+      since: 't3',
+      sinceOwn: false,
+      changes: [],
+    });
     // once it comes back after the college returned it, the student's new changes show
-    const again = [...events, ev('college', current, 't4', 'returned'), ev('student', { ...current, salary: 8500 }, 't5', 'college_review')];
-    expect(changesByOthers(def, again, { ...current, salary: 8500 }, 'college', new Set(), undefined, new Set(['college_review'])).changes)
-      .toEqual([{ key: 'salary', label: '月薪', before: 8000, after: 8500, by: ['student'] }]);
+    const again = [
+      ...events,
+      ev('college', current, 't4', 'returned'),
+      ev('student', { ...current, salary: 8500 }, 't5', 'college_review'),
+    ];
+    expect(
+      changesByOthers(def, again, { ...current, salary: 8500 }, 'college', new Set(), undefined, new Set(['college_review'])).changes,
+    ).toEqual([{ key: 'salary', label: '月薪', before: 8000, after: 8500, by: ['student'] }]);
   });
 
   it('leaves out the fields of the reviewer’s own step, computed fields, and a change undone again', () => {

@@ -54,15 +54,24 @@ export function parseSnapshot(snapshot: string | null | undefined): Record<strin
  * hidden leaks through a before value; `routine` names the fields of the viewer's current step.
  */
 export function changesByOthers(
-  definition: FormDefinition, events: readonly SnapshotEvent[], current: Record<string, unknown>, viewer: Role,
-  routine: ReadonlySet<string>, shown: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v,
+  definition: FormDefinition,
+  events: readonly SnapshotEvent[],
+  current: Record<string, unknown>,
+  viewer: Role,
+  routine: ReadonlySet<string>,
+  shown: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v,
   arrivals: ReadonlySet<string> = new Set(),
 ): ChangesByOthers {
-  const versions = events.map((e) => ({ role: e.actorRole, to: e.toState, at: e.at, data: parseSnapshot(e.snapshot) })).filter((v) => v.data !== null) as
-    Array<{ role: string | null; to: string | null; at: string; data: Record<string, unknown> }>;
+  const versions = events
+    .map((e) => ({ role: e.actorRole, to: e.toState, at: e.at, data: parseSnapshot(e.snapshot) }))
+    .filter((v) => v.data !== null) as Array<{ role: string | null; to: string | null; at: string; data: Record<string, unknown> }>;
   let start = versions.findLastIndex((v) => v.role === viewer);
   const sinceOwn = start >= 0;
-  if (!sinceOwn) start = Math.max(0, versions.findIndex((v) => v.to !== null && arrivals.has(v.to)));
+  if (!sinceOwn)
+    start = Math.max(
+      0,
+      versions.findIndex((v) => v.to !== null && arrivals.has(v.to)),
+    );
   const since = versions[start];
   if (!since) return { since: null, sinceOwn: false, changes: [] };
 

@@ -9,8 +9,8 @@ import { studentWithSourceRecord, verifiedEmployer } from '../test/fixtures';
 import { demo } from '../test/scenarios';
 import { sendInvitation } from '../test/signing';
 
-describe('an agreement taking effect closes the student\'s other invitations', () => {
-  it('the other employer\'s sent invitation and another\'s draft close as 学生已与其他单位签约, each employer told', async () => {
+describe("an agreement taking effect closes the student's other invitations", () => {
+  it("the other employer's sent invitation and another's draft close as 学生已与其他单位签约, each employer told", async () => {
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const employer = await demo('employer');
@@ -43,14 +43,25 @@ describe('an agreement taking effect closes the student\'s other invitations', (
     expect((await student.get(`/api/invitations/${chosen.id}`)).body.state).toBe('accepted');
 
     const told = await otherClient.get('/api/notifications');
-    expect(told.body.items).toEqual([expect.objectContaining({
-      title: '邀约已关闭：学生已与其他单位签约', body: '测试学生已与其他单位签约，您的职位邀约（后端开发工程师）已自动关闭。',
-      recordId: otherSent.id, link: `/r/invitations/${otherSent.id}`, readAt: null,
-    })]);
+    expect(told.body.items).toEqual([
+      expect.objectContaining({
+        title: '邀约已关闭：学生已与其他单位签约',
+        body: '测试学生已与其他单位签约，您的职位邀约（后端开发工程师）已自动关闭。',
+        recordId: otherSent.id,
+        link: `/r/invitations/${otherSent.id}`,
+        readAt: null,
+      }),
+    ]);
     const thirdTold = await (await TestClient.as(third.username)).get('/api/notifications');
-    expect(thirdTold.body.items.map((n: { recordId: string; event: string }) => [n.recordId, n.event])).toEqual([[thirdDraft.body.id, 'invitations.close']]);
+    expect(thirdTold.body.items.map((n: { recordId: string; event: string }) => [n.recordId, n.event])).toEqual([
+      [thirdDraft.body.id, 'invitations.close'],
+    ]);
     // the winning employer hears of its agreement taking effect, not of a closing
-    const mine = await env.DB.prepare("SELECT COUNT(*) AS n FROM notifications WHERE account_id = 'acc-employer' AND event = 'invitations.close' AND record_id = ?").bind(chosen.id).first<{ n: number }>();
+    const mine = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM notifications WHERE account_id = 'acc-employer' AND event = 'invitations.close' AND record_id = ?",
+    )
+      .bind(chosen.id)
+      .first<{ n: number }>();
     expect(mine!.n).toBe(0);
   });
 });

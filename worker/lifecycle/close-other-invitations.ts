@@ -20,17 +20,42 @@ const OPEN = ['draft', 'sent'];
 export async function closeOtherInvitations(ctx: Pick<TransitionContext, 'db' | 'record' | 'actor' | 'now'>): Promise<Write[]> {
   const { db, record, actor, now } = ctx;
   if (!record.studentId) return [];
-  const open = await db.select().from(records)
+  const open = await db
+    .select()
+    .from(records)
     .where(and(eq(records.studentId, record.studentId), eq(records.kind, 'invitations'), inArray(records.state, OPEN)));
   const out: Write[] = [];
   for (const inv of open) {
     out.push(
       // guarded by the state read: an invitation the employer changed meanwhile fails the whole approval (409, retry)
-      db.update(records).set({ state: CLOSED_SIGNED_ELSEWHERE, version: sql`${records.version} + 1`, updatedAt: now })
+      db
+        .update(records)
+        .set({ state: CLOSED_SIGNED_ELSEWHERE, version: sql`${records.version} + 1`, updatedAt: now })
         .where(and(eq(records.id, inv.id), eq(records.state, inv.state), eq(records.version, inv.version))),
-      ...(await auditWrites(db, { recordId: inv.id, kind: 'invitations', action: CLOSE_ACTION, fromState: inv.state, toState: CLOSED_SIGNED_ELSEWHERE, actor, reason: CLOSE_LABEL, data: inv.data, at: now, head: inv.auditHead })),
-      ...rulesFor('invitations', CLOSE_ACTION, inv.state, CLOSED_SIGNED_ELSEWHERE)
-        .flatMap((rule) => ruleWrites(db, rule, { action: CLOSE_ACTION, label: CLOSE_LABEL, from: inv.state, to: CLOSED_SIGNED_ELSEWHERE, record: inv, actor, reason: null, now })),
+      ...(await auditWrites(db, {
+        recordId: inv.id,
+        kind: 'invitations',
+        action: CLOSE_ACTION,
+        fromState: inv.state,
+        toState: CLOSED_SIGNED_ELSEWHERE,
+        actor,
+        reason: CLOSE_LABEL,
+        data: inv.data,
+        at: now,
+        head: inv.auditHead,
+      })),
+      ...rulesFor('invitations', CLOSE_ACTION, inv.state, CLOSED_SIGNED_ELSEWHERE).flatMap((rule) =>
+        ruleWrites(db, rule, {
+          action: CLOSE_ACTION,
+          label: CLOSE_LABEL,
+          from: inv.state,
+          to: CLOSED_SIGNED_ELSEWHERE,
+          record: inv,
+          actor,
+          reason: null,
+          now,
+        }),
+      ),
     );
   }
   return out;

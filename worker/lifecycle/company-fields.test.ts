@@ -10,7 +10,14 @@ import { demo, onlineAgreementIn, verifiedEmployer } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
 import { TestClient } from '../test/client';
 
-const OTHER_COMPANY = { employerName: '华为技术有限公司', creditCode: '914403001922038216', unitNature: '10', industry: 'C', employerRegion: '440307', employerAddress: '深圳市龙岗区坂田华为基地' };
+const OTHER_COMPANY = {
+  employerName: '华为技术有限公司',
+  creditCode: '914403001922038216',
+  unitNature: '10',
+  industry: 'C',
+  employerRegion: '440307',
+  employerAddress: '深圳市龙岗区坂田华为基地',
+};
 const YUNFAN = { employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' };
 
 async function storedData(id: string) {
@@ -31,18 +38,27 @@ describe('an employer’s company fields come from its verified registration', (
     const { student, draft } = await draftFor(employer);
     expect(draft.data).toMatchObject(YUNFAN);
 
-    const saved = await employer.post(`/api/invitations/${draft.id}/save`, { version: draft.version, data: { ...jobTerms(), ...OTHER_COMPANY } });
+    const saved = await employer.post(`/api/invitations/${draft.id}/save`, {
+      version: draft.version,
+      data: { ...jobTerms(), ...OTHER_COMPANY },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.data).toMatchObject(YUNFAN);
     expect(await storedData(draft.id)).toMatchObject(YUNFAN);
 
-    const sent = await employer.post(`/api/invitations/${draft.id}/send`, { version: saved.body.version, data: { ...jobTerms(), ...OTHER_COMPANY } });
+    const sent = await employer.post(`/api/invitations/${draft.id}/send`, {
+      version: saved.body.version,
+      data: { ...jobTerms(), ...OTHER_COMPANY },
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.data).toMatchObject(YUNFAN);
     expect(sent.body.data.employerAddress).not.toBe(OTHER_COMPANY.employerAddress);
 
     const studentClient = await TestClient.as(student.username);
-    const accepted = await studentClient.post(`/api/invitations/${draft.id}/accept`, { version: sent.body.version, data: { ...OTHER_COMPANY } });
+    const accepted = await studentClient.post(`/api/invitations/${draft.id}/accept`, {
+      version: sent.body.version,
+      data: { ...OTHER_COMPANY },
+    });
     expect(accepted.status).toBe(200);
     const agreement = (await studentClient.get('/api/agreements')).body.items[0];
     expect(await storedData(agreement.id)).toMatchObject(YUNFAN);
@@ -58,7 +74,9 @@ describe('an employer’s company fields come from its verified registration', (
   it('even when an admin publishes a form that lets employers edit the company fields, the server keeps the verified ones', async () => {
     const admin = await demo('admin');
     const latest = (await admin.get('/api/forms/agreement')).body.definition;
-    const open = JSON.parse(JSON.stringify(latest), (key, value) => (key === 'access' && value?.invite?.read?.includes('employer') && !value.invite.edit ? undefined : value));
+    const open = JSON.parse(JSON.stringify(latest), (key, value) =>
+      key === 'access' && value?.invite?.read?.includes('employer') && !value.invite.edit ? undefined : value,
+    );
     const published = await admin.post('/api/forms/agreement/publish', { definition: open, confirm: true });
     expect(published.status).toBe(201);
     const employer = await demo('employer');
@@ -68,7 +86,10 @@ describe('an employer’s company fields come from its verified registration', (
 
     const { draft } = await draftFor(employer);
     expect(draft.data).toMatchObject(YUNFAN);
-    const saved = await employer.post(`/api/invitations/${draft.id}/save`, { version: draft.version, data: { ...jobTerms(), ...OTHER_COMPANY } });
+    const saved = await employer.post(`/api/invitations/${draft.id}/save`, {
+      version: draft.version,
+      data: { ...jobTerms(), ...OTHER_COMPANY },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.data).toMatchObject(YUNFAN);
     expect(await storedData(draft.id)).toMatchObject({ ...YUNFAN, unitNature: '39' });
@@ -78,7 +99,10 @@ describe('an employer’s company fields come from its verified registration', (
 
   it('an amendment cannot rename the company either', async () => {
     const agreement = await onlineAgreementIn('college_review');
-    const proposed = await (await demo('employer')).post('/api/amendments', { agreementId: agreement.id, data: { ...OTHER_COMPANY, monthlySalary: 14000 } });
+    const proposed = await (await demo('employer')).post('/api/amendments', {
+      agreementId: agreement.id,
+      data: { ...OTHER_COMPANY, monthlySalary: 14000 },
+    });
     expect(proposed.status).toBe(201);
     expect(proposed.body.data).toMatchObject({ ...YUNFAN, monthlySalary: 14000 });
     expect(await storedData(proposed.body.id)).toMatchObject(YUNFAN);
@@ -91,7 +115,11 @@ describe('an employer’s company fields come from its verified registration', (
     const registration = (await employer.get(`/api/employer-registrations/${company.id}`)).body;
     expect(registration.actions.map((a: { name: string }) => a.name)).toEqual(['change']);
 
-    const renamed = { ...registration.data, employerName: '南京测试注册科技集团有限公司', employerAddress: '江苏省南京市建邺区江东中路 100 号' };
+    const renamed = {
+      ...registration.data,
+      employerName: '南京测试注册科技集团有限公司',
+      employerAddress: '江苏省南京市建邺区江东中路 100 号',
+    };
     const asked = await employer.post(`/api/employer-registrations/${company.id}/change`, { version: registration.version, data: renamed });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ state: 'change_pending', stateLabel: '变更待中心审核' });
@@ -101,17 +129,26 @@ describe('an employer’s company fields come from its verified registration', (
     expect(before.draft.data.employerName).toBe(oldName);
 
     const center = await demo('center');
-    const returned = await center.post(`/api/employer-registrations/${company.id}/reject`, { version: asked.body.version, reason: '请上传变更后的营业执照' });
+    const returned = await center.post(`/api/employer-registrations/${company.id}/reject`, {
+      version: asked.body.version,
+      reason: '请上传变更后的营业执照',
+    });
     expect(returned.body).toMatchObject({ state: 'change_returned', stateLabel: '变更已退回' });
     expect((await draftFor(employer)).draft.data.employerName).toBe(oldName);
 
-    const again = await employer.post(`/api/employer-registrations/${company.id}/change`, { version: returned.body.version, data: renamed });
+    const again = await employer.post(`/api/employer-registrations/${company.id}/change`, {
+      version: returned.body.version,
+      data: renamed,
+    });
     expect(again.body.state).toBe('change_pending');
     const approved = await center.post(`/api/employer-registrations/${company.id}/approve`, { version: again.body.version });
     expect(approved.body.state).toBe('verified');
 
     const after = await draftFor(employer);
-    expect(after.draft.data).toMatchObject({ employerName: '南京测试注册科技集团有限公司', employerAddress: '江苏省南京市建邺区江东中路 100 号' });
+    expect(after.draft.data).toMatchObject({
+      employerName: '南京测试注册科技集团有限公司',
+      employerAddress: '江苏省南京市建邺区江东中路 100 号',
+    });
     // a draft made before the change takes the new details on its next write
     const resaved = await employer.post(`/api/invitations/${before.draft.id}/save`, { version: before.draft.version, data: jobTerms() });
     expect(resaved.body.data.employerName).toBe('南京测试注册科技集团有限公司');
@@ -120,7 +157,10 @@ describe('an employer’s company fields come from its verified registration', (
   it('a change may not take a credit code another company registered', async () => {
     const company = await verifiedEmployer();
     const registration = (await company.registrant.get(`/api/employer-registrations/${company.id}`)).body;
-    const res = await company.registrant.post(`/api/employer-registrations/${company.id}/change`, { version: registration.version, data: { ...registration.data, creditCode: YUNFAN.creditCode } });
+    const res = await company.registrant.post(`/api/employer-registrations/${company.id}/change`, {
+      version: registration.version,
+      data: { ...registration.data, creditCode: YUNFAN.creditCode },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('credit_code_taken');
   });

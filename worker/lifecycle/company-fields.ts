@@ -26,7 +26,10 @@ export const AGREEMENT_COMPANY_FIELDS = {
 
 /** `data` with the lifecycle's company fields taken from employer `employerId` (as it is now). */
 export async function withCompanyFields(
-  db: Db, lifecycle: Pick<Lifecycle, 'fromEmployer'>, employerId: string | null, data: Record<string, unknown>,
+  db: Db,
+  lifecycle: Pick<Lifecycle, 'fromEmployer'>,
+  employerId: string | null,
+  data: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   const fields = lifecycle.fromEmployer;
   if (!fields || !employerId) return data;

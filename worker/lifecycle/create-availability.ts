@@ -18,7 +18,11 @@ export type CreateAvailability =
  * null when the actor's role never creates this kind. `from`: the record a record entry would start
  * from; without it a record entry is only said to exist (the page of that record asks with it).
  */
-export async function createAvailability(deps: Deps, lifecycle: Lifecycle, from?: Pick<RecordRow, 'id'>): Promise<CreateAvailability | null> {
+export async function createAvailability(
+  deps: Deps,
+  lifecycle: Lifecycle,
+  from?: Pick<RecordRow, 'id'>,
+): Promise<CreateAvailability | null> {
   const create = lifecycle.create;
   if (!create || !create.roles.includes(deps.actor.role)) return null;
   const { entry } = create;
@@ -49,7 +53,9 @@ export async function creatableFrom(deps: Deps, record: Pick<RecordRow, 'id' | '
     const on = create?.offeredOn;
     return create && on?.kind === record.kind && create.roles.includes(deps.actor.role) ? [{ lc, on }] : [];
   });
-  const answers = await Promise.all(candidates.map(async ({ lc, on }) => ({ lc, on, availability: await createAvailability(deps, lc, record) })));
+  const answers = await Promise.all(
+    candidates.map(async ({ lc, on }) => ({ lc, on, availability: await createAvailability(deps, lc, record) })),
+  );
   return answers
     .filter(({ availability }) => availability?.available)
     .map(({ lc, on }) => ({ kind: lc.kind, label: on.label, links: { [on.param]: record.id } }));

@@ -29,7 +29,10 @@ export async function prepareCreateData(deps: Deps, kind: string, body: Record<s
   const links = await create.link({ db, env, actor, body, now });
   const form = await latestForm(db, lifecycle.form);
   const data = await stepData(db, lifecycle, links.employerId, form.definition, incoming, {
-    actor, step: create.step, previous: links.prefill ?? {}, draft: create.draft,
+    actor,
+    step: create.step,
+    previous: links.prefill ?? {},
+    draft: create.draft,
   });
   return { lifecycle, create, links, form, data, now };
 }
@@ -67,11 +70,32 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
     ctx: { db, env, actor, record: row, data, reason: null, now },
     writes: async () => [
       db.insert(records).values(row),
-      ...(await auditWrites(db, { recordId: row.id, kind: row.kind, action: 'create', fromState: null, toState: row.state, actor, reason: null, data, at: now, head: NEW_RECORD })),
+      ...(await auditWrites(db, {
+        recordId: row.id,
+        kind: row.kind,
+        action: 'create',
+        fromState: null,
+        toState: row.state,
+        actor,
+        reason: null,
+        data,
+        at: now,
+        head: NEW_RECORD,
+      })),
     ],
     form: form.definition,
     effects: create.effects,
-    notifications: () => notificationStatements(db, { action: 'create', label: create.label, from: null, to: row.state, record: row, actor, reason: null, now }),
+    notifications: () =>
+      notificationStatements(db, {
+        action: 'create',
+        label: create.label,
+        from: null,
+        to: row.state,
+        record: row,
+        actor,
+        reason: null,
+        now,
+      }),
     conflicts: {
       // an effect's guard found what it relied on gone (a previewed number used by a racing create)
       stale: () => conflict('记录已变化，请刷新后重试', 'stale'),

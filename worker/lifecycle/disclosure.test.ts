@@ -46,14 +46,20 @@ describe('an employer sees a student’s identifiers masked until the student ac
     expectMasked((await employer.get(`/api/invitations/${draft.body.id}`)).body.data, student);
 
     // sending back the masked values the employer was shown changes nothing
-    const sent = await employer.post(`/api/invitations/${draft.body.id}/send`, { version: draft.body.version, data: { ...draft.body.data, ...jobTerms() } });
+    const sent = await employer.post(`/api/invitations/${draft.body.id}/send`, {
+      version: draft.body.version,
+      data: { ...draft.body.data, ...jobTerms() },
+    });
     expect(sent.status).toBe(200);
     expectMasked(sent.body.data, student);
     const stored = await env.DB.prepare('SELECT data FROM records WHERE id = ?').bind(draft.body.id).first<{ data: string }>();
     expect(JSON.parse(stored!.data)).toMatchObject({ idNumber: student.idNumber, mobile: student.mobile });
 
     for (const reviewer of ['college', 'school']) {
-      expect((await (await demo(reviewer)).get(`/api/invitations/${draft.body.id}`)).body.data).toMatchObject({ idNumber: student.idNumber, mobile: student.mobile });
+      expect((await (await demo(reviewer)).get(`/api/invitations/${draft.body.id}`)).body.data).toMatchObject({
+        idNumber: student.idNumber,
+        mobile: student.mobile,
+      });
     }
     const studentClient = await TestClient.as(student.username);
     expect((await studentClient.get(`/api/invitations/${draft.body.id}`)).body.data.idNumber).toBe(student.idNumber);
@@ -62,7 +68,10 @@ describe('an employer sees a student’s identifiers masked until the student ac
     expect(accepted.status).toBe(200);
     expectMasked((await employer.get(`/api/invitations/${draft.body.id}`)).body.data, student);
     const agreementId = (await studentClient.get('/api/agreements')).body.items[0].id;
-    expect((await employer.get(`/api/agreements/${agreementId}`)).body.data).toMatchObject({ idNumber: student.idNumber, mobile: student.mobile });
+    expect((await employer.get(`/api/agreements/${agreementId}`)).body.data).toMatchObject({
+      idNumber: student.idNumber,
+      mobile: student.mobile,
+    });
   });
 });
 
@@ -76,13 +85,21 @@ describe('the disclosure table', () => {
     expect(shownAs(invitations, 'college', 'sent', 'idNumber')).toBe('full');
     expect(shownAs(invitations, 'employer', 'sent', 'jobTitle')).toBe('full');
     expect(disclose(invitations, form!, data, 'employer', 'sent')).toEqual({
-      name: '王小明', idNumber: maskIdNumber(data.idNumber), mobile: maskPhone(data.mobile), email: 'w***@example.com', jobTitle: '工程师',
+      name: '王小明',
+      idNumber: maskIdNumber(data.idNumber),
+      mobile: maskPhone(data.mobile),
+      email: 'w***@example.com',
+      jobTitle: '工程师',
     });
     expect(disclose(invitations, form!, data, 'student', 'sent')).toEqual(data);
   });
 
   it('a hidden field is left out; a masked field whose type has no mask is left out too', () => {
-    const hiding = { disclosure: [{ roles: ['employer' as const], states: 'every' as const, fields: { email: 'hidden' as const, jobTitle: 'masked' as const } }] };
+    const hiding = {
+      disclosure: [
+        { roles: ['employer' as const], states: 'every' as const, fields: { email: 'hidden' as const, jobTitle: 'masked' as const } },
+      ],
+    };
     expect(disclose(hiding, form!, data, 'employer', 'sent')).toEqual({ name: '王小明', idNumber: data.idNumber, mobile: data.mobile });
   });
 

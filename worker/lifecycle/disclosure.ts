@@ -27,7 +27,9 @@ export interface DisclosureRule {
  * student's identifiers masked in every kind and state. (Reviewers and the parties see them in full.)
  */
 export const ADMIN_SEES_MASKED: DisclosureRule = {
-  roles: ['admin'], states: 'every', types: { idNumber: 'masked', phone: 'masked', email: 'masked' },
+  roles: ['admin'],
+  states: 'every',
+  types: { idNumber: 'masked', phone: 'masked', email: 'masked' },
 };
 
 /** The state name of a create's prefill, before there is a record. */
@@ -44,16 +46,22 @@ export function maskEmail(value: unknown): string {
 /** Masks a value the way its field type calls for; a type with no mask of its own shows nothing. */
 function maskFor(field: FieldDef | undefined): ((value: unknown) => string) | null {
   switch (field?.type) {
-    case 'idNumber': return maskIdNumber;
-    case 'phone': return maskPhone;
-    case 'email': return maskEmail;
-    default: return null;
+    case 'idNumber':
+      return maskIdNumber;
+    case 'phone':
+      return maskPhone;
+    case 'email':
+      return maskEmail;
+    default:
+      return null;
   }
 }
 
 /** The rules of the lifecycle that hold for `role` in `state`. */
 function rulesFor(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, state: string): DisclosureRule[] {
-  return (lifecycle.disclosure ?? []).filter((rule) => rule.roles.includes(role) && (rule.states === 'every' || rule.states.includes(state)));
+  return (lifecycle.disclosure ?? []).filter(
+    (rule) => rule.roles.includes(role) && (rule.states === 'every' || rule.states.includes(state)),
+  );
 }
 
 function shownBy(rules: DisclosureRule[], field: string, type: string | undefined): Shown | 'full' {
@@ -73,7 +81,11 @@ export function shownAs(lifecycle: Pick<Lifecycle, 'disclosure'>, role: Role, st
 
 /** `data` as `role` may see it in `state`: masked fields masked, hidden ones left out. */
 export function disclose(
-  lifecycle: Pick<Lifecycle, 'disclosure'>, definition: FormDefinition, data: Record<string, unknown>, role: Role, state: string,
+  lifecycle: Pick<Lifecycle, 'disclosure'>,
+  definition: FormDefinition,
+  data: Record<string, unknown>,
+  role: Role,
+  state: string,
 ): Record<string, unknown> {
   const rules = rulesFor(lifecycle, role, state);
   // reviewers and the parties: nothing to narrow, the data as the form lets them read it

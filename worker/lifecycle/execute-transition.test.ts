@@ -25,7 +25,10 @@ describe('the generic transition executor, on the source-record lifecycle', () =
   it('a student cannot change identity fields the form locks for them: the value stays', async () => {
     const s = await studentWithSourceRecord('imported');
     const student = await TestClient.as(s.username);
-    const res = await student.post(path(s.recordId, 'save'), { version: 1, data: { idNumber: '110101199003077777', name: '别人', mobile: '13800001111' } });
+    const res = await student.post(path(s.recordId, 'save'), {
+      version: 1,
+      data: { idNumber: '110101199003077777', name: '别人', mobile: '13800001111' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.idNumber).toBe(s.idNumber);
     expect(res.body.data.name).toBe('测试学生');
@@ -39,7 +42,9 @@ describe('the generic transition executor, on the source-record lifecycle', () =
     const res = await student.post(path(s.recordId, 'save'), { version: 7, data: { mobile: '13800002222' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
-    const row = await env.DB.prepare('SELECT version, data FROM records WHERE id = ?').bind(s.recordId).first<{ version: number; data: string }>();
+    const row = await env.DB.prepare('SELECT version, data FROM records WHERE id = ?')
+      .bind(s.recordId)
+      .first<{ version: number; data: string }>();
     expect(row!.version).toBe(1);
     expect(JSON.parse(row!.data).mobile).not.toBe('13800002222');
     expect(await count('audit_events', 'record_id = ?', s.recordId)).toBe(events);
@@ -96,14 +101,19 @@ describe('the generic transition executor, on the source-record lifecycle', () =
     expect((await school.post(path(s.recordId, 'approve'), { version: 1 })).body.state).toBe('school_approved');
     const done = await province.post(path(s.recordId, 'approve'), { version: 2 });
     expect(done.body).toMatchObject({ state: 'approved', stateLabel: '省级通过' });
-    const student = await env.DB.prepare('SELECT source_state FROM students WHERE id = ?').bind(s.studentId).first<{ source_state: string }>();
+    const student = await env.DB.prepare('SELECT source_state FROM students WHERE id = ?')
+      .bind(s.studentId)
+      .first<{ source_state: string }>();
     expect(student!.source_state).toBe('approved');
   });
 
   it('two reviewers approving at once: exactly one wins, the other gets 409, one audit event', async () => {
     const s = await studentWithSourceRecord('submitted');
     const [a, b] = await Promise.all([TestClient.as('school'), TestClient.as('school')]);
-    const results = await Promise.all([a.post(path(s.recordId, 'approve'), { version: 1 }), b.post(path(s.recordId, 'approve'), { version: 1 })]);
+    const results = await Promise.all([
+      a.post(path(s.recordId, 'approve'), { version: 1 }),
+      b.post(path(s.recordId, 'approve'), { version: 1 }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await count('audit_events', "record_id = ? AND action = 'approve'", s.recordId)).toBe(1);
   });
@@ -125,7 +135,11 @@ describe('the generic transition executor, on the source-record lifecycle', () =
 
 describe('record lists', () => {
   it('a school reviewer lists submitted records of their school only, newest first, with keyset pages', async () => {
-    const mine = [await studentWithSourceRecord('submitted'), await studentWithSourceRecord('submitted'), await studentWithSourceRecord('submitted')];
+    const mine = [
+      await studentWithSourceRecord('submitted'),
+      await studentWithSourceRecord('submitted'),
+      await studentWithSourceRecord('submitted'),
+    ];
     const foreign = await studentWithSourceRecord('submitted', { schoolId: 'sch-2', collegeId: 'col-3' });
     const school = await TestClient.as('school');
     const first = await school.get('/api/source-records?state=submitted&limit=2');
@@ -155,15 +169,19 @@ describe('reviewers see what changed', () => {
   it("the school sees the student's corrections against the imported values", async () => {
     const s = await studentWithSourceRecord('imported');
     await env.DB.prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
-      SELECT '000000000000' || id, id, kind, 'import', NULL, 'imported', 'acc-school', 'school', '学校', 'x', data FROM records WHERE id = ?`).bind(s.recordId).run();
+      SELECT '000000000000' || id, id, kind, 'import', NULL, 'imported', 'acc-school', 'school', '学校', 'x', data FROM records WHERE id = ?`)
+      .bind(s.recordId)
+      .run();
     const student = await TestClient.as(s.username);
     await student.post(path(s.recordId, 'submit'), { version: 1, data: { mobile: '13800005555', originRegion: '320102' } });
     const school = await TestClient.as('school');
     const view = await school.get(path(s.recordId));
-    expect(view.body.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: 'mobile', label: '手机号码', after: '13800005555' }),
-      expect.objectContaining({ key: 'originRegion', before: '320106', after: '320102' }),
-    ]));
+    expect(view.body.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'mobile', label: '手机号码', after: '13800005555' }),
+        expect.objectContaining({ key: 'originRegion', before: '320106', after: '320102' }),
+      ]),
+    );
     expect(view.body.changes.map((c: { key: string }) => c.key)).not.toContain('name');
     expect(view.body.timeline[0]).toMatchObject({ action: 'import', actionLabel: '学校导入' });
   });
@@ -176,17 +194,25 @@ describe('review queues filter by school and college', () => {
     const school = await TestClient.as('school');
     const orgs = await school.get('/api/schools');
     expect(orgs.body.items).toHaveLength(1);
-    expect(orgs.body.items[0].colleges.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['经济管理学院', '计算机科学与技术学院']));
-    const ids = (await school.get('/api/source-records?state=submitted&college=col-2&limit=100')).body.items.map((i: { id: string }) => i.id);
+    expect(orgs.body.items[0].colleges.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['经济管理学院', '计算机科学与技术学院']),
+    );
+    const ids = (await school.get('/api/source-records?state=submitted&college=col-2&limit=100')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
     expect(ids).toContain(economics.recordId);
     expect(ids).not.toContain(computing.recordId);
 
     const foreign = await studentWithSourceRecord('school_approved', { schoolId: 'sch-2', collegeId: 'col-3' });
     const province = await TestClient.as('province');
     expect((await province.get('/api/schools')).body.items.length).toBeGreaterThanOrEqual(2);
-    const sch2 = (await province.get('/api/source-records?state=school_approved&school=sch-2&limit=100')).body.items.map((i: { id: string }) => i.id);
+    const sch2 = (await province.get('/api/source-records?state=school_approved&school=sch-2&limit=100')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
     expect(sch2).toContain(foreign.recordId);
-    const sch1 = (await province.get('/api/source-records?state=school_approved&school=sch-1&limit=100')).body.items.map((i: { id: string }) => i.id);
+    const sch1 = (await province.get('/api/source-records?state=school_approved&school=sch-1&limit=100')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
     expect(sch1).not.toContain(foreign.recordId);
     expect((await province.get("/api/source-records?school=x'%20OR%201")).status).toBe(400);
   });

@@ -40,12 +40,17 @@ export function applicableTransitions(lifecycle: Lifecycle, record: RecordRow, a
  * Takes the transition and answers with the record and timeline as the batch left them.
  * `current`: the record as the route read it with the session (`recordForChangeRead`), in one round trip.
  */
-export async function executeTransition(deps: Deps, req: TransitionRequest, current: RecordForChange | undefined): Promise<RecordWithTimeline> {
+export async function executeTransition(
+  deps: Deps,
+  req: TransitionRequest,
+  current: RecordForChange | undefined,
+): Promise<RecordWithTimeline> {
   const { db, actor } = deps;
   const lifecycle = lifecycleOf(req.kind);
   if (!lifecycle.transitions.some((t) => t.action === req.action)) throw notFound('不支持的操作');
 
-  if (!current || current.record.id !== req.id || current.record.kind !== lifecycle.kind || !canRead(lifecycle, current.record, actor)) throw notFound();
+  if (!current || current.record.id !== req.id || current.record.kind !== lifecycle.kind || !canRead(lifecycle, current.record, actor))
+    throw notFound();
   const record = await applyLapse(db, lifecycle, current.record);
 
   const { version } = req.body;
@@ -60,19 +65,40 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
 
   const reason = await readReason(transition, req.body, async () => (await rejectReasons(db, lifecycle)).reasons);
   const form = transition.step ? (await formAtVersion(db, record.formKey, record.formVersion)).definition : null;
-  const data = transition.step && form
-    ? await stepData(db, lifecycle, record.employerId, form, incomingData(req.body), { actor, step: transition.step, previous: record.data, draft: transition.draft })
-    : record.data;
+  const data =
+    transition.step && form
+      ? await stepData(db, lifecycle, record.employerId, form, incomingData(req.body), {
+          actor,
+          step: transition.step,
+          previous: record.data,
+          draft: transition.draft,
+        })
+      : record.data;
   const now = new Date().toISOString();
   const to = transition.to ?? record.state;
   const updated = await writeRecord(deps, {
     ctx: { db, env: deps.env, actor, record, data, reason, now },
     guard: transition.guard,
     writes: async () => {
-      const audit = await auditEventOfUpdate(db, { recordId: record.id, kind: record.kind, action: transition.action, fromState: record.state, toState: to, actor, reason, data, at: now, head: record.auditHead, preChain: current.preChain });
+      const audit = await auditEventOfUpdate(db, {
+        recordId: record.id,
+        kind: record.kind,
+        action: transition.action,
+        fromState: record.state,
+        toState: to,
+        actor,
+        reason,
+        data,
+        at: now,
+        head: record.auditHead,
+        preChain: current.preChain,
+      });
       return [
         guardedRecordUpdate(db, record, {
-          state: to, version: record.version + 1, updatedAt: now, auditHead: audit.hash,
+          state: to,
+          version: record.version + 1,
+          updatedAt: now,
+          auditHead: audit.hash,
           // a transition without a form step leaves the data as it was
           ...(transition.step ? { data, ...lifecycle.derive?.(data) } : {}),
         }),
@@ -82,7 +108,17 @@ export async function executeTransition(deps: Deps, req: TransitionRequest, curr
     },
     form,
     effects: transition.effects,
-    notifications: () => notificationStatements(db, { action: transition.action, label: transition.label, from: record.state, to, record: { ...record, data }, actor, reason, now }),
+    notifications: () =>
+      notificationStatements(db, {
+        action: transition.action,
+        label: transition.label,
+        from: record.state,
+        to,
+        record: { ...record, data },
+        actor,
+        reason,
+        now,
+      }),
     conflicts: {
       // the record moved on meanwhile (the guard on state and version matched nothing)
       stale: () => conflict(),

@@ -18,7 +18,8 @@ export function parseListQuery(query: Record<string, string | undefined>): ListF
   const limit = query.limit === undefined ? 20 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest('bad_query', `limit 必须是 1–${MAX_LIMIT} 的整数`);
   const cohort = query.cohort ? Number(query.cohort) : undefined;
-  if (cohort !== undefined && (!Number.isInteger(cohort) || cohort < 1900 || cohort > 2200)) throw badRequest('bad_query', '毕业届格式不正确');
+  if (cohort !== undefined && (!Number.isInteger(cohort) || cohort < 1900 || cohort > 2200))
+    throw badRequest('bad_query', '毕业届格式不正确');
   const cursor = query.cursor || undefined;
   if (cursor !== undefined && !/^[0-9a-f]{1,40}$/.test(cursor)) throw badRequest('bad_query', '分页游标无效');
   const states = query.state ? query.state.split(',').filter(Boolean).slice(0, 20) : undefined;

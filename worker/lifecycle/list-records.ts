@@ -22,20 +22,34 @@ function shownState(lifecycle: Lifecycle, r: RecordRow, labels: Record<string, s
 export async function listRecordPage({ db, env, actor }: Deps, lifecycle: Lifecycle, q: ListFilters) {
   const hiddenStates = Object.keys(lifecycle.states).filter((state) => !stateShownTo(lifecycle, state, actor.role));
   const states = (q.states ?? Object.keys(lifecycle.states)).filter((s) => !hiddenStates.includes(s));
-  const rows = states.length === 0 ? [] : await listRecords(db, {
-    kind: lifecycle.kind,
-    scope: scopeCondition(actor),
-    states: q.states || hiddenStates.length ? states : undefined,
-    cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q, cursor: q.cursor, limit: q.limit + 1,
-  });
+  const rows =
+    states.length === 0
+      ? []
+      : await listRecords(db, {
+          kind: lifecycle.kind,
+          scope: scopeCondition(actor),
+          states: q.states || hiddenStates.length ? states : undefined,
+          cohort: q.cohort,
+          schoolId: q.schoolId,
+          collegeId: q.collegeId,
+          q: q.q,
+          cursor: q.cursor,
+          limit: q.limit + 1,
+        });
   const page = rows.slice(0, q.limit);
   const labels = labelsFor(env, lifecycle);
   const today = beijingToday();
   return {
     items: page.map((r) => ({
-      id: r.id, kind: r.kind, ...shownState(lifecycle, r, labels, today), version: r.version,
-      ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null), number: r.number, cohort: r.cohort, updatedAt: r.updatedAt,
+      id: r.id,
+      kind: r.kind,
+      ...shownState(lifecycle, r, labels, today),
+      version: r.version,
+      ...lifecycle.summary(r, actor, r.studentName ? { name: r.studentName, idNumber: r.studentIdNumber ?? '' } : null),
+      number: r.number,
+      cohort: r.cohort,
+      updatedAt: r.updatedAt,
     })),
-    nextCursor: rows.length > q.limit ? page.at(-1)?.id ?? null : null,
+    nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

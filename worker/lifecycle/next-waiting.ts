@@ -26,18 +26,26 @@ const PEEK = 10;
 
 /** States in which the role has a transition that moves a record on (not a save, not another party's). */
 export function waitingStates(lifecycle: Lifecycle, actor: Pick<Actor, 'role'>, queueStates?: string[]): string[] {
-  const moving = new Set(lifecycle.transitions
-    .filter((t) => t.by.includes(actor.role) && t.to !== undefined && !t.draft)
-    .flatMap((t) => t.from.filter((s) => s !== t.to)));
-  return Object.keys(lifecycle.states)
-    .filter((s) => moving.has(s) && stateShownTo(lifecycle, s, actor.role) && (!queueStates || queueStates.includes(s)));
+  const moving = new Set(
+    lifecycle.transitions
+      .filter((t) => t.by.includes(actor.role) && t.to !== undefined && !t.draft)
+      .flatMap((t) => t.from.filter((s) => s !== t.to)),
+  );
+  return Object.keys(lifecycle.states).filter(
+    (s) => moving.has(s) && stateShownTo(lifecycle, s, actor.role) && (!queueStates || queueStates.includes(s)),
+  );
 }
 
 const waitsFor = (lifecycle: Lifecycle, actor: Actor) => (r: RecordRow) =>
   applicableTransitions(lifecycle, r, actor).some((t) => t.to !== undefined && t.to !== r.state && !t.draft);
 
 export async function nextWaiting(
-  db: Db, lifecycle: Lifecycle, actor: Actor, scope: SQL | undefined, filters: QueueFilters, after?: string,
+  db: Db,
+  lifecycle: Lifecycle,
+  actor: Actor,
+  scope: SQL | undefined,
+  filters: QueueFilters,
+  after?: string,
 ): Promise<string | null> {
   const states = waitingStates(lifecycle, actor, filters.states);
   if (states.length === 0) return null;

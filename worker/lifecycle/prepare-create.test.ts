@@ -24,7 +24,12 @@ describe('preparing a new record', () => {
     const res = await student.get(`/api/terminations/new?agreementId=${agreementId}`);
     expect(res.status).toBe(200);
     const agreement = await student.get(`/api/agreements/${agreementId}`);
-    expect(res.body.data).toMatchObject({ agreementNo: agreement.body.number, mode: 'online', initiator: 'student', employerName: '南京云帆信息科技有限公司' });
+    expect(res.body.data).toMatchObject({
+      agreementNo: agreement.body.number,
+      mode: 'online',
+      initiator: 'student',
+      employerName: '南京云帆信息科技有限公司',
+    });
   });
 
   it('a refusal shows before the form is filled: an offline agreement while an online one is active', async () => {

@@ -36,7 +36,7 @@ export function readableData(definition: FormDefinition, data: Record<string, un
  * A missing or undefined value counts as null.
  */
 export function changedFields(definition: FormDefinition, before: Record<string, unknown>, current: Record<string, unknown>) {
-  const valueOf = (values: Record<string, unknown>, key: string) => (Object.hasOwn(values, key) ? values[key] ?? null : null);
+  const valueOf = (values: Record<string, unknown>, key: string) => (Object.hasOwn(values, key) ? (values[key] ?? null) : null);
   const out: Array<{ key: string; label: string; before: unknown; after: unknown }> = [];
   for (const field of allFields(definition)) {
     const a = valueOf(before, field.key);
@@ -62,26 +62,54 @@ function changesBoxFor(lifecycle: Lifecycle, actor: Actor): 'review' | 'correcti
  * (a student's corrections against the school's import).
  */
 function reviewerChanges(
-  lifecycle: Lifecycle, definition: FormDefinition, events: RecordWithTimeline['events'], data: Record<string, unknown>, actor: Actor, step: string | null,
+  lifecycle: Lifecycle,
+  definition: FormDefinition,
+  events: RecordWithTimeline['events'],
+  data: Record<string, unknown>,
+  actor: Actor,
+  step: string | null,
   shown: (values: Record<string, unknown>) => Record<string, unknown>,
-): { changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>; since: { at: string; own: boolean } | null } {
+): {
+  changes: Array<{ key: string; label: string; before: unknown; after: unknown; by?: string[] }>;
+  since: { at: string; own: boolean } | null;
+} {
   if (!REVIEWERS.has(actor.role)) {
     const first = parseSnapshot(events[0]?.snapshot);
     return { changes: first ? changedFields(definition, shown(first), data) : [], since: null };
   }
-  const routine = new Set(step ? allFields(definition).filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit').map((f) => f.key) : []);
+  const routine = new Set(
+    step
+      ? allFields(definition)
+          .filter((f) => fieldAccess(definition, f.key, actor.role, step) === 'edit')
+          .map((f) => f.key)
+      : [],
+  );
   const arrivals = new Set(waitingStates(lifecycle, actor));
-  const result = changesByOthers(definition, events.map((e) => ({ actorRole: e.actorRole, toState: e.toState, snapshot: e.snapshot, at: e.at })), data, actor.role, routine, shown, arrivals);
+  const result = changesByOthers(
+    definition,
+    events.map((e) => ({ actorRole: e.actorRole, toState: e.toState, snapshot: e.snapshot, at: e.at })),
+    data,
+    actor.role,
+    routine,
+    shown,
+    arrivals,
+  );
   return { changes: result.changes, since: result.since ? { at: result.since, own: result.sinceOwn } : null };
 }
 
 /** `events` is the record's timeline in id order, read with the record (see `recordWithTimelineRead`). */
-export async function recordView(deps: Deps, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, labels?: Record<string, string>) {
+export async function recordView(
+  deps: Deps,
+  lifecycle: Lifecycle,
+  { record, events }: RecordWithTimeline,
+  labels?: Record<string, string>,
+) {
   const { db, actor } = deps;
   const form = await formAtVersion(db, record.formKey, record.formVersion);
-  const stateLabel = (s: string | null) => (s ? labels?.[s] ?? lifecycle.states[s]?.label ?? s : null);
+  const stateLabel = (s: string | null) => (s ? (labels?.[s] ?? lifecycle.states[s]?.label ?? s) : null);
   const actions = inScope(actor, record) ? applicableTransitions(lifecycle, record, actor) : [];
-  const shown = (values: Record<string, unknown>) => disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
+  const shown = (values: Record<string, unknown>) =>
+    disclose(lifecycle, form.definition, readableData(form.definition, values, actor), actor.role, record.state);
   const data = shown(record.data);
   // the list of reasons to pick is read only when a reject is on offer
   const reasons = actions.some(offersReasons) ? (await rejectReasons(db, lifecycle)).reasons : [];

@@ -45,7 +45,9 @@ function text(body: Record<string, unknown>, key: string, what: string): string 
  * `list` is read only when a choice was made.
  */
 export async function readReason(
-  transition: Pick<Transition, 'action' | 'needsReason'>, body: Record<string, unknown>, list: () => Promise<string[]>,
+  transition: Pick<Transition, 'action' | 'needsReason'>,
+  body: Record<string, unknown>,
+  list: () => Promise<string[]>,
 ): Promise<string | null> {
   const typed = text(body, 'reason', '原因');
   const choice = text(body, 'reasonChoice', '所选原因');
@@ -54,8 +56,11 @@ export async function readReason(
   }
   if (choice) {
     if (!offersReasons(transition) || !(await list()).includes(choice)) {
-      throw invalid('所选原因不在可选列表中，请重新选择或直接填写原因',
-        [{ path: 'reasonChoice', code: 'notListed', message: '不在可选原因中' }], 'reason_not_listed');
+      throw invalid(
+        '所选原因不在可选列表中，请重新选择或直接填写原因',
+        [{ path: 'reasonChoice', code: 'notListed', message: '不在可选原因中' }],
+        'reason_not_listed',
+      );
     }
   }
   if (transition.needsReason && !choice && !typed) {

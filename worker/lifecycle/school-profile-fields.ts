@@ -28,7 +28,11 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === '
  * record's school reviewer filling the lifecycle's school step now; `{}` otherwise.
  */
 export async function schoolProfilePrefill(
-  db: Db, lifecycle: Pick<Lifecycle, 'fromSchoolProfile'>, record: Pick<RecordRow, 'schoolId' | 'data'>, actor: Actor, step: string | null,
+  db: Db,
+  lifecycle: Pick<Lifecycle, 'fromSchoolProfile'>,
+  record: Pick<RecordRow, 'schoolId' | 'data'>,
+  actor: Actor,
+  step: string | null,
 ): Promise<Record<string, string>> {
   const from = lifecycle.fromSchoolProfile;
   if (!from || step !== from.step || actor.role !== 'school' || !actor.schoolId || record.schoolId !== actor.schoolId) return {};

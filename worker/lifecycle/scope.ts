@@ -9,10 +9,14 @@ import { records, type RecordRow } from '../db/schema';
 
 export function inScope(actor: Actor, record: Pick<RecordRow, 'studentId' | 'employerId' | 'collegeId' | 'schoolId'>): boolean {
   switch (actor.role) {
-    case 'student': return actor.studentId !== null && record.studentId === actor.studentId;
-    case 'employer': return actor.employerId !== null && record.employerId === actor.employerId;
-    case 'college': return actor.collegeId !== null && record.collegeId === actor.collegeId;
-    case 'school': return actor.schoolId !== null && record.schoolId === actor.schoolId;
+    case 'student':
+      return actor.studentId !== null && record.studentId === actor.studentId;
+    case 'employer':
+      return actor.employerId !== null && record.employerId === actor.employerId;
+    case 'college':
+      return actor.collegeId !== null && record.collegeId === actor.collegeId;
+    case 'school':
+      return actor.schoolId !== null && record.schoolId === actor.schoolId;
     case 'province':
     case 'center':
     case 'admin':
@@ -24,10 +28,14 @@ export function inScope(actor: Actor, record: Pick<RecordRow, 'studentId' | 'emp
 export function scopeCondition(actor: Actor): SQL | undefined {
   const none = eq(records.id, '');
   switch (actor.role) {
-    case 'student': return actor.studentId ? eq(records.studentId, actor.studentId) : none;
-    case 'employer': return actor.employerId ? eq(records.employerId, actor.employerId) : none;
-    case 'college': return actor.collegeId ? eq(records.collegeId, actor.collegeId) : none;
-    case 'school': return actor.schoolId ? eq(records.schoolId, actor.schoolId) : none;
+    case 'student':
+      return actor.studentId ? eq(records.studentId, actor.studentId) : none;
+    case 'employer':
+      return actor.employerId ? eq(records.employerId, actor.employerId) : none;
+    case 'college':
+      return actor.collegeId ? eq(records.collegeId, actor.collegeId) : none;
+    case 'school':
+      return actor.schoolId ? eq(records.schoolId, actor.schoolId) : none;
     case 'province':
     case 'center':
     case 'admin':

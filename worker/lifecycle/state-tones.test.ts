@@ -14,7 +14,8 @@ describe('state badge colours are declared beside the states', () => {
   it('waiting and in review is amber, done green, refused/returned/terminated red, 未确认 grey', () => {
     for (const s of all.filter((s) => /待.*(审核|同意|应约|确认)$/.test(s.label))) expect(s.tone, `${s.kind}.${s.state}`).toBe('wait');
     for (const s of all.filter((s) => /退回|未通过|不同意|拒绝|已解约/.test(s.label))) expect(s.tone, `${s.kind}.${s.state}`).toBe('bad');
-    for (const s of all.filter((s) => /已同意|已应约|省级通过|解约完成|^审核通过$/.test(s.label))) expect(s.tone, `${s.kind}.${s.state}`).toBe('ok');
+    for (const s of all.filter((s) => /已同意|已应约|省级通过|解约完成|^审核通过$/.test(s.label)))
+      expect(s.tone, `${s.kind}.${s.state}`).toBe('ok');
     expect(LIFECYCLES.dispatches!.states.unconfirmed).toMatchObject({ label: '未确认', tone: 'neutral' });
     expect(LIFECYCLES.agreements!.states.approved!.tone).toBe('ok');
   });

@@ -14,7 +14,10 @@ describe('the student sees what the employer changed since they last opened the 
     expect(first.status).toBe(200);
     expect(first.body.termsChanges).toEqual([]);
 
-    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, { version: sent.version, data: { ...sent.data, monthlySalary: 13500 } });
+    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, {
+      version: sent.version,
+      data: { ...sent.data, monthlySalary: 13500 },
+    });
     expect(edited.status).toBe(200);
 
     const next = await student.get(`/api/invitations/${sent.id}`);
@@ -36,8 +39,14 @@ describe('the student sees what the employer changed since they last opened the 
     const student = await TestClient.as(s.username);
     await student.get(`/api/invitations/${sent.id}`);
 
-    const one = await employer.post(`/api/invitations/${sent.id}/edit`, { version: sent.version, data: { ...sent.data, monthlySalary: 13000 } });
-    const two = await employer.post(`/api/invitations/${sent.id}/edit`, { version: one.body.version, data: { ...one.body.data, monthlySalary: 14000, penalty: 8000 } });
+    const one = await employer.post(`/api/invitations/${sent.id}/edit`, {
+      version: sent.version,
+      data: { ...sent.data, monthlySalary: 13000 },
+    });
+    const two = await employer.post(`/api/invitations/${sent.id}/edit`, {
+      version: one.body.version,
+      data: { ...one.body.data, monthlySalary: 14000, penalty: 8000 },
+    });
     expect(two.status).toBe(200);
 
     const read = await student.get(`/api/invitations/${sent.id}`);
@@ -54,7 +63,10 @@ describe('the student sees what the employer changed since they last opened the 
     const sent = await sendInvitation(employer, s.studentId);
     const student = await TestClient.as(s.username);
     await student.get(`/api/invitations/${sent.id}`);
-    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, { version: sent.version, data: { ...sent.data, monthlySalary: 13500 } });
+    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, {
+      version: sent.version,
+      data: { ...sent.data, monthlySalary: 13500 },
+    });
     expect(edited.body).not.toHaveProperty('termsChanges');
 
     const employerRead = await employer.get(`/api/invitations/${sent.id}`);
@@ -97,7 +109,10 @@ describe('the student sees what the employer changed since they last opened the 
     // rejecting creates nothing, and says nothing about it
     const s2 = await studentWithSourceRecord('approved');
     const sent2 = await sendInvitation(employer, s2.studentId);
-    const rejected = await (await TestClient.as(s2.username)).post(`/api/invitations/${sent2.id}/reject`, { version: sent2.version, reason: '已有其他安排' });
+    const rejected = await (await TestClient.as(s2.username)).post(`/api/invitations/${sent2.id}/reject`, {
+      version: sent2.version,
+      reason: '已有其他安排',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body).not.toHaveProperty('created');
   });

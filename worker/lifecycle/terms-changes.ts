@@ -15,7 +15,12 @@ import { parseSnapshot } from './changes-by-others';
 import { changedFields, readableData } from './record-view';
 import type { Lifecycle } from './types';
 
-export interface TermsChange { key: string; label: string; before: unknown; after: unknown }
+export interface TermsChange {
+  key: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
 
 /** Only the record's own student has a "last seen"; everyone else gets nothing (undefined). */
 function ownStudent(actor: Actor, studentId: string | null): string | null {
@@ -27,7 +32,12 @@ function ownStudent(actor: Actor, studentId: string | null): string | null {
  * and, for an invitation, record that the student has now seen its latest version.
  */
 export async function termsChangesFor(
-  db: Db, lifecycle: Lifecycle, { record, events }: RecordWithTimeline, actor: Actor, shownData: Record<string, unknown>, now: string,
+  db: Db,
+  lifecycle: Lifecycle,
+  { record, events }: RecordWithTimeline,
+  actor: Actor,
+  shownData: Record<string, unknown>,
+  now: string,
 ): Promise<TermsChange[] | undefined> {
   const studentId = ownStudent(actor, record.studentId);
   if (!studentId) return undefined;

@@ -25,10 +25,12 @@ const takenBy = (t: Transition, e: EventFacts) => e.actorRole !== null && (t.by 
  */
 export function transitionOfEvent(lifecycle: Lifecycle, e: EventFacts): Transition | undefined {
   const same = lifecycle.transitions.filter((t) => t.action === e.action);
-  return same.find((t) => takenFrom(t, e) && leadsTo(t, e) && takenBy(t, e))
-    ?? same.find((t) => takenFrom(t, e) && takenBy(t, e))
-    ?? same.find((t) => takenBy(t, e))
-    ?? same[0];
+  return (
+    same.find((t) => takenFrom(t, e) && leadsTo(t, e) && takenBy(t, e)) ??
+    same.find((t) => takenFrom(t, e) && takenBy(t, e)) ??
+    same.find((t) => takenBy(t, e)) ??
+    same[0]
+  );
 }
 
 export interface EventName {

@@ -39,7 +39,11 @@ export async function requireActor(c: Context<AppEnv>, options: RequireOptions =
  * The signed-in actor and `read`, read in the same round trip as the session; the same 401/403
  * as `requireActor`, and the read's value only once the actor passed.
  */
-export async function requireActorWith<T>(c: Context<AppEnv>, read: BatchedRead<T>, options: RequireOptions = {}): Promise<[Actor, T | undefined]> {
+export async function requireActorWith<T>(
+  c: Context<AppEnv>,
+  read: BatchedRead<T>,
+  options: RequireOptions = {},
+): Promise<[Actor, T | undefined]> {
   const [session, value] = await c.get('session').resolveWith(read);
   return [allowed(session?.actor, options), value];
 }

@@ -71,7 +71,10 @@ describe('another site cannot make a signed-in user change anything, whatever th
 
   it('a cross-site PUT (an admin’s form draft) is refused before any work', async () => {
     const admin = await TestClient.as('admin');
-    const res = await send(admin, 'PUT', '/api/forms/dispatch/draft', JSON.stringify({ definition: {} }), { Origin: EVIL, 'Content-Type': 'application/json' });
+    const res = await send(admin, 'PUT', '/api/forms/dispatch/draft', JSON.stringify({ definition: {} }), {
+      Origin: EVIL,
+      'Content-Type': 'application/json',
+    });
     expect(res.status).toBe(403);
     expect(await errorOf(res)).toEqual(CSRF);
   });
@@ -128,7 +131,9 @@ describe('the web app itself and non-browser API clients write as before', () =>
 
   it('a school system calling the API server-to-server (no Origin, no Sec-Fetch-Site) signs in and uploads', async () => {
     const { username, files } = await freshStudent();
-    const login = await workerFetch(null, 'POST', '/api/session', JSON.stringify({ username, password: 'demo1234' }), { 'Content-Type': 'application/json' });
+    const login = await workerFetch(null, 'POST', '/api/session', JSON.stringify({ username, password: 'demo1234' }), {
+      'Content-Type': 'application/json',
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const res = await workerFetch(null, 'POST', '/api/files', await pdfForm(), { Cookie: cookie });

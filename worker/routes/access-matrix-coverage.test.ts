@@ -30,8 +30,14 @@ describe('the access matrix covers the whole app', () => {
   it('every registered route has a row, and every row names a registered route', () => {
     const inTable = new Set(ACCESS_MATRIX.map((r) => r.route));
     const registered = registeredRoutes();
-    expect(registered.filter((r) => !inTable.has(r)), 'routes missing from worker/test/access-matrix.ts').toEqual([]);
-    expect([...inTable].filter((r) => !registered.includes(r)), 'rows for routes the app no longer has').toEqual([]);
+    expect(
+      registered.filter((r) => !inTable.has(r)),
+      'routes missing from worker/test/access-matrix.ts',
+    ).toEqual([]);
+    expect(
+      [...inTable].filter((r) => !registered.includes(r)),
+      'rows for routes the app no longer has',
+    ).toEqual([]);
   });
 
   it('every lifecycle kind has its list, read, prepare and create rows, and every action of it a transition row', () => {
@@ -41,19 +47,32 @@ describe('the access matrix covers the whole app', () => {
         if (!ACCESS_MATRIX.some((r) => r.route === route && r.kind === lifecycle.kind)) missing.push(`${route} (${lifecycle.kind})`);
       }
       for (const action of new Set(lifecycle.transitions.map((t) => t.action))) {
-        if (!ACCESS_MATRIX.some((r) => r.route === TRANSITION && r.kind === lifecycle.kind && r.action === action)) missing.push(`${TRANSITION} (${lifecycle.kind} ${action})`);
+        if (!ACCESS_MATRIX.some((r) => r.route === TRANSITION && r.kind === lifecycle.kind && r.action === action))
+          missing.push(`${TRANSITION} (${lifecycle.kind} ${action})`);
       }
     }
     expect(missing, 'kinds or actions missing from worker/test/access-matrix.ts').toEqual([]);
-    const stale = ACCESS_MATRIX.filter((r) => r.kind && !lifecycles.some((l) => l.kind === r.kind
-      && (r.action === undefined || l.transitions.some((t) => t.action === r.action))));
-    expect(stale.map((r) => `${r.route} (${r.kind} ${r.action ?? ''})`), 'rows for kinds or actions that no longer exist').toEqual([]);
+    const stale = ACCESS_MATRIX.filter(
+      (r) =>
+        r.kind &&
+        !lifecycles.some((l) => l.kind === r.kind && (r.action === undefined || l.transitions.some((t) => t.action === r.action))),
+    );
+    expect(
+      stale.map((r) => `${r.route} (${r.kind} ${r.action ?? ''})`),
+      'rows for kinds or actions that no longer exist',
+    ).toEqual([]);
   });
 
   it('every row says what anonymous callers and every role get', () => {
-    const incomplete = ACCESS_MATRIX.filter((r) => r.expect.anonymous === undefined
-      || ROLES.some((role) => !WHO.some((who) => who.split('@')[0] === role && r.expect[who] !== undefined)));
+    const incomplete = ACCESS_MATRIX.filter(
+      (r) =>
+        r.expect.anonymous === undefined ||
+        ROLES.some((role) => !WHO.some((who) => who.split('@')[0] === role && r.expect[who] !== undefined)),
+    );
     expect(incomplete.map(title)).toEqual([]);
-    expect(ACCESS_MATRIX.filter((r) => GENERIC.includes(r.route) !== (r.kind !== undefined)).map(title), 'generic routes need a kind, others none').toEqual([]);
+    expect(
+      ACCESS_MATRIX.filter((r) => GENERIC.includes(r.route) !== (r.kind !== undefined)).map(title),
+      'generic routes need a kind, others none',
+    ).toEqual([]);
   });
 });

@@ -9,8 +9,21 @@ import { tinyPng } from '../domain/files/sample-files.fixture';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord } from '../test/fixtures';
 import {
-  amendmentProposed, demo, destinationIn, dispatchIn, invitationIn, offlineAgreementIn, onlineAgreementIn, paperAgreement,
-  registrationIn, sourceRecordIn, terminatedAgreement, terminationIn, terminationTerms, verifiedEmployer, type Scenario,
+  amendmentProposed,
+  demo,
+  destinationIn,
+  dispatchIn,
+  invitationIn,
+  offlineAgreementIn,
+  onlineAgreementIn,
+  paperAgreement,
+  registrationIn,
+  sourceRecordIn,
+  terminatedAgreement,
+  terminationIn,
+  terminationTerms,
+  verifiedEmployer,
+  type Scenario,
 } from '../test/scenarios';
 import { jobTerms } from '../test/signing';
 import { ACCESS_MATRIX, type Level, type MatrixRow, type Seen, type Who } from '../test/access-matrix';
@@ -96,9 +109,18 @@ let otherVerified: Promise<TestClient> | undefined;
 const otherVerifiedEmployer = () => (otherVerified ??= verifiedEmployer().then((e) => e.registrant));
 
 const DEMO_ACCOUNT: Record<Exclude<Who, 'anonymous' | 'employer@otherVerified'>, string> = {
-  student: 'student', 'student@otherCollege': 'student2', 'student@otherSchool': 'student3',
-  employer: 'employer', 'employer@other': 'employer2', college: 'college', 'college@other': 'college2',
-  school: 'school', 'school@other': 'school2', province: 'province', center: 'center', admin: 'admin',
+  student: 'student',
+  'student@otherCollege': 'student2',
+  'student@otherSchool': 'student3',
+  employer: 'employer',
+  'employer@other': 'employer2',
+  college: 'college',
+  'college@other': 'college2',
+  school: 'school',
+  'school@other': 'school2',
+  province: 'province',
+  center: 'center',
+  admin: 'admin',
 };
 
 async function clientFor(who: Who, target: Target, row: MatrixRow): Promise<TestClient> {
@@ -112,18 +134,24 @@ async function clientFor(who: Who, target: Target, row: MatrixRow): Promise<Test
 }
 
 function pathOf(row: MatrixRow, target: Target): string {
-  const fill = (p: string) => p.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = (target as Record<string, unknown>)[key];
-    if (typeof value !== 'string') throw new Error(`${title(row)}: the given record has no ${key}`);
-    return value;
-  });
+  const fill = (p: string) =>
+    p.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = (target as Record<string, unknown>)[key];
+      if (typeof value !== 'string') throw new Error(`${title(row)}: the given record has no ${key}`);
+      return value;
+    });
   if (row.path) return fill(row.path);
   switch (row.route) {
-    case 'GET /api/:kind': return `/api/${row.kind}?limit=100`;
-    case 'GET /api/:kind/:id': return fill(`/api/${row.kind}/{id}`);
-    case 'GET /api/:kind/new': return `/api/${row.kind}/new?${new URLSearchParams(createLinks(row, target)).toString()}`;
-    case 'POST /api/:kind': return `/api/${row.kind}`;
-    case 'POST /api/:kind/:id/:action': return fill(`/api/${row.kind}/{id}/${row.action}`);
+    case 'GET /api/:kind':
+      return `/api/${row.kind}?limit=100`;
+    case 'GET /api/:kind/:id':
+      return fill(`/api/${row.kind}/{id}`);
+    case 'GET /api/:kind/new':
+      return `/api/${row.kind}/new?${new URLSearchParams(createLinks(row, target)).toString()}`;
+    case 'POST /api/:kind':
+      return `/api/${row.kind}`;
+    case 'POST /api/:kind/:id/:action':
+      return fill(`/api/${row.kind}/{id}/${row.action}`);
   }
   throw new Error(`${title(row)}: needs a path`);
 }
@@ -131,16 +159,25 @@ function pathOf(row: MatrixRow, target: Target): string {
 /** What links a new record of the row's kind to the given one (`GET …/new` takes them as a query). */
 function createLinks(row: MatrixRow, target: Target): Record<string, string> {
   switch (row.kind) {
-    case 'invitations': return { studentId: target.studentId! };
-    case 'agreements': return { mode: 'offline' };
+    case 'invitations':
+      return { studentId: target.studentId! };
+    case 'agreements':
+      return { mode: 'offline' };
     case 'amendments':
-    case 'terminations': return { agreementId: target.id! };
+    case 'terminations':
+      return { agreementId: target.id! };
   }
   return {};
 }
 
 function createBody(row: MatrixRow, target: Target): Record<string, unknown> {
-  const data = { agreements: paperAgreement(), amendments: { monthlySalary: 13000 }, terminations: terminationTerms, destinations: { destination: '70', notEmployedReason: '正在求职' } }[row.kind as string] ?? {};
+  const data =
+    {
+      agreements: paperAgreement(),
+      amendments: { monthlySalary: 13000 },
+      terminations: terminationTerms,
+      destinations: { destination: '70', notEmployedReason: '正在求职' },
+    }[row.kind as string] ?? {};
   return { ...createLinks(row, target), data };
 }
 
@@ -148,11 +185,16 @@ async function call(client: TestClient, row: MatrixRow, target: Target): Promise
   const path = pathOf(row, target);
   const method = row.route.split(' ')[0];
   switch (row.body ?? 'none') {
-    case 'none': return client.request(method!, path);
-    case 'empty': return client.request(method!, path, {});
-    case 'malformed': return client.request(method!, path, { definition: 'x', version: 'x' });
-    case 'upload': return client.upload(path, tinyPng(), 'photo.png', 'image/png');
-    case 'offline agreement': return client.request(method!, path, { mode: 'offline', data: paperAgreement() });
+    case 'none':
+      return client.request(method!, path);
+    case 'empty':
+      return client.request(method!, path, {});
+    case 'malformed':
+      return client.request(method!, path, { definition: 'x', version: 'x' });
+    case 'upload':
+      return client.upload(path, tinyPng(), 'photo.png', 'image/png');
+    case 'offline agreement':
+      return client.request(method!, path, { mode: 'offline', data: paperAgreement() });
     case 'create': {
       const body = createBody(row, target);
       // 线下签约 goes through its 预览确认 first, as the page does
@@ -199,7 +241,7 @@ function title(row: MatrixRow): string {
 const ordered = [...ACCESS_MATRIX.filter((r) => !r.signsOut), ...ACCESS_MATRIX.filter((r) => r.signsOut)];
 
 describe('every role in every relationship gets exactly the status the matrix says', () => {
-  it.each(ordered.map((row) => [title(row), row] as const))("%s", { timeout: 60_000 }, async (_, row) => {
+  it.each(ordered.map((row) => [title(row), row] as const))('%s', { timeout: 60_000 }, async (_, row) => {
     const given = GIVEN[row.given];
     if (!given) throw new Error(`no scenario named "${row.given}" in access-matrix.test.ts`);
     const writes = !row.route.startsWith('GET');
@@ -220,7 +262,8 @@ describe('every role in every relationship gets exactly the status the matrix sa
       // who may see each field: every answer that carries data about the given student says how much
       const seen = seenIn(got, on);
       if (!ok(status)) {
-        if (seen && (seen.id !== 'none' || seen.phone !== 'none')) wrong.push(`${who}: a refusal shows ${show(seen)} of the student's identifiers`);
+        if (seen && (seen.id !== 'none' || seen.phone !== 'none'))
+          wrong.push(`${who}: a refusal shows ${show(seen)} of the student's identifiers`);
         return;
       }
       const expected = expectedSeen(row, who);
@@ -232,12 +275,15 @@ describe('every role in every relationship gets exactly the status the matrix sa
     const targets = [target, ...(await Promise.all(successes.slice(1).map(() => (writes ? given() : Promise.resolve(target)))))];
     await Promise.all(successes.map(([who, status], i) => check(who, status, targets[i]!)));
     if (row.route === 'GET /api/:kind' && target.id) {
-      await Promise.all(successes.map(async ([who]) => {
-        const client = await clientFor(who, target, row);
-        const listed = (await client.get(pathOf(row, target))).body.items.some((item: { id: string }) => item.id === target.id);
-        const opens = (await client.get(`/api/${row.kind}/${target.id}`)).status === 200;
-        if (listed !== opens) wrong.push(`${who}: ${listed ? 'lists the record but may not open it' : 'may open the record but does not list it'}`);
-      }));
+      await Promise.all(
+        successes.map(async ([who]) => {
+          const client = await clientFor(who, target, row);
+          const listed = (await client.get(pathOf(row, target))).body.items.some((item: { id: string }) => item.id === target.id);
+          const opens = (await client.get(`/api/${row.kind}/${target.id}`)).status === 200;
+          if (listed !== opens)
+            wrong.push(`${who}: ${listed ? 'lists the record but may not open it' : 'may open the record but does not list it'}`);
+        }),
+      );
     }
     expect(wrong.sort()).toEqual([]);
   });

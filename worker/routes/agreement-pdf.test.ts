@@ -11,14 +11,15 @@ const RARE_NAME = '欧阳明堃';
 const MAX_PDF_BYTES = 150 * 1024;
 const COPY_LABELS = ['学校存档联', '学生留存联', '用人单位留存联', '档案转递联'];
 
-
 /** TestClient reads bodies as text; a PDF is bytes, so these calls keep their own session cookie. */
 async function cookieOf(username: string): Promise<string> {
-  const res = await workerFetch(new Request(`${ORIGIN}/api/session`, {
-    method: 'POST',
-    headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  }));
+  const res = await workerFetch(
+    new Request(`${ORIGIN}/api/session`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo1234' }),
+    }),
+  );
   expect(res.status).toBe(200);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
@@ -41,7 +42,8 @@ async function signedStudent(): Promise<{ student: FixtureStudent; agreementId: 
   const accepted = await client.post(`/api/invitations/${invitation.id}/accept`, { version: seen.version, data: seen.data });
   expect(accepted.status).toBe(200);
   const row = await env.DB.prepare("SELECT id, number, verify_code FROM records WHERE kind = 'agreements' AND student_id = ?")
-    .bind(student.studentId).first<{ id: string; number: string; verify_code: string }>();
+    .bind(student.studentId)
+    .first<{ id: string; number: string; verify_code: string }>();
   return { student, agreementId: row!.id, number: row!.number, verifyCode: row!.verify_code };
 }
 
@@ -100,7 +102,9 @@ describe('GET /api/agreements/:id/pdf', () => {
     expect((await getPdf(signed.agreementId, own)).status).toBe(200);
     expect((await getPdf('no-such-agreement', own)).status).toBe(404);
     // an id of another kind of record is not an agreement
-    const invitationId = await env.DB.prepare("SELECT id FROM records WHERE kind = 'invitations' AND student_id = ?").bind(signed.student.studentId).first<string>('id');
+    const invitationId = await env.DB.prepare("SELECT id FROM records WHERE kind = 'invitations' AND student_id = ?")
+      .bind(signed.student.studentId)
+      .first<string>('id');
     expect((await getPdf(invitationId!, own)).status).toBe(404);
   });
 });

@@ -13,12 +13,15 @@ import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
 import { OfflinePreviewBodySchema, type OfflineAgreementPreviewSchema } from '../../contract/agreements';
 
-export const agreementPreviewRoutes = new Hono<AppEnv>()
-  .post('/agreements/preview', contractBody(OfflinePreviewBodySchema), async (c) => {
-    const actor = await requireActor(c, { roles: ['student'] });
-    const body = await c.req.valid('json');
-    const db = c.get('db');
-    const { links, form, data } = await prepareCreateData({ db, env: c.env, actor }, 'agreements', body);
-    const number = await reservePreviewNumber(db, { studentId: links.studentId ?? '', schoolId: links.schoolId ?? '', cohort: links.cohort ?? 0 }, data);
-    return c.json({ number, form: { key: form.key, version: form.version }, data } satisfies AnswerOf<typeof OfflineAgreementPreviewSchema>);
-  });
+export const agreementPreviewRoutes = new Hono<AppEnv>().post('/agreements/preview', contractBody(OfflinePreviewBodySchema), async (c) => {
+  const actor = await requireActor(c, { roles: ['student'] });
+  const body = await c.req.valid('json');
+  const db = c.get('db');
+  const { links, form, data } = await prepareCreateData({ db, env: c.env, actor }, 'agreements', body);
+  const number = await reservePreviewNumber(
+    db,
+    { studentId: links.studentId ?? '', schoolId: links.schoolId ?? '', cohort: links.cohort ?? 0 },
+    data,
+  );
+  return c.json({ number, form: { key: form.key, version: form.version }, data } satisfies AnswerOf<typeof OfflineAgreementPreviewSchema>);
+});

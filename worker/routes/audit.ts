@@ -7,8 +7,7 @@ import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
 import type { ChainReportSchema } from '../../contract/system';
 
-export const auditRoutes = new Hono<AppEnv>()
-  .get('/audit/verify', async (c) => {
-    await requireActor(c, { ability: 'verify_audit_chain' });
-    return c.json(await verifyAuditChain(d1ChainSource(c.get('db'))) satisfies AnswerOf<typeof ChainReportSchema>);
-  });
+export const auditRoutes = new Hono<AppEnv>().get('/audit/verify', async (c) => {
+  await requireActor(c, { ability: 'verify_audit_chain' });
+  return c.json((await verifyAuditChain(d1ChainSource(c.get('db')))) satisfies AnswerOf<typeof ChainReportSchema>);
+});

@@ -33,13 +33,21 @@ describe('a student is offered 录入线下协议书 exactly when the server wou
   it('a student whose source record is not yet approved is told why, and the create is refused alike', async () => {
     const { student } = await sourceRecordIn('submitted');
     const { agreements } = await offers(student);
-    expect(agreements!.create).toMatchObject({ available: false, code: 'student_not_approved', reason: expect.stringContaining('省级通过') });
+    expect(agreements!.create).toMatchObject({
+      available: false,
+      code: 'student_not_approved',
+      reason: expect.stringContaining('省级通过'),
+    });
     expect(await createPageStatus(student)).toBe(422);
   });
 
   it('a student with an active agreement is not offered a second one; after a termination, again', async () => {
     const signed = await onlineAgreementIn('college_review');
-    expect((await offers(signed.student)).agreements!.create).toMatchObject({ available: false, code: 'active_agreement', reason: expect.stringContaining('解约') });
+    expect((await offers(signed.student)).agreements!.create).toMatchObject({
+      available: false,
+      code: 'active_agreement',
+      reason: expect.stringContaining('解约'),
+    });
     expect(await createPageStatus(signed.student)).toBe(409);
 
     const terminated = await terminatedAgreement();
@@ -57,7 +65,9 @@ describe('a student is offered 录入线下协议书 exactly when the server wou
 
 describe('an employer learns before the lookup whether it may invite', () => {
   it('a verified employer starts from the student lookup', async () => {
-    expect((await offers(await demo('employer'))).invitations!.create).toEqual(expect.objectContaining({ entry: { from: 'lookup' }, available: true }));
+    expect((await offers(await demo('employer'))).invitations!.create).toEqual(
+      expect.objectContaining({ entry: { from: 'lookup' }, available: true }),
+    );
   });
 
   it('an employer the centre has not verified sees why, and the lookup says the same', async () => {

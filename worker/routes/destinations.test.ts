@@ -9,7 +9,14 @@ import { TestClient } from '../test/client';
 import { count, studentWithSourceRecord } from '../test/fixtures';
 import { demo, destinationIn } from '../test/scenarios';
 
-interface Row { studentId: string; status: string; statusLabel: string; major: string | null; destination: string | null; note: { text: string; by: string; at: string } | null }
+interface Row {
+  studentId: string;
+  status: string;
+  statusLabel: string;
+  major: string | null;
+  destination: string | null;
+  note: { text: string; by: string; at: string } | null;
+}
 
 describe('去向跟进', () => {
   it('lists the college’s graduates: 未登记 first, then 待就业, then the rest; filters by major', async () => {
@@ -18,7 +25,9 @@ describe('去向跟进', () => {
     const studying = await studentWithSourceRecord('approved');
     const s = await TestClient.as(studying.username);
     await s.post('/api/destinations', { data: { destination: '71', notEmployedReason: '准备考研' } });
-    await env.DB.prepare("UPDATE records SET data = json_set(data, '$.major', '人工智能') WHERE kind = 'source-records' AND student_id = ?").bind(studying.studentId).run();
+    await env.DB.prepare("UPDATE records SET data = json_set(data, '$.major', '人工智能') WHERE kind = 'source-records' AND student_id = ?")
+      .bind(studying.studentId)
+      .run();
 
     const college = await demo('college');
     const res = await college.get('/api/destinations/follow-up');
@@ -27,7 +36,12 @@ describe('去向跟进', () => {
     const at = (id: string) => items.findIndex((r) => r.studentId === id);
     expect(items[at(unregistered.studentId)]).toMatchObject({ status: 'unregistered', statusLabel: '未登记', destination: null });
     expect(items[at(waiting.fixture.studentId)]).toMatchObject({ status: 'waiting', statusLabel: '待就业', destination: '70' });
-    expect(items[at(studying.studentId)]).toMatchObject({ status: 'college_review', statusLabel: '待学院审核', destination: '71', major: '人工智能' });
+    expect(items[at(studying.studentId)]).toMatchObject({
+      status: 'college_review',
+      statusLabel: '待学院审核',
+      destination: '71',
+      major: '人工智能',
+    });
     expect(at(unregistered.studentId)).toBeLessThan(at(waiting.fixture.studentId));
     expect(at(waiting.fixture.studentId)).toBeLessThan(at(studying.studentId));
     const firstOther = items.findIndex((r) => r.status !== 'unregistered');
@@ -41,11 +55,13 @@ describe('去向跟进', () => {
     expect(ai.body.items.map((r: Row) => r.studentId)).toEqual([studying.studentId]);
 
     // the counts above the list are the college's (and the major's) totals, read from the database, not the page's
-    const scopeCount = async (where: string) => (await env.DB.prepare(`
+    const scopeCount = async (where: string) =>
+      (await env.DB.prepare(`
       SELECT COUNT(*) AS n FROM students s JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id
       LEFT JOIN records d ON d.kind = 'destinations' AND d.student_id = s.id AND d.cohort = s.cohort
       WHERE s.college_id = (SELECT college_id FROM students WHERE id = ?) AND s.source_state = 'approved' AND ${where}`)
-      .bind(unregistered.studentId).first<{ n: number }>())!.n;
+        .bind(unregistered.studentId)
+        .first<{ n: number }>())!.n;
     const totals = {
       total: await scopeCount('1'),
       unregistered: await scopeCount('d.id IS NULL'),
@@ -68,7 +84,11 @@ describe('去向跟进', () => {
     const college = await demo('college');
     const added = await college.post(`/api/destinations/follow-up/${g.studentId}/notes`, { text: '电话联系，正在准备国考，下周再跟进' });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ text: '电话联系，正在准备国考，下周再跟进', by: expect.stringMatching(/[\u4e00-\u9fff]/), at: expect.any(String) });
+    expect(added.body).toMatchObject({
+      text: '电话联系，正在准备国考，下周再跟进',
+      by: expect.stringMatching(/[\u4e00-\u9fff]/),
+      at: expect.any(String),
+    });
     const list = await college.get('/api/destinations/follow-up');
     expect(list.body.items.find((r: Row) => r.studentId === g.studentId).note).toEqual(added.body);
 
@@ -89,7 +109,10 @@ describe('毕业去向 export', () => {
     const csv = await center.get('/api/destinations/export?format=csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0]!.split(',');
     expect(header.slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
     expect(header.indexOf('毕业去向代码')).toBeGreaterThan(header.indexOf('生源所在地代码'));
@@ -109,7 +132,9 @@ describe('毕业去向 export', () => {
     const pending = await destinationIn('college_review');
     expect(String((await center.get('/api/destinations/export')).body)).not.toContain(pending.fixture.idNumber);
     // asked for by state (and cohort), it is; an unknown state or cohort is refused
-    expect(String((await center.get('/api/destinations/export?state=college_review&cohort=2027')).body)).toContain(pending.fixture.idNumber);
+    expect(String((await center.get('/api/destinations/export?state=college_review&cohort=2027')).body)).toContain(
+      pending.fixture.idNumber,
+    );
     expect((await center.get('/api/destinations/export?state=nope')).status).toBe(400);
     expect((await center.get('/api/destinations/export?cohort=27')).status).toBe(400);
   });

@@ -43,12 +43,20 @@ export const destinationRoutes = new Hono<AppEnv>()
     if (cohortText && !/^\d{4}$/.test(cohortText)) throw badRequest('bad_query', '毕业届须为四位年份');
     const shown = (state ? [state] : DEFAULT_STATES).filter((s) => stateShownTo(lifecycle, s, actor.role));
     // scope as the dispatch export: a school exports its own records only
-    const filter = { scope: scopeCondition(actor), states: shown.length ? shown : [''], cohort: cohortText ? Number(cohortText) : undefined };
+    const filter = {
+      scope: scopeCondition(actor),
+      states: shown.length ? shown : [''],
+      cohort: cohortText ? Number(cohortText) : undefined,
+    };
     const db = c.get('db');
     if (format === 'csv') {
-      return c.body(destinationCsvStream(db, filter), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('csv') });
+      return c.body(destinationCsvStream(db, filter), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': filename('csv'),
+      });
     }
     return c.body(await destinationXlsx(db, filter), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': filename('xlsx'),
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': filename('xlsx'),
     });
   });

@@ -32,9 +32,16 @@ async function dispatchFor(employerName: string, state: Target) {
 async function exportedIds(who: TestClient, query = '') {
   const res = await who.get(`/api/dispatches/export?format=csv${query}`);
   expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(200);
-  const rows = Papa.parse<string[]>((res.body as string).replace(/^\uFEFF/, ''), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
+  const rows = Papa.parse<string[]>((res.body as string).replace(/^\uFEFF/, ''), {
+    delimiter: ',',
+    newline: '\r\n',
+    skipEmptyLines: true,
+  }).data;
   expect(rows[0]![1]).toBe('身份证号');
-  return rows.slice(1).map((r) => r[1]).sort();
+  return rows
+    .slice(1)
+    .map((r) => r[1])
+    .sort();
 }
 
 /** What the queue lists for the same filters: ids of the records. */
@@ -97,11 +104,19 @@ describe('the dispatch export takes the queue’s filters', () => {
 
   it('the Excel export applies the same filters', async () => {
     const wanted = await dispatchFor('筛选测试己科技有限公司', 'center_review');
-    const login = await workerFetch(new Request(`${ORIGIN}/api/session`, {
-      method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'school', password: 'demo1234' }),
-    }));
+    const login = await workerFetch(
+      new Request(`${ORIGIN}/api/session`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'school', password: 'demo1234' }),
+      }),
+    );
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const res = await workerFetch(new Request(`${ORIGIN}/api/dispatches/export?format=xlsx&state=center_review&q=${encodeURIComponent('己科技')}`, { headers: { Cookie: cookie } }));
+    const res = await workerFetch(
+      new Request(`${ORIGIN}/api/dispatches/export?format=xlsx&state=center_review&q=${encodeURIComponent('己科技')}`, {
+        headers: { Cookie: cookie },
+      }),
+    );
     expect(res.status).toBe(200);
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['派遣方案']!, { header: 1, raw: true });

@@ -32,11 +32,13 @@ async function approvedDispatchWithFormulas() {
 
 /** The export as bytes (TestClient reads bodies as text), signed in as the centre. */
 async function exportAs(format: 'csv' | 'xlsx'): Promise<Response> {
-  const login = await workerFetch(new Request(`${ORIGIN}/api/session`, {
-    method: 'POST',
-    headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'center', password: 'demo1234' }),
-  }));
+  const login = await workerFetch(
+    new Request(`${ORIGIN}/api/session`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'center', password: 'demo1234' }),
+    }),
+  );
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   return workerFetch(new Request(`${ORIGIN}/api/dispatches/export?format=${format}`, { headers: { Cookie: cookie } }));
 }

@@ -30,13 +30,20 @@ export const dispatchExportRoutes = new Hono<AppEnv>().get('/dispatches/export',
     scope: scopeCondition(actor),
     // only states the role is shown; none of them asked for: a state no record has, so nothing matches
     states: shown.length ? shown : [''],
-    cohort, q, schoolId, collegeId,
+    cohort,
+    q,
+    schoolId,
+    collegeId,
   };
   const db = c.get('db');
   if (format === 'csv') {
-    return c.body(dispatchCsvStream(db, filter), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('csv') });
+    return c.body(dispatchCsvStream(db, filter), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': filename('csv'),
+    });
   }
   return c.body(await dispatchXlsx(db, filter), 200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': filename('xlsx'),
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': filename('xlsx'),
   });
 });

@@ -51,7 +51,12 @@ async function register(data: Record<string, unknown> = registration(), username
 const LOOKUP = '/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236';
 
 async function rowCounts() {
-  return { employers: await count('employers'), accounts: await count('accounts'), records: await count('records'), audit: await count('audit_events') };
+  return {
+    employers: await count('employers'),
+    accounts: await count('accounts'),
+    records: await count('records'),
+    audit: await count('audit_events'),
+  };
 }
 
 describe('an employer registers', () => {
@@ -96,10 +101,14 @@ describe('an employer registers', () => {
   });
 
   it('单位性质, 单位行业, 单位所在地 and the contact are required and checked against their code tables', async () => {
-    const { res } = await register(registration({ unitNature: '', industry: 'ZZ', employerRegion: '999999', contactName: '', contactPhone: '12345' }));
+    const { res } = await register(
+      registration({ unitNature: '', industry: 'ZZ', employerRegion: '999999', contactName: '', contactPhone: '12345' }),
+    );
     expect(res.status).toBe(422);
     const paths = res.body.error.fields.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['data.unitNature', 'data.industry', 'data.employerRegion', 'data.contactName', 'data.contactPhone']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['data.unitNature', 'data.industry', 'data.employerRegion', 'data.contactName', 'data.contactPhone']),
+    );
   });
 
   it('a weak password or a username that could be an ID number is refused', async () => {
@@ -144,10 +153,14 @@ describe('an employer registers', () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled += chunk.byteLength;
-        if (pulled > 4 * MAX_JSON_BYTES) controller.close(); else controller.enqueue(chunk);
+        if (pulled > 4 * MAX_JSON_BYTES) controller.close();
+        else controller.enqueue(chunk);
       },
     });
-    const res = await send(null, 'POST', '/api/employers', body, { 'Content-Type': 'application/json', 'Content-Length': String(4 * MAX_JSON_BYTES) });
+    const res = await send(null, 'POST', '/api/employers', body, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(4 * MAX_JSON_BYTES),
+    });
     expect(res.status).toBe(400);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('too_large');
     expect(pulled).toBeLessThan(MAX_JSON_BYTES);
@@ -173,7 +186,9 @@ describe('an employer registers', () => {
   });
 
   it('the database itself refuses a second account whose name differs only in case', async () => {
-    const insert = env.DB.prepare("INSERT INTO accounts (id, username, password_hash, role, display_name) VALUES ('acc-case-test', 'ScHoOl', 'x', 'school', 'x')");
+    const insert = env.DB.prepare(
+      "INSERT INTO accounts (id, username, password_hash, role, display_name) VALUES ('acc-case-test', 'ScHoOl', 'x', 'school', 'x')",
+    );
     await expect(insert.run()).rejects.toThrow(/UNIQUE constraint failed/);
   });
 
@@ -265,7 +280,10 @@ describe('the centre verifies employers', () => {
     const center = await TestClient.as('center');
     const noReason = await center.post(`/api/employer-registrations/${res.body.id}/reject`, { version: 1 });
     expect(noReason.status).toBe(422);
-    const returned = await center.post(`/api/employer-registrations/${res.body.id}/reject`, { version: 1, reason: '营业执照上的单位名称与填写不一致' });
+    const returned = await center.post(`/api/employer-registrations/${res.body.id}/reject`, {
+      version: 1,
+      reason: '营业执照上的单位名称与填写不一致',
+    });
     expect(returned.status).toBe(200);
     expect(returned.body.state).toBe('returned');
 
@@ -274,7 +292,8 @@ describe('the centre verifies employers', () => {
     expect(seen.body.timeline.at(-1)).toMatchObject({ reason: '营业执照上的单位名称与填写不一致' });
     expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['resubmit']);
     const fixed = await employer.post(`/api/employer-registrations/${res.body.id}/resubmit`, {
-      version: seen.body.version, data: { ...seen.body.data, employerName: '南京星河软件股份有限公司' },
+      version: seen.body.version,
+      data: { ...seen.body.data, employerName: '南京星河软件股份有限公司' },
     });
     expect(fixed.status).toBe(200);
     expect(fixed.body.state).toBe('pending');
@@ -290,7 +309,8 @@ describe('the centre verifies employers', () => {
     const employer = await TestClient.as(username, password);
     const seen = await employer.get(`/api/employer-registrations/${res.body.id}`);
     const taken = await employer.post(`/api/employer-registrations/${res.body.id}/resubmit`, {
-      version: seen.body.version, data: { ...seen.body.data, creditCode: '91320106MA1XY012AY' },
+      version: seen.body.version,
+      data: { ...seen.body.data, creditCode: '91320106MA1XY012AY' },
     });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('credit_code_taken');
@@ -341,7 +361,11 @@ describe('registration from one address is bounded', () => {
     expect(Number(valid.headers.get('Retry-After'))).toBeGreaterThan(500);
     expect(await rowCounts()).toEqual(before);
 
-    const elsewhere = await registerFrom(randomIp(), { username: uniqueUsername(), password: 'Welcome2027', data: await withLicence(registration()) });
+    const elsewhere = await registerFrom(randomIp(), {
+      username: uniqueUsername(),
+      password: 'Welcome2027',
+      data: await withLicence(registration()),
+    });
     expect(elsewhere.status).toBe(201);
   });
 

@@ -48,7 +48,12 @@ describe('上传伪装 (the declared type and name are ignored; the bytes decide
 
   it.each([
     ['HTML claimed as a PNG', '<!doctype html><html><body><script>fetch("/api/session")</script></body></html>', 'photo.png', 'image/png'],
-    ['SVG with a script claimed as a PNG', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>', 'photo.png', 'image/png'],
+    [
+      'SVG with a script claimed as a PNG',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+      'photo.png',
+      'image/png',
+    ],
     ['SVG declared as image/svg+xml', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', 'logo.svg', 'image/svg+xml'],
     ['JavaScript claimed as a JPEG', 'alert(document.cookie);//', 'IMG_0001.jpg', 'image/jpeg'],
     ['JavaScript claimed as a PDF', 'window.location="https://evil.example"', 'scan.pdf', 'application/pdf'],
@@ -108,8 +113,16 @@ describe('上传伪装 (the declared type and name are ignored; the bytes decide
 
 describe('文件名与存储位置 (a path-like name never reaches the storage key)', () => {
   const names = [
-    '../../etc/passwd', 'a/b.png', '..\\..\\windows\\win.ini', '/absolute/path.png', 'C:\\Users\\evil.png',
-    '"; filename=evil.html', '.', '..', '名'.repeat(300) + '.png', '\u202Egnp.exe',
+    '../../etc/passwd',
+    'a/b.png',
+    '..\\..\\windows\\win.ini',
+    '/absolute/path.png',
+    'C:\\Users\\evil.png',
+    '"; filename=evil.html',
+    '.',
+    '..',
+    '名'.repeat(300) + '.png',
+    '\u202Egnp.exe',
   ];
 
   it.each(names)('%j: stored under a key the server made, downloaded under a name the server made', async (name) => {
@@ -125,16 +138,19 @@ describe('文件名与存储位置 (a path-like name never reaches the storage k
     expect(got.headers.get('X-Injected')).toBeNull();
   });
 
-  it.each(['photo\u0000.png.html', 'line\r\nX-Injected: 1.png'])('%j (control characters in the name) is refused as malformed, nothing stored', async (name) => {
-    const { client, rows } = await freshUploader();
-    const keys = (await allObjectKeys()).length;
-    const res = await upload(client, tinyPng(), name, 'image/png');
-    // the multipart parser gives up on the part: either way a 400, and no file
-    expect(res.status).toBe(400);
-    expect(['bad_multipart', 'missing_file']).toContain(res.body.error.code);
-    expect(await rows()).toBe(0);
-    expect((await allObjectKeys()).length).toBe(keys);
-  });
+  it.each(['photo\u0000.png.html', 'line\r\nX-Injected: 1.png'])(
+    '%j (control characters in the name) is refused as malformed, nothing stored',
+    async (name) => {
+      const { client, rows } = await freshUploader();
+      const keys = (await allObjectKeys()).length;
+      const res = await upload(client, tinyPng(), name, 'image/png');
+      // the multipart parser gives up on the part: either way a 400, and no file
+      expect(res.status).toBe(400);
+      expect(['bad_multipart', 'missing_file']).toContain(res.body.error.code);
+      expect(await rows()).toBe(0);
+      expect((await allObjectKeys()).length).toBe(keys);
+    },
+  );
 
   it('after all of the above, every object in the bucket sits under a server-made key', async () => {
     const student = await demo('student');
@@ -144,11 +160,14 @@ describe('文件名与存储位置 (a path-like name never reaches the storage k
     expect(keys.filter((k) => !SERVER_KEY.test(k))).toEqual([]);
   });
 
-  it.each(['..%2F..%2Fetc%2Fpasswd', '%2e%2e', 'ABCDEF0123456789ABCDEF0123456789', '0'.repeat(31), '0'.repeat(33)])('GET /api/files/%s is a plain 404', async (id) => {
-    const res = await (await demo('admin')).get(`/api/files/${id}`);
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
-  });
+  it.each(['..%2F..%2Fetc%2Fpasswd', '%2e%2e', 'ABCDEF0123456789ABCDEF0123456789', '0'.repeat(31), '0'.repeat(33)])(
+    'GET /api/files/%s is a plain 404',
+    async (id) => {
+      const res = await (await demo('admin')).get(`/api/files/${id}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    },
+  );
 });
 
 describe('别人的文件 (a file on another record reads like a file that does not exist)', () => {

@@ -29,10 +29,21 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
     const student = await TestClient.as('student');
     const res = await upload(student, bytes, name, type);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), contentType: type, size: bytes.length, sha256: await sha256Hex(bytes) });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      contentType: type,
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+    });
 
     const row = await fileRow(res.body.id);
-    expect(row).toMatchObject({ owner_id: 'acc-student', record_id: null, content_type: type, size: bytes.length, sha256: res.body.sha256 });
+    expect(row).toMatchObject({
+      owner_id: 'acc-student',
+      record_id: null,
+      content_type: type,
+      size: bytes.length,
+      sha256: res.body.sha256,
+    });
 
     const got = await download(student, res.body.id);
     expect(got.status).toBe(200);
@@ -123,7 +134,9 @@ describe('上传材料 (a signed-in user uploads a photo or PDF)', () => {
     const json = await send(student, 'POST', '/api/files', JSON.stringify({ file: 'x' }), { 'Content-Type': 'application/json' });
     expect(json.status).toBe(400);
     expect(((await json.json()) as AnswerBody).error.code).toBe('unsupported_media_type');
-    const broken = await send(student, 'POST', '/api/files', 'not really multipart', { 'Content-Type': 'multipart/form-data; boundary=xyz' });
+    const broken = await send(student, 'POST', '/api/files', 'not really multipart', {
+      'Content-Type': 'multipart/form-data; boundary=xyz',
+    });
     expect(broken.status).toBe(400);
     const noFile = new FormData();
     noFile.append('other', 'value');
@@ -148,7 +161,7 @@ describe('未审核单位上传 (an employer the centre has not verified uploads
   it("without an account an upload is a registration's licence: owned by no one who can sign in, readable by nobody until a registration uses it", async () => {
     const res = await upload(null, tinyPng(), '营业执照.png', 'image/png');
     expect(res.status).toBe(201);
-    expect((await fileRow(res.body.id))).toMatchObject({ owner_id: 'acc-registration-uploads', record_id: null });
+    expect(await fileRow(res.body.id)).toMatchObject({ owner_id: 'acc-registration-uploads', record_id: null });
     expect((await download(null, res.body.id)).status).toBe(401);
     expect((await download(await TestClient.as('center'), res.body.id)).status).toBe(404);
     const signIn = await new TestClient().post('/api/session', { username: '~registration-uploads', password: '!' });
@@ -173,8 +186,18 @@ describe('上传配额 (each account may upload only so much)', () => {
     const at = new Date(Date.now() - (opts.hoursAgo ?? 1) * 3600_000).toISOString();
     const statements = Array.from({ length: n }, () => {
       const id = crypto.randomUUID().replace(/-/g, '');
-      return env.DB.prepare('INSERT INTO files (id, object_key, content_type, size, sha256, owner_id, record_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .bind(id, 'uploads/test/' + id, 'image/png', opts.size ?? 1000, 'x', accountId, opts.recordId === undefined ? 'rec-elsewhere' : opts.recordId, at);
+      return env.DB.prepare(
+        'INSERT INTO files (id, object_key, content_type, size, sha256, owner_id, record_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).bind(
+        id,
+        'uploads/test/' + id,
+        'image/png',
+        opts.size ?? 1000,
+        'x',
+        accountId,
+        opts.recordId === undefined ? 'rec-elsewhere' : opts.recordId,
+        at,
+      );
     });
     await env.DB.batch(statements);
   }
@@ -184,10 +207,15 @@ describe('上传配额 (each account may upload only so much)', () => {
     for (let i = 0; i < LOOSE; i++) expect((await upload(u.client, tinyPng(), `scan-${i}.png`)).status).toBe(201);
     const refused = await upload(u.client, tinyPng(), 'one-more.png');
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toEqual({ code: 'too_many_loose_files', message: `尚未用于表单的上传文件已有 ${LOOSE} 个，请先在表单中使用后再上传（未使用的文件一天后自动清理）` });
+    expect(refused.body.error).toEqual({
+      code: 'too_many_loose_files',
+      message: `尚未用于表单的上传文件已有 ${LOOSE} 个，请先在表单中使用后再上传（未使用的文件一天后自动清理）`,
+    });
     expect(await u.rows()).toBe(LOOSE);
 
-    await env.DB.prepare('UPDATE files SET record_id = ? WHERE id = (SELECT id FROM files WHERE owner_id = ? LIMIT 1)').bind(u.recordId, u.accountId).run();
+    await env.DB.prepare('UPDATE files SET record_id = ? WHERE id = (SELECT id FROM files WHERE owner_id = ? LIMIT 1)')
+      .bind(u.recordId, u.accountId)
+      .run();
     expect((await upload(u.client, tinyPng(), 'now-fits.png')).status).toBe(201);
   });
 
@@ -198,7 +226,10 @@ describe('上传配额 (each account may upload only so much)', () => {
     expect((await upload(u.client, tinyPng(), 'last-one.png')).status).toBe(201);
     const refused = await upload(u.client, tinyPng(), 'too-many.png');
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toEqual({ code: 'daily_upload_files', message: `24 小时内最多上传 ${FILES_PER_DAY} 个文件，已达上限，请稍后再试` });
+    expect(refused.body.error).toEqual({
+      code: 'daily_upload_files',
+      message: `24 小时内最多上传 ${FILES_PER_DAY} 个文件，已达上限，请稍后再试`,
+    });
     expect(await u.rows()).toBe(2 * FILES_PER_DAY);
   });
 
@@ -228,7 +259,7 @@ describe('查看材料 (who may fetch an upload)', () => {
     expect((await download(owner, body.id)).status).toBe(200);
   });
 
-  it("once attached to a record, those who may read the record fetch it and reviewers elsewhere cannot", async () => {
+  it('once attached to a record, those who may read the record fetch it and reviewers elsewhere cannot', async () => {
     const fixture = await studentWithSourceRecord('submitted');
     const student = await TestClient.as(fixture.username);
     const { body } = await upload(student, await tinyPdf(), '毕业证明.pdf');

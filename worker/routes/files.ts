@@ -40,11 +40,17 @@ export const fileRoutes = new Hono<AppEnv>()
       }
       const limit = maxUploadBytes(c.env);
       // refuses by Content-Length when there is one, else counts the bytes as they arrive
-      return bodyLimit({ maxSize: limit + MULTIPART_OVERHEAD_BYTES, onError: () => { throw tooLarge(limit); } })(c, next);
+      return bodyLimit({
+        maxSize: limit + MULTIPART_OVERHEAD_BYTES,
+        onError: () => {
+          throw tooLarge(limit);
+        },
+      })(c, next);
     },
     async (c) => {
       const session = await c.get('session').resolve();
-      const owner = session ? { ownerId: (await requireActor(c)).accountId, quota: uploadQuota(c.env) }
+      const owner = session
+        ? { ownerId: (await requireActor(c)).accountId, quota: uploadQuota(c.env) }
         : { ownerId: REGISTRATION_UPLOAD_OWNER, quota: REGISTRATION_UPLOAD_QUOTA };
       const form = await c.req.formData().catch(() => null);
       if (!form) throw badRequest('bad_multipart', '上传内容格式不正确，请重新选择文件');

@@ -21,7 +21,11 @@ function dispatchWith(extra: FieldDef[], edit: (d: FormDefinition) => void = () 
 }
 
 const hukouCity: FieldDef = {
-  key: 'hukouCity', type: 'text', label: '户口迁往城市', required: true, maxLength: 30,
+  key: 'hukouCity',
+  type: 'text',
+  label: '户口迁往城市',
+  required: true,
+  maxLength: 30,
   visibleWhen: { '==': [{ var: 'destination' }, '10'] },
 };
 
@@ -34,13 +38,21 @@ async function craftedDispatch(state: string, formVersion: number, data: Record<
   const id = newId();
   await env.DB.prepare(`INSERT INTO records (id, kind, state, version, data, form_key, form_version, school_id, college_id, cohort, created_by)
     VALUES (?, 'dispatches', ?, 1, ?, 'dispatch', ?, 'sch-1', 'col-1', 2027, 'acc-school')`)
-    .bind(id, state, JSON.stringify(data), formVersion).run();
+    .bind(id, state, JSON.stringify(data), formVersion)
+    .run();
   return id;
 }
 
 const prefilled = {
-  destination: '10', employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XYZ1234', unitNature: '39', industry: 'I',
-  employerRegion: '320106', employerAddress: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111',
+  destination: '10',
+  employerName: '南京云帆信息科技有限公司',
+  creditCode: '91320106MA1XYZ1234',
+  unitNature: '39',
+  industry: 'I',
+  employerRegion: '320106',
+  employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
   reportUnitName: '南京云帆信息科技有限公司',
 };
 
@@ -93,7 +105,9 @@ describe('the admin keeps a draft and sees every problem at its place', () => {
     const list = await admin.get('/api/forms');
     const dispatch = list.body.items.find((f: { key: string }) => f.key === 'dispatch');
     expect(dispatch.draft).toMatchObject({ updatedBy: 'admin' });
-    expect(list.body.items.map((f: { key: string }) => f.key)).toEqual(expect.arrayContaining(['source', 'agreement', 'termination', 'dispatch']));
+    expect(list.body.items.map((f: { key: string }) => f.key)).toEqual(
+      expect.arrayContaining(['source', 'agreement', 'termination', 'dispatch']),
+    );
 
     const publish = await admin.post('/api/forms/dispatch/publish', { confirm: true });
     expect(publish.status).toBe(422);
@@ -110,20 +124,26 @@ describe('the admin keeps a draft and sees every problem at its place', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('lifecycle_dependency');
     expect(res.body.error.message).toContain('不能删除字段「destination」');
-    expect(res.body.error.fields).toContainEqual({ path: 'steps', code: 'lifecycle', message: '不能删除字段「destination」：派遣方案导出「毕业去向代码」列需要读取它' });
+    expect(res.body.error.fields).toContainEqual({
+      path: 'steps',
+      code: 'lifecycle',
+      message: '不能删除字段「destination」：派遣方案导出「毕业去向代码」列需要读取它',
+    });
   });
 
   it('refuses removing an agreement field the dispatch mapping copies from', async () => {
     const admin = await TestClient.as('admin');
     const agreement = copy(agreementJson) as unknown as FormDefinition;
-    for (const step of agreement.steps) for (const section of step.sections) {
-      section.rows = section.rows.map((row) => row.filter((f) => f.key !== 'archiveUnitName')).filter((row) => row.length > 0);
-    }
+    for (const step of agreement.steps)
+      for (const section of step.sections) {
+        section.rows = section.rows.map((row) => row.filter((f) => f.key !== 'archiveUnitName')).filter((row) => row.length > 0);
+      }
     const before = await count('form_versions', "form_key = 'agreement'");
     const res = await admin.post('/api/forms/agreement/publish', { definition: agreement, confirm: true });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields.map((f: { message: string }) => f.message))
-      .toContain('不能删除字段「archiveUnitName」：「派遣信息上报」的字段映射从它带入「archiveUnitName」');
+    expect(res.body.error.fields.map((f: { message: string }) => f.message)).toContain(
+      '不能删除字段「archiveUnitName」：「派遣信息上报」的字段映射从它带入「archiveUnitName」',
+    );
     expect(await count('form_versions', "form_key = 'agreement'")).toBe(before);
   });
 });
@@ -139,19 +159,22 @@ describe('impact check and publishing', () => {
 
     // a required field (only when employed), 户口迁移地址 moved to a new key, 报到证签往单位 removed
     const next = dispatchWith([hukouCity], (d) => {
-      for (const step of d.steps) for (const section of step.sections) {
-        section.rows = section.rows.map((row) => row
-          .filter((f) => f.key !== 'reportUnitName')
-          .map((f) => (f.key === 'householdAddress' ? { ...f, key: 'hukouAddress' } : f)))
-          .filter((row) => row.length > 0);
-      }
+      for (const step of d.steps)
+        for (const section of step.sections) {
+          section.rows = section.rows
+            .map((row) =>
+              row.filter((f) => f.key !== 'reportUnitName').map((f) => (f.key === 'householdAddress' ? { ...f, key: 'hukouAddress' } : f)),
+            )
+            .filter((row) => row.length > 0);
+        }
       d.mappings![0]!.fields = Object.fromEntries(Object.entries(d.mappings![0]!.fields).filter(([k]) => k !== 'householdAddress'));
     });
     // reportUnitName and householdAddress are dispatch export columns: the lifecycle refuses first
     const refused = await admin.request('PUT', '/api/forms/dispatch/draft', { definition: next });
     expect(refused.body.errors).toEqual([]);
-    expect(refused.body.lifecycleErrors.map((e: { message: string }) => e.message))
-      .toEqual(expect.arrayContaining([expect.stringContaining('「reportUnitName」'), expect.stringContaining('「householdAddress」')]));
+    expect(refused.body.lifecycleErrors.map((e: { message: string }) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('「reportUnitName」'), expect.stringContaining('「householdAddress」')]),
+    );
 
     // so the report is read on the field that may change: the new one only
     await admin.request('PUT', '/api/forms/dispatch/draft', { definition: dispatchWith([hukouCity]) });
@@ -186,7 +209,9 @@ describe('impact check and publishing', () => {
     await craftedDispatch('unconfirmed', v, prefilled);
     const draft = dispatchWith([hukouCity]);
     await admin.request('PUT', '/api/forms/dispatch/draft', { definition: draft });
-    const v1Before = await env.DB.prepare("SELECT definition, published_at FROM form_versions WHERE form_key = 'dispatch' AND version = 1").first();
+    const v1Before = await env.DB.prepare(
+      "SELECT definition, published_at FROM form_versions WHERE form_key = 'dispatch' AND version = 1",
+    ).first();
 
     const unconfirmed = await admin.post('/api/forms/dispatch/publish', { baseVersion: v });
     expect(unconfirmed.status).toBe(409);
@@ -203,11 +228,22 @@ describe('impact check and publishing', () => {
     expect(latest.body.definition).toEqual(draft);
     expect((await admin.get('/api/forms/dispatch/draft')).body.draft).toBeNull();
 
-    const audit = await env.DB.prepare("SELECT kind, action, from_state, to_state, actor_role, hash IS NOT NULL AS chained FROM audit_events WHERE record_id = 'form:dispatch' ORDER BY at DESC LIMIT 1").first();
-    expect(audit).toEqual({ kind: 'forms', action: 'publish', from_state: `v${v}`, to_state: `v${v + 1}`, actor_role: 'admin', chained: 1 });
+    const audit = await env.DB.prepare(
+      "SELECT kind, action, from_state, to_state, actor_role, hash IS NOT NULL AS chained FROM audit_events WHERE record_id = 'form:dispatch' ORDER BY at DESC LIMIT 1",
+    ).first();
+    expect(audit).toEqual({
+      kind: 'forms',
+      action: 'publish',
+      from_state: `v${v}`,
+      to_state: `v${v + 1}`,
+      actor_role: 'admin',
+      chained: 1,
+    });
 
     // published versions never change: version 1 is byte-identical, and there is no way to write one
-    const v1After = await env.DB.prepare("SELECT definition, published_at FROM form_versions WHERE form_key = 'dispatch' AND version = 1").first();
+    const v1After = await env.DB.prepare(
+      "SELECT definition, published_at FROM form_versions WHERE form_key = 'dispatch' AND version = 1",
+    ).first();
     expect(v1After).toEqual(v1Before);
     expect((await admin.get('/api/forms/dispatch/versions/1')).body.definition).toEqual(shippedDispatch);
     expect((await admin.request('PUT', '/api/forms/dispatch/versions/1', { definition: draft })).status).toBe(404);
@@ -232,8 +268,16 @@ describe('impact check and publishing', () => {
     expect(rolled.status).toBe(201);
     expect(rolled.body.version).toBe(v + 1);
     expect((await admin.get('/api/forms/dispatch')).body.definition).toEqual(shippedDispatch);
-    expect((await admin.get(`/api/forms/dispatch/diff?from=1&to=${v + 1}`)).body).toEqual({ added: [], removed: [], renamed: [], changed: [], other: [] });
-    const audit = await env.DB.prepare("SELECT reason FROM audit_events WHERE record_id = 'form:dispatch' AND to_state = ?").bind(`v${v + 1}`).first<{ reason: string }>();
+    expect((await admin.get(`/api/forms/dispatch/diff?from=1&to=${v + 1}`)).body).toEqual({
+      added: [],
+      removed: [],
+      renamed: [],
+      changed: [],
+      other: [],
+    });
+    const audit = await env.DB.prepare("SELECT reason FROM audit_events WHERE record_id = 'form:dispatch' AND to_state = ?")
+      .bind(`v${v + 1}`)
+      .first<{ reason: string }>();
     expect(audit?.reason).toBe(`回滚：以 v1 的内容发布为 v${v + 1}`);
     // every publish above extended the form's own audit chain without breaking it
     const chain = await admin.get('/api/audit/verify');
@@ -265,10 +309,18 @@ describe('two admins editing one form: neither silently undoes the other', () =>
     const saved = await first.request('PUT', '/api/forms/dispatch/draft', { definition: draftA, baseVersion: v });
     expect(saved.body).toMatchObject({ baseVersion: v, latestVersion: v, staleBase: null });
     // 管理员乙 publishes his own change in the meantime; 甲's draft is not thrown away
-    const published = await second.post('/api/forms/dispatch/publish', { definition: dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }]), baseVersion: v, confirm: true });
+    const published = await second.post('/api/forms/dispatch/publish', {
+      definition: dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }]),
+      baseVersion: v,
+      confirm: true,
+    });
     expect(published.body).toEqual({ key: 'dispatch', version: v + 1 });
     const again = await first.request('PUT', '/api/forms/dispatch/draft', { definition: draftA });
-    expect(again.body).toMatchObject({ baseVersion: v, latestVersion: v + 1, staleBase: { baseVersion: v, latestVersion: v + 1, publishedBy: 'admin2' } });
+    expect(again.body).toMatchObject({
+      baseVersion: v,
+      latestVersion: v + 1,
+      staleBase: { baseVersion: v, latestVersion: v + 1, publishedBy: 'admin2' },
+    });
     expect((await first.get('/api/forms/dispatch/draft')).body.draft).toMatchObject({ baseVersion: v, definition: draftA });
     const listed = (await first.get('/api/forms')).body.items.find((f: { key: string }) => f.key === 'dispatch');
     expect(listed.draft).toMatchObject({ baseVersion: v });
@@ -282,12 +334,17 @@ describe('two admins editing one form: neither silently undoes the other', () =>
       const refused = await first.post('/api/forms/dispatch/publish', body);
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('stale_base_version');
-      expect(refused.body.error.message).toBe(`草稿基于 v${v} 编辑，之后 admin2 已发布了 v${v + 1}。直接发布会覆盖 v${v + 1} 的修改：请先对比 v${v} 与 v${v + 1}，把草稿更新到 v${v + 1} 后再发布`);
+      expect(refused.body.error.message).toBe(
+        `草稿基于 v${v} 编辑，之后 admin2 已发布了 v${v + 1}。直接发布会覆盖 v${v + 1} 的修改：请先对比 v${v} 与 v${v + 1}，把草稿更新到 v${v + 1} 后再发布`,
+      );
     }
     expect(await latestDispatchVersion(first)).toBe(v + 1);
 
     // 甲 takes 乙's field into the draft and moves it onto v+1: now it publishes, keeping both
-    const merged = dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }, { key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const merged = dispatchWith([
+      { key: 'remarkB', type: 'text', label: '乙的备注' },
+      { key: 'remarkA', type: 'text', label: '甲的备注' },
+    ]);
     const moved = await first.request('PUT', '/api/forms/dispatch/draft', { definition: merged, baseVersion: v + 1 });
     expect(moved.body).toMatchObject({ baseVersion: v + 1, staleBase: null });
     const ok = await first.post('/api/forms/dispatch/publish', { confirm: true });
@@ -317,7 +374,10 @@ describe('two admins editing one form: neither silently undoes the other', () =>
 
     // 甲 reloads (gets 乙's updatedAt) and saves on it: accepted; 乙's next save on his old copy is refused
     const reloaded = (await first.get('/api/forms/dispatch/draft')).body.draft;
-    const merged = dispatchWith([{ key: 'remarkB', type: 'text', label: '乙的备注' }, { key: 'remarkA', type: 'text', label: '甲的备注' }]);
+    const merged = dispatchWith([
+      { key: 'remarkB', type: 'text', label: '乙的备注' },
+      { key: 'remarkA', type: 'text', label: '甲的备注' },
+    ]);
     const savedA = await first.request('PUT', '/api/forms/dispatch/draft', { definition: merged, savedAt: reloaded.updatedAt });
     expect(savedA.status).toBe(200);
     const late = await second.request('PUT', '/api/forms/dispatch/draft', { definition: byB, savedAt: savedB.body.updatedAt });
@@ -355,7 +415,9 @@ describe('the editor checks each change as the admin types, without saving it', 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       errors: [],
-      lifecycleErrors: [{ path: 'mappings[0].fields.employerName', message: '「全国普通高等学校毕业生就业协议书」没有字段「unitName」，无法带入' }],
+      lifecycleErrors: [
+        { path: 'mappings[0].fields.employerName', message: '「全国普通高等学校毕业生就业协议书」没有字段「unitName」，无法带入' },
+      ],
     });
     expect((await admin.get('/api/forms/dispatch/draft')).body.draft).toBeNull();
     expect((await admin.post('/api/forms/dispatch/check', { definition: 'x' })).status).toBe(400);
@@ -367,23 +429,34 @@ describe('the editor checks each change as the admin types, without saving it', 
     const before = (await admin.get('/api/forms/employer')).body.version;
     const rule = { or: Array.from({ length: 60 }, (_, i) => ({ '==': [{ var: '$row.item' }, `v${i}`] })) };
     const costly = copy(employerJson as unknown as FormDefinition);
-    costly.steps[0]!.sections[0]!.rows.push([{
-      key: 'branches', type: 'group', label: '分支机构', maxItems: 1_000_000,
-      fields: [
-        { key: 'item', type: 'text', label: '名称', maxLength: 50 },
-        ...['a', 'b', 'c'].map((key): FieldDef => ({ key, type: 'text', label: key, maxLength: 50, visibleWhen: rule, requiredWhen: rule })),
-      ],
-    }]);
+    costly.steps[0]!.sections[0]!.rows.push([
+      {
+        key: 'branches',
+        type: 'group',
+        label: '分支机构',
+        maxItems: 1_000_000,
+        fields: [
+          { key: 'item', type: 'text', label: '名称', maxLength: 50 },
+          ...['a', 'b', 'c'].map(
+            (key): FieldDef => ({ key, type: 'text', label: key, maxLength: 50, visibleWhen: rule, requiredWhen: rule }),
+          ),
+        ],
+      },
+    ]);
     const at = `steps[0].sections[0].rows[${costly.steps[0]!.sections[0]!.rows.length - 1}][0]`;
 
     const res = await admin.post('/api/forms/employer/publish', { definition: costly, confirm: true });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('definition_invalid');
-    expect(res.body.error.fields).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: `${at}.maxItems`, message: '分组最多 500 条' }),
-      expect.objectContaining({ path: at, message: expect.stringContaining(`表单过于复杂`) }),
-    ]));
-    expect(res.body.error.fields.find((f: { path: string }) => f.path === at).message).toContain(`上限 ${MAX_VALIDATION_WORK.toLocaleString('en-US')}`);
+    expect(res.body.error.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: `${at}.maxItems`, message: '分组最多 500 条' }),
+        expect.objectContaining({ path: at, message: expect.stringContaining(`表单过于复杂`) }),
+      ]),
+    );
+    expect(res.body.error.fields.find((f: { path: string }) => f.path === at).message).toContain(
+      `上限 ${MAX_VALIDATION_WORK.toLocaleString('en-US')}`,
+    );
     expect((await admin.get('/api/forms/employer')).body.version).toBe(before);
 
     const check = await admin.post('/api/forms/employer/check', { definition: costly });

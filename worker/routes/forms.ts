@@ -43,10 +43,13 @@ async function side(c: Context<AppEnv>, key: string, raw: string | undefined, na
 function answerPublish(c: Context<AppEnv>, result: PublishResult) {
   if (result.published) return c.json({ key: result.key, version: result.version }, 201);
   const n = result.impact.affectedCount;
-  return c.json({
-    error: { code: 'impact_unconfirmed', message: `有 ${n} 条进行中的记录会受影响，请查看影响报告并确认后再发布` },
-    impact: result.impact,
-  }, 409);
+  return c.json(
+    {
+      error: { code: 'impact_unconfirmed', message: `有 ${n} 条进行中的记录会受影响，请查看影响报告并确认后再发布` },
+      impact: result.impact,
+    },
+    409,
+  );
 }
 
 export const formRoutes = new Hono<AppEnv>()
@@ -107,7 +110,12 @@ export const formRoutes = new Hono<AppEnv>()
     const key = c.req.param('key');
     const draft = await draftOrNotFound(c, key);
     const { shape, lifecycle } = await definitionProblems(c.get('db'), key, draft.definition);
-    if (shape.length > 0) throw badRequest('definition_invalid', '草稿有错误，修改后才能检查影响', shape.map((e) => ({ path: e.path, code: 'definition', message: e.message })));
+    if (shape.length > 0)
+      throw badRequest(
+        'definition_invalid',
+        '草稿有错误，修改后才能检查影响',
+        shape.map((e) => ({ path: e.path, code: 'definition', message: e.message })),
+      );
     const impact = await formImpact(c.get('db'), c.env, key, draft.definition as unknown as FormDefinition);
     const stale = await staleBase(c.get('db'), key, draft.baseVersion, impact.latestVersion);
     return c.json({ ...impact, lifecycleErrors: lifecycle, baseVersion: draft.baseVersion ?? impact.latestVersion, staleBase: stale });
@@ -128,7 +136,11 @@ export const formRoutes = new Hono<AppEnv>()
     const draft = given ? undefined : await draftOrNotFound(c, key);
     const definition = given ?? draft?.definition;
     const result = await publishForm(c.get('db'), c.env, actor, key, {
-      definition, confirm: body.confirm === true, baseVersion: body.baseVersion, draftBaseVersion: draft?.baseVersion, clearDraft: !given,
+      definition,
+      confirm: body.confirm === true,
+      baseVersion: body.baseVersion,
+      draftBaseVersion: draft?.baseVersion,
+      clearDraft: !given,
     });
     return answerPublish(c, result);
   })
@@ -139,7 +151,10 @@ export const formRoutes = new Hono<AppEnv>()
     const { version } = body;
     const old = await formAtVersion(c.get('db'), key, version);
     const result = await publishForm(c.get('db'), c.env, actor, key, {
-      definition: old.definition, confirm: body.confirm === true, rollbackOf: version, clearDraft: false,
+      definition: old.definition,
+      confirm: body.confirm === true,
+      rollbackOf: version,
+      clearDraft: false,
     });
     return answerPublish(c, result);
   });

@@ -21,32 +21,46 @@ import type { AnswerOf } from '../../contract/route';
 import { ReasonListBodySchema, type ReasonListSchema } from '../../contract/lifecycles';
 
 const reasonsAnswer = (lifecycle: Lifecycle, list: { reasons: string[]; custom: boolean }): AnswerOf<typeof ReasonListSchema> => ({
-  kind: lifecycle.kind, label: lifecycle.label, ...list, defaults: [...(lifecycle.reasons ?? [])],
+  kind: lifecycle.kind,
+  label: lifecycle.label,
+  ...list,
+  defaults: [...(lifecycle.reasons ?? [])],
 });
 
-export const lifecycleRoutes = new Hono<AppEnv>().get('/lifecycles', async (c) => {
-  const actor = await requireActor(c, { allowInitialPassword: true });
-  const out: Record<string, unknown> = {};
-  const createOffer = async (lifecycle: Lifecycle) => {
-    const availability = await createAvailability({ db: c.get('db'), env: c.env, actor }, lifecycle);
-    return availability && lifecycle.create && { roles: lifecycle.create.roles, step: lifecycle.create.step, ...availability };
-  };
-  for (const lifecycle of Object.values(LIFECYCLES)) {
-    if (!lifecycle.readers.includes(actor.role)) continue;
-    out[lifecycle.kind] = {
-      label: lifecycle.label,
-      form: lifecycle.form,
-      // states this role never sees (an employer's draft invitations) are not offered as filters
-      states: Object.fromEntries(Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role))),
-      next: Object.fromEntries(Object.entries(lifecycle.states).filter(([, s]) => s.next).map(([state, s]) => [state, s.next])),
-      // the badge colour of every state, by its meaning (declared beside the states)
-      tones: Object.fromEntries(Object.keys(lifecycle.states).filter((state) => stateShownTo(lifecycle, state, actor.role)).map((state) => [state, toneOf(lifecycle, state)])),
-      create: await createOffer(lifecycle),
-      review: reviewQueueOf(lifecycle.kind, actor.role) ?? undefined,
+export const lifecycleRoutes = new Hono<AppEnv>()
+  .get('/lifecycles', async (c) => {
+    const actor = await requireActor(c, { allowInitialPassword: true });
+    const out: Record<string, unknown> = {};
+    const createOffer = async (lifecycle: Lifecycle) => {
+      const availability = await createAvailability({ db: c.get('db'), env: c.env, actor }, lifecycle);
+      return availability && lifecycle.create && { roles: lifecycle.create.roles, step: lifecycle.create.step, ...availability };
     };
-  }
-  return c.json(out);
-})
+    for (const lifecycle of Object.values(LIFECYCLES)) {
+      if (!lifecycle.readers.includes(actor.role)) continue;
+      out[lifecycle.kind] = {
+        label: lifecycle.label,
+        form: lifecycle.form,
+        // states this role never sees (an employer's draft invitations) are not offered as filters
+        states: Object.fromEntries(
+          Object.entries(labelsFor(c.env, lifecycle)).filter(([state]) => stateShownTo(lifecycle, state, actor.role)),
+        ),
+        next: Object.fromEntries(
+          Object.entries(lifecycle.states)
+            .filter(([, s]) => s.next)
+            .map(([state, s]) => [state, s.next]),
+        ),
+        // the badge colour of every state, by its meaning (declared beside the states)
+        tones: Object.fromEntries(
+          Object.keys(lifecycle.states)
+            .filter((state) => stateShownTo(lifecycle, state, actor.role))
+            .map((state) => [state, toneOf(lifecycle, state)]),
+        ),
+        create: await createOffer(lifecycle),
+        review: reviewQueueOf(lifecycle.kind, actor.role) ?? undefined,
+      };
+    }
+    return c.json(out);
+  })
   .get('/lifecycles/:kind/reasons', async (c) => {
     const actor = await requireActor(c);
     requireAdmin(actor);

@@ -8,7 +8,11 @@ import { count } from '../test/fixtures';
 import { demo, invitationIn, onlineAgreementIn } from '../test/scenarios';
 
 async function messagesOf(accountId: string, recordId: string) {
-  const rows = await env.DB.prepare('SELECT event, title, body FROM notifications WHERE account_id = ? AND record_id = ? ORDER BY created_at, id').bind(accountId, recordId).all<{ event: string; title: string; body: string }>();
+  const rows = await env.DB.prepare(
+    'SELECT event, title, body FROM notifications WHERE account_id = ? AND record_id = ? ORDER BY created_at, id',
+  )
+    .bind(accountId, recordId)
+    .all<{ event: string; title: string; body: string }>();
   return rows.results;
 }
 
@@ -19,11 +23,18 @@ describe('消息中心', () => {
     const list = await student.get('/api/notifications');
     expect(list.status).toBe(200);
     expect(list.body.unread).toBe(1);
-    expect(list.body.items).toEqual([expect.objectContaining({
-      title: '收到职位邀约', category: 'invitation', event: 'invitations.send', recordKind: 'invitations', recordId: invitation.id,
-      link: `/r/invitations/${invitation.id}`, readAt: null,
-      body: expect.stringContaining('南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师）'),
-    })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        title: '收到职位邀约',
+        category: 'invitation',
+        event: 'invitations.send',
+        recordKind: 'invitations',
+        recordId: invitation.id,
+        link: `/r/invitations/${invitation.id}`,
+        readAt: null,
+        body: expect.stringContaining('南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师）'),
+      }),
+    ]);
     const body = JSON.stringify(list.body);
     expect(body).not.toContain(invitation.fixture.idNumber);
     expect(body).not.toContain(invitation.fixture.mobile);
@@ -49,10 +60,17 @@ describe('消息中心', () => {
     const invitation = await invitationIn('sent');
     const employerAccount = 'acc-employer';
     expect(await messagesOf(employerAccount, invitation.id)).toEqual([]);
-    const rejected = await invitation.student.post(`/api/invitations/${invitation.id}/reject`, { version: invitation.version, reason: '岗位与本人意向不符' });
+    const rejected = await invitation.student.post(`/api/invitations/${invitation.id}/reject`, {
+      version: invitation.version,
+      reason: '岗位与本人意向不符',
+    });
     expect(rejected.status).toBe(200);
     expect(await messagesOf(employerAccount, invitation.id)).toEqual([
-      { event: 'invitations.reject', title: '学生已拒绝邀约', body: '测试学生拒绝了您的职位邀约（后端开发工程师）。原因：岗位与本人意向不符' },
+      {
+        event: 'invitations.reject',
+        title: '学生已拒绝邀约',
+        body: '测试学生拒绝了您的职位邀约（后端开发工程师）。原因：岗位与本人意向不符',
+      },
     ]);
     expect((await messagesOf('acc-' + invitation.fixture.studentId, invitation.id)).map((m) => m.event)).toEqual(['invitations.send']);
   });
@@ -77,7 +95,11 @@ describe('消息中心', () => {
     const college = await demo('college');
     const res = await college.post(`/api/agreements/${agreement.id}/reject`, { version: agreement.version, reason: '薪酬填写有误' });
     expect(res.status).toBe(200);
-    const expected = { event: 'agreements.reject', title: '协议书被退回', body: '测试学生与南京云帆信息科技有限公司的就业协议书被退回。原因：薪酬填写有误' };
+    const expected = {
+      event: 'agreements.reject',
+      title: '协议书被退回',
+      body: '测试学生与南京云帆信息科技有限公司的就业协议书被退回。原因：薪酬填写有误',
+    };
     expect(await messagesOf('acc-' + agreement.fixture.studentId, agreement.id)).toEqual([expected]);
     expect(await messagesOf('acc-employer', agreement.id)).toEqual([expected]);
     expect(await messagesOf('acc-college', agreement.id)).toEqual([]);
@@ -94,7 +116,9 @@ describe('消息中心', () => {
       ]);
       expect([approve.status, reject.status].sort()).toEqual([200, 409]);
       const winner = approve.status === 200 ? 'agreements.approve' : 'agreements.reject';
-      const rows = await env.DB.prepare('SELECT DISTINCT event FROM notifications WHERE record_id = ?').bind(agreement.id).all<{ event: string }>();
+      const rows = await env.DB.prepare('SELECT DISTINCT event FROM notifications WHERE record_id = ?')
+        .bind(agreement.id)
+        .all<{ event: string }>();
       expect(rows.results.map((r) => r.event)).toEqual([winner]);
       // one message to the student, one to the employer
       expect(await count('notifications', 'record_id = ?', agreement.id)).toBe(before + 2);

@@ -18,8 +18,10 @@ import { PreferencesBodySchema } from '../../contract/notifications';
 const PAGE = 100;
 
 /** A message with the page of the record it is about (/r/invitations/…), if any. */
-const withLink = <T extends { recordKind: string | null; recordId: string | null }>(n: T) =>
-  ({ ...n, link: n.recordKind && n.recordId ? `/r/${n.recordKind}/${n.recordId}` : null });
+const withLink = <T extends { recordKind: string | null; recordId: string | null }>(n: T) => ({
+  ...n,
+  link: n.recordKind && n.recordId ? `/r/${n.recordKind}/${n.recordId}` : null,
+});
 
 export const notificationRoutes = new Hono<AppEnv>()
   .get('/notifications', async (c) => {

@@ -10,9 +10,13 @@ import { LIFECYCLES } from '../lifecycle/registry';
 import type { Lifecycle } from '../lifecycle/types';
 import { TestClient } from '../test/client';
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { 'x-route': string; security?: unknown[]; responses: Record<string, unknown> }>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; 'x-form-version'?: number }> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { 'x-route': string; security?: unknown[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; 'x-form-version'?: number }> };
+};
 
-const readDocument = async () => (await new TestClient().get<Doc>('/api/openapi.json'));
+const readDocument = async () => await new TestClient().get<Doc>('/api/openapi.json');
 
 describe('the OpenAPI document', () => {
   it('is public: anyone gets it without signing in, and it is OpenAPI 3.1', async () => {
@@ -27,16 +31,23 @@ describe('the OpenAPI document', () => {
     const { body } = await readDocument();
     const documented = new Set(Object.values(body.paths).flatMap((item) => Object.values(item).map((op) => op['x-route'])));
     const registered = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
-    expect(registered.filter((r) => !documented.has(r)), 'routes without a contract in contract/').toEqual([]);
-    expect([...documented].filter((r) => !registered.includes(r)), 'contracts of routes the app no longer has').toEqual([]);
+    expect(
+      registered.filter((r) => !documented.has(r)),
+      'routes without a contract in contract/',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((r) => !registered.includes(r)),
+      'contracts of routes the app no longer has',
+    ).toEqual([]);
   });
 
-  it('lists the record routes once per lifecycle kind, and a transition once per action, with that kind\'s form data', async () => {
+  it("lists the record routes once per lifecycle kind, and a transition once per action, with that kind's form data", async () => {
     const { body } = await readDocument();
     for (const lifecycle of Object.values<Lifecycle>(LIFECYCLES)) {
       expect(body.paths[`/api/${lifecycle.kind}`]?.get, lifecycle.kind).toBeDefined();
       expect(body.paths[`/api/${lifecycle.kind}/{id}`]?.get, lifecycle.kind).toBeDefined();
-      for (const t of lifecycle.transitions) expect(body.paths[`/api/${lifecycle.kind}/{id}/${t.action}`]?.post, `${lifecycle.kind} ${t.action}`).toBeDefined();
+      for (const t of lifecycle.transitions)
+        expect(body.paths[`/api/${lifecycle.kind}/{id}/${t.action}`]?.post, `${lifecycle.kind} ${t.action}`).toBeDefined();
     }
     const read = JSON.stringify(body.paths['/api/agreements/{id}']!.get!.responses['200']);
     expect(read).toContain('#/components/schemas/AgreementDataRead');
@@ -52,7 +63,11 @@ describe('the OpenAPI document', () => {
     expect(published.status).toBe(201);
     const { body } = await readDocument();
     expect(body.components.schemas.DispatchData!['x-form-version']).toBe(published.body.version);
-    expect(body.components.schemas.DispatchData!.properties?.openapiProbe).toMatchObject({ type: 'string', maxLength: 40, title: '接口文档探针' });
+    expect(body.components.schemas.DispatchData!.properties?.openapiProbe).toMatchObject({
+      type: 'string',
+      maxLength: 40,
+      title: '接口文档探针',
+    });
     expect(body.components.schemas.DispatchDataRead!.properties?.openapiProbe).toMatchObject({ type: ['string', 'null'] });
   });
 });

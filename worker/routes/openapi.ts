@@ -6,5 +6,4 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { apiDocument } from '../domain/api-document/api-document';
 
-export const openApiRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', async (c) => c.json(await apiDocument(c.get('db'))));
+export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', async (c) => c.json(await apiDocument(c.get('db'))));

@@ -9,17 +9,22 @@ import type { ChainReport } from '../domain/audit/verify-chain';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord, verifiedEmployer } from '../test/fixtures';
 
-const accountOf = (username: string) => env.DB.prepare('SELECT id, password_hash, must_change_password FROM accounts WHERE username = ?').bind(username)
-  .first<{ id: string; password_hash: string; must_change_password: number }>();
-const resetEvents = (accountId: string) => env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(`account:${accountId}`)
-  .all<{ action: string; actor_id: string; actor_role: string; reason: string; snapshot: string }>().then((r) => r.results);
+const accountOf = (username: string) =>
+  env.DB.prepare('SELECT id, password_hash, must_change_password FROM accounts WHERE username = ?')
+    .bind(username)
+    .first<{ id: string; password_hash: string; must_change_password: number }>();
+const resetEvents = (accountId: string) =>
+  env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id')
+    .bind(`account:${accountId}`)
+    .all<{ action: string; actor_id: string; actor_role: string; reason: string; snapshot: string }>()
+    .then((r) => r.results);
 
 async function signIn(username: string, password: string) {
   return new TestClient().post('/api/session', { username, password });
 }
 
-describe('a reviewer resets a student\'s password', () => {
-  it('the college gets a one-time password shown once; the student\'s sessions end and the next sign-in must change it', async () => {
+describe("a reviewer resets a student's password", () => {
+  it("the college gets a one-time password shown once; the student's sessions end and the next sign-in must change it", async () => {
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const college = await TestClient.as('college');
@@ -96,10 +101,15 @@ describe('a school issues new one-time passwords for a list of students', () => 
   it('answers a CSV of 用户名, 姓名, 一次性密码, by student id or ID number, and each password signs in', async () => {
     const a = await studentWithSourceRecord('imported');
     const b = await studentWithSourceRecord('approved', { collegeId: 'col-2' });
-    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: [a.idNumber.toLowerCase(), b.studentId] });
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', {
+      students: [a.idNumber.toLowerCase(), b.studentId],
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/csv/);
-    const lines = (res.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (res.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('用户名,姓名,一次性密码');
     expect(lines).toHaveLength(3);
     for (const s of [a, b]) {
@@ -111,19 +121,26 @@ describe('a school issues new one-time passwords for a list of students', () => 
     }
   });
 
-  it('a list longer than one statement\'s 100 parameters is reset in one go', async () => {
+  it("a list longer than one statement's 100 parameters is reset in one go", async () => {
     const many = [];
     for (let i = 0; i < 60; i++) many.push(await studentWithSourceRecord('imported'));
-    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: many.map((s) => s.idNumber) });
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', {
+      students: many.map((s) => s.idNumber),
+    });
     expect(res.status).toBe(200);
     expect((res.body as string).trim().split('\r\n')).toHaveLength(61);
-    const forced = await env.DB.prepare(`SELECT COUNT(*) AS n FROM accounts WHERE must_change_password = 1 AND username IN (SELECT value FROM json_each(?))`)
-      .bind(JSON.stringify(many.map((s) => s.username))).first<number>('n');
+    const forced = await env.DB.prepare(
+      `SELECT COUNT(*) AS n FROM accounts WHERE must_change_password = 1 AND username IN (SELECT value FROM json_each(?))`,
+    )
+      .bind(JSON.stringify(many.map((s) => s.username)))
+      .first<number>('n');
     expect(forced).toBe(60);
   });
 
   it('more than 100 at once is refused before anything is reset', async () => {
-    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: Array.from({ length: 101 }, (_, i) => `stu-none-${i}`) });
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', {
+      students: Array.from({ length: 101 }, (_, i) => `stu-none-${i}`),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'too_many', message: '一次最多重置 100 名学生的密码' });
   });
@@ -132,11 +149,15 @@ describe('a school issues new one-time passwords for a list of students', () => 
     const mine = await studentWithSourceRecord('imported');
     const theirs = await studentWithSourceRecord('imported', { schoolId: 'sch-2', collegeId: 'col-3' });
     const before = await accountOf(mine.username);
-    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', { students: [mine.studentId, theirs.idNumber] });
+    const res = await (await TestClient.as('school')).post('/api/source-records/reset-passwords', {
+      students: [mine.studentId, theirs.idNumber],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toEqual([{ path: 'students', code: 'not_found', message: `未找到：${theirs.idNumber}` }]);
     expect(await accountOf(mine.username)).toEqual(before);
-    expect((await (await TestClient.as('college')).post('/api/source-records/reset-passwords', { students: [mine.studentId] })).status).toBe(403);
+    expect(
+      (await (await TestClient.as('college')).post('/api/source-records/reset-passwords', { students: [mine.studentId] })).status,
+    ).toBe(403);
   });
 
   it('after all these resets the audit chain still verifies', async () => {

@@ -9,7 +9,10 @@ import { Hono } from 'hono';
 import { toCsv } from '../../forms/engine/csv';
 import type { AppEnv } from '../app-env';
 import {
-  resetEmployerPassword, resetReviewerPassword, resetSchoolStudentPasswords, resetStudentPassword,
+  resetEmployerPassword,
+  resetReviewerPassword,
+  resetSchoolStudentPasswords,
+  resetStudentPassword,
 } from '../domain/accounts/reset-password';
 import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
@@ -34,9 +37,14 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c, { ability: 'reset_student_passwords_in_bulk' });
     const { students } = await c.req.valid('json');
     const credentials = await resetSchoolStudentPasswords(c.get('db'), actor, students);
-    const csv = toCsv(['用户名', '姓名', '一次性密码'], credentials.map((x) => [x.username, x.name, x.password]), [0]);
+    const csv = toCsv(
+      ['用户名', '姓名', '一次性密码'],
+      credentials.map((x) => [x.username, x.name, x.password]),
+      [0],
+    );
     return c.body(csv, 200, {
-      ...noStore, 'Content-Type': 'text/csv; charset=utf-8',
+      ...noStore,
+      'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('重置密码.csv')}`,
     });
   });

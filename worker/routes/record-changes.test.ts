@@ -10,17 +10,28 @@ describe('a college reviewer opens a paper agreement the student resubmitted', (
     const agreement = await offlineAgreementIn('college_review');
     const college = await demo('college');
     // before any review the student still corrects the job title
-    const edited = await agreement.student.post(`/api/agreements/${agreement.id}/edit`, { version: agreement.version, data: { ...agreement.data, jobTitle: '测试开发工程师' } });
+    const edited = await agreement.student.post(`/api/agreements/${agreement.id}/edit`, {
+      version: agreement.version,
+      data: { ...agreement.data, jobTitle: '测试开发工程师' },
+    });
     expect(edited.status).toBe(200);
 
     const first = (await college.get(`/api/agreements/${agreement.id}`)).body;
     // the college never acted: the change since the first version is shown
-    expect(first.changes).toEqual([expect.objectContaining({ key: 'jobTitle', before: '后端开发工程师', after: '测试开发工程师', by: ['student'] })]);
+    expect(first.changes).toEqual([
+      expect.objectContaining({ key: 'jobTitle', before: '后端开发工程师', after: '测试开发工程师', by: ['student'] }),
+    ]);
     expect(first.changesSince).toMatchObject({ own: false });
 
-    const returned = await college.post(`/api/agreements/${agreement.id}/reject`, { version: first.version, reason: '月薪与纸质协议不一致' });
+    const returned = await college.post(`/api/agreements/${agreement.id}/reject`, {
+      version: first.version,
+      reason: '月薪与纸质协议不一致',
+    });
     expect(returned.status).toBe(200);
-    const resubmitted = await agreement.student.post(`/api/agreements/${agreement.id}/resubmit`, { version: returned.body.version, data: { ...edited.body.data, monthlySalary: 11000 } });
+    const resubmitted = await agreement.student.post(`/api/agreements/${agreement.id}/resubmit`, {
+      version: returned.body.version,
+      data: { ...edited.body.data, monthlySalary: 11000 },
+    });
     expect(resubmitted.status).toBe(200);
 
     const view = (await college.get(`/api/agreements/${agreement.id}`)).body;

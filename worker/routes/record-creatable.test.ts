@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TestClient } from '../test/client';
-import { amendmentProposed, demo, offlineAgreementIn, onlineAgreementIn, terminatedAgreement, terminationIn, terminationTerms } from '../test/scenarios';
+import {
+  amendmentProposed,
+  demo,
+  offlineAgreementIn,
+  onlineAgreementIn,
+  terminatedAgreement,
+  terminationIn,
+  terminationTerms,
+} from '../test/scenarios';
 
 async function offered(client: TestClient, agreementId: string) {
   const res = await client.get(`/api/agreements/${agreementId}`);

@@ -20,8 +20,14 @@ const CHINESE_100 = ('南京云帆信息科技有限公司' + '江苏省南京�
 async function registrationNamed(employerName: string): Promise<string> {
   const username = 'reg' + Math.random().toString(36).slice(2, 12);
   const data = {
-    employerName, creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
-    employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    employerName,
+    creditCode: uniqueCreditCode(),
+    unitNature: '39',
+    industry: 'I',
+    employerRegion: '320106',
+    employerAddress: '江苏省南京市鼓楼区汉中路 2 号',
+    contactName: '钱经理',
+    contactPhone: uniqueMobile(),
     businessLicence: [await uploadLicence()],
   };
   const res = await new TestClient().post('/api/employers', { username, password: 'Regist3r2027', data });
@@ -32,12 +38,16 @@ async function registrationNamed(employerName: string): Promise<string> {
 async function search(client: TestClient, kind: string, q: string) {
   const res = await client.get(`/api/${kind}?limit=100&q=${encodeURIComponent(q)}`);
   expect(res.status).toBe(200);
-  return (res.body.items as Array<{ id: string; title: string }>);
+  return res.body.items as Array<{ id: string; title: string }>;
 }
 
 let logs: MockInstance[] = [];
 /** Everything the worker wrote to the console during the test, as one text. */
-const logged = () => logs.flatMap((spy) => spy.mock.calls).map((args) => args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' ')).join('\n');
+const logged = () =>
+  logs
+    .flatMap((spy) => spy.mock.calls)
+    .map((args) => args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '))
+    .join('\n');
 
 beforeEach(() => {
   logs = (['error', 'warn', 'log', 'info', 'debug'] as const).map((level) => vi.spyOn(console, level));
@@ -96,7 +106,10 @@ describe('搜索: long and Chinese terms find the record (no LIKE pattern limit)
     expect((await search(college, 'agreements', CHINESE_17)).map((i) => i.id)).toContain(created.body.id);
 
     const dispatch = await dispatchIn('unconfirmed');
-    const saved = await dispatch.student.post(`/api/dispatches/${dispatch.id}/save`, { version: dispatch.version, data: { ...dispatch.data, employerName: longName } });
+    const saved = await dispatch.student.post(`/api/dispatches/${dispatch.id}/save`, {
+      version: dispatch.version,
+      data: { ...dispatch.data, employerName: longName },
+    });
     expect(saved.status).toBe(200);
     expect((await search(dispatch.student, 'dispatches', longName)).map((i) => i.id)).toEqual([dispatch.id]);
   });
@@ -104,7 +117,19 @@ describe('搜索: long and Chinese terms find the record (no LIKE pattern limit)
 
 describe('搜索: every list, any term up to the cap, never 5xx', () => {
   const kinds = Object.keys(LIFECYCLES);
-  const terms = ['a'.repeat(49), '云'.repeat(17), '云'.repeat(100), '𠀀'.repeat(MAX_SEARCH_LENGTH), '110101200001011234', '%', '_', '\\', "'", '"', '%_\\%'];
+  const terms = [
+    'a'.repeat(49),
+    '云'.repeat(17),
+    '云'.repeat(100),
+    '𠀀'.repeat(MAX_SEARCH_LENGTH),
+    '110101200001011234',
+    '%',
+    '_',
+    '\\',
+    "'",
+    '"',
+    '%_\\%',
+  ];
 
   it.each(kinds)('%s: 200 with a list for every term', async (kind) => {
     const admin = await demo('admin');
@@ -120,7 +145,11 @@ describe('搜索: every list, any term up to the cap, never 5xx', () => {
     const admin = await demo('admin');
     const res = await admin.get(`/api/${kind}?q=${encodeURIComponent('云'.repeat(MAX_SEARCH_LENGTH + 1))}`);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'bad_query', message: `搜索内容最多 ${MAX_SEARCH_LENGTH} 个字`, fields: [{ path: 'q', code: 'maxLength' }] });
+    expect(res.body.error).toMatchObject({
+      code: 'bad_query',
+      message: `搜索内容最多 ${MAX_SEARCH_LENGTH} 个字`,
+      fields: [{ path: 'q', code: 'maxLength' }],
+    });
   });
 
   it('the employer lookup refuses an over-long name or ID number with a 400, and logs neither', async () => {

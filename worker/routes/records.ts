@@ -28,7 +28,11 @@ import type { ListPageSchema, NextWaitingSchema, PreparedRecordSchema } from '..
 
 /** Work after the answer (queueing a write's e-mail and SMS); without an execution context (an in-process call) it simply runs. */
 const afterAnswer = (c: { executionCtx: { waitUntil(task: Promise<unknown>): void } }) => (task: Promise<unknown>) => {
-  try { c.executionCtx.waitUntil(task); } catch { /* no execution context: the task runs on its own */ }
+  try {
+    c.executionCtx.waitUntil(task);
+  } catch {
+    /* no execution context: the task runs on its own */
+  }
 };
 
 export const recordRoutes = new Hono<AppEnv>()
@@ -48,16 +52,33 @@ export const recordRoutes = new Hono<AppEnv>()
     const q = parseListQuery(c.req.query());
     const after = c.req.query('after') || undefined;
     if (after !== undefined && !/^[0-9a-f]{1,40}$/.test(after)) throw badRequest('bad_query', '记录编号无效');
-    const next = await nextWaiting(c.get('db'), lifecycle, actor, scopeCondition(actor), {
-      states: q.states, cohort: q.cohort, schoolId: q.schoolId, collegeId: q.collegeId, q: q.q,
-    }, after);
+    const next = await nextWaiting(
+      c.get('db'),
+      lifecycle,
+      actor,
+      scopeCondition(actor),
+      {
+        states: q.states,
+        cohort: q.cohort,
+        schoolId: q.schoolId,
+        collegeId: q.collegeId,
+        q: q.q,
+      },
+      after,
+    );
     return c.json({ next } satisfies AnswerOf<typeof NextWaitingSchema>);
   })
   .get('/:kind/new', async (c) => {
     const actor = await requireActor(c);
     const { mode, studentId, agreementId } = c.req.query();
-    const links = Object.fromEntries(Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64)) as Record<string, string>;
-    return c.json(await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links) satisfies AnswerOf<typeof PreparedRecordSchema>);
+    const links = Object.fromEntries(
+      Object.entries({ mode, studentId, agreementId }).filter(([, v]) => typeof v === 'string' && v.length <= 64),
+    ) as Record<string, string>;
+    return c.json(
+      (await prepareCreate({ db: c.get('db'), env: c.env, actor }, c.req.param('kind'), links)) satisfies AnswerOf<
+        typeof PreparedRecordSchema
+      >,
+    );
   })
   .get('/:kind/:id', async (c) => {
     const db = c.get('db');
@@ -87,9 +108,16 @@ export const recordRoutes = new Hono<AppEnv>()
     const [actor, current] = await requireActorWith(c, recordForChangeRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     const body = await c.req.valid('json');
-    const after = await executeTransition({ db, env: c.env, actor, waitUntil: afterAnswer(c) }, {
-      kind: lifecycle.kind, id: c.req.param('id'), action: c.req.param('action'), body,
-    }, current);
+    const after = await executeTransition(
+      { db, env: c.env, actor, waitUntil: afterAnswer(c) },
+      {
+        kind: lifecycle.kind,
+        id: c.req.param('id'),
+        action: c.req.param('action'),
+        body,
+      },
+      current,
+    );
     const answer = await recordView({ db, env: c.env, actor }, lifecycle, after, labelsFor(c.env, lifecycle));
     // a transition that created another record (应约 → the agreement) says which, so the page can go there
     const creates = lifecycle.transitions.find((t) => t.action === c.req.param('action') && t.creates)?.creates;

@@ -39,14 +39,21 @@ describe('a college reviewer rejects a paper agreement with a reason picked from
   it('a picked reason with a note keeps both, as the reviewer wrote them', async () => {
     const agreement = await offlineAgreementIn('college_review');
     const picked = agreements.reasons![0];
-    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/reject`, { version: agreement.version, reasonChoice: picked, reason: '  单位名称少了“有限”二字 ' });
+    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/reject`, {
+      version: agreement.version,
+      reasonChoice: picked,
+      reason: '  单位名称少了“有限”二字 ',
+    });
     expect(res.status).toBe(200);
     expect(res.body.timeline.at(-1).reason).toBe(`${picked}：单位名称少了“有限”二字`);
   });
 
   it('free text alone still does', async () => {
     const agreement = await offlineAgreementIn('college_review');
-    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/reject`, { version: agreement.version, reason: '请补充第 3 页' });
+    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/reject`, {
+      version: agreement.version,
+      reason: '请补充第 3 页',
+    });
     expect(res.status).toBe(200);
     expect(res.body.timeline.at(-1).reason).toBe('请补充第 3 页');
   });
@@ -56,12 +63,20 @@ describe('a college reviewer rejects a paper agreement with a reason picked from
     const college = await demo('college');
     const events = await count('audit_events', 'record_id = ?', agreement.id);
 
-    const unlisted = await college.post(`/api/agreements/${agreement.id}/reject`, { version: agreement.version, reasonChoice: '看着不顺眼', reason: '' });
+    const unlisted = await college.post(`/api/agreements/${agreement.id}/reject`, {
+      version: agreement.version,
+      reasonChoice: '看着不顺眼',
+      reason: '',
+    });
     expect(unlisted.status).toBe(422);
     expect(unlisted.body.error).toMatchObject({ code: 'reason_not_listed', fields: [{ path: 'reasonChoice', code: 'notListed' }] });
     expect(unlisted.body.error.message).toMatch(/不在可选列表/);
 
-    const empty = await college.post(`/api/agreements/${agreement.id}/reject`, { version: agreement.version, reasonChoice: '', reason: '   ' });
+    const empty = await college.post(`/api/agreements/${agreement.id}/reject`, {
+      version: agreement.version,
+      reasonChoice: '',
+      reason: '   ',
+    });
     expect(empty.status).toBe(422);
     expect(empty.body.error).toMatchObject({ code: 'reason_required', fields: [{ path: 'reason', code: 'required' }] });
 
@@ -75,7 +90,10 @@ describe('a college reviewer rejects a paper agreement with a reason picked from
 
   it('an approval takes no pick from the list', async () => {
     const agreement = await offlineAgreementIn('college_review');
-    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/approve`, { version: agreement.version, reasonChoice: agreements.reasons![0] });
+    const res = await (await demo('college')).post(`/api/agreements/${agreement.id}/approve`, {
+      version: agreement.version,
+      reasonChoice: agreements.reasons![0],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('reason_not_listed');
   });
@@ -88,7 +106,13 @@ describe('the admin keeps the lists of reasons', () => {
     const admin = await demo('admin');
     const res = await admin.get('/api/lifecycles/agreements/reasons');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ kind: 'agreements', label: '就业协议书', reasons: agreements.reasons, defaults: agreements.reasons, custom: false });
+    expect(res.body).toMatchObject({
+      kind: 'agreements',
+      label: '就业协议书',
+      reasons: agreements.reasons,
+      defaults: agreements.reasons,
+      custom: false,
+    });
     for (const who of ['college', 'school', 'center', 'student', 'employer']) {
       const client = await demo(who);
       const read = await client.get(path);
@@ -107,16 +131,26 @@ describe('the admin keeps the lists of reasons', () => {
     const center = await demo('center');
     const edited = await admin.request('PUT', path, { reasons: [' 营业执照已过期 ', '单位名称与公章不一致'] });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ reasons: ['营业执照已过期', '单位名称与公章不一致'], custom: true, defaults: employerRegistrations.reasons });
+    expect(edited.body).toMatchObject({
+      reasons: ['营业执照已过期', '单位名称与公章不一致'],
+      custom: true,
+      defaults: employerRegistrations.reasons,
+    });
     expect((await admin.get(path)).body.reasons).toEqual(['营业执照已过期', '单位名称与公章不一致']);
 
     const registration = await registrationIn('pending');
     const view = (await center.get(`/api/employer-registrations/${registration.id}`)).body;
     expect(rejectOf(view)?.reasons).toEqual(['营业执照已过期', '单位名称与公章不一致']);
     // a reason of the old list is no longer one to pick
-    const old = await center.post(`/api/employer-registrations/${registration.id}/reject`, { version: registration.version, reasonChoice: employerRegistrations.reasons![0] });
+    const old = await center.post(`/api/employer-registrations/${registration.id}/reject`, {
+      version: registration.version,
+      reasonChoice: employerRegistrations.reasons![0],
+    });
     expect(old.status).toBe(422);
-    const ok = await center.post(`/api/employer-registrations/${registration.id}/reject`, { version: registration.version, reasonChoice: '营业执照已过期' });
+    const ok = await center.post(`/api/employer-registrations/${registration.id}/reject`, {
+      version: registration.version,
+      reasonChoice: '营业执照已过期',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.timeline.at(-1).reason).toBe('营业执照已过期');
 

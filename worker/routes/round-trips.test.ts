@@ -26,25 +26,41 @@ function countingD1(d1: D1Database) {
   };
   const binding = {
     prepare: (query: string) => counted(d1.prepare(query), ['bind', 'first', 'all', 'run', 'raw']),
-    batch: (statements: D1PreparedStatement[]) => { counter.calls++; return d1.batch(statements); },
-    exec: (query: string) => { counter.calls++; return d1.exec(query); },
+    batch: (statements: D1PreparedStatement[]) => {
+      counter.calls++;
+      return d1.batch(statements);
+    },
+    exec: (query: string) => {
+      counter.calls++;
+      return d1.exec(query);
+    },
   } as unknown as D1Database;
   return { binding, counter };
 }
 
 async function signedInCookie(username: string): Promise<string> {
-  const res = await app.fetch(new Request(ORIGIN + '/api/session', {
-    method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }),
-  }), env);
+  const res = await app.fetch(
+    new Request(ORIGIN + '/api/session', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo1234' }),
+    }),
+    env,
+  );
   expect(res.status).toBe(200);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
 async function roundTrips(cookie: string, method: string, path: string, body?: unknown) {
   const { binding, counter } = countingD1(env.DB);
-  const res = await app.fetch(new Request(ORIGIN + path, {
-    method, headers: { Origin: ORIGIN, Cookie: cookie, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  }), { ...env, DB: binding });
+  const res = await app.fetch(
+    new Request(ORIGIN + path, {
+      method,
+      headers: { Origin: ORIGIN, Cookie: cookie, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { ...env, DB: binding },
+  );
   return { status: res.status, body: await res.json<Record<string, AnswerBody>>(), calls: counter.calls };
 }
 
@@ -75,11 +91,23 @@ describe('D1 round trips of the record routes', () => {
     const employer = await signedInCookie('employer');
     const lookup = await roundTrips(employer, 'GET', `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${s.idNumber}`);
     expect(lookup.status).toBe(200);
-    expect(lookup.body.items).toEqual([expect.objectContaining({ studentId: s.studentId, name: '测试学生', schoolName: '江苏示范大学', collegeName: '计算机科学与技术学院', cohort: 2027 })]);
+    expect(lookup.body.items).toEqual([
+      expect.objectContaining({
+        studentId: s.studentId,
+        name: '测试学生',
+        schoolName: '江苏示范大学',
+        collegeName: '计算机科学与技术学院',
+        cohort: 2027,
+      }),
+    ]);
     expect(lookup.body.items[0].idNumber).not.toBe(s.idNumber); // masked
     expect(lookup.calls).toBe(2);
     // an employer the centre has not verified reads the same, and is refused without the students (nor an audit row)
-    const unverified = await roundTrips(await signedInCookie('employer2'), 'GET', `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${s.idNumber}`);
+    const unverified = await roundTrips(
+      await signedInCookie('employer2'),
+      'GET',
+      `/api/students/lookup?school=sch-1&cohort=2027&idNumber=${s.idNumber}`,
+    );
     expect(unverified.status).toBe(403);
     expect(unverified.body.items).toBeUndefined();
     expect(unverified.calls).toBe(1);

@@ -17,10 +17,15 @@ const PROFILE = {
   postcode: '210096',
 };
 
-const profileRow = (schoolId: string) => env.DB.prepare('SELECT * FROM school_profiles WHERE school_id = ?').bind(schoolId)
-  .first<{ authority: string; contact: string; phone: string; address: string | null; postcode: string | null; updated_by: string }>();
-const profileEvents = (schoolId: string) => env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(`school-profile:${schoolId}`)
-  .all<{ action: string; actor_role: string; reason: string; snapshot: string; hash: string; prev_hash: string }>().then((r) => r.results);
+const profileRow = (schoolId: string) =>
+  env.DB.prepare('SELECT * FROM school_profiles WHERE school_id = ?')
+    .bind(schoolId)
+    .first<{ authority: string; contact: string; phone: string; address: string | null; postcode: string | null; updated_by: string }>();
+const profileEvents = (schoolId: string) =>
+  env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id')
+    .bind(`school-profile:${schoolId}`)
+    .all<{ action: string; actor_role: string; reason: string; snapshot: string; hash: string; prev_hash: string }>()
+    .then((r) => r.results);
 
 describe('the school keeps its 学校信息 once', () => {
   it('reads an empty profile, saves it with an audit event, and a change is audited again', async () => {
@@ -39,11 +44,20 @@ describe('the school keeps its 学校信息 once', () => {
 
     const events = await profileEvents('sch-1');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'change-school-profile', actor_role: 'school', reason: '修改：就业主管部门、联系人、联系电话、通讯地址、邮编' });
+    expect(events[0]).toMatchObject({
+      action: 'change-school-profile',
+      actor_role: 'school',
+      reason: '修改：就业主管部门、联系人、联系电话、通讯地址、邮编',
+    });
     expect(JSON.parse(events[0]!.snapshot)).toEqual(PROFILE);
 
     // a mobile number is a phone too; the optional fields may be cleared
-    const changed = await school.request('PUT', '/api/schools/me/profile', { ...PROFILE, phone: '13912345678', address: '', postcode: null });
+    const changed = await school.request('PUT', '/api/schools/me/profile', {
+      ...PROFILE,
+      phone: '13912345678',
+      address: '',
+      postcode: null,
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.profile).toEqual({ ...PROFILE, phone: '13912345678', address: null, postcode: null });
     expect(changed.body.changed).toEqual(['联系电话', '通讯地址', '邮编']);
@@ -62,7 +76,11 @@ describe('the school keeps its 学校信息 once', () => {
     const rowBefore = await profileRow('sch-1');
     const eventsBefore = (await profileEvents('sch-1')).length;
     const res = await school.request('PUT', '/api/schools/me/profile', {
-      authority: '', contact: '王'.repeat(31), phone: '83591234', address: 42, postcode: '2100',
+      authority: '',
+      contact: '王'.repeat(31),
+      phone: '83591234',
+      address: 42,
+      postcode: '2100',
     });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'validation', message: '学校信息未保存，请检查标红的字段' });
@@ -86,9 +104,19 @@ describe('the school keeps its 学校信息 once', () => {
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ school: { name: '苏州示范学院' }, profile: null });
     const before = await profileRow('sch-1');
-    const saved = await school2.request('PUT', '/api/schools/me/profile', { authority: '苏州示范学院就业处', contact: '李老师', phone: '0512-65881234' });
+    const saved = await school2.request('PUT', '/api/schools/me/profile', {
+      authority: '苏州示范学院就业处',
+      contact: '李老师',
+      phone: '0512-65881234',
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body.profile).toEqual({ authority: '苏州示范学院就业处', contact: '李老师', phone: '0512-65881234', address: null, postcode: null });
+    expect(saved.body.profile).toEqual({
+      authority: '苏州示范学院就业处',
+      contact: '李老师',
+      phone: '0512-65881234',
+      address: null,
+      postcode: null,
+    });
     expect(await profileRow('sch-1')).toEqual(before);
     expect((await (await demo('school')).get('/api/schools/me/profile')).body.profile).toEqual(PROFILE);
 
@@ -106,8 +134,11 @@ describe('the school keeps its 学校信息 once', () => {
 
 describe('an agreement waiting for the school opens with the school part prefilled', () => {
   const PREFILL = {
-    schoolAuthority: PROFILE.authority, schoolContact: PROFILE.contact, schoolPhone: PROFILE.phone,
-    schoolAddress: PROFILE.address, schoolPostcode: PROFILE.postcode,
+    schoolAuthority: PROFILE.authority,
+    schoolContact: PROFILE.contact,
+    schoolPhone: PROFILE.phone,
+    schoolAddress: PROFILE.address,
+    schoolPostcode: PROFILE.postcode,
   };
 
   it('offers the profile for the empty school fields, and the approval writes them onto the agreement', async () => {
@@ -122,11 +153,13 @@ describe('an agreement waiting for the school opens with the school part prefill
     // only offered: nothing is on the agreement until the reviewer submits
     expect(opened.body.data.schoolAuthority).toBeUndefined();
     // the college, the student and the employer are not filling the school step
-    for (const who of ['college', 'employer']) expect((await (await demo(who)).get(`/api/agreements/${agreement.id}`)).body.prefill, who).toEqual({});
+    for (const who of ['college', 'employer'])
+      expect((await (await demo(who)).get(`/api/agreements/${agreement.id}`)).body.prefill, who).toEqual({});
     expect((await agreement.student.get(`/api/agreements/${agreement.id}`)).body.prefill).toEqual({});
 
     const approved = await school.post(`/api/agreements/${agreement.id}/approve`, {
-      version: opened.body.version, data: { ...opened.body.data, ...opened.body.prefill, schoolOpinion: '同意' },
+      version: opened.body.version,
+      data: { ...opened.body.data, ...opened.body.prefill, schoolOpinion: '同意' },
     });
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');
@@ -144,7 +177,9 @@ describe('an agreement waiting for the school opens with the school part prefill
     const school = await demo('school');
     const agreement = await onlineAgreementIn('school_review');
     // the reviewer's own value for this agreement (e.g. a different contact for this student)
-    await env.DB.prepare("UPDATE records SET data = json_set(data, '$.schoolContact', '刘老师', '$.schoolPostcode', '') WHERE id = ?").bind(agreement.id).run();
+    await env.DB.prepare("UPDATE records SET data = json_set(data, '$.schoolContact', '刘老师', '$.schoolPostcode', '') WHERE id = ?")
+      .bind(agreement.id)
+      .run();
 
     const opened = await school.get(`/api/agreements/${agreement.id}`);
     expect(opened.body.data.schoolContact).toBe('刘老师');

@@ -82,8 +82,28 @@ describe('the session says what the account may do, and the routes agree', () =>
     const expected: Record<(typeof ROLES)[number], string[]> = {
       student: ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'destinations'],
       employer: ['invitations', 'agreements', 'amendments', 'terminations'],
-      college: ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'destinations', 'destination-follow-up'],
-      school: ['source-records', 'invitations', 'agreements', 'amendments', 'terminations', 'dispatches', 'destinations', 'destination-follow-up', 'source-import', 'school-profile'],
+      college: [
+        'source-records',
+        'invitations',
+        'agreements',
+        'amendments',
+        'terminations',
+        'dispatches',
+        'destinations',
+        'destination-follow-up',
+      ],
+      school: [
+        'source-records',
+        'invitations',
+        'agreements',
+        'amendments',
+        'terminations',
+        'dispatches',
+        'destinations',
+        'destination-follow-up',
+        'source-import',
+        'school-profile',
+      ],
       province: ['source-records', 'destinations', 'destination-settings'],
       center: ['source-records', 'agreements', 'dispatches', 'employer-registrations', 'destinations'],
       admin: ['forms', 'audit', 'outbox'],
@@ -92,8 +112,14 @@ describe('the session says what the account may do, and the routes agree', () =>
       const { client, modules } = await sessionOf(role);
       expect(modules, role).toEqual(expected[role]);
       const lifecycles = (await client.get('/api/lifecycles')).body as Record<string, unknown>;
-      const kinds = modules.filter((m) => !['destination-follow-up', 'destination-settings', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'].includes(m));
-      expect(kinds.filter((k) => !(k in lifecycles)), `${role}: every record module has its lifecycle`).toEqual([]);
+      const kinds = modules.filter(
+        (m) =>
+          !['destination-follow-up', 'destination-settings', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'].includes(m),
+      );
+      expect(
+        kinds.filter((k) => !(k in lifecycles)),
+        `${role}: every record module has its lifecycle`,
+      ).toEqual([]);
     }
   });
 });

@@ -92,7 +92,8 @@ describe('bad requests get a clear JSON error, never a 500', () => {
 
   it('a cross-site form post is refused (CSRF)', async () => {
     const res = await new TestClient().request('POST', '/api/session', undefined, {
-      rawBody: 'username=school&password=demo1234', contentType: 'application/x-www-form-urlencoded',
+      rawBody: 'username=school&password=demo1234',
+      contentType: 'application/x-www-form-urlencoded',
       headers: { Origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
@@ -100,7 +101,10 @@ describe('bad requests get a clear JSON error, never a 500', () => {
   });
 
   it('a text/plain body is refused before any work', async () => {
-    const res = await new TestClient().request('POST', '/api/session', undefined, { rawBody: '{"username":"school","password":"demo1234"}', contentType: 'text/plain' });
+    const res = await new TestClient().request('POST', '/api/session', undefined, {
+      rawBody: '{"username":"school","password":"demo1234"}',
+      contentType: 'text/plain',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('unsupported_media_type');
   });
@@ -129,7 +133,12 @@ describe('sign-in does not tell which usernames exist by how long it takes', () 
   /** The PBKDF2 work one sign-in does: the iteration count of each key derivation it ran. */
   async function pbkdf2Work(username: string, password: string) {
     const deriveBits = vi.spyOn(crypto.subtle, 'deriveBits');
-    const res = await new TestClient().request('POST', '/api/session', { username, password }, { headers: { 'CF-Connecting-IP': randomIp() } });
+    const res = await new TestClient().request(
+      'POST',
+      '/api/session',
+      { username, password },
+      { headers: { 'CF-Connecting-IP': randomIp() } },
+    );
     const work = deriveBits.mock.calls.map(([algorithm]) => (algorithm as { iterations?: number }).iterations);
     deriveBits.mockRestore();
     return { status: res.status, work };
@@ -145,7 +154,9 @@ describe('sign-in does not tell which usernames exist by how long it takes', () 
 
   it("a student still on the import's initial password (a quick hash) costs the same as everyone else", async () => {
     const s = await studentWithSourceRecord('imported');
-    await env.DB.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').bind(await hashInitialPassword('initpass23'), s.username).run();
+    await env.DB.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?')
+      .bind(await hashInitialPassword('initpass23'), s.username)
+      .run();
     expect(await pbkdf2Work(s.username, 'guess1234')).toEqual({ status: 401, work: [PBKDF2_ITERATIONS] });
     expect(await pbkdf2Work(s.username, 'initpass23')).toEqual({ status: 200, work: [PBKDF2_ITERATIONS] });
   });
@@ -180,11 +191,21 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     const ip = randomIp();
     // 1 % of a 5,000-student school mistyping within the same minute, each on their own account
     for (let i = 0; i < 60; i++) {
-      const res = await new TestClient().request('POST', '/api/session', { username: `32010620050315${1000 + i}`, password: 'typo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+      const res = await new TestClient().request(
+        'POST',
+        '/api/session',
+        { username: `32010620050315${1000 + i}`, password: 'typo1234' },
+        { headers: { 'CF-Connecting-IP': ip } },
+      );
       expect(res.status).toBe(401);
     }
     const s = await studentWithSourceRecord('imported');
-    const classmate = await new TestClient().request('POST', '/api/session', { username: s.username, password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+    const classmate = await new TestClient().request(
+      'POST',
+      '/api/session',
+      { username: s.username, password: 'demo1234' },
+      { headers: { 'CF-Connecting-IP': ip } },
+    );
     expect(classmate.status).toBe(200);
     expect(classmate.body.user.username).toBe(s.username);
   });
@@ -203,13 +224,28 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     for (let round = 1; round <= 2; round++) {
       const allowed = await spend();
       if (round === 1) expect(allowed).toBeGreaterThanOrEqual(300);
-      res = await new TestClient().request('POST', '/api/session', { username: `nobody-${ip}`, password: 'x' }, { headers: { 'CF-Connecting-IP': ip } });
+      res = await new TestClient().request(
+        'POST',
+        '/api/session',
+        { username: `nobody-${ip}`, password: 'x' },
+        { headers: { 'CF-Connecting-IP': ip } },
+      );
       if (res.status === 429) break;
     }
     expect(res!.status).toBe(429);
-    const fromThere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+    const fromThere = await new TestClient().request(
+      'POST',
+      '/api/session',
+      { username: 'province', password: 'demo1234' },
+      { headers: { 'CF-Connecting-IP': ip } },
+    );
     expect(fromThere.status).toBe(429);
-    const elsewhere = await new TestClient().request('POST', '/api/session', { username: 'province', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': randomIp() } });
+    const elsewhere = await new TestClient().request(
+      'POST',
+      '/api/session',
+      { username: 'province', password: 'demo1234' },
+      { headers: { 'CF-Connecting-IP': randomIp() } },
+    );
     expect(elsewhere.status).toBe(200);
   });
 
@@ -233,14 +269,21 @@ describe('sign-in throttling (failed attempts per account and per address)', () 
     // the right current password is refused too while locked, and so is signing in to the account
     const right = await session.post('/api/session/password', { currentPassword: 'demo1234', newPassword: 'Taken2027x' });
     expect(right.status).toBe(429);
-    expect(await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash')).toBe(before);
+    expect(await env.DB.prepare('SELECT password_hash FROM accounts WHERE username = ?').bind(s.username).first('password_hash')).toBe(
+      before,
+    );
     expect((await new TestClient().post('/api/session', { username: s.username, password: 'demo1234' })).status).toBe(429);
   });
 
   it('signing in correctly many times in a row is never throttled', async () => {
     const ip = randomIp();
     for (let i = 0; i < 8; i++) {
-      const res = await new TestClient().request('POST', '/api/session', { username: 'school2', password: 'demo1234' }, { headers: { 'CF-Connecting-IP': ip } });
+      const res = await new TestClient().request(
+        'POST',
+        '/api/session',
+        { username: 'school2', password: 'demo1234' },
+        { headers: { 'CF-Connecting-IP': ip } },
+      );
       expect(res.status).toBe(200);
     }
   });
@@ -292,16 +335,24 @@ describe('cross-site form posts are refused (CSRF)', () => {
     const student = await TestClient.as('student');
     const form = new FormData();
     form.append('file', new Blob(['%PDF-1.4 x']), 'a.pdf');
-    const res = await workerFetch(new Request('https://wangqian.test/api/files', {
-      method: 'POST', body: form, headers: { Cookie: cookieOf(student), Origin: 'https://evil.example' },
-    }));
+    const res = await workerFetch(
+      new Request('https://wangqian.test/api/files', {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: cookieOf(student), Origin: 'https://evil.example' },
+      }),
+    );
     expect(res.status).toBe(403);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('csrf');
   });
 
   it('a cross-site text/plain logout is refused and the session survives', async () => {
     const school = await TestClient.as('school');
-    const res = await school.request('DELETE', '/api/session', undefined, { rawBody: 'x', contentType: 'text/plain', headers: { Origin: 'https://evil.example' } });
+    const res = await school.request('DELETE', '/api/session', undefined, {
+      rawBody: 'x',
+      contentType: 'text/plain',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect((await school.get('/api/session')).status).toBe(200);
   });

@@ -7,7 +7,15 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password'
 import { endSession, startSession } from '../auth/session';
 import { LoginThrottle, rateLimitCounter, TooManyAttempts } from '../auth/login-throttle';
 import { lockedUntil, lockKeys } from '../db/login-locks';
-import { changePassword, deleteSession, findAccountById, findAccountByUsername, scopeNames, studentIdNumber, toActor } from '../db/accounts';
+import {
+  changePassword,
+  deleteSession,
+  findAccountById,
+  findAccountByUsername,
+  scopeNames,
+  studentIdNumber,
+  toActor,
+} from '../db/accounts';
 import { readContact } from '../domain/student-contacts/read-contact';
 import { saveStudentContact } from '../domain/student-contacts/save-contact';
 import type { Db } from '../db/client';
@@ -27,9 +35,12 @@ async function userView(db: Db, actor: Actor): Promise<AnswerOf<typeof UserSchem
     mustChangePassword: actor.mustChangePassword,
     identityConfirmed: actor.identityConfirmed,
     scope: {
-      schoolId: actor.schoolId, schoolName: names.schoolName,
-      collegeId: actor.collegeId, collegeName: names.collegeName,
-      employerId: actor.employerId, employerName: names.employerName,
+      schoolId: actor.schoolId,
+      schoolName: names.schoolName,
+      collegeId: actor.collegeId,
+      collegeName: names.collegeName,
+      employerId: actor.employerId,
+      employerName: names.employerName,
       studentId: actor.studentId,
     },
     abilities: abilitiesOf(actor.role),
@@ -93,7 +104,8 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { idNumber, ...given } = await c.req.valid('json');
     const db = c.get('db');
     const { contact, fields } = readContact(given);
-    if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber) fields.unshift({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
+    if (!actor.studentId || (await studentIdNumber(db, actor.studentId)) !== idNumber)
+      fields.unshift({ path: 'idNumber', code: 'mismatch', message: '身份证号与学校导入的信息不一致' });
     if (fields.length) throw invalid('身份确认未通过，请检查标红的字段', fields, 'validation');
     // the same one place as 基本信息: what is confirmed here is what employers and agreements use
     await saveStudentContact(db, actor, contact, new Date().toISOString(), { confirmIdentity: true });
@@ -115,7 +127,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     const problem = passwordProblem(newPassword);
     if (problem) throw invalid(problem, [{ path: 'newPassword', code: 'weak', message: problem }], 'weak_password');
     if (newPassword === currentPassword) {
-      throw invalid('新密码不能与当前密码相同', [{ path: 'newPassword', code: 'same', message: '新密码不能与当前密码相同' }], 'weak_password');
+      throw invalid(
+        '新密码不能与当前密码相同',
+        [{ path: 'newPassword', code: 'same', message: '新密码不能与当前密码相同' }],
+        'weak_password',
+      );
     }
     await changePassword(db, actor.accountId, await hashPassword(newPassword), (await c.get('session').resolve())?.sessionId ?? '');
     return c.json({ user: await userView(db, { ...actor, mustChangePassword: false }) });

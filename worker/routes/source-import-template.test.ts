@@ -38,7 +38,7 @@ function xlsxOf(rows: string[][]): Uint8Array {
 }
 
 describe('生源导入模板 (the import template a registrar downloads)', () => {
-  it('the XLSX has Chinese headers, an example with one of this school\'s colleges, the allowed values and instructions', async () => {
+  it("the XLSX has Chinese headers, an example with one of this school's colleges, the allowed values and instructions", async () => {
     const school = await TestClient.as('school');
     const { res, book, rows } = await templateRows(school, 'xlsx');
     expect(res.status).toBe(200);
@@ -50,12 +50,20 @@ describe('生源导入模板 (the import template a registrar downloads)', () =>
     const names = await collegesOf('sch-1');
     expect(names).toContain(example![header!.indexOf('学院*')]);
     const choices = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets['可选值']!, { defval: '' });
-    expect(choices.map((r) => r['学院']).filter(Boolean).sort()).toEqual([...names].sort());
+    expect(
+      choices
+        .map((r) => r['学院'])
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([...names].sort());
     expect(choices.map((r) => r['性别']).filter(Boolean)).toEqual(['男', '女']);
 
     // another school's template lists its own colleges, none of this one's
     const other = await templateRows(await TestClient.as('school2'), 'xlsx');
-    const otherColleges = XLSX.utils.sheet_to_json<Record<string, string>>(other.book.Sheets['可选值']!, { defval: '' }).map((r) => r['学院']).filter(Boolean);
+    const otherColleges = XLSX.utils
+      .sheet_to_json<Record<string, string>>(other.book.Sheets['可选值']!, { defval: '' })
+      .map((r) => r['学院'])
+      .filter(Boolean);
     expect(otherColleges.sort()).toEqual((await collegesOf('sch-2')).sort());
     expect(otherColleges.some((n) => names.includes(n!))).toBe(false);
   });
@@ -86,7 +94,10 @@ describe('生源导入模板 (the import template a registrar downloads)', () =>
     for (const format of ['xlsx', 'csv'] as const) {
       const { rows } = await templateRows(school, format);
       const idNumber = uniqueIdNumber();
-      const grid = filled(rows.map((r) => r.map((c) => c.trim())), { 姓名: '欧阳娜娜', 身份证号: idNumber, 手机号码: uniqueMobile(), 学号: '', 考生号: '' });
+      const grid = filled(
+        rows.map((r) => r.map((c) => c.trim())),
+        { 姓名: '欧阳娜娜', 身份证号: idNumber, 手机号码: uniqueMobile(), 学号: '', 考生号: '' },
+      );
       const res = await upload(school, xlsxOf(grid), `filled.${format}.xlsx`);
       expect(res.body.created, format).toBe(1);
       expect(res.body.credentials.map((c: { username: string }) => c.username)).toEqual([idNumber]);

@@ -9,7 +9,19 @@ import { count, uniqueIdNumber, uniqueIdNumbers, uniqueMobile } from '../test/fi
 const HEADERS_ZH = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码', '学号', '考生号'];
 
 function rosterRow(idNumber: string, i: number, overrides: Record<number, string> = {}) {
-  const row = [`${'赵钱孙李周吴郑王'[i % 8]}${'子涵思远雨桐浩然'[(i >> 3) % 8]}`, idNumber, '1', '计算机科学与技术学院', '软件工程', '31', '2027', '320106', uniqueMobile(), `2023${String(i).padStart(6, '0')}`, `2332010610${String(i).padStart(4, '0')}`];
+  const row = [
+    `${'赵钱孙李周吴郑王'[i % 8]}${'子涵思远雨桐浩然'[(i >> 3) % 8]}`,
+    idNumber,
+    '1',
+    '计算机科学与技术学院',
+    '软件工程',
+    '31',
+    '2027',
+    '320106',
+    uniqueMobile(),
+    `2023${String(i).padStart(6, '0')}`,
+    `2332010610${String(i).padStart(4, '0')}`,
+  ];
   for (const [k, v] of Object.entries(overrides)) row[Number(k)] = v;
   return row;
 }
@@ -35,10 +47,12 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     expect(login.body.user.mustChangePassword).toBe(true);
     // an initial password opens nothing but the password change
     expect((await student.get('/api/source-records')).body.error.code).toBe('password_change_required');
-    expect(await count('records', "kind = 'source-records' AND state = 'imported' AND json_extract(data, '$.idNumber') = ?", ids[0])).toBe(1);
+    expect(await count('records', "kind = 'source-records' AND state = 'imported' AND json_extract(data, '$.idNumber') = ?", ids[0])).toBe(
+      1,
+    );
   });
 
-  it("an ID number typed with a small x becomes the username with a capital X, and the student signs in either way", async () => {
+  it('an ID number typed with a small x becomes the username with a capital X, and the student signs in either way', async () => {
     let id = uniqueIdNumber();
     while (!id.endsWith('X')) id = uniqueIdNumber();
     const school = await TestClient.as('school');
@@ -56,14 +70,19 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     const ids = uniqueIdNumbers(3);
     const broken = ids[1]!.slice(0, 17) + (ids[1]![17] === '0' ? '1' : '0');
     const school = await TestClient.as('school');
-    const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0]!, 0), rosterRow(broken, 1), rosterRow(ids[2]!, 2, { 8: '12345' }), rosterRow(ids[0]!, 3)]));
+    const res = await upload(
+      school,
+      csv([HEADERS_ZH, rosterRow(ids[0]!, 0), rosterRow(broken, 1), rosterRow(ids[2]!, 2, { 8: '12345' }), rosterRow(ids[0]!, 3)]),
+    );
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(1);
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 3, field: 'idNumber' }),
-      expect.objectContaining({ row: 4, field: 'mobile' }),
-      expect.objectContaining({ row: 5, field: 'idNumber', message: expect.stringContaining('第 2 行') }),
-    ]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: 'idNumber' }),
+        expect.objectContaining({ row: 4, field: 'mobile' }),
+        expect.objectContaining({ row: 5, field: 'idNumber', message: expect.stringContaining('第 2 行') }),
+      ]),
+    );
     expect(await count('students', 'id_number IN (?, ?)', broken, ids[2])).toBe(0);
   });
 
@@ -102,7 +121,17 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     const ids = uniqueIdNumbers(2);
     const sheet = XLSX.utils.aoa_to_sheet([
       ['name', 'idNumber', 'gender', 'college', 'major', 'education', 'cohort', 'originRegion', 'mobile'],
-      ...ids.map((id, i) => [`${["林", "郭"][i % 2]}晓${["宇", "琳"][i % 2]}`, id, '2', '经济管理学院', '会计学', '31', 2027, '320106', uniqueMobile()]),
+      ...ids.map((id, i) => [
+        `${['林', '郭'][i % 2]}晓${['宇', '琳'][i % 2]}`,
+        id,
+        '2',
+        '经济管理学院',
+        '会计学',
+        '31',
+        2027,
+        '320106',
+        uniqueMobile(),
+      ]),
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, '生源');
@@ -118,12 +147,21 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     const school = await TestClient.as('school');
     const first = await upload(school, csv([HEADERS_ZH, ...ids.map((id, i) => rosterRow(id, i))]));
     expect(first.body.created).toBe(2);
-    await env.DB.prepare("UPDATE records SET state = 'submitted' WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(ids[1]).run();
+    await env.DB.prepare("UPDATE records SET state = 'submitted' WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?")
+      .bind(ids[1])
+      .run();
 
     const again = await upload(school, csv([HEADERS_ZH, ...ids.map((id, i) => rosterRow(id, i, { 4: '人工智能' }))]));
     expect(again.body).toMatchObject({ created: 0, updated: 1, credentials: [] });
-    expect(again.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'idNumber', message: expect.stringContaining('不会覆盖') })]);
-    const major = async (id: string) => (await env.DB.prepare("SELECT json_extract(data, '$.major') AS m, version FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(id).first<{ m: string; version: number }>())!;
+    expect(again.body.errors).toEqual([
+      expect.objectContaining({ row: 3, field: 'idNumber', message: expect.stringContaining('不会覆盖') }),
+    ]);
+    const major = async (id: string) =>
+      (await env.DB.prepare(
+        "SELECT json_extract(data, '$.major') AS m, version FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?",
+      )
+        .bind(id)
+        .first<{ m: string; version: number }>())!;
     expect(await major(ids[0]!)).toEqual({ m: '人工智能', version: 2 });
     expect((await major(ids[1]!)).m).toBe('软件工程');
   });
@@ -134,8 +172,11 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
     const school = await TestClient.as('school');
     const res = await upload(school, csv([HEADERS_ZH, rosterRow(ids[0]!, 0, { 0: name, 4: '软件工程 "卓越计划" \\ 𠀀' })]));
     expect(res.body).toMatchObject({ created: 1, errors: [] });
-    const student = await env.DB.prepare('SELECT s.name AS name, a.display_name AS account, r.data AS data, e.snapshot AS snapshot FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?')
-      .bind(ids[0]).first<{ name: string; account: string; data: string; snapshot: string }>();
+    const student = await env.DB.prepare(
+      'SELECT s.name AS name, a.display_name AS account, r.data AS data, e.snapshot AS snapshot FROM students s JOIN accounts a ON a.student_id = s.id JOIN records r ON r.student_id = s.id JOIN audit_events e ON e.record_id = r.id WHERE s.id_number = ?',
+    )
+      .bind(ids[0])
+      .first<{ name: string; account: string; data: string; snapshot: string }>();
     expect(student!.name).toBe(name);
     expect(student!.account).toBe(name);
     expect(JSON.parse(student!.data)).toMatchObject({ name, major: '软件工程 "卓越计划" \\ 𠀀' });
@@ -158,7 +199,13 @@ describe('学校导入生源 (school imports the cohort roster)', () => {
   });
 
   it('a file without the ID-number column is refused as a whole', async () => {
-    const res = await upload(await TestClient.as('school'), csv([['姓名', '学院'], ['张三', '计算机科学与技术学院']]));
+    const res = await upload(
+      await TestClient.as('school'),
+      csv([
+        ['姓名', '学院'],
+        ['张三', '计算机科学与技术学院'],
+      ]),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('missing_column');
   });

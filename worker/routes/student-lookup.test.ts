@@ -17,7 +17,10 @@ const nobody = (n: number) => idNumberAt(n, '110101');
 
 let ips = 0;
 /** an address no other test uses (no other test file sends these) */
-const freshIp = () => { ips++; return `10.77.${(ips >> 8) & 255}.${ips & 255}`; };
+const freshIp = () => {
+  ips++;
+  return `10.77.${(ips >> 8) & 255}.${ips & 255}`;
+};
 
 function from(ip: string) {
   return (client: TestClient, path: string) => client.request('GET', path, undefined, { headers: { 'CF-Connecting-IP': ip } });
@@ -54,8 +57,15 @@ describe('every lookup is audited, the identifier only as a keyed hash', () => {
     const rows = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all();
     expect(rows.results).toHaveLength(1);
     const row = rows.results[0];
-    expect(row).toMatchObject({ account_id: employer.accountId, by: 'idNumber', hit: 1, student_id: s.studentId, school_id: 'sch-1', cohort: 2027 });
-    expect(row!.at as string >= before).toBe(true);
+    expect(row).toMatchObject({
+      account_id: employer.accountId,
+      by: 'idNumber',
+      hit: 1,
+      student_id: s.studentId,
+      school_id: 'sch-1',
+      cohort: 2027,
+    });
+    expect((row!.at as string) >= before).toBe(true);
     expect(row!.identifier_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.ip_hash).toMatch(/^[0-9a-f]{64}$/);
     const stored = JSON.stringify(row);
@@ -70,16 +80,22 @@ describe('every lookup is audited, the identifier only as a keyed hash', () => {
     expect((await client.get(byId(id))).status).toBe(404);
     expect((await client.get(byId(id))).status).toBe(404);
     const rows = (await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).all()).results;
-    expect(rows.map((r) => [r.by, r.hit, r.student_id])).toEqual([['idNumber', 0, null], ['idNumber', 0, null]]);
+    expect(rows.map((r) => [r.by, r.hit, r.student_id])).toEqual([
+      ['idNumber', 0, null],
+      ['idNumber', 0, null],
+    ]);
     expect(rows[0]!.identifier_hash).toBe(rows[1]!.identifier_hash);
     expect(JSON.stringify(rows)).not.toContain(id);
   });
 
   it('a refused caller is not audited', async () => {
     const s = await studentWithSourceRecord('approved');
-    const before = (await env.DB.prepare("SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = 'emp-2'").first<{ n: number }>())!.n;
+    const before = (await env.DB.prepare("SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = 'emp-2'").first<{ n: number }>())!
+      .n;
     expect((await (await TestClient.as('employer2')).get(byId(s.idNumber))).status).toBe(403);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = 'emp-2'").first<{ n: number }>())!.n).toBe(before);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = 'emp-2'").first<{ n: number }>())!.n).toBe(
+      before,
+    );
   });
 });
 
@@ -155,7 +171,8 @@ describe('each employer has a daily quota (Beijing day)', () => {
     const today = beijingDayStart();
     await spent(employer.employerId, 198);
     await spent(employer.employerId, 200, new Date(Date.parse(today) - 1000)); // yesterday
-    const audited = () => env.DB.prepare('SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first<{ n: number }>();
+    const audited = () =>
+      env.DB.prepare('SELECT COUNT(*) AS n FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first<{ n: number }>();
     expect((await client.get(byId(s.idNumber))).status).toBe(200); // 199
     const miss = await client.get(byId(nobody(400))); // would be 202
     expect(miss.status).toBe(429);
@@ -171,7 +188,11 @@ describe('each employer has a daily quota (Beijing day)', () => {
     expect(over.status).toBe(429);
     expect(over.body.items).toBeUndefined();
     expect((await audited())!.n).toBe(2);
-    expect((await env.DB.prepare('SELECT value FROM counters WHERE key = ?').bind(lookupQuotaKey(employer.employerId)).first<{ value: number }>())!.value).toBe(200);
+    expect(
+      (await env.DB.prepare('SELECT value FROM counters WHERE key = ?')
+        .bind(lookupQuotaKey(employer.employerId))
+        .first<{ value: number }>())!.value,
+    ).toBe(200);
   });
 
   it('the quota is the employer’s own: another employer is not affected', async () => {
@@ -191,13 +212,16 @@ describe('a student sees which employers looked them up', () => {
     const second = await verifiedEmployer('苏州乙查询科技有限公司');
     expect((await (await TestClient.as(first.username)).get(byId(s.idNumber))).status).toBe(200);
     const phone = await studentPhone(s.studentId);
-    expect((await (await TestClient.as(second.username)).get(`/api/students/lookup?school=sch-1&cohort=2027&phone=${phone}`)).status).toBe(200);
+    expect((await (await TestClient.as(second.username)).get(`/api/students/lookup?school=sch-1&cohort=2027&phone=${phone}`)).status).toBe(
+      200,
+    );
     expect((await (await TestClient.as(second.username)).get(byId(other.idNumber))).status).toBe(200);
 
     const mine = await (await TestClient.as(s.username)).get('/api/students/me/lookups');
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i: { employerName: string; by: string }) => [i.employerName, i.by])).toEqual([
-      ['苏州乙查询科技有限公司', 'phone'], ['南京甲查询科技有限公司', 'idNumber'],
+      ['苏州乙查询科技有限公司', 'phone'],
+      ['南京甲查询科技有限公司', 'idNumber'],
     ]);
     expect(mine.body.items[0].at >= mine.body.items[1].at).toBe(true);
     const theirs = await (await TestClient.as(other.username)).get('/api/students/me/lookups');
@@ -229,13 +253,17 @@ describe('签约码: found by school and code alone', () => {
     const { employer, client } = await employerClient();
     const found = await client.get(byCode(created.code.toLowerCase().replace(/^(.{4})/, '$1-')));
     expect(found.status).toBe(200);
-    expect(found.body.items).toEqual([expect.objectContaining({ studentId: s.studentId, name: '测试学生', idNumber: '*'.repeat(14) + s.idNumber.slice(-4) })]);
+    expect(found.body.items).toEqual([
+      expect.objectContaining({ studentId: s.studentId, name: '测试学生', idNumber: '*'.repeat(14) + s.idNumber.slice(-4) }),
+    ]);
     const audit = await env.DB.prepare('SELECT * FROM student_lookups WHERE employer_id = ?').bind(employer.employerId).first();
     expect(audit).toMatchObject({ by: 'code', hit: 1, student_id: s.studentId, cohort: null });
     expect(JSON.stringify(audit)).not.toContain(created.code);
     const stored = await env.DB.prepare('SELECT * FROM signing_codes WHERE id = ?').bind(created.id).first();
     expect(JSON.stringify(stored)).not.toContain(created.code);
-    expect((await student.get('/api/students/me/lookups')).body.items).toEqual([expect.objectContaining({ employerName: employer.name, by: 'code' })]);
+    expect((await student.get('/api/students/me/lookups')).body.items).toEqual([
+      expect.objectContaining({ employerName: employer.name, by: 'code' }),
+    ]);
   });
 
   it('a code of another school does not match, and a miss is the same 404 as any miss', async () => {
@@ -269,7 +297,9 @@ describe('签约码: found by school and code alone', () => {
 
   it('an expired code finds nobody', async () => {
     const { student, created } = await approvedStudentWithCode();
-    await env.DB.prepare('UPDATE signing_codes SET expires_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), created.id).run();
+    await env.DB.prepare('UPDATE signing_codes SET expires_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), created.id)
+      .run();
     const { client } = await employerClient();
     const res = await client.get(byCode(created.code));
     expect(res.status).toBe(404);
@@ -282,7 +312,9 @@ describe('签约码: found by school and code alone', () => {
     const res = await (await TestClient.as(s.username)).post('/api/students/me/signing-codes');
     expect(res.status).toBe(409);
     expect(res.body.error).toEqual({ code: 'source_not_approved', message: '生源信息通过省级审核后才能生成签约码' });
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM signing_codes WHERE student_id = ?').bind(s.studentId).first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM signing_codes WHERE student_id = ?').bind(s.studentId).first<{ n: number }>())!.n,
+    ).toBe(0);
   });
 
   it('a malformed code is a bad query, and a code cannot be combined with another identifier', async () => {

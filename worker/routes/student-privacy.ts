@@ -30,11 +30,13 @@ export const studentPrivacyRoutes = new Hono<AppEnv>()
   })
   .get('/students/me/signing-codes', async (c) => {
     const studentId = await ownStudentId(c);
-    return c.json({ items: await liveSigningCodes(c.get('db'), studentId, new Date().toISOString()) } satisfies AnswerOf<typeof SigningCodesSchema>);
+    return c.json({ items: await liveSigningCodes(c.get('db'), studentId, new Date().toISOString()) } satisfies AnswerOf<
+      typeof SigningCodesSchema
+    >);
   })
   .post('/students/me/signing-codes', async (c) => {
     const studentId = await ownStudentId(c);
-    return c.json(await createSigningCode(c.env, c.get('db'), studentId) satisfies AnswerOf<typeof CreatedSigningCodeSchema>, 201);
+    return c.json((await createSigningCode(c.env, c.get('db'), studentId)) satisfies AnswerOf<typeof CreatedSigningCodeSchema>, 201);
   })
   .delete('/students/me/signing-codes/:id', async (c) => {
     const actor = await requireActor(c, STUDENTS);

@@ -27,7 +27,11 @@ export const LOOKUP_MISS_MESSAGE =
 const EMPLOYERS: RequireOptions = { roles: ['employer'] };
 
 /** By 签约码 there is no cohort: the code names one student. */
-interface LookupQuery { school: string; cohort: number | null; by: LookupIdentifier }
+interface LookupQuery {
+  school: string;
+  cohort: number | null;
+  by: LookupIdentifier;
+}
 
 function lookupQuery(q: Record<string, string | undefined>): LookupQuery {
   const school = q.school?.trim();
@@ -35,8 +39,10 @@ function lookupQuery(q: Record<string, string | undefined>): LookupQuery {
   const by = lookupBy(q);
   if (by.by === 'code') return { school, cohort: null, by };
   const cohort = Number(q.cohort);
-  if (!Number.isInteger(cohort) || cohort < 2000 || cohort > 2100) throw badRequest('bad_query', '请选择毕业届', [{ path: 'cohort', code: 'required', message: '必填' }]);
-  if ('phone' in by && !isMobile(by.phone)) throw badRequest('bad_query', '手机号格式不正确', [{ path: 'phone', code: 'phone', message: '请输入 11 位手机号码' }]);
+  if (!Number.isInteger(cohort) || cohort < 2000 || cohort > 2100)
+    throw badRequest('bad_query', '请选择毕业届', [{ path: 'cohort', code: 'required', message: '必填' }]);
+  if ('phone' in by && !isMobile(by.phone))
+    throw badRequest('bad_query', '手机号格式不正确', [{ path: 'phone', code: 'phone', message: '请输入 11 位手机号码' }]);
   return { school, cohort, by };
 }
 
@@ -47,7 +53,8 @@ function lookupBy(q: Record<string, string | undefined>): LookupIdentifier {
   const code = searchTerm(q.code, 'code', '签约码');
   if (code && !idNumber && !phone && !name) {
     const normalised = normaliseSigningCode(code);
-    if (!normalised) throw badRequest('bad_query', '签约码格式不正确', [{ path: 'code', code: 'format', message: '签约码为 8 位字母或数字' }]);
+    if (!normalised)
+      throw badRequest('bad_query', '签约码格式不正确', [{ path: 'code', code: 'format', message: '签约码为 8 位字母或数字' }]);
     return { by: 'code', code: normalised };
   }
   if (code) throw badRequest('bad_query', '请使用一种方式查询：身份证号，或手机号，或姓名加手机号，或签约码');
@@ -59,10 +66,14 @@ function lookupBy(q: Record<string, string | undefined>): LookupIdentifier {
 
 async function matchOf(env: Env, by: LookupIdentifier, now: Date) {
   switch (by.by) {
-    case 'code': return { codeHash: await keyedHash(env.SESSION_SECRET, 'signing-code', by.code), now: now.toISOString() };
-    case 'idNumber': return { idNumber: by.idNumber };
-    case 'phone': return { phone: by.phone };
-    case 'namePhone': return { name: by.name, phone: by.phone };
+    case 'code':
+      return { codeHash: await keyedHash(env.SESSION_SECRET, 'signing-code', by.code), now: now.toISOString() };
+    case 'idNumber':
+      return { idNumber: by.idNumber };
+    case 'phone':
+      return { phone: by.phone };
+    case 'namePhone':
+      return { name: by.name, phone: by.phone };
   }
 }
 
@@ -87,14 +98,29 @@ export const studentRoutes = new Hono<AppEnv>()
     const read = lookupApprovedStudentsRead(db, query.school, query.cohort, await matchOf(c.env, query.by, now));
     const [actor, found = []] = await requireActorWith(c, read, EMPLOYERS);
     assertVerified(actor);
-    await admitAndAuditLookup(c.env, db, {
-      actor, ip: c.req.header('CF-Connecting-IP') ?? null, schoolId: query.school, cohort: query.cohort, identifier: query.by, found: found.map((s) => s.id),
-    }, now);
+    await admitAndAuditLookup(
+      c.env,
+      db,
+      {
+        actor,
+        ip: c.req.header('CF-Connecting-IP') ?? null,
+        schoolId: query.school,
+        cohort: query.cohort,
+        identifier: query.by,
+        found: found.map((s) => s.id),
+      },
+      now,
+    );
     if (found.length === 0) throw new AppError(404, 'student_not_found', LOOKUP_MISS_MESSAGE);
     return c.json({
       items: found.map((s) => ({
-        studentId: s.id, name: s.name, idNumber: maskIdNumber(s.idNumber), phone: s.phone ? maskPhone(s.phone) : null,
-        schoolName: s.schoolName, collegeName: s.collegeName, cohort: s.cohort,
+        studentId: s.id,
+        name: s.name,
+        idNumber: maskIdNumber(s.idNumber),
+        phone: s.phone ? maskPhone(s.phone) : null,
+        schoolName: s.schoolName,
+        collegeName: s.collegeName,
+        cohort: s.cohort,
       })),
     } satisfies AnswerOf<typeof LookupHitsSchema>);
   })
@@ -104,13 +130,14 @@ export const studentRoutes = new Hono<AppEnv>()
     const actor = await requireActor(c);
     const db = c.get('db');
     const schools = await listSchools(db);
-    const own = actor.role === 'school' || actor.role === 'college' ? actor.schoolId ?? '' : undefined;
+    const own = actor.role === 'school' || actor.role === 'college' ? (actor.schoolId ?? '') : undefined;
     if (!hasAbility(actor.role, 'filter_by_college')) {
       return c.json({ items: schools.filter((s) => own === undefined || s.id === own) } satisfies AnswerOf<typeof SchoolListSchema>);
     }
     const colleges = await listColleges(db, own);
     return c.json({
-      items: schools.filter((s) => own === undefined || s.id === own)
+      items: schools
+        .filter((s) => own === undefined || s.id === own)
         .map((s) => ({ ...s, colleges: colleges.filter((col) => col.schoolId === s.id).map(({ id, name }) => ({ id, name })) })),
     } satisfies AnswerOf<typeof SchoolListSchema>);
   });

@@ -46,16 +46,22 @@ function resultPage(code: string, a: VerifiedAgreement, stateLabel: string): str
     ['用人单位', a.employerName ?? '—'],
   ];
   if (a.approvedAt) rows.push(['学校审核通过日期', beijingToday(Date.parse(a.approvedAt))]);
-  return page('协议书查验', `<h1>就业协议书查验</h1>
+  return page(
+    '协议书查验',
+    `<h1>就业协议书查验</h1>
 <p class="verdict ${status.verdict}">${escapeHtml(status.title)}</p>
 <p>${escapeHtml(status.explanation)}</p>
 <dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>
-<p class="note">验证码 ${escapeHtml(code)}。查验结果以本平台实时记录为准；如与纸质协议书不符，请以本页为准并联系学校就业部门。</p>`);
+<p class="note">验证码 ${escapeHtml(code)}。查验结果以本平台实时记录为准；如与纸质协议书不符，请以本页为准并联系学校就业部门。</p>`,
+  );
 }
 
-const notFoundPage = page('未找到协议书', `<h1>未找到协议书</h1>
+const notFoundPage = page(
+  '未找到协议书',
+  `<h1>未找到协议书</h1>
 <p class="verdict invalid">验证码无效</p>
-<p>没有与该验证码对应的就业协议书。请核对协议书页脚印有的 16 位验证码（数字 0–9 与字母 A–F）。</p>`);
+<p>没有与该验证码对应的就业协议书。请核对协议书页脚印有的 16 位验证码（数字 0–9 与字母 A–F）。</p>`,
+);
 
 const HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',

@@ -9,8 +9,15 @@ import { Validator, type Schema } from '@cfworker/json-schema';
 
 type Fetch = (request: Request) => Promise<Response>;
 type Operation = { 'x-route': string; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
-interface Doc { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
-interface Template { path: string; pattern: RegExp; literals: number }
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+interface Template {
+  path: string;
+  pattern: RegExp;
+  literals: number;
+}
 
 let loaded: Promise<{ doc: Doc; templates: Template[] }> | null = null;
 const validators = new Map<string, Validator>();
@@ -23,14 +30,20 @@ function documentOf(fetch: Fetch) {
     // one schema root per check: the components move to $defs, where the validator looks them up
     const doc = JSON.parse((await res.text()).replaceAll('#/components/schemas/', '#/$defs/')) as Doc;
     validators.clear();
-    const templates = Object.keys(doc.paths).map((path) => {
-      const segments = path.split('/');
-      const pattern = new RegExp('^' + segments.map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/') + '$');
-      return { path, pattern, literals: segments.filter((s) => !s.startsWith('{')).length };
-    }).sort((a, b) => b.literals - a.literals);
+    const templates = Object.keys(doc.paths)
+      .map((path) => {
+        const segments = path.split('/');
+        const pattern = new RegExp(
+          '^' + segments.map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/') + '$',
+        );
+        return { path, pattern, literals: segments.filter((s) => !s.startsWith('{')).length };
+      })
+      .sort((a, b) => b.literals - a.literals);
     return { doc, templates };
   })();
-  loaded.catch(() => { loaded = null; });
+  loaded.catch(() => {
+    loaded = null;
+  });
   return loaded;
 }
 
@@ -67,8 +80,11 @@ export async function checkAnswer(fetch: Fetch, method: string, url: string, res
   if (!listed && status < 400) throw new Error(`${name}: the document does not list this status for the route`);
   const result = validatorFor(`${template?.path ?? '?'} ${m} ${listed ? status : 'error'}`, schema, doc).validate(body);
   if (!result.valid) {
-    const problems = result.errors.filter((e) => e.keyword !== 'properties' && e.keyword !== '$ref' && e.keyword !== 'items').slice(0, 6)
-      .map((e) => `  ${e.instanceLocation}: ${e.error}`).join('\n');
+    const problems = result.errors
+      .filter((e) => e.keyword !== 'properties' && e.keyword !== '$ref' && e.keyword !== 'items')
+      .slice(0, 6)
+      .map((e) => `  ${e.instanceLocation}: ${e.error}`)
+      .join('\n');
     throw new Error(`${name}: the answer does not match the OpenAPI document\n${problems}\nanswer: ${JSON.stringify(body).slice(0, 600)}`);
   }
   if (m === 'post' && status < 300 && /^\/api\/forms\/[^/]+\/(publish|rollback)$/.test(path)) forgetDocument();

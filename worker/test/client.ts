@@ -16,7 +16,12 @@ export interface Reply<T = AnswerBody> {
 export class TestClient {
   private cookie = '';
 
-  async request<T = AnswerBody>(method: string, path: string, body?: unknown, init: { rawBody?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  async request<T = AnswerBody>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { Origin: ORIGIN, ...init.headers };
     if (this.cookie) headers.Cookie = this.cookie;
     let payload: string | undefined;
@@ -34,12 +39,21 @@ export class TestClient {
     }
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
   /** A multipart upload, as a browser's file input sends it. */
-  async upload<T = AnswerBody>(path: string, bytes: Uint8Array | string, name = 'file.bin', type = 'application/octet-stream'): Promise<Reply<T>> {
+  async upload<T = AnswerBody>(
+    path: string,
+    bytes: Uint8Array | string,
+    name = 'file.bin',
+    type = 'application/octet-stream',
+  ): Promise<Reply<T>> {
     // Written by hand, as any client may send it: workerd's FormData refuses some names a raw
     // request can still carry (one ending in a backslash), and those must reach the worker too.
     // The name is escaped as browsers do (HTML's multipart/form-data: " and CR/LF percent-encoded).
@@ -59,17 +73,27 @@ export class TestClient {
     const res = await workerFetch(new Request(ORIGIN + path, { method: 'POST', headers, body }));
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = AnswerBody>(path: string) { return this.request<T>('GET', path); }
+  get<T = AnswerBody>(path: string) {
+    return this.request<T>('GET', path);
+  }
   /** A GET whose answer is a file: the Response itself, to read as bytes. */
   download(path: string): Promise<Response> {
     return workerFetch(new Request(ORIGIN + path, { headers: { Origin: ORIGIN, ...(this.cookie ? { Cookie: this.cookie } : {}) } }));
   }
-  post<T = AnswerBody>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  delete<T = AnswerBody>(path: string) { return this.request<T>('DELETE', path); }
+  post<T = AnswerBody>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  delete<T = AnswerBody>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
 
   /** Signs in as one of the demo accounts (password demo1234). */
   static async as(username: string, password = 'demo1234'): Promise<TestClient> {

@@ -26,7 +26,9 @@ export function idNumberAt(n: number, region = '320106'): string {
 
 /** The n that `idNumberAt` made an ID number from (its inverse, for tests of uniqueness). */
 export function indexOfIdNumber(idNumber: string): number {
-  const year = Number(idNumber.slice(6, 10)), month = Number(idNumber.slice(10, 12)), day = Number(idNumber.slice(12, 14));
+  const year = Number(idNumber.slice(6, 10)),
+    month = Number(idNumber.slice(10, 12)),
+    day = Number(idNumber.slice(12, 14));
   const dayIndex = (year - 2000) * 336 + (month - 1) * 28 + (day - 1);
   return dayIndex * PER_DAY + Number(idNumber.slice(14, 17)) - 1;
 }
@@ -53,9 +55,17 @@ export function mobileAt(n: number): string {
 export function sourceDataAt(n: number, region = '320106') {
   const idNumber = idNumberAt(n, region);
   return {
-    name: '测试学生', idNumber, gender: Number(idNumber[16]) % 2 === 1 ? '1' : '2', mobile: mobileAt(n), cohort: 2027,
-    college: '计算机科学与技术学院', major: '软件工程', education: '31',
-    studentNo: studentNoAt(n), examNo: examNoAt(n), originRegion: region,
+    name: '测试学生',
+    idNumber,
+    gender: Number(idNumber[16]) % 2 === 1 ? '1' : '2',
+    mobile: mobileAt(n),
+    cohort: 2027,
+    college: '计算机科学与技术学院',
+    major: '软件工程',
+    education: '31',
+    studentNo: studentNoAt(n),
+    examNo: examNoAt(n),
+    originRegion: region,
   };
 }
 

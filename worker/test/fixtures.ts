@@ -56,27 +56,48 @@ export interface FixtureStudent {
   mobile: string;
 }
 
-export async function studentWithSourceRecord(state: string, opts: { collegeId?: string; schoolId?: string } = {}): Promise<FixtureStudent> {
+export async function studentWithSourceRecord(
+  state: string,
+  opts: { collegeId?: string; schoolId?: string } = {},
+): Promise<FixtureStudent> {
   const collegeId = opts.collegeId ?? 'col-1';
   const schoolId = opts.schoolId ?? 'sch-1';
   const studentId = 'stu-' + newId();
   const recordId = newId();
   const data = sourceDataAt(take(1));
   const { idNumber, mobile } = data;
-  const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'student'").first<{ password_hash: string }>())!.password_hash;
+  const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'student'").first<{ password_hash: string }>())!
+    .password_hash;
   await env.DB.batch([
-    env.DB.prepare('INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state) VALUES (?, ?, ?, 2027, ?, ?, ?, ?)')
-      .bind(studentId, schoolId, collegeId, idNumber, '测试学生', mobile, state),
+    env.DB.prepare(
+      'INSERT INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state) VALUES (?, ?, ?, 2027, ?, ?, ?, ?)',
+    ).bind(studentId, schoolId, collegeId, idNumber, '测试学生', mobile, state),
     env.DB.prepare(`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by)
-      VALUES (?, 'source-records', ?, 1, ?, 'source', 1, ?, ?, ?, 2027, 'acc-school')`).bind(recordId, state, JSON.stringify(data), studentId, schoolId, collegeId),
+      VALUES (?, 'source-records', ?, 1, ?, 'source', 1, ?, ?, ?, 2027, 'acc-school')`).bind(
+      recordId,
+      state,
+      JSON.stringify(data),
+      studentId,
+      schoolId,
+      collegeId,
+    ),
     env.DB.prepare(`INSERT INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, student_id, identity_confirmed_at)
-      VALUES (?, ?, ?, 'student', '测试学生', ?, ?, ?, '2026-09-01T00:00:00Z')`).bind('acc-' + studentId, idNumber, hash, schoolId, collegeId, studentId),
+      VALUES (?, ?, ?, 'student', '测试学生', ?, ?, ?, '2026-09-01T00:00:00Z')`).bind(
+      'acc-' + studentId,
+      idNumber,
+      hash,
+      schoolId,
+      collegeId,
+      studentId,
+    ),
   ]);
   return { studentId, recordId, username: idNumber, idNumber, mobile };
 }
 
 export async function count(table: string, where = '1=1', ...params: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...params)
+    .first<{ n: number }>();
   return row!.n;
 }
 
@@ -93,12 +114,15 @@ export async function verifiedEmployer(name = '南京测试查询科技有限公
   const accountId = 'acc-' + employerId;
   const username = 'e' + employerId.slice(-12);
   const creditCode = '9132' + newId().slice(-14).toUpperCase();
-  const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'employer'").first<{ password_hash: string }>())!.password_hash;
+  const hash = (await env.DB.prepare("SELECT password_hash FROM accounts WHERE username = 'employer'").first<{ password_hash: string }>())!
+    .password_hash;
   await env.DB.batch([
-    env.DB.prepare(`INSERT INTO employers (id, name, credit_code, unit_nature, industry, region, verified) VALUES (?, ?, ?, '39', 'I', '320106', 1)`)
-      .bind(employerId, name, creditCode),
-    env.DB.prepare(`INSERT INTO accounts (id, username, password_hash, role, display_name, employer_id) VALUES (?, ?, ?, 'employer', ?, ?)`)
-      .bind(accountId, username, hash, name, employerId),
+    env.DB.prepare(
+      `INSERT INTO employers (id, name, credit_code, unit_nature, industry, region, verified) VALUES (?, ?, ?, '39', 'I', '320106', 1)`,
+    ).bind(employerId, name, creditCode),
+    env.DB.prepare(
+      `INSERT INTO accounts (id, username, password_hash, role, display_name, employer_id) VALUES (?, ?, ?, 'employer', ?, ?)`,
+    ).bind(accountId, username, hash, name, employerId),
   ]);
   return { employerId, accountId, username, name };
 }

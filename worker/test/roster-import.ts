@@ -20,14 +20,26 @@ export async function upload(client: TestClient, bytes: Uint8Array | string, nam
 
 /** The source record's data as stored, by 身份证号. */
 export async function storedData(idNumber: string): Promise<Record<string, unknown>> {
-  const row = await env.DB.prepare("SELECT data FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(idNumber).first<{ data: string }>();
+  const row = await env.DB.prepare("SELECT data FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?")
+    .bind(idNumber)
+    .first<{ data: string }>();
   return JSON.parse(row!.data);
 }
 
 /** The 4th, 12th and 20th students of the fixture rosters, refused with their reasons. */
 export function expectTheThreeRefusedRows(errors: AnswerBody[]) {
-  expect(errors.map((e) => [e.row, e.field])).toEqual([[5, 'idNumber'], [13, 'name'], [21, 'originRegion']]);
-  expect(errors[0]).toMatchObject({ name: '马思远', idNumber: '440305200508024290', column: '身份证号', value: '440305200508024290', accepted: expect.stringContaining('18 位') });
+  expect(errors.map((e) => [e.row, e.field])).toEqual([
+    [5, 'idNumber'],
+    [13, 'name'],
+    [21, 'originRegion'],
+  ]);
+  expect(errors[0]).toMatchObject({
+    name: '马思远',
+    idNumber: '440305200508024290',
+    column: '身份证号',
+    value: '440305200508024290',
+    accepted: expect.stringContaining('18 位'),
+  });
   expect(errors[0].message).toContain('身份证号无效');
   expect(errors[1]).toMatchObject({ idNumber: '440305200509153218', column: '姓名', message: '请填写姓名' });
   expect(errors[1].name).toBeUndefined();

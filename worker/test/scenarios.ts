@@ -46,7 +46,9 @@ async function freshStudent(state: string) {
 
 export async function sourceRecordIn(state: 'imported' | 'submitted' | 'school_approved' | 'approved'): Promise<Scenario> {
   const { fixture, student } = await freshStudent(state);
-  const row = await env.DB.prepare('SELECT version, data FROM records WHERE id = ?').bind(fixture.recordId).first<{ version: number; data: string }>();
+  const row = await env.DB.prepare('SELECT version, data FROM records WHERE id = ?')
+    .bind(fixture.recordId)
+    .first<{ version: number; data: string }>();
   return { id: fixture.recordId, version: row!.version, data: JSON.parse(row!.data), student, fixture };
 }
 
@@ -87,7 +89,14 @@ export async function onlineAgreementIn(state: 'college_review' | 'school_review
 /** What a student types from a signed paper agreement (线下签约). */
 export function paperAgreement() {
   const { deadline: _deadline, ...terms } = jobTerms();
-  return { employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms };
+  return {
+    employerName: '无锡星河精密机械有限公司',
+    creditCode: '91320000134765432Y',
+    unitNature: '39',
+    industry: 'C',
+    employerRegion: '320211',
+    ...terms,
+  };
 }
 
 export async function offlineAgreementIn(state: 'college_review' | 'returned'): Promise<Scenario> {
@@ -96,7 +105,10 @@ export async function offlineAgreementIn(state: 'college_review' | 'returned'): 
   expectStatus(created, 201, 'offline agreement');
   let view = created.body;
   if (state === 'returned') {
-    const returned = await (await demo('college')).post(`/api/agreements/${view.id}/reject`, { version: view.version, reason: '公章不清晰' });
+    const returned = await (await demo('college')).post(`/api/agreements/${view.id}/reject`, {
+      version: view.version,
+      reason: '公章不清晰',
+    });
     expectStatus(returned, 200, 'college return');
     view = returned.body;
   }
@@ -113,13 +125,19 @@ export async function amendmentProposed(): Promise<Scenario> {
 export const terminationTerms = { reason: '02', liability: 'mutual', remarks: '学生另择单位，双方协商一致' };
 
 /** A termination of an online agreement applied for by the employer, moved on to the given state. */
-export async function terminationIn(state: 'consent_pending' | 'college_review' | 'school_review', agreementGiven?: Scenario): Promise<Scenario> {
-  const agreement = agreementGiven ?? await onlineAgreementIn('approved');
+export async function terminationIn(
+  state: 'consent_pending' | 'college_review' | 'school_review',
+  agreementGiven?: Scenario,
+): Promise<Scenario> {
+  const agreement = agreementGiven ?? (await onlineAgreementIn('approved'));
   const applied = await (await demo('employer')).post('/api/terminations', { agreementId: agreement.id, data: terminationTerms });
   expectStatus(applied, 201, 'apply termination');
   let view = applied.body;
   if (state !== 'consent_pending') {
-    const consented = await agreement.student.post(`/api/terminations/${view.id}/consent`, { version: view.version, data: { consentRemark: '同意' } });
+    const consented = await agreement.student.post(`/api/terminations/${view.id}/consent`, {
+      version: view.version,
+      data: { consentRemark: '同意' },
+    });
     expectStatus(consented, 200, 'consent');
     view = consented.body;
   }
@@ -135,7 +153,10 @@ export async function terminationIn(state: 'consent_pending' | 'college_review' 
 export async function terminatedAgreement(): Promise<Scenario> {
   const agreement = await onlineAgreementIn('approved');
   const termination = await terminationIn('school_review', agreement);
-  const completed = await (await demo('school')).post(`/api/terminations/${termination.id}/approve`, { version: termination.version, data: {} });
+  const completed = await (await demo('school')).post(`/api/terminations/${termination.id}/approve`, {
+    version: termination.version,
+    data: {},
+  });
   expectStatus(completed, 200, 'school approve termination');
   const view = (await agreement.student.get(`/api/agreements/${agreement.id}`)).body;
   if (view.state !== 'terminated') throw new Error(`terminated agreement: state ${view.state}`);
@@ -152,11 +173,17 @@ export async function dispatchIn(state: 'unconfirmed' | 'college_review' | 'scho
   expectStatus(photo, 201, 'upload proof');
   const fileId: string = photo.body.id;
   if (state === 'unconfirmed') {
-    const saved = await student.post(`/api/dispatches/${view.id}/save`, { version: view.version, data: { ...view.data, proofPhotos: [fileId] } });
+    const saved = await student.post(`/api/dispatches/${view.id}/save`, {
+      version: view.version,
+      data: { ...view.data, proofPhotos: [fileId] },
+    });
     expectStatus(saved, 200, 'save dispatch');
     return { ...agreement, id: saved.body.id, version: saved.body.version, data: saved.body.data, fileId };
   }
-  const submitted = await student.post(`/api/dispatches/${view.id}/submit`, { version: view.version, data: { ...view.data, proofPhotos: [fileId] } });
+  const submitted = await student.post(`/api/dispatches/${view.id}/submit`, {
+    version: view.version,
+    data: { ...view.data, proofPhotos: [fileId] },
+  });
   expectStatus(submitted, 200, 'submit dispatch');
   view = submitted.body;
   const approvals = { college_review: [], school_review: ['college'], center_review: ['college', 'school'] }[state];
@@ -173,8 +200,14 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
   const username = uniqueUsername('reg');
   const password = 'Regist3r2027';
   const data = {
-    employerName: '南京测试注册科技有限公司', creditCode: uniqueCreditCode(), unitNature: '39', industry: 'I', employerRegion: '320106',
-    employerAddress: '江苏省南京市鼓楼区汉中路 2 号', contactName: '钱经理', contactPhone: uniqueMobile(),
+    employerName: '南京测试注册科技有限公司',
+    creditCode: uniqueCreditCode(),
+    unitNature: '39',
+    industry: 'I',
+    employerRegion: '320106',
+    employerAddress: '江苏省南京市鼓楼区汉中路 2 号',
+    contactName: '钱经理',
+    contactPhone: uniqueMobile(),
     businessLicence: [await uploadLicence()],
   };
   const registered = await new TestClient().post('/api/employers', { username, password, data });
@@ -182,12 +215,22 @@ export async function registrationIn(state: 'pending' | 'returned'): Promise<Sce
   const registrant = await TestClient.as(username, password);
   let view = (await registrant.get(`/api/employer-registrations/${registered.body.id}`)).body;
   if (state === 'returned') {
-    const returned = await (await demo('center')).post(`/api/employer-registrations/${view.id}/reject`, { version: view.version, reason: '营业执照不清晰' });
+    const returned = await (await demo('center')).post(`/api/employer-registrations/${view.id}/reject`, {
+      version: view.version,
+      reason: '营业执照不清晰',
+    });
     expectStatus(returned, 200, 'return registration');
     view = returned.body;
   }
   // a registration has no student of its own: any student is an outsider to it
-  return { id: view.id, version: view.version, data: view.data, student: await demo('student'), fixture: null as unknown as FixtureStudent, registrant };
+  return {
+    id: view.id,
+    version: view.version,
+    data: view.data,
+    student: await demo('student'),
+    fixture: null as unknown as FixtureStudent,
+    registrant,
+  };
 }
 
 /** A newly registered employer the centre has verified: a company of its own, signed in. */
@@ -207,10 +250,18 @@ export async function destinationIn(state: 'college_review' | 'school_review' | 
   const created = await student.post('/api/destinations', { data: { destination: '70', notEmployedReason: '正在求职' } });
   expectStatus(created, 201, 'register destination');
   let view = created.body;
-  const steps = { college_review: [], school_review: ['college approve'], registered: ['college approve', 'school approve'], returned: ['college reject'] }[state];
+  const steps = {
+    college_review: [],
+    school_review: ['college approve'],
+    registered: ['college approve', 'school approve'],
+    returned: ['college reject'],
+  }[state];
   for (const step of steps) {
     const [reviewer, action] = step.split(' ');
-    const moved = await (await demo(reviewer!)).post(`/api/destinations/${view.id}/${action}`, { version: view.version, reason: '证明材料不完整' });
+    const moved = await (await demo(reviewer!)).post(`/api/destinations/${view.id}/${action}`, {
+      version: view.version,
+      reason: '证明材料不完整',
+    });
     expectStatus(moved, 200, `${step} destination`);
     view = moved.body;
   }

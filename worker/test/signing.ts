@@ -29,7 +29,10 @@ export function jobTerms(overrides: Record<string, unknown> = {}) {
 export async function sendInvitation(employer: TestClient, studentId: string, terms = jobTerms()) {
   const draft = await employer.post('/api/invitations', { studentId, data: {} });
   if (draft.status !== 201) throw new Error(`create invitation: ${draft.status} ${JSON.stringify(draft.body)}`);
-  const sent = await employer.post(`/api/invitations/${draft.body.id}/send`, { version: draft.body.version, data: { ...draft.body.data, ...terms } });
+  const sent = await employer.post(`/api/invitations/${draft.body.id}/send`, {
+    version: draft.body.version,
+    data: { ...draft.body.data, ...terms },
+  });
   if (sent.status !== 200) throw new Error(`send invitation: ${sent.status} ${JSON.stringify(sent.body)}`);
   return sent.body;
 }

@@ -44,9 +44,11 @@ export class TimelineWalk {
 
   /** The one transition of the table with this action, from this state, by this role (and to `to`, where two differ only there). */
   transition(action: string, from: string, role: Role, to?: string): Transition {
-    const found = this.lifecycle.transitions.filter((t) =>
-      t.action === action && t.from.includes(from) && t.by.includes(role) && (to === undefined || (t.to ?? from) === to));
-    if (found.length !== 1) throw new Error(`${this.lifecycle.kind}: ${found.length} transitions ${action} from ${from} by ${role}${to ? ` to ${to}` : ''}`);
+    const found = this.lifecycle.transitions.filter(
+      (t) => t.action === action && t.from.includes(from) && t.by.includes(role) && (to === undefined || (t.to ?? from) === to),
+    );
+    if (found.length !== 1)
+      throw new Error(`${this.lifecycle.kind}: ${found.length} transitions ${action} from ${from} by ${role}${to ? ` to ${to}` : ''}`);
     return found[0]!;
   }
 
@@ -54,7 +56,13 @@ export class TimelineWalk {
    * `who` takes `action` on the record as last seen; the answer's last timeline entry must name
    * that transition as the table labels it.
    */
-  async take(who: Actor, record: Seen, action: string, body: { data?: Record<string, unknown>; reason?: string } = {}, to?: string): Promise<Seen> {
+  async take(
+    who: Actor,
+    record: Seen,
+    action: string,
+    body: { data?: Record<string, unknown>; reason?: string } = {},
+    to?: string,
+  ): Promise<Seen> {
     const t = this.transition(action, record.state, who.role, to);
     const res = await who.client.post(`/api/${this.lifecycle.kind}/${record.id}/${action}`, { version: record.version, ...body });
     if (res.status !== 200) throw new Error(`${this.lifecycle.kind} ${action} by ${who.role}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -77,7 +85,9 @@ export class TimelineWalk {
 
   /** Every transition of the table was taken at least once. */
   expectEveryTransitionTaken() {
-    const missed = this.lifecycle.transitions.filter((t) => !this.taken.has(t)).map((t) => `${t.label} (${t.action} from ${t.from.join('/')} by ${t.by.join('/')})`);
+    const missed = this.lifecycle.transitions
+      .filter((t) => !this.taken.has(t))
+      .map((t) => `${t.label} (${t.action} from ${t.from.join('/')} by ${t.by.join('/')})`);
     expect(missed).toEqual([]);
   }
 
@@ -90,7 +100,10 @@ export class TimelineWalk {
 }
 
 /** Checks an entry written by the system or another record: its label, actor role, and its text as a note, never a reason. */
-export function expectNoteEntry(entry: TimelineEntry | undefined, expected: { action: string; label: string; role: string; note?: string | null }) {
+export function expectNoteEntry(
+  entry: TimelineEntry | undefined,
+  expected: { action: string; label: string; role: string; note?: string | null },
+) {
   expect(entry).toMatchObject({
     action: expected.action,
     label: expected.label,

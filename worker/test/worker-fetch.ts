@@ -25,7 +25,11 @@ export async function workerFetch(request: Request): Promise<Response> {
   if (/^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
     const text = await response.clone().text();
     let body: unknown;
-    try { body = JSON.parse(text); } catch { throw new Error(`${method} ${url} → ${response.status}: a JSON answer that is not JSON: ${text.slice(0, 200)}`); }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`${method} ${url} → ${response.status}: a JSON answer that is not JSON: ${text.slice(0, 200)}`);
+    }
     await checkAnswer(send, method, url, response, body);
   }
   return response;

@@ -9,5 +9,8 @@ export function normalizeIdText(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string') return value;
   if (/^\d{17}[\dX]$/.test(value)) return value;
-  return toHalfWidth(value).replace(/\s+/g, '').replace(/^['‘’`]/, '').toUpperCase();
+  return toHalfWidth(value)
+    .replace(/\s+/g, '')
+    .replace(/^['‘’`]/, '')
+    .toUpperCase();
 }

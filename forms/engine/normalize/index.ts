@@ -52,7 +52,10 @@ function normalizeRegion(field: FieldDef, value: unknown): Normalized {
     const more = codes.length > MAX_CANDIDATES ? ` 等 ${codes.length} 处` : '';
     return { value: text, error: { code: 'region', message: `${field.label}「${text}」有多个同名地区：${names}${more}，请写明省、市` } };
   }
-  return { value: text, error: { code: 'region', message: `${field.label}「${text}」不是可识别的地区，请写省、市、区县名称（如 江苏省南京市玄武区）` } };
+  return {
+    value: text,
+    error: { code: 'region', message: `${field.label}「${text}」不是可识别的地区，请写省、市、区县名称（如 江苏省南京市玄武区）` },
+  };
 }
 
 /** The value read as the field's type expects it, or an error when the reading itself fails. */

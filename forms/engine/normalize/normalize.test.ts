@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CODE_TABLES } from '../../codes';
 import { isCalendarDate } from '../dates';
 import { regionFullName } from '../regions';
-import { acceptedLabels, codeForText, normalizeDate, normalizeIdText, normalizePhone, normalizeValue, regionCodesForName, toHalfWidth } from './index';
+import {
+  acceptedLabels,
+  codeForText,
+  normalizeDate,
+  normalizeIdText,
+  normalizePhone,
+  normalizeValue,
+  regionCodesForName,
+  toHalfWidth,
+} from './index';
 
 const T = BUILTIN_CODE_TABLES;
 
@@ -13,11 +22,15 @@ describe('full-width to half-width', () => {
   });
 
   it('maps every full-width ASCII character to its half-width twin and leaves CJK alone', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (ascii) => {
-      const full = Array.from(ascii).map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
-      expect(toHalfWidth(full)).toBe(ascii);
-      expect(toHalfWidth(`张三${ascii}`)).toBe(`张三${ascii}`);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (ascii) => {
+        const full = Array.from(ascii)
+          .map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+          .join('');
+        expect(toHalfWidth(full)).toBe(ascii);
+        expect(toHalfWidth(`张三${ascii}`)).toBe(`张三${ascii}`);
+      }),
+    );
   });
 });
 
@@ -65,7 +78,10 @@ describe('code labels, codes and aliases', () => {
       walk(table.items);
       for (const [alias, code] of Object.entries(table.aliases ?? {})) {
         expect(codeForText(table, alias), `${table.key} ${alias}`).toBe(code);
-        expect(table.items.some((i) => i.code === code), `${table.key} alias ${alias} → ${code} names a real code`).toBe(true);
+        expect(
+          table.items.some((i) => i.code === code),
+          `${table.key} alias ${alias} → ${code} names a real code`,
+        ).toBe(true);
       }
     }
   });
@@ -80,7 +96,15 @@ describe('region names', () => {
   const one = (text: string) => regionCodesForName(text);
 
   it('reads a district written in full, without the province, with spaces, or without suffixes', () => {
-    for (const text of ['江苏省南京市玄武区', '南京市玄武区', '江苏 南京 玄武区', '江苏南京玄武区', '江苏省 南京市 玄武区', '江苏南京玄武', '江苏省玄武区']) {
+    for (const text of [
+      '江苏省南京市玄武区',
+      '南京市玄武区',
+      '江苏 南京 玄武区',
+      '江苏南京玄武区',
+      '江苏省 南京市 玄武区',
+      '江苏南京玄武',
+      '江苏省玄武区',
+    ]) {
       expect(one(text), text).toEqual(['320102']);
     }
   });
@@ -119,7 +143,18 @@ describe('region names', () => {
 
 describe('dates as typed', () => {
   it('reads the usual spellings as YYYY-MM-DD', () => {
-    for (const text of ['2005-03-14', '2005/3/14', '2005/03/14', '2005.03.14', '2005.3.14', '20050314', '2005年3月14日', '2005年03月14', '２００５－０３－１４', ' 2005/3/14 0:00:00 ']) {
+    for (const text of [
+      '2005-03-14',
+      '2005/3/14',
+      '2005/03/14',
+      '2005.03.14',
+      '2005.3.14',
+      '20050314',
+      '2005年3月14日',
+      '2005年03月14',
+      '２００５－０３－１４',
+      ' 2005/3/14 0:00:00 ',
+    ]) {
       expect(normalizeDate(text), text).toBe('2005-03-14');
     }
   });
@@ -129,15 +164,23 @@ describe('dates as typed', () => {
   });
 
   it('any real date in any of the spellings reads back as itself', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
-      const iso = d.toISOString().slice(0, 10);
-      const [y, m, day] = iso.split('-');
-      for (const text of [iso, `${y}/${Number(m)}/${Number(day)}`, `${y}.${m}.${day}`, `${y}${m}${day}`, `${y}年${Number(m)}月${Number(day)}日`]) {
-        const out = normalizeDate(text);
-        expect(isCalendarDate(out)).toBe(true);
-        expect(out).toBe(iso);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const [y, m, day] = iso.split('-');
+        for (const text of [
+          iso,
+          `${y}/${Number(m)}/${Number(day)}`,
+          `${y}.${m}.${day}`,
+          `${y}${m}${day}`,
+          `${y}年${Number(m)}月${Number(day)}日`,
+        ]) {
+          const out = normalizeDate(text);
+          expect(isCalendarDate(out)).toBe(true);
+          expect(out).toBe(iso);
+        }
+      }),
+    );
   });
 });
 
@@ -149,7 +192,16 @@ describe('ID numbers and phones as typed', () => {
   });
 
   it('phone: spaces, dashes, +86 / 0086 / 86 and full-width digits', () => {
-    for (const text of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '+86-13812345678', '008613812345678', '８６１３８１２３４５６７８', '(+86)138.1234.5678']) {
+    for (const text of [
+      '13812345678',
+      '138 1234 5678',
+      '138-1234-5678',
+      '+86 138 1234 5678',
+      '+86-13812345678',
+      '008613812345678',
+      '８６１３８１２３４５６７８',
+      '(+86)138.1234.5678',
+    ]) {
       expect(normalizePhone(text), text).toBe('13812345678');
     }
     expect(normalizePhone(13812345678)).toBe('13812345678');
@@ -158,23 +210,33 @@ describe('ID numbers and phones as typed', () => {
   });
 
   it('a mobile number with any separators between its digits reads as the bare number', () => {
-    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), fc.array(fc.constantFrom(' ', '-', ''), { minLength: 11, maxLength: 11 }), (mobile, seps) => {
-      const typed = Array.from(mobile).map((d, i) => d + seps[i]!).join('');
-      expect(normalizePhone(`+86 ${typed}`)).toBe(mobile);
-    }));
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^1[3-9]\d{9}$/),
+        fc.array(fc.constantFrom(' ', '-', ''), { minLength: 11, maxLength: 11 }),
+        (mobile, seps) => {
+          const typed = Array.from(mobile)
+            .map((d, i) => d + seps[i]!)
+            .join('');
+          expect(normalizePhone(`+86 ${typed}`)).toBe(mobile);
+        },
+      ),
+    );
   });
 });
 
 describe('normalising twice changes nothing (a stored value is read back as itself)', () => {
   it('holds for dates, phones, ID numbers and codes on any text', () => {
     const typed = fc.oneof(fc.string(), fc.stringMatching(/^[0-9０-９xX\s+\-/.年月日]{0,20}$/));
-    fc.assert(fc.property(typed, (text) => {
-      for (const f of [normalizeDate, normalizePhone, normalizeIdText]) {
-        const once = f(text);
-        expect(f(once)).toBe(once);
-      }
-      const code = codeForText(T.education, text);
-      if (code !== undefined) expect(codeForText(T.education, code)).toBe(code);
-    }));
+    fc.assert(
+      fc.property(typed, (text) => {
+        for (const f of [normalizeDate, normalizePhone, normalizeIdText]) {
+          const once = f(text);
+          expect(f(once)).toBe(once);
+        }
+        const code = codeForText(T.education, text);
+        if (code !== undefined) expect(codeForText(T.education, code)).toBe(code);
+      }),
+    );
   });
 });

@@ -9,7 +9,9 @@ export function normalizePhone(value: unknown): unknown {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string') return value;
   if (/^1\d{10}$/.test(text)) return text;
-  const bare = toHalfWidth(text).replace(/[\s\-.()]/g, '').replace(/^['‘’`]/, '');
+  const bare = toHalfWidth(text)
+    .replace(/[\s\-.()]/g, '')
+    .replace(/^['‘’`]/, '');
   const m = /^(?:\+?86|0086)?(1\d{10})$/.exec(bare);
   return m ? m[1] : text.trim();
 }

@@ -28,10 +28,14 @@ const TERM_NODES: Record<CostKind, number> = { nodes: 3, len: 4, in: 4, values: 
 
 function term(kind: CostKind): Rule {
   switch (kind) {
-    case 'nodes': return { '!=': [{ var: '$row.key' }, 'zz'] };
-    case 'len': return { '<': [{ len: { var: 'bigText' } }, 99_999] };
-    case 'in': return { '!': { in: [{ var: 'needle' }, { var: 'bigText' }] } };
-    case 'values': return true;
+    case 'nodes':
+      return { '!=': [{ var: '$row.key' }, 'zz'] };
+    case 'len':
+      return { '<': [{ len: { var: 'bigText' } }, 99_999] };
+    case 'in':
+      return { '!': { in: [{ var: 'needle' }, { var: 'bigText' }] } };
+    case 'values':
+      return true;
   }
 }
 
@@ -67,9 +71,12 @@ function definition(kind: CostKind, rules: number[], rows: number): FormDefiniti
     { key: 'key', type: 'text', label: '编号', maxLength: 10 },
     // soaks up the rest of the body: the largest submission fills it in every row
     { key: 'notes', type: 'textarea', label: '说明', maxLength: LIMITS.fieldLength },
-    ...rules.map((terms, i): FieldDef => (kind === 'values'
-      ? { key: `f${i + 1}`, type: CHECKED[i % CHECKED.length]!.type, label: `字段 ${i + 1}` }
-      : { key: `f${i + 1}`, type: 'text', label: `条件字段 ${i + 1}`, maxLength: 10, visibleWhen: longRule(kind, terms) })),
+    ...rules.map(
+      (terms, i): FieldDef =>
+        kind === 'values'
+          ? { key: `f${i + 1}`, type: CHECKED[i % CHECKED.length]!.type, label: `字段 ${i + 1}` }
+          : { key: `f${i + 1}`, type: 'text', label: `条件字段 ${i + 1}`, maxLength: 10, visibleWhen: longRule(kind, terms) },
+    ),
   ];
   return {
     key: 'employer',
@@ -77,19 +84,23 @@ function definition(kind: CostKind, rules: number[], rows: number): FormDefiniti
     schemaVersion: 1,
     workflow: [{ key: 'register', label: '单位填写注册信息' }],
     access: ACCESS,
-    steps: [{
-      key: 'page',
-      label: '单位信息',
-      sections: [{
-        key: 'main',
+    steps: [
+      {
+        key: 'page',
         label: '单位信息',
-        rows: [
-          [{ key: 'bigText', type: 'textarea', label: '长文本', maxLength: LIMITS.fieldLength }],
-          [{ key: 'needle', type: 'textarea', label: '查找文本', maxLength: LIMITS.fieldLength }],
-          [{ key: 'items', type: 'group', label: '明细', minItems: 0, maxItems: rows, fields: subs }],
+        sections: [
+          {
+            key: 'main',
+            label: '单位信息',
+            rows: [
+              [{ key: 'bigText', type: 'textarea', label: '长文本', maxLength: LIMITS.fieldLength }],
+              [{ key: 'needle', type: 'textarea', label: '查找文本', maxLength: LIMITS.fieldLength }],
+              [{ key: 'items', type: 'group', label: '明细', minItems: 0, maxItems: rows, fields: subs }],
+            ],
+          },
         ],
-      }],
-    }],
+      },
+    ],
   };
 }
 
@@ -111,7 +122,8 @@ export function worstDefinition(kind: CostKind, budget = MAX_VALIDATION_WORK): F
   let hi = MAX_TERMS[kind];
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (cost([...rules, mid]) <= budget) lo = mid; else hi = mid - 1;
+    if (cost([...rules, mid]) <= budget) lo = mid;
+    else hi = mid - 1;
   }
   if (lo > 0 && rules.length < maxRuleFields) rules.push(lo);
   return definition(kind, rules, rows);
@@ -136,14 +148,18 @@ export function largestRegistration(def: FormDefinition, kind: CostKind, maxByte
   const bigText = '😀'.repeat(cap);
   const needle = kind === 'in' ? `${'😀'.repeat(NEEDLE_LENGTH - 1)}😁` : '无';
   const subs = (group.fields ?? []).filter((sub) => /^f\d+$/.test(sub.key));
-  const full: Record<string, string> = Object.fromEntries(subs.map((sub, i) => [sub.key, kind === 'values' ? CHECKED[i % CHECKED.length]!.value : 'x']));
+  const full: Record<string, string> = Object.fromEntries(
+    subs.map((sub, i) => [sub.key, kind === 'values' ? CHECKED[i % CHECKED.length]!.value : 'x']),
+  );
   // 'values': as many rows carry every value as the body holds; the rest only their key
-  const fullRows = kind === 'values'
-    ? Math.min(rows, Math.floor((maxBytes - 40_000) / utf8Bytes(JSON.stringify({ key: 'k1', notes: '', ...full }) + ',')))
-    : rows;
+  const fullRows =
+    kind === 'values'
+      ? Math.min(rows, Math.floor((maxBytes - 40_000) / utf8Bytes(JSON.stringify({ key: 'k1', notes: '', ...full }) + ',')))
+      : rows;
   const row = (notes: string, i: number): Record<string, string> => ({ key: 'k1', notes, ...(i < fullRows ? full : {}) });
   const body = (notes: string, padding: string) => ({
-    username: 'unit2027', password: 'Welcome2027',
+    username: 'unit2027',
+    password: 'Welcome2027',
     data: { bigText, needle, items: Array.from({ length: rows }, (_, i) => row(notes, i)), padding },
   });
   const base = utf8Bytes(JSON.stringify(body('', '')));

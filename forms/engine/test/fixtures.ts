@@ -30,7 +30,14 @@ export function agreementDefinition(): FormDefinition {
     ],
     access: { '*': { read: [...ALL_READERS] } },
     codeTables: [
-      { key: 'yesNo', label: '是否', items: [{ code: '1', label: '是' }, { code: '0', label: '否' }] },
+      {
+        key: 'yesNo',
+        label: '是否',
+        items: [
+          { code: '1', label: '是' },
+          { code: '0', label: '否' },
+        ],
+      },
     ],
     steps: [
       {
@@ -58,7 +65,9 @@ export function agreementDefinition(): FormDefinition {
               [
                 { key: 'destination', type: 'select', label: '毕业去向', codeTable: 'destination', required: true },
                 {
-                  key: 'furtherSchool', type: 'text', label: '升学院校',
+                  key: 'furtherSchool',
+                  type: 'text',
+                  label: '升学院校',
                   visibleWhen: { '==': [{ var: 'destination' }, '80'] },
                   requiredWhen: { '==': [{ var: 'destination' }, '80'] },
                 },
@@ -97,7 +106,10 @@ export function agreementDefinition(): FormDefinition {
                 { key: 'salary', type: 'number', label: '月薪', unit: '元/月', min: 0, max: 1000000, decimals: 2 },
                 { key: 'bonus', type: 'number', label: '年终奖', min: 0 },
                 {
-                  key: 'annualPay', type: 'number', label: '年薪（估算）', decimals: 2,
+                  key: 'annualPay',
+                  type: 'number',
+                  label: '年薪（估算）',
+                  decimals: 2,
                   computed: { '+': [{ '*': [{ var: 'salary' }, 12] }, { if: [{ empty: { var: 'bonus' } }, 0, { var: 'bonus' }] }] },
                 },
               ],
@@ -108,25 +120,38 @@ export function agreementDefinition(): FormDefinition {
               [
                 { key: 'hasProbation', type: 'radio', label: '有无试用期', codeTable: 'yesNo' },
                 {
-                  key: 'probationMonths', type: 'number', label: '试用期（月）', min: 1, max: 6,
+                  key: 'probationMonths',
+                  type: 'number',
+                  label: '试用期（月）',
+                  min: 1,
+                  max: 6,
                   visibleWhen: { '==': [{ var: 'hasProbation' }, '1'] },
                   requiredWhen: { '==': [{ var: 'hasProbation' }, '1'] },
                 },
               ],
               [
                 {
-                  key: 'contacts', type: 'group', label: '单位联系人', minItems: 1, maxItems: 3, required: true,
+                  key: 'contacts',
+                  type: 'group',
+                  label: '单位联系人',
+                  minItems: 1,
+                  maxItems: 3,
+                  required: true,
                   fields: [
                     { key: 'contactName', type: 'text', label: '联系人', required: true },
                     { key: 'contactPhone', type: 'phone', label: '联系电话', required: true },
                     { key: 'isPrimary', type: 'radio', label: '主要联系人', codeTable: 'yesNo' },
                     {
-                      key: 'contactEmail', type: 'email', label: '联系人邮箱',
+                      key: 'contactEmail',
+                      type: 'email',
+                      label: '联系人邮箱',
                       visibleWhen: { '==': [{ var: '$row.isPrimary' }, '1'] },
                       requiredWhen: { '==': [{ var: '$row.isPrimary' }, '1'] },
                     },
                     {
-                      key: 'contactLabel', type: 'text', label: '显示名',
+                      key: 'contactLabel',
+                      type: 'text',
+                      label: '显示名',
                       computed: { concat: [{ var: '$row.contactName' }, ' ', { var: '$row.contactPhone' }] },
                     },
                   ],
@@ -148,7 +173,9 @@ export function agreementDefinition(): FormDefinition {
               [{ key: 'reviewComment', type: 'textarea', label: '审核意见', maxLength: 200 }],
               [
                 {
-                  key: 'schoolNote', type: 'text', label: '学校内部备注',
+                  key: 'schoolNote',
+                  type: 'text',
+                  label: '学校内部备注',
                   access: { review: { edit: ['school'] }, '*': { read: ['school'] } },
                 },
               ],

@@ -6,7 +6,8 @@ import type { PresetPattern } from '../types';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Pragmatic, not RFC 5322: one @, no spaces, a dotted domain with a 2+ letter TLD. */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 const LANDLINE = /^0\d{2,3}-\d{7,8}(?:-\d{1,6})?$/;
 const POSTCODE = /^\d{6}$/;
 

@@ -11,9 +11,11 @@ describe('a schema in a few words, for the API reference page', () => {
     expect(typeWords({})).toBe('任意');
   });
 
-  it('lists an object\'s properties with the required ones marked', () => {
-    expect(propertiesOf({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['b'] }))
-      .toEqual([{ name: 'a', schema: { type: 'string' }, required: false }, { name: 'b', schema: { type: 'number' }, required: true }]);
+  it("lists an object's properties with the required ones marked", () => {
+    expect(propertiesOf({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['b'] })).toEqual([
+      { name: 'a', schema: { type: 'string' }, required: false },
+      { name: 'b', schema: { type: 'number' }, required: true },
+    ]);
   });
 
   it('finds the fields to list inside arrays and nullable objects', () => {

@@ -4,7 +4,13 @@ export type Schema = { [key: string]: unknown };
 export const refName = (ref: string) => ref.replace('#/components/schemas/', '');
 
 const TYPE_WORDS: Record<string, string> = {
-  string: '文字', number: '数字', integer: '整数', boolean: '是/否', object: '对象', array: '数组', null: '空',
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: '是/否',
+  object: '对象',
+  array: '数组',
+  null: '空',
 };
 
 /** `文字`, `整数 ≥ 0`, `数组，元素：文字`, `文字（可为空）`, `取值：a、b、c`, or a schema's name. */
@@ -13,7 +19,10 @@ export function typeWords(schema: Schema | undefined): string {
   if (typeof schema.$ref === 'string') return refName(schema.$ref);
   if ('const' in schema) return `固定为 ${JSON.stringify(schema.const)}`;
   if (Array.isArray(schema.enum)) {
-    const shown = schema.enum.slice(0, 8).map((e) => String(e)).join('、');
+    const shown = schema.enum
+      .slice(0, 8)
+      .map((e) => String(e))
+      .join('、');
     return `取值：${shown}${schema.enum.length > 8 ? ` 等 ${schema.enum.length} 项` : ''}`;
   }
   const union = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;

@@ -49,8 +49,15 @@ export function errorFromBody(status: number, body: unknown): ApiError {
     const e = err as { code?: unknown; message?: unknown; fields?: unknown };
     const fields = Array.isArray(e.fields)
       ? e.fields
-          .filter((f): f is { path: string; code?: unknown; message?: unknown } => !!f && typeof f === 'object' && typeof (f as { path?: unknown }).path === 'string')
-          .map((f) => ({ path: f.path, code: typeof f.code === 'string' ? f.code : '', message: typeof f.message === 'string' ? f.message : '' }))
+          .filter(
+            (f): f is { path: string; code?: unknown; message?: unknown } =>
+              !!f && typeof f === 'object' && typeof (f as { path?: unknown }).path === 'string',
+          )
+          .map((f) => ({
+            path: f.path,
+            code: typeof f.code === 'string' ? f.code : '',
+            message: typeof f.message === 'string' ? f.message : '',
+          }))
       : [];
     return new ApiError(
       status,

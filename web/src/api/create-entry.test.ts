@@ -3,7 +3,9 @@ import { createHref, createRefusal } from './create-entry';
 import type { CreateOffer } from './types';
 
 const offer = (entry: CreateOffer['entry'], available = true): CreateOffer =>
-  available ? { roles: ['student'], step: 's', entry, available } : { roles: ['student'], step: 's', entry, available, code: 'active_agreement', reason: '您已有生效的协议书，需先解约才能再次签约' };
+  available
+    ? { roles: ['student'], step: 's', entry, available }
+    : { roles: ['student'], step: 's', entry, available, code: 'active_agreement', reason: '您已有生效的协议书，需先解约才能再次签约' };
 
 describe('新建 goes where the server says a record starts', () => {
   it('a form entry opens the create page with its links', () => {

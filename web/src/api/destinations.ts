@@ -1,7 +1,11 @@
 /** 毕业去向登记 beyond the record routes: 去向跟进 (GET/POST /api/destinations/follow-up…) and the export. */
 import { api, withQuery } from './client';
 
-export interface FollowUpNote { text: string; by: string; at: string }
+export interface FollowUpNote {
+  text: string;
+  by: string;
+  at: string;
+}
 
 export interface FollowUpRow {
   studentId: string;
@@ -18,7 +22,13 @@ export interface FollowUpRow {
   note: FollowUpNote | null;
 }
 
-export interface FollowUpList { majors: string[]; counts: { total: number; unregistered: number; waiting: number }; page: number; hasMore: boolean; items: FollowUpRow[] }
+export interface FollowUpList {
+  majors: string[];
+  counts: { total: number; unregistered: number; waiting: number };
+  page: number;
+  hasMore: boolean;
+  items: FollowUpRow[];
+}
 
 export function loadFollowUp(query: { major?: string; page?: number }, signal?: AbortSignal): Promise<FollowUpList> {
   return api<FollowUpList>(withQuery('/api/destinations/follow-up', { major: query.major || undefined, page: query.page }), { signal });
@@ -31,12 +41,20 @@ export function addFollowUpNote(studentId: string, text: string): Promise<Follow
 export const destinationExportHref = (format: 'csv' | 'xlsx') => `/api/destinations/export?format=${format}`;
 
 /** A cohort's 毕业去向登记 rules (GET/PUT /api/destinations/settings/:cohort; the province sets them). */
-export interface DestinationSettings { cohort: number; changeDeadline: string; centerCodes: string[]; set: boolean }
+export interface DestinationSettings {
+  cohort: number;
+  changeDeadline: string;
+  centerCodes: string[];
+  set: boolean;
+}
 
 export function loadDestinationSettings(cohort: number, signal?: AbortSignal): Promise<DestinationSettings> {
   return api<DestinationSettings>(`/api/destinations/settings/${cohort}`, { signal });
 }
 
-export function saveDestinationSettings(cohort: number, body: { changeDeadline: string; centerCodes: string[] }): Promise<DestinationSettings> {
+export function saveDestinationSettings(
+  cohort: number,
+  body: { changeDeadline: string; centerCodes: string[] },
+): Promise<DestinationSettings> {
   return api<DestinationSettings>(`/api/destinations/settings/${cohort}`, { method: 'PUT', body });
 }

@@ -7,8 +7,17 @@ import { api, withQuery } from './client';
 import type * as v from 'valibot';
 import type { FormResponse } from './types';
 import type {
-  CheckAnswerSchema, DefinitionDiffSchema, DefinitionProblemSchema, DraftAnswerSchema, FormSummarySchema, ImpactReportSchema,
-  PropChangeSchema, PublishedSchema, SavedDraftSchema, StaleBaseSchema, VersionSummarySchema,
+  CheckAnswerSchema,
+  DefinitionDiffSchema,
+  DefinitionProblemSchema,
+  DraftAnswerSchema,
+  FormSummarySchema,
+  ImpactReportSchema,
+  PropChangeSchema,
+  PublishedSchema,
+  SavedDraftSchema,
+  StaleBaseSchema,
+  VersionSummarySchema,
 } from '../../../contract/forms';
 
 export type LoadedForm = FormResponse<FormDefinition>;
@@ -75,8 +84,7 @@ export const checkDraft = (key: string, definition: FormDefinition) =>
   api<v.InferOutput<typeof CheckAnswerSchema>>(`${base(key)}/check`, { body: { definition } });
 export const discardDraft = (key: string) => api<null>(`${base(key)}/draft`, { method: 'DELETE' });
 export const loadImpact = (key: string) => api<ImpactReport>(`${base(key)}/impact`);
-export const loadDiff = (key: string, from: string, to: string) =>
-  api<DefinitionDiff>(withQuery(`${base(key)}/diff`, { from, to }));
+export const loadDiff = (key: string, from: string, to: string) => api<DefinitionDiff>(withQuery(`${base(key)}/diff`, { from, to }));
 
 /** Publishes the saved draft; answers 409 `impact_unconfirmed` with the impact until `confirm`. */
 export const publishDraft = (key: string, baseVersion: number, confirm: boolean) =>

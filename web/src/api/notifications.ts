@@ -28,7 +28,9 @@ export function loadPreferences(signal?: AbortSignal): Promise<{ preferences: Ca
   return api('/api/notifications/preferences', { signal });
 }
 
-export function savePreferences(preferences: Pick<CategoryPreference, 'category' | 'email' | 'sms'>[]): Promise<{ preferences: CategoryPreference[] }> {
+export function savePreferences(
+  preferences: Pick<CategoryPreference, 'category' | 'email' | 'sms'>[],
+): Promise<{ preferences: CategoryPreference[] }> {
   return api('/api/notifications/preferences', { method: 'PUT', body: { preferences } });
 }
 

@@ -5,9 +5,12 @@ import { makeQueryClient, shouldRetry } from './query-client';
 import { queryKeys } from './query-keys';
 
 describe('which failed loads are asked again', () => {
-  it('shows a 4xx answer at once: it is the server\'s answer, not a failure', () => {
+  it("shows a 4xx answer at once: it is the server's answer, not a failure", () => {
     for (const status of [400, 401, 403, 404, 409, 422, 429]) {
-      expect(shouldRetry(0, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…')), String(status)).toBe(false);
+      expect(
+        shouldRetry(0, new ApiError(status, status === 0 ? 'network' : status >= 500 ? 'internal' : 'invalid', '…')),
+        String(status),
+      ).toBe(false);
     }
   });
 
@@ -27,7 +30,13 @@ describe('which failed loads are asked again', () => {
     const client = makeQueryClient();
     let calls = 0;
     await expect(
-      client.query({ queryKey: ['t'], queryFn: () => { calls += 1; throw new ApiError(404, 'not_found', '未找到该记录，或您无权查看'); } }),
+      client.query({
+        queryKey: ['t'],
+        queryFn: () => {
+          calls += 1;
+          throw new ApiError(404, 'not_found', '未找到该记录，或您无权查看');
+        },
+      }),
     ).rejects.toMatchObject({ status: 404, message: '未找到该记录，或您无权查看' });
     expect(calls).toBe(1);
   });

@@ -44,12 +44,7 @@ export function createRecord(kind: string, body: Record<string, unknown>): Promi
   return changing(api<RecordView>(path(kind), { method: 'POST', body }));
 }
 
-export function takeAction(
-  kind: string,
-  id: string,
-  action: string,
-  body: v.InferInput<typeof TransitionBodySchema>,
-): Promise<RecordView> {
+export function takeAction(kind: string, id: string, action: string, body: v.InferInput<typeof TransitionBodySchema>): Promise<RecordView> {
   return changing(api<RecordView>(`${path(kind)}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`, { method: 'POST', body }));
 }
 

@@ -12,7 +12,10 @@ export type SigningCode = v.InferOutput<typeof SigningCodeSchema>;
 export type CreatedSigningCode = v.InferOutput<typeof CreatedSigningCodeSchema>;
 
 export const LOOKUP_BY_LABELS: Record<LookupBy, string> = {
-  idNumber: '身份证号', phone: '手机号', namePhone: '姓名 + 手机号', code: '签约码',
+  idNumber: '身份证号',
+  phone: '手机号',
+  namePhone: '姓名 + 手机号',
+  code: '签约码',
 };
 
 export function listMyLookups(signal?: AbortSignal): Promise<{ items: MyLookup[] }> {

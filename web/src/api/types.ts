@@ -6,7 +6,14 @@ import type * as v from 'valibot';
 import type { Role } from '../../../forms/engine/types';
 import type { StateToneSchema } from '../../../contract/common';
 import type { CreateEntrySchema, CreateOfferSchema, LifecycleInfoSchema } from '../../../contract/lifecycles';
-import type { CreatableFromSchema, ListItemSchema, ListPageSchema, RecordActionSchema, RecordViewSchema, TimelineEventSchema } from '../../../contract/records';
+import type {
+  CreatableFromSchema,
+  ListItemSchema,
+  ListPageSchema,
+  RecordActionSchema,
+  RecordViewSchema,
+  TimelineEventSchema,
+} from '../../../contract/records';
 import type { UserSchema, UserScopeSchema } from '../../../contract/session';
 import type { UploadedFileSchema } from '../../../contract/files';
 

@@ -4,4 +4,4 @@ import type { Role } from '../api/types';
 export { ROLE_LABELS };
 
 export const roleLabel = (role: string | null | undefined): string =>
-  role && Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role ?? '';
+  role && Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : (role ?? '');

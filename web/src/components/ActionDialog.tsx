@@ -35,7 +35,9 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
   useEffect(() => {
     if (action) {
       // after showModal has run
-      requestAnimationFrame(() => (action.needsReason ? (action.reasons?.length ? firstChoiceRef.current : textRef.current) : okRef.current)?.focus());
+      requestAnimationFrame(() =>
+        (action.needsReason ? (action.reasons?.length ? firstChoiceRef.current : textRef.current) : okRef.current)?.focus(),
+      );
     }
   }, [action]);
 
@@ -58,8 +60,16 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
       onClose={onCancel}
       footer={
         <>
-          <button type="button" className="btn" onClick={onCancel} disabled={busy}>取消</button>
-          <button ref={okRef} type="button" className={`btn ${action?.style === 'danger' ? 'btn-danger' : 'btn-primary'}`} onClick={confirm} disabled={busy}>
+          <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+            取消
+          </button>
+          <button
+            ref={okRef}
+            type="button"
+            className={`btn ${action?.style === 'danger' ? 'btn-danger' : 'btn-primary'}`}
+            onClick={confirm}
+            disabled={busy}
+          >
             {busy ? '正在提交…' : `确认${action?.label ?? ''}`}
           </button>
         </>
@@ -71,8 +81,17 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
           <legend className="field-label">常用原因</legend>
           {reasons.map((r, i) => (
             <label key={r} className="reason-choice">
-              <input ref={i === 0 ? firstChoiceRef : undefined} type="radio" name={`${id}-choice`} value={r}
-                checked={choice === r} onChange={() => { setChoice(r); setError(null); }} />
+              <input
+                ref={i === 0 ? firstChoiceRef : undefined}
+                type="radio"
+                name={`${id}-choice`}
+                value={r}
+                checked={choice === r}
+                onChange={() => {
+                  setChoice(r);
+                  setError(null);
+                }}
+              />
               <span>{r}</span>
             </label>
           ))}
@@ -85,7 +104,13 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
       {action?.needsReason && (
         <div className={`field${error ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-reason`} className="field-label">
-            {choice ? '补充说明（选填）' : '理由'}{!choice && <span className="req" aria-hidden="true"> *</span>}
+            {choice ? '补充说明（选填）' : '理由'}
+            {!choice && (
+              <span className="req" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            )}
           </label>
           <textarea
             ref={textRef}
@@ -102,7 +127,11 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: Props) {
               if (error) setError(null);
             }}
           />
-          {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
+          {error && (
+            <p id={`${id}-err`} className="field-error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       )}
     </Dialog>

@@ -103,10 +103,22 @@ export function AppHeader() {
   const doSignOut = () => void signOut().then(() => navigate('/', { replace: true }));
   const accountLinks = user && (
     <>
-      <Link href="/help" className="link-button">常见问题</Link>
-      {can(user, 'edit_own_contact') && ready && <Link href="/profile" className="link-button">基本信息</Link>}
-      {!user.mustChangePassword && <Link href="/password" className="link-button">修改密码</Link>}
-      <button type="button" className="btn btn-small" onClick={doSignOut}>退出</button>
+      <Link href="/help" className="link-button">
+        常见问题
+      </Link>
+      {can(user, 'edit_own_contact') && ready && (
+        <Link href="/profile" className="link-button">
+          基本信息
+        </Link>
+      )}
+      {!user.mustChangePassword && (
+        <Link href="/password" className="link-button">
+          修改密码
+        </Link>
+      )}
+      <button type="button" className="btn btn-small" onClick={doSignOut}>
+        退出
+      </button>
     </>
   );
 
@@ -117,13 +129,20 @@ export function AppHeader() {
           <span className="brand-main">网签</span>
           <span className="brand-sub"> · 高校毕业生就业协议网上签约</span>
         </Link>
-        {!user && <Link href="/help" className="link-button header-help">常见问题</Link>}
+        {!user && (
+          <Link href="/help" className="link-button header-help">
+            常见问题
+          </Link>
+        )}
         {ready && <NotificationBadge />}
         {user && (
           <div className="user-box app-header-wide">
             <span className="user-name">
               {user.displayName}
-              <span className="user-role">（{roleLabel(user.role)}<span className="user-org">{org ? ` · ${org}` : ''}</span>）</span>
+              <span className="user-role">
+                （{roleLabel(user.role)}
+                <span className="user-org">{org ? ` · ${org}` : ''}</span>）
+              </span>
             </span>
             {accountLinks}
           </div>
@@ -137,7 +156,10 @@ export function AppHeader() {
             aria-controls={menuId}
             onClick={() => setOpen((o) => !o)}
           >
-            <span aria-hidden="true" className="app-menu-icon">{open ? '✕' : '☰'}</span> 菜单
+            <span aria-hidden="true" className="app-menu-icon">
+              {open ? '✕' : '☰'}
+            </span>{' '}
+            菜单
           </button>
         )}
       </div>
@@ -156,7 +178,10 @@ export function AppHeader() {
           <div className="app-menu-account">
             <p className="app-menu-user">
               {user.displayName}
-              <span className="user-role">（{roleLabel(user.role)}{org ? ` · ${org}` : ''}）</span>
+              <span className="user-role">
+                （{roleLabel(user.role)}
+                {org ? ` · ${org}` : ''}）
+              </span>
             </p>
             {accountLinks}
           </div>

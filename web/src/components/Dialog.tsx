@@ -50,7 +50,9 @@ export function Dialog({ open, title, onClose, children, footer, className = 'di
     <dialog ref={ref} className={className} aria-labelledby="dialog-title">
       {open && (
         <>
-          <h2 id="dialog-title" className="dialog-title">{title}</h2>
+          <h2 id="dialog-title" className="dialog-title">
+            {title}
+          </h2>
           <div className="dialog-body">{children}</div>
           <div className="dialog-footer">{footer}</div>
         </>

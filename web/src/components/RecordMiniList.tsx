@@ -9,7 +9,10 @@ import { queryKeys } from '../api/query-keys';
 
 export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { kind: string; query?: ListQuery; empty?: string }) {
   const filters = { limit: 5, ...query };
-  const { data, error } = useQuery({ queryKey: queryKeys.records(kind, filters), queryFn: ({ signal }) => listRecords(kind, filters, signal) });
+  const { data, error } = useQuery({
+    queryKey: queryKeys.records(kind, filters),
+    queryFn: ({ signal }) => listRecords(kind, filters, signal),
+  });
   if (error) return <Alert>{error.message}</Alert>;
   if (!data) return <p className="muted">加载中…</p>;
   if (data.items.length === 0) return <p className="muted">{empty}</p>;
@@ -32,8 +35,21 @@ export function RecordMiniList({ kind, query = {}, empty = '暂无记录' }: { k
 /** How many records are in one state (counts up to 100, then "100+"). */
 export function QueueCount({ kind, state }: { kind: string; state: string }) {
   const filters = { state, limit: 100 };
-  const { data, error } = useQuery({ queryKey: queryKeys.records(kind, filters), queryFn: ({ signal }) => listRecords(kind, filters, signal) });
-  if (error) return <span className="count count-error" title={error.message}>—</span>;
+  const { data, error } = useQuery({
+    queryKey: queryKeys.records(kind, filters),
+    queryFn: ({ signal }) => listRecords(kind, filters, signal),
+  });
+  if (error)
+    return (
+      <span className="count count-error" title={error.message}>
+        —
+      </span>
+    );
   if (!data) return <span className="count">…</span>;
-  return <span className="count">{data.items.length}{data.nextCursor ? '+' : ''}</span>;
+  return (
+    <span className="count">
+      {data.items.length}
+      {data.nextCursor ? '+' : ''}
+    </span>
+  );
 }

@@ -2,5 +2,9 @@
 import type { StateTone } from '../api/types';
 
 export function StateBadge({ state, label, tone }: { state: string; label?: string | null; tone?: StateTone | null }) {
-  return <span className={`badge badge-${tone ?? 'neutral'}`} data-state={state}>{label || state}</span>;
+  return (
+    <span className={`badge badge-${tone ?? 'neutral'}`} data-state={state}>
+      {label || state}
+    </span>
+  );
 }

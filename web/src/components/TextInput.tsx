@@ -10,7 +10,12 @@ export const TextInput = forwardRef<HTMLInputElement, Props>(function TextInput(
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span className="req" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       <input
         ref={ref}
@@ -21,8 +26,16 @@ export const TextInput = forwardRef<HTMLInputElement, Props>(function TextInput(
         aria-describedby={describedBy}
         {...rest}
       />
-      {hint && <p id={`${id}-hint`} className="field-help">{hint}</p>}
-      {error && <p id={`${id}-err`} className="field-error">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="field-help">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-err`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 });

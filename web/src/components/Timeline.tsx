@@ -16,7 +16,9 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         const role = e.actorRoleLabel ?? (e.role ? roleLabel(e.role) : null);
         return (
           <li key={e.id} className="timeline-item">
-            <time dateTime={e.at} className="timeline-time">{formatBeijingDateTime(e.at)}</time>
+            <time dateTime={e.at} className="timeline-time">
+              {formatBeijingDateTime(e.at)}
+            </time>
             <div className="timeline-body">
               <p className="timeline-head">
                 <strong className="timeline-label">{e.label ?? e.actionLabel}</strong>

@@ -23,7 +23,12 @@ export function useTextFieldsForm<K extends string>(keys: readonly K[], { check,
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<K, HTMLInputElement | null>>>({});
 
-  const ref = useCallback((k: K) => (el: HTMLInputElement | null) => { inputs.current[k] = el; }, []);
+  const ref = useCallback(
+    (k: K) => (el: HTMLInputElement | null) => {
+      inputs.current[k] = el;
+    },
+    [],
+  );
   const set = (k: K) => (e: { target: { value: string } }) => {
     setSaved(null);
     setValues((v) => (v ? { ...v, [k]: e.target.value } : v));
@@ -51,7 +56,8 @@ export function useTextFieldsForm<K extends string>(keys: readonly K[], { check,
       setSaved(r.message);
     } catch (err) {
       const fe = { form: err instanceof Error ? err.message : '保存失败，请稍后再试' } as FieldErrors<K>;
-      if (err instanceof ApiError) for (const f of err.fields) if ((keys as readonly string[]).includes(f.path)) fe[f.path as K] = f.message;
+      if (err instanceof ApiError)
+        for (const f of err.fields) if ((keys as readonly string[]).includes(f.path)) fe[f.path as K] = f.message;
       setErrors(fe);
       focusFirst(fe);
     } finally {

@@ -4,7 +4,14 @@
  */
 import type { SummaryItem } from './errors';
 
-export function ErrorSummary({ id, items, linkable, hrefOf, onPick, unplaced }: {
+export function ErrorSummary({
+  id,
+  items,
+  linkable,
+  hrefOf,
+  onPick,
+  unplaced,
+}: {
   id: string;
   items: SummaryItem[];
   /** whether a field key is on one of the form's pages (else its error cannot be linked) */
@@ -22,7 +29,15 @@ export function ErrorSummary({ id, items, linkable, hrefOf, onPick, unplaced }: 
         {items.map((item) => (
           <li key={item.path}>
             {linkable(item.key) ? (
-              <a href={hrefOf(item.key)} onClick={(e) => { e.preventDefault(); onPick(item); }}>{item.lead}</a>
+              <a
+                href={hrefOf(item.key)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onPick(item);
+                }}
+              >
+                {item.lead}
+              </a>
             ) : (
               <span>{item.lead}</span>
             )}

@@ -12,9 +12,18 @@ import type { WidgetProps } from './fields/types';
 import { ReadValue } from './ReadValue';
 
 const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
-  text: TextField, textarea: TextField, phone: TextField, idNumber: TextField, creditCode: TextField,
-  email: TextField, date: TextField, number: NumberField, select: ChoiceWidget, radio: ChoiceWidget,
-  region: RegionField, file: FileField,
+  text: TextField,
+  textarea: TextField,
+  phone: TextField,
+  idNumber: TextField,
+  creditCode: TextField,
+  email: TextField,
+  date: TextField,
+  number: NumberField,
+  select: ChoiceWidget,
+  radio: ChoiceWidget,
+  region: RegionField,
+  file: FileField,
 };
 
 /** widgets made of several controls: their label is not a <label for> */
@@ -53,7 +62,10 @@ export const FieldView = memo(function FieldView(props: FieldViewProps) {
       {field.label}
       {unit}
       {editing && required && (
-        <span className="req" aria-hidden="true"> *</span>
+        <span className="req" aria-hidden="true">
+          {' '}
+          *
+        </span>
       )}
     </span>
   );
@@ -102,13 +114,25 @@ export const FieldView = memo(function FieldView(props: FieldViewProps) {
   return (
     <div className={`field field-${field.type}${editing ? '' : ' field-read'}${error ? ' field-invalid' : ''}`} data-field={path}>
       {editing && !COMPOSITE.has(field.type) && !(field.type === 'select' && field.multiple) ? (
-        <label id={labelId} htmlFor={id} className="field-label">{label}</label>
+        <label id={labelId} htmlFor={id} className="field-label">
+          {label}
+        </label>
       ) : (
-        <span id={labelId} className="field-label">{label}</span>
+        <span id={labelId} className="field-label">
+          {label}
+        </span>
       )}
       {body}
-      {field.help && editing && <p id={helpId} className="field-help">{field.help}</p>}
-      {error && <p id={errId} className="field-error">{error}</p>}
+      {field.help && editing && (
+        <p id={helpId} className="field-help">
+          {field.help}
+        </p>
+      )}
+      {error && (
+        <p id={errId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 });

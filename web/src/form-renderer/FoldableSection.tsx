@@ -47,7 +47,17 @@ export function sectionSummary(def: FormDefinition, fields: Array<{ field: Field
   return filled > Math.min(take, texts.length) ? `${head} 等 ${filled} 项` : head;
 }
 
-export function FoldableSection({ label, description, summary, children }: { label: string; description?: string; summary: string; children: ReactNode }) {
+export function FoldableSection({
+  label,
+  description,
+  summary,
+  children,
+}: {
+  label: string;
+  description?: string;
+  summary: string;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(() => !startsFolded());
   return (
     <details className="form-section form-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -59,22 +59,27 @@ export function FormPage({ def, page, headingId, inputId, values, computed, requ
       <h2 id={headingId} className="form-page-title" tabIndex={-1}>
         {page.step.label}
       </h2>
-      {page.sections.map(({ section, rows }) => fold ? (
-        <FoldableSection
-          key={section.key}
-          label={section.label}
-          description={section.description}
-          summary={sectionSummary(def, rows.flat().map((r) => ({ field: r.field, value: valueOf(r) })))}
-        >
-          {renderRows(rows)}
-        </FoldableSection>
-      ) : (
-        <fieldset key={section.key} className="form-section">
-          <legend>{section.label}</legend>
-          {section.description && <p className="section-desc">{section.description}</p>}
-          {renderRows(rows)}
-        </fieldset>
-      ))}
+      {page.sections.map(({ section, rows }) =>
+        fold ? (
+          <FoldableSection
+            key={section.key}
+            label={section.label}
+            description={section.description}
+            summary={sectionSummary(
+              def,
+              rows.flat().map((r) => ({ field: r.field, value: valueOf(r) })),
+            )}
+          >
+            {renderRows(rows)}
+          </FoldableSection>
+        ) : (
+          <fieldset key={section.key} className="form-section">
+            <legend>{section.label}</legend>
+            {section.description && <p className="section-desc">{section.description}</p>}
+            {renderRows(rows)}
+          </fieldset>
+        ),
+      )}
     </section>
   );
 }

@@ -13,7 +13,16 @@ function definition(): FormDefinition {
     schemaVersion: 1,
     workflow: [{ key: 'fill', label: '学生填写' }],
     access: { fill: { edit: ['student'], read: ['college'] } },
-    codeTables: [{ key: 'yesNo', label: '是否', items: [{ code: '1', label: '是' }, { code: '0', label: '否' }] }],
+    codeTables: [
+      {
+        key: 'yesNo',
+        label: '是否',
+        items: [
+          { code: '1', label: '是' },
+          { code: '0', label: '否' },
+        ],
+      },
+    ],
     steps: [
       {
         key: 'main',
@@ -30,13 +39,20 @@ function definition(): FormDefinition {
               [
                 { key: 'hasProbation', type: 'radio', label: '有无试用期', codeTable: 'yesNo' },
                 {
-                  key: 'probationMonths', type: 'number', label: '试用期（月）', min: 1, max: 6,
+                  key: 'probationMonths',
+                  type: 'number',
+                  label: '试用期（月）',
+                  min: 1,
+                  max: 6,
                   visibleWhen: { '==': [{ var: 'hasProbation' }, '1'] },
                 },
               ],
               [
                 {
-                  key: 'contacts', type: 'group', label: '单位联系人', maxItems: 3,
+                  key: 'contacts',
+                  type: 'group',
+                  label: '单位联系人',
+                  maxItems: 3,
                   fields: [{ key: 'contactName', type: 'text', label: '联系人' }],
                 },
               ],
@@ -51,7 +67,15 @@ function definition(): FormDefinition {
 function fill(props: { values?: Values; onSubmit?: (v: Values) => void; onChange?: (v: Values) => void } = {}) {
   const onSubmit = props.onSubmit ?? vi.fn();
   return render(
-    <FormRenderer definition={definition()} values={props.values ?? {}} role="student" step="fill" mode="edit" onSubmit={onSubmit} onChange={props.onChange} />,
+    <FormRenderer
+      definition={definition()}
+      values={props.values ?? {}}
+      role="student"
+      step="fill"
+      mode="edit"
+      onSubmit={onSubmit}
+      onChange={props.onChange}
+    />,
   );
 }
 
@@ -115,7 +139,11 @@ describe('a student fills in a form', () => {
     await user.type(second!, '王老师');
     await user.click(within(group).getByRole('button', { name: '删除第 1 行' }));
 
-    expect(within(group).getAllByLabelText('联系人').map((i) => (i as HTMLInputElement).value)).toEqual(['王老师']);
+    expect(
+      within(group)
+        .getAllByLabelText('联系人')
+        .map((i) => (i as HTMLInputElement).value),
+    ).toEqual(['王老师']);
     expect(changes.at(-1)?.contacts).toEqual([{ contactName: '王老师' }]);
   });
 

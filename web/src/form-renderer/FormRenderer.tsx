@@ -78,8 +78,9 @@ export function FormRenderer(props: FormRendererProps) {
     const target = focusTarget.current;
     if (!target) return;
     focusTarget.current = null;
-    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(target)}"] :is(input,select,textarea,button)`)
-      ?? document.getElementById(target);
+    const el =
+      document.querySelector<HTMLElement>(`[data-field="${CSS.escape(target)}"] :is(input,select,textarea,button)`) ??
+      document.getElementById(target);
     el?.focus();
     // jsdom, where the tests run, has no scrollIntoView
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'center' });
@@ -136,7 +137,12 @@ export function FormRenderer(props: FormRendererProps) {
     else props.onInvalid?.();
   };
 
-  const summary = state.submitted ? summaryItems(shown, (key) => pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label) : [];
+  const summary = state.submitted
+    ? summaryItems(
+        shown,
+        (key) => pages.flatMap((p) => p.sections.flatMap((s) => s.rows.flat())).find((r) => r.field.key === key)?.field.label,
+      )
+    : [];
   const unplaced = state.submitted ? [...shown].filter(([path]) => !pageOf.has(topKey(path))).length : 0;
 
   const fold = !editing && props.foldSections === true;
@@ -184,13 +190,26 @@ export function FormRenderer(props: FormRendererProps) {
       {pages.length === 0 && <p className="muted">您在此环节没有需要填写的内容。</p>}
       <div className="form-nav">
         {wizard && current > 0 && (
-          <button type="button" className="btn" onClick={() => { goTo(current - 1); setFocusTarget(`${idPrefix}-page`); }}>上一步</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              goTo(current - 1);
+              setFocusTarget(`${idPrefix}-page`);
+            }}
+          >
+            上一步
+          </button>
         )}
         {wizard && current < pages.length - 1 && (
-          <button type="button" className="btn btn-primary" onClick={next}>下一步</button>
+          <button type="button" className="btn btn-primary" onClick={next}>
+            下一步
+          </button>
         )}
         {props.onSubmit && (!wizard || current === pages.length - 1) && (
-          <button type="submit" className="btn btn-primary" disabled={props.busy}>{props.submitLabel ?? '提交'}</button>
+          <button type="submit" className="btn btn-primary" disabled={props.busy}>
+            {props.submitLabel ?? '提交'}
+          </button>
         )}
       </div>
     </form>

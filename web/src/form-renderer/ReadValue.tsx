@@ -38,14 +38,24 @@ export function ReadValue({ def, field, value }: { def: FormDefinition; field: F
         <div className="table-wrap">
           <table className="group-table">
             <thead>
-              <tr>{subs.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr>
+              <tr>
+                {subs.map((s) => (
+                  <th key={s.key} scope="col">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {rows.map((row, i) => (
                 <tr key={i}>
                   {subs.map((s) => (
                     <td key={s.key} data-label={s.label}>
-                      <ReadValue def={def} field={s} value={row && typeof row === 'object' ? (row as Record<string, unknown>)[s.key] : undefined} />
+                      <ReadValue
+                        def={def}
+                        field={s}
+                        value={row && typeof row === 'object' ? (row as Record<string, unknown>)[s.key] : undefined}
+                      />
                     </td>
                   ))}
                 </tr>

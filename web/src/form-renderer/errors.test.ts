@@ -12,11 +12,18 @@ describe('the error summary', () => {
   });
 
   it('says a field name once, and never an internal key', () => {
-    const items = summaryItems(toErrorMap([
-      { path: 'creditCode', message: '统一社会信用代码无效（校验位不符），请逐位核对' },
-      { path: 'note', message: '最多 200 个字' },
-      { path: 'schoolOpinion', message: '请填写学校意见' },
-    ]), (k) => LABELS[k]);
-    expect(items.map((i) => i.lead + i.text)).toEqual(['统一社会信用代码无效（校验位不符），请逐位核对', '备注：最多 200 个字', '请填写学校意见']);
+    const items = summaryItems(
+      toErrorMap([
+        { path: 'creditCode', message: '统一社会信用代码无效（校验位不符），请逐位核对' },
+        { path: 'note', message: '最多 200 个字' },
+        { path: 'schoolOpinion', message: '请填写学校意见' },
+      ]),
+      (k) => LABELS[k],
+    );
+    expect(items.map((i) => i.lead + i.text)).toEqual([
+      '统一社会信用代码无效（校验位不符），请逐位核对',
+      '备注：最多 200 个字',
+      '请填写学校意见',
+    ]);
   });
 });

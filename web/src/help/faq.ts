@@ -79,7 +79,8 @@ export const FAQ: readonly FaqGroup[] = [
       {
         id: 'offline-flow',
         question: '线下签约的流程是怎样的？',
-        answer: '学生录入协议书 → 预览确认（生成协议书）→ 学院审核 → 学校审核。预览时看到的就是协议书打印出来的样子和它将获得的编号，确认无误后再提交。',
+        answer:
+          '学生录入协议书 → 预览确认（生成协议书）→ 学院审核 → 学校审核。预览时看到的就是协议书打印出来的样子和它将获得的编号，确认无误后再提交。',
       },
       {
         id: 'offline-termination',

@@ -20,10 +20,18 @@ describe('times are shown in Beijing time whatever the browser zone', () => {
     expect(new Date('2026-12-07T16:05:00Z').getDate()).toBe(7);
   });
 
-  it('agrees with the platform\'s own Asia/Shanghai rendering', () => {
+  it("agrees with the platform's own Asia/Shanghai rendering", () => {
     const iso = '2027-06-30T15:59:00Z';
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(new Date(iso))
         .map((p) => [p.type, p.value]),
     );

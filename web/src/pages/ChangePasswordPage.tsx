@@ -55,7 +55,10 @@ export function ChangePasswordPage() {
     }
     setBusy(true);
     try {
-      const r = await api<{ user: User }>('/api/session/password', { method: 'POST', body: { currentPassword: current, newPassword: next } });
+      const r = await api<{ user: User }>('/api/session/password', {
+        method: 'POST',
+        body: { currentPassword: current, newPassword: next },
+      });
       setDone(true);
       setUser(r.user);
       if (!forced) navigate('/', { replace: true });
@@ -78,17 +81,44 @@ export function ChangePasswordPage() {
         {forced && <Alert tone="info">首次登录请修改初始密码后继续使用。</Alert>}
         {done && <Alert tone="ok">密码已修改。</Alert>}
         <Alert>{errors.form}</Alert>
-        <TextInput ref={currentPasswordRef} label="当前密码" type="password" autoComplete="current-password" required
-          value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} />
-        <TextInput ref={newPasswordRef} label="新密码" type="password" autoComplete="new-password" required
-          value={next} onChange={(e) => setNext(e.target.value)} error={errors.newPassword} hint={PASSWORD_HINT} />
-        <TextInput ref={confirmRef} label="确认新密码" type="password" autoComplete="new-password" required
-          value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+        <TextInput
+          ref={currentPasswordRef}
+          label="当前密码"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={errors.currentPassword}
+        />
+        <TextInput
+          ref={newPasswordRef}
+          label="新密码"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          error={errors.newPassword}
+          hint={PASSWORD_HINT}
+        />
+        <TextInput
+          ref={confirmRef}
+          label="确认新密码"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={errors.confirm}
+        />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? '正在提交…' : '确认修改'}
         </button>
         {!forced && (
-          <button type="button" className="btn btn-block" onClick={() => navigate('/')}>返回</button>
+          <button type="button" className="btn btn-block" onClick={() => navigate('/')}>
+            返回
+          </button>
         )}
       </form>
     </main>

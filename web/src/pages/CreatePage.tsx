@@ -110,7 +110,12 @@ export default function CreatePage({ kind }: { kind: string }) {
       </main>
     );
   }
-  if (!setup.data) return <main id="main" className="page"><Loading /></main>;
+  if (!setup.data)
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
   const { lc, form, step, base, changeDeadline } = setup.data;
 
   return (
@@ -133,19 +138,19 @@ export default function CreatePage({ kind }: { kind: string }) {
         />
       )}
       <div hidden={preview !== null}>
-      <FormRenderer
-        definition={form.definition}
-        values={savedDraft ?? base}
-        previous={base}
-        role={user.role}
-        step={step}
-        mode="edit"
-        errors={fieldErrors}
-        busy={busy}
-        submitLabel={busy ? '正在提交…' : needsPreview ? '预览协议书' : '提交'}
-        onSubmit={submit}
-        onChange={(v) => saveDraft(draftScope, 0, v)}
-      />
+        <FormRenderer
+          definition={form.definition}
+          values={savedDraft ?? base}
+          previous={base}
+          role={user.role}
+          step={step}
+          mode="edit"
+          errors={fieldErrors}
+          busy={busy}
+          submitLabel={busy ? '正在提交…' : needsPreview ? '预览协议书' : '提交'}
+          onSubmit={submit}
+          onChange={(v) => saveDraft(draftScope, 0, v)}
+        />
       </div>
     </main>
   );

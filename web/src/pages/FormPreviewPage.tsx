@@ -21,7 +21,9 @@ export default function FormPreviewPage({ formKey }: { formKey: string }) {
   useTitle(data ? `表单预览：${data.definition.title}` : '表单预览');
   return (
     <main id="main" className="page">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>表单预览</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>表单预览</span>
+      </nav>
       {error && <Alert>{error.message}</Alert>}
       {!data && !error && <Loading />}
       {data && (
@@ -33,13 +35,19 @@ export default function FormPreviewPage({ formKey }: { formKey: string }) {
               <>
                 {' · '}
                 {Array.from({ length: data.version }, (_, i) => i + 1).map((n) => (
-                  <Link key={n} href={`/forms/${formKey}?version=${n}`} className="version-link">v{n}</Link>
+                  <Link key={n} href={`/forms/${formKey}?version=${n}`} className="version-link">
+                    v{n}
+                  </Link>
                 ))}
               </>
             )}
           </p>
           {can(user, 'manage_forms') && (
-            <p className="page-actions"><Link href={`/admin/forms/${formKey}`} className="btn btn-primary">编辑此表单</Link></p>
+            <p className="page-actions">
+              <Link href={`/admin/forms/${formKey}`} className="btn btn-primary">
+                编辑此表单
+              </Link>
+            </p>
           )}
           {data.definition.description && <p>{data.definition.description}</p>}
           <FormRenderer definition={data.definition} values={{}} role={user.role} step={null} mode="preview" showAll />

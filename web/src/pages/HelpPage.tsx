@@ -49,7 +49,9 @@ export default function HelpPage() {
             <h2 className="help-toc-title">{g.title}</h2>
             <ul>
               {g.entries.map((e) => (
-                <li key={e.id}><a href={`#${e.id}`}>{e.question}</a></li>
+                <li key={e.id}>
+                  <a href={`#${e.id}`}>{e.question}</a>
+                </li>
               ))}
             </ul>
           </div>
@@ -59,15 +61,27 @@ export default function HelpPage() {
         <section key={g.id} className="help-group" aria-labelledby={`g-${g.id}`}>
           <h2 id={`g-${g.id}`}>{g.title}</h2>
           {g.entries.map((e) => (
-            <article key={e.id} id={e.id} tabIndex={-1} className={`card help-entry${e.id === hash ? ' is-current' : ''}`} aria-labelledby={`q-${e.id}`}>
+            <article
+              key={e.id}
+              id={e.id}
+              tabIndex={-1}
+              className={`card help-entry${e.id === hash ? ' is-current' : ''}`}
+              aria-labelledby={`q-${e.id}`}
+            >
               <h3 id={`q-${e.id}`}>
-                <a className="help-anchor" href={`#${e.id}`} aria-label={`链接到：${e.question}`}>#</a>
+                <a className="help-anchor" href={`#${e.id}`} aria-label={`链接到：${e.question}`}>
+                  #
+                </a>
                 {e.question}
               </h3>
               {typeof e.answer === 'string' ? (
                 <p>{e.answer}</p>
               ) : (
-                <ol>{e.answer.map((a) => <li key={a}>{a}</li>)}</ol>
+                <ol>
+                  {e.answer.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ol>
               )}
             </article>
           ))}

@@ -27,7 +27,9 @@ function KindCard({ kind, lc, children }: { kind: string; lc: NonNullable<Lifecy
     <section className="card home-card" aria-labelledby={`h-${kind}`}>
       <div className="card-head">
         <h2 id={`h-${kind}`}>{lc.label}</h2>
-        <Link href={`/r/${kind}`} className="link-more">查看全部</Link>
+        <Link href={`/r/${kind}`} className="link-more">
+          查看全部
+        </Link>
       </div>
       {children ?? <RecordMiniList kind={kind} />}
     </section>
@@ -45,21 +47,25 @@ function EmployerHome({ lcs }: { lcs: Lifecycles }) {
       <RegistrationStatus registration={registration} />
       {inviteHref && (
         <p className="page-actions">
-          <Link href={inviteHref} className="btn btn-primary">查找学生并发出邀约</Link>
+          <Link href={inviteHref} className="btn btn-primary">
+            查找学生并发出邀约
+          </Link>
         </p>
       )}
       <div className="home-grid">
         {inv && (
           <KindCard kind="invitations" lc={inv}>
             <ul className="queue-list">
-              {Object.entries(inv.states).filter(([state]) => INVITATION_STATES.includes(state)).map(([state, label]) => (
-                <li key={state}>
-                  <Link href={`/r/invitations?state=${state}`} className="queue-item">
-                    <span>{label}</span>
-                    <QueueCount kind="invitations" state={state} />
-                  </Link>
-                </li>
-              ))}
+              {Object.entries(inv.states)
+                .filter(([state]) => INVITATION_STATES.includes(state))
+                .map(([state, label]) => (
+                  <li key={state}>
+                    <Link href={`/r/invitations?state=${state}`} className="queue-item">
+                      <span>{label}</span>
+                      <QueueCount kind="invitations" state={state} />
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </KindCard>
         )}
@@ -77,7 +83,9 @@ function ImportCard({ module }: { module: HomeModule }) {
     <section className="card home-card" aria-labelledby="h-import">
       <h2 id="h-import">{module.label}</h2>
       <p className="muted">上传本校毕业生生源名单（CSV / Excel），为新学生创建账号和初始密码。</p>
-      <Link href={module.href} className="btn btn-primary">导入生源</Link>
+      <Link href={module.href} className="btn btn-primary">
+        导入生源
+      </Link>
     </section>
   );
 }
@@ -87,7 +95,12 @@ function ReviewerHome({ lcs }: { lcs: Lifecycles }) {
   return (
     <div className="home-grid">
       {modules.map((m) => {
-        if (!m.kind) return m.key === 'source-import' ? <ImportCard key={m.key} module={m} /> : m.key === 'school-profile' ? <SchoolProfileCard key={m.key} /> : null;
+        if (!m.kind)
+          return m.key === 'source-import' ? (
+            <ImportCard key={m.key} module={m} />
+          ) : m.key === 'school-profile' ? (
+            <SchoolProfileCard key={m.key} />
+          ) : null;
         const kind = m.kind;
         const lc = lcs[kind];
         if (!lc) return null;
@@ -108,11 +121,15 @@ function ReviewerHome({ lcs }: { lcs: Lifecycles }) {
               </ul>
             )}
             <ul className="chip-list" aria-label="按状态查看">
-              {Object.entries(lc.states).filter(([s]) => !mine.includes(s)).map(([state, label]) => (
-                <li key={state}>
-                  <Link href={`/r/${kind}?state=${state}`} className="chip">{label}</Link>
-                </li>
-              ))}
+              {Object.entries(lc.states)
+                .filter(([s]) => !mine.includes(s))
+                .map(([state, label]) => (
+                  <li key={state}>
+                    <Link href={`/r/${kind}?state=${state}`} className="chip">
+                      {label}
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </KindCard>
         );
@@ -125,27 +142,29 @@ function AdminHome() {
   const user = useUser();
   return (
     <>
-    <section className="card" aria-labelledby="h-forms">
-      <h2 id="h-forms">表单定义</h2>
-      <p>
-        {homeModules(user.modules, {}).map((m, i) => (
-          <span key={m.key}>
-            <Link href={m.href} className={i === 0 ? 'btn btn-primary' : 'btn'}>{m.label}</Link>{' '}
-          </span>
-        ))}
-      </p>
-      <ul className="mini-list">
-        {FORM_KEYS.map(([key, label]) => (
-          <li key={key}>
-            <Link href={`/forms/${key}`} className="mini-item">
-              <span className="mini-title">{label}</span>
-              <span className="mini-sub">预览表单</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-    {can(user, 'reset_reviewer_password') && <ReviewerPasswordReset />}
+      <section className="card" aria-labelledby="h-forms">
+        <h2 id="h-forms">表单定义</h2>
+        <p>
+          {homeModules(user.modules, {}).map((m, i) => (
+            <span key={m.key}>
+              <Link href={m.href} className={i === 0 ? 'btn btn-primary' : 'btn'}>
+                {m.label}
+              </Link>{' '}
+            </span>
+          ))}
+        </p>
+        <ul className="mini-list">
+          {FORM_KEYS.map(([key, label]) => (
+            <li key={key}>
+              <Link href={`/forms/${key}`} className="mini-item">
+                <span className="mini-title">{label}</span>
+                <span className="mini-sub">预览表单</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {can(user, 'reset_reviewer_password') && <ReviewerPasswordReset />}
     </>
   );
 }

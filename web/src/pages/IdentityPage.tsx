@@ -52,7 +52,8 @@ export function IdentityPage() {
       setUser(r.user);
     } catch (err) {
       const fe: Errors = { form: err instanceof Error ? err.message : '提交失败' };
-      if (err instanceof ApiError) for (const f of err.fields) if ((KEYS as readonly string[]).includes(f.path)) fe[f.path as Key] = f.message;
+      if (err instanceof ApiError)
+        for (const f of err.fields) if ((KEYS as readonly string[]).includes(f.path)) fe[f.path as Key] = f.message;
       setErrors(fe);
       focusFirst(fe);
     } finally {
@@ -66,13 +67,41 @@ export function IdentityPage() {
         <h1 id="id-title">确认身份与联系方式</h1>
         <Alert tone="info">首次进入请核对身份证号并留下常用手机号，用人单位和学校将通过它与您联系。</Alert>
         <Alert>{errors.form}</Alert>
-        <TextInput ref={idNumberRef} label="身份证号" required autoComplete="off" spellCheck={false}
-          value={values.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
-        <TextInput ref={mobileRef} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
-          value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
-        <TextInput ref={emailRef} label="电子邮箱" type="email" autoComplete="email"
-          value={values.email} onChange={set('email')} error={errors.email} />
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? '正在提交…' : '确认'}</button>
+        <TextInput
+          ref={idNumberRef}
+          label="身份证号"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          value={values.idNumber}
+          onChange={set('idNumber')}
+          error={errors.idNumber}
+          maxLength={18}
+        />
+        <TextInput
+          ref={mobileRef}
+          label="手机号码"
+          required
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          value={values.mobile}
+          onChange={set('mobile')}
+          error={errors.mobile}
+          maxLength={11}
+        />
+        <TextInput
+          ref={emailRef}
+          label="电子邮箱"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.email}
+        />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? '正在提交…' : '确认'}
+        </button>
       </form>
     </main>
   );

@@ -89,36 +89,68 @@ export function ListPage({ kind }: { kind: string }) {
 
   return (
     <main id="main" className="page">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>{lc?.label ?? kind}</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>{lc?.label ?? kind}</span>
+      </nav>
       <div className="page-head">
         <h1 className="page-title">{lc?.label ?? '记录'}</h1>
-        {newHref && <Link href={newHref} className="btn btn-primary">新建</Link>}
+        {newHref && (
+          <Link href={newHref} className="btn btn-primary">
+            新建
+          </Link>
+        )}
       </div>
       {refusal && <p className="muted create-refusal">暂不能新建：{refusal}</p>}
 
       <form className="filters" role="search" onSubmit={applySearch}>
         <div className="field">
-          <label htmlFor="f-state" className="field-label">状态</label>
-          <select id="f-state" className="input" value={state}
-            onChange={(e) => replaceQuery({ ...filters, state: e.target.value })}>
+          <label htmlFor="f-state" className="field-label">
+            状态
+          </label>
+          <select id="f-state" className="input" value={state} onChange={(e) => replaceQuery({ ...filters, state: e.target.value })}>
             <option value="">全部</option>
-            {lc && Object.entries(lc.states).map(([s, label]) => <option key={s} value={s}>{label}</option>)}
+            {lc &&
+              Object.entries(lc.states).map(([s, label]) => (
+                <option key={s} value={s}>
+                  {label}
+                </option>
+              ))}
           </select>
         </div>
         {user.role !== 'student' && (
           <div className="field">
-            <label htmlFor="f-cohort" className="field-label">毕业届</label>
-            <input id="f-cohort" className="input" inputMode="numeric" placeholder="如 2027" maxLength={4}
-              value={cohortDraft} onChange={(e) => setCohortDraft(e.target.value.replace(/\D/g, ''))} />
+            <label htmlFor="f-cohort" className="field-label">
+              毕业届
+            </label>
+            <input
+              id="f-cohort"
+              className="input"
+              inputMode="numeric"
+              placeholder="如 2027"
+              maxLength={4}
+              value={cohortDraft}
+              onChange={(e) => setCohortDraft(e.target.value.replace(/\D/g, ''))}
+            />
           </div>
         )}
         <OrgFilters school={school} college={college} onChange={(org) => replaceQuery({ ...filters, ...org })} />
         <div className="field field-grow">
-          <label htmlFor="f-q" className="field-label">搜索</label>
-          <input id="f-q" className="input" type="search" placeholder="姓名、单位、协议书编号" maxLength={MAX_SEARCH_LENGTH}
-            value={qDraft} onChange={(e) => setQDraft(e.target.value)} />
+          <label htmlFor="f-q" className="field-label">
+            搜索
+          </label>
+          <input
+            id="f-q"
+            className="input"
+            type="search"
+            placeholder="姓名、单位、协议书编号"
+            maxLength={MAX_SEARCH_LENGTH}
+            value={qDraft}
+            onChange={(e) => setQDraft(e.target.value)}
+          />
         </div>
-        <button type="submit" className="btn">查询</button>
+        <button type="submit" className="btn">
+          查询
+        </button>
       </form>
 
       {kind === 'source-records' && can(user, 'reset_student_passwords_in_bulk') && <BulkResetPasswords />}
@@ -126,20 +158,34 @@ export function ListPage({ kind }: { kind: string }) {
       {canExportDestinations(kind, user) && <DestinationExport />}
       {flash && <Alert tone={flash.tone}>{flash.text}</Alert>}
       {error && <Alert>{error}</Alert>}
-      <p className="sr-only" role="status" aria-live="polite">{loading ? '加载中' : `共显示 ${items.length} 条`}</p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {loading ? '加载中' : `共显示 ${items.length} 条`}
+      </p>
       {items.length === 0 && !loading && !error && <p className="empty">没有符合条件的记录</p>}
       {bulk && (
-        <BulkApprove kind={kind} items={items} selected={selection.selected} onSelect={selection.set}
-          onFinished={() => { selection.set(new Set()); void invalidateAfterRecordWrite(client, kind); }} />
+        <BulkApprove
+          kind={kind}
+          items={items}
+          selected={selection.selected}
+          onSelect={selection.set}
+          onFinished={() => {
+            selection.set(new Set());
+            void invalidateAfterRecordWrite(client, kind);
+          }}
+        />
       )}
       {items.length > 0 && (
         <ul className="record-list">
           {items.map((item) => (
             <li key={item.id} className={bulk ? 'record-row' : undefined}>
               {bulk && (
-                <input type="checkbox" className="row-check" checked={selection.selected.has(item.id)}
+                <input
+                  type="checkbox"
+                  className="row-check"
+                  checked={selection.selected.has(item.id)}
                   aria-label={`选择：${item.title || item.number || '（未命名）'}`}
-                  onChange={(e) => selection.toggle(item.id, e.target.checked)} />
+                  onChange={(e) => selection.toggle(item.id, e.target.checked)}
+                />
               )}
               <Link href={recordHref(kind, item.id, filters)} className="record-item">
                 <span className="record-item-main">
@@ -158,7 +204,9 @@ export function ListPage({ kind }: { kind: string }) {
       )}
       {loading && <Loading />}
       {cursor && !loading && (
-        <button type="button" className="btn btn-block" onClick={() => void list.fetchNextPage()}>加载更多</button>
+        <button type="button" className="btn btn-block" onClick={() => void list.fetchNextPage()}>
+          加载更多
+        </button>
       )}
     </main>
   );

@@ -6,7 +6,9 @@ export function NotFoundPage() {
   return (
     <main id="main" className="page">
       <h1 className="page-title">页面不存在</h1>
-      <p><Link href="/">返回首页</Link></p>
+      <p>
+        <Link href="/">返回首页</Link>
+      </p>
     </main>
   );
 }

@@ -30,10 +30,18 @@ function problems(v: Record<Key, string>): Errors {
   return e;
 }
 
-const fill = (c: Contact): Record<Key, string> => ({ mobile: c.mobile ?? '', email: c.email ?? '', qq: c.qq ?? '', wechat: c.wechat ?? '' });
+const fill = (c: Contact): Record<Key, string> => ({
+  mobile: c.mobile ?? '',
+  email: c.email ?? '',
+  qq: c.qq ?? '',
+  wechat: c.wechat ?? '',
+});
 
 export default function ProfilePage() {
-  const loaded = useQuery({ queryKey: queryKeys.studentContact(), queryFn: ({ signal }) => api<StudentProfile>('/api/students/me/contact', { signal }) });
+  const loaded = useQuery({
+    queryKey: queryKeys.studentContact(),
+    queryFn: ({ signal }) => api<StudentProfile>('/api/students/me/contact', { signal }),
+  });
   const client = useQueryClient();
   const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
     check: problems,
@@ -44,45 +52,107 @@ export default function ProfilePage() {
       client.setQueryData(queryKeys.studentContact(), view);
       return {
         values: fill(r.contact),
-        message: r.changed.length ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。` : '已保存，联系方式没有变化。',
+        message: r.changed.length
+          ? `已保存：${r.changed.join('、')}已更新。用人单位查询与新的协议书将使用新的联系方式。`
+          : '已保存，联系方式没有变化。',
       };
     },
   });
-  useEffect(() => { document.title = '基本信息 · 网签'; }, []);
-  useEffect(() => { if (loaded.data && !values) setValues(fill(loaded.data.contact)); }, [loaded.data, values, setValues]);
+  useEffect(() => {
+    document.title = '基本信息 · 网签';
+  }, []);
+  useEffect(() => {
+    if (loaded.data && !values) setValues(fill(loaded.data.contact));
+  }, [loaded.data, values, setValues]);
 
-  if (loaded.error) return <main id="main" className="page"><h1 className="page-title">基本信息</h1><Alert>{loaded.error.message}</Alert></main>;
-  if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
+  if (loaded.error)
+    return (
+      <main id="main" className="page">
+        <h1 className="page-title">基本信息</h1>
+        <Alert>{loaded.error.message}</Alert>
+      </main>
+    );
+  if (!loaded.data || !values)
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
   const { identity } = loaded.data;
 
   return (
     <main id="main" className="page page-narrow">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>基本信息</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>基本信息</span>
+      </nav>
       <h1 className="page-title">基本信息</h1>
       <section className="card" aria-labelledby="h-identity">
         <h2 id="h-identity">身份信息</h2>
         <p className="muted">以学校审核通过的生源信息为准，如有错误请联系所在学院或学校就业部门。</p>
         <dl className="profile-facts">
-          <dt>姓名</dt><dd>{identity.name}</dd>
-          <dt>身份证号</dt><dd className="mono">{identity.idNumber}</dd>
-          <dt>学校</dt><dd>{identity.schoolName}</dd>
-          <dt>学院</dt><dd>{identity.collegeName}</dd>
-          <dt>毕业届</dt><dd>{identity.cohort} 届</dd>
+          <dt>姓名</dt>
+          <dd>{identity.name}</dd>
+          <dt>身份证号</dt>
+          <dd className="mono">{identity.idNumber}</dd>
+          <dt>学校</dt>
+          <dd>{identity.schoolName}</dd>
+          <dt>学院</dt>
+          <dd>{identity.collegeName}</dd>
+          <dt>毕业届</dt>
+          <dd>{identity.cohort} 届</dd>
         </dl>
       </section>
       <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-contact">
         <h2 id="h-contact">联系方式</h2>
         <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
         <Alert>{errors.form}</Alert>
-        <TextInput ref={ref('mobile')} label="手机号码" required type="tel" inputMode="tel" autoComplete="tel"
-          value={values.mobile} onChange={set('mobile')} error={errors.mobile} maxLength={11} />
-        <TextInput ref={ref('email')} label="电子邮箱" type="email" autoComplete="email"
-          value={values.email} onChange={set('email')} error={errors.email} maxLength={100} />
-        <TextInput ref={ref('qq')} label="QQ" inputMode="numeric" autoComplete="off"
-          value={values.qq} onChange={set('qq')} error={errors.qq} maxLength={11} hint="5–11 位数字" />
-        <TextInput ref={ref('wechat')} label="微信" autoComplete="off" spellCheck={false}
-          value={values.wechat} onChange={set('wechat')} error={errors.wechat} maxLength={20} hint="微信号：6–20 位，以字母开头" />
-        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
+        <TextInput
+          ref={ref('mobile')}
+          label="手机号码"
+          required
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          value={values.mobile}
+          onChange={set('mobile')}
+          error={errors.mobile}
+          maxLength={11}
+        />
+        <TextInput
+          ref={ref('email')}
+          label="电子邮箱"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.email}
+          maxLength={100}
+        />
+        <TextInput
+          ref={ref('qq')}
+          label="QQ"
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.qq}
+          onChange={set('qq')}
+          error={errors.qq}
+          maxLength={11}
+          hint="5–11 位数字"
+        />
+        <TextInput
+          ref={ref('wechat')}
+          label="微信"
+          autoComplete="off"
+          spellCheck={false}
+          value={values.wechat}
+          onChange={set('wechat')}
+          error={errors.wechat}
+          maxLength={20}
+          hint="微信号：6–20 位，以字母开头"
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? '正在保存…' : '保存'}
+        </button>
         <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
       </form>
     </main>

@@ -120,7 +120,11 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
       }
       const done = `已${action.label}，当前状态：${record.stateLabel}`;
       // a reviewer goes on to the next record of the queue waiting for them
-      if (shouldAdvance(record.advancesQueue === true, loaded.record.state, record.state, record.actions.length > 0) && await advanceQueue(kind, id, queue, done)) return;
+      if (
+        shouldAdvance(record.advancesQueue === true, loaded.record.state, record.state, record.actions.length > 0) &&
+        (await advanceQueue(kind, id, queue, done))
+      )
+        return;
       if (record.state !== loaded.record.state) setQueryParam('preview', null);
       await show(record);
       setNotice({ tone: 'ok', text: done });
@@ -167,11 +171,18 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
     return (
       <main id="main" className="page">
         <Alert>{loadError}</Alert>
-        <p><Link href={listHref(kind, parseQueue(queue))}>返回列表</Link></p>
+        <p>
+          <Link href={listHref(kind, parseQueue(queue))}>返回列表</Link>
+        </p>
       </main>
     );
   }
-  if (!loaded) return <main id="main" className="page"><Loading /></main>;
+  if (!loaded)
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
 
   const { record, form } = loaded;
   // a record whose only edits keep its state (a sent invitation's 修改邀约) reads as it is until the user picks the edit
@@ -180,7 +191,7 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
   const editing = record.step !== null && (!readsFirst || editingNow);
   const actions = readsFirst && editingNow ? editActions : record.actions;
   const creatable = record.creatable ?? [];
-  const sendAction = kind === 'invitations' && record.state === 'draft' ? actions.find((a) => a.name === 'send') ?? null : null;
+  const sendAction = kind === 'invitations' && record.state === 'draft' ? (actions.find((a) => a.name === 'send') ?? null) : null;
   const inPreview = previewing && sendAction !== null;
   const openPreview = () => {
     setPreviewValues(handle.current?.values() ?? null);
@@ -195,39 +206,70 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
         <Link href="/">首页</Link> / <Link href={listHref(kind, parseQueue(queue))}>{lc?.label ?? kind}</Link> / <span>详情</span>
       </nav>
       <div className="record-head">
-        <h1 className="page-title">
-          {form.definition.title || lc?.label}
-        </h1>
+        <h1 className="page-title">{form.definition.title || lc?.label}</h1>
         <StateBadge state={record.state} label={record.stateLabel} tone={record.stateTone} />
       </div>
       <dl className="record-meta">
-        {record.number && (<><dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt><dd className="mono">{record.number}</dd></>)}
-        {(record.mode === 'online' || record.mode === 'offline') && (<><dt>方式</dt><dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd></>)}
-        {record.deadline && (<><dt>应约截止</dt><dd>{record.deadline}</dd></>)}
-        {record.updatedAt && (<><dt>更新于</dt><dd>{formatBeijingDateTime(record.updatedAt)}</dd></>)}
+        {record.number && (
+          <>
+            <dt>{kind === 'agreements' ? '协议书编号' : '编号'}</dt>
+            <dd className="mono">{record.number}</dd>
+          </>
+        )}
+        {(record.mode === 'online' || record.mode === 'offline') && (
+          <>
+            <dt>方式</dt>
+            <dd>{record.mode === 'online' ? '线上签约' : '线下签约'}</dd>
+          </>
+        )}
+        {record.deadline && (
+          <>
+            <dt>应约截止</dt>
+            <dd>{record.deadline}</dd>
+          </>
+        )}
+        {record.updatedAt && (
+          <>
+            <dt>更新于</dt>
+            <dd>{formatBeijingDateTime(record.updatedAt)}</dd>
+          </>
+        )}
       </dl>
 
       {kind === 'agreements' && record.number && <AgreementPdfDownload id={record.id} />}
       <RecordHelp kind={kind} record={record} />
       {kind === 'invitations' && record.state === 'sent' && user.role === 'student' && record.deadline && (
-        <Alert tone="info">请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。</Alert>
+        <Alert tone="info">
+          请在 <strong>{record.deadline}</strong>（应约截止日）前核对邀约并选择接受或拒绝，逾期邀约将失效。
+        </Alert>
       )}
       <NextStep text={lc?.next?.[record.state]} />
       {user.role === 'student' && <ChangeDeadlineNote deadline={record.changeDeadline} />}
-      <div aria-live="polite">
-        {!notice && <AcceptedNotice kind={kind} />}
-      </div>
+      <div aria-live="polite">{!notice && <AcceptedNotice kind={kind} />}</div>
       {restored && (
         <Alert tone="info">
           已恢复您上次未提交的填写内容。{' '}
-          <button type="button" className="link-button" onClick={() => { clearDraft(draftScope); setRestored(null); }}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              clearDraft(draftScope);
+              setRestored(null);
+            }}
+          >
             放弃并恢复原内容
           </button>
         </Alert>
       )}
 
       {record.changes && record.changes.length > 0 && record.changesBox && (
-        <ChangesTable kind={kind} changes={record.changes} definition={form.definition} prominent={record.changesBox === 'review'} since={record.changesSince} />
+        <ChangesTable
+          kind={kind}
+          changes={record.changes}
+          definition={form.definition}
+          prominent={record.changesBox === 'review'}
+          since={record.changesSince}
+        />
       )}
 
       <div className="record-layout">
@@ -236,7 +278,12 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             <TermsChanges kind={kind} changes={record.termsChanges} definition={form.definition} />
           )}
           {user.role === 'student' && (kind === 'invitations' || kind === 'amendments') && (
-            <InvitationTerms definition={form.definition} data={record.data} changed={changedKeys(record)} title={kind === 'amendments' ? '修改后的条款' : '邀约条款'} />
+            <InvitationTerms
+              definition={form.definition}
+              data={record.data}
+              changed={changedKeys(record)}
+              title={kind === 'amendments' ? '修改后的条款' : '邀约条款'}
+            />
           )}
           {inPreview && (
             <InvitationPreview
@@ -249,24 +296,28 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
             />
           )}
           <div hidden={inPreview}>
-          <FormRenderer
-            key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}:${editing ? 'e' : 'r'}`}
-            definition={form.definition}
-            values={restored ?? withPrefill(record)}
-            previous={record.data}
-            role={user.role}
-            step={record.step}
-            mode={editing ? 'edit' : 'preview'}
-            foldSections
-            errors={fieldErrors}
-            handleRef={handle}
-            onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
-          />
+            <FormRenderer
+              key={`${record.id}:${record.version}:${restored ? 'd' : 'o'}:${editing ? 'e' : 'r'}`}
+              definition={form.definition}
+              values={restored ?? withPrefill(record)}
+              previous={record.data}
+              role={user.role}
+              step={record.step}
+              mode={editing ? 'edit' : 'preview'}
+              foldSections
+              errors={fieldErrors}
+              handleRef={handle}
+              onChange={editing ? (v) => saveDraft(draftScope, record.version, v) : undefined}
+            />
           </div>
           {(actions.length > 0 || creatable.length > 0 || notice) && !inPreview && (
             <div className="action-bar" role="group" aria-label="操作">
               <ResultNotice notice={notice} className="action-notice" />
-              {sendAction && <button type="button" className="btn" disabled={busy} onClick={openPreview}>预览</button>}
+              {sendAction && (
+                <button type="button" className="btn" disabled={busy} onClick={openPreview}>
+                  预览
+                </button>
+              )}
               {actions.map((a) => (
                 <button
                   key={a.name}
@@ -284,7 +335,19 @@ export default function RecordPage({ kind, id }: { kind: string; id: string }) {
                 </button>
               ))}
               {readsFirst && editingNow && (
-                <button type="button" className="btn" disabled={busy} onClick={() => { clearDraft(draftScope); setRestored(null); setFieldErrors([]); setEditingNow(false); }}>取消修改</button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => {
+                    clearDraft(draftScope);
+                    setRestored(null);
+                    setFieldErrors([]);
+                    setEditingNow(false);
+                  }}
+                >
+                  取消修改
+                </button>
               )}
               <CreatableLinks offers={creatable} />
             </div>

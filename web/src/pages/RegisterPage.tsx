@@ -47,10 +47,12 @@ export default function RegisterPage() {
     }
     setError('请检查标红的账号和单位信息');
     // the form has just moved focus to its own first error; the first one on the page is the account's
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      userRef.current?.focus();
-      userRef.current?.scrollIntoView({ block: 'center' });
-    }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        userRef.current?.focus();
+        userRef.current?.scrollIntoView({ block: 'center' });
+      }),
+    );
   }
 
   async function submit(data: Values) {
@@ -86,9 +88,7 @@ export default function RegisterPage() {
         <Link href="/">登录</Link> / <span>用人单位注册</span>
       </nav>
       <h1 className="page-title">用人单位注册</h1>
-      <p className="muted">
-        注册后由省就业中心审核单位信息，审核通过后即可查找学生、发出职位邀约。每个统一社会信用代码只能注册一个账号。
-      </p>
+      <p className="muted">注册后由省就业中心审核单位信息，审核通过后即可查找学生、发出职位邀约。每个统一社会信用代码只能注册一个账号。</p>
       <div aria-live="polite">{error && <Alert>{error}</Alert>}</div>
       {form.error && <Alert>{form.error.message}</Alert>}
       {!form.data && !form.error && <Loading />}

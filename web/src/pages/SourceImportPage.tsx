@@ -127,7 +127,8 @@ export default function SourceImportPage() {
       inputRef.current?.focus();
       return;
     }
-    if (credentials.length > 0 && !downloaded && !window.confirm('上一次导入的初始密码尚未下载，继续导入后将无法再查看。确定继续？')) return;
+    if (credentials.length > 0 && !downloaded && !window.confirm('上一次导入的初始密码尚未下载，继续导入后将无法再查看。确定继续？'))
+      return;
     setError(null);
     setProgress(0);
     const job = importSourceRecords(file, setProgress);
@@ -135,8 +136,12 @@ export default function SourceImportPage() {
     try {
       const result = await job.promise;
       const next: ImportSummary = {
-        created: result.created, updated: result.updated, unchanged: result.unchanged,
-        errors: result.errors, credentialCount: result.credentials.length, problemList: result.problemList,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        errors: result.errors,
+        credentialCount: result.credentials.length,
+        problemList: result.problemList,
       };
       setSummary(next);
       saveSummary(next);
@@ -162,7 +167,9 @@ export default function SourceImportPage() {
 
   return (
     <main id="main" className="page">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>生源导入</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>生源导入</span>
+      </nav>
       <h1 className="page-title">生源导入</h1>
       <div className="import-layout">
         <div>
@@ -170,25 +177,53 @@ export default function SourceImportPage() {
             <h2 id="upload-title">上传生源文件</h2>
             {error && <Alert>{error}</Alert>}
             <div className={`field${fileError ? ' field-invalid' : ''}`}>
-              <label htmlFor="import-file" className="field-label">生源文件（CSV 或 Excel）<span className="req" aria-hidden="true"> *</span></label>
-              <input ref={inputRef} id="import-file" type="file" accept=".csv,.xlsx" className="file-input" disabled={uploading}
-                aria-required="true" aria-invalid={fileError ? true : undefined}
+              <label htmlFor="import-file" className="field-label">
+                生源文件（CSV 或 Excel）
+                <span className="req" aria-hidden="true">
+                  {' '}
+                  *
+                </span>
+              </label>
+              <input
+                ref={inputRef}
+                id="import-file"
+                type="file"
+                accept=".csv,.xlsx"
+                className="file-input"
+                disabled={uploading}
+                aria-required="true"
+                aria-invalid={fileError ? true : undefined}
                 aria-describedby={fileError ? 'import-file-hint import-file-err' : 'import-file-hint'}
-                onChange={(e) => pick(e.target.files?.[0] ?? null)} />
+                onChange={(e) => pick(e.target.files?.[0] ?? null)}
+              />
               <p id="import-file-hint" className="field-help">
-                {file ? `已选择：${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）` : '.csv（UTF-8 / GBK）或 .xlsx，不超过 20 MB'}
+                {file
+                  ? `已选择：${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）`
+                  : '.csv（UTF-8 / GBK）或 .xlsx，不超过 20 MB'}
               </p>
-              {fileError && <p id="import-file-err" className="field-error" role="alert">{fileError}</p>}
+              {fileError && (
+                <p id="import-file-err" className="field-error" role="alert">
+                  {fileError}
+                </p>
+              )}
             </div>
             {progress !== null && (
               <div className="upload-progress" role="status" aria-live="polite">
-                <label htmlFor="import-progress">{progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : '已上传，正在校验并导入…'}</label>
+                <label htmlFor="import-progress">
+                  {progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : '已上传，正在校验并导入…'}
+                </label>
                 <progress id="import-progress" max={1} value={progress < 1 ? progress : undefined} />
-                {progress < 1 && <button type="button" className="btn btn-small" onClick={() => abortRef.current?.()}>取消</button>}
+                {progress < 1 && (
+                  <button type="button" className="btn btn-small" onClick={() => abortRef.current?.()}>
+                    取消
+                  </button>
+                )}
               </div>
             )}
             <p className="form-nav">
-              <button type="submit" className="btn btn-primary" disabled={uploading}>{uploading ? '正在导入…' : '开始导入'}</button>
+              <button type="submit" className="btn btn-primary" disabled={uploading}>
+                {uploading ? '正在导入…' : '开始导入'}
+              </button>
             </p>
           </form>
           <div ref={resultRef} tabIndex={-1} className="page-anchor" aria-live="polite">
@@ -199,13 +234,26 @@ export default function SourceImportPage() {
           )}
           {lostPasswords && (
             <Alert tone="info">
-              上次导入生成了 {summary.credentialCount} 个初始密码，出于安全考虑页面刷新后不再显示。如未保存，请联系管理员为相关学生重置密码。
+              上次导入生成了 {summary.credentialCount}{' '}
+              个初始密码，出于安全考虑页面刷新后不再显示。如未保存，请联系管理员为相关学生重置密码。
             </Alert>
           )}
           {summary && (
             <p className="page-actions">
-              <Link className="btn" href="/r/source-records?state=imported">查看学校导入的生源</Link>
-              <button type="button" className="btn" onClick={() => { saveSummary(null); setSummary(null); setCredentials([]); }}>清除结果</button>
+              <Link className="btn" href="/r/source-records?state=imported">
+                查看学校导入的生源
+              </Link>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  saveSummary(null);
+                  setSummary(null);
+                  setCredentials([]);
+                }}
+              >
+                清除结果
+              </button>
             </p>
           )}
         </div>

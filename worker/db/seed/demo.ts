@@ -22,9 +22,36 @@ export const DEMO = {
   college3: { id: 'col-3', schoolId: 'sch-2', name: '机电工程学院' },
   employer1: { id: 'emp-1', name: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY', verified: 1 },
   employer2: { id: 'emp-2', name: '苏州启明智造股份有限公司', creditCode: '91320000134765432Y', verified: 0 },
-  student1: { id: 'stu-1', collegeId: 'col-1', schoolId: 'sch-1', cohort: 2027, idNumber: '320106200503151236', name: '李思远', phone: '13812345678', state: 'approved' },
-  student2: { id: 'stu-2', collegeId: 'col-2', schoolId: 'sch-1', cohort: 2027, idNumber: '320113200411024567', name: '王雨桐', phone: '13912345678', state: 'imported' },
-  student3: { id: 'stu-3', collegeId: 'col-3', schoolId: 'sch-2', cohort: 2027, idNumber: '320102200507087897', name: '陈子昂', phone: '13712345678', state: 'approved' },
+  student1: {
+    id: 'stu-1',
+    collegeId: 'col-1',
+    schoolId: 'sch-1',
+    cohort: 2027,
+    idNumber: '320106200503151236',
+    name: '李思远',
+    phone: '13812345678',
+    state: 'approved',
+  },
+  student2: {
+    id: 'stu-2',
+    collegeId: 'col-2',
+    schoolId: 'sch-1',
+    cohort: 2027,
+    idNumber: '320113200411024567',
+    name: '王雨桐',
+    phone: '13912345678',
+    state: 'imported',
+  },
+  student3: {
+    id: 'stu-3',
+    collegeId: 'col-3',
+    schoolId: 'sch-2',
+    cohort: 2027,
+    idNumber: '320102200507087897',
+    name: '陈子昂',
+    phone: '13712345678',
+    state: 'approved',
+  },
 } as const;
 
 type Student = (typeof DEMO)['student1'];
@@ -47,13 +74,26 @@ function sourceData(s: Student, collegeName: string) {
 
 type Employer = (typeof DEMO)['employer1'] | (typeof DEMO)['employer2'];
 
-const EMPLOYER_DETAILS = { unitNature: '39', industry: 'I', region: '320106', address: '江苏省南京市鼓楼区汉中路 1 号', contactName: '赵经理', contactPhone: '13600001111' };
+const EMPLOYER_DETAILS = {
+  unitNature: '39',
+  industry: 'I',
+  region: '320106',
+  address: '江苏省南京市鼓楼区汉中路 1 号',
+  contactName: '赵经理',
+  contactPhone: '13600001111',
+};
 
 function registrationData(e: Employer) {
   const x = EMPLOYER_DETAILS;
   return {
-    employerName: e.name, creditCode: e.creditCode, unitNature: x.unitNature, industry: x.industry,
-    employerRegion: x.region, employerAddress: x.address, contactName: x.contactName, contactPhone: x.contactPhone,
+    employerName: e.name,
+    creditCode: e.creditCode,
+    unitNature: x.unitNature,
+    industry: x.industry,
+    employerRegion: x.region,
+    employerAddress: x.address,
+    contactName: x.contactName,
+    contactPhone: x.contactPhone,
   };
 }
 
@@ -62,13 +102,23 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
   const out: SeedStatement[] = [];
   const add = (sql: string, ...params: SeedStatement['params']) => out.push({ sql, params });
 
-  for (const s of [d.school1, d.school2]) add('INSERT OR IGNORE INTO schools (id, code, name, province) VALUES (?, ?, ?, ?)', s.id, s.code, s.name, d.province);
-  for (const c of [d.college1, d.college2, d.college3]) add('INSERT OR IGNORE INTO colleges (id, school_id, name) VALUES (?, ?, ?)', c.id, c.schoolId, c.name);
+  for (const s of [d.school1, d.school2])
+    add('INSERT OR IGNORE INTO schools (id, code, name, province) VALUES (?, ?, ?, ?)', s.id, s.code, s.name, d.province);
+  for (const c of [d.college1, d.college2, d.college3])
+    add('INSERT OR IGNORE INTO colleges (id, school_id, name) VALUES (?, ?, ?)', c.id, c.schoolId, c.name);
   for (const e of [d.employer1, d.employer2]) {
     add(
       'INSERT OR IGNORE INTO employers (id, name, credit_code, unit_nature, industry, region, address, contact_name, contact_phone, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      e.id, e.name, e.creditCode, EMPLOYER_DETAILS.unitNature, EMPLOYER_DETAILS.industry, EMPLOYER_DETAILS.region,
-      EMPLOYER_DETAILS.address, EMPLOYER_DETAILS.contactName, EMPLOYER_DETAILS.contactPhone, e.verified,
+      e.id,
+      e.name,
+      e.creditCode,
+      EMPLOYER_DETAILS.unitNature,
+      EMPLOYER_DETAILS.industry,
+      EMPLOYER_DETAILS.region,
+      EMPLOYER_DETAILS.address,
+      EMPLOYER_DETAILS.contactName,
+      EMPLOYER_DETAILS.contactPhone,
+      e.verified,
     );
   }
   // Their registrations as the centre sees them: employer1 verified, employer2 waiting in the queue.
@@ -79,12 +129,19 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
     add(
       `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, employer_id, created_by)
        VALUES (?, 'employer-registrations', ?, 1, ?, 'employer', 1, ?, ?)`,
-      recordId, state, data, e.id, `acc-${e.id === d.employer1.id ? 'employer' : 'employer2'}`,
+      recordId,
+      state,
+      data,
+      e.id,
+      `acc-${e.id === d.employer1.id ? 'employer' : 'employer2'}`,
     );
     add(
       `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
        VALUES (?, ?, 'employer-registrations', 'create', NULL, ?, 'acc-center', 'center', '演示数据', 'seed', ?)`,
-      `evt-${recordId}`, recordId, state, data,
+      `evt-${recordId}`,
+      recordId,
+      state,
+      data,
     );
   }
   const collegeName = (id: string): string => {
@@ -95,28 +152,54 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
   for (const s of [d.student1, d.student2, d.student3]) {
     add(
       'INSERT OR IGNORE INTO students (id, school_id, college_id, cohort, id_number, name, phone, source_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      s.id, s.schoolId, s.collegeId, s.cohort, s.idNumber, s.name, s.phone, s.state,
+      s.id,
+      s.schoolId,
+      s.collegeId,
+      s.cohort,
+      s.idNumber,
+      s.name,
+      s.phone,
+      s.state,
     );
     const recordId = `src-${s.id}`;
     const data = JSON.stringify(sourceData(s as Student, collegeName(s.collegeId)));
     add(
       `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, created_by)
        VALUES (?, 'source-records', ?, 1, ?, 'source', 1, ?, ?, ?, ?, 'acc-school')`,
-      recordId, s.state, data, s.id, s.schoolId, s.collegeId, s.cohort,
+      recordId,
+      s.state,
+      data,
+      s.id,
+      s.schoolId,
+      s.collegeId,
+      s.cohort,
     );
     add(
       `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
        VALUES (?, ?, 'source-records', 'import', NULL, ?, 'acc-school', 'school', '演示数据', 'seed', ?)`,
-      `evt-${recordId}`, recordId, s.state, data,
+      `evt-${recordId}`,
+      recordId,
+      s.state,
+      data,
     );
   }
 
   // 毕业去向登记: student3 (another school) registered 升学 with a 录取通知书 and its school approved it; student2 has none
-  const further = JSON.stringify({ destination: '80', furtherSchool: '东南大学', furtherMajor: '计算机技术', furtherLevel: '1', admissionProof: [letter.id] });
+  const further = JSON.stringify({
+    destination: '80',
+    furtherSchool: '东南大学',
+    furtherMajor: '计算机技术',
+    furtherLevel: '1',
+    admissionProof: [letter.id],
+  });
   add(
     `INSERT OR IGNORE INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, cohort, mode, created_by)
      VALUES ('dst-stu-3', 'destinations', 'registered', 1, ?, 'destination', 1, ?, ?, ?, ?, 'school', 'acc-student3')`,
-    further, d.student3.id, d.student3.schoolId, d.student3.collegeId, d.student3.cohort,
+    further,
+    d.student3.id,
+    d.student3.schoolId,
+    d.student3.collegeId,
+    d.student3.cohort,
   );
   add(
     `INSERT OR IGNORE INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot)
@@ -124,7 +207,18 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
     further,
   );
 
-  const accounts: Array<[id: string, username: string, role: string, name: string, school: string | null, college: string | null, employer: string | null, student: string | null]> = [
+  const accounts: Array<
+    [
+      id: string,
+      username: string,
+      role: string,
+      name: string,
+      school: string | null,
+      college: string | null,
+      employer: string | null,
+      student: string | null,
+    ]
+  > = [
     ['acc-admin', 'admin', 'admin', '平台管理员', null, null, null, null],
     ['acc-province', 'province', 'province', '省级审核员', null, null, null, null],
     ['acc-center', 'center', 'center', '省就业中心', null, null, null, null],
@@ -144,7 +238,16 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
     add(
       `INSERT OR IGNORE INTO accounts (id, username, password_hash, role, display_name, school_id, college_id, employer_id, student_id, must_change_password, identity_confirmed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-      id, username, passwordHash, role, name, school, college, employer, student, role === 'student' ? '2026-09-01T00:00:00.000Z' : null,
+      id,
+      username,
+      passwordHash,
+      role,
+      name,
+      school,
+      college,
+      employer,
+      student,
+      role === 'student' ? '2026-09-01T00:00:00.000Z' : null,
     );
   }
   // the 录取通知书 of student3's destination (its bytes go into local R2 with scripts/seed-local.ts);
@@ -152,7 +255,11 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
   add(
     `INSERT OR IGNORE INTO files (id, object_key, content_type, size, sha256, owner_id, record_id, created_at)
      VALUES (?, ?, ?, ?, ?, 'acc-student3', 'dst-stu-3', '2026-09-01T00:00:00.000Z')`,
-    letter.id, letter.objectKey, letter.contentType, letter.size, letter.sha256,
+    letter.id,
+    letter.objectKey,
+    letter.contentType,
+    letter.size,
+    letter.sha256,
   );
   add(
     `UPDATE records SET data = json_set(data, '$.admissionProof', json_array(?)) WHERE id = 'dst-stu-3' AND json_extract(data, '$.admissionProof') IS NULL`,
@@ -165,14 +272,18 @@ export async function demoSeed(hash: (password: string) => Promise<string>): Pro
 export function toSqlScript(statements: SeedStatement[]): string {
   const literal = (v: SeedStatement['params'][number]) =>
     v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
-  return statements
-    .map(({ sql, params }) => {
-      let i = 0;
-      return sql.replace(/\?/g, () => {
-        const param = params[i++];
-        if (param === undefined) throw new Error(`seed statement has more placeholders than parameters: ${sql}`);
-        return literal(param);
-      }) + ';';
-    })
-    .join('\n') + '\n';
+  return (
+    statements
+      .map(({ sql, params }) => {
+        let i = 0;
+        return (
+          sql.replace(/\?/g, () => {
+            const param = params[i++];
+            if (param === undefined) throw new Error(`seed statement has more placeholders than parameters: ${sql}`);
+            return literal(param);
+          }) + ';'
+        );
+      })
+      .join('\n') + '\n'
+  );
 }

@@ -16,12 +16,21 @@ describe('demo 录取通知书 of student3', () => {
     expect(bytes.length).toBe(letter.size);
     expect(await sha256Hex(bytes)).toBe(letter.sha256);
 
-    const record = await env.DB.prepare("SELECT state, json_extract(data, '$.destination') AS code, json_extract(data, '$.admissionProof') AS proof FROM records WHERE id = 'dst-stu-3'")
-      .first<{ state: string; code: string; proof: string }>();
+    const record = await env.DB.prepare(
+      "SELECT state, json_extract(data, '$.destination') AS code, json_extract(data, '$.admissionProof') AS proof FROM records WHERE id = 'dst-stu-3'",
+    ).first<{ state: string; code: string; proof: string }>();
     expect(record).toMatchObject({ state: 'registered', code: '80' });
     expect(JSON.parse(record!.proof)).toEqual([letter.id]);
-    const row = await env.DB.prepare('SELECT object_key, content_type, size, sha256, record_id FROM files WHERE id = ?').bind(letter.id).first();
-    expect(row).toEqual({ object_key: letter.objectKey, content_type: 'image/png', size: letter.size, sha256: letter.sha256, record_id: 'dst-stu-3' });
+    const row = await env.DB.prepare('SELECT object_key, content_type, size, sha256, record_id FROM files WHERE id = ?')
+      .bind(letter.id)
+      .first();
+    expect(row).toEqual({
+      object_key: letter.objectKey,
+      content_type: 'image/png',
+      size: letter.size,
+      sha256: letter.sha256,
+      record_id: 'dst-stu-3',
+    });
 
     // with the bytes where seed-local puts them, student3 opens it through the files route
     await env.FILES.put(letter.objectKey, bytes, { httpMetadata: { contentType: letter.contentType } });

@@ -9,12 +9,23 @@ import { hashInitialPassword, randomInitialPassword } from '../../auth/password'
 import { runBatch, type Write } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/records';
-import { accountByUsername, employerAccount, resetPasswordWrites, studentAccount, studentAccountsOfSchool, type AccountRow } from '../../db/password-resets';
+import {
+  accountByUsername,
+  employerAccount,
+  resetPasswordWrites,
+  studentAccount,
+  studentAccountsOfSchool,
+  type AccountRow,
+} from '../../db/password-resets';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../../http/errors';
 import { subjectAuditWrites } from '../../lifecycle/audit';
 import { passwordResetNotification } from '../../lifecycle/notifications/account-notifications';
 
-export interface Credential { username: string; name: string; password: string }
+export interface Credential {
+  username: string;
+  name: string;
+  password: string;
+}
 
 const REVIEWER_ROLES = ['college', 'school', 'province', 'center'];
 const notYours = () => notFound('账号不存在或您无权重置其密码');
@@ -24,11 +35,17 @@ async function resetOne(db: Db, actor: Actor, target: AccountRow, at: string): P
   const password = randomInitialPassword();
   const writes: Write[] = [
     ...resetPasswordWrites(db, target.id, await hashInitialPassword(password)),
-    ...await subjectAuditWrites(db, {
-      recordId: `account:${target.id}`, kind: 'accounts', action: 'reset-password', fromState: null, toState: 'must_change_password',
-      actor, reason: `重置 ${target.displayName}（${target.username}）的密码`,
-      data: { username: target.username, role: target.role, resetBy: actor.username }, at,
-    }),
+    ...(await subjectAuditWrites(db, {
+      recordId: `account:${target.id}`,
+      kind: 'accounts',
+      action: 'reset-password',
+      fromState: null,
+      toState: 'must_change_password',
+      actor,
+      reason: `重置 ${target.displayName}（${target.username}）的密码`,
+      data: { username: target.username, role: target.role, resetBy: actor.username },
+      at,
+    })),
   ];
   return { writes, credential: { username: target.username, name: target.displayName, password } };
 }
@@ -86,13 +103,21 @@ export const MAX_BULK_RESETS = 100;
 export async function resetSchoolStudentPasswords(db: Db, actor: Actor, keys: string[]): Promise<Credential[]> {
   if (actor.role !== 'school' || !actor.schoolId) throw forbidden('批量重置密码由学校就业部门操作');
   const wanted = [...new Set(keys.map((k) => k.trim()).filter(Boolean))];
-  if (wanted.length === 0) throw badRequest('missing_field', '请选择要重置密码的学生', [{ path: 'students', code: 'required', message: '必填' }]);
-  if (wanted.length > MAX_BULK_RESETS) throw badRequest('too_many', `一次最多重置 ${MAX_BULK_RESETS} 名学生的密码`, [{ path: 'students', code: 'maxItems', message: `最多 ${MAX_BULK_RESETS} 名` }]);
+  if (wanted.length === 0)
+    throw badRequest('missing_field', '请选择要重置密码的学生', [{ path: 'students', code: 'required', message: '必填' }]);
+  if (wanted.length > MAX_BULK_RESETS)
+    throw badRequest('too_many', `一次最多重置 ${MAX_BULK_RESETS} 名学生的密码`, [
+      { path: 'students', code: 'maxItems', message: `最多 ${MAX_BULK_RESETS} 名` },
+    ]);
   const found = await studentAccountsOfSchool(db, actor.schoolId, wanted);
   const known = new Set(found.flatMap((f) => [f.studentId, f.idNumber]));
   const missing = wanted.filter((k) => !known.has(k) && !known.has(k.toUpperCase()));
   if (missing.length) {
-    throw invalid(`${missing.length} 名学生不是本校学生或不存在，未重置任何密码`, missing.slice(0, 20).map((k) => ({ path: 'students', code: 'not_found', message: `未找到：${k}` })), 'not_found');
+    throw invalid(
+      `${missing.length} 名学生不是本校学生或不存在，未重置任何密码`,
+      missing.slice(0, 20).map((k) => ({ path: 'students', code: 'not_found', message: `未找到：${k}` })),
+      'not_found',
+    );
   }
   const at = new Date().toISOString();
   const writes: Write[] = [];

@@ -50,10 +50,13 @@ export function parseToUnicode(cmaps: string[]): Map<string, string> {
   const key = (n: number) => n.toString(16).padStart(4, '0');
   for (const cmap of cmaps) {
     for (const [, block = ''] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const [, src = '', dst = ''] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(key(parseInt(src, 16)), utf16be(dst));
+      for (const [, src = '', dst = ''] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g))
+        map.set(key(parseInt(src, 16)), utf16be(dst));
     }
     for (const [, block = ''] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const [, lo = '', hi = '', dst = '', list] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
+      for (const [, lo = '', hi = '', dst = '', list] of block.matchAll(
+        /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g,
+      )) {
         const from = parseInt(lo, 16);
         const to = parseInt(hi, 16);
         if (list !== undefined) {

@@ -7,8 +7,13 @@ const charWidth = (ch: string) => (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.5);
 
 function content(cells: number, value = '南京云帆信息科技有限公司'): AgreementContent {
   return {
-    title: '全国普通高等学校毕业生就业协议书', number: '910012027000001', stateLabel: '待学院审核', modeLabel: '线上签约',
-    verifyCode: '0123456789ABCDEF', verifyUrl: 'https://x.test/verify/0123456789ABCDEF', intro: '说明',
+    title: '全国普通高等学校毕业生就业协议书',
+    number: '910012027000001',
+    stateLabel: '待学院审核',
+    modeLabel: '线上签约',
+    verifyCode: '0123456789ABCDEF',
+    verifyUrl: 'https://x.test/verify/0123456789ABCDEF',
+    intro: '说明',
     sections: [{ title: '单位信息', cells: Array.from({ length: cells }, (_, i) => ({ label: `字段${i}`, value, wide: i % 7 === 6 })) }],
     signatures: SIGNATURE_BOXES,
   };
@@ -38,9 +43,14 @@ describe('layoutBody', () => {
 
   it('splits a value taller than a page across pages instead of losing it', () => {
     const long = '其他约定内容'.repeat(800);
-    const pages = layoutBody({ ...content(1, long), sections: [{ title: '岗位与待遇', cells: [{ label: '其他约定', value: long, wide: true }] }] }, { charWidth });
+    const pages = layoutBody(
+      { ...content(1, long), sections: [{ title: '岗位与待遇', cells: [{ label: '其他约定', value: long, wide: true }] }] },
+      { charWidth },
+    );
     expect(pages.length).toBeGreaterThan(1);
-    const valueRuns = texts(pages).filter((t) => /^[其他约定内容]+$/.test(t.text)).map((t) => t.text);
+    const valueRuns = texts(pages)
+      .filter((t) => /^[其他约定内容]+$/.test(t.text))
+      .map((t) => t.text);
     expect(valueRuns[0]).toBe('其他约定'); // the label, once
     expect(valueRuns.slice(1).join('')).toBe(long);
   });

@@ -177,7 +177,13 @@ export function pageFrame(content: AgreementContent, copyLabel: string, pageNo: 
   const ops: DrawOp[] = [];
   const top = PAGE.height - MARGIN_TOP;
   const titleSize = 16;
-  ops.push({ op: 'text', x: (PAGE.width - widthOf(content.title, titleSize, m)) / 2, y: top - titleSize, size: titleSize, text: content.title });
+  ops.push({
+    op: 'text',
+    x: (PAGE.width - widthOf(content.title, titleSize, m)) / 2,
+    y: top - titleSize,
+    size: titleSize,
+    text: content.title,
+  });
 
   const infoY = top - 36;
   ops.push({ op: 'text', x: MARGIN_X, y: infoY, size: TEXT_SIZE, text: `协议书编号：${content.number || '—'}` });

@@ -4,9 +4,7 @@
  * its own graphics state and text object, which for the agreement's few hundred strings roughly
  * triples the content streams.
  */
-import {
-  PDFOperator, PDFOperatorNames as Ops, PDFNumber, type PDFHexString, type PDFName,
-} from '@cantoo/pdf-lib';
+import { PDFOperator, PDFOperatorNames as Ops, PDFNumber, type PDFHexString, type PDFName } from '@cantoo/pdf-lib';
 import type { DrawOp } from './page-layout';
 
 const BORDER_GRAY = 0.55;
@@ -44,10 +42,7 @@ export function contentOperators(ops: DrawOp[], font: PDFName, encode: (text: st
       if (t.size !== size) out.push(op(Ops.SetFontAndSize, font, n((size = t.size))));
       const g = t.gray ?? 0;
       if (g !== gray) out.push(op(Ops.NonStrokingColorGray, n((gray = g))));
-      out.push(
-        op(Ops.SetTextMatrix, n(1), n(0), n(0), n(1), n(t.x), n(t.y)),
-        op(Ops.ShowText, encode(t.text)),
-      );
+      out.push(op(Ops.SetTextMatrix, n(1), n(0), n(0), n(1), n(t.x), n(t.y)), op(Ops.ShowText, encode(t.text)));
     }
     out.push(op(Ops.EndText));
   }

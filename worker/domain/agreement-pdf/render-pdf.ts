@@ -34,10 +34,12 @@ export async function renderAgreementPdf(content: AgreementContent, agreementFon
   const measure = { charWidth: charWidthOf(agreementFont.font) };
   const fontName = PDFName.of(FONT_KEY);
   const bodies = layoutBody(content, measure).map((ops) =>
-    doc.context.register(doc.context.formXObject(contentOperators(ops, fontName, encode), {
-      BBox: [0, 0, PAGE.width, PAGE.height],
-      Resources: { Font: { [FONT_KEY]: font.ref } },
-    })),
+    doc.context.register(
+      doc.context.formXObject(contentOperators(ops, fontName, encode), {
+        BBox: [0, 0, PAGE.width, PAGE.height],
+        Resources: { Font: { [FONT_KEY]: font.ref } },
+      }),
+    ),
   );
 
   for (const copyLabel of COPY_LABELS) {
@@ -46,7 +48,9 @@ export async function renderAgreementPdf(content: AgreementContent, agreementFon
       const pageFont = page.node.newFontDictionary(FONT_KEY, font.ref);
       const bodyName = page.node.newXObject('Body', body);
       page.pushOperators(
-        pushGraphicsState(), drawObject(bodyName), popGraphicsState(),
+        pushGraphicsState(),
+        drawObject(bodyName),
+        popGraphicsState(),
         ...contentOperators(pageFrame(content, copyLabel, i + 1, bodies.length, measure), pageFont, encode),
       );
     });

@@ -11,14 +11,16 @@ export interface VerifyStatus {
   explanation: string;
 }
 
-const STATUS = new Map<string, VerifyStatus>(Object.entries({
-  approved: { verdict: 'valid', title: '有效（已审核）', explanation: '学校已审核通过，本协议书有效。' },
-  college_review: { verdict: 'pending', title: '审核中', explanation: '协议书待学院审核，尚未生效。' },
-  school_review: { verdict: 'pending', title: '审核中', explanation: '学院已审核，待学校审核，尚未生效。' },
-  returned: { verdict: 'pending', title: '审核中（退回修改）', explanation: '协议书已退回学生修改，尚未生效。' },
-  rejected: { verdict: 'invalid', title: '无效', explanation: '协议书审核未通过，不具效力。' },
-  terminated: { verdict: 'invalid', title: '已解约（无效）', explanation: '协议书已解除，不再具有效力。' },
-}));
+const STATUS = new Map<string, VerifyStatus>(
+  Object.entries({
+    approved: { verdict: 'valid', title: '有效（已审核）', explanation: '学校已审核通过，本协议书有效。' },
+    college_review: { verdict: 'pending', title: '审核中', explanation: '协议书待学院审核，尚未生效。' },
+    school_review: { verdict: 'pending', title: '审核中', explanation: '学院已审核，待学校审核，尚未生效。' },
+    returned: { verdict: 'pending', title: '审核中（退回修改）', explanation: '协议书已退回学生修改，尚未生效。' },
+    rejected: { verdict: 'invalid', title: '无效', explanation: '协议书审核未通过，不具效力。' },
+    terminated: { verdict: 'invalid', title: '已解约（无效）', explanation: '协议书已解除，不再具有效力。' },
+  }),
+);
 
 export function verifyStatus(state: string): VerifyStatus {
   return STATUS.get(state) ?? { verdict: 'invalid', title: '无效', explanation: '协议书当前不具效力。' };

@@ -26,5 +26,8 @@ export function documentedForms(kinds: KindInfo[]): string[] {
 export async function apiDocument(db: Db) {
   const kinds = lifecycleKinds();
   const published = await Promise.all(documentedForms(kinds).map((key) => latestForm(db, key)));
-  return buildOpenApiDocument({ kinds, forms: Object.fromEntries(published.map((f) => [f.key, { version: f.version, definition: f.definition }])) });
+  return buildOpenApiDocument({
+    kinds,
+    forms: Object.fromEntries(published.map((f) => [f.key, { version: f.version, definition: f.definition }])),
+  });
 }

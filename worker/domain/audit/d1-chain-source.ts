@@ -13,7 +13,13 @@ export function d1ChainSource(db: Db): ChainSource {
         const records = await chainRecordsPage(db, after, PAGE);
         const lastRecord = records.at(-1);
         if (!lastRecord) return;
-        yield { records, events: await eventsOfRecords(db, records.map((r) => r.id)) };
+        yield {
+          records,
+          events: await eventsOfRecords(
+            db,
+            records.map((r) => r.id),
+          ),
+        };
         after = lastRecord.id;
       }
     },

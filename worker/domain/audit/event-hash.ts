@@ -27,22 +27,24 @@ export interface HashedEventFields {
 }
 
 export function eventHash(e: HashedEventFields): Promise<string> {
-  return sha256Hex(canonicalJson({
-    v: 1,
-    id: e.id,
-    recordId: e.recordId,
-    kind: e.kind,
-    action: e.action,
-    fromState: e.fromState,
-    toState: e.toState,
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    actorName: e.actorName,
-    reason: e.reason,
-    dataDigest: e.dataDigest,
-    at: e.at,
-    prevHash: e.prevHash,
-  }));
+  return sha256Hex(
+    canonicalJson({
+      v: 1,
+      id: e.id,
+      recordId: e.recordId,
+      kind: e.kind,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      actorName: e.actorName,
+      reason: e.reason,
+      dataDigest: e.dataDigest,
+      at: e.at,
+      prevHash: e.prevHash,
+    }),
+  );
 }
 
 /** An event as written before the chain existed (no hash of its own). */
@@ -55,9 +57,23 @@ export type PreChainEvent = Omit<HashedEventFields, 'prevHash'> & { snapshot: st
 export function preChainSeal(events: PreChainEvent[]): Promise<string> {
   if (events.length === 0) return Promise.resolve(GENESIS);
   const ordered = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return sha256Hex(canonicalJson(ordered.map((e) => ({
-    id: e.id, recordId: e.recordId, kind: e.kind, action: e.action, fromState: e.fromState, toState: e.toState,
-    actorId: e.actorId, actorRole: e.actorRole, actorName: e.actorName, reason: e.reason,
-    dataDigest: e.dataDigest, snapshot: e.snapshot, at: e.at,
-  }))));
+  return sha256Hex(
+    canonicalJson(
+      ordered.map((e) => ({
+        id: e.id,
+        recordId: e.recordId,
+        kind: e.kind,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        actorName: e.actorName,
+        reason: e.reason,
+        dataDigest: e.dataDigest,
+        snapshot: e.snapshot,
+        at: e.at,
+      })),
+    ),
+  );
 }

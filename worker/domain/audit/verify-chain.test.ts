@@ -11,7 +11,15 @@ import type { ChainReport } from './verify-chain';
 
 const path = (id: string, action = '') => `/api/source-records/${id}${action ? '/' + action : ''}`;
 
-interface EventRow { id: string; action: string; reason: string | null; snapshot: string; at: string; hash: string; prev_hash: string }
+interface EventRow {
+  id: string;
+  action: string;
+  reason: string | null;
+  snapshot: string;
+  at: string;
+  hash: string;
+  prev_hash: string;
+}
 
 /** A source record taken through submit, a school reject (with a reason), resubmit and approve: five hashed events. */
 async function reviewedSourceRecord() {
@@ -28,7 +36,8 @@ async function reviewedSourceRecord() {
   r = await step(school, 'reject', { version: r.version, reason: '学号填写有误' });
   r = await step(student, 'submit', { version: r.version, data: r.data });
   await step(school, 'approve', { version: r.version });
-  const events = (await env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(s.recordId).all<EventRow>()).results;
+  const events = (await env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(s.recordId).all<EventRow>())
+    .results;
   return { recordId: s.recordId, events };
 }
 
@@ -90,7 +99,11 @@ describe('the tamper-evident audit chain', () => {
     expect(report.firstBroken).toMatchObject({ recordId, eventId: events[1]!.id, code: 'event_altered' });
 
     for (const e of [events[1], events[3]]) {
-      await env.DB.prepare("UPDATE audit_events SET actor_name = (SELECT display_name FROM accounts WHERE id = audit_events.actor_id) WHERE id = ?").bind(e!.id).run();
+      await env.DB.prepare(
+        'UPDATE audit_events SET actor_name = (SELECT display_name FROM accounts WHERE id = audit_events.actor_id) WHERE id = ?',
+      )
+        .bind(e!.id)
+        .run();
     }
     expect((await verify()).ok).toBe(true);
   });
@@ -135,18 +148,30 @@ describe('the tamper-evident audit chain', () => {
     await env.DB.prepare('DELETE FROM records WHERE id = ?').bind(recordId).run();
     expect((await verify()).firstBroken).toMatchObject({ recordId, eventId: events[0]!.id, code: 'record_missing' });
     const cols = Object.keys(row!);
-    await env.DB.prepare(`INSERT INTO records (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).bind(...cols.map((c) => row![c])).run();
+    await env.DB.prepare(`INSERT INTO records (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
+      .bind(...cols.map((c) => row![c]))
+      .run();
     expect((await verify()).ok).toBe(true);
   });
 
   it('a roster import and a re-import with a new phone number chain like any transition', async () => {
     const school = await TestClient.as('school');
     const idNumber = uniqueIdNumber();
-    const roster = (mobile: string) => `姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码,学号,考生号\r\n王子涵,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile},2023000001,23320106100001\r\n`;
-    expect((await school.upload('/api/source-records/import', roster(uniqueMobile()), 'roster.csv', 'text/csv')).body).toMatchObject({ created: 1 });
-    expect((await school.upload('/api/source-records/import', roster(uniqueMobile()), 'roster.csv', 'text/csv')).body).toMatchObject({ updated: 1 });
-    const recordId = (await env.DB.prepare("SELECT r.id FROM records r JOIN students s ON s.id = r.student_id WHERE s.id_number = ? AND r.kind = 'source-records'").bind(idNumber).first<string>('id'))!;
-    const events = (await env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(recordId).all<EventRow>()).results;
+    const roster = (mobile: string) =>
+      `姓名,身份证号,性别,学院,专业,学历,毕业届,生源所在地,手机号码,学号,考生号\r\n王子涵,${idNumber},1,计算机科学与技术学院,软件工程,31,2027,320106,${mobile},2023000001,23320106100001\r\n`;
+    expect((await school.upload('/api/source-records/import', roster(uniqueMobile()), 'roster.csv', 'text/csv')).body).toMatchObject({
+      created: 1,
+    });
+    expect((await school.upload('/api/source-records/import', roster(uniqueMobile()), 'roster.csv', 'text/csv')).body).toMatchObject({
+      updated: 1,
+    });
+    const recordId = (await env.DB.prepare(
+      "SELECT r.id FROM records r JOIN students s ON s.id = r.student_id WHERE s.id_number = ? AND r.kind = 'source-records'",
+    )
+      .bind(idNumber)
+      .first<string>('id'))!;
+    const events = (await env.DB.prepare('SELECT * FROM audit_events WHERE record_id = ? ORDER BY id').bind(recordId).all<EventRow>())
+      .results;
     expect(events).toHaveLength(2);
     expect(events[1]!.prev_hash).toBe(events[0]!.hash);
     expect((await verify()).ok).toBe(true);
@@ -161,16 +186,22 @@ describe('the tamper-evident audit chain', () => {
     const data = await env.DB.prepare('SELECT data FROM records WHERE id = ?').bind(s.recordId).first<string>('data');
     // As the first release wrote them: no hash, no link, and a digest nobody checked.
     await env.DB.prepare(`INSERT INTO audit_events (id, record_id, kind, action, from_state, to_state, actor_id, actor_role, actor_name, data_digest, snapshot, at)
-      VALUES (?, ?, 'source-records', 'import', NULL, 'imported', 'acc-school', 'school', '江苏示范大学就业处', 'legacy', ?, '2026-06-01T08:00:00.000Z')`).bind('legacy-' + s.recordId, s.recordId, data).run();
+      VALUES (?, ?, 'source-records', 'import', NULL, 'imported', 'acc-school', 'school', '江苏示范大学就业处', 'legacy', ?, '2026-06-01T08:00:00.000Z')`)
+      .bind('legacy-' + s.recordId, s.recordId, data)
+      .run();
     expect(problemOf(await verify(), s.recordId)).toBeUndefined();
 
     const student = await TestClient.as(s.username);
     expect((await student.post(path(s.recordId, 'save'), { version: 1, data: { mobile: '13800007777' } })).status).toBe(200);
     expect(problemOf(await verify(), s.recordId)).toBeUndefined();
 
-    await env.DB.prepare("UPDATE audit_events SET actor_name = '省级审核员' WHERE id = ?").bind('legacy-' + s.recordId).run();
+    await env.DB.prepare("UPDATE audit_events SET actor_name = '省级审核员' WHERE id = ?")
+      .bind('legacy-' + s.recordId)
+      .run();
     expect(problemOf(await verify(), s.recordId)).toMatchObject({ code: 'pre_chain_altered' });
-    await env.DB.prepare("UPDATE audit_events SET actor_name = '江苏示范大学就业处' WHERE id = ?").bind('legacy-' + s.recordId).run();
+    await env.DB.prepare("UPDATE audit_events SET actor_name = '江苏示范大学就业处' WHERE id = ?")
+      .bind('legacy-' + s.recordId)
+      .run();
     expect((await verify()).ok).toBe(true);
   });
 
@@ -184,5 +215,7 @@ describe('the tamper-evident audit chain', () => {
 async function reinsert(event: EventRow) {
   const row = event as unknown as Record<string, unknown>;
   const cols = Object.keys(row);
-  await env.DB.prepare(`INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).bind(...cols.map((c) => row[c])).run();
+  await env.DB.prepare(`INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
+    .bind(...cols.map((c) => row[c]))
+    .run();
 }

@@ -13,13 +13,27 @@ import { sha256Hex } from '../../lib/encoding';
 import { eventHash, preChainSeal } from './event-hash';
 
 export interface ChainEvent {
-  id: string; recordId: string; kind: string; action: string; fromState: string | null; toState: string;
-  actorId: string; actorRole: string; actorName: string; reason: string | null;
-  dataDigest: string; snapshot: string | null; at: string; prevHash: string | null; hash: string | null;
+  id: string;
+  recordId: string;
+  kind: string;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorId: string;
+  actorRole: string;
+  actorName: string;
+  reason: string | null;
+  dataDigest: string;
+  snapshot: string | null;
+  at: string;
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export interface ChainRecord {
-  id: string; kind: string; state: string;
+  id: string;
+  kind: string;
+  state: string;
   /** the record's data as stored: parsed, or the JSON text straight from SQL */
   data: unknown;
   auditHead: string | null;
@@ -27,8 +41,16 @@ export interface ChainRecord {
 }
 
 export type ProblemCode =
-  | 'snapshot_altered' | 'event_altered' | 'chain_broken' | 'chain_forked' | 'pre_chain_altered'
-  | 'head_mismatch' | 'events_missing' | 'data_mismatch' | 'state_mismatch' | 'record_missing';
+  | 'snapshot_altered'
+  | 'event_altered'
+  | 'chain_broken'
+  | 'chain_forked'
+  | 'pre_chain_altered'
+  | 'head_mismatch'
+  | 'events_missing'
+  | 'data_mismatch'
+  | 'state_mismatch'
+  | 'record_missing';
 
 export interface ChainProblem {
   recordId: string;
@@ -56,12 +78,23 @@ const MESSAGES: Record<ProblemCode, string> = {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function problem(subject: { recordId: string; kind: string }, event: ChainEvent | null, code: ProblemCode): ChainProblem {
-  return { recordId: subject.recordId, kind: subject.kind, eventId: event?.id ?? null, at: event?.at ?? null, code, message: MESSAGES[code] };
+  return {
+    recordId: subject.recordId,
+    kind: subject.kind,
+    eventId: event?.id ?? null,
+    at: event?.at ?? null,
+    code,
+    message: MESSAGES[code],
+  };
 }
 
 function parsed(data: unknown): unknown {
   if (typeof data !== 'string') return data;
-  try { return JSON.parse(data); } catch { return data; }
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
 }
 
 /**
@@ -69,7 +102,9 @@ function parsed(data: unknown): unknown {
  * subject with no record row (a form definition): then only the links are checked.
  */
 export async function verifyRecordChain(
-  subject: { recordId: string; kind: string }, record: ChainRecord | null, events: ChainEvent[],
+  subject: { recordId: string; kind: string },
+  record: ChainRecord | null,
+  events: ChainEvent[],
 ): Promise<ChainProblem | null> {
   const preChain = events.filter((e) => e.hash === null).sort(byId);
   const hashed = events.filter((e) => e.hash !== null).sort(byId);
@@ -158,7 +193,10 @@ function groupByRecord(events: ChainEvent[]): Map<string, [ChainEvent, ...ChainE
 
 export async function verifyAuditChain(source: ChainSource): Promise<ChainReport> {
   const problems: ChainProblem[] = [];
-  let records = 0, events = 0, hashedEvents = 0, preChainRecords = 0;
+  let records = 0,
+    events = 0,
+    hashedEvents = 0,
+    preChainRecords = 0;
   const count = (list: ChainEvent[]) => {
     events += list.length;
     hashedEvents += list.filter((e) => e.hash !== null).length;
@@ -193,7 +231,13 @@ export async function verifyAuditChain(source: ChainSource): Promise<ChainReport
 
   problems.sort(earliest);
   return {
-    ok: problems.length === 0, records, events, hashedEvents, preChainRecords,
-    firstBroken: problems[0] ?? null, problems: problems.slice(0, 100), checkedAt: new Date().toISOString(),
+    ok: problems.length === 0,
+    records,
+    events,
+    hashedEvents,
+    preChainRecords,
+    firstBroken: problems[0] ?? null,
+    problems: problems.slice(0, 100),
+    checkedAt: new Date().toISOString(),
   };
 }

@@ -13,8 +13,10 @@ import { DESTINATION_EXPORT_COLUMNS, type DestinationColumn } from './columns';
 export function destinationCells(row: ApprovedDispatchRow & { state?: string }): string[] {
   const states = lifecycleOf('destinations').states;
   const sources: Record<DestinationColumn['from'], Record<string, unknown>> = {
-    source: parseJsonColumn(row.source), destination: parseJsonColumn(row.data), school: { code: row.schoolCode, name: row.schoolName },
-    record: { stateLabel: row.state ? states[row.state]?.label ?? row.state : '' },
+    source: parseJsonColumn(row.source),
+    destination: parseJsonColumn(row.data),
+    school: { code: row.schoolCode, name: row.schoolName },
+    record: { stateLabel: row.state ? (states[row.state]?.label ?? row.state) : '' },
   };
   return DESTINATION_EXPORT_COLUMNS.map((c) => {
     const v = c.keys.map((k) => sources[c.from][k]).find((x) => x !== undefined && x !== null && x !== '');
@@ -22,7 +24,12 @@ export function destinationCells(row: ApprovedDispatchRow & { state?: string }):
   });
 }
 
-const DESTINATION_TABLE: TableExport = { kind: 'destinations', headers: DESTINATION_EXPORT_COLUMNS.map((c) => c.header), cells: destinationCells, sheet: '毕业去向' };
+const DESTINATION_TABLE: TableExport = {
+  kind: 'destinations',
+  headers: DESTINATION_EXPORT_COLUMNS.map((c) => c.header),
+  cells: destinationCells,
+  sheet: '毕业去向',
+};
 
 export const destinationCsvStream = (db: Db, filter: DispatchExportFilter) => tableCsvStream(db, DESTINATION_TABLE, filter);
 export const destinationXlsx = (db: Db, filter: DispatchExportFilter) => tableXlsx(db, DESTINATION_TABLE, filter);

@@ -5,7 +5,15 @@
 import { codeLabel } from '../../../forms/engine';
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
-import { FOLLOW_UP_PAGE, followUpCounts, followUpMajors, followUpRows, insertNote, studentInScope, type FollowUpScope } from '../../db/destination-follow-up';
+import {
+  FOLLOW_UP_PAGE,
+  followUpCounts,
+  followUpMajors,
+  followUpRows,
+  insertNote,
+  studentInScope,
+  type FollowUpScope,
+} from '../../db/destination-follow-up';
 import { forbidden, invalid, notFound } from '../../http/errors';
 import { newId } from '../../lib/encoding';
 import { lifecycleOf } from '../../lifecycle/registry';
@@ -33,7 +41,9 @@ export async function followUpList(db: Db, actor: Actor, query: { major?: string
   const scope = followUpScope(actor);
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const [rows, majors, counts] = await Promise.all([
-    followUpRows(db, scope, { major: query.major, offset: (page - 1) * FOLLOW_UP_PAGE }), followUpMajors(db, scope), followUpCounts(db, scope, { major: query.major }),
+    followUpRows(db, scope, { major: query.major, offset: (page - 1) * FOLLOW_UP_PAGE }),
+    followUpMajors(db, scope),
+    followUpCounts(db, scope, { major: query.major }),
   ]);
   return {
     majors,
@@ -57,14 +67,23 @@ export async function followUpList(db: Db, actor: Actor, query: { major?: string
 }
 
 /** `given` is the request body, read only once the student is known to be in scope. */
-export async function addFollowUpNote(db: Db, actor: Actor, studentId: string, given: PromiseLike<Unchecked<v.InferOutput<typeof FollowUpNoteBodySchema>>>) {
+export async function addFollowUpNote(
+  db: Db,
+  actor: Actor,
+  studentId: string,
+  given: PromiseLike<Unchecked<v.InferOutput<typeof FollowUpNoteBodySchema>>>,
+) {
   const scope = followUpScope(actor);
   // someone else's student is not there at all, before anything about the note is said
   if (!(await studentInScope(db, scope, studentId))) throw notFound('学生不存在或不在您的范围内');
   const body = await given;
   const text = typeof body.text === 'string' ? body.text.trim() : '';
   if (!text || Array.from(text).length > NOTE_MAX) {
-    throw invalid('跟进记录未保存', [{ path: 'text', code: text ? 'maxLength' : 'required', message: text ? `不超过 ${NOTE_MAX} 字` : '请填写跟进情况' }], 'validation');
+    throw invalid(
+      '跟进记录未保存',
+      [{ path: 'text', code: text ? 'maxLength' : 'required', message: text ? `不超过 ${NOTE_MAX} 字` : '请填写跟进情况' }],
+      'validation',
+    );
   }
   const note = { id: newId(), studentId, authorId: actor.accountId, authorName: actor.displayName, text, at: new Date().toISOString() };
   await insertNote(db, note);

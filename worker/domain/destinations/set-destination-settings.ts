@@ -15,11 +15,17 @@ import type * as v from 'valibot';
 /** A cohort in the path: a graduation year. */
 export function readCohort(raw: string): number {
   const cohort = Number(raw);
-  if (!/^\d{4}$/.test(raw) || cohort < 2000 || cohort > 2100) throw badRequest('bad_field', '毕业届须为四位年份', [{ path: 'cohort', code: 'type', message: '如 2027' }]);
+  if (!/^\d{4}$/.test(raw) || cohort < 2000 || cohort > 2100)
+    throw badRequest('bad_field', '毕业届须为四位年份', [{ path: 'cohort', code: 'type', message: '如 2027' }]);
   return cohort;
 }
 
-export async function setDestinationSettings(db: Db, actor: Actor, cohort: number, body: Unchecked<v.InferOutput<typeof DestinationSettingsBodySchema>>): Promise<DestinationSettings> {
+export async function setDestinationSettings(
+  db: Db,
+  actor: Actor,
+  cohort: number,
+  body: Unchecked<v.InferOutput<typeof DestinationSettingsBodySchema>>,
+): Promise<DestinationSettings> {
   const fields: FieldIssue[] = [];
   const { changeDeadline, centerCodes } = body;
   if (typeof changeDeadline !== 'string' || !isCalendarDate(changeDeadline)) {
@@ -35,6 +41,11 @@ export async function setDestinationSettings(db: Db, actor: Actor, cohort: numbe
   }
   if (fields.length) throw invalid('毕业去向登记设置未保存，请检查标红的字段', fields, 'validation');
   const unique = [...new Set(codes as string[])].sort();
-  await saveDestinationSettingsWrite(db, { cohort, changeDeadline: changeDeadline as string, centerCodes: unique }, actor.accountId, new Date().toISOString());
+  await saveDestinationSettingsWrite(
+    db,
+    { cohort, changeDeadline: changeDeadline as string, centerCodes: unique },
+    actor.accountId,
+    new Date().toISOString(),
+  );
   return destinationSettingsOf(db, cohort);
 }

@@ -12,11 +12,20 @@ import { DISPATCH_EXPORT_COLUMNS } from './columns';
 export { MAX_XLSX_ROWS };
 
 export function exportCells(row: ApprovedDispatchRow): string[] {
-  const sources = { source: parseJsonColumn(row.source), dispatch: parseJsonColumn(row.data), school: { code: row.schoolCode, name: row.schoolName } as Record<string, unknown> };
+  const sources = {
+    source: parseJsonColumn(row.source),
+    dispatch: parseJsonColumn(row.data),
+    school: { code: row.schoolCode, name: row.schoolName } as Record<string, unknown>,
+  };
   return DISPATCH_EXPORT_COLUMNS.map((c) => valueText(sources[c.from][c.key]));
 }
 
-const DISPATCH_TABLE: TableExport = { kind: 'dispatches', headers: DISPATCH_EXPORT_COLUMNS.map((c) => c.header), cells: exportCells, sheet: '派遣方案' };
+const DISPATCH_TABLE: TableExport = {
+  kind: 'dispatches',
+  headers: DISPATCH_EXPORT_COLUMNS.map((c) => c.header),
+  cells: exportCells,
+  sheet: '派遣方案',
+};
 
 /** UTF-8 with BOM, written by the shared CSV writer: formula-looking cells are neutralised. */
 export const dispatchCsvStream = (db: Db, filter: DispatchExportFilter) => tableCsvStream(db, DISPATCH_TABLE, filter);

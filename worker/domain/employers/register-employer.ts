@@ -44,10 +44,7 @@ function checkCredentials(input: RegisterEmployerInput): FieldIssue[] {
 export async function registerEmployer(db: Db, input: RegisterEmployerInput): Promise<RegisteredEmployer> {
   const form = await latestForm(db, 'employer');
   const result = validate(form.definition, input.data ?? {}, { role: 'employer', step: 'register' });
-  const fields = [
-    ...checkCredentials(input),
-    ...result.errors.map((e) => ({ path: `data.${e.path}`, code: e.code, message: e.message })),
-  ];
+  const fields = [...checkCredentials(input), ...result.errors.map((e) => ({ path: `data.${e.path}`, code: e.code, message: e.message }))];
   if (fields.length) throw invalid('注册信息填写有误，请检查标红的字段', fields, 'validation');
 
   const data = result.values as Record<string, unknown>;
@@ -63,25 +60,55 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
   const now = new Date().toISOString();
   const actor: Pick<Actor, 'accountId' | 'displayName'> & { role: string } = { accountId, role: 'employer', displayName: columns.name };
   const record: RecordRow = {
-    id: newId(), kind: 'employer-registrations', state: 'pending', version: 1, data,
-    formKey: form.key, formVersion: form.version,
-    studentId: null, schoolId: null, collegeId: null, employerId, cohort: null, parentId: null,
-    mode: null, number: null, verifyCode: null, deadline: null,
-    createdBy: accountId, createdAt: now, updatedAt: now, auditHead: null,
+    id: newId(),
+    kind: 'employer-registrations',
+    state: 'pending',
+    version: 1,
+    data,
+    formKey: form.key,
+    formVersion: form.version,
+    studentId: null,
+    schoolId: null,
+    collegeId: null,
+    employerId,
+    cohort: null,
+    parentId: null,
+    mode: null,
+    number: null,
+    verifyCode: null,
+    deadline: null,
+    createdBy: accountId,
+    createdAt: now,
+    updatedAt: now,
+    auditHead: null,
   };
   try {
     await runBatch(db, [
       db.insert(employers).values({ id: employerId, ...columns, verified: false, createdAt: now }),
       db.insert(accounts).values({
-        id: accountId, username: input.username, passwordHash: await hashPassword(input.password),
-        role: 'employer', displayName: columns.name, employerId, phone: columns.contactPhone, createdAt: now,
+        id: accountId,
+        username: input.username,
+        passwordHash: await hashPassword(input.password),
+        role: 'employer',
+        displayName: columns.name,
+        employerId,
+        phone: columns.contactPhone,
+        createdAt: now,
       }),
       db.insert(records).values(record),
       // the 营业执照 becomes the registration's: from now on only those who may read it see the file
       ...attachRegistrationFiles(db, record.id, fileIds),
       ...(await auditWrites(db, {
-        recordId: record.id, kind: record.kind, action: 'create', fromState: null, toState: 'pending',
-        actor, reason: null, data, at: now, head: NEW_RECORD,
+        recordId: record.id,
+        kind: record.kind,
+        action: 'create',
+        fromState: null,
+        toState: 'pending',
+        actor,
+        reason: null,
+        data,
+        at: now,
+        head: NEW_RECORD,
       })),
     ]);
   } catch (err) {

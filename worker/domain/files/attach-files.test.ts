@@ -10,7 +10,10 @@ import { actorOf, db, fileRow, upload } from './files-test-kit.fixture';
 import { tinyPdf, tinyPng } from './sample-files.fixture';
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -56,8 +59,9 @@ describe('表单引用上传的文件 (form fields of type file hold upload ids)
     expect(err.fields).toEqual([{ path: 'proof', code: 'file', message: '文件不存在或已过期，请重新上传' }]);
 
     // and the write itself would not take it either
-    await expect(runBatch(db(), attachFiles(db(), { recordId: mine.recordId, fileIds: [theirs.fileId], actor: mine.actor })))
-      .rejects.toSatisfy(isAbortedByGuard);
+    await expect(
+      runBatch(db(), attachFiles(db(), { recordId: mine.recordId, fileIds: [theirs.fileId], actor: mine.actor })),
+    ).rejects.toSatisfy(isAbortedByGuard);
     expect((await fileRow(theirs.fileId))!.record_id).toBeNull();
   });
 
@@ -69,12 +73,13 @@ describe('表单引用上传的文件 (form fields of type file hold upload ids)
     expect(err.fields).toEqual([{ path: 'items.0.scan', code: 'file', message: '该文件已用于其他记录，请重新上传' }]);
 
     // a race past the check (two records saved at once) aborts the whole batch instead of moving the file
-    await expect(runBatch(db(), attachFiles(db(), { recordId: otherRecord, fileIds: [s.fileId], actor: s.actor })))
-      .rejects.toSatisfy(isAbortedByGuard);
+    await expect(runBatch(db(), attachFiles(db(), { recordId: otherRecord, fileIds: [s.fileId], actor: s.actor }))).rejects.toSatisfy(
+      isAbortedByGuard,
+    );
     expect((await fileRow(s.fileId))!.record_id).toBe(s.recordId);
   });
 
-  it("a field that accepts only PDF refuses an image", async () => {
+  it('a field that accepts only PDF refuses an image', async () => {
     const png = await studentWithUpload(tinyPng());
     const err = await refusal(checkFileIds(db(), [{ path: 'scan', ids: [png.fileId], accept: ['pdf'] }], png.actor, png.recordId));
     expect(err.fields).toEqual([{ path: 'scan', code: 'file', message: '只能上传 PDF 文件' }]);
@@ -84,11 +89,29 @@ describe('表单引用上传的文件 (form fields of type file hold upload ids)
 
   it('file references are found in top-level fields and in group rows, with their paths', () => {
     const definition = {
-      key: 't', title: 't', schemaVersion: 1, workflow: [{ key: 'student', label: '学生' }],
-      steps: [{ key: 's', label: 's', sections: [{ key: 'c', label: 'c', rows: [
-        [{ key: 'proof', type: 'file', label: '证明', accept: ['image'] }, { key: 'name', type: 'text', label: '姓名' }],
-        [{ key: 'items', type: 'group', label: '材料', fields: [{ key: 'scan', type: 'file', label: '扫描件' }] }],
-      ] }] }],
+      key: 't',
+      title: 't',
+      schemaVersion: 1,
+      workflow: [{ key: 'student', label: '学生' }],
+      steps: [
+        {
+          key: 's',
+          label: 's',
+          sections: [
+            {
+              key: 'c',
+              label: 'c',
+              rows: [
+                [
+                  { key: 'proof', type: 'file', label: '证明', accept: ['image'] },
+                  { key: 'name', type: 'text', label: '姓名' },
+                ],
+                [{ key: 'items', type: 'group', label: '材料', fields: [{ key: 'scan', type: 'file', label: '扫描件' }] }],
+              ],
+            },
+          ],
+        },
+      ],
     } as FormDefinition;
     const refs = fileRefsOf(definition, { proof: ['a', 'b'], name: 'x', items: [{ scan: ['c'] }, {}, { scan: ['d'] }] });
     expect(refs).toEqual([

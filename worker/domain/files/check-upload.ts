@@ -4,8 +4,7 @@ import { containsMarkup } from './detect-polyglot';
 import { sniffContentType, type UploadContentType } from './sniff-content-type';
 import { formatLimit } from './upload-limit';
 
-export const tooLarge = (limit: number) =>
-  new AppError(413, 'file_too_large', `文件过大，单个文件不能超过 ${formatLimit(limit)}`);
+export const tooLarge = (limit: number) => new AppError(413, 'file_too_large', `文件过大，单个文件不能超过 ${formatLimit(limit)}`);
 
 const UNSUPPORTED = '仅支持上传 JPG、PNG、WebP 图片或 PDF 文件';
 

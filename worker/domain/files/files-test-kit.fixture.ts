@@ -25,7 +25,10 @@ export async function upload(client: TestClient | null, bytes: Uint8Array, name 
   const form = new FormData();
   form.append('file', new File([bytes], name, { type }));
   const res = await send(client, 'POST', '/api/files', form);
-  return { status: res.status, body: await res.json<{ id: string; contentType: string; sha256: string; error: { code: string; message: string } }>() };
+  return {
+    status: res.status,
+    body: await res.json<{ id: string; contentType: string; sha256: string; error: { code: string; message: string } }>(),
+  };
 }
 
 export async function download(client: TestClient | null, id: string) {
@@ -42,5 +45,15 @@ export async function actorOf(accountId: string): Promise<Actor> {
 }
 
 export async function fileRow(id: string) {
-  return env.DB.prepare('SELECT * FROM files WHERE id = ?').bind(id).first<{ object_key: string; owner_id: string; record_id: string | null; content_type: string; size: number; sha256: string; created_at: string }>();
+  return env.DB.prepare('SELECT * FROM files WHERE id = ?')
+    .bind(id)
+    .first<{
+      object_key: string;
+      owner_id: string;
+      record_id: string | null;
+      content_type: string;
+      size: number;
+      sha256: string;
+      created_at: string;
+    }>();
 }

@@ -29,10 +29,14 @@ export function sniffContentType(bytes: Uint8Array): UploadContentType | null {
 /** File-name extension for a sniffed type, used only for the download name we make ourselves. */
 export function extensionOf(type: UploadContentType): string {
   switch (type) {
-    case 'image/jpeg': return 'jpg';
-    case 'image/png': return 'png';
-    case 'image/webp': return 'webp';
-    case 'application/pdf': return 'pdf';
+    case 'image/jpeg':
+      return 'jpg';
+    case 'image/png':
+      return 'png';
+    case 'image/webp':
+      return 'webp';
+    case 'application/pdf':
+      return 'pdf';
   }
 }
 

@@ -51,7 +51,10 @@ describe('上传配额在竞争中也成立 (the quota holds when uploads race)'
       delete: (key: string) => env.FILES.delete(key),
     } as unknown as R2Bucket;
 
-    const err = await storeUpload(db(), racing, { bytes: tinyPng(), ownerId, limit: 1024, quota, now }).then(() => null, (e: unknown) => e);
+    const err = await storeUpload(db(), racing, { bytes: tinyPng(), ownerId, limit: 1024, quota, now }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ status: 429, code: 'too_many_loose_files' });
     expect(await count('files', 'owner_id = ?', ownerId)).toBe(2);

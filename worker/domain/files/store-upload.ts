@@ -53,13 +53,26 @@ export async function storeUpload(db: Db, r2: R2Bucket, input: StoreUploadInput)
   // R2 verifies the digest on write, so a truncated body cannot be stored under this row
   await r2.put(objectKey, input.bytes, { httpMetadata: { contentType }, sha256 });
   try {
-    await runBatch(db, insertFileWithinQuota(db, { id, objectKey, contentType, size, sha256, ownerId: input.ownerId, recordId: null, createdAt: now.toISOString() }, since, ceiling));
+    await runBatch(
+      db,
+      insertFileWithinQuota(
+        db,
+        { id, objectKey, contentType, size, sha256, ownerId: input.ownerId, recordId: null, createdAt: now.toISOString() },
+        since,
+        ceiling,
+      ),
+    );
   } catch (err) {
     // without its row nobody could ever read or sweep the object: remove it before failing
-    await r2.delete(objectKey).catch((e: unknown) => { console.error('upload cleanup failed', objectKey, e); });
+    await r2.delete(objectKey).catch((e: unknown) => {
+      console.error('upload cleanup failed', objectKey, e);
+    });
     if (isAbortedByGuard(err)) {
       // another upload of the same account took the room between the check and the insert
-      throw quotaRefusal(await uploadUsage(db, input.ownerId, since), quota, size) ?? new AppError(429, 'upload_quota', '上传过于频繁，请稍后再试');
+      throw (
+        quotaRefusal(await uploadUsage(db, input.ownerId, since), quota, size) ??
+        new AppError(429, 'upload_quota', '上传过于频繁，请稍后再试')
+      );
     }
     throw err;
   }

@@ -40,9 +40,13 @@ describe('清理未使用的上传 (the cron removes uploads nobody attached)', 
     const ids = Array.from({ length: 120 }, () => newId());
     const keys = ids.map((id) => `uploads/2001/01/${id}`);
     await Promise.all(keys.map((key) => env.FILES.put(key, tinyPng())));
-    await env.DB.batch(ids.map((id, i) => env.DB.prepare(
-      `INSERT INTO files (id, object_key, content_type, size, sha256, owner_id, created_at) VALUES (?, ?, 'image/png', 1, 'x', 'acc-student2', ?)`,
-    ).bind(id, keys[i], twoDaysAgo())));
+    await env.DB.batch(
+      ids.map((id, i) =>
+        env.DB.prepare(
+          `INSERT INTO files (id, object_key, content_type, size, sha256, owner_id, created_at) VALUES (?, ?, 'image/png', 1, 'x', 'acc-student2', ?)`,
+        ).bind(id, keys[i], twoDaysAgo()),
+      ),
+    );
 
     expect(await sweepOrphanFiles(db(), env.FILES, orphanCutoff())).toBeGreaterThanOrEqual(120);
 

@@ -21,7 +21,10 @@ export async function sweepOrphanFiles(db: Db, r2: R2Bucket, olderThanIso: strin
     const orphans = await findOrphans(db, olderThanIso, PAGE);
     if (orphans.length === 0) break;
     // the row goes first and only while still unattached: a file attached meanwhile keeps both
-    const keys = await deleteUnattached(db, orphans.map((f) => f.id));
+    const keys = await deleteUnattached(
+      db,
+      orphans.map((f) => f.id),
+    );
     if (keys.length) await r2.delete(keys);
     deleted += keys.length;
     if (orphans.length < PAGE) break;

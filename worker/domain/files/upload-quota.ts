@@ -40,7 +40,11 @@ export const quotaWindowStart = (now: Date) => new Date(now.getTime() - QUOTA_WI
 /** 429 naming the limit reached, or null when one more upload of `size` bytes fits. */
 export function quotaRefusal(usage: UploadUsage, quota: UploadQuota, size: number): AppError | null {
   if (usage.loose + 1 > quota.looseFiles) {
-    return new AppError(429, 'too_many_loose_files', `尚未用于表单的上传文件已有 ${quota.looseFiles} 个，请先在表单中使用后再上传（未使用的文件一天后自动清理）`);
+    return new AppError(
+      429,
+      'too_many_loose_files',
+      `尚未用于表单的上传文件已有 ${quota.looseFiles} 个，请先在表单中使用后再上传（未使用的文件一天后自动清理）`,
+    );
   }
   if (usage.filesSince + 1 > quota.filesPerDay) {
     return new AppError(429, 'daily_upload_files', `24 小时内最多上传 ${quota.filesPerDay} 个文件，已达上限，请稍后再试`);

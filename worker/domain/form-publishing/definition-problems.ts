@@ -4,7 +4,11 @@ import type { Db } from '../../db/client';
 import { invalid } from '../../http/errors';
 import { lifecycleDependencyErrors } from './lifecycle-dependencies';
 
-export async function definitionProblems(db: Db, formKey: string, definition: unknown): Promise<{ shape: DefinitionError[]; lifecycle: DefinitionError[] }> {
+export async function definitionProblems(
+  db: Db,
+  formKey: string,
+  definition: unknown,
+): Promise<{ shape: DefinitionError[]; lifecycle: DefinitionError[] }> {
   const shape = checkDefinition(definition);
   const def = definition as FormDefinition;
   if (shape.length === 0 && def.key !== formKey) shape.push({ path: 'key', message: `表单键应为「${formKey}」，不能修改` });
@@ -18,10 +22,15 @@ const asFields = (errors: DefinitionError[], code: string) => errors.map((e) => 
 /** Throws the 422 that says what to fix; returns the definition when there is nothing. */
 export async function assertPublishable(db: Db, formKey: string, definition: unknown): Promise<FormDefinition> {
   const { shape, lifecycle } = await definitionProblems(db, formKey, definition);
-  if (shape.length > 0) throw invalid(`表单定义有 ${shape.length} 处错误，请修改后再发布`, asFields(shape, 'definition'), 'definition_invalid');
+  if (shape.length > 0)
+    throw invalid(`表单定义有 ${shape.length} 处错误，请修改后再发布`, asFields(shape, 'definition'), 'definition_invalid');
   const [firstBreak] = lifecycle;
   if (firstBreak) {
-    throw invalid(`此修改会破坏正在运行的业务流程，不能发布：${firstBreak.message}`, asFields(lifecycle, 'lifecycle'), 'lifecycle_dependency');
+    throw invalid(
+      `此修改会破坏正在运行的业务流程，不能发布：${firstBreak.message}`,
+      asFields(lifecycle, 'lifecycle'),
+      'lifecycle_dependency',
+    );
   }
   return definition as FormDefinition;
 }

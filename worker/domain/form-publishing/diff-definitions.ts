@@ -46,7 +46,9 @@ function fieldChanges(a: FieldEntry, b: FieldEntry): PropChange[] {
 /** The document without its fields: steps and sections keep keys, labels, rules and access. */
 function layout(def: FormDefinition) {
   return def.steps.map((s) => ({
-    key: s.key, label: s.label, labelEn: s.labelEn,
+    key: s.key,
+    label: s.label,
+    labelEn: s.labelEn,
     sections: s.sections.map(({ rows: _rows, ...section }) => section),
   }));
 }

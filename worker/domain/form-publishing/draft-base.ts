@@ -16,17 +16,28 @@ export interface StaleBase {
   message: string;
 }
 
-export async function staleBase(db: Db, formKey: string, baseVersion: number | null | undefined, latestVersion: number): Promise<StaleBase | null> {
+export async function staleBase(
+  db: Db,
+  formKey: string,
+  baseVersion: number | null | undefined,
+  latestVersion: number,
+): Promise<StaleBase | null> {
   if (baseVersion === null || baseVersion === undefined || baseVersion === latestVersion) return null;
   const latest = await formVersionRow(db, formKey, latestVersion);
   const publishedBy = latest?.publishedBy ?? '';
   const publishedAt = latest?.publishedAt ?? '';
-  const message = `草稿基于 v${baseVersion} 编辑，之后${publishedBy ? ` ${publishedBy} ` : ''}已发布了 v${latestVersion}。`
-    + `直接发布会覆盖 v${latestVersion} 的修改：请先对比 v${baseVersion} 与 v${latestVersion}，把草稿更新到 v${latestVersion} 后再发布`;
+  const message =
+    `草稿基于 v${baseVersion} 编辑，之后${publishedBy ? ` ${publishedBy} ` : ''}已发布了 v${latestVersion}。` +
+    `直接发布会覆盖 v${latestVersion} 的修改：请先对比 v${baseVersion} 与 v${latestVersion}，把草稿更新到 v${latestVersion} 后再发布`;
   return { baseVersion, latestVersion, publishedBy, publishedAt, message };
 }
 
-export async function assertBaseIsLatest(db: Db, formKey: string, baseVersion: number | null | undefined, latestVersion: number): Promise<void> {
+export async function assertBaseIsLatest(
+  db: Db,
+  formKey: string,
+  baseVersion: number | null | undefined,
+  latestVersion: number,
+): Promise<void> {
   const stale = await staleBase(db, formKey, baseVersion, latestVersion);
   if (stale) throw conflict(stale.message, 'stale_base_version');
 }

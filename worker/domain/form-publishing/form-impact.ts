@@ -47,7 +47,12 @@ function errorsFor(def: FormDefinition, data: Record<string, unknown>, steps: Su
   return [...out.values()];
 }
 
-export async function formImpact(db: Db, env: Env, formKey: string, next: FormDefinition): Promise<ImpactReport & { affectedCount: number }> {
+export async function formImpact(
+  db: Db,
+  env: Env,
+  formKey: string,
+  next: FormDefinition,
+): Promise<ImpactReport & { affectedCount: number }> {
   const latest = await latestForm(db, formKey);
   const changes = diffDefinitions(latest.definition, next);
   const nextKeys = new Set(fieldEntries(next).map((e) => e.field.key));
@@ -66,14 +71,28 @@ export async function formImpact(db: Db, env: Env, formKey: string, next: FormDe
       const errors = errorsFor(next, row.data, steps)
         .filter((e) => !before.has(`${e.path}:${e.code}`))
         .map(({ path, code, message }) => ({ path, code, message }));
-      const dropped = fieldEntries(own.definition).map((e) => e.field.key)
+      const dropped = fieldEntries(own.definition)
+        .map((e) => e.field.key)
         .filter((k) => !nextKeys.has(k) && Object.hasOwn(row.data, k) && row.data[k] !== null && row.data[k] !== '');
       if (errors.length === 0 && dropped.length === 0) continue;
-      affected.push({ id: row.id, kind: row.kind, state: row.state, stateLabel: labels[row.state] ?? row.state, formVersion: row.formVersion, errors, dropped });
+      affected.push({
+        id: row.id,
+        kind: row.kind,
+        state: row.state,
+        stateLabel: labels[row.state] ?? row.state,
+        formVersion: row.formVersion,
+        errors,
+        dropped,
+      });
     }
   }
   return {
-    formKey, latestVersion: latest.version, changes, checked, truncated,
-    affectedCount: affected.length, affected: affected.slice(0, LISTED),
+    formKey,
+    latestVersion: latest.version,
+    changes,
+    checked,
+    truncated,
+    affectedCount: affected.length,
+    affected: affected.slice(0, LISTED),
   };
 }

@@ -21,7 +21,8 @@ describe('what the running system needs from each form', () => {
     const def = copy(SHIPPED_FORMS.dispatch);
     def!.workflow = def!.workflow.map((w) => (w.key === 'student' ? { ...w, key: 'graduate' } : w));
     expect(await lifecycleDependencyErrors(openDb(env.DB), 'dispatch', def!)).toContainEqual({
-      path: 'workflow', message: '不能删除环节「student」：派遣信息：保存使用该环节',
+      path: 'workflow',
+      message: '不能删除环节「student」：派遣信息：保存使用该环节',
     });
   });
 

@@ -52,7 +52,8 @@ export async function lifecycleDependencyErrors(db: Db, formKey: string, def: Fo
   }
   // this form copies from others
   (def.mappings ?? []).forEach((mapping, i) => {
-    if (!Object.hasOwn(SHIPPED_FORMS, mapping.from)) errors.push({ path: `mappings[${i}].from`, message: `来源表单「${mapping.from}」不存在` });
+    if (!Object.hasOwn(SHIPPED_FORMS, mapping.from))
+      errors.push({ path: `mappings[${i}].from`, message: `来源表单「${mapping.from}」不存在` });
   });
   for (const [i, mapping] of (def.mappings ?? []).entries()) {
     if (!Object.hasOwn(SHIPPED_FORMS, mapping.from)) continue;

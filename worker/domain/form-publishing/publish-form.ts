@@ -51,10 +51,17 @@ export async function publishForm(db: Db, env: Env, actor: Actor, formKey: strin
     await runBatch(db, [
       insertVersionStatement(db, formKey, version, content, actor.username, at),
       // a form version has no records row: its events chain under the subject `form:<key>`
-      ...await subjectAuditWrites(db, {
-        recordId: `form:${formKey}`, kind: 'forms', action: 'publish', fromState: `v${latest.version}`, toState: `v${version}`,
-        actor, reason, data: content, at,
-      }),
+      ...(await subjectAuditWrites(db, {
+        recordId: `form:${formKey}`,
+        kind: 'forms',
+        action: 'publish',
+        fromState: `v${latest.version}`,
+        toState: `v${version}`,
+        actor,
+        reason,
+        data: content,
+        at,
+      })),
       ...(input.clearDraft ? [deleteDraftStatement(db, formKey)] : []),
     ]);
   } catch (err) {

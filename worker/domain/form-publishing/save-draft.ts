@@ -22,11 +22,19 @@ export interface SaveDraftOptions {
   savedAt?: string | null;
 }
 
-export async function saveFormDraft(db: Db, actor: Actor, formKey: string, definition: Record<string, unknown>, options: SaveDraftOptions = {}) {
+export async function saveFormDraft(
+  db: Db,
+  actor: Actor,
+  formKey: string,
+  definition: Record<string, unknown>,
+  options: SaveDraftOptions = {},
+) {
   const { baseVersion: requestedBase, savedAt } = options;
   const latest = await latestForm(db, formKey);
   if (requestedBase !== undefined && (requestedBase < 1 || requestedBase > latest.version)) {
-    throw badRequest('bad_field', `baseVersion 应为 1–${latest.version} 之间的已发布版本`, [{ path: 'baseVersion', code: 'type', message: '不是已发布的版本' }]);
+    throw badRequest('bad_field', `baseVersion 应为 1–${latest.version} 之间的已发布版本`, [
+      { path: 'baseVersion', code: 'type', message: '不是已发布的版本' },
+    ]);
   }
   const existing = await draftRow(db, formKey);
   const baseVersion = requestedBase ?? existing?.baseVersion ?? latest.version;
@@ -42,7 +50,13 @@ export async function saveFormDraft(db: Db, actor: Actor, formKey: string, defin
   }
   const { shape, lifecycle } = await definitionProblems(db, formKey, definition);
   return {
-    key: formKey, latestVersion: latest.version, baseVersion, updatedAt: at, updatedBy: actor.username,
-    errors: shape, lifecycleErrors: lifecycle, staleBase: await staleBase(db, formKey, baseVersion, latest.version),
+    key: formKey,
+    latestVersion: latest.version,
+    baseVersion,
+    updatedAt: at,
+    updatedBy: actor.username,
+    errors: shape,
+    lifecycleErrors: lifecycle,
+    staleBase: await staleBase(db, formKey, baseVersion, latest.version),
   };
 }

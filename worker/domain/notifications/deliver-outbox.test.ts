@@ -14,7 +14,11 @@ import { localTransport, type OutgoingMessage, type Transport } from './transpor
 
 const db = openDb(env.DB);
 
-interface FakeMessage { body: OutboxMessage; acked: boolean; retried: { delaySeconds?: number } | null }
+interface FakeMessage {
+  body: OutboxMessage;
+  acked: boolean;
+  retried: { delaySeconds?: number } | null;
+}
 
 /** A queue batch as the runtime hands it to `queue()`, recording acks and retries. */
 function batchOf(bodies: OutboxMessage[]): { batch: MessageBatch<OutboxMessage>; messages: FakeMessage[] } {
@@ -22,11 +26,19 @@ function batchOf(bodies: OutboxMessage[]): { batch: MessageBatch<OutboxMessage>;
   const batch = {
     queue: 'wangqian-notify',
     messages: messages.map((m, i) => ({
-      id: String(i), timestamp: new Date(), attempts: 1, body: m.body,
-      ack: () => { m.acked = true; },
-      retry: (o?: { delaySeconds?: number }) => { m.retried = o ?? {}; },
+      id: String(i),
+      timestamp: new Date(),
+      attempts: 1,
+      body: m.body,
+      ack: () => {
+        m.acked = true;
+      },
+      retry: (o?: { delaySeconds?: number }) => {
+        m.retried = o ?? {};
+      },
     })),
-    ackAll: () => undefined, retryAll: () => undefined,
+    ackAll: () => undefined,
+    retryAll: () => undefined,
   } as unknown as MessageBatch<OutboxMessage>;
   return { batch, messages };
 }
@@ -34,7 +46,8 @@ function batchOf(bodies: OutboxMessage[]): { batch: MessageBatch<OutboxMessage>;
 /** A transport that records each send and fails the first `failures` calls. */
 function recording(failures = 0): Transport & { sent: OutgoingMessage[]; calls: number } {
   const t = {
-    sent: [] as OutgoingMessage[], calls: 0,
+    sent: [] as OutgoingMessage[],
+    calls: 0,
     send(m: OutgoingMessage) {
       t.calls++;
       if (t.calls <= failures) return Promise.reject(new Error('短信网关超时'));
@@ -51,17 +64,25 @@ async function invitedWithContacts() {
   await env.DB.prepare('UPDATE students SET email = ? WHERE id = ?').bind('songzy@example.edu.cn', invitation.fixture.studentId).run();
   const { demo } = await import('../../test/scenarios');
   const { jobTerms } = await import('../../test/signing');
-  const sent = await (await demo('employer')).post(`/api/invitations/${invitation.id}/send`, { version: invitation.version, data: { ...invitation.data, ...jobTerms() } });
+  const sent = await (await demo('employer')).post(`/api/invitations/${invitation.id}/send`, {
+    version: invitation.version,
+    data: { ...invitation.data, ...jobTerms() },
+  });
   expect(sent.status).toBe(200);
   const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.address, o.state, o.subject, o.body FROM notification_outbox o
-    JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? ORDER BY o.channel`).bind(invitation.id).all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
+    JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? ORDER BY o.channel`)
+    .bind(invitation.id)
+    .all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
   return { invitation, rows: rows.results };
 }
 
-const stateOf = async (id: string) => (await env.DB.prepare('SELECT state, attempts, last_error, next_attempt_at FROM notification_outbox WHERE id = ?').bind(id).first<{ state: string; attempts: number; last_error: string | null; next_attempt_at: string | null }>())!;
+const stateOf = async (id: string) =>
+  (await env.DB.prepare('SELECT state, attempts, last_error, next_attempt_at FROM notification_outbox WHERE id = ?')
+    .bind(id)
+    .first<{ state: string; attempts: number; last_error: string | null; next_attempt_at: string | null }>())!;
 
 describe('the notification outbox', () => {
-  it('is written in the transition\'s batch: one e-mail and one SMS to the invited student, pending', async () => {
+  it("is written in the transition's batch: one e-mail and one SMS to the invited student, pending", async () => {
     const { invitation, rows } = await invitedWithContacts();
     expect(rows).toEqual([
       expect.objectContaining({ channel: 'email', address: 'songzy@example.edu.cn', state: 'pending', subject: '收到职位邀约' }),
@@ -90,14 +111,36 @@ describe('the notification outbox', () => {
     const sms = rows.find((r) => r.channel === 'sms')!;
     const transport = recording(2);
     const t0 = new Date('2027-03-01T08:00:00Z');
-    for (const [attempt, delay] of [[1, 30], [2, 60]] as const) {
+    for (const [attempt, delay] of [
+      [1, 30],
+      [2, 60],
+    ] as const) {
       const run = batchOf([{ outboxId: sms.id }]);
-      expect(await deliverOutbox(db, run.batch, () => transport, () => t0)).toEqual({ sent: 0 });
+      expect(
+        await deliverOutbox(
+          db,
+          run.batch,
+          () => transport,
+          () => t0,
+        ),
+      ).toEqual({ sent: 0 });
       expect(run.messages[0]).toMatchObject({ acked: false, retried: { delaySeconds: delay } });
-      expect(await stateOf(sms.id)).toEqual({ state: 'pending', attempts: attempt, last_error: '短信网关超时', next_attempt_at: new Date(t0.getTime() + delay * 1000).toISOString() });
+      expect(await stateOf(sms.id)).toEqual({
+        state: 'pending',
+        attempts: attempt,
+        last_error: '短信网关超时',
+        next_attempt_at: new Date(t0.getTime() + delay * 1000).toISOString(),
+      });
     }
     const run = batchOf([{ outboxId: sms.id }]);
-    expect(await deliverOutbox(db, run.batch, () => transport, () => t0)).toEqual({ sent: 1 });
+    expect(
+      await deliverOutbox(
+        db,
+        run.batch,
+        () => transport,
+        () => t0,
+      ),
+    ).toEqual({ sent: 1 });
     expect(run.messages[0]!.acked).toBe(true);
     expect(await stateOf(sms.id)).toMatchObject({ state: 'sent', attempts: 3, last_error: null });
     expect(transport.sent).toHaveLength(1);
@@ -126,14 +169,24 @@ describe('the notification outbox', () => {
     const eventId = rows[0]!.id.split(':')[0]!;
     const run = batchOf([{ eventId }, { eventId }]);
     expect(await deliverOutbox(db, run.batch, () => localTransport(db))).toEqual({ sent: 2 });
-    const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel').bind(rows[0]!.id, rows[1]!.id).all();
-    expect(mailbox.results).toEqual([{ channel: 'email', subject: '收到职位邀约' }, { channel: 'sms', subject: '收到职位邀约' }]);
+    const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel')
+      .bind(rows[0]!.id, rows[1]!.id)
+      .all();
+    expect(mailbox.results).toEqual([
+      { channel: 'email', subject: '收到职位邀约' },
+      { channel: 'sms', subject: '收到职位邀约' },
+    ]);
   });
 
   it('the scheduled sweep hands due rows to the queue once, and not again while they are leased', async () => {
     const { rows } = await invitedWithContacts();
     const queued: OutboxMessage[] = [];
-    const queue = { sendBatch: (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); return Promise.resolve(); } } as unknown as Queue<OutboxMessage>;
+    const queue = {
+      sendBatch: (ms: { body: OutboxMessage }[]) => {
+        queued.push(...ms.map((m) => m.body));
+        return Promise.resolve();
+      },
+    } as unknown as Queue<OutboxMessage>;
     // before the grace has passed the rows are the writing request's to queue; after it, the sweep's
     await sweepOutbox(db, queue, new Date(Date.now() + 1000));
     expect(queued.filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);

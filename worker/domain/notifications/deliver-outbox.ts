@@ -25,7 +25,12 @@ export function backoffSeconds(attempts: number): number {
 type Outcome = { sent: number; retryIn?: number };
 
 /** One row, exactly once: claim, send, mark. Answers the delay to retry after, if it failed but may try again. */
-export async function deliverOne(db: Db, id: string, transportFor: (channel: OutgoingMessage['channel']) => Transport, now: () => Date): Promise<Outcome> {
+export async function deliverOne(
+  db: Db,
+  id: string,
+  transportFor: (channel: OutgoingMessage['channel']) => Transport,
+  now: () => Date,
+): Promise<Outcome> {
   const row = await claimOutboxRow(db, id, now());
   if (!row) return { sent: 0 };
   try {
@@ -46,7 +51,10 @@ export async function deliverOne(db: Db, id: string, transportFor: (channel: Out
 
 /** Handles one queue batch: acknowledges what is done, retries (with backoff) what failed. */
 export async function deliverOutbox(
-  db: Db, batch: MessageBatch<OutboxMessage>, transportFor: (channel: OutgoingMessage['channel']) => Transport, now: () => Date = () => new Date(),
+  db: Db,
+  batch: MessageBatch<OutboxMessage>,
+  transportFor: (channel: OutgoingMessage['channel']) => Transport,
+  now: () => Date = () => new Date(),
 ): Promise<{ sent: number }> {
   let sent = 0;
   for (const message of batch.messages) {

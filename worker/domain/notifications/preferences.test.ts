@@ -6,8 +6,13 @@ import { studentWithSourceRecord } from '../../test/fixtures';
 import { demo } from '../../test/scenarios';
 import { sendInvitation } from '../../test/signing';
 
-const channelsOf = async (recordId: string) => (await env.DB.prepare(`SELECT o.channel FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
-  WHERE n.record_id = ? ORDER BY o.channel`).bind(recordId).all<{ channel: string }>()).results.map((r) => r.channel);
+const channelsOf = async (recordId: string) =>
+  (
+    await env.DB.prepare(`SELECT o.channel FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
+  WHERE n.record_id = ? ORDER BY o.channel`)
+      .bind(recordId)
+      .all<{ channel: string }>()
+  ).results.map((r) => r.channel);
 
 describe('消息提醒设置', () => {
   it('SMS off for 职位邀约: the next invitation comes in-app and by e-mail, not by SMS; other categories unchanged', async () => {
@@ -27,9 +32,19 @@ describe('消息提醒设置', () => {
     expect((await student.get('/api/notifications')).body.items.map((n: { recordId: string }) => n.recordId)).toContain(sent.id);
 
     // bad input changes nothing
-    const bad = await student.request('PUT', '/api/notifications/preferences', { preferences: [{ category: 'invitation', sms: true }, { category: 'weather', email: false }] });
+    const bad = await student.request('PUT', '/api/notifications/preferences', {
+      preferences: [
+        { category: 'invitation', sms: true },
+        { category: 'weather', email: false },
+      ],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields).toEqual([{ path: 'preferences.1.category', code: 'enum', message: '没有这个消息类别' }]);
-    expect((await student.get('/api/notifications/preferences')).body.preferences).toContainEqual({ category: 'invitation', label: '职位邀约', email: true, sms: false });
+    expect((await student.get('/api/notifications/preferences')).body.preferences).toContainEqual({
+      category: 'invitation',
+      label: '职位邀约',
+      email: true,
+      sms: false,
+    });
   });
 });

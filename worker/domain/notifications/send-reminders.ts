@@ -34,15 +34,29 @@ const deadlineEnd = (deadline: string) => Date.parse(deadline + 'T16:00:00Z');
 async function deadlineReminders(db: Db, now: Date): Promise<Write[]> {
   const today = beijingToday(now.getTime());
   const tomorrow = beijingToday(now.getTime() + DAY_MS);
-  const due = await db.select().from(records)
+  const due = await db
+    .select()
+    .from(records)
     .where(and(eq(records.kind, 'invitations'), eq(records.state, 'sent'), inArray(records.deadline, [today, tomorrow])));
   return due
     .filter((r) => r.deadline && deadlineEnd(r.deadline) > now.getTime() && deadlineEnd(r.deadline) - now.getTime() <= DAY_MS)
-    .flatMap((r) => notificationWrites(db, {
-      eventId: newId(), category: 'invitation', event: 'reminder.deadline',
-      title: '邀约即将到期', body: render('{employer}的职位邀约（{job}）将于 {deadline} 24 时截止应约，请尽快处理。', valuesOf(r, {})),
-      recordKind: 'invitations', recordId: r.id, dedupeKey: `deadline:${r.id}`, now: now.toISOString(),
-    }, { studentId: r.studentId }));
+    .flatMap((r) =>
+      notificationWrites(
+        db,
+        {
+          eventId: newId(),
+          category: 'invitation',
+          event: 'reminder.deadline',
+          title: '邀约即将到期',
+          body: render('{employer}的职位邀约（{job}）将于 {deadline} 24 时截止应约，请尽快处理。', valuesOf(r, {})),
+          recordKind: 'invitations',
+          recordId: r.id,
+          dedupeKey: `deadline:${r.id}`,
+          now: now.toISOString(),
+        },
+        { studentId: r.studentId },
+      ),
+    );
 }
 
 /** Every (kind, state) a reviewer role acts on, from the lifecycle definitions. */
@@ -54,7 +68,9 @@ export function waitingStates(): { kind: Kind; state: string; role: Reviewer }[]
       if (!t.to) continue;
       for (const role of t.by) {
         if (!(REVIEWERS as readonly string[]).includes(role)) continue;
-        for (const state of t.from) if (!out.some((o) => o.kind === l.kind && o.state === state && o.role === role)) out.push({ kind: l.kind, state, role: role as Reviewer });
+        for (const state of t.from)
+          if (!out.some((o) => o.kind === l.kind && o.state === state && o.role === role))
+            out.push({ kind: l.kind, state, role: role as Reviewer });
       }
     }
   }
@@ -64,7 +80,8 @@ export function waitingStates(): { kind: Kind; state: string; role: Reviewer }[]
 async function reviewerDigests(db: Db, now: Date): Promise<Write[]> {
   const waiting = waitingStates();
   const before = new Date(now.getTime() - REVIEW_WAIT_DAYS * DAY_MS).toISOString();
-  const groups = await db.select({ kind: records.kind, state: records.state, schoolId: records.schoolId, collegeId: records.collegeId, n: count() })
+  const groups = await db
+    .select({ kind: records.kind, state: records.state, schoolId: records.schoolId, collegeId: records.collegeId, n: count() })
     .from(records)
     .where(and(or(...waiting.map((w) => and(eq(records.kind, w.kind), eq(records.state, w.state)))), lt(records.updatedAt, before)))
     .groupBy(records.kind, records.state, records.schoolId, records.collegeId);
@@ -73,8 +90,14 @@ async function reviewerDigests(db: Db, now: Date): Promise<Write[]> {
   for (const g of groups) {
     for (const w of waiting.filter((x) => x.kind === g.kind && x.state === g.state)) {
       const key = w.role === 'college' ? `college:${g.schoolId}:${g.collegeId}` : w.role === 'school' ? `school:${g.schoolId}` : w.role;
-      const audience: AudienceOf = w.role === 'college' ? { collegeReviewers: true, schoolId: g.schoolId, collegeId: g.collegeId }
-        : w.role === 'school' ? { schoolReviewers: true, schoolId: g.schoolId } : w.role === 'center' ? { center: true } : { province: true };
+      const audience: AudienceOf =
+        w.role === 'college'
+          ? { collegeReviewers: true, schoolId: g.schoolId, collegeId: g.collegeId }
+          : w.role === 'school'
+            ? { schoolReviewers: true, schoolId: g.schoolId }
+            : w.role === 'center'
+              ? { center: true }
+              : { province: true };
       const d = digests.get(key) ?? { audience, counts: new Map<string, number>() };
       const label = LIFECYCLES[g.kind as Kind]?.label ?? g.kind;
       d.counts.set(label, (d.counts.get(label) ?? 0) + g.n);
@@ -85,11 +108,21 @@ async function reviewerDigests(db: Db, now: Date): Promise<Write[]> {
   return [...digests.values()].flatMap(({ audience, counts }) => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const parts = [...counts].map(([label, n]) => `${label} ${n} 条`).join('、');
-    return notificationWrites(db, {
-      eventId: newId(), category: 'reminder', event: 'reminder.digest',
-      title: `${total} 条事项等待审核超过 ${REVIEW_WAIT_DAYS} 天`, body: `以下事项已等待您审核超过 ${REVIEW_WAIT_DAYS} 天：${parts}。请在待办列表中尽快处理。`,
-      recordKind: null, recordId: null, dedupeKey: `digest:${day}`, now: now.toISOString(),
-    }, audience);
+    return notificationWrites(
+      db,
+      {
+        eventId: newId(),
+        category: 'reminder',
+        event: 'reminder.digest',
+        title: `${total} 条事项等待审核超过 ${REVIEW_WAIT_DAYS} 天`,
+        body: `以下事项已等待您审核超过 ${REVIEW_WAIT_DAYS} 天：${parts}。请在待办列表中尽快处理。`,
+        recordKind: null,
+        recordId: null,
+        dedupeKey: `digest:${day}`,
+        now: now.toISOString(),
+      },
+      audience,
+    );
   });
 }
 
@@ -112,17 +145,34 @@ async function destinationDeadlineReminders(db: Db, now: Date): Promise<Write[]>
     if (threshold === undefined) continue;
     const dedupeKey = `destination:${cohort}:${threshold}`;
     const at = now.toISOString();
-    writes.push(unregisteredGraduatesWrite({
-      cohort, eventId: newId(), dedupeKey, now: at,
-      title: '毕业去向登记即将截止', body: `${cohort} 届毕业去向登记将于 ${changeDeadline} 截止（还有 ${daysLeft} 天），您还没有完成登记，请尽快登录填写并提交审核。`,
-    }));
+    writes.push(
+      unregisteredGraduatesWrite({
+        cohort,
+        eventId: newId(),
+        dedupeKey,
+        now: at,
+        title: '毕业去向登记即将截止',
+        body: `${cohort} 届毕业去向登记将于 ${changeDeadline} 截止（还有 ${daysLeft} 天），您还没有完成登记，请尽快登录填写并提交审核。`,
+      }),
+    );
     for (const g of await unregisteredByCollege(db, cohort)) {
-      writes.push(...notificationWrites(db, {
-        eventId: newId(), category: 'reminder', event: 'reminder.destination-digest',
-        title: `${g.n} 名毕业生尚未登记毕业去向`,
-        body: `本院 ${cohort} 届有 ${g.n} 名毕业生尚未完成毕业去向登记，登记将于 ${changeDeadline} 截止（还有 ${daysLeft} 天），请督促他们尽快登记。`,
-        recordKind: null, recordId: null, dedupeKey, now: at,
-      }, { collegeReviewers: true, schoolId: g.schoolId, collegeId: g.collegeId }));
+      writes.push(
+        ...notificationWrites(
+          db,
+          {
+            eventId: newId(),
+            category: 'reminder',
+            event: 'reminder.destination-digest',
+            title: `${g.n} 名毕业生尚未登记毕业去向`,
+            body: `本院 ${cohort} 届有 ${g.n} 名毕业生尚未完成毕业去向登记，登记将于 ${changeDeadline} 截止（还有 ${daysLeft} 天），请督促他们尽快登记。`,
+            recordKind: null,
+            recordId: null,
+            dedupeKey,
+            now: at,
+          },
+          { collegeReviewers: true, schoolId: g.schoolId, collegeId: g.collegeId },
+        ),
+      );
     }
   }
   return writes;
@@ -134,8 +184,9 @@ const beijingHour = (now: Date) => (now.getUTCHours() + 8) % 24;
 
 /** Writes the reminders due at `now` (the scheduled run; tests call it with a fixed time). */
 export async function sendReminders(db: Db, now = new Date()): Promise<void> {
-  const daily = beijingHour(now) === DIGEST_HOUR ? [...await reviewerDigests(db, now), ...await destinationDeadlineReminders(db, now)] : [];
-  const writes = [...await deadlineReminders(db, now), ...daily];
+  const daily =
+    beijingHour(now) === DIGEST_HOUR ? [...(await reviewerDigests(db, now)), ...(await destinationDeadlineReminders(db, now))] : [];
+  const writes = [...(await deadlineReminders(db, now)), ...daily];
   // a batch per 50 statements keeps each well inside D1's limits
   for (let i = 0; i < writes.length; i += 50) await runBatch(db, writes.slice(i, i + 50));
 }

@@ -31,7 +31,14 @@ export interface TransportSecrets {
 
 /** 本地发件箱: writes each message to a table the admin page shows; nothing leaves the platform. */
 export function localTransport(db: Db): Transport {
-  return { send: (m) => writeLocalMail(db, { outboxId: m.id, channel: m.channel, address: m.address, subject: m.subject, body: m.body }, new Date().toISOString()) };
+  return {
+    send: (m) =>
+      writeLocalMail(
+        db,
+        { outboxId: m.id, channel: m.channel, address: m.address, subject: m.subject, body: m.body },
+        new Date().toISOString(),
+      ),
+  };
 }
 
 async function post(url: string, key: string, idempotencyKey: string, payload: unknown): Promise<void> {
@@ -59,7 +66,8 @@ export function httpSmsTransport(url: string, key: string): Transport {
  */
 export function transportsFor(env: TransportSecrets, db: Db): (channel: OutgoingMessage['channel']) => Transport {
   const local = localTransport(db);
-  const mail = env.MAIL_API_URL && env.MAIL_API_KEY && env.MAIL_FROM ? httpMailTransport(env.MAIL_API_URL, env.MAIL_API_KEY, env.MAIL_FROM) : local;
+  const mail =
+    env.MAIL_API_URL && env.MAIL_API_KEY && env.MAIL_FROM ? httpMailTransport(env.MAIL_API_URL, env.MAIL_API_KEY, env.MAIL_FROM) : local;
   const sms = env.SMS_API_URL && env.SMS_API_KEY ? httpSmsTransport(env.SMS_API_URL, env.SMS_API_KEY) : local;
   return (channel) => (channel === 'email' ? mail : sms);
 }

@@ -40,5 +40,11 @@ export async function previewedNumberWrites(db: Db, recordId: string, owner: Own
   if ((await reservedSequence(db, owner.studentId, digest)) === undefined) {
     throw invalid('请先预览协议书并确认无误后再提交（预览后如有修改，需要重新预览）', [], 'preview_required');
   }
-  return useReservedNumber(db, { recordId, studentId: owner.studentId, digest, schoolCode: await schoolCodeOf(db, owner.schoolId), cohort: owner.cohort });
+  return useReservedNumber(db, {
+    recordId,
+    studentId: owner.studentId,
+    digest,
+    schoolCode: await schoolCodeOf(db, owner.schoolId),
+    cohort: owner.cohort,
+  });
 }

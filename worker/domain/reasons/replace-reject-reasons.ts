@@ -50,7 +50,12 @@ export async function replaceRejectReasons(db: Db, actor: Actor, lifecycle: Life
     await deleteReasonList(db, lifecycle.kind);
   } else {
     const reasons = checkReasonList(given);
-    await saveReasonList(db, { kind: lifecycle.kind, reasons: JSON.stringify(reasons), updatedAt: new Date().toISOString(), updatedBy: actor.accountId });
+    await saveReasonList(db, {
+      kind: lifecycle.kind,
+      reasons: JSON.stringify(reasons),
+      updatedAt: new Date().toISOString(),
+      updatedBy: actor.accountId,
+    });
   }
   return rejectReasons(db, lifecycle);
 }

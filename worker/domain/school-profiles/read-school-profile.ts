@@ -21,7 +21,9 @@ export const SCHOOL_PROFILE_RULES: Record<keyof SchoolProfile, Rule> = {
   authority: { label: '就业主管部门', max: 100, required: true },
   contact: { label: '联系人', max: 30, required: true },
   phone: {
-    label: '联系电话', max: 20, required: true,
+    label: '联系电话',
+    max: 20,
+    required: true,
     check: (v) => (isMobile(v) || isLandline(v) ? null : '请输入 11 位手机号码或固定电话（区号-号码，如 025-83591234）'),
   },
   address: { label: '通讯地址', max: 100, required: false },
@@ -30,7 +32,10 @@ export const SCHOOL_PROFILE_RULES: Record<keyof SchoolProfile, Rule> = {
 
 const KEYS = Object.keys(SCHOOL_PROFILE_RULES) as Array<keyof SchoolProfile>;
 
-export function readSchoolProfile(body: Unchecked<v.InferOutput<typeof SchoolProfileBodySchema>>): { profile: SchoolProfile; fields: FieldIssue[] } {
+export function readSchoolProfile(body: Unchecked<v.InferOutput<typeof SchoolProfileBodySchema>>): {
+  profile: SchoolProfile;
+  fields: FieldIssue[];
+} {
   const fields: FieldIssue[] = [];
   const values: Record<string, string | null> = {};
   for (const key of KEYS) {

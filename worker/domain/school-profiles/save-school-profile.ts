@@ -23,10 +23,17 @@ export async function saveSchoolProfile(db: Db, actor: Actor, profile: SchoolPro
   try {
     await runBatch(db, [
       schoolProfileWrite(db, actor.schoolId, profile, actor.accountId, at),
-      ...await subjectAuditWrites(db, {
-        recordId: schoolProfileSubject(actor.schoolId), kind: 'school-profiles', action: 'change-school-profile',
-        fromState: null, toState: 'saved', actor, reason: `修改：${changed.join('、') || '无变化'}`, data: profile, at,
-      }),
+      ...(await subjectAuditWrites(db, {
+        recordId: schoolProfileSubject(actor.schoolId),
+        kind: 'school-profiles',
+        action: 'change-school-profile',
+        fromState: null,
+        toState: 'saved',
+        actor,
+        reason: `修改：${changed.join('、') || '无变化'}`,
+        data: profile,
+        at,
+      })),
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('学校信息刚刚在别处被修改，请刷新后重试');

@@ -19,8 +19,11 @@ import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { colleges } from '../../db/schema';
 import {
-  findStudentsByIdNumbers, insertStudentsStatements, updateRecordsStatements,
-  type NewStudentRow, type UpdatedRecordRow,
+  findStudentsByIdNumbers,
+  insertStudentsStatements,
+  updateRecordsStatements,
+  type NewStudentRow,
+  type UpdatedRecordRow,
 } from '../../db/source-import';
 import { eventHash, GENESIS, preChainSeal } from '../audit/event-hash';
 import { badRequest, forbidden } from '../../http/errors';
@@ -50,8 +53,15 @@ export interface ImportRowError {
   idNumber?: string;
 }
 /** The refused rows as they were in the file plus a 问题 column: fix and import again as is. */
-export interface ProblemList { header: string[]; rows: string[][] }
-export interface ImportCredential { username: string; name: string; password: string }
+export interface ProblemList {
+  header: string[];
+  rows: string[][];
+}
+export interface ImportCredential {
+  username: string;
+  name: string;
+  password: string;
+}
 export interface ImportResult {
   created: number;
   updated: number;
@@ -76,7 +86,12 @@ export function headerMap(definition: FormDefinition, headers: string[]): { colu
   return { columns, unknown: headers.filter((h, i) => h !== '' && h !== PROBLEM_COLUMN && columns[i] === null) };
 }
 
-export async function importSourceRecords(db: Db, actor: Actor, form: { version: number; definition: FormDefinition }, table: Table): Promise<ImportResult> {
+export async function importSourceRecords(
+  db: Db,
+  actor: Actor,
+  form: { version: number; definition: FormDefinition },
+  table: Table,
+): Promise<ImportResult> {
   if (actor.role !== 'school' || !actor.schoolId) throw forbidden('只有学校审核员可以导入生源');
   const schoolId = actor.schoolId;
   if (table.rows.length > MAX_IMPORT_ROWS) throw badRequest('too_many_rows', `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
@@ -99,8 +114,13 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
   table.rows.forEach((cells, index) => {
     const row = lineOf(table, index);
     const input: Record<string, unknown> = {};
-    columns.forEach((key, i) => { if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i]; });
-    if (isTemplateExample(form.definition, input.idNumber)) { errors.push({ ...report(row, 'idNumber', TEMPLATE_EXAMPLE_MESSAGE), accepted: undefined }); return; }
+    columns.forEach((key, i) => {
+      if (key && cells[i] !== undefined && cells[i] !== '') input[key] = cells[i];
+    });
+    if (isTemplateExample(form.definition, input.idNumber)) {
+      errors.push({ ...report(row, 'idNumber', TEMPLATE_EXAMPLE_MESSAGE), accepted: undefined });
+      return;
+    }
     const result = validate(form.definition, input, { role: 'school', step: 'import' });
     const rowErrors = result.errors.map((e) => report(row, e.path, e.message, e.code));
     const idNumber = valueText(result.values.idNumber);
@@ -108,25 +128,54 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     if (result.values.college && !collegeId) {
       rowErrors.push({ ...report(row, 'college', `本校没有名为「${valueText(result.values.college)}」的学院`), accepted: collegeNames });
     }
-    if (idNumber && seen.has(idNumber)) rowErrors.push(report(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
-    if (rowErrors.length > 0 || !collegeId) { errors.push(...rowErrors); return; }
+    if (idNumber && seen.has(idNumber))
+      rowErrors.push(report(row, 'idNumber', `身份证号与第 ${seen.get(idNumber)} 行重复，同一学生只导入第一次出现的那一行`));
+    if (rowErrors.length > 0 || !collegeId) {
+      errors.push(...rowErrors);
+      return;
+    }
     seen.set(idNumber, row);
     valid.push({ row, values: result.values, collegeId });
   });
 
-  const existing = await findStudentsByIdNumbers(db, valid.map((v) => v.values.idNumber as string));
+  const existing = await findStudentsByIdNumbers(
+    db,
+    valid.map((v) => v.values.idNumber as string),
+  );
   const now = new Date().toISOString();
   const created: NewStudentRow[] = [];
   const updated: UpdatedRecordRow[] = [];
   const credentials: ImportCredential[] = [];
   let unchanged = 0;
   // Records imported before the audit chain existed: their first hashed event seals the old ones.
-  const preChain = await preChainEventsOf(db, [...existing.values()].filter((f) => f.recordId && !f.auditHead).map((f) => f.recordId as string));
-  const importEventLink = async (e: { eventId: string; recordId: string; fromState: string | null; toState: string; reason: string | null; digest: string; prevHash: string }) => ({
+  const preChain = await preChainEventsOf(
+    db,
+    [...existing.values()].filter((f) => f.recordId && !f.auditHead).map((f) => f.recordId as string),
+  );
+  const importEventLink = async (e: {
+    eventId: string;
+    recordId: string;
+    fromState: string | null;
+    toState: string;
+    reason: string | null;
+    digest: string;
+    prevHash: string;
+  }) => ({
     prevHash: e.prevHash,
     hash: await eventHash({
-      id: e.eventId, recordId: e.recordId, kind: 'source-records', action: 'import', fromState: e.fromState, toState: e.toState,
-      actorId: actor.accountId, actorRole: 'school', actorName: actor.displayName, reason: e.reason, dataDigest: e.digest, at: now, prevHash: e.prevHash,
+      id: e.eventId,
+      recordId: e.recordId,
+      kind: 'source-records',
+      action: 'import',
+      fromState: e.fromState,
+      toState: e.toState,
+      actorId: actor.accountId,
+      actorRole: 'school',
+      actorName: actor.displayName,
+      reason: e.reason,
+      dataDigest: e.digest,
+      at: now,
+      prevHash: e.prevHash,
     }),
   });
 
@@ -142,10 +191,26 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
       credentials.push({ username: idNumber, name, password });
       const ids = { studentId: newId(), recordId: newId(), accountId: newId(), eventId: newId() };
       const digest = await sha256Hex(data);
-      const link = await importEventLink({ eventId: ids.eventId, recordId: ids.recordId, fromState: null, toState: 'imported', reason: null, digest, prevHash: GENESIS });
+      const link = await importEventLink({
+        eventId: ids.eventId,
+        recordId: ids.recordId,
+        fromState: null,
+        toState: 'imported',
+        reason: null,
+        digest,
+        prevHash: GENESIS,
+      });
       created.push({
-        ...ids, collegeId, cohort, idNumber, name, phone, data,
-        passwordHash: await hashInitialPassword(password), digest, ...link,
+        ...ids,
+        collegeId,
+        cohort,
+        idNumber,
+        name,
+        phone,
+        data,
+        passwordHash: await hashInitialPassword(password),
+        digest,
+        ...link,
       });
     } else if (found.schoolId !== schoolId) {
       errors.push(report(row, 'idNumber', '该身份证号已由其他学校导入，请与省级管理员联系'));
@@ -156,17 +221,39 @@ export async function importSourceRecords(db: Db, actor: Actor, form: { version:
     } else {
       const eventId = newId();
       const digest = await sha256Hex(data);
-      const prevHash = found.auditHead ?? await preChainSeal(preChain.filter((e) => e.recordId === found.recordId));
-      const link = await importEventLink({ eventId, recordId: found.recordId, fromState: found.state, toState: found.state, reason: '重新导入', digest, prevHash });
+      const prevHash = found.auditHead ?? (await preChainSeal(preChain.filter((e) => e.recordId === found.recordId)));
+      const link = await importEventLink({
+        eventId,
+        recordId: found.recordId,
+        fromState: found.state,
+        toState: found.state,
+        reason: '重新导入',
+        digest,
+        prevHash,
+      });
       updated.push({
-        recordId: found.recordId, studentId: found.id, eventId, version: found.version ?? 1, state: found.state,
-        collegeId, cohort, name, phone, data, digest, head: found.auditHead, ...link,
+        recordId: found.recordId,
+        studentId: found.id,
+        eventId,
+        version: found.version ?? 1,
+        state: found.state,
+        collegeId,
+        cohort,
+        name,
+        phone,
+        data,
+        digest,
+        head: found.auditHead,
+        ...link,
       });
     }
   }
 
   const actorRef = { id: actor.accountId, name: actor.displayName, at: now };
-  const statements = [...insertStudentsStatements(db, created, { schoolId, formVersion: form.version }, actorRef), ...updateRecordsStatements(db, updated, actorRef)];
+  const statements = [
+    ...insertStudentsStatements(db, created, { schoolId, formVersion: form.version }, actorRef),
+    ...updateRecordsStatements(db, updated, actorRef),
+  ];
   if (statements.length > 0) await runBatch(db, statements);
   errors.sort((a, b) => a.row - b.row);
   return { created: created.length, updated: updated.length, unchanged, errors, credentials, problemList: problemList(table, errors) };
@@ -181,7 +268,9 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
   const fields = new Map<string, FieldDef>();
   for (const f of allFields(definition)) fields.set(f.key, f);
   const columnOf = new Map<string, number>();
-  columns.forEach((key, i) => { if (key && !columnOf.has(key)) columnOf.set(key, i); });
+  columns.forEach((key, i) => {
+    if (key && !columnOf.has(key)) columnOf.set(key, i);
+  });
   const cellsOf = rowsByLine(table);
   const cell = (row: number, key: string): string | undefined => {
     const i = columnOf.get(key);
@@ -195,9 +284,12 @@ function problemReporter(definition: FormDefinition, table: Table, columns: (str
     const value = cell(row, key);
     const label = field?.label ?? key;
     // a file has no list to pick from: 「请选择…」 is worded for what was typed
-    const wording = code === 'code' && value !== undefined ? `${label}「${value}」不是可选的值`
-      : code === 'region' && value !== undefined && message.startsWith('请选择') ? `${label}「${value}」不够具体，请写到区县（如 江苏省南京市玄武区）`
-        : message.replace(/^请选择/, '请填写');
+    const wording =
+      code === 'code' && value !== undefined
+        ? `${label}「${value}」不是可选的值`
+        : code === 'region' && value !== undefined && message.startsWith('请选择')
+          ? `${label}「${value}」不够具体，请写到区县（如 江苏省南京市玄武区）`
+          : message.replace(/^请选择/, '请填写');
     const out: ImportRowError = { row, field: path, message: wording, column: i === undefined ? label : table.headers[i] };
     if (value !== undefined) out.value = value;
     if (field) {
@@ -237,10 +329,12 @@ export function problemList(table: Table, errors: ImportRowError[]): ProblemList
     else byRow.set(e.row, [text]);
   }
   const cellsOf = rowsByLine(table);
-  const rows = [...byRow].sort(([a], [b]) => a - b).map(([row, problems]) => {
-    const cells = header.map((_, i) => cellsOf.get(row)?.[i] ?? '');
-    cells[at] = problems.join('；');
-    return cells;
-  });
+  const rows = [...byRow]
+    .sort(([a], [b]) => a - b)
+    .map(([row, problems]) => {
+      const cells = header.map((_, i) => cellsOf.get(row)?.[i] ?? '');
+      cells[at] = problems.join('；');
+      return cells;
+    });
   return { header, rows };
 }

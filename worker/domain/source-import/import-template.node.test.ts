@@ -73,9 +73,14 @@ describe('the XLSX import template', () => {
         expect(v, `${field.label} row ${row}`).toBeDefined();
         expect(v.promptTitle).toBe(field.label);
         const table = field.codeTable ? resolveCodeTable(definition, field.codeTable) : undefined;
-        const expected = field.key === 'college' ? colleges
-          : field.type === 'region' ? regionChoices(field.regionLevel).map((r) => r.fullName)
-            : table && !field.multiple ? table.items.map((item) => item.label) : null;
+        const expected =
+          field.key === 'college'
+            ? colleges
+            : field.type === 'region'
+              ? regionChoices(field.regionLevel).map((r) => r.fullName)
+              : table && !field.multiple
+                ? table.items.map((item) => item.label)
+                : null;
         if (expected) {
           expect(v.type, field.label).toBe('list');
           expect(v.errorStyle, 'codes and short forms may still be typed').toBe('warning');

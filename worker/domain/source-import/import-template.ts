@@ -63,15 +63,29 @@ export function templateColumns(definition: FormDefinition, colleges: string[]):
     .map((f) => {
       const choices = choicesOf(f, definition, colleges);
       const [firstCollege] = colleges;
-      const example = f.key === 'college' && firstCollege !== undefined ? firstCollege : f.example ?? '';
-      const accepted = f.key === 'college' && colleges.length > 0 ? `本校学院名称：${colleges.join('、')}` : acceptedText(f, definition) || '文字';
-      return { key: f.key, header: f.required ? `${f.label}*` : f.label, label: f.label, required: !!f.required, example, accepted, choices, text: TEXT_TYPES.has(f.type) };
+      const example = f.key === 'college' && firstCollege !== undefined ? firstCollege : (f.example ?? '');
+      const accepted =
+        f.key === 'college' && colleges.length > 0 ? `本校学院名称：${colleges.join('、')}` : acceptedText(f, definition) || '文字';
+      return {
+        key: f.key,
+        header: f.required ? `${f.label}*` : f.label,
+        label: f.label,
+        required: !!f.required,
+        example,
+        accepted,
+        choices,
+        text: TEXT_TYPES.has(f.type),
+      };
     });
 }
 
 export function templateCsv(columns: TemplateColumn[]): string {
   const digitColumns = columns.map((c, i) => (c.text ? i : -1)).filter((i) => i >= 0);
-  return toCsv(columns.map((c) => c.header), [columns.map((c) => c.example)], digitColumns);
+  return toCsv(
+    columns.map((c) => c.header),
+    [columns.map((c) => c.example)],
+    digitColumns,
+  );
 }
 
 /** Display width of text in Excel's character units: a CJK character counts two. */
@@ -96,9 +110,18 @@ export function templateXlsx(columns: TemplateColumn[]): Uint8Array<ArrayBuffer>
 
   const help = XLSX.utils.aoa_to_sheet([
     ['列名', '是否必填', '可填写的内容', '示例'],
-    ...columns.map((c) => [c.label, c.required ? '必填' : '选填', c.choices ? `${c.accepted}（可在下拉列表中选择）` : c.accepted, c.example]),
+    ...columns.map((c) => [
+      c.label,
+      c.required ? '必填' : '选填',
+      c.choices ? `${c.accepted}（可在下拉列表中选择）` : c.accepted,
+      c.example,
+    ]),
     [],
-    ['说明', '', `第 2 行是示例，导入时会跳过（其身份证号不属于任何人）。一次最多导入 ${MAX_IMPORT_ROWS} 行；同一身份证号重复导入会更新尚未提交的生源信息。`],
+    [
+      '说明',
+      '',
+      `第 2 行是示例，导入时会跳过（其身份证号不属于任何人）。一次最多导入 ${MAX_IMPORT_ROWS} 行；同一身份证号重复导入会更新尚未提交的生源信息。`,
+    ],
   ]);
   help['!cols'] = [{ wch: 14 }, { wch: 10 }, { wch: 80 }, { wch: 28 }];
   XLSX.utils.book_append_sheet(book, help, TEMPLATE_SHEETS.help);
@@ -111,7 +134,9 @@ export function templateXlsx(columns: TemplateColumn[]): Uint8Array<ArrayBuffer>
     const listed = coded[listColumn];
     if (!listed) return { sqref, type: 'none', promptTitle: c.label, prompt: c.accepted };
     return {
-      sqref, type: 'list', promptTitle: c.label,
+      sqref,
+      type: 'list',
+      promptTitle: c.label,
       source: sheetRange(TEMPLATE_SHEETS.choices, listColumn, 2, listed.choices.length + 1),
       prompt: `可在下拉列表中选择；全部可选值见「${TEMPLATE_SHEETS.choices}」表`,
       error: `「${c.label}」不在可选值中。导入时也接受代码和常用简称（如 汉 → 汉族）；其他写法会被拒绝。`,

@@ -83,7 +83,8 @@ function readXlsx(bytes: Uint8Array): { grid: string[][]; firstLine: number } {
   // a dense sheet's rows and cells are missing where nothing was written
   for (const row of (sheet['!data'] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[]) {
     for (const cell of row ?? []) {
-      if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && SSF.is_date(cell.z)) cell.w = excelDate(cell.v) ?? cell.w;
+      if (cell?.t === 'n' && typeof cell.v === 'number' && typeof cell.z === 'string' && SSF.is_date(cell.z))
+        cell.w = excelDate(cell.v) ?? cell.w;
     }
   }
   // blank rows are kept here so that each row's index is its place in the sheet

@@ -21,6 +21,7 @@ export function readContact(body: v.InferOutput<typeof ContactBodySchema>): { co
   if (!isMobile(mobile)) fields.push({ path: 'mobile', code: 'phone', message: '请输入 11 位手机号码' });
   if (email !== null && !isEmail(email)) fields.push({ path: 'email', code: 'email', message: '电子邮箱格式不正确' });
   if (qq !== null && !QQ.test(qq)) fields.push({ path: 'qq', code: 'qq', message: 'QQ 号为 5–11 位数字' });
-  if (wechat !== null && !WECHAT.test(wechat)) fields.push({ path: 'wechat', code: 'wechat', message: '微信号为 6–20 位字母、数字、下划线或减号，以字母开头' });
+  if (wechat !== null && !WECHAT.test(wechat))
+    fields.push({ path: 'wechat', code: 'wechat', message: '微信号为 6–20 位字母、数字、下划线或减号，以字母开头' });
   return { contact: { mobile, email, qq, wechat }, fields };
 }

@@ -30,10 +30,14 @@ export interface LookupAttempt {
 
 function identifierText(id: LookupIdentifier): string {
   switch (id.by) {
-    case 'idNumber': return `idNumber:${id.idNumber}`;
-    case 'phone': return `phone:${id.phone}`;
-    case 'namePhone': return `namePhone:${id.name}\u0000${id.phone}`;
-    case 'code': return `code:${id.code}`;
+    case 'idNumber':
+      return `idNumber:${id.idNumber}`;
+    case 'phone':
+      return `phone:${id.phone}`;
+    case 'namePhone':
+      return `namePhone:${id.name}\u0000${id.phone}`;
+    case 'code':
+      return `code:${id.code}`;
   }
 }
 
@@ -52,15 +56,25 @@ export async function admitAndAuditLookup(env: Env, db: Db, attempt: LookupAttem
   if (!employerId) throw forbidden();
   const at = now.toISOString();
   const base = {
-    at, employerId, accountId: attempt.actor.accountId, by: attempt.identifier.by,
-    schoolId: attempt.schoolId, cohort: attempt.cohort, identifierHash, ipHash,
+    at,
+    employerId,
+    accountId: attempt.actor.accountId,
+    by: attempt.identifier.by,
+    schoolId: attempt.schoolId,
+    cohort: attempt.cohort,
+    identifierHash,
+    ipHash,
   };
-  const rows: LookupRow[] = attempt.found.length === 0
-    ? [{ ...base, id: newId(now.getTime()), hit: false, studentId: null }]
-    : attempt.found.map((studentId) => ({ ...base, id: newId(now.getTime()), hit: true, studentId }));
+  const rows: LookupRow[] =
+    attempt.found.length === 0
+      ? [{ ...base, id: newId(now.getTime()), hit: false, studentId: null }]
+      : attempt.found.map((studentId) => ({ ...base, id: newId(now.getTime()), hit: true, studentId }));
   const quota = dailyQuota(env.LOOKUP_DAILY_QUOTA);
   const within = await recordLookupsWithinQuota(db, rows, {
-    counterKey: lookupQuotaKey(base.employerId, now), limit: quota, hitCost: HIT_COST, missCost: MISS_COST,
+    counterKey: lookupQuotaKey(base.employerId, now),
+    limit: quota,
+    hitCost: HIT_COST,
+    missCost: MISS_COST,
   });
   if (!within) throw quotaUsedUp(quota, now);
 }

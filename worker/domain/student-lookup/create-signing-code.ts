@@ -27,7 +27,14 @@ export async function createSigningCode(env: Env, db: Db, studentId: string, now
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + SIGNING_CODE_DAYS * 86_400_000).toISOString();
   const code = newSigningCode();
-  const row = { id: newId(now.getTime()), studentId, codeHash: await keyedHash(env.SESSION_SECRET, 'signing-code', code), hint: code.slice(-2), createdAt, expiresAt };
+  const row = {
+    id: newId(now.getTime()),
+    studentId,
+    codeHash: await keyedHash(env.SESSION_SECRET, 'signing-code', code),
+    hint: code.slice(-2),
+    createdAt,
+    expiresAt,
+  };
   await replaceSigningCode(db, row);
   return { id: row.id, code, hint: row.hint, createdAt, expiresAt };
 }

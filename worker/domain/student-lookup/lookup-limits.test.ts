@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDayStart, dailyQuota, LookupLimiter, lookupQuotaKey, secondsToBeijingMidnight, TooManyLookups, type UnitCounter } from './lookup-limits';
+import {
+  beijingDayStart,
+  dailyQuota,
+  LookupLimiter,
+  lookupQuotaKey,
+  secondsToBeijingMidnight,
+  TooManyLookups,
+  type UnitCounter,
+} from './lookup-limits';
 
 /** A counter with a budget per key, recording what was taken. */
 function budget(limit: number): UnitCounter & { taken: Map<string, number> } {
@@ -46,6 +54,8 @@ describe('lookup limits', () => {
 
   it('reads the daily quota from its variable, 200 when unset or nonsense', () => {
     expect(dailyQuota('50')).toBe(50);
-    expect([dailyQuota(undefined), dailyQuota(''), dailyQuota('-3'), dailyQuota('1.5'), dailyQuota('abc')]).toEqual([200, 200, 200, 200, 200]);
+    expect([dailyQuota(undefined), dailyQuota(''), dailyQuota('-3'), dailyQuota('1.5'), dailyQuota('abc')]).toEqual([
+      200, 200, 200, 200, 200,
+    ]);
   });
 });

@@ -24,17 +24,23 @@ export interface LookupKeys {
 
 /** 429 with the seconds to wait, for the Retry-After header. */
 export class TooManyLookups extends AppError {
-  constructor(readonly retryAfter: number, code: 'too_many_lookups' | 'lookup_quota_exceeded', message: string) {
+  constructor(
+    readonly retryAfter: number,
+    code: 'too_many_lookups' | 'lookup_quota_exceeded',
+    message: string,
+  ) {
     super(429, code, message);
   }
 }
 
-export const tooFrequent = () =>
-  new TooManyLookups(LIMIT_PERIOD_SECONDS, 'too_many_lookups', '查询过于频繁，请 1 分钟后再试');
+export const tooFrequent = () => new TooManyLookups(LIMIT_PERIOD_SECONDS, 'too_many_lookups', '查询过于频繁，请 1 分钟后再试');
 
 export const quotaUsedUp = (quota: number, now = new Date()) =>
-  new TooManyLookups(secondsToBeijingMidnight(now), 'lookup_quota_exceeded',
-    `本单位今日的查询额度（${quota}，查无结果每次计 ${MISS_COST}）已用完，请明天（北京时间 0 点后）再试`);
+  new TooManyLookups(
+    secondsToBeijingMidnight(now),
+    'lookup_quota_exceeded',
+    `本单位今日的查询额度（${quota}，查无结果每次计 ${MISS_COST}）已用完，请明天（北京时间 0 点后）再试`,
+  );
 
 export class LookupLimiter {
   constructor(private readonly counters: { account: UnitCounter; ip: UnitCounter }) {}

@@ -26,7 +26,11 @@ export interface TableExport<R extends ApprovedDispatchRow = ApprovedDispatchRow
 /** A record's JSON column, or nothing when it is empty or unreadable. */
 export function parseJsonColumn(text: string | null): Record<string, unknown> {
   if (!text) return {};
-  try { return JSON.parse(text) as Record<string, unknown>; } catch { return {}; }
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
 async function* pages(db: Db, kind: TableExport['kind'], filter: DispatchExportFilter) {
@@ -42,7 +46,11 @@ async function* pages(db: Db, kind: TableExport['kind'], filter: DispatchExportF
 }
 
 /** UTF-8 with BOM, streamed a page at a time. */
-export function tableCsvStream<R extends ApprovedDispatchRow>(db: Db, table: TableExport<R>, filter: DispatchExportFilter): ReadableStream<Uint8Array> {
+export function tableCsvStream<R extends ApprovedDispatchRow>(
+  db: Db,
+  table: TableExport<R>,
+  filter: DispatchExportFilter,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages(db, table.kind, filter);
   let started = false;
@@ -54,14 +62,21 @@ export function tableCsvStream<R extends ApprovedDispatchRow>(db: Db, table: Tab
         return;
       }
       const next = await iterator.next();
-      if (next.done) { controller.close(); return; }
+      if (next.done) {
+        controller.close();
+        return;
+      }
       controller.enqueue(encoder.encode(next.value.map((r) => csvLine(table.cells(r as R))).join('')));
     },
   });
 }
 
 /** One workbook of text cells; over MAX_XLSX_ROWS rows the answer is to export CSV instead. */
-export async function tableXlsx<R extends ApprovedDispatchRow>(db: Db, table: TableExport<R>, filter: DispatchExportFilter): Promise<Uint8Array<ArrayBuffer>> {
+export async function tableXlsx<R extends ApprovedDispatchRow>(
+  db: Db,
+  table: TableExport<R>,
+  filter: DispatchExportFilter,
+): Promise<Uint8Array<ArrayBuffer>> {
   const rows: string[][] = [table.headers];
   for await (const page of pages(db, table.kind, filter)) {
     for (const r of page) rows.push(table.cells(r as R));

@@ -9,7 +9,14 @@ describe('an agreement in a list', () => {
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const { deadline: _deadline, ...terms } = jobTerms();
-    const created = await enterOfflineAgreement(student, { employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms });
+    const created = await enterOfflineAgreement(student, {
+      employerName: '无锡星河精密机械有限公司',
+      creditCode: '91320000134765432Y',
+      unitNature: '39',
+      industry: 'C',
+      employerRegion: '320211',
+      ...terms,
+    });
     expect(created.status).toBe(201);
     const list = await student.get('/api/agreements');
     const row = list.body.items.find((i: { id: string }) => i.id === created.body.id);

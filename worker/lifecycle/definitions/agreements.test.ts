@@ -7,8 +7,13 @@ import { enterOfflineAgreement, jobTerms } from '../../test/signing';
 function paperAgreement(overrides: Record<string, unknown> = {}) {
   const { deadline: _deadline, ...terms } = jobTerms();
   return {
-    employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211',
-    ...terms, ...overrides,
+    employerName: '无锡星河精密机械有限公司',
+    creditCode: '91320000134765432Y',
+    unitNature: '39',
+    industry: 'C',
+    employerRegion: '320211',
+    ...terms,
+    ...overrides,
   };
 }
 
@@ -23,7 +28,10 @@ describe('线下签约: the student enters the signed paper agreement', () => {
     expect(created.body.data).toMatchObject({ name: '测试学生', idNumber: s.idNumber, schoolName: '江苏示范大学' });
 
     // while no reviewer has acted the student may change it directly
-    const edited = await student.post(`/api/agreements/${created.body.id}/edit`, { version: 1, data: { ...created.body.data, monthlySalary: 9000 } });
+    const edited = await student.post(`/api/agreements/${created.body.id}/edit`, {
+      version: 1,
+      data: { ...created.body.data, monthlySalary: 9000 },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ state: 'college_review', version: 2 });
 
@@ -34,7 +42,10 @@ describe('线下签约: the student enters the signed paper agreement', () => {
     expect(seen.body.timeline.at(-1).reason).toBe('单位名称与公章不一致');
     expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['resubmit']);
 
-    const again = await student.post(`/api/agreements/${created.body.id}/resubmit`, { version: 3, data: { ...seen.body.data, employerName: '无锡星河精密机械股份有限公司' } });
+    const again = await student.post(`/api/agreements/${created.body.id}/resubmit`, {
+      version: 3,
+      data: { ...seen.body.data, employerName: '无锡星河精密机械股份有限公司' },
+    });
     expect(again.body.state).toBe('college_review');
     await college.post(`/api/agreements/${created.body.id}/approve`, { version: 4 });
     // after a reviewer acted the student can no longer edit
@@ -55,7 +66,7 @@ describe('线下签约: the student enters the signed paper agreement', () => {
 
   it('a student whose source record is not 省级通过 cannot enter an agreement', async () => {
     const s = await studentWithSourceRecord('school_approved');
-    const res = await enterOfflineAgreement((await TestClient.as(s.username)), paperAgreement());
+    const res = await enterOfflineAgreement(await TestClient.as(s.username), paperAgreement());
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain('省级通过');
   });
@@ -103,11 +114,18 @@ describe('线下签约 预览确认: the student sees the agreement with its num
     expect(preview.body.number).toMatch(/^910012027\d{6}$/);
     expect(preview.body.form).toMatchObject({ key: 'agreement' });
     // what the record will hold: the reviewed identity from the source record, not what was typed
-    expect(preview.body.data).toMatchObject({ name: '测试学生', idNumber: s.idNumber, schoolName: '江苏示范大学', employerName: '无锡星河精密机械有限公司' });
+    expect(preview.body.data).toMatchObject({
+      name: '测试学生',
+      idNumber: s.idNumber,
+      schoolName: '江苏示范大学',
+      employerName: '无锡星河精密机械有限公司',
+    });
     expect(await count('records', "kind = 'agreements' AND student_id = ?", s.studentId)).toBe(0);
 
     // previewing the same again keeps the number; another student's agreement in between does not take it
-    expect((await student.post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).body.number).toBe(preview.body.number);
+    expect((await student.post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).body.number).toBe(
+      preview.body.number,
+    );
     const other = await enterOfflineAgreement(await TestClient.as((await studentWithSourceRecord('approved')).username), paperAgreement());
     expect(other.body.number).not.toBe(preview.body.number);
 
@@ -127,15 +145,21 @@ describe('线下签约 预览确认: the student sees the agreement with its num
     const again = await student.post('/api/agreements/preview', { mode: 'offline', data: paperAgreement({ monthlySalary: 9000 }) });
     expect(again.body.number).toBe(first.body.number);
     // the first preview's data is no longer what the student confirms
-    expect((await student.post('/api/agreements', { mode: 'offline', data: paperAgreement({ monthlySalary: 8000 }) })).body.error.code).toBe('preview_required');
+    expect(
+      (await student.post('/api/agreements', { mode: 'offline', data: paperAgreement({ monthlySalary: 8000 }) })).body.error.code,
+    ).toBe('preview_required');
     const created = await student.post('/api/agreements', { mode: 'offline', data: paperAgreement({ monthlySalary: 9000 }) });
     expect(created.body).toMatchObject({ number: first.body.number, data: { monthlySalary: 9000 } });
   });
 
   it('the preview checks what the create checks: only the student, 省级通过, no active agreement, a valid form', async () => {
-    expect((await (await TestClient.as('employer')).post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).status).toBe(403);
+    expect(
+      (await (await TestClient.as('employer')).post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).status,
+    ).toBe(403);
     const notYet = await studentWithSourceRecord('school_approved');
-    expect((await (await TestClient.as(notYet.username)).post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).status).toBe(422);
+    expect(
+      (await (await TestClient.as(notYet.username)).post('/api/agreements/preview', { mode: 'offline', data: paperAgreement() })).status,
+    ).toBe(422);
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const bad = await student.post('/api/agreements/preview', { mode: 'offline', data: paperAgreement({ employerName: '' }) });

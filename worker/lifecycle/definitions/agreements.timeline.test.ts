@@ -35,8 +35,11 @@ describe('协议书 办理记录', () => {
     a = await walk.take(student, a, 'resubmit', { data: a.data });
     a = await walk.take(college, a, 'approve');
     a = await walk.take(school, a, 'approve', { data: {} });
-    expect(a.timeline.filter((e) => e.action === 'approve').map((e) => [e.label, e.actorRoleLabel]))
-      .toEqual([['学院审核通过', '学院审核'], ['学院审核通过', '学院审核'], ['学校审核通过', '学校审核']]);
+    expect(a.timeline.filter((e) => e.action === 'approve').map((e) => [e.label, e.actorRoleLabel])).toEqual([
+      ['学院审核通过', '学院审核'],
+      ['学院审核通过', '学院审核'],
+      ['学校审核通过', '学校审核'],
+    ]);
 
     // 线上, returned by the college
     const b: Seen = (await college.client.get(`/api/agreements/${(await onlineAgreementIn('college_review')).id}`)).body;
@@ -60,15 +63,27 @@ describe('协议书 办理记录', () => {
     view = (await online.student.get(`/api/agreements/${online.id}`)).body;
     await walk.take({ client: await demo('school'), role: 'school' }, view, 'approve', { data: {} });
     const termination = await terminationIn('school_review', online);
-    expect((await (await demo('school')).post(`/api/terminations/${termination.id}/approve`, { version: termination.version, data: {} })).status).toBe(200);
+    expect(
+      (await (await demo('school')).post(`/api/terminations/${termination.id}/approve`, { version: termination.version, data: {} })).status,
+    ).toBe(200);
 
     view = (await online.student.get(`/api/agreements/${online.id}`)).body;
     expect(view.timeline.map((e) => e.action)).toEqual(['create', 'amend', 'approve', 'approve', 'terminate']);
     const [accepted, amended, , , terminated] = view.timeline;
     expectNoteEntry(accepted, { action: 'create', label: walk.recorded('create'), role: 'student', note: '学生应约，生成协议书' });
     expect(accepted!.label).toBe('学生接受邀约');
-    expectNoteEntry(amended, { action: 'amend', label: walk.recorded('amend'), role: 'student', note: '学生同意单位的修改，协议书重新进入审核' });
-    expectNoteEntry(terminated, { action: 'terminate', label: walk.recorded('terminate'), role: 'school', note: '解约审核通过，恢复学生网签资格' });
+    expectNoteEntry(amended, {
+      action: 'amend',
+      label: walk.recorded('amend'),
+      role: 'student',
+      note: '学生同意单位的修改，协议书重新进入审核',
+    });
+    expectNoteEntry(terminated, {
+      action: 'terminate',
+      label: walk.recorded('terminate'),
+      role: 'school',
+      note: '解约审核通过，恢复学生网签资格',
+    });
     // no entry of this agreement carries a reason: nobody typed one
     expect(view.timeline.map((e) => e.reason)).toEqual([null, null, null, null, null]);
   });

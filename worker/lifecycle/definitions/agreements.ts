@@ -25,7 +25,14 @@ export const agreements: Lifecycle = {
   label: '就业协议书',
   form: 'agreement',
   // common reasons offered when rejecting (退回/驳回); the admin may replace the list (reason_lists)
-  reasons: ['单位信息与营业执照不符', '协议书照片不清晰或缺页', '单位未盖章或签字不全', '岗位或薪酬信息填写不完整', '学生信息有误', '档案转寄信息有误'],
+  reasons: [
+    '单位信息与营业执照不符',
+    '协议书照片不清晰或缺页',
+    '单位未盖章或签字不全',
+    '岗位或薪酬信息填写不完整',
+    '学生信息有误',
+    '档案转寄信息有误',
+  ],
   readers: ['student', 'employer', 'college', 'school', 'center', 'admin'],
   states: {
     college_review: { label: '待学院审核', tone: 'wait' },
@@ -59,7 +66,8 @@ export const agreements: Lifecycle = {
     state: 'college_review',
     label: '录入线下协议书',
     async link({ db, actor, body }) {
-      if (body.mode !== 'offline') throw invalid('学生只能录入线下协议书（mode: "offline"）', [{ path: 'mode', code: 'code', message: '必须为 offline' }]);
+      if (body.mode !== 'offline')
+        throw invalid('学生只能录入线下协议书（mode: "offline"）', [{ path: 'mode', code: 'code', message: '必须为 offline' }]);
       const student = await findStudent(db, actor.studentId ?? '');
       if (!student) throw forbidden();
       if (student.sourceState !== 'approved') {
@@ -67,7 +75,15 @@ export const agreements: Lifecycle = {
       }
       if (await activeAgreementOf(db, student.id)) throw conflict('您已有生效的协议书，需先解约才能再次签约', 'active_agreement');
       const prefill = await studentPrefill(db, student);
-      return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: null, cohort: student.cohort, mode: 'offline', prefill };
+      return {
+        studentId: student.id,
+        schoolId: student.schoolId,
+        collegeId: student.collegeId,
+        employerId: null,
+        cohort: student.cohort,
+        mode: 'offline',
+        prefill,
+      };
     },
     // 预览确认: the student saw the agreement with its number (POST /api/agreements/preview) and confirmed it
     async effects(ctx: TransitionContext) {
@@ -84,12 +100,46 @@ export const agreements: Lifecycle = {
   transitions: [
     // 线下签约: while no reviewer has acted the student may change it directly (线下签约协议书修改: until reviewed, the student edits it).
     { action: 'edit', label: '修改协议书', from: ['college_review'], by: ['student'], step: 'offline', when: isOffline },
-    { action: 'resubmit', label: '修改后重新提交', from: ['returned'], to: 'college_review', by: ['student'], step: 'offline', when: isOffline, style: 'primary', confirm: '确认已按退回意见修改并重新提交学院审核？' },
-    { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },
-    { action: 'reject', label: '退回', from: ['college_review'], to: 'rejected', by: ['college'], needsReason: true, style: 'danger', when: isOnline },
-    { action: 'reject', label: '退回学生修改', from: ['college_review'], to: 'returned', by: ['college'], needsReason: true, style: 'danger', when: isOffline },
     {
-      action: 'approve', label: '学校审核通过', from: ['school_review'], to: 'approved', by: ['school'], step: 'review', style: 'primary',
+      action: 'resubmit',
+      label: '修改后重新提交',
+      from: ['returned'],
+      to: 'college_review',
+      by: ['student'],
+      step: 'offline',
+      when: isOffline,
+      style: 'primary',
+      confirm: '确认已按退回意见修改并重新提交学院审核？',
+    },
+    { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },
+    {
+      action: 'reject',
+      label: '退回',
+      from: ['college_review'],
+      to: 'rejected',
+      by: ['college'],
+      needsReason: true,
+      style: 'danger',
+      when: isOnline,
+    },
+    {
+      action: 'reject',
+      label: '退回学生修改',
+      from: ['college_review'],
+      to: 'returned',
+      by: ['college'],
+      needsReason: true,
+      style: 'danger',
+      when: isOffline,
+    },
+    {
+      action: 'approve',
+      label: '学校审核通过',
+      from: ['school_review'],
+      to: 'approved',
+      by: ['school'],
+      step: 'review',
+      style: 'primary',
       // the dispatch record as before, and the graduate's 毕业去向登记 becomes 10 with this employer;
       effects: async (ctx) => [
         ...(await openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now)),
@@ -98,8 +148,26 @@ export const agreements: Lifecycle = {
         ...(await closeOtherInvitations(ctx)),
       ],
     },
-    { action: 'reject', label: '退回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger', when: isOnline },
-    { action: 'reject', label: '退回学生修改', from: ['school_review'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', when: isOffline },
+    {
+      action: 'reject',
+      label: '退回',
+      from: ['school_review'],
+      to: 'rejected',
+      by: ['school'],
+      needsReason: true,
+      style: 'danger',
+      when: isOnline,
+    },
+    {
+      action: 'reject',
+      label: '退回学生修改',
+      from: ['school_review'],
+      to: 'returned',
+      by: ['school'],
+      needsReason: true,
+      style: 'danger',
+      when: isOffline,
+    },
   ],
   summary(record, viewer) {
     const d = record.data;
@@ -107,4 +175,3 @@ export const agreements: Lifecycle = {
     return { title: `${student} — ${str(d.employerName)}`, subtitle: isOnline(record) ? '线上签约' : '线下签约' }; // the number is a column of its own
   },
 };
-

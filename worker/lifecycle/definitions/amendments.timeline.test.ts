@@ -18,7 +18,9 @@ describe('协议书修改 办理记录', () => {
     };
 
     await walk.take(employer, await propose(12500), 'withdraw');
-    await walk.take(student, (await student.client.get(`/api/amendments/${(await propose(11000)).id}`)).body, 'decline', { reason: '薪酬低于原约定' });
+    await walk.take(student, (await student.client.get(`/api/amendments/${(await propose(11000)).id}`)).body, 'decline', {
+      reason: '薪酬低于原约定',
+    });
     await walk.take(student, (await student.client.get(`/api/amendments/${(await propose(13000)).id}`)).body, 'agree');
     walk.expectEveryTransitionTaken();
   });

@@ -19,7 +19,8 @@ const AMENDABLE = ['college_review', 'school_review'];
 /** Only an online agreement still under review takes an amendment. */
 function assertAmendable(agreement: RecordRow) {
   if (agreement.mode !== 'online') throw conflict('线下协议书由学生直接修改，不走单位修改流程', 'invalid_state');
-  if (!AMENDABLE.includes(agreement.state)) throw conflict('学校已审核（或协议已结束）的协议书不能修改，请先解约再重新签约', 'invalid_state');
+  if (!AMENDABLE.includes(agreement.state))
+    throw conflict('学校已审核（或协议已结束）的协议书不能修改，请先解约再重新签约', 'invalid_state');
   return agreement;
 }
 
@@ -34,13 +35,22 @@ async function applyAmendment(ctx: TransitionContext) {
   const { db, record, actor, now } = ctx;
   const agreement = await amendableAgreement(ctx, record.parentId ?? '');
   return [
-    db.update(records)
+    db
+      .update(records)
       .set({ data: record.data, state: 'college_review', version: sql`${records.version} + 1`, updatedAt: now })
       .where(and(eq(records.id, agreement.id), inArray(records.state, AMENDABLE), eq(records.version, agreement.version))),
     abortUnlessChanged(db),
     ...(await auditWrites(db, {
-      recordId: agreement.id, kind: 'agreements', action: 'amend', fromState: agreement.state, toState: 'college_review',
-      actor, reason: '学生同意单位的修改，协议书重新进入审核', data: record.data, at: now, head: agreement.auditHead,
+      recordId: agreement.id,
+      kind: 'agreements',
+      action: 'amend',
+      fromState: agreement.state,
+      toState: 'college_review',
+      actor,
+      reason: '学生同意单位的修改，协议书重新进入审核',
+      data: record.data,
+      at: now,
+      head: agreement.auditHead,
     })),
   ];
 }
@@ -79,24 +89,46 @@ export const amendments: Lifecycle = {
     label: '单位提出修改',
     async link({ db, actor, body }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
-      if (!agreementId) throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      if (!agreementId)
+        throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
       // another employer's agreement is not there at all, whatever its state
       const agreement = assertAmendable(await ownAgreement(db, actor, agreementId));
-      const open = await db.query.records.findFirst({ where: and(eq(records.kind, 'amendments'), eq(records.parentId, agreement.id), eq(records.state, 'proposed')) });
+      const open = await db.query.records.findFirst({
+        where: and(eq(records.kind, 'amendments'), eq(records.parentId, agreement.id), eq(records.state, 'proposed')),
+      });
       if (open) throw conflict('该协议书已有待学生确认的修改', 'duplicate');
       return {
-        studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: agreement.employerId,
-        cohort: agreement.cohort, parentId: agreement.id, prefill: agreement.data,
+        studentId: agreement.studentId,
+        schoolId: agreement.schoolId,
+        collegeId: agreement.collegeId,
+        employerId: agreement.employerId,
+        cohort: agreement.cohort,
+        parentId: agreement.id,
+        prefill: agreement.data,
       };
     },
   },
   transitions: [
     {
-      action: 'agree', label: '同意修改', from: ['proposed'], to: 'agreed', by: ['student'], style: 'primary',
-      confirm: '同意后协议书将按修改后的内容重新提交学院审核。确认同意？', effects: applyAmendment,
+      action: 'agree',
+      label: '同意修改',
+      from: ['proposed'],
+      to: 'agreed',
+      by: ['student'],
+      style: 'primary',
+      confirm: '同意后协议书将按修改后的内容重新提交学院审核。确认同意？',
+      effects: applyAmendment,
     },
     { action: 'decline', label: '不同意', from: ['proposed'], to: 'declined', by: ['student'], needsReason: true, style: 'danger' },
-    { action: 'withdraw', label: '撤回修改', from: ['proposed'], to: 'withdrawn', by: ['employer'], style: 'danger', confirm: '确定撤回该修改？' },
+    {
+      action: 'withdraw',
+      label: '撤回修改',
+      from: ['proposed'],
+      to: 'withdrawn',
+      by: ['employer'],
+      style: 'danger',
+      confirm: '确定撤回该修改？',
+    },
   ],
   summary(record, viewer) {
     const d = record.data;

@@ -28,8 +28,19 @@ describe('签约 feeds 毕业去向登记', () => {
     expect(d).toMatchObject({ id: created.id, state: 'agreement', stateLabel: '签约就业', stateTone: 'ok', version: 4 });
     expect(d.data).toEqual({ destination: '10', employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' });
     expect(d.actions).toEqual([]);
-    expect(d.timeline.map((e: { label: string }) => e.label)).toEqual(['登记毕业去向', '学院审核通过', '学校审核通过', '签约就业，自动登记']);
-    expect(d.timeline.at(-1)).toMatchObject({ role: 'school', from: 'registered', to: 'agreement', reason: null, note: expect.stringContaining('协议书学校审核通过') });
+    expect(d.timeline.map((e: { label: string }) => e.label)).toEqual([
+      '登记毕业去向',
+      '学院审核通过',
+      '学校审核通过',
+      '签约就业，自动登记',
+    ]);
+    expect(d.timeline.at(-1)).toMatchObject({
+      role: 'school',
+      from: 'registered',
+      to: 'agreement',
+      reason: null,
+      note: expect.stringContaining('协议书学校审核通过'),
+    });
     // the dispatch record opens exactly as before
     const dispatches = await student.get('/api/dispatches');
     expect(dispatches.body.items).toEqual([expect.objectContaining({ state: 'unconfirmed' })]);
@@ -45,7 +56,10 @@ describe('签约 feeds 毕业去向登记', () => {
     // 10 again only through a new agreement
     const ten = await agreement.student.post(`/api/destinations/${d.id}/submit`, { version: d.version, data: d.data });
     expect(ten.status).toBe(422);
-    const again = await agreement.student.post(`/api/destinations/${d.id}/submit`, { version: d.version, data: { destination: '70', notEmployedReason: '重新求职中' } });
+    const again = await agreement.student.post(`/api/destinations/${d.id}/submit`, {
+      version: d.version,
+      data: { destination: '70', notEmployedReason: '重新求职中' },
+    });
     expect(again.body).toMatchObject({ state: 'college_review', data: { destination: '70', notEmployedReason: '重新求职中' } });
   });
 });

@@ -23,11 +23,21 @@ type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
 export const SIGNED = 'agreement';
 
 /** The writes that register the agreement's student as 签就业协议形式就业 (code 10). */
-export async function registerSignedDestination(db: Db, agreement: RecordRow, agreementData: Record<string, unknown>, actor: Author, now: string): Promise<Write[]> {
+export async function registerSignedDestination(
+  db: Db,
+  agreement: RecordRow,
+  agreementData: Record<string, unknown>,
+  actor: Author,
+  now: string,
+): Promise<Write[]> {
   const data = { destination: '10', employerName: str(agreementData.employerName), creditCode: str(agreementData.creditCode) };
   const note = '协议书学校审核通过，毕业去向登记为签就业协议形式就业';
   const existing = await db.query.records.findFirst({
-    where: and(eq(records.kind, 'destinations'), eq(records.studentId, agreement.studentId ?? ''), eq(records.cohort, agreement.cohort ?? 0)),
+    where: and(
+      eq(records.kind, 'destinations'),
+      eq(records.studentId, agreement.studentId ?? ''),
+      eq(records.cohort, agreement.cohort ?? 0),
+    ),
   });
   if (!existing) {
     const form = await latestForm(db, 'destination');
@@ -35,34 +45,83 @@ export async function registerSignedDestination(db: Db, agreement: RecordRow, ag
     return [
       // a registration racing this insert loses to it on one_destination, or this approval loses (409)
       db.insert(records).values({
-        id, kind: 'destinations', state: SIGNED, version: 1, data, formKey: form.key, formVersion: form.version,
-        studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: null,
-        cohort: agreement.cohort, parentId: agreement.id, createdBy: actor.accountId, createdAt: now, updatedAt: now,
+        id,
+        kind: 'destinations',
+        state: SIGNED,
+        version: 1,
+        data,
+        formKey: form.key,
+        formVersion: form.version,
+        studentId: agreement.studentId,
+        schoolId: agreement.schoolId,
+        collegeId: agreement.collegeId,
+        employerId: null,
+        cohort: agreement.cohort,
+        parentId: agreement.id,
+        createdBy: actor.accountId,
+        createdAt: now,
+        updatedAt: now,
       }),
-      ...(await auditWrites(db, { recordId: id, kind: 'destinations', action: 'create', fromState: null, toState: SIGNED, actor, reason: note, data, at: now, head: NEW_RECORD })),
+      ...(await auditWrites(db, {
+        recordId: id,
+        kind: 'destinations',
+        action: 'create',
+        fromState: null,
+        toState: SIGNED,
+        actor,
+        reason: note,
+        data,
+        at: now,
+        head: NEW_RECORD,
+      })),
     ];
   }
   return [
-    db.update(records).set({ state: SIGNED, data, parentId: agreement.id, mode: null, version: sql`${records.version} + 1`, updatedAt: now })
+    db
+      .update(records)
+      .set({ state: SIGNED, data, parentId: agreement.id, mode: null, version: sql`${records.version} + 1`, updatedAt: now })
       .where(and(eq(records.id, existing.id), eq(records.version, existing.version))),
     // the student changed it meanwhile: the approval is refused as stale rather than lose either
     abortUnlessChanged(db),
-    ...(await auditWrites(db, { recordId: existing.id, kind: 'destinations', action: 'sign', fromState: existing.state, toState: SIGNED, actor, reason: note, data, at: now, head: existing.auditHead })),
+    ...(await auditWrites(db, {
+      recordId: existing.id,
+      kind: 'destinations',
+      action: 'sign',
+      fromState: existing.state,
+      toState: SIGNED,
+      actor,
+      reason: note,
+      data,
+      at: now,
+      head: existing.auditHead,
+    })),
   ];
 }
 
 /** A completed termination reopens the destination its agreement registered. */
 export async function reopenDestinationOf(db: Db, agreementId: string, actor: Author, now: string): Promise<Write[]> {
-  const signed = await db.select().from(records)
+  const signed = await db
+    .select()
+    .from(records)
     .where(and(eq(records.kind, 'destinations'), eq(records.parentId, agreementId), eq(records.state, SIGNED)));
   const out: Write[] = [];
   for (const d of signed) {
     out.push(
-      db.update(records).set({ state: 'reopened', version: sql`${records.version} + 1`, updatedAt: now })
+      db
+        .update(records)
+        .set({ state: 'reopened', version: sql`${records.version} + 1`, updatedAt: now })
         .where(and(eq(records.id, d.id), eq(records.state, SIGNED))),
       ...(await auditWrites(db, {
-        recordId: d.id, kind: 'destinations', action: 'terminate', fromState: SIGNED, toState: 'reopened', actor,
-        reason: '协议书已解约，请重新登记毕业去向', data: d.data, at: now, head: d.auditHead,
+        recordId: d.id,
+        kind: 'destinations',
+        action: 'terminate',
+        fromState: SIGNED,
+        toState: 'reopened',
+        actor,
+        reason: '协议书已解约，请重新登记毕业去向',
+        data: d.data,
+        at: now,
+        head: d.auditHead,
       })),
     );
   }

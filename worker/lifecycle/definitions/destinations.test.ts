@@ -22,9 +22,10 @@ async function registration(student: TestClient, code: string, kind: 'png' | 'pd
   const { values, evidence } = BY_CODE[code]!;
   const data: Record<string, unknown> = { destination: code, ...values };
   if (evidence) {
-    const up = kind === 'png'
-      ? await student.upload('/api/files', tinyPng(), 'proof.png', 'image/png')
-      : await student.upload('/api/files', await tinyPdf(), 'proof.pdf', 'application/pdf');
+    const up =
+      kind === 'png'
+        ? await student.upload('/api/files', tinyPng(), 'proof.png', 'image/png')
+        : await student.upload('/api/files', await tinyPdf(), 'proof.pdf', 'application/pdf');
     expect(up.status).toBe(201);
     data[evidence] = [up.body.id];
   }
@@ -48,14 +49,17 @@ describe('毕业去向登记: one registration per code', () => {
     expect(await count('records', "kind = 'destinations' AND student_id = ?", fixture.studentId)).toBe(1);
   });
 
-  it.each(Object.entries(BY_CODE).filter(([, c]) => c.evidence))('code %s: without its evidence nothing is written', async (code, { evidence }) => {
-    const { student, fixture } = await graduate();
-    const { [evidence!]: _evidence, ...data } = await registration(student, code);
-    const refused = await student.post('/api/destinations', { data });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.fields.map((f: { path: string }) => f.path)).toEqual([evidence]);
-    expect(await count('records', "kind = 'destinations' AND student_id = ?", fixture.studentId)).toBe(0);
-  });
+  it.each(Object.entries(BY_CODE).filter(([, c]) => c.evidence))(
+    'code %s: without its evidence nothing is written',
+    async (code, { evidence }) => {
+      const { student, fixture } = await graduate();
+      const { [evidence!]: _evidence, ...data } = await registration(student, code);
+      const refused = await student.post('/api/destinations', { data });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields.map((f: { path: string }) => f.path)).toEqual([evidence]);
+      expect(await count('records', "kind = 'destinations' AND student_id = ?", fixture.studentId)).toBe(0);
+    },
+  );
 });
 
 describe('毕业去向登记: bad input changes nothing', () => {
@@ -64,9 +68,13 @@ describe('毕业去向登记: bad input changes nothing', () => {
     const unknown = await student.post('/api/destinations', { data: { destination: '99', notEmployedReason: '—' } });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields[0]).toMatchObject({ path: 'destination' });
-    const ten = await student.post('/api/destinations', { data: { destination: '10', employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' } });
+    const ten = await student.post('/api/destinations', {
+      data: { destination: '10', employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' },
+    });
     expect(ten.status).toBe(422);
-    expect(ten.body.error.fields).toEqual([expect.objectContaining({ path: 'destination', message: expect.stringContaining('就业协议书') })]);
+    expect(ten.body.error.fields).toEqual([
+      expect.objectContaining({ path: 'destination', message: expect.stringContaining('就业协议书') }),
+    ]);
     expect(await count('records', "kind = 'destinations' AND student_id = ?", fixture.studentId)).toBe(0);
   });
 
@@ -119,8 +127,11 @@ describe('毕业去向登记: review', () => {
 
   it('a code the province names goes on to the centre after the school', async () => {
     const { student, fixture } = await graduate();
-    await env.DB.prepare("INSERT INTO destination_settings (cohort, change_deadline, center_codes, updated_at, updated_by) VALUES (?, '2027-08-31', '[\"10\",\"85\"]', '2026-12-01', 'acc-province') ON CONFLICT(cohort) DO UPDATE SET center_codes = excluded.center_codes")
-      .bind(2027).run();
+    await env.DB.prepare(
+      "INSERT INTO destination_settings (cohort, change_deadline, center_codes, updated_at, updated_by) VALUES (?, '2027-08-31', '[\"10\",\"85\"]', '2026-12-01', 'acc-province') ON CONFLICT(cohort) DO UPDATE SET center_codes = excluded.center_codes",
+    )
+      .bind(2027)
+      .run();
     try {
       const created = (await student.post('/api/destinations', { data: await registration(student, '85') })).body;
       await (await demo('college')).post(`/api/destinations/${created.id}/approve`, { version: 1 });
@@ -136,23 +147,34 @@ describe('毕业去向登记: review', () => {
     }
   });
 
-  it.each(['college', 'school'])('the %s returns it with a reason picked from the list; the student corrects and resubmits', async (reviewer) => {
-    const { student } = await graduate();
-    const created = (await student.post('/api/destinations', { data: await registration(student, '75') })).body;
-    let version = 1;
-    if (reviewer === 'school') version = (await (await demo('college')).post(`/api/destinations/${created.id}/approve`, { version })).body.version;
-    const returned = await (await demo(reviewer)).post(`/api/destinations/${created.id}/reject`, { version, reasonChoice: '统一社会信用代码有误', reason: '与营业执照不一致' });
-    expect(returned.body).toMatchObject({ state: 'returned', stateLabel: '已退回' });
-    const seen = await student.get(`/api/destinations/${created.id}`);
-    expect(seen.body.timeline.at(-1).reason).toBe('统一社会信用代码有误：与营业执照不一致');
-    // 消息中心 tells the student, with the reason and a link to the registration
-    const messages = (await student.get('/api/notifications')).body.items.filter((n: { recordId: string }) => n.recordId === created.id);
-    expect(messages[0]).toMatchObject({ title: '毕业去向登记被退回', link: `/r/destinations/${created.id}`, readAt: null });
-    expect(messages[0].body).toContain('统一社会信用代码有误：与营业执照不一致');
-    expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['submit']);
-    const fixed = await student.post(`/api/destinations/${created.id}/submit`, { version: seen.body.version, data: { ...seen.body.data, companyCreditCode: '91320106MA1XY012AY' } });
-    expect(fixed.body).toMatchObject({ state: 'college_review' });
-  });
+  it.each(['college', 'school'])(
+    'the %s returns it with a reason picked from the list; the student corrects and resubmits',
+    async (reviewer) => {
+      const { student } = await graduate();
+      const created = (await student.post('/api/destinations', { data: await registration(student, '75') })).body;
+      let version = 1;
+      if (reviewer === 'school')
+        version = (await (await demo('college')).post(`/api/destinations/${created.id}/approve`, { version })).body.version;
+      const returned = await (await demo(reviewer)).post(`/api/destinations/${created.id}/reject`, {
+        version,
+        reasonChoice: '统一社会信用代码有误',
+        reason: '与营业执照不一致',
+      });
+      expect(returned.body).toMatchObject({ state: 'returned', stateLabel: '已退回' });
+      const seen = await student.get(`/api/destinations/${created.id}`);
+      expect(seen.body.timeline.at(-1).reason).toBe('统一社会信用代码有误：与营业执照不一致');
+      // 消息中心 tells the student, with the reason and a link to the registration
+      const messages = (await student.get('/api/notifications')).body.items.filter((n: { recordId: string }) => n.recordId === created.id);
+      expect(messages[0]).toMatchObject({ title: '毕业去向登记被退回', link: `/r/destinations/${created.id}`, readAt: null });
+      expect(messages[0].body).toContain('统一社会信用代码有误：与营业执照不一致');
+      expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(['submit']);
+      const fixed = await student.post(`/api/destinations/${created.id}/submit`, {
+        version: seen.body.version,
+        data: { ...seen.body.data, companyCreditCode: '91320106MA1XY012AY' },
+      });
+      expect(fixed.body).toMatchObject({ state: 'college_review' });
+    },
+  );
 });
 
 describe('毕业去向登记: who sees what', () => {

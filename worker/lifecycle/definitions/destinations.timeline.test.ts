@@ -30,7 +30,9 @@ describe('毕业去向登记 办理记录', () => {
     d = await walk.take(school, d, 'approve', {}, 'registered');
 
     // the province names 70 for the centre: the change goes on to it after the school
-    await env.DB.prepare("INSERT INTO destination_settings (cohort, change_deadline, center_codes, updated_at, updated_by) VALUES (2027, '2027-08-31', '[\"10\",\"70\"]', '2026-12-01', 'acc-province')").run();
+    await env.DB.prepare(
+      "INSERT INTO destination_settings (cohort, change_deadline, center_codes, updated_at, updated_by) VALUES (2027, '2027-08-31', '[\"10\",\"70\"]', '2026-12-01', 'acc-province')",
+    ).run();
     d = await walk.take(student, d, 'change', { data: { ...data, notEmployedReason: '仍在求职，已参加三场招聘会' } });
     d = await walk.take(college, d, 'approve');
     d = await walk.take(school, d, 'approve', {}, 'center_review');

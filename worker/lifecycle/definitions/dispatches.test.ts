@@ -4,7 +4,9 @@ import { count, studentWithSourceRecord } from '../../test/fixtures';
 import { approvedOnlineAgreement } from '../../test/signing';
 
 /** A 1×1 PNG: what a phone photo of the stamped agreement is, as far as the server can tell. */
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 
 async function dispatchOf(student: TestClient) {
   const list = await student.get('/api/dispatches');
@@ -17,10 +19,17 @@ describe('派遣信息上报', () => {
     const { student, college, school } = await approvedOnlineAgreement(s.username, s.studentId);
     const opened = await dispatchOf(student);
     expect(opened.body).toMatchObject({ state: 'unconfirmed', stateLabel: '未确认' });
-    expect(opened.body.data).toMatchObject({ employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY', archiveUnitName: '南京云帆信息科技有限公司人事部' });
+    expect(opened.body.data).toMatchObject({
+      employerName: '南京云帆信息科技有限公司',
+      creditCode: '91320106MA1XY012AY',
+      archiveUnitName: '南京云帆信息科技有限公司人事部',
+    });
 
     // a draft save without the photos is fine; the submission without them is not
-    const saved = await student.post(`/api/dispatches/${opened.body.id}/save`, { version: 1, data: { ...opened.body.data, householdAddress: '江苏省南京市鼓楼区汉中路 1 号集体户' } });
+    const saved = await student.post(`/api/dispatches/${opened.body.id}/save`, {
+      version: 1,
+      data: { ...opened.body.data, householdAddress: '江苏省南京市鼓楼区汉中路 1 号集体户' },
+    });
     expect(saved.status).toBe(200);
     const noProof = await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 2, data: saved.body.data });
     expect(noProof.status).toBe(422);
@@ -28,7 +37,10 @@ describe('派遣信息上报', () => {
 
     const photo = await student.upload('/api/files', PNG, 'agreement.png', 'image/png');
     expect(photo.status).toBe(201);
-    const submitted = await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 2, data: { ...saved.body.data, proofPhotos: [photo.body.id] } });
+    const submitted = await student.post(`/api/dispatches/${opened.body.id}/submit`, {
+      version: 2,
+      data: { ...saved.body.data, proofPhotos: [photo.body.id] },
+    });
     expect(submitted.status).toBe(200);
     expect(submitted.body.state).toBe('college_review');
 
@@ -44,7 +56,10 @@ describe('派遣信息上报', () => {
 
     const csv = await center.get('/api/dispatches/export?format=csv');
     expect(csv.status).toBe(200);
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]!.split(',').slice(0, 3)).toEqual(['考生号', '身份证号', '姓名']);
     const header = lines[0]!.split(',');
     const mine = lines.find((l) => l.includes(s.idNumber))!.split(',');
@@ -59,7 +74,10 @@ describe('派遣信息上报', () => {
     const { student, college } = await approvedOnlineAgreement(s.username, s.studentId);
     const opened = await dispatchOf(student);
     const photo = await student.upload('/api/files', PNG, 'a.png', 'image/png');
-    await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 1, data: { ...opened.body.data, proofPhotos: [photo.body.id] } });
+    await student.post(`/api/dispatches/${opened.body.id}/submit`, {
+      version: 1,
+      data: { ...opened.body.data, proofPhotos: [photo.body.id] },
+    });
     const returned = await college.post(`/api/dispatches/${opened.body.id}/reject`, { version: 2, reason: '照片不清晰，请重新上传' });
     expect(returned.body).toMatchObject({ state: 'returned', stateLabel: '已退回' });
     const seen = await student.get(`/api/dispatches/${opened.body.id}`);
@@ -67,13 +85,16 @@ describe('派遣信息上报', () => {
     expect(seen.body.actions.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['save', 'submit']));
   });
 
-  it("a file uploaded by another student cannot be attached as proof", async () => {
+  it('a file uploaded by another student cannot be attached as proof', async () => {
     const s = await studentWithSourceRecord('approved');
     const { student } = await approvedOnlineAgreement(s.username, s.studentId);
     const opened = await dispatchOf(student);
     const other = await TestClient.as('student');
     const foreign = await other.upload('/api/files', PNG, 'x.png', 'image/png');
-    const res = await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 1, data: { ...opened.body.data, proofPhotos: [foreign.body.id] } });
+    const res = await student.post(`/api/dispatches/${opened.body.id}/submit`, {
+      version: 1,
+      data: { ...opened.body.data, proofPhotos: [foreign.body.id] },
+    });
     expect(res.status).toBe(422);
     expect(await count('records', "id = ? AND state = 'unconfirmed'", opened.body.id)).toBe(1);
   });
@@ -90,7 +111,10 @@ describe('派遣信息: refusals', () => {
     const { student, college } = await approvedOnlineAgreement(s.username, s.studentId);
     const opened = await dispatchOf(student);
     const photo = await student.upload('/api/files', PNG, 'a.png', 'image/png');
-    await student.post(`/api/dispatches/${opened.body.id}/submit`, { version: 1, data: { ...opened.body.data, proofPhotos: [photo.body.id] } });
+    await student.post(`/api/dispatches/${opened.body.id}/submit`, {
+      version: 1,
+      data: { ...opened.body.data, proofPhotos: [photo.body.id] },
+    });
     // the student cannot approve their own record
     expect((await student.post(`/api/dispatches/${opened.body.id}/approve`, { version: 2 })).status).toBe(403);
     // a reviewer of another college cannot see it

@@ -20,7 +20,12 @@ describe('派遣信息 办理记录', () => {
 
     const list = await student.client.get('/api/dispatches');
     let d: Seen = (await student.client.get(`/api/dispatches/${list.body.items[0].id}`)).body;
-    expectNoteEntry(d.timeline[0], { action: 'create', label: walk.recorded('create'), role: 'school', note: '协议书学校审核通过，生成派遣信息' });
+    expectNoteEntry(d.timeline[0], {
+      action: 'create',
+      label: walk.recorded('create'),
+      role: 'school',
+      note: '协议书学校审核通过，生成派遣信息',
+    });
     expect(d.timeline[0]!.label).toBe('生成派遣信息');
 
     const photo = await student.client.upload('/api/files', tinyPng(), 'agreement.png', 'image/png');
@@ -43,7 +48,15 @@ describe('派遣信息 办理记录', () => {
 
     // the three approvals read as three different steps, by three different reviewers
     const approvals = d.timeline.filter((e) => e.action === 'approve').slice(-3);
-    expect(approvals.map((e) => [e.label, e.actorRoleLabel])).toEqual([['学院审核通过', '学院审核'], ['学校审核通过', '学校审核'], ['中心审核通过', '就业中心']]);
-    expect(d.timeline.filter((e) => e.reason).map((e) => e.reason)).toEqual(['照片不清晰，请重新上传', '档案转寄地址不完整', '单位所在地与协议书不一致']);
+    expect(approvals.map((e) => [e.label, e.actorRoleLabel])).toEqual([
+      ['学院审核通过', '学院审核'],
+      ['学校审核通过', '学校审核'],
+      ['中心审核通过', '就业中心'],
+    ]);
+    expect(d.timeline.filter((e) => e.reason).map((e) => e.reason)).toEqual([
+      '照片不清晰，请重新上传',
+      '档案转寄地址不完整',
+      '单位所在地与协议书不一致',
+    ]);
   });
 });

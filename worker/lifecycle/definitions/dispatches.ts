@@ -20,33 +20,75 @@ import { ADMIN_SEES_MASKED } from '../disclosure';
 type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
 
 /** The writes that open the student's dispatch record for an approved agreement. */
-export async function openDispatch(db: Db, agreement: RecordRow, agreementData: Record<string, unknown>, actor: Author, now: string): Promise<Write[]> {
+export async function openDispatch(
+  db: Db,
+  agreement: RecordRow,
+  agreementData: Record<string, unknown>,
+  actor: Author,
+  now: string,
+): Promise<Write[]> {
   const form = await latestForm(db, 'dispatch');
   const data = { ...applyMappings(form.definition, 'agreement', agreementData), destination: '10' } as Record<string, unknown>;
   const id = newId();
   return [
     db.insert(records).values({
-      id, kind: 'dispatches', state: 'unconfirmed', version: 1, data, formKey: form.key, formVersion: form.version,
-      studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: null,
-      cohort: agreement.cohort, parentId: agreement.id, createdBy: actor.accountId, createdAt: now, updatedAt: now,
+      id,
+      kind: 'dispatches',
+      state: 'unconfirmed',
+      version: 1,
+      data,
+      formKey: form.key,
+      formVersion: form.version,
+      studentId: agreement.studentId,
+      schoolId: agreement.schoolId,
+      collegeId: agreement.collegeId,
+      employerId: null,
+      cohort: agreement.cohort,
+      parentId: agreement.id,
+      createdBy: actor.accountId,
+      createdAt: now,
+      updatedAt: now,
     }),
     ...(await auditWrites(db, {
-      recordId: id, kind: 'dispatches', action: 'create', fromState: null, toState: 'unconfirmed', actor,
-      reason: '协议书学校审核通过，生成派遣信息', data, at: now, head: NEW_RECORD,
+      recordId: id,
+      kind: 'dispatches',
+      action: 'create',
+      fromState: null,
+      toState: 'unconfirmed',
+      actor,
+      reason: '协议书学校审核通过，生成派遣信息',
+      data,
+      at: now,
+      head: NEW_RECORD,
     })),
   ];
 }
 
 /** A completed termination voids the dispatch record of that agreement, whatever its state. */
 export async function voidDispatchesOf(db: Db, agreementId: string, actor: Author, reason: string, now: string): Promise<Write[]> {
-  const open = await db.select().from(records)
+  const open = await db
+    .select()
+    .from(records)
     .where(and(eq(records.kind, 'dispatches'), eq(records.parentId, agreementId), ne(records.state, 'voided')));
   const out: Write[] = [];
   for (const d of open) {
     out.push(
-      db.update(records).set({ state: 'voided', version: sql`${records.version} + 1`, updatedAt: now })
+      db
+        .update(records)
+        .set({ state: 'voided', version: sql`${records.version} + 1`, updatedAt: now })
         .where(and(eq(records.id, d.id), inArray(records.state, [d.state]))),
-      ...(await auditWrites(db, { recordId: d.id, kind: 'dispatches', action: 'void', fromState: d.state, toState: 'voided', actor, reason, data: d.data, at: now, head: d.auditHead })),
+      ...(await auditWrites(db, {
+        recordId: d.id,
+        kind: 'dispatches',
+        action: 'void',
+        fromState: d.state,
+        toState: 'voided',
+        actor,
+        reason,
+        data: d.data,
+        at: now,
+        head: d.auditHead,
+      })),
     );
   }
   return out;
@@ -85,7 +127,13 @@ export const dispatches: Lifecycle = {
   transitions: [
     { action: 'save', label: '保存', from: ['unconfirmed', 'returned'], by: ['student'], step: 'student', draft: true },
     {
-      action: 'submit', label: '保存并送审', from: ['unconfirmed', 'returned'], to: 'college_review', by: ['student'], step: 'student', style: 'primary',
+      action: 'submit',
+      label: '保存并送审',
+      from: ['unconfirmed', 'returned'],
+      to: 'college_review',
+      by: ['student'],
+      step: 'student',
+      style: 'primary',
       confirm: '请确认派遣信息无误并已上传盖章完毕的协议书照片。送审后在审核完成前不能修改。',
     },
     { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], style: 'primary' },
@@ -98,6 +146,9 @@ export const dispatches: Lifecycle = {
   summary(record, viewer, student) {
     const d = record.data;
     const who = viewer.role === 'student' || !student ? '' : `${student.name}（${maskIdNumber(student.idNumber)}）`;
-    return { title: who ? `${who} — ${str(d.employerName)}` : str(d.employerName) || '派遣信息', subtitle: str(d.employerName) ? '就业' : '' };
+    return {
+      title: who ? `${who} — ${str(d.employerName)}` : str(d.employerName) || '派遣信息',
+      subtitle: str(d.employerName) ? '就业' : '',
+    };
   },
 };

@@ -34,9 +34,13 @@ async function creditCodeFree(ctx: TransitionContext) {
 }
 
 /** The employers row follows the registration; only the centre's approval sets `verified`. */
-const syncEmployer = (verified: boolean) => (ctx: TransitionContext) => Promise.resolve([
-  ctx.db.update(employers).set({ ...employerColumns(ctx.data), verified }).where(eq(employers.id, ctx.record.employerId ?? '')),
-]);
+const syncEmployer = (verified: boolean) => (ctx: TransitionContext) =>
+  Promise.resolve([
+    ctx.db
+      .update(employers)
+      .set({ ...employerColumns(ctx.data), verified })
+      .where(eq(employers.id, ctx.record.employerId ?? '')),
+  ]);
 
 export const employerRegistrations: Lifecycle = {
   kind: 'employer-registrations',
@@ -59,16 +63,46 @@ export const employerRegistrations: Lifecycle = {
   // written by the registration itself (POST /api/employers, before there is an account)
   events: [{ action: 'create', label: '单位注册，提交审核' }],
   transitions: [
-    { action: 'approve', label: '审核通过', from: ['pending', 'change_pending'], to: 'verified', by: ['center'], style: 'primary', effects: syncEmployer(true) },
-    { action: 'reject', label: '退回修改', from: ['pending'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },
-    { action: 'reject', label: '退回变更', from: ['change_pending'], to: 'change_returned', by: ['center'], needsReason: true, style: 'danger' },
     {
-      action: 'change', label: '申请变更单位信息', from: ['verified', 'change_returned'], to: 'change_pending', by: ['employer'], step: 'register',
-      style: 'primary', confirm: '变更将提交就业中心审核；审核通过前，邀约和协议书仍使用已审核的单位信息。确认提交？', guard: creditCodeFree,
+      action: 'approve',
+      label: '审核通过',
+      from: ['pending', 'change_pending'],
+      to: 'verified',
+      by: ['center'],
+      style: 'primary',
+      effects: syncEmployer(true),
+    },
+    { action: 'reject', label: '退回修改', from: ['pending'], to: 'returned', by: ['center'], needsReason: true, style: 'danger' },
+    {
+      action: 'reject',
+      label: '退回变更',
+      from: ['change_pending'],
+      to: 'change_returned',
+      by: ['center'],
+      needsReason: true,
+      style: 'danger',
     },
     {
-      action: 'resubmit', label: '修改后重新提交', from: ['returned'], to: 'pending', by: ['employer'], step: 'register', style: 'primary',
-      guard: creditCodeFree, effects: syncEmployer(false),
+      action: 'change',
+      label: '申请变更单位信息',
+      from: ['verified', 'change_returned'],
+      to: 'change_pending',
+      by: ['employer'],
+      step: 'register',
+      style: 'primary',
+      confirm: '变更将提交就业中心审核；审核通过前，邀约和协议书仍使用已审核的单位信息。确认提交？',
+      guard: creditCodeFree,
+    },
+    {
+      action: 'resubmit',
+      label: '修改后重新提交',
+      from: ['returned'],
+      to: 'pending',
+      by: ['employer'],
+      step: 'register',
+      style: 'primary',
+      guard: creditCodeFree,
+      effects: syncEmployer(false),
     },
   ],
   summary(record) {

@@ -36,7 +36,9 @@ describe('employer looks up students (exact lookup only)', () => {
     const hit = await employer.get(`/api/students/lookup?school=sch-1&cohort=2027&name=${encodeURIComponent('李思远')}&phone=13812345678`);
     expect(hit.status).toBe(200);
     expect((await employer.get(`/api/students/lookup?school=sch-1&cohort=2027&name=${encodeURIComponent('李思远')}`)).status).toBe(400);
-    expect((await employer.get('/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236&phone=13812345678')).status).toBe(400);
+    expect((await employer.get('/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236&phone=13812345678')).status).toBe(
+      400,
+    );
   });
 
   it('an employer not yet verified by the centre cannot look up or invite', async () => {
@@ -46,7 +48,9 @@ describe('employer looks up students (exact lookup only)', () => {
   });
 
   it('only employers may look up', async () => {
-    expect((await (await TestClient.as('school')).get('/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236')).status).toBe(403);
+    expect(
+      (await (await TestClient.as('school')).get('/api/students/lookup?school=sch-1&cohort=2027&idNumber=320106200503151236')).status,
+    ).toBe(403);
   });
 });
 
@@ -66,7 +70,12 @@ describe('online signing: invite → accept → college → school', () => {
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ state: 'draft', stateLabel: '待签约名单' });
     // the employer knows the student only masked until the student accepts (disclosure.test.ts)
-    expect(draft.body.data).toMatchObject({ name: '测试学生', idNumber: maskIdNumber(s.idNumber), employerName: '南京云帆信息科技有限公司', creditCode: '91320106MA1XY012AY' });
+    expect(draft.body.data).toMatchObject({
+      name: '测试学生',
+      idNumber: maskIdNumber(s.idNumber),
+      employerName: '南京云帆信息科技有限公司',
+      creditCode: '91320106MA1XY012AY',
+    });
     const student = await TestClient.as(s.username);
     expect((await student.get(`/api/invitations/${draft.body.id}`)).status).toBe(404);
     expect((await student.get('/api/invitations')).body.items).toHaveLength(0);
@@ -127,7 +136,9 @@ describe('online signing: invite → accept → college → school', () => {
     // a second employer-like invitation: insert a copy directly (the second verified employer is the same demo one)
     const copyId = `${(a.id as string).slice(0, 12)}ffffffffffffffffffff`;
     await env.DB.prepare(`INSERT INTO records (id, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, employer_id, cohort, deadline, created_by)
-      SELECT ?, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, employer_id, cohort, deadline, created_by FROM records WHERE id = ?`).bind(copyId, a.id).run();
+      SELECT ?, kind, state, version, data, form_key, form_version, student_id, school_id, college_id, employer_id, cohort, deadline, created_by FROM records WHERE id = ?`)
+      .bind(copyId, a.id)
+      .run();
     const student = await TestClient.as(s.username);
     const results = await Promise.all([
       student.post(`/api/invitations/${a.id}/accept`, { version: a.version, data: {} }),
@@ -141,7 +152,10 @@ describe('online signing: invite → accept → college → school', () => {
     const s = await studentWithSourceRecord('approved');
     const employer = await TestClient.as('employer');
     const sent = await sendInvitation(employer, s.studentId);
-    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, { version: sent.version, data: { ...sent.data, monthlySalary: 13000 } });
+    const edited = await employer.post(`/api/invitations/${sent.id}/edit`, {
+      version: sent.version,
+      data: { ...sent.data, monthlySalary: 13000 },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.state).toBe('sent');
     const student = await TestClient.as(s.username);
@@ -149,7 +163,11 @@ describe('online signing: invite → accept → college → school', () => {
     expect(stale.status).toBe(409);
     const fresh = await student.post(`/api/invitations/${sent.id}/accept`, { version: edited.body.version, data: {} });
     expect(fresh.status).toBe(200);
-    const agreement = await env.DB.prepare("SELECT json_extract(data, '$.monthlySalary') AS pay FROM records WHERE kind = 'agreements' AND parent_id = ?").bind(sent.id).first<{ pay: number }>();
+    const agreement = await env.DB.prepare(
+      "SELECT json_extract(data, '$.monthlySalary') AS pay FROM records WHERE kind = 'agreements' AND parent_id = ?",
+    )
+      .bind(sent.id)
+      .first<{ pay: number }>();
     expect(agreement!.pay).toBe(13000);
   });
 
@@ -199,7 +217,10 @@ describe('online signing: invite → accept → college → school', () => {
     const s = await studentWithSourceRecord('approved');
     const employer = await TestClient.as('employer');
     const draft = await employer.post('/api/invitations', { studentId: s.studentId, data: {} });
-    const res = await employer.post(`/api/invitations/${draft.body.id}/send`, { version: 1, data: { ...draft.body.data, ...jobTerms({ deadline: '2020-01-01' }) } });
+    const res = await employer.post(`/api/invitations/${draft.body.id}/send`, {
+      version: 1,
+      data: { ...draft.body.data, ...jobTerms({ deadline: '2020-01-01' }) },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain('deadline');
   });
@@ -212,7 +233,9 @@ describe('reviewers and amendments', () => {
     const sent = await sendInvitation(employer, s.studentId);
     const student = await TestClient.as(s.username);
     await student.post(`/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
-    const row = await env.DB.prepare("SELECT id FROM records WHERE kind = 'agreements' AND parent_id = ?").bind(sent.id).first<{ id: string }>();
+    const row = await env.DB.prepare("SELECT id FROM records WHERE kind = 'agreements' AND parent_id = ?")
+      .bind(sent.id)
+      .first<{ id: string }>();
     return { s, employer, student, agreementId: row!.id };
   }
 

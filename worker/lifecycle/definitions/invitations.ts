@@ -18,7 +18,6 @@ import { ADMIN_SEES_MASKED } from '../disclosure';
 
 export const DEFAULT_ANSWER_DAYS = 5;
 
-
 async function refuseIfSigned(ctx: Pick<TransitionContext, 'db'>, studentId: string | null) {
   if (studentId && (await activeAgreementOf(ctx.db, studentId))) {
     throw conflict('该学生已有生效的协议书，需先解约才能再次签约', 'active_agreement');
@@ -27,7 +26,8 @@ async function refuseIfSigned(ctx: Pick<TransitionContext, 'db'>, studentId: str
 
 function refuseIfLapsed(ctx: TransitionContext): Promise<void> {
   const deadline = str(ctx.data.deadline);
-  if (deadline && deadline < beijingToday()) return Promise.reject(invalid('应约截止日期不能早于今天', [{ path: 'deadline', code: 'min', message: '不能早于今天' }]));
+  if (deadline && deadline < beijingToday())
+    return Promise.reject(invalid('应约截止日期不能早于今天', [{ path: 'deadline', code: 'min', message: '不能早于今天' }]));
   return Promise.resolve();
 }
 
@@ -37,18 +37,40 @@ async function createAgreement(ctx: TransitionContext) {
   const school = await findSchool(db, record.schoolId ?? '');
   const agreementId = newId();
   const agreement = {
-    id: agreementId, kind: 'agreements', state: 'college_review', version: 1, data: ctx.data,
-    formKey: record.formKey, formVersion: record.formVersion,
-    studentId: record.studentId, schoolId: record.schoolId, collegeId: record.collegeId, employerId: record.employerId,
-    cohort: record.cohort, parentId: record.id, mode: 'online', number: null, deadline: null,
-    createdBy: actor.accountId, createdAt: now, updatedAt: now,
+    id: agreementId,
+    kind: 'agreements',
+    state: 'college_review',
+    version: 1,
+    data: ctx.data,
+    formKey: record.formKey,
+    formVersion: record.formVersion,
+    studentId: record.studentId,
+    schoolId: record.schoolId,
+    collegeId: record.collegeId,
+    employerId: record.employerId,
+    cohort: record.cohort,
+    parentId: record.id,
+    mode: 'online',
+    number: null,
+    deadline: null,
+    createdBy: actor.accountId,
+    createdAt: now,
+    updatedAt: now,
   };
   return [
     db.insert(records).values(agreement),
     ...numberAgreement(db, agreementId, school?.code ?? '00000', record.cohort ?? 0),
     ...(await auditWrites(db, {
-      recordId: agreementId, kind: 'agreements', action: 'create', fromState: null, toState: 'college_review',
-      actor, reason: '学生应约，生成协议书', data: ctx.data, at: now, head: NEW_RECORD,
+      recordId: agreementId,
+      kind: 'agreements',
+      action: 'create',
+      fromState: null,
+      toState: 'college_review',
+      actor,
+      reason: '学生应约，生成协议书',
+      data: ctx.data,
+      at: now,
+      head: NEW_RECORD,
     })),
   ];
 }
@@ -95,7 +117,10 @@ export const invitations: Lifecycle = {
   events: [{ action: 'close', label: '学生已与其他单位签约，邀约自动关闭' }],
   // Until the student accepts, the employer knows the student only as the lookup showed them; the
   // agreement made on acceptance carries the full values.
-  disclosure: [ADMIN_SEES_MASKED, { roles: ['employer'], states: 'every', fields: { idNumber: 'masked', mobile: 'masked', email: 'masked' } }],
+  disclosure: [
+    ADMIN_SEES_MASKED,
+    { roles: ['employer'], states: 'every', fields: { idNumber: 'masked', mobile: 'masked', email: 'masked' } },
+  ],
   fromEmployer: AGREEMENT_COMPANY_FIELDS,
   create: {
     roles: ['employer'],
@@ -115,32 +140,75 @@ export const invitations: Lifecycle = {
       if (!employer.verified) throw forbidden(NOT_VERIFIED);
       const student = await findStudent(db, studentId);
       if (!student || student.sourceState !== 'approved') {
-        throw invalid('该学生的生源信息尚未“省级通过”，不能签约', [{ path: 'studentId', code: 'not_approved', message: '生源信息未省级通过' }], 'student_not_approved');
+        throw invalid(
+          '该学生的生源信息尚未“省级通过”，不能签约',
+          [{ path: 'studentId', code: 'not_approved', message: '生源信息未省级通过' }],
+          'student_not_approved',
+        );
       }
       await refuseIfSigned({ db }, student.id);
       const open = await db.query.records.findFirst({
-        where: and(eq(records.kind, 'invitations'), eq(records.employerId, employer.id), eq(records.studentId, student.id), inArray(records.state, ['draft', 'sent'])),
+        where: and(
+          eq(records.kind, 'invitations'),
+          eq(records.employerId, employer.id),
+          eq(records.studentId, student.id),
+          inArray(records.state, ['draft', 'sent']),
+        ),
       });
       if (open) throw conflict('已向该学生发起过邀约，请在待签约名单或待应约中查看', 'duplicate');
       const prefill = await studentPrefill(db, student);
       Object.assign(prefill, {
-        employerName: employer.name, creditCode: employer.creditCode, unitNature: employer.unitNature, industry: employer.industry,
-        employerRegion: employer.region, employerAddress: employer.address ?? undefined, contactName: employer.contactName ?? undefined,
-        contactPhone: employer.contactPhone ?? undefined, deadline: addDays(beijingToday(), DEFAULT_ANSWER_DAYS),
+        employerName: employer.name,
+        creditCode: employer.creditCode,
+        unitNature: employer.unitNature,
+        industry: employer.industry,
+        employerRegion: employer.region,
+        employerAddress: employer.address ?? undefined,
+        contactName: employer.contactName ?? undefined,
+        contactPhone: employer.contactPhone ?? undefined,
+        deadline: addDays(beijingToday(), DEFAULT_ANSWER_DAYS),
       });
-      return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: employer.id, cohort: student.cohort, prefill };
+      return {
+        studentId: student.id,
+        schoolId: student.schoolId,
+        collegeId: student.collegeId,
+        employerId: employer.id,
+        cohort: student.cohort,
+        prefill,
+      };
     },
   },
   transitions: [
     { action: 'save', label: '保存', from: ['draft'], by: ['employer'], step: 'invite', draft: true },
     {
-      action: 'send', label: '发送邀约', from: ['draft'], to: 'sent', by: ['employer'], step: 'invite', style: 'primary',
-      confirm: '请确认邀约内容无误。发送后学生将收到邀约，在应约前您仍可修改或撤回。', guard: refuseIfLapsed,
+      action: 'send',
+      label: '发送邀约',
+      from: ['draft'],
+      to: 'sent',
+      by: ['employer'],
+      step: 'invite',
+      style: 'primary',
+      confirm: '请确认邀约内容无误。发送后学生将收到邀约，在应约前您仍可修改或撤回。',
+      guard: refuseIfLapsed,
     },
     { action: 'edit', label: '修改邀约', from: ['sent'], by: ['employer'], step: 'invite', guard: refuseIfLapsed },
-    { action: 'withdraw', label: '撤回邀约', from: ['draft', 'sent'], to: 'withdrawn', by: ['employer'], style: 'danger', confirm: '确定撤回该邀约？' },
     {
-      action: 'accept', label: '接受邀约', from: ['sent'], to: 'accepted', by: ['student'], step: 'accept', style: 'primary',
+      action: 'withdraw',
+      label: '撤回邀约',
+      from: ['draft', 'sent'],
+      to: 'withdrawn',
+      by: ['employer'],
+      style: 'danger',
+      confirm: '确定撤回该邀约？',
+    },
+    {
+      action: 'accept',
+      label: '接受邀约',
+      from: ['sent'],
+      to: 'accepted',
+      by: ['student'],
+      step: 'accept',
+      style: 'primary',
       confirm: '请再次核对职位、薪酬和违约金等条款。接受后将生成就业协议书并提交学院审核，同一时间只能有一份有效协议。确认接受？',
       guard: (ctx) => refuseIfSigned(ctx, ctx.record.studentId),
       effects: createAgreement,
@@ -149,7 +217,13 @@ export const invitations: Lifecycle = {
     { action: 'reject', label: '拒绝邀约', from: ['sent'], to: 'rejected', by: ['student'], needsReason: true, style: 'danger' },
   ],
   derive: (data) => ({ deadline: typeof data.deadline === 'string' ? data.deadline : null }),
-  lapse: { from: ['sent'], to: 'expired', action: 'expire', label: '逾期未应约', when: (record, today) => record.deadline !== null && record.deadline < today },
+  lapse: {
+    from: ['sent'],
+    to: 'expired',
+    action: 'expire',
+    label: '逾期未应约',
+    when: (record, today) => record.deadline !== null && record.deadline < today,
+  },
   summary(record, viewer) {
     const d = record.data;
     const who = viewer.role === 'student' ? str(d.employerName) : `${str(d.name)}（${maskIdNumber(str(d.idNumber))}）`;

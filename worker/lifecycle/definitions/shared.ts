@@ -50,7 +50,19 @@ export function numberAgreement(db: Db, recordId: string, schoolCode: string, co
  * contact details from the one place the student keeps them (基本信息, the students row), and the
  * school's name.
  */
-const FROM_SOURCE = ['name', 'idNumber', 'gender', 'mobile', 'email', 'college', 'major', 'education', 'originRegion', 'studentNo', 'cohort'];
+const FROM_SOURCE = [
+  'name',
+  'idNumber',
+  'gender',
+  'mobile',
+  'email',
+  'college',
+  'major',
+  'education',
+  'originRegion',
+  'studentNo',
+  'cohort',
+];
 
 export async function studentPrefill(db: Db, student: StudentRow): Promise<Record<string, unknown>> {
   const [source, school] = await Promise.all([sourceRecordOf(db, student.id), findSchool(db, student.schoolId)]);

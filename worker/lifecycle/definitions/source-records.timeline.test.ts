@@ -13,7 +13,8 @@ import { expectNoteEntry, TimelineWalk, type Seen } from '../../test/timeline-wa
 import { sourceRecords } from './source-records';
 
 const HEADERS = ['姓名', '身份证号', '性别', '学院', '专业', '学历', '毕业届', '生源所在地', '手机号码'];
-const rosterLine = (idNumber: string, major: string, mobile: string) => `${HEADERS.join(',')}\r\n周子涵,${idNumber},1,计算机科学与技术学院,${major},31,2027,320106,${mobile}\r\n`;
+const rosterLine = (idNumber: string, major: string, mobile: string) =>
+  `${HEADERS.join(',')}\r\n周子涵,${idNumber},1,计算机科学与技术学院,${major},31,2027,320106,${mobile}\r\n`;
 
 describe('生源信息 办理记录', () => {
   it('names each of its transitions as the table does, the reviewers in Chinese, a reason only where one was given', async () => {
@@ -35,8 +36,15 @@ describe('生源信息 办理记录', () => {
     r = await walk.take(school, r, 'approve');
     r = await walk.take(province, r, 'approve');
     walk.expectEveryTransitionTaken();
-    expect(r.timeline.filter((e) => e.action === 'approve').slice(-2).map((e) => [e.label, e.actorRoleLabel]))
-      .toEqual([['学校审核通过', '学校审核'], ['省级审核通过', '省级审核']]);
+    expect(
+      r.timeline
+        .filter((e) => e.action === 'approve')
+        .slice(-2)
+        .map((e) => [e.label, e.actorRoleLabel]),
+    ).toEqual([
+      ['学校审核通过', '学校审核'],
+      ['省级审核通过', '省级审核'],
+    ]);
   });
 
   it("names the school's import and re-import by the table, the re-import's text a note", async () => {
@@ -46,12 +54,19 @@ describe('生源信息 办理记录', () => {
     const mobile = uniqueMobile();
     expect((await upload(school, rosterLine(idNumber, '软件工程', mobile))).body).toMatchObject({ created: 1, errors: [] });
     expect((await upload(school, rosterLine(idNumber, '人工智能', mobile))).body).toMatchObject({ updated: 1, errors: [] });
-    const row = await env.DB.prepare("SELECT id FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?").bind(idNumber).first<{ id: string }>();
+    const row = await env.DB.prepare("SELECT id FROM records WHERE kind = 'source-records' AND json_extract(data, '$.idNumber') = ?")
+      .bind(idNumber)
+      .first<{ id: string }>();
 
     const seen: Seen = (await school.get(`/api/source-records/${row!.id}`)).body;
     expect(seen.timeline).toHaveLength(2);
     expectNoteEntry(seen.timeline[0], { action: 'import', label: walk.recorded('import', (e) => !e.when), role: 'school', note: null });
-    expectNoteEntry(seen.timeline[1], { action: 'import', label: walk.recorded('import', (e) => Boolean(e.when)), role: 'school', note: '重新导入' });
+    expectNoteEntry(seen.timeline[1], {
+      action: 'import',
+      label: walk.recorded('import', (e) => Boolean(e.when)),
+      role: 'school',
+      note: '重新导入',
+    });
     expect(seen.timeline.map((e) => e.label)).toEqual(['学校导入', '学校重新导入']);
   });
 });

@@ -13,7 +13,12 @@ function mirrorStudent(ctx: TransitionContext, state: string) {
   const { data } = ctx;
   const phone = typeof data.mobile === 'string' ? data.mobile : null;
   const kept = sql`CASE WHEN ${students.contactUpdatedAt} IS NULL THEN ${phone} ELSE ${students.phone} END`;
-  return Promise.resolve([ctx.db.update(students).set({ sourceState: state, phone: kept }).where(eq(students.id, ctx.record.studentId ?? ''))]);
+  return Promise.resolve([
+    ctx.db
+      .update(students)
+      .set({ sourceState: state, phone: kept })
+      .where(eq(students.id, ctx.record.studentId ?? '')),
+  ]);
 }
 
 const mirrorAs = (state: string) => (ctx: TransitionContext) => mirrorStudent(ctx, state);
@@ -46,16 +51,71 @@ export const sourceRecords: Lifecycle = {
     { action: 'import', label: '学校导入' },
   ],
   transitions: [
-    { action: 'save', label: '保存', from: ['imported', 'returned'], by: ['student'], step: 'student', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
     {
-      action: 'submit', label: '提交核对', from: ['imported', 'returned'], to: 'submitted', by: ['student'], step: 'student',
-      style: 'primary', confirm: '确认生源信息无误并提交学校审核？提交后在审核完成前不能修改。', effects: mirrorAs('submitted'),
+      action: 'save',
+      label: '保存',
+      from: ['imported', 'returned'],
+      by: ['student'],
+      step: 'student',
+      effects: (ctx) => mirrorStudent(ctx, ctx.record.state),
     },
-    { action: 'correct', label: '学校修改', from: ['imported', 'returned'], by: ['school'], step: 'import', effects: (ctx) => mirrorStudent(ctx, ctx.record.state) },
-    { action: 'approve', label: '学校审核通过', from: ['submitted'], to: 'school_approved', by: ['school'], style: 'primary', effects: mirrorAs('school_approved') },
-    { action: 'reject', label: '退回学生', from: ['submitted'], to: 'returned', by: ['school'], needsReason: true, style: 'danger', effects: mirrorAs('returned') },
-    { action: 'approve', label: '省级审核通过', from: ['school_approved'], to: 'approved', by: ['province'], style: 'primary', effects: mirrorAs('approved') },
-    { action: 'reject', label: '退回学生', from: ['school_approved'], to: 'returned', by: ['province'], needsReason: true, style: 'danger', effects: mirrorAs('returned') },
+    {
+      action: 'submit',
+      label: '提交核对',
+      from: ['imported', 'returned'],
+      to: 'submitted',
+      by: ['student'],
+      step: 'student',
+      style: 'primary',
+      confirm: '确认生源信息无误并提交学校审核？提交后在审核完成前不能修改。',
+      effects: mirrorAs('submitted'),
+    },
+    {
+      action: 'correct',
+      label: '学校修改',
+      from: ['imported', 'returned'],
+      by: ['school'],
+      step: 'import',
+      effects: (ctx) => mirrorStudent(ctx, ctx.record.state),
+    },
+    {
+      action: 'approve',
+      label: '学校审核通过',
+      from: ['submitted'],
+      to: 'school_approved',
+      by: ['school'],
+      style: 'primary',
+      effects: mirrorAs('school_approved'),
+    },
+    {
+      action: 'reject',
+      label: '退回学生',
+      from: ['submitted'],
+      to: 'returned',
+      by: ['school'],
+      needsReason: true,
+      style: 'danger',
+      effects: mirrorAs('returned'),
+    },
+    {
+      action: 'approve',
+      label: '省级审核通过',
+      from: ['school_approved'],
+      to: 'approved',
+      by: ['province'],
+      style: 'primary',
+      effects: mirrorAs('approved'),
+    },
+    {
+      action: 'reject',
+      label: '退回学生',
+      from: ['school_approved'],
+      to: 'returned',
+      by: ['province'],
+      needsReason: true,
+      style: 'danger',
+      effects: mirrorAs('returned'),
+    },
   ],
   summary(record, viewer) {
     const d = record.data;

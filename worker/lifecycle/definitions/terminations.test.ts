@@ -78,14 +78,22 @@ describe('解约 of an online agreement', () => {
 
 describe('解约 of an offline agreement', () => {
   /** A 1×1 PNG: the photo of the 解约函. */
-  const LETTER = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  const LETTER = Uint8Array.from(
+    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+    (c) => c.charCodeAt(0),
+  );
 
   async function approvedOfflineAgreement() {
     const s = await studentWithSourceRecord('approved');
     const student = await TestClient.as(s.username);
     const { deadline: _d, ...terms } = (await import('../../test/signing')).jobTerms();
     const created = await (await import('../../test/signing')).enterOfflineAgreement(student, {
-      employerName: '无锡星河精密机械有限公司', creditCode: '91320000134765432Y', unitNature: '39', industry: 'C', employerRegion: '320211', ...terms,
+      employerName: '无锡星河精密机械有限公司',
+      creditCode: '91320000134765432Y',
+      unitNature: '39',
+      industry: 'C',
+      employerRegion: '320211',
+      ...terms,
     });
     const college = await TestClient.as('college');
     const school = await TestClient.as('school');

@@ -38,13 +38,21 @@ describe('解约 办理记录', () => {
     t = await walk.take(school, t, 'approve', { data: {} });
     walk.expectEveryTransitionTaken();
     expect(t.timeline.map((e) => [e.label, e.actorRoleLabel])).toEqual([
-      ['申请解约', '用人单位'], ['同意解约', '学生'], ['学院审核通过', '学院审核'], ['学校审核通过（解约完成）', '学校审核'],
+      ['申请解约', '用人单位'],
+      ['同意解约', '学生'],
+      ['学院审核通过', '学院审核'],
+      ['学校审核通过（解约完成）', '学校审核'],
     ]);
 
     // the completed termination voided the agreement's dispatch record: a note on it, by the school
     const list = await student.client.get('/api/dispatches');
     const voided: Seen = (await student.client.get(`/api/dispatches/${list.body.items[0].id}`)).body;
     expect(voided.state).toBe('voided');
-    expectNoteEntry(voided.timeline.at(-1), { action: 'void', label: new TimelineWalk(dispatches).recorded('void'), role: 'school', note: '协议书已解约' });
+    expectNoteEntry(voided.timeline.at(-1), {
+      action: 'void',
+      label: new TimelineWalk(dispatches).recorded('void'),
+      role: 'school',
+      note: '协议书已解约',
+    });
   });
 });

@@ -31,12 +31,22 @@ async function terminateAgreement(ctx: TransitionContext) {
   const agreement = await findRecord(db, record.parentId ?? '');
   if (!agreement || agreement.kind !== 'agreements') throw notFound('协议书不存在');
   return [
-    db.update(records).set({ state: 'terminated', version: sql`${records.version} + 1`, updatedAt: now })
+    db
+      .update(records)
+      .set({ state: 'terminated', version: sql`${records.version} + 1`, updatedAt: now })
       .where(and(eq(records.id, agreement.id), inArray(records.state, TERMINABLE), eq(records.version, agreement.version))),
     abortUnlessChanged(db),
     ...(await auditWrites(db, {
-      recordId: agreement.id, kind: 'agreements', action: 'terminate', fromState: agreement.state, toState: 'terminated',
-      actor, reason: '解约审核通过，恢复学生网签资格', data: agreement.data, at: now, head: agreement.auditHead,
+      recordId: agreement.id,
+      kind: 'agreements',
+      action: 'terminate',
+      fromState: agreement.state,
+      toState: 'terminated',
+      actor,
+      reason: '解约审核通过，恢复学生网签资格',
+      data: agreement.data,
+      at: now,
+      head: agreement.auditHead,
     })),
     ...(await voidDispatchesOf(db, agreement.id, actor, '协议书已解约', now)),
     ...(await reopenDestinationOf(db, agreement.id, actor, now)),
@@ -80,7 +90,8 @@ export const terminations: Lifecycle = {
     label: '申请解约',
     async link({ db, actor, body }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
-      if (!agreementId) throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      if (!agreementId)
+        throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
       // someone else's agreement is not there at all, whatever its state
       const agreement = await ownAgreement(db, actor, agreementId);
       if (agreement.mode === 'offline' && actor.role !== 'student') throw forbidden('线下协议书由学生上传解约函申请解约');
@@ -91,25 +102,75 @@ export const terminations: Lifecycle = {
       if (open) throw conflict('该协议书已有正在办理的解约申请', 'duplicate');
       const mode = agreement.mode === 'offline' ? 'offline' : 'online';
       return {
-        studentId: agreement.studentId, schoolId: agreement.schoolId, collegeId: agreement.collegeId, employerId: agreement.employerId,
-        cohort: agreement.cohort, parentId: agreement.id,
+        studentId: agreement.studentId,
+        schoolId: agreement.schoolId,
+        collegeId: agreement.collegeId,
+        employerId: agreement.employerId,
+        cohort: agreement.cohort,
+        parentId: agreement.id,
         // 线下解约 goes straight to the college: there is no other party online to consent.
         initialState: mode === 'offline' ? 'college_review' : 'consent_pending',
-        prefill: { agreementNo: agreement.number ?? '', mode, initiator: actor.role, name: str(agreement.data.name), employerName: str(agreement.data.employerName) },
+        prefill: {
+          agreementNo: agreement.number ?? '',
+          mode,
+          initiator: actor.role,
+          name: str(agreement.data.name),
+          employerName: str(agreement.data.employerName),
+        },
       };
     },
   },
   transitions: [
-    { action: 'consent', label: '同意解约', from: ['consent_pending'], to: 'college_review', by: ['student', 'employer'], step: 'consent', when: otherParty, style: 'primary', confirm: '同意后解约申请将提交学院审核。确认同意解约？' },
-    { action: 'decline', label: '不同意解约', from: ['consent_pending'], to: 'declined', by: ['student', 'employer'], needsReason: true, when: otherParty, style: 'danger' },
-    { action: 'approve', label: '学院审核通过', from: ['college_review'], to: 'school_review', by: ['college'], step: 'review', style: 'primary' },
+    {
+      action: 'consent',
+      label: '同意解约',
+      from: ['consent_pending'],
+      to: 'college_review',
+      by: ['student', 'employer'],
+      step: 'consent',
+      when: otherParty,
+      style: 'primary',
+      confirm: '同意后解约申请将提交学院审核。确认同意解约？',
+    },
+    {
+      action: 'decline',
+      label: '不同意解约',
+      from: ['consent_pending'],
+      to: 'declined',
+      by: ['student', 'employer'],
+      needsReason: true,
+      when: otherParty,
+      style: 'danger',
+    },
+    {
+      action: 'approve',
+      label: '学院审核通过',
+      from: ['college_review'],
+      to: 'school_review',
+      by: ['college'],
+      step: 'review',
+      style: 'primary',
+    },
     { action: 'reject', label: '驳回', from: ['college_review'], to: 'rejected', by: ['college'], needsReason: true, style: 'danger' },
-    { action: 'approve', label: '学校审核通过（解约完成）', from: ['school_review'], to: 'completed', by: ['school'], step: 'review', style: 'primary', effects: terminateAgreement, confirm: '审核通过后协议书将解除，学生恢复网签资格，派遣信息作废。确认？' },
+    {
+      action: 'approve',
+      label: '学校审核通过（解约完成）',
+      from: ['school_review'],
+      to: 'completed',
+      by: ['school'],
+      step: 'review',
+      style: 'primary',
+      effects: terminateAgreement,
+      confirm: '审核通过后协议书将解除，学生恢复网签资格，派遣信息作废。确认？',
+    },
     { action: 'reject', label: '驳回', from: ['school_review'], to: 'rejected', by: ['school'], needsReason: true, style: 'danger' },
   ],
   summary(record, viewer, student) {
     const d = record.data;
-    const who = viewer.role === 'student' ? str(d.employerName) : `${student?.name ?? str(d.name)}${student ? `（${maskIdNumber(student.idNumber)}）` : ''}`;
+    const who =
+      viewer.role === 'student'
+        ? str(d.employerName)
+        : `${student?.name ?? str(d.name)}${student ? `（${maskIdNumber(student.idNumber)}）` : ''}`;
     return { title: `${who} · 解约`, subtitle: `${str(d.agreementNo)} · ${isOffline(record) ? '线下' : '线上'}` };
   },
 };

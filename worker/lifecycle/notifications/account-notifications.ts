@@ -11,8 +11,18 @@ import { ACCOUNT_RULES } from './rules';
 export function passwordResetNotification(db: Db, accountId: string, actor: Pick<Actor, 'displayName'>, now: string): Write[] {
   const rule = ACCOUNT_RULES.passwordReset;
   const values = { actor: actor.displayName };
-  return notificationWrites(db, {
-    eventId: newId(), category: rule.category, event: 'accounts.reset-password', title: render(rule.title, values), body: render(rule.body, values),
-    recordKind: null, recordId: null, now,
-  }, { accountId });
+  return notificationWrites(
+    db,
+    {
+      eventId: newId(),
+      category: rule.category,
+      event: 'accounts.reset-password',
+      title: render(rule.title, values),
+      body: render(rule.body, values),
+      recordKind: null,
+      recordId: null,
+      now,
+    },
+    { accountId },
+  );
 }

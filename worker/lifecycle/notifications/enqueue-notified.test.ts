@@ -25,7 +25,12 @@ const db = openDb(env.DB);
 
 function recordingQueue() {
   const queued: OutboxMessage[] = [];
-  const queue = { sendBatch: (ms: { body: OutboxMessage }[]) => { queued.push(...ms.map((m) => m.body)); return Promise.resolve(); } } as unknown as Queue<OutboxMessage>;
+  const queue = {
+    sendBatch: (ms: { body: OutboxMessage }[]) => {
+      queued.push(...ms.map((m) => m.body));
+      return Promise.resolve();
+    },
+  } as unknown as Queue<OutboxMessage>;
   return { queue, queued };
 }
 
@@ -33,7 +38,16 @@ function batchOf(bodies: OutboxMessage[]) {
   const acked: boolean[] = bodies.map(() => false);
   const batch = {
     queue: 'wangqian-notify',
-    messages: bodies.map((body, i) => ({ id: String(i), timestamp: new Date(), attempts: 1, body, ack: () => { acked[i] = true; }, retry: () => undefined })),
+    messages: bodies.map((body, i) => ({
+      id: String(i),
+      timestamp: new Date(),
+      attempts: 1,
+      body,
+      ack: () => {
+        acked[i] = true;
+      },
+      retry: () => undefined,
+    })),
   } as unknown as MessageBatch<OutboxMessage>;
   return { batch, acked };
 }
@@ -48,24 +62,50 @@ async function employerSends(fromRequest: 'on' | 'off') {
   const { queue, queued } = recordingQueue();
   const tasks: Promise<unknown>[] = [];
   const [current] = await runReads(db, recordForChangeRead(db, invitation.id));
-  await executeTransition({ db, env: { ...env, NOTIFY_FROM_REQUEST: fromRequest, NOTIFY_QUEUE: queue }, actor, waitUntil: (t) => { tasks.push(t); } }, {
-    kind: 'invitations', id: invitation.id, action: 'send', body: { version: invitation.version, data: { ...invitation.data, ...jobTerms() } },
-  }, current);
+  await executeTransition(
+    {
+      db,
+      env: { ...env, NOTIFY_FROM_REQUEST: fromRequest, NOTIFY_QUEUE: queue },
+      actor,
+      waitUntil: (t) => {
+        tasks.push(t);
+      },
+    },
+    {
+      kind: 'invitations',
+      id: invitation.id,
+      action: 'send',
+      body: { version: invitation.version, data: { ...invitation.data, ...jobTerms() } },
+    },
+    current,
+  );
   await Promise.all(tasks);
-  const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.state FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
-    WHERE n.record_id = ? ORDER BY o.channel`).bind(invitation.id).all<{ id: string; channel: string; state: string }>();
+  const rows =
+    await env.DB.prepare(`SELECT o.id, o.channel, o.state FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
+    WHERE n.record_id = ? ORDER BY o.channel`)
+      .bind(invitation.id)
+      .all<{ id: string; channel: string; state: string }>();
   return { queued, rows: rows.results };
 }
 
 function recordingTransport(): Transport & { sent: OutgoingMessage[] } {
-  const t = { sent: [] as OutgoingMessage[], send: (m: OutgoingMessage) => { t.sent.push(m); return Promise.resolve(); } };
+  const t = {
+    sent: [] as OutgoingMessage[],
+    send: (m: OutgoingMessage) => {
+      t.sent.push(m);
+      return Promise.resolve();
+    },
+  };
   return t;
 }
 
 describe('e-mail and SMS leave from the request', () => {
   it('an employer sends an invitation: its event is queued after the answer and the student gets one e-mail and one SMS from it', async () => {
     const { queued, rows } = await employerSends('on');
-    expect(rows.map((r) => [r.channel, r.state])).toEqual([['email', 'pending'], ['sms', 'pending']]);
+    expect(rows.map((r) => [r.channel, r.state])).toEqual([
+      ['email', 'pending'],
+      ['sms', 'pending'],
+    ]);
     const eventId = rows[0]?.id.split(':')[0];
     expect(queued).toEqual([{ eventId }]);
 

@@ -29,7 +29,8 @@ export function audienceOf(record: RecordEvent['record'], recipients: readonly A
   return {
     studentId: recipients.includes('student') ? record.studentId : null,
     employerId: recipients.includes('employer') ? record.employerId : null,
-    schoolId: record.schoolId, collegeId: record.collegeId,
+    schoolId: record.schoolId,
+    collegeId: record.collegeId,
     collegeReviewers: recipients.includes('college'),
     schoolReviewers: recipients.includes('school'),
     center: recipients.includes('center'),
@@ -40,11 +41,20 @@ export function audienceOf(record: RecordEvent['record'], recipients: readonly A
 /** The writes of one rule for one event (also used for records closed by another's effect). */
 export function ruleWrites(db: Db, rule: NotifyRule, e: RecordEvent): Write[] {
   const values = valuesOf(e.record, { reason: e.reason, step: e.label, actor: e.actor.displayName });
-  return notificationWrites(db, {
-    eventId: newId(), category: rule.category, event: `${rule.kind}.${rule.action}`,
-    title: render(rule.title, values), body: render(rule.body, values),
-    recordKind: e.record.kind, recordId: e.record.id, now: e.now,
-  }, audienceOf(e.record, rule.recipients, e.actor.accountId));
+  return notificationWrites(
+    db,
+    {
+      eventId: newId(),
+      category: rule.category,
+      event: `${rule.kind}.${rule.action}`,
+      title: render(rule.title, values),
+      body: render(rule.body, values),
+      recordKind: e.record.kind,
+      recordId: e.record.id,
+      now: e.now,
+    },
+    audienceOf(e.record, rule.recipients, e.actor.accountId),
+  );
 }
 
 /** Every notification the rules attach to this event, as statements for the event's own batch. */

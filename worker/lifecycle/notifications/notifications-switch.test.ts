@@ -9,7 +9,11 @@ const ORIGIN = 'http://localhost';
 
 async function send(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }, vars: Partial<Env>) {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } }), { ...env, ...vars }, ctx);
+  const res = await worker.fetch(
+    new Request(ORIGIN + path, { ...init, headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers } }),
+    { ...env, ...vars },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return res;
 }
@@ -18,7 +22,11 @@ async function schoolApproves(recordId: string, vars: Partial<Env>) {
   const signIn = await send('/api/session', { method: 'POST', body: JSON.stringify({ username: 'school', password: 'demo1234' }) }, vars);
   expect(signIn.status).toBe(200);
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
-  const res = await send(`/api/source-records/${recordId}/approve`, { method: 'POST', headers: { Cookie: cookie }, body: JSON.stringify({ version: 1 }) }, vars);
+  const res = await send(
+    `/api/source-records/${recordId}/approve`,
+    { method: 'POST', headers: { Cookie: cookie }, body: JSON.stringify({ version: 1 }) },
+    vars,
+  );
   const body = await res.json<{ state: string; timeline: Array<{ action: string }> }>();
   expect(res.status).toBe(200);
   expect(body.timeline.at(-1)).toMatchObject({ action: 'approve' });
@@ -26,8 +34,11 @@ async function schoolApproves(recordId: string, vars: Partial<Env>) {
 }
 
 async function messagesOf(recordId: string) {
-  const rows = await env.DB.prepare(`SELECT n.title, o.channel FROM notifications n LEFT JOIN notification_outbox o ON o.notification_id = n.id WHERE n.record_id = ?`)
-    .bind(recordId).all<{ title: string; channel: string | null }>();
+  const rows = await env.DB.prepare(
+    `SELECT n.title, o.channel FROM notifications n LEFT JOIN notification_outbox o ON o.notification_id = n.id WHERE n.record_id = ?`,
+  )
+    .bind(recordId)
+    .all<{ title: string; channel: string | null }>();
   return rows.results;
 }
 

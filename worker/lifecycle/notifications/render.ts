@@ -11,11 +11,20 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string | null | undefined>>;
 
 /** What the placeholders stand for, taken from a record's data and the event. */
-export function valuesOf(record: { data: Record<string, unknown>; deadline?: string | null; number?: string | null }, event: { reason?: string | null; step?: string; actor?: string }): TemplateValues {
+export function valuesOf(
+  record: { data: Record<string, unknown>; deadline?: string | null; number?: string | null },
+  event: { reason?: string | null; step?: string; actor?: string },
+): TemplateValues {
   const d = record.data;
   return {
-    employer: str(d.employerName), job: str(d.jobTitle), student: str(d.name),
-    deadline: record.deadline ?? str(d.deadline), number: record.number ?? '', reason: event.reason ?? '', step: event.step ?? '', actor: event.actor ?? '',
+    employer: str(d.employerName),
+    job: str(d.jobTitle),
+    student: str(d.name),
+    deadline: record.deadline ?? str(d.deadline),
+    number: record.number ?? '',
+    reason: event.reason ?? '',
+    step: event.step ?? '',
+    actor: event.actor ?? '',
   };
 }
 

@@ -26,7 +26,11 @@ describe('notification rules', () => {
   });
 
   it('never carry a full 身份证号 or phone, even one typed into a reason', () => {
-    const record = { data: { name: '李思远', idNumber: ID, mobile: PHONE, employerName: '南京云帆信息科技有限公司', jobTitle: '后端开发工程师' }, deadline: '2027-06-01', number: '1028620270001' };
+    const record = {
+      data: { name: '李思远', idNumber: ID, mobile: PHONE, employerName: '南京云帆信息科技有限公司', jobTitle: '后端开发工程师' },
+      deadline: '2027-06-01',
+      number: '1028620270001',
+    };
     const values = valuesOf(record, { reason: `学生身份证号 ${ID} 与电话 ${PHONE} 不符`, step: '学院审核通过', actor: '学院审核员' });
     const texts = [...NOTIFY_RULES.flatMap((r) => [r.title, r.body]), ACCOUNT_RULES.passwordReset.body].map((t) => render(t, values));
     for (const text of texts) {
@@ -34,7 +38,9 @@ describe('notification rules', () => {
       expect(text).not.toContain(PHONE);
     }
     expect(render('{reason}', values)).toBe('学生身份证号 **************1234 与电话 *******5678 不符');
-    expect(render(NOTIFY_RULES[0]!.body, values)).toBe('南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师），请在 2027-06-01 前应约。');
+    expect(render(NOTIFY_RULES[0]!.body, values)).toBe(
+      '南京云帆信息科技有限公司向您发出职位邀约（后端开发工程师），请在 2027-06-01 前应约。',
+    );
   });
 
   it('refuse a placeholder outside the fixed set (an identifier cannot be templated in)', () => {

@@ -33,17 +33,30 @@ export interface StepInput {
 }
 
 /** The values the engine accepts for the step; 422 with every field's problem otherwise. */
-export function validatedValues(definition: FormDefinition, incoming: Record<string, unknown>, { actor, step, previous, draft }: StepInput): Record<string, unknown> {
+export function validatedValues(
+  definition: FormDefinition,
+  incoming: Record<string, unknown>,
+  { actor, step, previous, draft }: StepInput,
+): Record<string, unknown> {
   const result = validate(definition, incoming, { role: actor.role, step, previous, draft: draft ?? false });
   if (!result.ok) {
-    throw invalid('表单填写有误，请检查标红的字段', result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })), 'validation');
+    throw invalid(
+      '表单填写有误，请检查标红的字段',
+      result.errors.map((e: FieldError) => ({ path: e.path, code: e.code, message: e.message })),
+      'validation',
+    );
   }
   return result.values;
 }
 
 /** The data as it will be written: `incoming` (see `incomingData`) validated for the step, with the employer's company fields. */
 export async function stepData(
-  db: Db, lifecycle: Lifecycle, employerId: string | null, definition: FormDefinition, incoming: Record<string, unknown>, input: StepInput,
+  db: Db,
+  lifecycle: Lifecycle,
+  employerId: string | null,
+  definition: FormDefinition,
+  incoming: Record<string, unknown>,
+  input: StepInput,
 ): Promise<Record<string, unknown>> {
   return withCompanyFields(db, lifecycle, employerId, validatedValues(definition, incoming, input));
 }

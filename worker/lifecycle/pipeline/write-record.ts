@@ -34,7 +34,12 @@ export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWit
   const { ctx } = w;
   await w.guard?.(ctx);
   const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
-  const statements = [...(await w.writes()), ...files, ...((await w.effects?.(ctx)) ?? []), ...(notificationsOn(deps.env) ? w.notifications?.() ?? [] : [])];
+  const statements = [
+    ...(await w.writes()),
+    ...files,
+    ...((await w.effects?.(ctx)) ?? []),
+    ...(notificationsOn(deps.env) ? (w.notifications?.() ?? []) : []),
+  ];
   const written = await commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
   // committed: the e-mail and SMS of its notifications go to the queue after the answer
   if (deps.waitUntil && sendFromRequest(deps.env)) deps.waitUntil(enqueueNotified(deps.env.NOTIFY_QUEUE, statements));

@@ -15,11 +15,15 @@ function Options({ items }: { items: CodeItem[] }) {
           <optgroup key={item.code} label={item.label}>
             <option value={item.code}>{item.label}（全部）</option>
             {item.children.map((c) => (
-              <option key={c.code} value={c.code}>{c.label}</option>
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
             ))}
           </optgroup>
         ) : (
-          <option key={item.code} value={item.code}>{item.label}</option>
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
         ),
       )}
     </>
@@ -48,7 +52,11 @@ export function SelectField(p: WidgetProps) {
                 const next = new Set(chosen);
                 if (e.target.checked) next.add(item.code);
                 else next.delete(item.code);
-                onChange(flat(items).map((i) => i.code).filter((c) => next.has(c)));
+                onChange(
+                  flat(items)
+                    .map((i) => i.code)
+                    .filter((c) => next.has(c)),
+                );
               }}
               onBlur={onBlur}
             />

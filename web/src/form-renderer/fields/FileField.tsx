@@ -23,7 +23,10 @@ export function FileField(p: WidgetProps) {
   const { field, id, value, onChange, onBlur } = p;
   const ids = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
   const max = field.maxFiles ?? DEFAULT_MAX_FILES;
-  const accept = (field.accept ?? ['image', 'pdf']).map((a) => ACCEPT[a]).filter(Boolean).join(',');
+  const accept = (field.accept ?? ['image', 'pdf'])
+    .map((a) => ACCEPT[a])
+    .filter(Boolean)
+    .join(',');
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [types, setTypes] = useState<Record<string, string>>({});
@@ -65,12 +68,22 @@ export function FileField(p: WidgetProps) {
   return (
     <div className="files" role="group" aria-labelledby={p.labelId}>
       {ids.length > 0 && (
-        <FileGallery ids={ids} label={field.label} types={types} srcOf={(fid) => (signedIn ? fileUrl(fid) : local[fid]?.url ?? fileUrl(fid))} extra={(fid, i) => (
-          <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(ids.filter((x) => x !== fid))}
-            aria-label={`删除附件 ${i + 1}`}>
-            删除
-          </button>
-        )} />
+        <FileGallery
+          ids={ids}
+          label={field.label}
+          types={types}
+          srcOf={(fid) => (signedIn ? fileUrl(fid) : (local[fid]?.url ?? fileUrl(fid)))}
+          extra={(fid, i) => (
+            <button
+              type="button"
+              className="btn btn-small btn-link-danger"
+              onClick={() => onChange(ids.filter((x) => x !== fid))}
+              aria-label={`删除附件 ${i + 1}`}
+            >
+              删除
+            </button>
+          )}
+        />
       )}
       {ids.length < max && (
         <input
@@ -90,10 +103,16 @@ export function FileField(p: WidgetProps) {
         <div className="upload-progress" role="status">
           <span>正在上传 {uploading.name}</span>
           <progress max={1} value={uploading.progress} aria-label="上传进度" />
-          <button type="button" className="btn btn-small" onClick={uploading.abort}>取消</button>
+          <button type="button" className="btn btn-small" onClick={uploading.abort}>
+            取消
+          </button>
         </div>
       )}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="field-help">
         {(field.accept ?? ['image', 'pdf']).map((a) => (a === 'image' ? '图片（JPG/PNG）' : 'PDF')).join('或')}，最多 {max} 个
       </p>

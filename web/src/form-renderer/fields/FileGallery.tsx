@@ -39,17 +39,30 @@ export function FileGallery({ ids, label, types = {}, extra, srcOf = fileUrl }: 
           return (
             <li key={id} className="file-item">
               <button type="button" className="thumb-button" aria-label={`查看${name}`} onClick={() => setOpen(i)}>
-                {kind === 'pdf' ? <PdfIcon /> : (
+                {kind === 'pdf' ? (
+                  <PdfIcon />
+                ) : (
                   <img className="thumb" src={srcOf(id)} alt="" loading="lazy" onError={() => markNotImage(id)} />
                 )}
-                <span className="thumb-caption">{kind === 'pdf' ? 'PDF' : '图片'} {i + 1}</span>
+                <span className="thumb-caption">
+                  {kind === 'pdf' ? 'PDF' : '图片'} {i + 1}
+                </span>
               </button>
               {extra?.(id, i)}
             </li>
           );
         })}
       </ul>
-      <FileViewer ids={ids} label={label} index={open} kindOf={kindOf} srcOf={srcOf} onMove={setOpen} onClose={close} onNotImage={markNotImage} />
+      <FileViewer
+        ids={ids}
+        label={label}
+        index={open}
+        kindOf={kindOf}
+        srcOf={srcOf}
+        onMove={setOpen}
+        onClose={close}
+        onNotImage={markNotImage}
+      />
     </>
   );
 }
@@ -72,8 +85,14 @@ function FileViewer({ ids, label, index, kindOf, srcOf, onMove, onClose, onNotIm
   useEffect(() => {
     if (index === null || !many) return;
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'ArrowRight') { e.preventDefault(); onMove(stepIndex(index, 1, ids.length)); }
-      if (e.key === 'ArrowLeft') { e.preventDefault(); onMove(stepIndex(index, -1, ids.length)); }
+      if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        onMove(stepIndex(index, 1, ids.length));
+      }
+      if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        onMove(stepIndex(index, -1, ids.length));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -86,10 +105,24 @@ function FileViewer({ ids, label, index, kindOf, srcOf, onMove, onClose, onNotIm
       onClose={onClose}
       footer={
         <>
-          {many && <button type="button" className="btn" onClick={() => move(-1)}>上一个</button>}
-          {many && <button type="button" className="btn" onClick={() => move(1)}>下一个</button>}
-          {id && <a className="btn" href={srcOf(id)} target="_blank" rel="noopener">在新窗口打开</a>}
-          <button type="button" className="btn btn-primary" onClick={onClose}>关闭</button>
+          {many && (
+            <button type="button" className="btn" onClick={() => move(-1)}>
+              上一个
+            </button>
+          )}
+          {many && (
+            <button type="button" className="btn" onClick={() => move(1)}>
+              下一个
+            </button>
+          )}
+          {id && (
+            <a className="btn" href={srcOf(id)} target="_blank" rel="noopener">
+              在新窗口打开
+            </a>
+          )}
+          <button type="button" className="btn btn-primary" onClick={onClose}>
+            关闭
+          </button>
         </>
       }
     >
@@ -101,7 +134,12 @@ function FileViewer({ ids, label, index, kindOf, srcOf, onMove, onClose, onNotIm
               <p>PDF 文件不能在此预览，请点「在新窗口打开」查看或下载。</p>
             </div>
           ) : (
-            <img className="viewer-image" src={srcOf(id)} alt={`${label} 第 ${(index ?? 0) + 1} 个附件（原图）`} onError={() => onNotImage(id)} />
+            <img
+              className="viewer-image"
+              src={srcOf(id)}
+              alt={`${label} 第 ${(index ?? 0) + 1} 个附件（原图）`}
+              onError={() => onNotImage(id)}
+            />
           )}
         </div>
       )}
@@ -116,7 +154,9 @@ function PdfIcon({ large = false }: { large?: boolean }) {
       <path d="M14 4h26l12 12v44H14z" fill="#fff" stroke="#b42318" strokeWidth="3" strokeLinejoin="round" />
       <path d="M40 4v12h12" fill="none" stroke="#b42318" strokeWidth="3" strokeLinejoin="round" />
       <rect x="8" y="34" width="40" height="16" rx="3" fill="#b42318" />
-      <text x="28" y="46.5" textAnchor="middle" fontSize="12" fontWeight="700" fill="#fff" fontFamily="sans-serif">PDF</text>
+      <text x="28" y="46.5" textAnchor="middle" fontSize="12" fontWeight="700" fill="#fff" fontFamily="sans-serif">
+        PDF
+      </text>
     </svg>
   );
 }

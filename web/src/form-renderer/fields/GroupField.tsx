@@ -68,8 +68,17 @@ export function GroupField({ def, field, id, value, path, labelId, describedBy, 
                 })}
             </div>
             {rows.length > min && (
-              <button type="button" className="btn btn-small btn-link-danger" onClick={() => onChange(path, rows.filter((_, j) => j !== i))}
-                aria-label={`删除第 ${i + 1} 行`}>
+              <button
+                type="button"
+                className="btn btn-small btn-link-danger"
+                onClick={() =>
+                  onChange(
+                    path,
+                    rows.filter((_, j) => j !== i),
+                  )
+                }
+                aria-label={`删除第 ${i + 1} 行`}
+              >
                 删除
               </button>
             )}

@@ -41,7 +41,11 @@ export function NumberField(p: WidgetProps) {
         onBlur={onBlur}
         {...aria(p)}
       />
-      {field.unit && <span className="unit" aria-hidden="true">{field.unit}</span>}
+      {field.unit && (
+        <span className="unit" aria-hidden="true">
+          {field.unit}
+        </span>
+      )}
     </span>
   );
 }

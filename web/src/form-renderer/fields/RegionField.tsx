@@ -40,13 +40,15 @@ export function RegionField(p: WidgetProps) {
           className="input"
           aria-label={depth === 0 ? undefined : LEVELS[depth]}
           value={picked[depth] ?? ''}
-          onChange={(e) => onChange(e.target.value || (depth === 0 ? undefined : level.parent ?? undefined))}
+          onChange={(e) => onChange(e.target.value || (depth === 0 ? undefined : (level.parent ?? undefined)))}
           onBlur={onBlur}
           {...aria(p)}
         >
           <option value="">{`请选择${LEVELS[depth]}`}</option>
           {level.options.map((o) => (
-            <option key={o.code} value={o.code}>{o.name}</option>
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
           ))}
         </select>
       ))}

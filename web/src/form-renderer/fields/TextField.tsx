@@ -37,8 +37,10 @@ export function TextField(p: WidgetProps) {
   const extra = INPUT_PROPS[field.type] ?? TEXT_INPUT;
   const dateBounds =
     field.type === 'date'
-      ? { min: typeof field.min === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.min) ? field.min : undefined,
-          max: typeof field.max === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.max) ? field.max : undefined }
+      ? {
+          min: typeof field.min === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.min) ? field.min : undefined,
+          max: typeof field.max === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(field.max) ? field.max : undefined,
+        }
       : {};
   return (
     <input

@@ -44,7 +44,11 @@ export function AccessEditor({ def, value, onChange, inheritLabel, errors, label
             <tr>
               <th scope="col">环节</th>
               <th scope="col">设置</th>
-              {ROLES.map((r) => <th key={r} scope="col">{ROLE_LABELS[r]}</th>)}
+              {ROLES.map((r) => (
+                <th key={r} scope="col">
+                  {ROLE_LABELS[r]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -55,18 +59,26 @@ export function AccessEditor({ def, value, onChange, inheritLabel, errors, label
                   <th scope="row">{s.label}</th>
                   <td>
                     <label className="inline">
-                      <input type="checkbox" checked={!!entry} onChange={(e) => {
-                        const { [s.key]: _, ...others } = map;
-                        set(e.target.checked ? { ...map, [s.key]: {} } : others);
-                      }} />
+                      <input
+                        type="checkbox"
+                        checked={!!entry}
+                        onChange={(e) => {
+                          const { [s.key]: _, ...others } = map;
+                          set(e.target.checked ? { ...map, [s.key]: {} } : others);
+                        }}
+                      />
                       {entry ? '单独设置' : inheritLabel}
                     </label>
                   </td>
                   {ROLES.map((r) => (
                     <td key={r}>
                       {entry && (
-                        <select className="input input-compact" aria-label={`${s.label} · ${ROLE_LABELS[r]}`} value={levelOf(entry, r)}
-                          onChange={(e) => set({ ...map, [s.key]: withLevel(entry, r, e.target.value as Level) })}>
+                        <select
+                          className="input input-compact"
+                          aria-label={`${s.label} · ${ROLE_LABELS[r]}`}
+                          value={levelOf(entry, r)}
+                          onChange={(e) => set({ ...map, [s.key]: withLevel(entry, r, e.target.value as Level) })}
+                        >
                           <option value="edit">填写</option>
                           <option value="read">只读</option>
                           <option value="hidden">不可见</option>
@@ -80,7 +92,13 @@ export function AccessEditor({ def, value, onChange, inheritLabel, errors, label
           </tbody>
         </table>
       </div>
-      {errors.length > 0 && <ul className="field-error">{errors.map((m, i) => <li key={i}>{m}</li>)}</ul>}
+      {errors.length > 0 && (
+        <ul className="field-error">
+          {errors.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   );
 }

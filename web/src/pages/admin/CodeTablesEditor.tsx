@@ -12,13 +12,36 @@ interface Props {
   edit: (e: Edit) => void;
 }
 
-const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
+const Errors = ({ list }: { list: string[] }) =>
+  list.length ? (
+    <ul className="field-error">
+      {list.map((m, i) => (
+        <li key={i}>{m}</li>
+      ))}
+    </ul>
+  ) : null;
 
 /** Where an item list sits in the definition, as the editor reaches it. */
 type ItemsAt = (d: FormDefinition) => CodeItem[];
 
-function CodeItems({ items, at, path, depth, tableLabel, errors, edit, numbering }: {
-  items: CodeItem[]; at: ItemsAt; path: string; depth: number; tableLabel: string; errors: readonly DefinitionError[]; edit: (e: Edit) => void; numbering: string;
+function CodeItems({
+  items,
+  at,
+  path,
+  depth,
+  tableLabel,
+  errors,
+  edit,
+  numbering,
+}: {
+  items: CodeItem[];
+  at: ItemsAt;
+  path: string;
+  depth: number;
+  tableLabel: string;
+  errors: readonly DefinitionError[];
+  edit: (e: Edit) => void;
+  numbering: string;
 }) {
   return (
     <ol className="code-items">
@@ -26,28 +49,107 @@ function CodeItems({ items, at, path, depth, tableLabel, errors, edit, numbering
         const p = `${path}[${i}]`;
         const n = `${numbering}${i + 1}`;
         const name = `${tableLabel} 第 ${n} 项`;
-        const own = errors.filter((e) => e.path === p || e.path.startsWith(`${p}.code`) || e.path.startsWith(`${p}.label`)).map((e) => e.message);
+        const own = errors
+          .filter((e) => e.path === p || e.path.startsWith(`${p}.code`) || e.path.startsWith(`${p}.label`))
+          .map((e) => e.message);
         return (
           <li key={i}>
             <span className="code-item">
-              <input className="input input-compact" aria-label={`${name}代码`} value={item.code} onChange={(e) => edit((d) => { nth(at(d), i).code = e.target.value; })} />
-              <input className="input" aria-label={`${name}名称`} value={item.label} onChange={(e) => edit((d) => { nth(at(d), i).label = e.target.value; })} />
-              <input className="input" aria-label={`${name}英文名称`} placeholder="English" value={item.labelEn ?? ''} onChange={(e) => edit((d) => { nth(at(d), i).labelEn = e.target.value || undefined; })} />
+              <input
+                className="input input-compact"
+                aria-label={`${name}代码`}
+                value={item.code}
+                onChange={(e) =>
+                  edit((d) => {
+                    nth(at(d), i).code = e.target.value;
+                  })
+                }
+              />
+              <input
+                className="input"
+                aria-label={`${name}名称`}
+                value={item.label}
+                onChange={(e) =>
+                  edit((d) => {
+                    nth(at(d), i).label = e.target.value;
+                  })
+                }
+              />
+              <input
+                className="input"
+                aria-label={`${name}英文名称`}
+                placeholder="English"
+                value={item.labelEn ?? ''}
+                onChange={(e) =>
+                  edit((d) => {
+                    nth(at(d), i).labelEn = e.target.value || undefined;
+                  })
+                }
+              />
               <span className="move-buttons">
-                <button type="button" className="btn btn-small" aria-label={`上移${name}`} disabled={i === 0} onClick={() => edit((d) => move(at(d), i, i - 1))}>↑</button>
-                <button type="button" className="btn btn-small" aria-label={`下移${name}`} disabled={i === items.length - 1} onClick={() => edit((d) => move(at(d), i, i + 1))}>↓</button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`上移${name}`}
+                  disabled={i === 0}
+                  onClick={() => edit((d) => move(at(d), i, i - 1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`下移${name}`}
+                  disabled={i === items.length - 1}
+                  onClick={() => edit((d) => move(at(d), i, i + 1))}
+                >
+                  ↓
+                </button>
                 {depth < DEFINITION_LIMITS.codeDepth && (
-                  <button type="button" className="btn btn-small" aria-label={`给${name}添加下级`}
-                    onClick={() => edit((d) => { const it = nth(at(d), i); it.children = [...(it.children ?? []), { code: '', label: '' }]; })}>＋下级</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`给${name}添加下级`}
+                    onClick={() =>
+                      edit((d) => {
+                        const it = nth(at(d), i);
+                        it.children = [...(it.children ?? []), { code: '', label: '' }];
+                      })
+                    }
+                  >
+                    ＋下级
+                  </button>
                 )}
-                <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
-                  onClick={() => edit((d) => { at(d).splice(i, 1); })}>删除</button>
+                <button
+                  type="button"
+                  className="btn btn-small btn-link-danger"
+                  aria-label={`删除${name}`}
+                  onClick={() =>
+                    edit((d) => {
+                      at(d).splice(i, 1);
+                    })
+                  }
+                >
+                  删除
+                </button>
               </span>
             </span>
             <Errors list={own} />
             {item.children && item.children.length > 0 && (
-              <CodeItems items={item.children} at={(d) => { const it = nth(at(d), i); it.children ??= []; return it.children; }} path={`${p}.children`} depth={depth + 1} tableLabel={tableLabel}
-                errors={errors} edit={edit} numbering={`${n}.`} />
+              <CodeItems
+                items={item.children}
+                at={(d) => {
+                  const it = nth(at(d), i);
+                  it.children ??= [];
+                  return it.children;
+                }}
+                path={`${p}.children`}
+                depth={depth + 1}
+                tableLabel={tableLabel}
+                errors={errors}
+                edit={edit}
+                numbering={`${n}.`}
+              />
             )}
           </li>
         );
@@ -70,26 +172,113 @@ export function CodeTablesEditor({ def, errors, edit }: Props) {
           <div key={ti} className="editor-section" aria-label={name} role="group">
             <div className="editor-head">
               <strong>{name}</strong>
-              <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
-                onClick={() => { if (window.confirm(`确定删除${name}？使用它的字段会报错。`)) edit((d) => { const list = d.codeTables ?? []; list.splice(ti, 1); if (list.length === 0) delete d.codeTables; }); }}>删除</button>
+              <button
+                type="button"
+                className="btn btn-small btn-link-danger"
+                aria-label={`删除${name}`}
+                onClick={() => {
+                  if (window.confirm(`确定删除${name}？使用它的字段会报错。`))
+                    edit((d) => {
+                      const list = d.codeTables ?? [];
+                      list.splice(ti, 1);
+                      if (list.length === 0) delete d.codeTables;
+                    });
+                }}
+              >
+                删除
+              </button>
             </div>
             <div className="editor-grid">
-              <label className="field"><span className="field-label">代码表键</span>
-                <input className="input" value={table.key} onChange={(e) => edit((d) => { nth(d.codeTables, ti).key = e.target.value; })} /></label>
-              <label className="field"><span className="field-label">代码表名称</span>
-                <input className="input" value={table.label} onChange={(e) => edit((d) => { nth(d.codeTables, ti).label = e.target.value; })} /></label>
-              <label className="field"><span className="field-label">来源（如国家标准）</span>
-                <input className="input" value={table.source ?? ''} onChange={(e) => edit((d) => { nth(d.codeTables, ti).source = e.target.value || undefined; })} /></label>
+              <label className="field">
+                <span className="field-label">代码表键</span>
+                <input
+                  className="input"
+                  value={table.key}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.codeTables, ti).key = e.target.value;
+                    })
+                  }
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">代码表名称</span>
+                <input
+                  className="input"
+                  value={table.label}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.codeTables, ti).label = e.target.value;
+                    })
+                  }
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">来源（如国家标准）</span>
+                <input
+                  className="input"
+                  value={table.source ?? ''}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.codeTables, ti).source = e.target.value || undefined;
+                    })
+                  }
+                />
+              </label>
             </div>
-            <Errors list={messagesAt(errors, `${p}.key`).concat(messagesAt(errors, `${p}.label`), messagesAt(errors, `${p}.source`), errors.filter((e) => e.path === `${p}.items`).map((e) => e.message))} />
-            <CodeItems items={Array.isArray(table.items) ? table.items : []} at={at} path={`${p}.items`} depth={1} tableLabel={name} errors={errors} edit={edit} numbering="" />
-            <button type="button" className="btn btn-small" aria-label={`在${name}中添加一项`} onClick={() => edit((d) => { at(d).push({ code: '', label: '' }); })}>添加一项</button>
+            <Errors
+              list={messagesAt(errors, `${p}.key`).concat(
+                messagesAt(errors, `${p}.label`),
+                messagesAt(errors, `${p}.source`),
+                errors.filter((e) => e.path === `${p}.items`).map((e) => e.message),
+              )}
+            />
+            <CodeItems
+              items={Array.isArray(table.items) ? table.items : []}
+              at={at}
+              path={`${p}.items`}
+              depth={1}
+              tableLabel={name}
+              errors={errors}
+              edit={edit}
+              numbering=""
+            />
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label={`在${name}中添加一项`}
+              onClick={() =>
+                edit((d) => {
+                  at(d).push({ code: '', label: '' });
+                })
+              }
+            >
+              添加一项
+            </button>
           </div>
         );
       })}
-      <button type="button" className="btn btn-small" onClick={() => edit((d) => {
-        d.codeTables = [...(d.codeTables ?? []), { key: freeKey(d, 'codes'), label: '新代码表', items: [{ code: '1', label: '是' }, { code: '2', label: '否' }] }];
-      })}>添加代码表</button>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() =>
+          edit((d) => {
+            d.codeTables = [
+              ...(d.codeTables ?? []),
+              {
+                key: freeKey(d, 'codes'),
+                label: '新代码表',
+                items: [
+                  { code: '1', label: '是' },
+                  { code: '2', label: '否' },
+                ],
+              },
+            ];
+          })
+        }
+      >
+        添加代码表
+      </button>
     </fieldset>
   );
 }

@@ -20,13 +20,21 @@ const blankFor = (op: Arithmetic): Expr => (op === 'concat' ? { kind: 'text', te
 /** The value after the admin picks another kind: a calculation keeps what was there as its first operand. */
 function switchKind(current: Expr, to: KindKey): Expr {
   switch (to) {
-    case 'field': return { kind: 'field', key: current.kind === 'field' ? current.key : '' };
-    case 'number': return { kind: 'number', text: current.kind === 'text' || current.kind === 'number' ? current.text : '' };
-    case 'text': return { kind: 'text', text: current.kind === 'text' || current.kind === 'number' ? current.text : '' };
-    case 'bool': return { kind: 'bool', value: true };
-    case 'today': return { kind: 'today' };
-    case 'len': case 'days': return { kind: to, arg: current };
-    case 'if': return { kind: 'if', when: emptyGroup(), then: current, else: { kind: 'number', text: '' } };
+    case 'field':
+      return { kind: 'field', key: current.kind === 'field' ? current.key : '' };
+    case 'number':
+      return { kind: 'number', text: current.kind === 'text' || current.kind === 'number' ? current.text : '' };
+    case 'text':
+      return { kind: 'text', text: current.kind === 'text' || current.kind === 'number' ? current.text : '' };
+    case 'bool':
+      return { kind: 'bool', value: true };
+    case 'today':
+      return { kind: 'today' };
+    case 'len':
+    case 'days':
+      return { kind: to, arg: current };
+    case 'if':
+      return { kind: 'if', when: emptyGroup(), then: current, else: { kind: 'number', text: '' } };
     default: {
       const [, max] = ARITY[to];
       const args = current.kind === 'op' ? current.args.slice(0, max) : [current];
@@ -61,75 +69,168 @@ export function ExprInput({ def, fields, value, onChange, label, names = {}, lik
   const table = like?.codeTable ? resolveCodeTable(def, like.codeTable) : undefined;
   return (
     <span className={`expr expr-${value.kind}`}>
-      <select className="input input-compact" aria-label={n.kind} value={kindOf(value)} onChange={(e) => onChange(switchKind(value, e.target.value as KindKey))}>
-        {kinds.map((k) => <option key={k} value={k}>{EXPR_KIND_LABELS[k]}</option>)}
+      <select
+        className="input input-compact"
+        aria-label={n.kind}
+        value={kindOf(value)}
+        onChange={(e) => onChange(switchKind(value, e.target.value as KindKey))}
+      >
+        {kinds.map((k) => (
+          <option key={k} value={k}>
+            {EXPR_KIND_LABELS[k]}
+          </option>
+        ))}
       </select>
       {value.kind === 'field' && (
         <select className="input" aria-label={n.field} value={value.key} onChange={(e) => onChange({ kind: 'field', key: e.target.value })}>
           <option value="">选择字段</option>
-          {[...fields].map(([name, f]) => <option key={name} value={name}>{name.startsWith('$row.') ? '本行·' : ''}{f.label}（{f.key}）</option>)}
+          {[...fields].map(([name, f]) => (
+            <option key={name} value={name}>
+              {name.startsWith('$row.') ? '本行·' : ''}
+              {f.label}（{f.key}）
+            </option>
+          ))}
           {value.key && !fields.has(value.key) && <option value={value.key}>{value.key}（不存在）</option>}
         </select>
       )}
       {value.kind === 'number' && (
-        <input className="input" aria-label={n.value} inputMode="decimal" value={value.text} aria-invalid={value.text.trim() === '' || !Number.isFinite(Number(value.text))}
-          onChange={(e) => onChange({ kind: 'number', text: e.target.value })} />
+        <input
+          className="input"
+          aria-label={n.value}
+          inputMode="decimal"
+          value={value.text}
+          aria-invalid={value.text.trim() === '' || !Number.isFinite(Number(value.text))}
+          onChange={(e) => onChange({ kind: 'number', text: e.target.value })}
+        />
       )}
       {value.kind === 'text' && table && (
-        <select className="input" aria-label={n.value} value={value.text} onChange={(e) => onChange({ kind: 'text', text: e.target.value })}>
+        <select
+          className="input"
+          aria-label={n.value}
+          value={value.text}
+          onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
+        >
           <option value="">请选择</option>
-          {table.items.map((i) => <option key={i.code} value={i.code}>{i.code} {i.label}</option>)}
+          {table.items.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.code} {i.label}
+            </option>
+          ))}
         </select>
       )}
       {value.kind === 'text' && !table && (
-        <input className="input" aria-label={n.value} value={value.text} onChange={(e) => onChange({ kind: 'text', text: e.target.value })} />
+        <input
+          className="input"
+          aria-label={n.value}
+          value={value.text}
+          onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
+        />
       )}
       {value.kind === 'bool' && (
-        <select className="input" aria-label={n.value} value={String(value.value)} onChange={(e) => onChange({ kind: 'bool', value: e.target.value === 'true' })}>
-          <option value="true">是</option><option value="false">否</option>
+        <select
+          className="input"
+          aria-label={n.value}
+          value={String(value.value)}
+          onChange={(e) => onChange({ kind: 'bool', value: e.target.value === 'true' })}
+        >
+          <option value="true">是</option>
+          <option value="false">否</option>
         </select>
       )}
-      {value.kind === 'op' && (
-        <Operands def={def} fields={fields} value={value} onChange={onChange} label={label} depth={depth} />
-      )}
+      {value.kind === 'op' && <Operands def={def} fields={fields} value={value} onChange={onChange} label={label} depth={depth} />}
       {(value.kind === 'len' || value.kind === 'days') && (
         <span className="expr-args">
-          <ExprInput def={def} fields={fields} value={value.arg} label={`${label}${value.kind === 'len' ? '的文字' : '的日期'}`} depth={depth + 1}
-            onChange={(arg) => onChange({ ...value, arg })} />
+          <ExprInput
+            def={def}
+            fields={fields}
+            value={value.arg}
+            label={`${label}${value.kind === 'len' ? '的文字' : '的日期'}`}
+            depth={depth + 1}
+            onChange={(arg) => onChange({ ...value, arg })}
+          />
         </span>
       )}
       {value.kind === 'if' && (
         <span className="expr-args expr-if">
           <span className="muted">如果</span>
-          <CondEditor def={def} fields={fields} value={value.when} label={`${label}的条件`} depth={depth + 1} emptyText="未设置条件（总是取“满足时”的值）"
-            onChange={(when) => onChange({ ...value, when })} />
+          <CondEditor
+            def={def}
+            fields={fields}
+            value={value.when}
+            label={`${label}的条件`}
+            depth={depth + 1}
+            emptyText="未设置条件（总是取“满足时”的值）"
+            onChange={(when) => onChange({ ...value, when })}
+          />
           <span className="muted">满足时取</span>
-          <ExprInput def={def} fields={fields} value={value.then} label={`${label}满足时`} depth={depth + 1} onChange={(then) => onChange({ ...value, then })} />
+          <ExprInput
+            def={def}
+            fields={fields}
+            value={value.then}
+            label={`${label}满足时`}
+            depth={depth + 1}
+            onChange={(then) => onChange({ ...value, then })}
+          />
           <span className="muted">否则取</span>
-          <ExprInput def={def} fields={fields} value={value.else} label={`${label}否则`} depth={depth + 1} onChange={(otherwise) => onChange({ ...value, else: otherwise })} />
+          <ExprInput
+            def={def}
+            fields={fields}
+            value={value.else}
+            label={`${label}否则`}
+            depth={depth + 1}
+            onChange={(otherwise) => onChange({ ...value, else: otherwise })}
+          />
         </span>
       )}
     </span>
   );
 }
 
-function Operands({ def, fields, value, onChange, label, depth }: Omit<Props, 'value'> & { value: Extract<Expr, { kind: 'op' }>; depth: number }) {
+function Operands({
+  def,
+  fields,
+  value,
+  onChange,
+  label,
+  depth,
+}: Omit<Props, 'value'> & { value: Extract<Expr, { kind: 'op' }>; depth: number }) {
   const [min, max] = ARITY[value.op];
   const set = (args: Expr[]) => onChange({ ...value, args });
   return (
     <ol className="expr-args">
       {value.args.map((arg, i) => (
         <li key={i}>
-          <ExprInput def={def} fields={fields} value={arg} label={`${label}第 ${i + 1} 项`} depth={depth + 1}
-            onChange={(a) => set(value.args.map((x, j) => (j === i ? a : x)))} />
+          <ExprInput
+            def={def}
+            fields={fields}
+            value={arg}
+            label={`${label}第 ${i + 1} 项`}
+            depth={depth + 1}
+            onChange={(a) => set(value.args.map((x, j) => (j === i ? a : x)))}
+          />
           {value.args.length > Math.max(min, 2) && (
-            <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${label}第 ${i + 1} 项`}
-              onClick={() => set(value.args.filter((_, j) => j !== i))}>删除</button>
+            <button
+              type="button"
+              className="btn btn-small btn-link-danger"
+              aria-label={`删除${label}第 ${i + 1} 项`}
+              onClick={() => set(value.args.filter((_, j) => j !== i))}
+            >
+              删除
+            </button>
           )}
         </li>
       ))}
       {value.args.length < max && (
-        <li><button type="button" className="btn btn-small" aria-label={`${label}添加一项`} onClick={() => set([...value.args, blankFor(value.op)])}>添加一项</button></li>
+        <li>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`${label}添加一项`}
+            onClick={() => set([...value.args, blankFor(value.op)])}
+          >
+            添加一项
+          </button>
+        </li>
       )}
     </ol>
   );

@@ -18,21 +18,59 @@ interface Props {
   edit: (e: Edit) => void;
 }
 
-const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
+const Errors = ({ list }: { list: string[] }) =>
+  list.length ? (
+    <ul className="field-error">
+      {list.map((m, i) => (
+        <li key={i}>{m}</li>
+      ))}
+    </ul>
+  ) : null;
 
 export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Props) {
   const fields = fieldEntries(def).map((e) => e.field);
   return (
     <div className="form-settings">
       <div className="editor-grid">
-        <label className="field"><span className="field-label">表单名称</span>
-          <input className="input" value={def.title} onChange={(e) => edit((d) => { d.title = e.target.value; })} /></label>
-        <label className="field"><span className="field-label">英文名称</span>
-          <input className="input" value={def.titleEn ?? ''} onChange={(e) => edit((d) => { d.titleEn = e.target.value || undefined; })} /></label>
+        <label className="field">
+          <span className="field-label">表单名称</span>
+          <input
+            className="input"
+            value={def.title}
+            onChange={(e) =>
+              edit((d) => {
+                d.title = e.target.value;
+              })
+            }
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">英文名称</span>
+          <input
+            className="input"
+            value={def.titleEn ?? ''}
+            onChange={(e) =>
+              edit((d) => {
+                d.titleEn = e.target.value || undefined;
+              })
+            }
+          />
+        </label>
       </div>
       <Errors list={messagesAt(errors, 'title')} />
-      <label className="field"><span className="field-label">说明</span>
-        <textarea className="input" rows={2} value={def.description ?? ''} onChange={(e) => edit((d) => { d.description = e.target.value || undefined; })} /></label>
+      <label className="field">
+        <span className="field-label">说明</span>
+        <textarea
+          className="input"
+          rows={2}
+          value={def.description ?? ''}
+          onChange={(e) =>
+            edit((d) => {
+              d.description = e.target.value || undefined;
+            })
+          }
+        />
+      </label>
 
       <fieldset>
         <legend>业务环节（权限按环节设置）</legend>
@@ -40,20 +78,70 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
         <ol>
           {def.workflow.map((w, i) => (
             <li key={i} className="editor-grid">
-              <label className="field"><span className="field-label">环节键</span>
-                <input className="input" value={w.key} onChange={(e) => edit((d) => { nth(d.workflow, i).key = e.target.value; })} /></label>
-              <label className="field"><span className="field-label">环节名称</span>
-                <input className="input" value={w.label} onChange={(e) => edit((d) => { nth(d.workflow, i).label = e.target.value; })} /></label>
-              <button type="button" className="btn btn-small btn-link-danger" onClick={() => edit((d) => { d.workflow.splice(i, 1); })}>删除环节</button>
+              <label className="field">
+                <span className="field-label">环节键</span>
+                <input
+                  className="input"
+                  value={w.key}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.workflow, i).key = e.target.value;
+                    })
+                  }
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">环节名称</span>
+                <input
+                  className="input"
+                  value={w.label}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.workflow, i).label = e.target.value;
+                    })
+                  }
+                />
+              </label>
+              <button
+                type="button"
+                className="btn btn-small btn-link-danger"
+                onClick={() =>
+                  edit((d) => {
+                    d.workflow.splice(i, 1);
+                  })
+                }
+              >
+                删除环节
+              </button>
             </li>
           ))}
         </ol>
         <Errors list={messagesAt(errors, 'workflow')} />
-        <button type="button" className="btn btn-small" onClick={() => edit((d) => { d.workflow.push({ key: `step${d.workflow.length + 1}`, label: '新环节' }); })}>添加环节</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            edit((d) => {
+              d.workflow.push({ key: `step${d.workflow.length + 1}`, label: '新环节' });
+            })
+          }
+        >
+          添加环节
+        </button>
       </fieldset>
 
-      <AccessEditor label="权限（整张表单的默认设置）" def={def} value={def.access} errors={messagesAt(errors, 'access')} inheritLabel="不可见"
-        onChange={(a) => edit((d) => { d.access = a; })} />
+      <AccessEditor
+        label="权限（整张表单的默认设置）"
+        def={def}
+        value={def.access}
+        errors={messagesAt(errors, 'access')}
+        inheritLabel="不可见"
+        onChange={(a) =>
+          edit((d) => {
+            d.access = a;
+          })
+        }
+      />
 
       <fieldset>
         <legend>跨字段校验</legend>
@@ -64,45 +152,111 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
               <div className="editor-head">
                 <strong>校验 {i + 1}</strong>
                 <span className="move-buttons">
-                  <button type="button" className="btn btn-small" aria-label={`上移校验 ${i + 1}`} disabled={i === 0} onClick={() => edit((d) => move(d.checks ?? [], i, i - 1))}>↑</button>
-                  <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除校验 ${i + 1}`} onClick={() => edit((d) => { d.checks?.splice(i, 1); })}>删除</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`上移校验 ${i + 1}`}
+                    disabled={i === 0}
+                    onClick={() => edit((d) => move(d.checks ?? [], i, i - 1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-link-danger"
+                    aria-label={`删除校验 ${i + 1}`}
+                    onClick={() =>
+                      edit((d) => {
+                        d.checks?.splice(i, 1);
+                      })
+                    }
+                  >
+                    删除
+                  </button>
                 </span>
               </div>
               <div className="editor-grid">
-                <label className="field"><span className="field-label">出错时标在字段</span>
-                  <select className="input" value={check.field} onChange={(e) => edit((d) => { nth(d.checks, i).field = e.target.value; })}>
+                <label className="field">
+                  <span className="field-label">出错时标在字段</span>
+                  <select
+                    className="input"
+                    value={check.field}
+                    onChange={(e) =>
+                      edit((d) => {
+                        nth(d.checks, i).field = e.target.value;
+                      })
+                    }
+                  >
                     {!fields.some((f) => f.key === check.field) && <option value={check.field}>{check.field}（不存在）</option>}
-                    {fields.map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
-                  </select></label>
-                <label className="field"><span className="field-label">提示文字</span>
-                  <input className="input" value={check.message} onChange={(e) => edit((d) => { nth(d.checks, i).message = e.target.value; })} /></label>
+                    {fields.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {f.label}（{f.key}）
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span className="field-label">提示文字</span>
+                  <input
+                    className="input"
+                    value={check.message}
+                    onChange={(e) =>
+                      edit((d) => {
+                        nth(d.checks, i).message = e.target.value;
+                      })
+                    }
+                  />
+                </label>
               </div>
               <Errors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
               <fieldset className="inline-choices">
                 <legend>在哪些环节校验</legend>
                 {def.workflow.map((w) => (
                   <label key={w.key} className="inline">
-                    <input type="checkbox" checked={!check.steps || check.steps.includes(w.key)} onChange={(e) => edit((d) => {
-                      const c = nth(d.checks, i);
-                      const now = c.steps ?? d.workflow.map((x) => x.key);
-                      const next = e.target.checked ? [...now, w.key] : now.filter((k) => k !== w.key);
-                      // every step ticked is the same as no list: checked in all steps, including ones added later
-                      if (d.workflow.every((x) => next.includes(x.key))) delete c.steps;
-                      else c.steps = d.workflow.map((x) => x.key).filter((k) => next.includes(k));
-                    })} />
+                    <input
+                      type="checkbox"
+                      checked={!check.steps || check.steps.includes(w.key)}
+                      onChange={(e) =>
+                        edit((d) => {
+                          const c = nth(d.checks, i);
+                          const now = c.steps ?? d.workflow.map((x) => x.key);
+                          const next = e.target.checked ? [...now, w.key] : now.filter((k) => k !== w.key);
+                          // every step ticked is the same as no list: checked in all steps, including ones added later
+                          if (d.workflow.every((x) => next.includes(x.key))) delete c.steps;
+                          else c.steps = d.workflow.map((x) => x.key).filter((k) => next.includes(k));
+                        })
+                      }
+                    />
                     {w.label}
                   </label>
                 ))}
                 <Errors list={messagesAt(errors, `${p}.steps`)} />
               </fieldset>
-              <RuleEditor label="须满足的条件" def={def} value={check.rule} errors={messagesAt(errors, `${p}.rule`)}
-                onChange={(r) => edit((d) => { nth(d.checks, i).rule = r ?? true; })} />
+              <RuleEditor
+                label="须满足的条件"
+                def={def}
+                value={check.rule}
+                errors={messagesAt(errors, `${p}.rule`)}
+                onChange={(r) =>
+                  edit((d) => {
+                    nth(d.checks, i).rule = r ?? true;
+                  })
+                }
+              />
             </div>
           );
         })}
-        <button type="button" className="btn btn-small" onClick={() => edit((d) => {
-          d.checks = [...(d.checks ?? []), { field: fields[0]?.key ?? '', message: '请检查此项', rule: true }];
-        })}>添加校验</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            edit((d) => {
+              d.checks = [...(d.checks ?? []), { field: fields[0]?.key ?? '', message: '请检查此项', rule: true }];
+            })
+          }
+        >
+          添加校验
+        </button>
       </fieldset>
       <CodeTablesEditor def={def} errors={errors} edit={edit} />
       <MappingsEditor def={def} errors={errors} lifecycleErrors={lifecycleErrors} forms={forms} edit={edit} />

@@ -14,7 +14,9 @@ export default function FormsAdminPage() {
   useTitle('表单管理');
   return (
     <main id="main" className="page">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>表单管理</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>表单管理</span>
+      </nav>
       <h1 className="page-title">表单管理</h1>
       <p className="muted">修改表单不需要重新部署：保存草稿、预览、检查影响后发布为新版本。已有记录始终按创建时的版本显示和校验。</p>
       {error && <Alert>{error.message}</Alert>}
@@ -23,7 +25,13 @@ export default function FormsAdminPage() {
         <div className="wide-scroll">
           <table className="forms-table">
             <thead>
-              <tr><th scope="col">表单</th><th scope="col">已发布版本</th><th scope="col">草稿</th><th scope="col">各版本记录数</th><th scope="col">操作</th></tr>
+              <tr>
+                <th scope="col">表单</th>
+                <th scope="col">已发布版本</th>
+                <th scope="col">草稿</th>
+                <th scope="col">各版本记录数</th>
+                <th scope="col">操作</th>
+              </tr>
             </thead>
             <tbody>
               {data.map((f) => (
@@ -31,13 +39,21 @@ export default function FormsAdminPage() {
                   <th scope="row">{f.title}</th>
                   <td>v{f.latestVersion}</td>
                   <td>
-                    {f.draft ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatBeijingDateTime(f.draft.updatedAt)}，${f.draft.updatedBy}）` : '无'}
-                    {f.draft?.baseVersion && f.draft.baseVersion !== f.latestVersion && <div className="field-error">其间已发布 v{f.latestVersion}，草稿需先更新</div>}
+                    {f.draft
+                      ? `有草稿（${f.draft.baseVersion ? `基于 v${f.draft.baseVersion}，` : ''}${formatBeijingDateTime(f.draft.updatedAt)}，${f.draft.updatedBy}）`
+                      : '无'}
+                    {f.draft?.baseVersion && f.draft.baseVersion !== f.latestVersion && (
+                      <div className="field-error">其间已发布 v{f.latestVersion}，草稿需先更新</div>
+                    )}
                   </td>
                   <td>{f.versions.map((v) => `v${v.version}：${v.records} 条`).join('；')}</td>
                   <td className="nowrap">
-                    <Link href={`/admin/forms/${f.key}`} className="btn btn-small btn-primary" aria-label={`编辑${f.title}`}>编辑</Link>{' '}
-                    <Link href={`/forms/${f.key}`} className="btn btn-small">查看</Link>
+                    <Link href={`/admin/forms/${f.key}`} className="btn btn-small btn-primary" aria-label={`编辑${f.title}`}>
+                      编辑
+                    </Link>{' '}
+                    <Link href={`/forms/${f.key}`} className="btn btn-small">
+                      查看
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -15,7 +15,12 @@ export function JsonView({ def, errors, onChange }: Props) {
     <div className="json-view">
       <label className="field">
         <span className="field-label">表单定义（JSON）</span>
-        <textarea className="input mono" rows={24} spellCheck={false} value={text} aria-invalid={!!syntax || errors.length > 0}
+        <textarea
+          className="input mono"
+          rows={24}
+          spellCheck={false}
+          value={text}
+          aria-invalid={!!syntax || errors.length > 0}
           onChange={(e) => {
             setText(e.target.value);
             try {
@@ -25,13 +30,22 @@ export function JsonView({ def, errors, onChange }: Props) {
             } catch (err) {
               setSyntax(`JSON 格式错误：${(err as Error).message}`);
             }
-          }} />
+          }}
+        />
       </label>
-      {syntax && <p className="field-error" role="alert">{syntax}</p>}
+      {syntax && (
+        <p className="field-error" role="alert">
+          {syntax}
+        </p>
+      )}
       {!syntax && errors.length === 0 && <p className="ok-text">定义有效</p>}
       {!syntax && errors.length > 0 && (
         <ul className="field-error" aria-label="定义错误">
-          {errors.map((e, i) => <li key={i}><code>{e.path || '（整个文档）'}</code>：{e.message}</li>)}
+          {errors.map((e, i) => (
+            <li key={i}>
+              <code>{e.path || '（整个文档）'}</code>：{e.message}
+            </li>
+          ))}
         </ul>
       )}
     </div>

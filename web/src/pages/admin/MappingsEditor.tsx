@@ -22,19 +22,34 @@ interface Props {
 /** Source definitions by form key, loaded as the admin picks them. */
 function useSourceForms(keys: string[]): Map<string, FormDefinition> {
   const [loaded, setLoaded] = useState(new Map<string, FormDefinition>());
-  const wanted = [...new Set(keys)].filter((k) => /^[a-zA-Z]\w*$/.test(k)).sort().join(',');
+  const wanted = [...new Set(keys)]
+    .filter((k) => /^[a-zA-Z]\w*$/.test(k))
+    .sort()
+    .join(',');
   useEffect(() => {
     let live = true;
     for (const key of wanted ? wanted.split(',') : []) {
       if (loaded.has(key)) continue;
-      loadLatestForm(key).then((f) => live && setLoaded((m) => new Map(m).set(key, f.definition)), () => undefined);
+      loadLatestForm(key).then(
+        (f) => live && setLoaded((m) => new Map(m).set(key, f.definition)),
+        () => undefined,
+      );
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps
   return loaded;
 }
 
-const Errors = ({ list }: { list: string[] }) => (list.length ? <ul className="field-error">{list.map((m, i) => <li key={i}>{m}</li>)}</ul> : null);
+const Errors = ({ list }: { list: string[] }) =>
+  list.length ? (
+    <ul className="field-error">
+      {list.map((m, i) => (
+        <li key={i}>{m}</li>
+      ))}
+    </ul>
+  ) : null;
 
 export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Props) {
   const mappings = def.mappings ?? [];
@@ -42,7 +57,10 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
   const targets = fieldEntries(def).map((e) => e.field);
   const otherForms = forms.filter((f) => f.key !== def.key);
   const [firstOther] = otherForms;
-  const setFields = (i: number, entries: Array<[string, string]>) => edit((d) => { nth(d.mappings, i).fields = Object.fromEntries(entries); });
+  const setFields = (i: number, entries: Array<[string, string]>) =>
+    edit((d) => {
+      nth(d.mappings, i).fields = Object.fromEntries(entries);
+    });
   return (
     <fieldset>
       <legend>字段映射（从其他表单带入）</legend>
@@ -60,46 +78,128 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
         return (
           <div key={i} className="editor-section" role="group" aria-label={name}>
             <div className="editor-head">
-              <strong>{name}：从「{sourceTitle}」带入</strong>
-              <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name}`}
-                onClick={() => { if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`)) edit((d) => { const list = d.mappings ?? []; list.splice(i, 1); if (list.length === 0) delete d.mappings; }); }}>删除</button>
+              <strong>
+                {name}：从「{sourceTitle}」带入
+              </strong>
+              <button
+                type="button"
+                className="btn btn-small btn-link-danger"
+                aria-label={`删除${name}`}
+                onClick={() => {
+                  if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`))
+                    edit((d) => {
+                      const list = d.mappings ?? [];
+                      list.splice(i, 1);
+                      if (list.length === 0) delete d.mappings;
+                    });
+                }}
+              >
+                删除
+              </button>
             </div>
-            <label className="field"><span className="field-label">来源表单</span>
-              <select className="input" value={mapping.from} onChange={(e) => edit((d) => { nth(d.mappings, i).from = e.target.value; })}>
+            <label className="field">
+              <span className="field-label">来源表单</span>
+              <select
+                className="input"
+                value={mapping.from}
+                onChange={(e) =>
+                  edit((d) => {
+                    nth(d.mappings, i).from = e.target.value;
+                  })
+                }
+              >
                 {!otherForms.some((f) => f.key === mapping.from) && <option value={mapping.from}>{mapping.from}（不存在）</option>}
-                {otherForms.map((f) => <option key={f.key} value={f.key}>{f.title}（{f.key}）</option>)}
-              </select></label>
+                {otherForms.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.title}（{f.key}）
+                  </option>
+                ))}
+              </select>
+            </label>
             <Errors list={messagesAt(errors, `${p}.from`).concat(messagesAt(lifecycleErrors, `${p}.from`))} />
             <div className="wide-scroll">
               <table className="access-table mapping-table">
-                <thead><tr><th scope="col">本表单字段</th><th scope="col">←</th><th scope="col">「{sourceTitle}」的字段</th><th scope="col">操作</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">本表单字段</th>
+                    <th scope="col">←</th>
+                    <th scope="col">「{sourceTitle}」的字段</th>
+                    <th scope="col">操作</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {entries.map(([target, from], j) => {
-                    const missing = source && from && !sourceFields.some((f) => f.key === from) ? [`「${source.title}」没有字段「${from}」，无法带入`] : [];
-                    const problems = [...new Set([...messagesAt(errors, `${p}.fields.${target}`), ...missing, ...messagesAt(lifecycleErrors, `${p}.fields.${target}`)])];
+                    const missing =
+                      source && from && !sourceFields.some((f) => f.key === from)
+                        ? [`「${source.title}」没有字段「${from}」，无法带入`]
+                        : [];
+                    const problems = [
+                      ...new Set([
+                        ...messagesAt(errors, `${p}.fields.${target}`),
+                        ...missing,
+                        ...messagesAt(lifecycleErrors, `${p}.fields.${target}`),
+                      ]),
+                    ];
                     const targetLabel = targets.find((f) => f.key === target)?.label ?? target;
                     return (
                       <tr key={j} className={problems.length ? 'has-errors' : undefined}>
                         <td>
-                          <select className="input" aria-label={`${name} 第 ${j + 1} 行的本表单字段`} value={target}
-                            onChange={(e) => setFields(i, entries.map(([t, s], k) => (k === j ? [e.target.value, s] : [t, s])))}>
+                          <select
+                            className="input"
+                            aria-label={`${name} 第 ${j + 1} 行的本表单字段`}
+                            value={target}
+                            onChange={(e) =>
+                              setFields(
+                                i,
+                                entries.map(([t, s], k) => (k === j ? [e.target.value, s] : [t, s])),
+                              )
+                            }
+                          >
                             {!targets.some((f) => f.key === target) && <option value={target}>{target}（不存在）</option>}
-                            {targets.map((f) => <option key={f.key} value={f.key} disabled={f.key !== target && Object.hasOwn(mapping.fields, f.key)}>{f.label}（{f.key}）</option>)}
+                            {targets.map((f) => (
+                              <option key={f.key} value={f.key} disabled={f.key !== target && Object.hasOwn(mapping.fields, f.key)}>
+                                {f.label}（{f.key}）
+                              </option>
+                            ))}
                           </select>
                         </td>
                         <td aria-hidden="true">←</td>
                         <td>
-                          <select className="input" aria-label={`${name} 第 ${j + 1} 行的来源字段（${targetLabel}）`} value={from}
-                            onChange={(e) => setFields(i, entries.map(([t, s], k) => (k === j ? [t, e.target.value] : [t, s])))}>
+                          <select
+                            className="input"
+                            aria-label={`${name} 第 ${j + 1} 行的来源字段（${targetLabel}）`}
+                            value={from}
+                            onChange={(e) =>
+                              setFields(
+                                i,
+                                entries.map(([t, s], k) => (k === j ? [t, e.target.value] : [t, s])),
+                              )
+                            }
+                          >
                             <option value="">选择来源字段</option>
                             {from && !sourceFields.some((f) => f.key === from) && <option value={from}>{from}（不存在）</option>}
-                            {sourceFields.map((f) => <option key={f.key} value={f.key}>{f.label}（{f.key}）</option>)}
+                            {sourceFields.map((f) => (
+                              <option key={f.key} value={f.key}>
+                                {f.label}（{f.key}）
+                              </option>
+                            ))}
                           </select>
                           <Errors list={problems} />
                         </td>
                         <td>
-                          <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${name} 第 ${j + 1} 行`}
-                            onClick={() => setFields(i, entries.filter((_, k) => k !== j))}>删除</button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-link-danger"
+                            aria-label={`删除${name} 第 ${j + 1} 行`}
+                            onClick={() =>
+                              setFields(
+                                i,
+                                entries.filter((_, k) => k !== j),
+                              )
+                            }
+                          >
+                            删除
+                          </button>
                         </td>
                       </tr>
                     );
@@ -108,17 +208,32 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
               </table>
             </div>
             {nextTarget && (
-              <button type="button" className="btn btn-small" aria-label={`在${name}中添加一行`} onClick={() => {
-                setFields(i, [...entries, [nextTarget.key, sourceFields.some((f) => f.key === nextTarget.key) ? nextTarget.key : '']]);
-              }}>添加一行</button>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`在${name}中添加一行`}
+                onClick={() => {
+                  setFields(i, [...entries, [nextTarget.key, sourceFields.some((f) => f.key === nextTarget.key) ? nextTarget.key : '']]);
+                }}
+              >
+                添加一行
+              </button>
             )}
           </div>
         );
       })}
       {firstOther && (
-        <button type="button" className="btn btn-small" onClick={() => edit((d) => {
-          d.mappings = [...(d.mappings ?? []), { from: firstOther.key, fields: {} }];
-        })}>添加字段映射</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            edit((d) => {
+              d.mappings = [...(d.mappings ?? []), { from: firstOther.key, fields: {} }];
+            })
+          }
+        >
+          添加字段映射
+        </button>
       )}
     </fieldset>
   );

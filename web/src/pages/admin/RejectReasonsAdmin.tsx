@@ -12,10 +12,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 
 async function loadAll(): Promise<ReasonList[]> {
-  const lists = await Promise.all(KINDS.map((kind) => getReasonList(kind).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  })));
+  const lists = await Promise.all(
+    KINDS.map((kind) =>
+      getReasonList(kind).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    ),
+  );
   return lists.filter((l): l is ReasonList => l !== null);
 }
 
@@ -27,7 +31,9 @@ export function RejectReasonsAdmin() {
       <p className="muted">审核人退回或驳回时可直接选择的常用原因，每类记录一份，每行一条；审核人也可以不选而自行填写。</p>
       {error && <Alert>{error.message}</Alert>}
       {!data && !error && <Loading />}
-      {data?.map((list) => <ReasonListEditor key={list.kind} initial={list} />)}
+      {data?.map((list) => (
+        <ReasonListEditor key={list.kind} initial={list} />
+      ))}
     </section>
   );
 }
@@ -60,14 +66,37 @@ function ReasonListEditor({ initial }: { initial: ReasonList }) {
   return (
     <div className="reason-list-editor" data-kind={list.kind}>
       <label htmlFor={`${id}-text`} className="field-label">
-        {list.label}<span className="muted small">（{list.custom ? '已自定义' : '默认'}，{list.reasons.length} 条）</span>
+        {list.label}
+        <span className="muted small">
+          （{list.custom ? '已自定义' : '默认'}，{list.reasons.length} 条）
+        </span>
       </label>
-      <textarea id={`${id}-text`} className="input textarea" rows={Math.min(8, Math.max(3, text.split('\n').length + 1))}
-        value={text} onChange={(e) => setText(e.target.value)} aria-describedby={message ? `${id}-msg` : undefined} />
+      <textarea
+        id={`${id}-text`}
+        className="input textarea"
+        rows={Math.min(8, Math.max(3, text.split('\n').length + 1))}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby={message ? `${id}-msg` : undefined}
+      />
       <div className="reason-list-actions">
-        <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void save(reasonLines(text))}>保存{list.label}退回原因</button>
-        {list.custom && <button type="button" className="btn btn-small" disabled={busy} onClick={() => void save(null)}>恢复默认</button>}
-        {message && <span id={`${id}-msg`} role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'field-error' : 'muted'}>{message.text}</span>}
+        <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void save(reasonLines(text))}>
+          保存{list.label}退回原因
+        </button>
+        {list.custom && (
+          <button type="button" className="btn btn-small" disabled={busy} onClick={() => void save(null)}>
+            恢复默认
+          </button>
+        )}
+        {message && (
+          <span
+            id={`${id}-msg`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            className={message.tone === 'error' ? 'field-error' : 'muted'}
+          >
+            {message.text}
+          </span>
+        )}
       </div>
     </div>
   );

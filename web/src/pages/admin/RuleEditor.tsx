@@ -44,7 +44,11 @@ function JsonRule({ value, onChange, label }: { value: Rule | undefined; onChang
   return (
     <>
       <textarea className="input mono" rows={3} aria-label={`${label}（JSON）`} value={text} onChange={(e) => apply(e.target.value)} />
-      {problem && <p className="field-error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
 }
@@ -106,23 +110,37 @@ export function RuleEditor({ label, def, value, onChange, errors, kind = 'condit
           <JsonRule key={JSON.stringify(value ?? null)} value={value} onChange={onChange} label={label} />
         </>
       ) : picks.kind === 'condition' ? (
-        <CondEditor def={def} fields={fields} value={picks.cond} label={label} emptyText={emptyText} onChange={(cond) => set({ kind: 'condition', cond })} />
+        <CondEditor
+          def={def}
+          fields={fields}
+          value={picks.cond}
+          label={label}
+          emptyText={emptyText}
+          onChange={(cond) => set({ kind: 'condition', cond })}
+        />
       ) : picks.expr === undefined ? (
         <p>
           <span className="muted">未设置（由填写人填写）</span>{' '}
-          <button type="button" className="btn btn-small" onClick={() => set({ kind: 'value', expr: { kind: 'field', key: '' } })}>设置{label}</button>
+          <button type="button" className="btn btn-small" onClick={() => set({ kind: 'value', expr: { kind: 'field', key: '' } })}>
+            设置{label}
+          </button>
         </p>
       ) : (
         <div className="formula">
           <span className="muted">= </span>
           <ExprInput def={def} fields={fields} value={picks.expr} label={label} onChange={(expr) => set({ kind: 'value', expr })} />
-          <button type="button" className="btn btn-small btn-link-danger" onClick={() => set({ kind: 'value', expr: undefined })}>清除{label}</button>
+          <button type="button" className="btn btn-small btn-link-danger" onClick={() => set({ kind: 'value', expr: undefined })}>
+            清除{label}
+          </button>
         </div>
       )}
       {errors.length > 0 && (
-        <ul id={`${id}-err`} className="field-error">{errors.map((m, i) => <li key={i}>{m}</li>)}</ul>
+        <ul id={`${id}-err`} className="field-error">
+          {errors.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
       )}
     </fieldset>
   );
 }
-

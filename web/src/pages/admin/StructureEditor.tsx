@@ -16,26 +16,92 @@ interface Props {
   edit: (e: Edit) => void;
 }
 
-function MoveButtons({ what, index, count, onMove, onRemove }: { what: string; index: number; count: number; onMove: (to: number) => void; onRemove: () => void }) {
+function MoveButtons({
+  what,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  what: string;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}) {
   return (
     <span className="move-buttons">
-      <button type="button" className="btn btn-small" aria-label={`上移${what}`} disabled={index === 0} onClick={() => onMove(index - 1)}>↑</button>
-      <button type="button" className="btn btn-small" aria-label={`下移${what}`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
-      <button type="button" className="btn btn-small btn-link-danger" aria-label={`删除${what}`} onClick={() => { if (window.confirm(`确定删除${what}？`)) onRemove(); }}>删除</button>
+      <button type="button" className="btn btn-small" aria-label={`上移${what}`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+        ↑
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`下移${what}`}
+        disabled={index === count - 1}
+        onClick={() => onMove(index + 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        className="btn btn-small btn-link-danger"
+        aria-label={`删除${what}`}
+        onClick={() => {
+          if (window.confirm(`确定删除${what}？`)) onRemove();
+        }}
+      >
+        删除
+      </button>
     </span>
   );
 }
 
 /** Fields side by side: join the row above, take a field into its own row, swap within the row. */
-function RowButtons({ label, ri, fi, rowLength, edit }: { label: string; ri: number; fi: number; rowLength: number; edit: (change: (rows: FieldDef[][]) => void) => void }) {
+function RowButtons({
+  label,
+  ri,
+  fi,
+  rowLength,
+  edit,
+}: {
+  label: string;
+  ri: number;
+  fi: number;
+  rowLength: number;
+  edit: (change: (rows: FieldDef[][]) => void) => void;
+}) {
   return (
     <span className="move-buttons">
-      {fi > 0 && <button type="button" className="btn btn-small" aria-label={`左移字段「${label}」`} onClick={() => edit((rows) => move(nth(rows, ri), fi, fi - 1))}>←</button>}
+      {fi > 0 && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`左移字段「${label}」`}
+          onClick={() => edit((rows) => move(nth(rows, ri), fi, fi - 1))}
+        >
+          ←
+        </button>
+      )}
       {fi === 0 && ri > 0 && (
-        <button type="button" className="btn btn-small" aria-label={`字段「${label}」与上一行并排`} onClick={() => edit((rows) => joinRowAbove(rows, ri, fi))}>并入上一行</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`字段「${label}」与上一行并排`}
+          onClick={() => edit((rows) => joinRowAbove(rows, ri, fi))}
+        >
+          并入上一行
+        </button>
       )}
       {rowLength > 1 && (
-        <button type="button" className="btn btn-small" aria-label={`字段「${label}」单独一行`} onClick={() => edit((rows) => splitIntoOwnRow(rows, ri, fi))}>单独一行</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`字段「${label}」单独一行`}
+          onClick={() => edit((rows) => splitIntoOwnRow(rows, ri, fi))}
+        >
+          单独一行
+        </button>
       )}
     </span>
   );
@@ -50,19 +116,66 @@ export function StructureEditor({ def, errors, edit }: Props) {
         return (
           <section key={si} className="editor-step" aria-label={`页 ${step.label}`}>
             <div className="editor-head">
-              <h3>页 {si + 1}：{step.label}</h3>
-              <MoveButtons what={`页「${step.label}」`} index={si} count={def.steps.length}
-                onMove={(to) => edit((d) => move(d.steps, si, to))} onRemove={() => edit((d) => { d.steps.splice(si, 1); })} />
+              <h3>
+                页 {si + 1}：{step.label}
+              </h3>
+              <MoveButtons
+                what={`页「${step.label}」`}
+                index={si}
+                count={def.steps.length}
+                onMove={(to) => edit((d) => move(d.steps, si, to))}
+                onRemove={() =>
+                  edit((d) => {
+                    d.steps.splice(si, 1);
+                  })
+                }
+              />
             </div>
             <div className="editor-grid">
-              <label className="field"><span className="field-label">页名称</span>
-                <input className="input" value={step.label} onChange={(e) => edit((d) => { nth(d.steps, si).label = e.target.value; })} /></label>
-              <label className="field"><span className="field-label">英文名称</span>
-                <input className="input" value={step.labelEn ?? ''} onChange={(e) => edit((d) => { nth(d.steps, si).labelEn = e.target.value || undefined; })} /></label>
-              <label className="field"><span className="field-label">页键</span>
-                <input className="input" value={step.key} onChange={(e) => edit((d) => { nth(d.steps, si).key = e.target.value; })} /></label>
+              <label className="field">
+                <span className="field-label">页名称</span>
+                <input
+                  className="input"
+                  value={step.label}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.steps, si).label = e.target.value;
+                    })
+                  }
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">英文名称</span>
+                <input
+                  className="input"
+                  value={step.labelEn ?? ''}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.steps, si).labelEn = e.target.value || undefined;
+                    })
+                  }
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">页键</span>
+                <input
+                  className="input"
+                  value={step.key}
+                  onChange={(e) =>
+                    edit((d) => {
+                      nth(d.steps, si).key = e.target.value;
+                    })
+                  }
+                />
+              </label>
             </div>
-            {messagesAt(errors, `${sp}.key`).concat(messagesAt(errors, `${sp}.label`)).map((m, i) => <p key={i} className="field-error">{m}</p>)}
+            {messagesAt(errors, `${sp}.key`)
+              .concat(messagesAt(errors, `${sp}.label`))
+              .map((m, i) => (
+                <p key={i} className="field-error">
+                  {m}
+                </p>
+              ))}
             {step.sections.map((section, ci) => {
               const cp = `${sp}.sections[${ci}]`;
               return (
@@ -70,73 +183,216 @@ export function StructureEditor({ def, errors, edit }: Props) {
                   <legend>分节：{section.label}</legend>
                   <div className="editor-head">
                     <span className="muted">{section.key}</span>
-                    <MoveButtons what={`分节「${section.label}」`} index={ci} count={step.sections.length}
-                      onMove={(to) => edit((d) => move(nth(d.steps, si).sections, ci, to))} onRemove={() => edit((d) => { nth(d.steps, si).sections.splice(ci, 1); })} />
+                    <MoveButtons
+                      what={`分节「${section.label}」`}
+                      index={ci}
+                      count={step.sections.length}
+                      onMove={(to) => edit((d) => move(nth(d.steps, si).sections, ci, to))}
+                      onRemove={() =>
+                        edit((d) => {
+                          nth(d.steps, si).sections.splice(ci, 1);
+                        })
+                      }
+                    />
                   </div>
                   <div className="editor-grid">
-                    <label className="field"><span className="field-label">分节名称</span>
-                      <input className="input" value={section.label} onChange={(e) => edit((d) => { sectionOf(d, si, ci).label = e.target.value; })} /></label>
-                    <label className="field"><span className="field-label">英文名称</span>
-                      <input className="input" value={section.labelEn ?? ''} onChange={(e) => edit((d) => { sectionOf(d, si, ci).labelEn = e.target.value || undefined; })} /></label>
-                    <label className="field"><span className="field-label">分节键</span>
-                      <input className="input" value={section.key} onChange={(e) => edit((d) => { sectionOf(d, si, ci).key = e.target.value; })} /></label>
+                    <label className="field">
+                      <span className="field-label">分节名称</span>
+                      <input
+                        className="input"
+                        value={section.label}
+                        onChange={(e) =>
+                          edit((d) => {
+                            sectionOf(d, si, ci).label = e.target.value;
+                          })
+                        }
+                      />
+                    </label>
+                    <label className="field">
+                      <span className="field-label">英文名称</span>
+                      <input
+                        className="input"
+                        value={section.labelEn ?? ''}
+                        onChange={(e) =>
+                          edit((d) => {
+                            sectionOf(d, si, ci).labelEn = e.target.value || undefined;
+                          })
+                        }
+                      />
+                    </label>
+                    <label className="field">
+                      <span className="field-label">分节键</span>
+                      <input
+                        className="input"
+                        value={section.key}
+                        onChange={(e) =>
+                          edit((d) => {
+                            sectionOf(d, si, ci).key = e.target.value;
+                          })
+                        }
+                      />
+                    </label>
                   </div>
-                  <label className="field"><span className="field-label">分节说明</span>
-                    <input className="input" value={section.description ?? ''} onChange={(e) => edit((d) => { sectionOf(d, si, ci).description = e.target.value || undefined; })} /></label>
-                  {messagesAt(errors, `${cp}.key`).concat(messagesAt(errors, `${cp}.label`), messagesAt(errors, `${cp}.description`)).map((m, i) => <p key={i} className="field-error">{m}</p>)}
+                  <label className="field">
+                    <span className="field-label">分节说明</span>
+                    <input
+                      className="input"
+                      value={section.description ?? ''}
+                      onChange={(e) =>
+                        edit((d) => {
+                          sectionOf(d, si, ci).description = e.target.value || undefined;
+                        })
+                      }
+                    />
+                  </label>
+                  {messagesAt(errors, `${cp}.key`)
+                    .concat(messagesAt(errors, `${cp}.label`), messagesAt(errors, `${cp}.description`))
+                    .map((m, i) => (
+                      <p key={i} className="field-error">
+                        {m}
+                      </p>
+                    ))}
                   <details>
                     <summary>分节显示条件与权限</summary>
-                    <RuleEditor label="分节显示条件" def={def} value={section.visibleWhen} errors={messagesAt(errors, `${cp}.visibleWhen`)}
-                      onChange={(r) => edit((d) => { sectionOf(d, si, ci).visibleWhen = r; })} />
-                    <AccessEditor label="权限（本分节）" def={def} value={section.access} errors={messagesAt(errors, `${cp}.access`)} inheritLabel="沿用表单设置"
-                      onChange={(a) => edit((d) => { sectionOf(d, si, ci).access = a; })} />
+                    <RuleEditor
+                      label="分节显示条件"
+                      def={def}
+                      value={section.visibleWhen}
+                      errors={messagesAt(errors, `${cp}.visibleWhen`)}
+                      onChange={(r) =>
+                        edit((d) => {
+                          sectionOf(d, si, ci).visibleWhen = r;
+                        })
+                      }
+                    />
+                    <AccessEditor
+                      label="权限（本分节）"
+                      def={def}
+                      value={section.access}
+                      errors={messagesAt(errors, `${cp}.access`)}
+                      inheritLabel="沿用表单设置"
+                      onChange={(a) =>
+                        edit((d) => {
+                          sectionOf(d, si, ci).access = a;
+                        })
+                      }
+                    />
                   </details>
                   <ol className="editor-fields">
-                    {section.rows.flatMap((row, ri) => row.map((field, fi) => {
-                      const fp = `${cp}.rows[${ri}][${fi}]`;
-                      const fieldErrors = errorsWithin(errors, fp);
-                      const isOpen = open === fp;
-                      return (
-                        <li key={fp} className={`editor-field${fieldErrors.length ? ' has-errors' : ''}`} data-path={fp}>
-                          <div className="editor-head">
-                            <button type="button" className="btn btn-small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : fp)}>
-                              {field.label || '（未命名）'}
-                            </button>
-                            <span className="muted">{field.key} · {fieldTypeLabel(field.type)}{field.required ? ' · 必填' : ''}{field.visibleWhen !== undefined ? ' · 条件显示' : ''}</span>
-                            {row.length > 1 && <span className="row-badge">第 {ri + 1} 行 · 并排第 {fi + 1}/{row.length} 个</span>}
-                            {fieldErrors.length > 0 && <span className="badge-error">{fieldErrors.length} 处错误</span>}
-                            <RowButtons label={field.label} ri={ri} fi={fi} rowLength={row.length}
-                              edit={(change) => edit((d) => change(sectionOf(d, si, ci).rows))} />
-                            <MoveButtons what={`字段「${field.label}」`} index={ri} count={section.rows.length}
-                              onMove={(to) => edit((d) => move(sectionOf(d, si, ci).rows, ri, to))}
-                              onRemove={() => edit((d) => {
-                                const rows = sectionOf(d, si, ci).rows;
-                                nth(rows, ri).splice(fi, 1);
-                                if (nth(rows, ri).length === 0) rows.splice(ri, 1);
-                              })} />
-                          </div>
-                          {!isOpen && fieldErrors.length > 0 && <ul className="field-error">{fieldErrors.map((e, i) => <li key={i}>{e.message}</li>)}</ul>}
-                          {isOpen && (
-                            <FieldEditor def={def} field={field} path={fp} errors={errors}
-                              onChange={(f) => edit((d) => { nth(sectionOf(d, si, ci).rows, ri)[fi] = f; })} />
-                          )}
-                        </li>
-                      );
-                    }))}
+                    {section.rows.flatMap((row, ri) =>
+                      row.map((field, fi) => {
+                        const fp = `${cp}.rows[${ri}][${fi}]`;
+                        const fieldErrors = errorsWithin(errors, fp);
+                        const isOpen = open === fp;
+                        return (
+                          <li key={fp} className={`editor-field${fieldErrors.length ? ' has-errors' : ''}`} data-path={fp}>
+                            <div className="editor-head">
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                aria-expanded={isOpen}
+                                onClick={() => setOpen(isOpen ? null : fp)}
+                              >
+                                {field.label || '（未命名）'}
+                              </button>
+                              <span className="muted">
+                                {field.key} · {fieldTypeLabel(field.type)}
+                                {field.required ? ' · 必填' : ''}
+                                {field.visibleWhen !== undefined ? ' · 条件显示' : ''}
+                              </span>
+                              {row.length > 1 && (
+                                <span className="row-badge">
+                                  第 {ri + 1} 行 · 并排第 {fi + 1}/{row.length} 个
+                                </span>
+                              )}
+                              {fieldErrors.length > 0 && <span className="badge-error">{fieldErrors.length} 处错误</span>}
+                              <RowButtons
+                                label={field.label}
+                                ri={ri}
+                                fi={fi}
+                                rowLength={row.length}
+                                edit={(change) => edit((d) => change(sectionOf(d, si, ci).rows))}
+                              />
+                              <MoveButtons
+                                what={`字段「${field.label}」`}
+                                index={ri}
+                                count={section.rows.length}
+                                onMove={(to) => edit((d) => move(sectionOf(d, si, ci).rows, ri, to))}
+                                onRemove={() =>
+                                  edit((d) => {
+                                    const rows = sectionOf(d, si, ci).rows;
+                                    nth(rows, ri).splice(fi, 1);
+                                    if (nth(rows, ri).length === 0) rows.splice(ri, 1);
+                                  })
+                                }
+                              />
+                            </div>
+                            {!isOpen && fieldErrors.length > 0 && (
+                              <ul className="field-error">
+                                {fieldErrors.map((e, i) => (
+                                  <li key={i}>{e.message}</li>
+                                ))}
+                              </ul>
+                            )}
+                            {isOpen && (
+                              <FieldEditor
+                                def={def}
+                                field={field}
+                                path={fp}
+                                errors={errors}
+                                onChange={(f) =>
+                                  edit((d) => {
+                                    nth(sectionOf(d, si, ci).rows, ri)[fi] = f;
+                                  })
+                                }
+                              />
+                            )}
+                          </li>
+                        );
+                      }),
+                    )}
                   </ol>
-                  <button type="button" className="btn btn-small" onClick={() => {
-                    const field = newField(def);
-                    edit((d) => { sectionOf(d, si, ci).rows.push([field]); });
-                    setOpen(`${cp}.rows[${section.rows.length}][0]`);
-                  }}>在「{section.label}」添加字段</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => {
+                      const field = newField(def);
+                      edit((d) => {
+                        sectionOf(d, si, ci).rows.push([field]);
+                      });
+                      setOpen(`${cp}.rows[${section.rows.length}][0]`);
+                    }}
+                  >
+                    在「{section.label}」添加字段
+                  </button>
                 </fieldset>
               );
             })}
-            <button type="button" className="btn btn-small" onClick={() => edit((d) => { nth(d.steps, si).sections.push(newSection(d)); })}>添加分节</button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                edit((d) => {
+                  nth(d.steps, si).sections.push(newSection(d));
+                })
+              }
+            >
+              添加分节
+            </button>
           </section>
         );
       })}
-      <button type="button" className="btn" onClick={() => edit((d) => { d.steps.push(newStep(d)); })}>添加页</button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() =>
+          edit((d) => {
+            d.steps.push(newStep(d));
+          })
+        }
+      >
+        添加页
+      </button>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 /** The admin's textarea of reasons: one a line, blank lines ignored. */
 export function reasonLines(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** A refusal of the list as one sentence naming the lines (`reasons.2` is line 3). */

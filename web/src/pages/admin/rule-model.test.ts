@@ -11,9 +11,7 @@ import dispatch from '../../../../forms/dispatch.json';
 import employer from '../../../../forms/employer.json';
 import source from '../../../../forms/source.json';
 import termination from '../../../../forms/termination.json';
-import {
-  condFromRule, condToRule, exprFromRule, exprToRule, newTest, type Cond, type Expr, type Operator,
-} from './rule-model';
+import { condFromRule, condToRule, exprFromRule, exprToRule, newTest, type Cond, type Expr, type Operator } from './rule-model';
 
 const fields = new Map<string, FieldDef>([
   ['destination', { key: 'destination', type: 'select', label: '毕业去向', codeTable: 'destination' }],
@@ -94,16 +92,30 @@ describe('computed values built from picks', () => {
 
   it('"if … then … otherwise" picks a value by a condition, and days between two dates counts days', () => {
     const bonus: Expr = {
-      kind: 'if', when: all(test(field('destination'), '==', text('10'))), then: num('1'), else: num('0'),
+      kind: 'if',
+      when: all(test(field('destination'), '==', text('10'))),
+      then: num('1'),
+      else: num('0'),
     };
     expect(value(bonus, { destination: '10' })).toBe(1);
     expect(value(bonus, { destination: '46' })).toBe(0);
-    const length: Expr = { kind: 'op', op: '-', args: [{ kind: 'days', arg: field('endDate') }, { kind: 'days', arg: field('startDate') }] };
+    const length: Expr = {
+      kind: 'op',
+      op: '-',
+      args: [
+        { kind: 'days', arg: field('endDate') },
+        { kind: 'days', arg: field('startDate') },
+      ],
+    };
     expect(value(length, { startDate: '2027-07-01', endDate: '2027-07-31' })).toBe(30);
   });
 
   it('joins texts and counts characters', () => {
-    const label: Expr = { kind: 'op', op: 'concat', args: [field('remarks'), text('（'), { kind: 'len', arg: field('remarks') }, text(' 字）')] };
+    const label: Expr = {
+      kind: 'op',
+      op: 'concat',
+      args: [field('remarks'), text('（'), { kind: 'len', arg: field('remarks') }, text(' 字）')],
+    };
     expect(value(label, { remarks: '尽快办理' })).toBe('尽快办理（4 字）');
   });
 
@@ -115,19 +127,34 @@ describe('computed values built from picks', () => {
 describe('existing rules open in the editor', () => {
   it('every condition the editor builds opens as the same picks', () => {
     const c = any(
-      test(field('destination'), '!=', text('46')), test(field('monthlySalary'), '>', num('3000')),
-      test(field('destination'), 'in', text(''), '10,11'), test(field('remarks'), 'empty'), test(field('remarks'), 'notEmpty'),
-      all(test(field('endDate'), '>=', { kind: 'today' }), test(field('penalty'), '<=', { kind: 'op', op: '*', args: [field('monthlySalary'), num('12')] })),
+      test(field('destination'), '!=', text('46')),
+      test(field('monthlySalary'), '>', num('3000')),
+      test(field('destination'), 'in', text(''), '10,11'),
+      test(field('remarks'), 'empty'),
+      test(field('remarks'), 'notEmpty'),
+      all(
+        test(field('endDate'), '>=', { kind: 'today' }),
+        test(field('penalty'), '<=', { kind: 'op', op: '*', args: [field('monthlySalary'), num('12')] }),
+      ),
     );
     expect(condFromRule(condToRule(c, fields))).toEqual(c);
   });
 
   it('every formula the editor builds opens as the same picks', () => {
     const f: Expr = {
-      kind: 'op', op: '+', args: [
+      kind: 'op',
+      op: '+',
+      args: [
         { kind: 'op', op: '*', args: [field('monthlySalary'), num('12')] },
         { kind: 'if', when: all(test(field('remarks'), 'empty')), then: num('0'), else: { kind: 'len', arg: field('remarks') } },
-        { kind: 'op', op: '-', args: [{ kind: 'days', arg: { kind: 'today' } }, { kind: 'days', arg: field('startDate') }] },
+        {
+          kind: 'op',
+          op: '-',
+          args: [
+            { kind: 'days', arg: { kind: 'today' } },
+            { kind: 'days', arg: field('startDate') },
+          ],
+        },
       ],
     };
     expect(exprFromRule(exprToRule(f, fields))).toEqual(f);

@@ -20,7 +20,13 @@ export type Arithmetic = '+' | '-' | '*' | '/' | 'min' | 'max' | 'concat';
 export const ARITHMETIC: Arithmetic[] = ['+', '-', '*', '/', 'min', 'max', 'concat'];
 /** operand counts the engine accepts */
 export const ARITY: Record<Arithmetic, [number, number]> = {
-  '+': [1, Infinity], '-': [1, 2], '*': [1, Infinity], '/': [2, 2], min: [1, Infinity], max: [1, Infinity], concat: [1, Infinity],
+  '+': [1, Infinity],
+  '-': [1, 2],
+  '*': [1, Infinity],
+  '/': [2, 2],
+  min: [1, Infinity],
+  max: [1, Infinity],
+  concat: [1, Infinity],
 };
 
 export type Expr =
@@ -42,7 +48,13 @@ export type Cond =
 
 export type CondGroup = Extract<Cond, { kind: 'group' }>;
 export const emptyGroup = (): CondGroup => ({ kind: 'group', join: 'and', items: [] });
-export const newTest = (): Cond => ({ kind: 'test', op: '==', left: { kind: 'field', key: '' }, right: { kind: 'text', text: '' }, list: '' });
+export const newTest = (): Cond => ({
+  kind: 'test',
+  op: '==',
+  left: { kind: 'field', key: '' },
+  right: { kind: 'text', text: '' },
+  list: '',
+});
 
 /** The fields a rule may read, by the name it reads them with (`key`, or `$row.key` in a group row). */
 export type FieldsByName = Map<string, FieldDef>;
@@ -57,15 +69,24 @@ function literal(text: string, like: FieldDef | undefined): string | number {
 /** The rule of a value; `like` is the field on the other side of a comparison, which types a literal. */
 export function exprToRule(e: Expr, fields: FieldsByName, like?: FieldDef): Rule {
   switch (e.kind) {
-    case 'field': return { var: e.key };
-    case 'number': return e.text.trim() !== '' && Number.isFinite(Number(e.text)) ? Number(e.text) : null;
-    case 'text': return literal(e.text, like);
-    case 'bool': return e.value;
-    case 'today': return { today: [] };
-    case 'op': return { [e.op]: e.args.map((a) => exprToRule(a, fields)) };
-    case 'days': return { days: [exprToRule(e.arg, fields)] };
-    case 'len': return { len: [exprToRule(e.arg, fields)] };
-    case 'if': return { if: [condToRule(e.when, fields) ?? true, exprToRule(e.then, fields), exprToRule(e.else, fields)] };
+    case 'field':
+      return { var: e.key };
+    case 'number':
+      return e.text.trim() !== '' && Number.isFinite(Number(e.text)) ? Number(e.text) : null;
+    case 'text':
+      return literal(e.text, like);
+    case 'bool':
+      return e.value;
+    case 'today':
+      return { today: [] };
+    case 'op':
+      return { [e.op]: e.args.map((a) => exprToRule(a, fields)) };
+    case 'days':
+      return { days: [exprToRule(e.arg, fields)] };
+    case 'len':
+      return { len: [exprToRule(e.arg, fields)] };
+    case 'if':
+      return { if: [condToRule(e.when, fields) ?? true, exprToRule(e.then, fields), exprToRule(e.else, fields)] };
   }
 }
 
@@ -76,7 +97,10 @@ const unfinished = (c: Cond) => c.kind === 'test' && c.left.kind === 'field' && 
 /** The rule of a condition; undefined when nothing is picked (no rule: always shown / never required). */
 export function condToRule(c: Cond, fields: FieldsByName): Rule | undefined {
   if (c.kind === 'group') {
-    const parts = c.items.filter((i) => !unfinished(i)).map((i) => condToRule(i, fields)).filter((r): r is Rule => r !== undefined);
+    const parts = c.items
+      .filter((i) => !unfinished(i))
+      .map((i) => condToRule(i, fields))
+      .filter((r): r is Rule => r !== undefined);
     if (parts.length === 0) return undefined;
     return parts.length === 1 ? parts[0] : { [c.join]: parts };
   }
@@ -84,7 +108,16 @@ export function condToRule(c: Cond, fields: FieldsByName): Rule | undefined {
   const left = exprToRule(c.left, fields, fieldOf(c.right, fields));
   if (c.op === 'empty') return { empty: [left] };
   if (c.op === 'notEmpty') return { '!': [{ empty: [left] }] };
-  if (c.op === 'in') return { in: [left, c.list.split(/[,，]/).map((s) => s.trim()).filter(Boolean)] };
+  if (c.op === 'in')
+    return {
+      in: [
+        left,
+        c.list
+          .split(/[,，]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ],
+    };
   return { [c.op]: [left, exprToRule(c.right, fields, fieldOf(c.left, fields))] };
 }
 

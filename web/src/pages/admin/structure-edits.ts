@@ -32,7 +32,11 @@ function usedKeys(def: FormDefinition): Set<string> {
     used.add(s.key);
     for (const c of s.sections) {
       used.add(c.key);
-      for (const r of c.rows) for (const f of r) { used.add(f.key); for (const sub of f.fields ?? []) used.add(sub.key); }
+      for (const r of c.rows)
+        for (const f of r) {
+          used.add(f.key);
+          for (const sub of f.fields ?? []) used.add(sub.key);
+        }
     }
   }
   return used;
@@ -54,7 +58,11 @@ export const newStep = (def: FormDefinition): StepDef => ({ key: freeKey(def, 'p
  * table means nothing to a date), and a new group starts with one sub-field to fill in.
  */
 export function withType(def: FormDefinition, field: FieldDef, type: FieldType): FieldDef {
-  const dropped = new Set(Object.entries(FIELD_OPTION_TYPES).filter(([, types]) => !types.includes(type)).map(([prop]) => prop));
+  const dropped = new Set(
+    Object.entries(FIELD_OPTION_TYPES)
+      .filter(([, types]) => !types.includes(type))
+      .map(([prop]) => prop),
+  );
   if (field.type !== type) dropped.add('default');
   const next: Record<string, unknown> = Object.fromEntries(Object.entries({ ...field, type }).filter(([prop]) => !dropped.has(prop)));
   if (type === 'group' && !Array.isArray(next.fields)) next.fields = [{ ...newField(def), key: freeKey(def, `${field.key}Item`) }];

@@ -74,7 +74,11 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
     <>
       <div className="bulk-bar" role="group" aria-label="批量操作">
         <label className="choice">
-          <input ref={allRef} type="checkbox" checked={allOnPage} disabled={items.length === 0}
+          <input
+            ref={allRef}
+            type="checkbox"
+            checked={allOnPage}
+            disabled={items.length === 0}
             onChange={(e) => {
               const next = new Set(selected);
               for (const i of items) {
@@ -82,11 +86,16 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
                 else next.delete(i.id);
               }
               onSelect(next);
-            }} />
+            }}
+          />
           <span>全选本页</span>
         </label>
-        <span className="muted" aria-live="polite">已选 {n} 条</span>
-        <button type="button" className="btn btn-primary" disabled={n === 0} onClick={open}>批量审核通过（{n}）</button>
+        <span className="muted" aria-live="polite">
+          已选 {n} 条
+        </span>
+        <button type="button" className="btn btn-primary" disabled={n === 0} onClick={open}>
+          批量审核通过（{n}）
+        </button>
       </div>
 
       {lastRun && stage === 'closed' && <BulkResults results={lastRun} onDismiss={() => setLastRun(null)} />}
@@ -98,22 +107,34 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
         footer={
           stage === 'confirm' ? (
             <>
-              <button type="button" className="btn" onClick={close}>取消</button>
-              <button type="button" className="btn btn-primary" onClick={() => void run()}>确认{label}（{batch.length} 条）</button>
+              <button type="button" className="btn" onClick={close}>
+                取消
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => void run()}>
+                确认{label}（{batch.length} 条）
+              </button>
             </>
           ) : stage === 'running' ? (
-            <button type="button" className="btn" onClick={close}>停止（处理完当前一条）</button>
+            <button type="button" className="btn" onClick={close}>
+              停止（处理完当前一条）
+            </button>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={close}>关闭</button>
+            <button type="button" className="btn btn-primary" onClick={close}>
+              关闭
+            </button>
           )
         }
       >
         {stage === 'confirm' && (
           <>
-            <p className="confirm-text">将对以下 {batch.length} 条记录逐条执行「{label}」，请确认您已逐条核对。</p>
+            <p className="confirm-text">
+              将对以下 {batch.length} 条记录逐条执行「{label}」，请确认您已逐条核对。
+            </p>
             {action?.confirm && <p className="alert alert-info">{action.confirm}</p>}
             <ul className="bulk-preview">
-              {batch.slice(0, 8).map((i) => <li key={i.id}>{i.title || i.number || i.id}</li>)}
+              {batch.slice(0, 8).map((i) => (
+                <li key={i.id}>{i.title || i.number || i.id}</li>
+              ))}
               {batch.length > 8 && <li className="muted">…等共 {batch.length} 条</li>}
             </ul>
           </>
@@ -122,7 +143,8 @@ export function BulkApprove({ kind, items, selected, onSelect, onFinished }: Pro
           <>
             <p role="status" aria-live="polite">
               已处理 {results.length} / {batch.length}
-              {stage === 'done' && `：成功 ${okCount} 条，失败 ${results.length - okCount} 条${results.length < batch.length ? `，未处理 ${batch.length - results.length} 条` : ''}`}
+              {stage === 'done' &&
+                `：成功 ${okCount} 条，失败 ${results.length - okCount} 条${results.length < batch.length ? `，未处理 ${batch.length - results.length} 条` : ''}`}
             </p>
             <progress className="bulk-progress" max={batch.length} value={results.length} aria-label="处理进度" />
             <ResultTable results={results} />
@@ -138,7 +160,12 @@ function ResultTable({ results }: { results: RowResult[] }) {
   return (
     <div className="table-wrap table-scroll">
       <table className="group-table">
-        <thead><tr><th scope="col">记录</th><th scope="col">结果</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">记录</th>
+            <th scope="col">结果</th>
+          </tr>
+        </thead>
         <tbody>
           {results.map((r) => (
             <tr key={r.id} className={r.ok ? 'row-ok' : 'row-bad'}>
@@ -157,8 +184,12 @@ function BulkResults({ results, onDismiss }: { results: RowResult[]; onDismiss: 
   return (
     <section className={`card bulk-results`} aria-labelledby="bulk-res-title">
       <div className="card-head">
-        <h2 id="bulk-res-title">上次批量审核：成功 {results.length - failed.length} 条{failed.length ? `，失败 ${failed.length} 条` : ''}</h2>
-        <button type="button" className="link-button" onClick={onDismiss}>关闭</button>
+        <h2 id="bulk-res-title">
+          上次批量审核：成功 {results.length - failed.length} 条{failed.length ? `，失败 ${failed.length} 条` : ''}
+        </h2>
+        <button type="button" className="link-button" onClick={onDismiss}>
+          关闭
+        </button>
       </div>
       {failed.length > 0 && <ResultTable results={failed} />}
     </section>

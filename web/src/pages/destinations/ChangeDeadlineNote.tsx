@@ -10,7 +10,9 @@ export function ChangeDeadlineNote({ deadline }: { deadline: string | null | und
   if (!deadline) return null;
   return (
     <Alert tone="info">
-      <span className="change-deadline">变更截止：<strong>{deadline}</strong>（北京时间，当天仍可变更）</span>
+      <span className="change-deadline">
+        变更截止：<strong>{deadline}</strong>（北京时间，当天仍可变更）
+      </span>
       。截止后如需变更，只能由学校就业部门重新开放登记。
     </Alert>
   );

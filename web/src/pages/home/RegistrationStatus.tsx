@@ -11,7 +11,10 @@ import { queryKeys } from '../../api/query-keys';
 
 export function useRegistration() {
   const filters = { limit: 1 };
-  return useQuery({ queryKey: queryKeys.records('employer-registrations', filters), queryFn: ({ signal }) => listRecords('employer-registrations', filters, signal) });
+  return useQuery({
+    queryKey: queryKeys.records('employer-registrations', filters),
+    queryFn: ({ signal }) => listRecords('employer-registrations', filters, signal),
+  });
 }
 
 export function RegistrationStatus({ registration }: { registration: ReturnType<typeof useRegistration> }) {
@@ -21,8 +24,7 @@ export function RegistrationStatus({ registration }: { registration: ReturnType<
   if (item.state === 'verified') {
     return (
       <p className="muted">
-        单位信息已通过就业中心审核，协议书中的单位名称、统一社会信用代码等以此为准。{' '}
-        <Link href={href}>查看单位信息或申请变更</Link>
+        单位信息已通过就业中心审核，协议书中的单位名称、统一社会信用代码等以此为准。 <Link href={href}>查看单位信息或申请变更</Link>
       </p>
     );
   }
@@ -45,15 +47,13 @@ export function RegistrationStatus({ registration }: { registration: ReturnType<
   if (item.state === 'returned') {
     return (
       <Alert>
-        单位注册信息被就业中心<strong>退回修改</strong>，请查看退回原因并修改后重新提交。{' '}
-        <Link href={href}>查看并修改注册信息</Link>
+        单位注册信息被就业中心<strong>退回修改</strong>，请查看退回原因并修改后重新提交。 <Link href={href}>查看并修改注册信息</Link>
       </Alert>
     );
   }
   return (
     <Alert tone="info">
-      单位注册信息<strong>{item.stateLabel}</strong>：就业中心审核通过后即可查找学生、发出职位邀约。{' '}
-      <Link href={href}>查看注册信息</Link>
+      单位注册信息<strong>{item.stateLabel}</strong>：就业中心审核通过后即可查找学生、发出职位邀约。 <Link href={href}>查看注册信息</Link>
     </Alert>
   );
 }

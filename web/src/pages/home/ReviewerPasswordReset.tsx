@@ -8,7 +8,6 @@ import { Alert } from '../../components/Alert';
 import { ConfirmResetDialog, OneTimePassword, type OneTimeCredential } from '../../components/PasswordReset';
 import { TextInput } from '../../components/TextInput';
 
-
 export function ReviewerPasswordReset() {
   const [username, setUsername] = useState('');
   const [busy, setBusy] = useState(false);
@@ -49,8 +48,18 @@ export function ReviewerPasswordReset() {
       <form onSubmit={submit} noValidate>
         <Alert>{error}</Alert>
         <OneTimePassword credential={done} />
-        <TextInput label="审核账号" hint="该账号的登录名，如 college" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />
-        <button type="submit" className="btn" disabled={busy}>重置密码</button>
+        <TextInput
+          label="审核账号"
+          hint="该账号的登录名，如 college"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+        />
+        <button type="submit" className="btn" disabled={busy}>
+          重置密码
+        </button>
       </form>
       <ConfirmResetDialog open={asking} busy={busy} onCancel={() => setAsking(false)} onConfirm={() => void reset()}>
         确认重置账号 {name} 的密码？原密码将立即失效。

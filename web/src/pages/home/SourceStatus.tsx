@@ -25,7 +25,10 @@ function useReturnReason(item: ListItem | undefined) {
 
 export function SourceStatus({ onState }: { onState?: (state: string | null) => void }) {
   const filters = { limit: 1 };
-  const list = useQuery({ queryKey: queryKeys.records('source-records', filters), queryFn: ({ signal }) => listRecords('source-records', filters, signal) });
+  const list = useQuery({
+    queryKey: queryKeys.records('source-records', filters),
+    queryFn: ({ signal }) => listRecords('source-records', filters, signal),
+  });
   const item = list.data?.items[0];
   const state = list.data ? (item?.state ?? null) : undefined;
   useEffect(() => {
@@ -44,7 +47,9 @@ export function SourceStatus({ onState }: { onState?: (state: string | null) => 
         body = (
           <div className="next-step">
             <p>学校已导入您的生源信息，请逐项核对、补充联系方式后提交学校审核。</p>
-            <Link href={href} className="btn btn-primary">请核对生源信息并提交</Link>
+            <Link href={href} className="btn btn-primary">
+              请核对生源信息并提交
+            </Link>
           </div>
         );
         break;
@@ -52,24 +57,45 @@ export function SourceStatus({ onState }: { onState?: (state: string | null) => 
         body = (
           <>
             <Alert>
-              <p><strong>您的生源信息已被退回</strong>{reason.data?.by ? `（${reason.data.by}）` : ''}，请按意见修改后重新提交。</p>
+              <p>
+                <strong>您的生源信息已被退回</strong>
+                {reason.data?.by ? `（${reason.data.by}）` : ''}，请按意见修改后重新提交。
+              </p>
               {reason.data && <p>退回理由：{reason.data.reason}</p>}
             </Alert>
-            <Link href={href} className="btn btn-primary">修改并重新提交</Link>
+            <Link href={href} className="btn btn-primary">
+              修改并重新提交
+            </Link>
           </>
         );
         break;
       case 'submitted':
-        body = <p>您已提交核对，正在等待学校审核。 <Link href={href}>查看</Link></p>;
+        body = (
+          <p>
+            您已提交核对，正在等待学校审核。 <Link href={href}>查看</Link>
+          </p>
+        );
         break;
       case 'school_approved':
-        body = <p>学校已审核通过，正在等待省级审核。 <Link href={href}>查看</Link></p>;
+        body = (
+          <p>
+            学校已审核通过，正在等待省级审核。 <Link href={href}>查看</Link>
+          </p>
+        );
         break;
       case 'approved':
-        body = <p><strong>您已可以网上签约。</strong>用人单位可以查找到您并发出职位邀约。 <Link href={href}>查看生源信息</Link></p>;
+        body = (
+          <p>
+            <strong>您已可以网上签约。</strong>用人单位可以查找到您并发出职位邀约。 <Link href={href}>查看生源信息</Link>
+          </p>
+        );
         break;
       default:
-        body = <p><Link href={href}>查看生源信息</Link></p>;
+        body = (
+          <p>
+            <Link href={href}>查看生源信息</Link>
+          </p>
+        );
     }
   }
 

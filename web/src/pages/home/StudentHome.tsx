@@ -28,9 +28,15 @@ function AgreementCard({ active }: { active: ReturnType<typeof useActiveAgreemen
     <section className="card home-card" aria-labelledby="h-agreement">
       <div className="card-head">
         <h2 id="h-agreement">就业协议书</h2>
-        <Link href="/r/agreements" className="link-more">查看全部</Link>
+        <Link href="/r/agreements" className="link-more">
+          查看全部
+        </Link>
       </div>
-      {error ? <p className="muted">{error.message}</p> : !data ? <p className="muted">加载中…</p> : data.active ? (
+      {error ? (
+        <p className="muted">{error.message}</p>
+      ) : !data ? (
+        <p className="muted">加载中…</p>
+      ) : data.active ? (
         <div className="status-line">
           <Link href={`/r/agreements/${data.active.id}`}>{data.active.title || data.active.number || '我的协议书'}</Link>
           <StateBadge state={data.active.state} label={data.active.stateLabel} tone={data.active.stateTone} />
@@ -75,14 +81,34 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
         <section className="card home-card" aria-labelledby="h-todo">
           <h2 id="h-todo">待我处理</h2>
           <ul className="queue-list">
-            {lcs.invitations && <li><WaitingCard kind="invitations" state="sent" title="待应约的职位邀约" /></li>}
-            {lcs.amendments && <li><WaitingCard kind="amendments" state="proposed" title="待我确认的协议修改" /></li>}
-            {lcs.terminations && <li><WaitingCard kind="terminations" state="consent_pending" title="解约申请（待对方同意）" /></li>}
-            {lcs.dispatches && <li><WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" /></li>}
+            {lcs.invitations && (
+              <li>
+                <WaitingCard kind="invitations" state="sent" title="待应约的职位邀约" />
+              </li>
+            )}
+            {lcs.amendments && (
+              <li>
+                <WaitingCard kind="amendments" state="proposed" title="待我确认的协议修改" />
+              </li>
+            )}
+            {lcs.terminations && (
+              <li>
+                <WaitingCard kind="terminations" state="consent_pending" title="解约申请（待对方同意）" />
+              </li>
+            )}
+            {lcs.dispatches && (
+              <li>
+                <WaitingCard kind="dispatches" state="unconfirmed" title="待确认的派遣信息" />
+              </li>
+            )}
           </ul>
           <ul className="chip-list" aria-label="查看全部记录">
             {homeModules(user.modules, lcs).map((m) => (
-              <li key={m.key}><Link href={m.href} className="chip">{m.label}</Link></li>
+              <li key={m.key}>
+                <Link href={m.href} className="chip">
+                  {m.label}
+                </Link>
+              </li>
             ))}
           </ul>
         </section>
@@ -91,15 +117,21 @@ export function StudentHome({ lcs }: { lcs: Lifecycles }) {
           <section className="card home-card" aria-labelledby="h-offline">
             <h2 id="h-offline">线下签约</h2>
             <p>已与用人单位签订纸质协议书？请录入协议内容，提交学院审核。</p>
-            <Link href={offlineHref} className="btn">录入线下协议书</Link>
-            <p><HelpLink id="offline-flow">线下签约的流程是怎样的？</HelpLink></p>
+            <Link href={offlineHref} className="btn">
+              录入线下协议书
+            </Link>
+            <p>
+              <HelpLink id="offline-flow">线下签约的流程是怎样的？</HelpLink>
+            </p>
           </section>
         )}
         {lcs.invitations && (
           <section className="card home-card" aria-labelledby="h-invitations">
             <div className="card-head">
               <h2 id="h-invitations">{lcs.invitations.label}</h2>
-              <Link href="/r/invitations" className="link-more">查看全部</Link>
+              <Link href="/r/invitations" className="link-more">
+                查看全部
+              </Link>
             </div>
             <RecordMiniList kind="invitations" empty="暂无职位邀约" />
           </section>

@@ -20,7 +20,14 @@ export function BulkResetPasswords() {
 
   async function submit(ev: SubmitEvent) {
     ev.preventDefault();
-    const students = [...new Set(text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean))];
+    const students = [
+      ...new Set(
+        text
+          .split(/[\s,，;；]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     setDone(null);
     if (students.length === 0) {
       setError('请输入要重置密码的学生身份证号，每行一个');
@@ -34,12 +41,19 @@ export function BulkResetPasswords() {
     setError(null);
     try {
       const res = await fetch('/api/source-records/reset-passwords', {
-        method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ students }),
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ students }),
       });
       const body = await res.text();
       if (!res.ok) {
         let parsed: unknown = null;
-        try { parsed = JSON.parse(body); } catch { /* not JSON */ }
+        try {
+          parsed = JSON.parse(body);
+        } catch {
+          /* not JSON */
+        }
         const err = errorFromBody(res.status, parsed);
         const missing = err.fields.map((f) => f.message).join('；');
         throw new Error(missing ? `${err.message}：${missing}` : err.message);
@@ -61,10 +75,21 @@ export function BulkResetPasswords() {
         <p className="muted">输入本校学生的身份证号（每行一个，最多 {MAX} 个）。学生下次登录须修改密码，已登录的设备将退出。</p>
         <Alert>{error}</Alert>
         <div className="field">
-          <label htmlFor="bulk-reset-ids" className="field-label">身份证号</label>
-          <textarea id="bulk-reset-ids" className="input" rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <label htmlFor="bulk-reset-ids" className="field-label">
+            身份证号
+          </label>
+          <textarea
+            id="bulk-reset-ids"
+            className="input"
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+          />
         </div>
-        <button type="submit" className="btn" disabled={busy}>{busy ? '正在重置…' : '重置并下载 CSV'}</button>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? '正在重置…' : '重置并下载 CSV'}
+        </button>
         <ResultNotice notice={done ? { tone: 'ok', text: done } : null} />
       </form>
     </details>

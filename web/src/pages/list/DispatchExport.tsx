@@ -26,12 +26,21 @@ export function dispatchExportHref(format: 'csv' | 'xlsx', filters: QueueFilters
 }
 
 export function DispatchExport({ filters, stateLabel }: { filters: QueueFilters; stateLabel: string | null }) {
-  const narrowed = [filters.cohort && `${filters.cohort} 届`, filters.q && `搜索「${filters.q}」`, (filters.school || filters.college) && '所选学校/学院']
-    .filter(Boolean).join('、');
+  const narrowed = [
+    filters.cohort && `${filters.cohort} 届`,
+    filters.q && `搜索「${filters.q}」`,
+    (filters.school || filters.college) && '所选学校/学院',
+  ]
+    .filter(Boolean)
+    .join('、');
   return (
     <div className="dispatch-export" role="group" aria-label="导出派遣信息">
-      <a className="btn" href={dispatchExportHref('csv', filters)} download>导出 CSV</a>
-      <a className="btn" href={dispatchExportHref('xlsx', filters)} download>导出 Excel</a>
+      <a className="btn" href={dispatchExportHref('csv', filters)} download>
+        导出 CSV
+      </a>
+      <a className="btn" href={dispatchExportHref('xlsx', filters)} download>
+        导出 Excel
+      </a>
       <p className="muted small">
         按当前筛选导出：{stateLabel ? `「${stateLabel}」` : '未选状态，导出「报到证待打印」'}的记录{narrowed ? `（${narrowed}）` : ''}。
       </p>

@@ -44,20 +44,40 @@ export function NotificationPreferences() {
       {error && <Alert>{error.message}</Alert>}
       {prefs && (
         <table className="notify-prefs-table">
-          <thead><tr><th scope="col">类别</th><th scope="col">邮件</th><th scope="col">短信</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">类别</th>
+              <th scope="col">邮件</th>
+              <th scope="col">短信</th>
+            </tr>
+          </thead>
           <tbody>
             {prefs.map((p) => (
               <tr key={p.category}>
                 <th scope="row">{p.label}</th>
-                <td><label className="notify-pref-check"><input type="checkbox" checked={p.email} onChange={() => toggle(p.category, 'email')} /><span className="sr-only">{p.label}邮件</span></label></td>
-                <td><label className="notify-pref-check"><input type="checkbox" checked={p.sms} onChange={() => toggle(p.category, 'sms')} /><span className="sr-only">{p.label}短信</span></label></td>
+                <td>
+                  <label className="notify-pref-check">
+                    <input type="checkbox" checked={p.email} onChange={() => toggle(p.category, 'email')} />
+                    <span className="sr-only">{p.label}邮件</span>
+                  </label>
+                </td>
+                <td>
+                  <label className="notify-pref-check">
+                    <input type="checkbox" checked={p.sms} onChange={() => toggle(p.category, 'sms')} />
+                    <span className="sr-only">{p.label}短信</span>
+                  </label>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {status && <Alert tone={status.tone === 'ok' ? 'ok' : 'error'}>{status.text}</Alert>}
-      <p><button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!prefs || saving}>{saving ? '正在保存…' : '保存提醒设置'}</button></p>
+      <p>
+        <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!prefs || saving}>
+          {saving ? '正在保存…' : '保存提醒设置'}
+        </button>
+      </p>
     </section>
   );
 }

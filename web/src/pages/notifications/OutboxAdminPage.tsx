@@ -19,13 +19,33 @@ function OutboxTable({ rows, onRetry }: { rows: OutboxRowView[]; onRetry?: (id: 
   return (
     <div className="table-wrap">
       <table className="outbox-table">
-        <thead><tr><th scope="col">时间</th><th scope="col">渠道</th><th scope="col">收件人</th><th scope="col">标题</th><th scope="col">尝试次数</th><th scope="col">最后错误</th>{onRetry && <th scope="col">操作</th>}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">时间</th>
+            <th scope="col">渠道</th>
+            <th scope="col">收件人</th>
+            <th scope="col">标题</th>
+            <th scope="col">尝试次数</th>
+            <th scope="col">最后错误</th>
+            {onRetry && <th scope="col">操作</th>}
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{formatBeijingDateTime(r.createdAt)}</td><td>{CHANNEL[r.channel] ?? r.channel}</td><td>{r.address}</td><td>{r.subject}</td>
-              <td>{r.attempts}</td><td>{r.lastError ?? '—'}</td>
-              {onRetry && <td><button type="button" className="btn btn-small" onClick={() => onRetry(r.id)}>重新发送</button></td>}
+              <td>{formatBeijingDateTime(r.createdAt)}</td>
+              <td>{CHANNEL[r.channel] ?? r.channel}</td>
+              <td>{r.address}</td>
+              <td>{r.subject}</td>
+              <td>{r.attempts}</td>
+              <td>{r.lastError ?? '—'}</td>
+              {onRetry && (
+                <td>
+                  <button type="button" className="btn btn-small" onClick={() => onRetry(r.id)}>
+                    重新发送
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -55,16 +75,26 @@ export default function OutboxAdminPage() {
 
   return (
     <main id="main" className="page">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>发件监控</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>发件监控</span>
+      </nav>
       <h1 className="page-title">发件监控</h1>
-      <p className="muted">通知的邮件和短信经队列发送，每条只发送一次；发送失败会按间隔自动重试，多次失败后在此搁置，可在排除原因后重新发送。</p>
+      <p className="muted">
+        通知的邮件和短信经队列发送，每条只发送一次；发送失败会按间隔自动重试，多次失败后在此搁置，可在排除原因后重新发送。
+      </p>
       {failure && <Alert>{failure}</Alert>}
       {outbox.error && <Alert>{outbox.error.message}</Alert>}
       {outbox.loading && !outbox.data && <Loading />}
       {outbox.data && (
         <>
-          <section className="card" aria-labelledby="h-dead"><h2 id="h-dead">发送失败（已搁置）</h2><OutboxTable rows={outbox.data.dead} onRetry={(id) => void retry(id)} /></section>
-          <section className="card" aria-labelledby="h-pending"><h2 id="h-pending">等待发送</h2><OutboxTable rows={outbox.data.pending} /></section>
+          <section className="card" aria-labelledby="h-dead">
+            <h2 id="h-dead">发送失败（已搁置）</h2>
+            <OutboxTable rows={outbox.data.dead} onRetry={(id) => void retry(id)} />
+          </section>
+          <section className="card" aria-labelledby="h-pending">
+            <h2 id="h-pending">等待发送</h2>
+            <OutboxTable rows={outbox.data.pending} />
+          </section>
         </>
       )}
       <section className="card" aria-labelledby="h-local">
@@ -76,7 +106,15 @@ export default function OutboxAdminPage() {
           <ul className="notify-list">
             {mailbox.data.items.map((m) => (
               <li key={m.outboxId} className="notify-item">
-                <div className="notify-item-head"><strong>{m.subject}</strong><span className="muted">{CHANNEL[m.channel] ?? m.channel} → {m.address}</span><time className="muted notify-item-time" dateTime={m.sentAt}>{formatBeijingDateTime(m.sentAt)}</time></div>
+                <div className="notify-item-head">
+                  <strong>{m.subject}</strong>
+                  <span className="muted">
+                    {CHANNEL[m.channel] ?? m.channel} → {m.address}
+                  </span>
+                  <time className="muted notify-item-time" dateTime={m.sentAt}>
+                    {formatBeijingDateTime(m.sentAt)}
+                  </time>
+                </div>
                 <p className="notify-item-body">{m.body}</p>
               </li>
             ))}

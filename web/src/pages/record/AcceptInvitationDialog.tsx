@@ -50,13 +50,25 @@ export function AcceptInvitationDialog({ action, busy, employerName, definition,
       footer={
         step === 1 ? (
           <>
-            <button type="button" className="btn" onClick={onCancel}>取消</button>
-            <button ref={nextRef} type="button" className="btn btn-primary" onClick={() => setStep(2)}>下一步</button>
+            <button type="button" className="btn" onClick={onCancel}>
+              取消
+            </button>
+            <button ref={nextRef} type="button" className="btn btn-primary" onClick={() => setStep(2)}>
+              下一步
+            </button>
           </>
         ) : (
           <>
-            <button type="button" className="btn" onClick={() => setStep(1)} disabled={busy}>上一步</button>
-            <button type="button" className="btn btn-primary" disabled={!ack || busy} aria-describedby={ack ? undefined : `${id}-why`} onClick={onConfirm}>
+            <button type="button" className="btn" onClick={() => setStep(1)} disabled={busy}>
+              上一步
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!ack || busy}
+              aria-describedby={ack ? undefined : `${id}-why`}
+              onClick={onConfirm}
+            >
               {busy ? '正在提交…' : '确认应约'}
             </button>
           </>
@@ -73,12 +85,19 @@ export function AcceptInvitationDialog({ action, busy, employerName, definition,
         </>
       ) : (
         <>
-          <p>您即将接受{employerName ? `「${employerName}」的` : ''}职位邀约。确认后将生成就业协议书并提交学院审核，在解约前您不能与其他单位签约。</p>
+          <p>
+            您即将接受{employerName ? `「${employerName}」的` : ''}
+            职位邀约。确认后将生成就业协议书并提交学院审核，在解约前您不能与其他单位签约。
+          </p>
           <label className="ack">
             <input ref={ackRef} type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} />
             <span>我已核对以上条款并确认接受</span>
           </label>
-          {!ack && <p id={`${id}-why`} className="field-help">勾选后才能确认应约。</p>}
+          {!ack && (
+            <p id={`${id}-why`} className="field-help">
+              勾选后才能确认应约。
+            </p>
+          )}
         </>
       )}
     </Dialog>

@@ -19,18 +19,40 @@ interface Props {
 
 export function ChangesTable({ kind, changes, definition, prominent, since }: Props) {
   const isSource = kind === 'source-records';
-  const title = prominent ? (since?.own ? '自您上次处理后其他各方的修改' : '其他各方的修改') : isSource ? '学生修改内容' : '与最初版本相比的修改内容';
+  const title = prominent
+    ? since?.own
+      ? '自您上次处理后其他各方的修改'
+      : '其他各方的修改'
+    : isSource
+      ? '学生修改内容'
+      : '与最初版本相比的修改内容';
   const showBy = changes.some((c) => c.by?.length);
   const [beforeLabel, afterLabel] = isSource ? ['导入值', '当前值'] : ['原值', '当前值'];
   const table = (
     <div className="table-wrap">
       <table className="group-table">
         <caption className="sr-only">{title}</caption>
-        <thead><tr><th scope="col">字段</th><th scope="col">{beforeLabel}</th><th scope="col">{afterLabel}</th>{showBy && <th scope="col">修改方</th>}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">字段</th>
+            <th scope="col">{beforeLabel}</th>
+            <th scope="col">{afterLabel}</th>
+            {showBy && <th scope="col">修改方</th>}
+          </tr>
+        </thead>
         <tbody>
           {changes.map((c) => {
             const f = findField(definition, c.key);
-            const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)));
+            const show = (v: unknown) =>
+              f ? (
+                <ReadValue def={definition} field={f} value={v} />
+              ) : v === undefined || v === null ? (
+                '—'
+              ) : typeof v === 'string' ? (
+                v
+              ) : (
+                JSON.stringify(v)
+              );
             return (
               <tr key={c.key}>
                 <th scope="row">{f?.label ?? c.label}</th>
@@ -47,9 +69,15 @@ export function ChangesTable({ kind, changes, definition, prominent, since }: Pr
   if (prominent) {
     return (
       <section className="card changes-card" aria-labelledby="changes-title">
-        <h2 id="changes-title">{title}（{changes.length} 处）</h2>
+        <h2 id="changes-title">
+          {title}（{changes.length} 处）
+        </h2>
         <p className="muted small">
-          {since?.own ? `自您上次处理（${formatBeijingDateTime(since.at)}）以来，其他各方修改了以下字段，请重点核实。` : isSource ? '学生核对时修改了以下字段，请重点核实。' : '自最初提交以来，其他各方修改了以下字段，请重点核实。'}
+          {since?.own
+            ? `自您上次处理（${formatBeijingDateTime(since.at)}）以来，其他各方修改了以下字段，请重点核实。`
+            : isSource
+              ? '学生核对时修改了以下字段，请重点核实。'
+              : '自最初提交以来，其他各方修改了以下字段，请重点核实。'}
         </p>
         {table}
       </section>

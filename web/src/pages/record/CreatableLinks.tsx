@@ -12,6 +12,8 @@ export function creatableHref(offer: CreatableFrom): string {
 
 export function CreatableLinks({ offers }: { offers: CreatableFrom[] | undefined }) {
   return (offers ?? []).map((offer) => (
-    <Link key={offer.kind} className="btn" href={creatableHref(offer)}>{offer.label}</Link>
+    <Link key={offer.kind} className="btn" href={creatableHref(offer)}>
+      {offer.label}
+    </Link>
   ));
 }

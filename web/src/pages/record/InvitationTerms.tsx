@@ -8,7 +8,16 @@ import { findField, type FormDefinition } from '../../form-renderer/engine';
 import { ReadValue } from '../../form-renderer/ReadValue';
 
 /** The agreement form's keys of the terms, in the order a student reads them. */
-export const TERM_KEYS = ['employerName', 'jobTitle', 'workRegion', 'monthlySalary', 'probationMonths', 'contractYears', 'penalty', 'deadline'] as const;
+export const TERM_KEYS = [
+  'employerName',
+  'jobTitle',
+  'workRegion',
+  'monthlySalary',
+  'probationMonths',
+  'contractYears',
+  'penalty',
+  'deadline',
+] as const;
 
 interface Props {
   definition: FormDefinition;

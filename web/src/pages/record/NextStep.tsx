@@ -5,7 +5,8 @@ export function NextStep({ text }: { text: string | undefined }) {
   if (!text) return null;
   return (
     <Alert tone="info">
-      <strong>下一步：</strong>{text}
+      <strong>下一步：</strong>
+      {text}
     </Alert>
   );
 }

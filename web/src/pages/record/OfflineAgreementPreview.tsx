@@ -23,11 +23,24 @@ export function OfflineAgreementPreview({ definition, preview, busy, onBack, onC
     </p>
   );
   return (
-    <PreviewPanel id="offline-preview-title" className="offline-preview" title="预览确认：协议书将按以下内容生成"
-      frameHead={frameHead} definition={definition} values={preview.data}
-      busy={busy} lockBack confirmLabel={busy ? '正在提交…' : '确认无误，提交学院审核'} onBack={onBack} onConfirm={onConfirm}>
+    <PreviewPanel
+      id="offline-preview-title"
+      className="offline-preview"
+      title="预览确认：协议书将按以下内容生成"
+      frameHead={frameHead}
+      definition={definition}
+      values={preview.data}
+      busy={busy}
+      lockBack
+      confirmLabel={busy ? '正在提交…' : '确认无误，提交学院审核'}
+      onBack={onBack}
+      onConfirm={onConfirm}
+    >
       <p className="offline-preview-number">
-        协议书编号 <strong className="mono" data-testid="preview-number">{preview.number}</strong>
+        协议书编号{' '}
+        <strong className="mono" data-testid="preview-number">
+          {preview.number}
+        </strong>
       </p>
       <p>请逐项核对。确认提交后即生成协议书并送学院审核，可下载 PDF：{PRINT_STEPS.slice(1).join('')}</p>
     </PreviewPanel>

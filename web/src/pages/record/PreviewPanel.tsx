@@ -26,7 +26,20 @@ interface Props {
   onConfirm: () => void;
 }
 
-export function PreviewPanel({ id, title, children, frameHead, definition, values, className, busy, lockBack = false, confirmLabel, onBack, onConfirm }: Props) {
+export function PreviewPanel({
+  id,
+  title,
+  children,
+  frameHead,
+  definition,
+  values,
+  className,
+  busy,
+  lockBack = false,
+  confirmLabel,
+  onBack,
+  onConfirm,
+}: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const heading = headingRef.current;
@@ -37,7 +50,9 @@ export function PreviewPanel({ id, title, children, frameHead, definition, value
   return (
     <section aria-labelledby={id} className={className}>
       <div className="alert alert-info">
-        <h2 id={id} ref={headingRef} tabIndex={-1}>{title}</h2>
+        <h2 id={id} ref={headingRef} tabIndex={-1}>
+          {title}
+        </h2>
         {children}
       </div>
       <div className="preview-frame">
@@ -45,8 +60,14 @@ export function PreviewPanel({ id, title, children, frameHead, definition, value
         <FormRenderer definition={definition} values={values} role="student" step={null} mode="preview" />
       </div>
       <div className="action-bar" role="group" aria-label="预览操作">
-        <button type="button" className="btn" disabled={lockBack && busy} onClick={onBack}>返回修改</button>
-        {confirmLabel && <button type="button" className="btn btn-primary" disabled={busy} onClick={onConfirm}>{confirmLabel}</button>}
+        <button type="button" className="btn" disabled={lockBack && busy} onClick={onBack}>
+          返回修改
+        </button>
+        {confirmLabel && (
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        )}
       </div>
     </section>
   );

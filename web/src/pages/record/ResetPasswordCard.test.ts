@@ -6,12 +6,18 @@ const registration = { kind: 'employer-registrations', studentId: null, employer
 
 describe('重置密码 on a record page follows the session’s abilities', () => {
   it('a student’s reset is offered to an account that may reset students, on the source record', () => {
-    expect(resetTarget({ abilities: ['reset_student_password'] }, source)).toEqual({ path: '/api/students/stu-1/reset-password', whom: '该学生' });
+    expect(resetTarget({ abilities: ['reset_student_password'] }, source)).toEqual({
+      path: '/api/students/stu-1/reset-password',
+      whom: '该学生',
+    });
     expect(resetTarget({ abilities: ['reset_student_password'] }, registration)).toBeNull();
   });
 
   it('an employer’s reset is offered to an account that may reset employers, on its registration', () => {
-    expect(resetTarget({ abilities: ['reset_employer_password'] }, registration)).toEqual({ path: '/api/employers/emp-1/reset-password', whom: '该单位' });
+    expect(resetTarget({ abilities: ['reset_employer_password'] }, registration)).toEqual({
+      path: '/api/employers/emp-1/reset-password',
+      whom: '该单位',
+    });
     expect(resetTarget({ abilities: ['reset_employer_password'] }, source)).toBeNull();
   });
 

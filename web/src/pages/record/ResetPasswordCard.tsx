@@ -11,12 +11,14 @@ import { useUser } from '../../auth/session';
 import { Alert } from '../../components/Alert';
 import { ConfirmResetDialog, OneTimePassword, type OneTimeCredential } from '../../components/PasswordReset';
 
-
 /**
  * Where the reset goes for this record and viewer, or null when there is no button to show: the
  * session answer says whether the viewer may reset a student's or an employer's password.
  */
-export function resetTarget(user: Pick<User, 'abilities'>, record: Pick<RecordView, 'kind' | 'studentId' | 'employerId'>): { path: string; whom: string } | null {
+export function resetTarget(
+  user: Pick<User, 'abilities'>,
+  record: Pick<RecordView, 'kind' | 'studentId' | 'employerId'>,
+): { path: string; whom: string } | null {
   if (record.kind === 'source-records' && can(user, 'reset_student_password') && record.studentId) {
     return { path: `/api/students/${encodeURIComponent(record.studentId)}/reset-password`, whom: '该学生' };
   }
@@ -55,7 +57,9 @@ export function ResetPasswordCard({ record }: { record: RecordView }) {
       <p className="muted">{target.whom}忘记密码时，可为其生成新的一次性密码；对方下次登录须修改密码，已登录的设备将退出。</p>
       <Alert>{error}</Alert>
       <OneTimePassword credential={done} />
-      <button type="button" className="btn" disabled={busy} onClick={() => setAsking(true)}>重置密码</button>
+      <button type="button" className="btn" disabled={busy} onClick={() => setAsking(true)}>
+        重置密码
+      </button>
       <ConfirmResetDialog open={asking} busy={busy} onCancel={() => setAsking(false)} onConfirm={() => void reset()}>
         确认为{target.whom}重置密码？原密码将立即失效。
       </ConfirmResetDialog>

@@ -20,7 +20,11 @@ export function TermsChanges({ kind, changes, definition, compact = false }: Pro
   const title = amendment ? `本次修改的内容（${changes.length} 处）` : `单位在您上次查看后修改了邀约（${changes.length} 处）`;
   const Heading = compact ? 'h3' : 'h2';
   return (
-    <section className={`terms-changes${compact ? ' terms-changes-compact' : ' card'}`} aria-labelledby={compact ? 'terms-changes-dialog-title' : 'terms-changes-title'} data-testid="terms-changes">
+    <section
+      className={`terms-changes${compact ? ' terms-changes-compact' : ' card'}`}
+      aria-labelledby={compact ? 'terms-changes-dialog-title' : 'terms-changes-title'}
+      data-testid="terms-changes"
+    >
       <Heading id={compact ? 'terms-changes-dialog-title' : 'terms-changes-title'}>{title}</Heading>
       {!compact && (
         <p className="muted small">
@@ -30,12 +34,27 @@ export function TermsChanges({ kind, changes, definition, compact = false }: Pro
       <ul className="terms-diff">
         {changes.map((c) => {
           const f = findField(definition, c.key);
-          const show = (v: unknown) => (f ? <ReadValue def={definition} field={f} value={v} /> : (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)));
+          const show = (v: unknown) =>
+            f ? (
+              <ReadValue def={definition} field={f} value={v} />
+            ) : v === undefined || v === null ? (
+              '—'
+            ) : typeof v === 'string' ? (
+              v
+            ) : (
+              JSON.stringify(v)
+            );
           return (
             <li key={c.key}>
               <span className="terms-diff-label">{f?.label ?? c.label}</span>
-              <span className="terms-diff-before"><span className="terms-diff-tag">修改前</span><del>{show(c.before)}</del></span>
-              <span className="terms-diff-after"><span className="terms-diff-tag">修改后</span><ins>{show(c.after)}</ins></span>
+              <span className="terms-diff-before">
+                <span className="terms-diff-tag">修改前</span>
+                <del>{show(c.before)}</del>
+              </span>
+              <span className="terms-diff-after">
+                <span className="terms-diff-tag">修改后</span>
+                <ins>{show(c.after)}</ins>
+              </span>
             </li>
           );
         })}

@@ -34,7 +34,10 @@ export async function advanceQueue(kind: string, id: string, queueValue: string 
     return false;
   }
   const href = next ? recordHref(kind, next, filters) : listHref(kind, filters);
-  flash = { href, value: next ? { tone: 'ok', text: `${notice}，已为您打开下一条待处理记录` } : { tone: 'info', text: `${notice}。${ALL_DONE}` } };
+  flash = {
+    href,
+    value: next ? { tone: 'ok', text: `${notice}，已为您打开下一条待处理记录` } : { tone: 'info', text: `${notice}。${ALL_DONE}` },
+  };
   navigate(href);
   return true;
 }

@@ -32,8 +32,7 @@ function problems(v: Values): Errors {
   return e;
 }
 
-const fill = (p: SchoolProfileValues | null): Values =>
-  Object.fromEntries(KEYS.map((k) => [k, p?.[k] ?? ''])) as Values;
+const fill = (p: SchoolProfileValues | null): Values => Object.fromEntries(KEYS.map((k) => [k, p?.[k] ?? ''])) as Values;
 
 export default function SchoolProfilePage() {
   useTitle('学校信息');
@@ -50,7 +49,9 @@ export default function SchoolProfilePage() {
       setUpdatedAt(r.updatedAt);
       return {
         values: fill(r.profile),
-        message: r.changed.length ? `已保存：${r.changed.join('、')}已更新。之后打开的待审核协议书将自动带入。` : '已保存，学校信息没有变化。',
+        message: r.changed.length
+          ? `已保存：${r.changed.join('、')}已更新。之后打开的待审核协议书将自动带入。`
+          : '已保存，学校信息没有变化。',
       };
     },
   });
@@ -60,35 +61,92 @@ export default function SchoolProfilePage() {
     setUpdatedAt(loaded.data.updatedAt);
   }
 
-  if (loaded.error) return <main id="main" className="page"><h1 className="page-title">学校信息</h1><Alert>{loaded.error.message}</Alert></main>;
-  if (!loaded.data || !values) return <main id="main" className="page"><Loading /></main>;
-
+  if (loaded.error)
+    return (
+      <main id="main" className="page">
+        <h1 className="page-title">学校信息</h1>
+        <Alert>{loaded.error.message}</Alert>
+      </main>
+    );
+  if (!loaded.data || !values)
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
 
   return (
     <main id="main" className="page page-narrow">
-      <nav className="crumbs" aria-label="位置"><Link href="/">首页</Link> / <span>学校信息</span></nav>
+      <nav className="crumbs" aria-label="位置">
+        <Link href="/">首页</Link> / <span>学校信息</span>
+      </nav>
       <h1 className="page-title">学校信息</h1>
       <form className="card school-profile" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-school-part">
         <h2 id="h-school-part">{loaded.data.school.name} · 协议书学校栏</h2>
         <p className="muted">
-          {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；'
-            + '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
+          {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；' +
+            '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
         </p>
         {updatedAt && <p className="muted small">上次保存：{formatBeijingDateTime(updatedAt)}</p>}
         <Alert>{errors.form}</Alert>
-        <TextInput ref={ref('authority')} label="学校就业主管部门" required autoComplete="organization"
-          value={values.authority} onChange={set('authority')} error={errors.authority} maxLength={100} />
+        <TextInput
+          ref={ref('authority')}
+          label="学校就业主管部门"
+          required
+          autoComplete="organization"
+          value={values.authority}
+          onChange={set('authority')}
+          error={errors.authority}
+          maxLength={100}
+        />
         <div className="school-profile-row">
-          <TextInput ref={ref('contact')} label="联系人" required autoComplete="name"
-            value={values.contact} onChange={set('contact')} error={errors.contact} maxLength={30} />
-          <TextInput ref={ref('phone')} label="联系电话" required type="tel" inputMode="tel" autoComplete="tel"
-            value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={20} hint="手机或固定电话（区号-号码）" />
+          <TextInput
+            ref={ref('contact')}
+            label="联系人"
+            required
+            autoComplete="name"
+            value={values.contact}
+            onChange={set('contact')}
+            error={errors.contact}
+            maxLength={30}
+          />
+          <TextInput
+            ref={ref('phone')}
+            label="联系电话"
+            required
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={values.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+            maxLength={20}
+            hint="手机或固定电话（区号-号码）"
+          />
         </div>
-        <TextInput ref={ref('address')} label="通讯地址" autoComplete="street-address"
-          value={values.address} onChange={set('address')} error={errors.address} maxLength={100} />
-        <TextInput ref={ref('postcode')} label="邮编" inputMode="numeric" autoComplete="postal-code" className="input input-short"
-          value={values.postcode} onChange={set('postcode')} error={errors.postcode} maxLength={6} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '正在保存…' : '保存'}</button>
+        <TextInput
+          ref={ref('address')}
+          label="通讯地址"
+          autoComplete="street-address"
+          value={values.address}
+          onChange={set('address')}
+          error={errors.address}
+          maxLength={100}
+        />
+        <TextInput
+          ref={ref('postcode')}
+          label="邮编"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          className="input input-short"
+          value={values.postcode}
+          onChange={set('postcode')}
+          error={errors.postcode}
+          maxLength={6}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? '正在保存…' : '保存'}
+        </button>
         <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
       </form>
     </main>
