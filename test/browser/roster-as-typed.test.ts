@@ -21,13 +21,11 @@ describe('生源导入 of a roster typed as registrars type it', () => {
     await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
     await page.goto(s.baseUrl + '/source-records/import');
     // the Excel file as the registrar saved it (the CSV twin goes through the same import in the worker tests)
-    await page
-      .locator('#import-file')
-      .setInputFiles({
-        name: '生源.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: readFileSync('test/fixtures/roster-as-typed.xlsx'),
-      });
+    await page.locator('#import-file').setInputFiles({
+      name: '生源.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync('test/fixtures/roster-as-typed.xlsx'),
+    });
     await page.getByRole('button', { name: '开始导入' }).click();
 
     const result = page.getByRole('region', { name: '导入结果' });

@@ -45,15 +45,13 @@ export async function actorOf(accountId: string): Promise<Actor> {
 }
 
 export async function fileRow(id: string) {
-  return env.DB.prepare('SELECT * FROM files WHERE id = ?')
-    .bind(id)
-    .first<{
-      object_key: string;
-      owner_id: string;
-      record_id: string | null;
-      content_type: string;
-      size: number;
-      sha256: string;
-      created_at: string;
-    }>();
+  return env.DB.prepare('SELECT * FROM files WHERE id = ?').bind(id).first<{
+    object_key: string;
+    owner_id: string;
+    record_id: string | null;
+    content_type: string;
+    size: number;
+    sha256: string;
+    created_at: string;
+  }>();
 }

@@ -38,7 +38,7 @@ function useSourceForms(keys: string[]): Map<string, FormDefinition> {
     return () => {
       live = false;
     };
-  }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps -- `loaded` only skips forms already fetched; depending on it would fetch again on every arrival
   return loaded;
 }
 
