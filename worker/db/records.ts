@@ -32,6 +32,36 @@ export async function recordTimeline(db: Db, recordId: string): Promise<AuditEve
 export interface RecordWithTimeline {
   record: RecordRow;
   events: AuditEventRow[];
+  /** the records started from it (变更, 解约), when read with it: the page's offers are judged on them */
+  children?: RecordChild[];
+}
+
+export interface RecordChild {
+  kind: string;
+  state: string | null;
+}
+
+const CHILD_COLUMNS = { kind: records.kind, state: records.state };
+const childrenQuery = prepared<{ parentId: string }>((db, p) =>
+  db.select(CHILD_COLUMNS).from(records).where(eq(records.parentId, p.parentId)),
+);
+
+/** The record page's read: the record, its timeline and the records started from it, as one batched read. */
+export function recordPageRead(db: Db, id: string): BatchedRead<Required<RecordWithTimeline> | undefined> {
+  const withTimeline = recordWithTimelineRead(db, id);
+  return {
+    statements: [...withTimeline.statements, childrenQuery(db, { parentId: id })],
+    read(results) {
+      const found = withTimeline.read(results.slice(0, 2));
+      if (!found) return undefined;
+      return {
+        ...found,
+        children: rowsOf(results[2]).map(
+          (row): RecordChild => ({ kind: String(row.kind), state: typeof row.state === 'string' ? row.state : null }),
+        ),
+      };
+    },
+  };
 }
 
 /** A record and its timeline (what the record view shows), as one batched read. */

@@ -5,10 +5,9 @@
  * The answer's reason is the refusal the create would give, so the web shows 新建 (or 申请解约 on an
  * agreement) only where the server would accept it, and says why where it would not.
  */
-import type { RecordRow } from '../db/schema';
 import { AppError } from '../http/errors';
 import { LIFECYCLES } from './registry';
-import type { CreateEntry, Deps, Kind, Lifecycle } from './types';
+import type { CreateEntry, CreateFrom, Deps, Kind, Lifecycle } from './types';
 
 export type CreateAvailability =
   | { entry: CreateEntry; available: true }
@@ -16,21 +15,18 @@ export type CreateAvailability =
 
 /**
  * null when the actor's role never creates this kind. `from`: the record a record entry would start
- * from; without it a record entry is only said to exist (the page of that record asks with it).
+ * from, as the caller has just read it (the checks judge it without reading it again); without it a
+ * record entry is only said to exist (the page of that record asks with it).
  */
-export async function createAvailability(
-  deps: Deps,
-  lifecycle: Lifecycle,
-  from?: Pick<RecordRow, 'id'>,
-): Promise<CreateAvailability | null> {
+export async function createAvailability(deps: Deps, lifecycle: Lifecycle, from?: CreateFrom): Promise<CreateAvailability | null> {
   const create = lifecycle.create;
   if (!create || !create.roles.includes(deps.actor.role)) return null;
   const { entry } = create;
-  const link = (body: Record<string, unknown>) => create.link({ ...deps, body, now: new Date().toISOString() });
+  const link = (body: Record<string, unknown>) => create.link({ ...deps, body, now: new Date().toISOString(), from });
   try {
     if (entry.from === 'form') await link({ ...entry.links });
     if (entry.from === 'lookup') create.ready?.(deps.actor);
-    if (entry.from === 'record' && from && create.offeredOn) await link({ [create.offeredOn.param]: from.id });
+    if (entry.from === 'record' && from && create.offeredOn) await link({ [create.offeredOn.param]: from.record.id });
     return { entry, available: true };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -47,14 +43,15 @@ export interface CreatableFrom {
 }
 
 /** What this record's page offers to start from it: exactly the creates the server would accept now. */
-export async function creatableFrom(deps: Deps, record: Pick<RecordRow, 'id' | 'kind'>): Promise<CreatableFrom[]> {
+export async function creatableFrom(deps: Deps, from: CreateFrom): Promise<CreatableFrom[]> {
+  const { record } = from;
   const candidates = Object.values(LIFECYCLES).flatMap((lc) => {
     const create = lc.create;
     const on = create?.offeredOn;
     return create && on?.kind === record.kind && create.roles.includes(deps.actor.role) ? [{ lc, on }] : [];
   });
   const answers = await Promise.all(
-    candidates.map(async ({ lc, on }) => ({ lc, on, availability: await createAvailability(deps, lc, record) })),
+    candidates.map(async ({ lc, on }) => ({ lc, on, availability: await createAvailability(deps, lc, from) })),
   );
   return answers
     .filter(({ availability }) => availability?.available)

@@ -101,7 +101,7 @@ function reviewerChanges(
 export async function recordView(
   deps: Deps,
   lifecycle: Lifecycle,
-  { record, events }: RecordWithTimeline,
+  { record, events, children }: RecordWithTimeline,
   labels?: Record<string, string>,
 ) {
   const { db, actor } = deps;
@@ -116,7 +116,7 @@ export async function recordView(
   const step = actions.find((a) => a.step)?.step ?? null;
   const changes = reviewerChanges(lifecycle, form.definition, events, data, actor, step, shown);
   // records the viewer may start from this one now (变更, 解约), decided by those creates' own checks
-  const creatable = inScope(actor, record) ? await creatableFrom(deps, record) : [];
+  const creatable = inScope(actor, record) ? await creatableFrom(deps, { record, children }) : [];
   return {
     id: record.id,
     kind: record.kind,

@@ -7,6 +7,7 @@ import type { Write } from '../db/batch';
 import type { Role } from '../../forms/engine/types';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import type { RecordChild } from '../db/records';
 import type { RecordRow } from '../db/schema';
 import type { DisclosureRule } from './disclosure';
 import type { EmployerColumn } from './company-fields';
@@ -97,6 +98,17 @@ export interface CreateContext {
   actor: Actor;
   body: Record<string, unknown>;
   now: string;
+  /**
+   * The record this create would start from, when the caller has just read it (the record page's
+   * offer of 申请解约), with the records already started from it where they were read too: the
+   * checks judge them as read instead of reading them again.
+   */
+  from?: CreateFrom;
+}
+
+export interface CreateFrom {
+  record: RecordRow;
+  children?: readonly RecordChild[];
 }
 
 /** Links a new record to its student/employer/parent; throws an AppError to refuse. */

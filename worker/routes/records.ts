@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { recordForChangeRead, recordTimeline, recordWithTimelineRead } from '../db/records';
+import { recordForChangeRead, recordPageRead, recordTimeline } from '../db/records';
 import { badRequest, notFound } from '../http/errors';
 import { createRecord } from '../lifecycle/create-record';
 import { prepareCreate } from '../lifecycle/prepare-create';
@@ -82,13 +82,13 @@ export const recordRoutes = new Hono<AppEnv>()
   })
   .get('/:kind/:id', async (c) => {
     const db = c.get('db');
-    // the record and its timeline come in the session's round trip: one round trip in all
-    const [actor, found] = await requireActorWith(c, recordWithTimelineRead(db, c.req.param('id')));
+    // the record, its timeline and the records started from it come in the session's round trip
+    const [actor, found] = await requireActorWith(c, recordPageRead(db, c.req.param('id')));
     const lifecycle = lifecycleOf(c.req.param('kind'));
     if (!found || found.record.kind !== lifecycle.kind || !canRead(lifecycle, found.record, actor)) throw notFound();
     const record = await applyLapse(db, lifecycle, found.record);
     // a lapse just wrote an event: only then is the timeline read again
-    const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id) };
+    const view = record === found.record ? found : { record, events: await recordTimeline(db, record.id), children: found.children };
     const answer = await recordView({ db, env: c.env, actor }, lifecycle, view, labelsFor(c.env, lifecycle));
     // the record's own student: what the employer changed since they last saw it (nobody else gets this)
     const termsChanges = await termsChangesFor(db, lifecycle, view, actor, answer.data, new Date().toISOString());

@@ -12,7 +12,7 @@ import { auditWrites } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { ADMIN_SEES_MASKED } from '../disclosure';
-import { ownAgreement, str } from './shared';
+import { hasOpenChild, ownAgreement, str } from './shared';
 
 const AMENDABLE = ['college_review', 'school_review'];
 
@@ -87,16 +87,14 @@ export const amendments: Lifecycle = {
     step: 'invite',
     state: 'proposed',
     label: '单位提出修改',
-    async link({ db, actor, body }) {
+    async link({ db, actor, body, from }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
       if (!agreementId)
         throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
       // another employer's agreement is not there at all, whatever its state
-      const agreement = assertAmendable(await ownAgreement(db, actor, agreementId));
-      const open = await db.query.records.findFirst({
-        where: and(eq(records.kind, 'amendments'), eq(records.parentId, agreement.id), eq(records.state, 'proposed')),
-      });
-      if (open) throw conflict('该协议书已有待学生确认的修改', 'duplicate');
+      const agreement = assertAmendable(await ownAgreement(db, actor, agreementId, from));
+      if (await hasOpenChild(db, agreement.id, 'amendments', ['proposed'], from))
+        throw conflict('该协议书已有待学生确认的修改', 'duplicate');
       return {
         studentId: agreement.studentId,
         schoolId: agreement.schoolId,

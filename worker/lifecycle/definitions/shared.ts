@@ -7,6 +7,7 @@ import { records, type RecordRow, type StudentRow } from '../../db/schema';
 import { findSchool, sourceRecordOf } from '../../db/students';
 import { notFound } from '../../http/errors';
 import { inScope } from '../scope';
+import type { CreateFrom, Kind } from '../types';
 import { valueText } from '../../lib/value-text';
 
 /** A form value as text ('' when empty). */
@@ -25,10 +26,26 @@ export async function activeAgreementOf(db: Db, studentId: string) {
  * The agreement a new amendment or termination is about, if it is one of the actor's own; otherwise
  * 404 exactly as for an id that does not exist, before anything about its mode or state is told.
  */
-export async function ownAgreement(db: Db, actor: Actor, agreementId: string): Promise<RecordRow> {
-  const agreement = await findRecord(db, agreementId);
+export async function ownAgreement(db: Db, actor: Actor, agreementId: string, from?: CreateFrom): Promise<RecordRow> {
+  // the record the caller has just read is judged as it is, with the same checks
+  const agreement = from?.record.id === agreementId ? from.record : await findRecord(db, agreementId);
   if (!agreement || agreement.kind !== 'agreements' || !inScope(actor, agreement)) throw notFound('协议书不存在');
   return agreement;
+}
+
+/**
+ * Whether a record of `kind` in one of `states` was started from `parentId` (an open 解约, a 变更
+ * waiting for the student): judged on the children the caller read with the parent where it did,
+ * else asked of the database.
+ */
+export async function hasOpenChild(db: Db, parentId: string, kind: Kind, states: readonly string[], from?: CreateFrom): Promise<boolean> {
+  const children = from?.record.id === parentId ? from.children : undefined;
+  if (children) return children.some((c) => c.kind === kind && c.state !== null && states.includes(c.state));
+  const open = await db.query.records.findFirst({
+    columns: { id: true },
+    where: and(eq(records.kind, kind), eq(records.parentId, parentId), inArray(records.state, [...states])),
+  });
+  return open !== undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
 import { reopenDestinationOf } from './destination-feed';
 import { ADMIN_SEES_MASKED } from '../disclosure';
-import { ownAgreement, str } from './shared';
+import { hasOpenChild, ownAgreement, str } from './shared';
 
 const TERMINABLE = ['college_review', 'school_review', 'approved'];
 export const OPEN_TERMINATION_STATES = ['consent_pending', 'college_review', 'school_review'];
@@ -88,18 +88,16 @@ export const terminations: Lifecycle = {
     step: 'apply',
     state: 'consent_pending',
     label: '申请解约',
-    async link({ db, actor, body }) {
+    async link({ db, actor, body, from }) {
       const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
       if (!agreementId)
         throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
       // someone else's agreement is not there at all, whatever its state
-      const agreement = await ownAgreement(db, actor, agreementId);
+      const agreement = await ownAgreement(db, actor, agreementId, from);
       if (agreement.mode === 'offline' && actor.role !== 'student') throw forbidden('线下协议书由学生上传解约函申请解约');
       if (!TERMINABLE.includes(agreement.state)) throw conflict('该协议书当前不能解约', 'invalid_state');
-      const open = await db.query.records.findFirst({
-        where: and(eq(records.kind, 'terminations'), eq(records.parentId, agreement.id), inArray(records.state, OPEN_TERMINATION_STATES)),
-      });
-      if (open) throw conflict('该协议书已有正在办理的解约申请', 'duplicate');
+      if (await hasOpenChild(db, agreement.id, 'terminations', OPEN_TERMINATION_STATES, from))
+        throw conflict('该协议书已有正在办理的解约申请', 'duplicate');
       const mode = agreement.mode === 'offline' ? 'offline' : 'online';
       return {
         studentId: agreement.studentId,
