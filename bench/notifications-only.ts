@@ -6,6 +6,7 @@
  * server's CPU per approval of each round (/proc). `--on sweep`: the on rounds queue nothing from
  * the request. Prints each round and the on/off ratio; writes bench/results/notifications-latest.json.
  */
+import { jobTerms } from './job-terms';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { approveBlockSize, benchIdNumber, benchRecordId } from './worker/bench-data';
@@ -27,28 +28,6 @@ const ON = arg('on', 'as-deployed');
 const COHORT = 2027;
 const CHUNK = 2_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
-
-function jobTerms(deadline: string) {
-  return {
-    employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    contactName: '赵经理',
-    contactPhone: '13600001111',
-    jobCategory: '13',
-    jobTitle: '后端开发工程师',
-    workRegion: '320106',
-    monthlySalary: 12000,
-    socialInsurance: '1',
-    contractYears: 3,
-    probationMonths: 3,
-    penalty: 5000,
-    deadline,
-    archiveMode: 'unit',
-    archiveUnitName: '南京云帆信息科技有限公司人事部',
-    archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    archivePostcode: '210005',
-    householdMode: 'stay',
-  };
-}
 
 /** CPU seconds (user + system) of every process in the group: wrangler, workerd and its local D1. */
 function groupCpuSeconds(group: number | undefined): number {
@@ -77,12 +56,11 @@ async function main() {
     // the agreement data every generated agreement carries: a real one, as `npm run bench` makes it
     const employer = await Caller.signIn(baseUrl, 'employer');
     const student = await Caller.signIn(baseUrl, 'student');
-    const deadline = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
     type Rec = { id: string; version: number; data: Record<string, unknown> };
     const draft = (await employer.json('POST', '/api/invitations', { studentId: 'stu-1', data: {} })) as Rec;
     const sent = (await employer.json('POST', `/api/invitations/${draft.id}/send`, {
       version: draft.version,
-      data: { ...draft.data, ...jobTerms(deadline) },
+      data: { ...draft.data, ...jobTerms() },
     })) as Rec;
     await student.json('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
     const list = (await student.json('GET', '/api/agreements?state=college_review')) as { items: Rec[] };

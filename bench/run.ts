@@ -4,6 +4,7 @@
  * signing records, measures over loopback and writes bench/results/latest.json.
  * Every throughput and latency target is a ratio to the floor measured in the same run.
  */
+import { jobTerms } from './job-terms';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,29 +61,6 @@ const COHORT = 2027;
 const GENERATE_CHUNK = 2_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const seconds = (since: number) => (performance.now() - since) / 1000;
-
-function jobTerms() {
-  const deadline = new Date(Date.now() + 5 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-  return {
-    employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    contactName: '赵经理',
-    contactPhone: '13600001111',
-    jobCategory: '13',
-    jobTitle: '后端开发工程师',
-    workRegion: '320106',
-    monthlySalary: 12000,
-    socialInsurance: '1',
-    contractYears: 3,
-    probationMonths: 3,
-    penalty: 5000,
-    deadline,
-    archiveMode: 'unit',
-    archiveUnitName: '南京云帆信息科技有限公司人事部',
-    archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    archivePostcode: '210005',
-    householdMode: 'stay',
-  };
-}
 
 interface RecordAnswer {
   id: string;
