@@ -11,48 +11,101 @@ import { localMailbox, notificationOutbox, type OutboxRow } from './schema';
 /** A claim older than this is taken to be a consumer that died mid-send; the sweep hands it out again. */
 export const STALE_CLAIM_MS = 15 * 60_000;
 
-/** Claims a row for one send attempt; undefined when it is sent, dead, or held by a live claim. */
-export async function claimOutboxRow(db: Db, id: string, now: Date): Promise<OutboxRow | undefined> {
+/** Which rows a queue message names: one row (the sweep's), or every row of one event (the request's). */
+export type OutboxTarget = { outboxId: string } | { eventId: string };
+
+/** D1 binds at most 100 parameters a statement */
+const MAX_PARAMS = 90;
+
+function targetsCondition(targets: readonly OutboxTarget[]) {
+  const ids = targets.flatMap((t) => ('outboxId' in t ? [t.outboxId] : []));
+  const events = [...new Set(targets.flatMap((t) => ('eventId' in t ? [t.eventId] : [])))];
+  return or(
+    ids.length > 0 ? inArray(notificationOutbox.id, ids) : undefined,
+    // an event's rows are the key range `<event id>:…` (notification ids are `<event id>:<account id>`)
+    ...events.map((e) => and(sql`${notificationOutbox.id} >= ${e + ':'}`, sql`${notificationOutbox.id} < ${e + ';'}`)),
+  );
+}
+
+/** Splits targets so that each statement stays under D1's parameter limit (an event takes two, a row one). */
+function chunksOf(targets: readonly OutboxTarget[]): OutboxTarget[][] {
+  const chunks: OutboxTarget[][] = [];
+  let chunk: OutboxTarget[] = [];
+  let params = 0;
+  for (const t of targets) {
+    const cost = 'eventId' in t ? 2 : 1;
+    if (params + cost > MAX_PARAMS) {
+      chunks.push(chunk);
+      chunk = [];
+      params = 0;
+    }
+    chunk.push(t);
+    params += cost;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Claims, for one send attempt each, every row the targets name that is pending or held by a stale
+ * claim: one conditional UPDATE per ~45 targets, all in one round trip. A row that is sent, dead or
+ * held by a live claim is not returned, so a redelivered message sends nothing twice.
+ */
+export async function claimOutboxRows(db: Db, targets: readonly OutboxTarget[], now: Date): Promise<OutboxRow[]> {
+  if (targets.length === 0) return [];
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-  const [row] = await db
-    .update(notificationOutbox)
-    .set({ state: 'sending', attempts: sql`${notificationOutbox.attempts} + 1`, claimedAt: now.toISOString() })
-    .where(
-      and(
-        eq(notificationOutbox.id, id),
-        or(eq(notificationOutbox.state, 'pending'), and(eq(notificationOutbox.state, 'sending'), lte(notificationOutbox.claimedAt, stale))),
-      ),
-    )
-    .returning();
-  return row;
+  const claimable = or(
+    eq(notificationOutbox.state, 'pending'),
+    and(eq(notificationOutbox.state, 'sending'), lte(notificationOutbox.claimedAt, stale)),
+  );
+  const [first, ...rest] = chunksOf(targets).map((chunk) =>
+    db
+      .update(notificationOutbox)
+      .set({ state: 'sending', attempts: sql`${notificationOutbox.attempts} + 1`, claimedAt: now.toISOString() })
+      .where(and(targetsCondition(chunk), claimable))
+      .returning(),
+  );
+  if (!first) return [];
+  const results = await db.batch([first, ...rest]);
+  return results.flat();
 }
 
-export async function markOutboxSent(db: Db, id: string, now: Date): Promise<void> {
-  await db
-    .update(notificationOutbox)
-    .set({ state: 'sent', sentAt: now.toISOString(), lastError: null, nextAttemptAt: null })
-    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.state, 'sending')));
-}
+/** What one claimed row's attempt came to. */
+export type SendOutcome =
+  | { id: string; sent: true }
+  | { id: string; sent: false; error: string; dead: true }
+  | { id: string; sent: false; error: string; dead: false; retryAt: Date };
 
-/** A failed attempt: back to pending after the backoff, or parked as dead. */
-export async function markOutboxFailed(db: Db, id: string, error: string, next: { dead: true } | { dead: false; at: Date }): Promise<void> {
-  await db
-    .update(notificationOutbox)
-    .set(
-      next.dead
-        ? { state: 'dead', lastError: error, nextAttemptAt: null }
-        : { state: 'pending', lastError: error, nextAttemptAt: next.at.toISOString() },
-    )
-    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.state, 'sending')));
-}
-
-/** The outbox rows of one event (the notification ids start with the event id). */
-export async function outboxIdsOfEvent(db: Db, eventId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: notificationOutbox.id })
-    .from(notificationOutbox)
-    .where(and(sql`${notificationOutbox.id} >= ${eventId + ':'}`, sql`${notificationOutbox.id} < ${eventId + ';'}`));
-  return rows.map((r) => r.id);
+/**
+ * Records the attempts of claimed rows, all in one round trip: the sent ones by one UPDATE, each
+ * failure back to pending after its backoff or parked as dead. Only rows still claimed change.
+ */
+export async function finishOutboxRows(db: Db, outcomes: readonly SendOutcome[], now: Date): Promise<void> {
+  const sent = outcomes.filter((o) => o.sent).map((o) => o.id);
+  const statements = [];
+  for (let i = 0; i < sent.length; i += MAX_PARAMS) {
+    statements.push(
+      db
+        .update(notificationOutbox)
+        .set({ state: 'sent', sentAt: now.toISOString(), lastError: null, nextAttemptAt: null })
+        .where(and(inArray(notificationOutbox.id, sent.slice(i, i + MAX_PARAMS)), eq(notificationOutbox.state, 'sending'))),
+    );
+  }
+  for (const o of outcomes) {
+    if (o.sent) continue;
+    statements.push(
+      db
+        .update(notificationOutbox)
+        .set(
+          o.dead
+            ? { state: 'dead', lastError: o.error, nextAttemptAt: null }
+            : { state: 'pending', lastError: o.error, nextAttemptAt: o.retryAt.toISOString() },
+        )
+        .where(and(eq(notificationOutbox.id, o.id), eq(notificationOutbox.state, 'sending'))),
+    );
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 /**
@@ -97,11 +150,8 @@ export async function leaseOutbox(db: Db, ids: string[], until: Date): Promise<v
  * Parks what the queue gave up on (its dead-letter queue): the named rows, or every row of an
  * event, that are not sent yet — never a sent one — so the admin sees them and can send them again.
  */
-export async function parkUnsent(db: Db, which: { outboxId: string } | { eventId: string }, error: string): Promise<number> {
-  const target =
-    'outboxId' in which
-      ? eq(notificationOutbox.id, which.outboxId)
-      : and(sql`${notificationOutbox.id} >= ${which.eventId + ':'}`, sql`${notificationOutbox.id} < ${which.eventId + ';'}`);
+export async function parkUnsent(db: Db, which: OutboxTarget, error: string): Promise<number> {
+  const target = targetsCondition([which]);
   const rows = await db
     .update(notificationOutbox)
     .set({ state: 'dead', lastError: error, nextAttemptAt: null })
@@ -130,16 +180,28 @@ export async function requeueDead(db: Db, id: string, now: string): Promise<bool
   return rows.length > 0;
 }
 
-/** 本地发件箱: writes the message once per outbox row (a second write of the same row is ignored). */
-export async function writeLocalMail(
-  db: Db,
-  m: { outboxId: string; channel: string; address: string; subject: string; body: string },
-  at: string,
-): Promise<void> {
-  await db
-    .insert(localMailbox)
-    .values({ ...m, sentAt: at })
-    .onConflictDoNothing();
+/** A message as the local mailbox keeps it. */
+export interface LocalMail {
+  outboxId: string;
+  channel: string;
+  address: string;
+  subject: string;
+  body: string;
+}
+
+/** 本地发件箱: writes the messages, once per outbox row (a second write of the same row is ignored), in one round trip. */
+export async function writeLocalMail(db: Db, mails: readonly LocalMail[], at: string): Promise<void> {
+  // six parameters a row: 15 rows a statement keeps under D1's limit
+  const statements = [];
+  for (let i = 0; i < mails.length; i += 15)
+    statements.push(
+      db
+        .insert(localMailbox)
+        .values(mails.slice(i, i + 15).map((m) => ({ ...m, sentAt: at })))
+        .onConflictDoNothing(),
+    );
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 export function localMail(db: Db, limit: number) {

@@ -4,8 +4,10 @@
  * the row is parked as dead for the admin. The scheduled sweep hands due rows to the queue.
  */
 import { env } from 'cloudflare:workers';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import * as schema from '../../db/schema';
 import { NEW_ROW_GRACE_MS } from '../../db/outbox';
 import { invitationIn } from '../../test/scenarios';
 import { backoffSeconds, deliverOutbox, MAX_ATTEMPTS, type OutboxMessage } from './deliver-outbox';
@@ -74,6 +76,24 @@ async function invitedWithContacts() {
     .bind(invitation.id)
     .all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
   return { invitation, rows: rows.results };
+}
+
+/** env.DB, counting every call that reaches the database: a batch, or a statement's run, all, first or raw. */
+function countingD1(): { d1: D1Database; calls: () => number } {
+  let calls = 0;
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, key) {
+        const value: unknown = Reflect.get(t, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (['batch', 'exec', 'all', 'run', 'first', 'raw'].includes(String(key))) calls++;
+          const out: unknown = Reflect.apply(value, t, args);
+          return key === 'prepare' || key === 'bind' ? wrap(out as object) : out;
+        };
+      },
+    });
+  return { d1: wrap(env.DB), calls: () => calls };
 }
 
 const stateOf = async (id: string) =>
@@ -196,5 +216,83 @@ describe('the notification outbox', () => {
     const before = queued.length;
     await sweepOutbox(db, queue, now);
     expect(queued.slice(before).filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);
+  });
+
+  it('a full batch of messages is sent in four D1 round trips, each row once', async () => {
+    // 30 events of two rows (e-mail and SMS) as the requests queue them, and 30 single rows as the sweep does
+    const tag = `batch${Date.now()}`;
+    const created = new Date().toISOString();
+    const rows: string[] = [];
+    const statements = [];
+    for (let i = 0; i < 60; i++) {
+      for (const channel of i < 30 ? ['email', 'sms'] : ['email']) {
+        const id = `${tag}e${String(i).padStart(2, '0')}:acc-${String(i)}:${channel}`;
+        rows.push(id);
+        statements.push(
+          env.DB.prepare(
+            `INSERT INTO notification_outbox (id, notification_id, account_id, channel, address, subject, body, state, attempts, created_at)
+             VALUES (?, ?, ?, ?, ?, '协议书学院审核通过', '请留意后续学校审核。', 'pending', 0, ?)`,
+          ).bind(
+            id,
+            id.slice(0, id.lastIndexOf(':')),
+            `acc-${String(i)}`,
+            channel,
+            channel === 'email' ? `s${String(i)}@example.edu.cn` : '13800138000',
+            created,
+          ),
+        );
+      }
+    }
+    await env.DB.batch(statements);
+    const bodies: OutboxMessage[] = Array.from({ length: 60 }, (_, i) =>
+      i < 30 ? { eventId: `${tag}e${String(i).padStart(2, '0')}` } : { outboxId: `${tag}e${String(i)}:acc-${String(i)}:email` },
+    );
+    const counted = countingD1();
+    const countedDb = drizzle(counted.d1, { schema });
+    const run = batchOf(bodies);
+    expect(await deliverOutbox(countedDb, run.batch, () => localTransport(countedDb))).toEqual({ sent: 90 });
+    // claim, the local mailbox once per channel, mark sent: four, where one row at a time took 3 a row and 1 an event (300)
+    expect(counted.calls()).toBe(4);
+    expect(run.messages.every((m) => m.acked && !m.retried)).toBe(true);
+    const states = await env.DB.prepare(`SELECT state, count(*) AS n FROM notification_outbox WHERE id >= ? AND id < ? GROUP BY state`)
+      .bind(tag, tag + '~')
+      .all<{ state: string; n: number }>();
+    expect(states.results).toEqual([{ state: 'sent', n: 90 }]);
+    const mailbox = await env.DB.prepare('SELECT count(*) AS n FROM local_mailbox WHERE outbox_id >= ? AND outbox_id < ?')
+      .bind(tag, tag + '~')
+      .first<{ n: number }>();
+    expect(mailbox?.n).toBe(90);
+    // the queue delivers at least once: the same batch again sends nothing
+    const again = batchOf(bodies);
+    expect(await deliverOutbox(db, again.batch, () => localTransport(db))).toEqual({ sent: 0 });
+    expect(again.messages.every((m) => m.acked)).toBe(true);
+  });
+
+  it('in a batch, only the message whose row failed is retried; a provider refusing the lot is tried one by one', async () => {
+    const a = await invitedWithContacts();
+    const b = await invitedWithContacts();
+    const failing = a.rows.find((r) => r.channel === 'sms')!;
+    const sent: string[] = [];
+    let lots = 0;
+    const transport: Transport = {
+      send(m) {
+        if (m.id === failing.id) return Promise.reject(new Error('号码暂停服务'));
+        sent.push(m.id);
+        return Promise.resolve();
+      },
+      sendMany(ms) {
+        lots++;
+        return ms.some((m) => m.id === failing.id) ? Promise.reject(new Error('批量发送被拒')) : Promise.resolve();
+      },
+    };
+    const eventOf = (id: string) => id.split(':')[0]!;
+    const run = batchOf([{ eventId: eventOf(a.rows[0]!.id) }, { eventId: eventOf(b.rows[0]!.id) }]);
+    expect(await deliverOutbox(db, run.batch, () => transport)).toEqual({ sent: 3 });
+    expect(lots).toBeGreaterThan(0);
+    expect(run.messages[0]).toMatchObject({ acked: false, retried: { delaySeconds: 30 } });
+    expect(run.messages[1]).toMatchObject({ acked: true, retried: null });
+    expect(sent).not.toContain(failing.id);
+    expect(await stateOf(failing.id)).toMatchObject({ state: 'pending', attempts: 1, last_error: '号码暂停服务' });
+    for (const r of [...a.rows, ...b.rows].filter((r) => r.id !== failing.id)) expect((await stateOf(r.id)).state).toBe('sent');
   });
 });

@@ -1,17 +1,20 @@
 /**
- * The queue consumer (docs/architecture.md, notifications). Each message names outbox rows; each
- * row is claimed in D1 (a conditional UPDATE to `sending`) BEFORE the transport is called and marked
- * `sent` after. A redelivered message finds the row sent or claimed and sends nothing. A failed send
- * goes back to `pending` and the message is retried with exponential backoff; after MAX_ATTEMPTS
- * the row is parked as `dead`, which the admin sees, and the message is acknowledged.
+ * The queue consumer (docs/architecture.md, notifications). Each message names outbox rows; the
+ * batch's rows are claimed in D1 (one conditional UPDATE to `sending`) BEFORE the transport is
+ * called, and their outcomes recorded after (one more round trip). A redelivered message finds its
+ * rows sent or claimed and sends nothing. A failed send goes back to `pending` and its message is
+ * retried with exponential backoff; after MAX_ATTEMPTS the row is parked as `dead`, which the
+ * admin sees, and the message is acknowledged. A whole batch costs D1 two round trips (and the
+ * local mailbox one per channel), whatever its size.
  */
 import type { Db } from '../../db/client';
-import { claimOutboxRow, markOutboxFailed, markOutboxSent, outboxIdsOfEvent } from '../../db/outbox';
-import type { OutgoingMessage, Transport } from './transport';
+import { claimOutboxRows, finishOutboxRows, type OutboxTarget, type SendOutcome } from '../../db/outbox';
+import type { OutboxRow } from '../../db/schema';
+import { sendAll, type OutgoingMessage, type Transport } from './transport';
 import { messageOf } from '../../lib/error-message';
 
-/** A queue message: one outbox row (the sweep), or every row of one event. */
-export type OutboxMessage = { outboxId: string } | { eventId: string };
+/** A queue message: one outbox row (the sweep), or every row of one event (the request). */
+export type OutboxMessage = OutboxTarget;
 
 export const MAX_ATTEMPTS = 5;
 const BASE_DELAY_S = 30;
@@ -22,32 +25,39 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_DELAY_S, BASE_DELAY_S * 2 ** Math.max(0, attempts - 1));
 }
 
-type Outcome = { sent: number; retryIn?: number };
+const outgoing = (row: OutboxRow): OutgoingMessage => ({
+  id: row.id,
+  channel: row.channel,
+  address: row.address,
+  subject: row.subject,
+  body: row.body,
+});
 
-/** One row, exactly once: claim, send, mark. Answers the delay to retry after, if it failed but may try again. */
-export async function deliverOne(
-  db: Db,
-  id: string,
+/** Sends claimed rows, each channel through its transport, and judges each attempt. */
+async function attempt(
+  rows: OutboxRow[],
   transportFor: (channel: OutgoingMessage['channel']) => Transport,
-  now: () => Date,
-): Promise<Outcome> {
-  const row = await claimOutboxRow(db, id, now());
-  if (!row) return { sent: 0 };
-  try {
-    await transportFor(row.channel).send({ id: row.id, channel: row.channel, address: row.address, subject: row.subject, body: row.body });
-  } catch (err) {
-    const error = messageOf(err).slice(0, 500);
-    if (row.attempts >= MAX_ATTEMPTS) {
-      await markOutboxFailed(db, row.id, error, { dead: true });
-      return { sent: 0 };
-    }
-    const delay = backoffSeconds(row.attempts);
-    await markOutboxFailed(db, row.id, error, { dead: false, at: new Date(now().getTime() + delay * 1000) });
-    return { sent: 0, retryIn: delay };
-  }
-  await markOutboxSent(db, row.id, now());
-  return { sent: 1 };
+  at: Date,
+): Promise<SendOutcome[]> {
+  const channels = [...new Set(rows.map((r) => r.channel))];
+  const outcomes = await Promise.all(
+    channels.map(async (channel) => {
+      const own = rows.filter((r) => r.channel === channel);
+      const results = await sendAll(transportFor(channel), own.map(outgoing));
+      return own.map((row, i): SendOutcome => {
+        const result = results[i];
+        if (result?.status === 'fulfilled') return { id: row.id, sent: true };
+        const error = messageOf(result?.reason).slice(0, 500);
+        if (row.attempts >= MAX_ATTEMPTS) return { id: row.id, sent: false, error, dead: true };
+        return { id: row.id, sent: false, error, dead: false, retryAt: new Date(at.getTime() + backoffSeconds(row.attempts) * 1000) };
+      });
+    }),
+  );
+  return outcomes.flat();
 }
+
+const names = (message: OutboxTarget, rowId: string) =>
+  'outboxId' in message ? rowId === message.outboxId : rowId.startsWith(message.eventId + ':');
 
 /** Handles one queue batch: acknowledges what is done, retries (with backoff) what failed. */
 export async function deliverOutbox(
@@ -56,18 +66,23 @@ export async function deliverOutbox(
   transportFor: (channel: OutgoingMessage['channel']) => Transport,
   now: () => Date = () => new Date(),
 ): Promise<{ sent: number }> {
-  let sent = 0;
+  const claimed = await claimOutboxRows(
+    db,
+    batch.messages.map((m) => m.body),
+    now(),
+  );
+  const at = now();
+  const outcomes = await attempt(claimed, transportFor, at);
+  await finishOutboxRows(db, outcomes, now());
+  const attempts = new Map(claimed.map((row) => [row.id, row.attempts]));
   for (const message of batch.messages) {
-    const body = message.body;
-    const ids = 'outboxId' in body ? [body.outboxId] : await outboxIdsOfEvent(db, body.eventId);
-    let retryIn: number | undefined;
-    for (const id of ids) {
-      const outcome = await deliverOne(db, id, transportFor, now);
-      sent += outcome.sent;
-      if (outcome.retryIn !== undefined) retryIn = Math.max(retryIn ?? 0, outcome.retryIn);
-    }
-    if (retryIn !== undefined) message.retry({ delaySeconds: retryIn });
+    // the longest backoff of the message's rows that failed and may try again
+    const retryIn = Math.max(
+      0,
+      ...outcomes.filter((o) => !o.sent && !o.dead && names(message.body, o.id)).map((o) => backoffSeconds(attempts.get(o.id) ?? 1)),
+    );
+    if (retryIn > 0) message.retry({ delaySeconds: retryIn });
     else message.ack();
   }
-  return { sent };
+  return { sent: outcomes.filter((o) => o.sent).length };
 }

@@ -18,6 +18,21 @@ export interface OutgoingMessage {
 export interface Transport {
   /** resolves once the provider accepted the message; throws to have it retried */
   send(message: OutgoingMessage): Promise<void>;
+  /** many at once, where the provider takes them in one call; the consumer otherwise sends them side by side */
+  sendMany?(messages: readonly OutgoingMessage[]): Promise<void>;
+}
+
+/** Sends messages through a transport: the outcome of each, in order. */
+export async function sendAll(transport: Transport, messages: readonly OutgoingMessage[]): Promise<PromiseSettledResult<void>[]> {
+  if (transport.sendMany && messages.length > 1) {
+    try {
+      await transport.sendMany(messages);
+      return messages.map(() => ({ status: 'fulfilled', value: undefined }));
+    } catch {
+      // the provider refused the lot: each one on its own, so one bad message fails alone
+    }
+  }
+  return Promise.allSettled(messages.map((m) => transport.send(m)));
 }
 
 /** The secrets that turn a channel's real provider on (wrangler secret put …). */
@@ -31,14 +46,13 @@ export interface TransportSecrets {
 
 /** 本地发件箱: writes each message to a table the admin page shows; nothing leaves the platform. */
 export function localTransport(db: Db): Transport {
-  return {
-    send: (m) =>
-      writeLocalMail(
-        db,
-        { outboxId: m.id, channel: m.channel, address: m.address, subject: m.subject, body: m.body },
-        new Date().toISOString(),
-      ),
-  };
+  const write = (ms: readonly OutgoingMessage[]) =>
+    writeLocalMail(
+      db,
+      ms.map((m) => ({ outboxId: m.id, channel: m.channel, address: m.address, subject: m.subject, body: m.body })),
+      new Date().toISOString(),
+    );
+  return { send: (m) => write([m]), sendMany: write };
 }
 
 async function post(url: string, key: string, idempotencyKey: string, payload: unknown): Promise<void> {
