@@ -11,39 +11,63 @@ import { localMailbox, notificationOutbox, type OutboxRow } from './schema';
 /** A claim older than this is taken to be a consumer that died mid-send; the sweep hands it out again. */
 export const STALE_CLAIM_MS = 15 * 60_000;
 
-/** Which rows a queue message names: one row (the sweep's), or every row of one event (the request's). */
-export type OutboxTarget = { outboxId: string } | { eventId: string };
+/**
+ * Which rows a queue message names: one row (the sweep's), every row of one event, or every row of
+ * several events (the requests an isolate gathered into one message).
+ */
+export type OutboxTarget = { outboxId: string } | { eventId: string } | { eventIds: string[] };
 
-/** D1 binds at most 100 parameters a statement */
+/** One row, or one event's rows: what a single condition of a statement names. */
+type Atom = { outboxId: string } | { eventId: string };
+
+/** D1 binds at most 100 parameters a statement; a few are the statement's own */
 const MAX_PARAMS = 90;
 
-function targetsCondition(targets: readonly OutboxTarget[]) {
-  const ids = targets.flatMap((t) => ('outboxId' in t ? [t.outboxId] : []));
-  const events = [...new Set(targets.flatMap((t) => ('eventId' in t ? [t.eventId] : [])))];
+/** Whether a row belongs to what a message names (notification ids are `<event id>:<account id>`). */
+export function namesRow(target: OutboxTarget, rowId: string): boolean {
+  if ('outboxId' in target) return rowId === target.outboxId;
+  const event = rowId.slice(0, rowId.indexOf(':'));
+  return 'eventId' in target ? event === target.eventId : target.eventIds.includes(event);
+}
+
+function atomsOf(targets: readonly OutboxTarget[]): Atom[] {
+  const ids = new Set<string>();
+  const events = new Set<string>();
+  for (const t of targets) {
+    if ('outboxId' in t) ids.add(t.outboxId);
+    else for (const e of 'eventId' in t ? [t.eventId] : t.eventIds) events.add(e);
+  }
+  return [...[...ids].map((outboxId) => ({ outboxId })), ...[...events].map((eventId) => ({ eventId }))];
+}
+
+function atomsCondition(atoms: readonly Atom[]) {
+  const ids = atoms.flatMap((t) => ('outboxId' in t ? [t.outboxId] : []));
   return or(
     ids.length > 0 ? inArray(notificationOutbox.id, ids) : undefined,
-    // an event's rows are the key range `<event id>:…` (notification ids are `<event id>:<account id>`)
-    ...events.map((e) => and(sql`${notificationOutbox.id} >= ${e + ':'}`, sql`${notificationOutbox.id} < ${e + ';'}`)),
+    // an event's rows are the key range `<event id>:…`
+    ...atoms.flatMap((t) =>
+      'eventId' in t ? [and(sql`${notificationOutbox.id} >= ${t.eventId + ':'}`, sql`${notificationOutbox.id} < ${t.eventId + ';'}`)] : [],
+    ),
   );
 }
 
-/** Splits targets so that each statement stays under D1's parameter limit (an event takes two, a row one). */
-function chunksOf(targets: readonly OutboxTarget[]): OutboxTarget[][] {
-  const chunks: OutboxTarget[][] = [];
-  let chunk: OutboxTarget[] = [];
+/** The conditions naming the targets' rows, each under D1's parameter limit (an event takes two, a row one). */
+function conditionsOf(targets: readonly OutboxTarget[]) {
+  const chunks: Atom[][] = [];
+  let chunk: Atom[] = [];
   let params = 0;
-  for (const t of targets) {
-    const cost = 'eventId' in t ? 2 : 1;
+  for (const atom of atomsOf(targets)) {
+    const cost = 'eventId' in atom ? 2 : 1;
     if (params + cost > MAX_PARAMS) {
       chunks.push(chunk);
       chunk = [];
       params = 0;
     }
-    chunk.push(t);
+    chunk.push(atom);
     params += cost;
   }
   if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  return chunks.map(atomsCondition);
 }
 
 /**
@@ -58,11 +82,11 @@ export async function claimOutboxRows(db: Db, targets: readonly OutboxTarget[], 
     eq(notificationOutbox.state, 'pending'),
     and(eq(notificationOutbox.state, 'sending'), lte(notificationOutbox.claimedAt, stale)),
   );
-  const [first, ...rest] = chunksOf(targets).map((chunk) =>
+  const [first, ...rest] = conditionsOf(targets).map((named) =>
     db
       .update(notificationOutbox)
       .set({ state: 'sending', attempts: sql`${notificationOutbox.attempts} + 1`, claimedAt: now.toISOString() })
-      .where(and(targetsCondition(chunk), claimable))
+      .where(and(named, claimable))
       .returning(),
   );
   if (!first) return [];
@@ -147,17 +171,19 @@ export async function leaseOutbox(db: Db, ids: string[], until: Date): Promise<v
 }
 
 /**
- * Parks what the queue gave up on (its dead-letter queue): the named rows, or every row of an
- * event, that are not sent yet — never a sent one — so the admin sees them and can send them again.
+ * Parks what the queue gave up on (its dead-letter queue): the named rows, or every row of the
+ * named events, that are not sent yet — never a sent one — so the admin sees them and can send them again.
  */
 export async function parkUnsent(db: Db, which: OutboxTarget, error: string): Promise<number> {
-  const target = targetsCondition([which]);
-  const rows = await db
-    .update(notificationOutbox)
-    .set({ state: 'dead', lastError: error, nextAttemptAt: null })
-    .where(and(target, inArray(notificationOutbox.state, ['pending', 'sending'])))
-    .returning({ id: notificationOutbox.id });
-  return rows.length;
+  const [first, ...rest] = conditionsOf([which]).map((named) =>
+    db
+      .update(notificationOutbox)
+      .set({ state: 'dead', lastError: error, nextAttemptAt: null })
+      .where(and(named, inArray(notificationOutbox.state, ['pending', 'sending'])))
+      .returning({ id: notificationOutbox.id }),
+  );
+  if (!first) return 0;
+  return (await db.batch([first, ...rest])).flat().length;
 }
 
 /** The admin's view: rows in the given states, newest first. */

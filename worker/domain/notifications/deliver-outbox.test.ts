@@ -219,14 +219,16 @@ describe('the notification outbox', () => {
   });
 
   it('a full batch of messages is sent in four D1 round trips, each row once', async () => {
-    // 30 events of two rows (e-mail and SMS) as the requests queue them, and 30 single rows as the sweep does
+    // 80 events of two rows (e-mail and SMS) as requests queue them — 60 gathered in one message, 20
+    // one by one — and 30 single rows as the sweep does: more than one statement's parameters can name
     const tag = `batch${Date.now()}`;
     const created = new Date().toISOString();
     const rows: string[] = [];
     const statements = [];
-    for (let i = 0; i < 60; i++) {
-      for (const channel of i < 30 ? ['email', 'sms'] : ['email']) {
-        const id = `${tag}e${String(i).padStart(2, '0')}:acc-${String(i)}:${channel}`;
+    const event = (i: number) => `${tag}e${String(i).padStart(3, '0')}`;
+    for (let i = 0; i < 110; i++) {
+      for (const channel of i < 80 ? ['email', 'sms'] : ['email']) {
+        const id = `${event(i)}:acc-${String(i)}:${channel}`;
         rows.push(id);
         statements.push(
           env.DB.prepare(
@@ -244,24 +246,26 @@ describe('the notification outbox', () => {
       }
     }
     await env.DB.batch(statements);
-    const bodies: OutboxMessage[] = Array.from({ length: 60 }, (_, i) =>
-      i < 30 ? { eventId: `${tag}e${String(i).padStart(2, '0')}` } : { outboxId: `${tag}e${String(i)}:acc-${String(i)}:email` },
-    );
+    const bodies: OutboxMessage[] = [
+      { eventIds: Array.from({ length: 60 }, (_, i) => event(i)) },
+      ...Array.from({ length: 20 }, (_, i) => ({ eventId: event(60 + i) })),
+      ...Array.from({ length: 30 }, (_, i) => ({ outboxId: `${event(80 + i)}:acc-${String(80 + i)}:email` })),
+    ];
     const counted = countingD1();
     const countedDb = drizzle(counted.d1, { schema });
     const run = batchOf(bodies);
-    expect(await deliverOutbox(countedDb, run.batch, () => localTransport(countedDb))).toEqual({ sent: 90 });
+    expect(await deliverOutbox(countedDb, run.batch, () => localTransport(countedDb))).toEqual({ sent: 190 });
     // claim, the local mailbox once per channel, mark sent: four, where one row at a time took 3 a row and 1 an event (300)
     expect(counted.calls()).toBe(4);
     expect(run.messages.every((m) => m.acked && !m.retried)).toBe(true);
     const states = await env.DB.prepare(`SELECT state, count(*) AS n FROM notification_outbox WHERE id >= ? AND id < ? GROUP BY state`)
       .bind(tag, tag + '~')
       .all<{ state: string; n: number }>();
-    expect(states.results).toEqual([{ state: 'sent', n: 90 }]);
+    expect(states.results).toEqual([{ state: 'sent', n: 190 }]);
     const mailbox = await env.DB.prepare('SELECT count(*) AS n FROM local_mailbox WHERE outbox_id >= ? AND outbox_id < ?')
       .bind(tag, tag + '~')
       .first<{ n: number }>();
-    expect(mailbox?.n).toBe(90);
+    expect(mailbox?.n).toBe(190);
     // the queue delivers at least once: the same batch again sends nothing
     const again = batchOf(bodies);
     expect(await deliverOutbox(db, again.batch, () => localTransport(db))).toEqual({ sent: 0 });

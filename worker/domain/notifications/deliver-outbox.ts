@@ -8,12 +8,12 @@
  * local mailbox one per channel), whatever its size.
  */
 import type { Db } from '../../db/client';
-import { claimOutboxRows, finishOutboxRows, type OutboxTarget, type SendOutcome } from '../../db/outbox';
+import { claimOutboxRows, finishOutboxRows, namesRow, type OutboxTarget, type SendOutcome } from '../../db/outbox';
 import type { OutboxRow } from '../../db/schema';
 import { sendAll, type OutgoingMessage, type Transport } from './transport';
 import { messageOf } from '../../lib/error-message';
 
-/** A queue message: one outbox row (the sweep), or every row of one event (the request). */
+/** A queue message: one outbox row (the sweep), or every row of one or more events (the requests). */
 export type OutboxMessage = OutboxTarget;
 
 export const MAX_ATTEMPTS = 5;
@@ -56,9 +56,6 @@ async function attempt(
   return outcomes.flat();
 }
 
-const names = (message: OutboxTarget, rowId: string) =>
-  'outboxId' in message ? rowId === message.outboxId : rowId.startsWith(message.eventId + ':');
-
 /** Handles one queue batch: acknowledges what is done, retries (with backoff) what failed. */
 export async function deliverOutbox(
   db: Db,
@@ -79,7 +76,7 @@ export async function deliverOutbox(
     // the longest backoff of the message's rows that failed and may try again
     const retryIn = Math.max(
       0,
-      ...outcomes.filter((o) => !o.sent && !o.dead && names(message.body, o.id)).map((o) => backoffSeconds(attempts.get(o.id) ?? 1)),
+      ...outcomes.filter((o) => !o.sent && !o.dead && namesRow(message.body, o.id)).map((o) => backoffSeconds(attempts.get(o.id) ?? 1)),
     );
     if (retryIn > 0) message.retry({ delaySeconds: retryIn });
     else message.ack();

@@ -52,7 +52,8 @@ describe('the notification dead-letter queue', () => {
     // the e-mail went out before the queue gave up on the event's message
     await deliverOutbox(db, batchOf('wangqian-notify', [{ outboxId: email.id }]).batch, () => localTransport(db));
 
-    const dead = batchOf(NOTIFY_DEAD_LETTER_QUEUE, [{ eventId: email.id.split(':')[0] ?? '' }]);
+    // the message as requests send it: the events an isolate gathered, this one among them
+    const dead = batchOf(NOTIFY_DEAD_LETTER_QUEUE, [{ eventIds: ['an-event-of-another-request', email.id.split(':')[0] ?? ''] }]);
     expect(await parkDeadLetters(db, dead.batch)).toEqual({ parked: 1 });
     expect(dead.acked).toEqual([true]);
     const states = await env.DB.prepare('SELECT id, state, last_error FROM notification_outbox WHERE id IN (?, ?) ORDER BY channel')

@@ -20,19 +20,25 @@ import type { OutgoingMessage, Transport } from '../../domain/notifications/tran
 import { invitationIn } from '../../test/scenarios';
 import { jobTerms } from '../../test/signing';
 import { executeTransition } from '../execute-transition';
+import { enqueueNotified } from './enqueue-notified';
 
 const db = openDb(env.DB);
 
 function recordingQueue() {
   const queued: OutboxMessage[] = [];
+  const calls: number[][] = [];
   const queue = {
     sendBatch: (ms: { body: OutboxMessage }[]) => {
+      calls.push(ms.map((m) => ('eventIds' in m.body ? m.body.eventIds.length : 1)));
       queued.push(...ms.map((m) => m.body));
       return Promise.resolve();
     },
   } as unknown as Queue<OutboxMessage>;
-  return { queue, queued };
+  return { queue, queued, calls };
 }
+
+/** The statements of a committed write that notified these events (only their markers matter here). */
+const notifying = (...events: string[]) => events.map((notifiedEvent) => ({ toSQL: () => ({ sql: '', params: [] }), notifiedEvent }));
 
 function batchOf(bodies: OutboxMessage[]) {
   const acked: boolean[] = bodies.map(() => false);
@@ -107,7 +113,7 @@ describe('e-mail and SMS leave from the request', () => {
       ['sms', 'pending'],
     ]);
     const eventId = rows[0]?.id.split(':')[0];
-    expect(queued).toEqual([{ eventId }]);
+    expect(queued).toEqual([{ eventIds: [eventId] }]);
 
     const transport = recordingTransport();
     const run = batchOf(queued);
@@ -135,5 +141,30 @@ describe('e-mail and SMS leave from the request', () => {
     const { queued, rows } = await employerSends('off');
     expect(queued).toEqual([]);
     expect(rows.map((r) => r.state)).toEqual(['pending', 'pending']);
+  });
+
+  it('requests within a second share one queue message; a later request opens the next gathering', async () => {
+    const { queue, queued, calls } = recordingQueue();
+    const first = enqueueNotified(queue, notifying('ev-a1', 'ev-a2'), { gatherMs: 50 });
+    // two more approvals answered while the first one's window is open
+    expect(await enqueueNotified(queue, notifying('ev-b'), { gatherMs: 50 })).toBe(0);
+    expect(await enqueueNotified(queue, notifying(), { gatherMs: 50 })).toBe(0);
+    expect(await enqueueNotified(queue, notifying('ev-c'), { gatherMs: 50 })).toBe(0);
+    expect(calls).toEqual([]);
+    expect(await first).toBe(4);
+    expect(calls).toEqual([[4]]);
+    expect(queued).toEqual([{ eventIds: ['ev-a1', 'ev-a2', 'ev-b', 'ev-c'] }]);
+    // the window closed: the next request starts its own
+    expect(await enqueueNotified(queue, notifying('ev-d'), { gatherMs: 10 })).toBe(1);
+    expect(calls).toEqual([[4], [1]]);
+  });
+
+  it('a gathering of more than 100 events goes out as messages of 100 in one call; a queue that fails is logged and leaves the rows to the sweep', async () => {
+    const { queue, calls } = recordingQueue();
+    const many = Array.from({ length: 230 }, (_, i) => `ev-${String(i)}`);
+    expect(await enqueueNotified(queue, notifying(...many), { gatherMs: 1 })).toBe(230);
+    expect(calls).toEqual([[100, 100, 30]]);
+    const failing = { sendBatch: () => Promise.reject(new Error('队列不可用')) } as unknown as Queue<OutboxMessage>;
+    expect(await enqueueNotified(failing, notifying('ev-x'), { gatherMs: 1 })).toBe(0);
   });
 });
