@@ -6,9 +6,9 @@
  * outbox rows, `<notification id>:<channel>`) are one key range.
  */
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Write } from './batch';
+import { renderWrite, type Write } from './batch';
 import type { Db } from './client';
-import { notifications, type NotificationRow } from './schema';
+import { auditEvents, notifications, type NotificationRow } from './schema';
 
 /** Who receives it, relative to a record (any subset), minus the actor of the event. */
 export interface AudienceOf {
@@ -40,26 +40,21 @@ export interface NotificationDraft {
 }
 
 /**
- * The one statement of a notification: the audience's accounts, each branch an indexed lookup
- * (accounts by student, employer, role + organisation) that a NULL parameter switches off, minus
- * the actor; five branches at most, D1's limit of terms in a compound SELECT. Its text never
- * changes, so it is built once per isolate, and D1 finds it compiled.
- * The insert's trigger `notification_outbox_rows` (migration 0016) writes the e-mail and SMS
- * outbox rows of each row it inserts, so one statement in the batch carries both.
+ * The one statement of a notification: an INSERT into the view `notification_requests`, whose
+ * trigger (migration 0017) writes a row for each of the audience's accounts — each branch an
+ * indexed lookup that a NULL parameter switches off — minus the actor, and through
+ * `notification_outbox_rows` (migration 0016) their e-mail and SMS outbox rows. Its text never
+ * changes, so D1 finds it compiled.
  */
-const NOTIFY_SQL = `INSERT OR IGNORE INTO notifications (id, account_id, category, event, title, body, record_kind, record_id, dedupe_key, created_at)
-SELECT ?1 || id, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM (
-  SELECT id FROM accounts WHERE student_id = ?10 AND role = 'student'
-  UNION ALL SELECT id FROM accounts WHERE employer_id = ?11 AND role = 'employer'
-  UNION ALL SELECT id FROM accounts WHERE role = 'college' AND school_id = ?12 AND college_id = ?13
-  UNION ALL SELECT id FROM accounts WHERE role = 'school' AND school_id = ?14
-  UNION ALL SELECT id FROM accounts WHERE role IN (?15, ?16) OR id = ?17
-) WHERE id IS NOT ?18`;
+const NOTIFY_COLUMNS =
+  'id_prefix, category, event, title, body, about_kind, about_record, dedupe_key, created_at, to_student, to_employer, to_college_school, to_college, to_school, to_role, to_role2, to_account, except_account';
+const placeholdersFrom = (first: number, count: number) => Array.from({ length: count }, (_, i) => `?${String(first + i)}`).join(', ');
+const NOTIFY_SQL = `INSERT INTO notification_requests (${NOTIFY_COLUMNS}) VALUES (${placeholdersFrom(1, 18)})`;
 
 /**
- * The write of one notification to an audience: the in-app rows, and through the insert's trigger
- * their e-mail and SMS outbox rows where the recipient has an address and has not turned the
- * channel off for the category. Nothing when the audience names no one.
+ * The write of one notification to an audience: the in-app rows, and through their trigger the
+ * e-mail and SMS outbox rows where the recipient has an address and has not turned the channel off
+ * for the category. Nothing when the audience names no one.
  */
 export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf): Write[] {
   const college = a.collegeReviewers && a.schoolId && a.collegeId ? [a.schoolId, a.collegeId] : [null, null];
@@ -93,6 +88,74 @@ export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf)
 export interface NotificationWrite {
   toSQL(): { sql: string; params: unknown[] };
   notifiedEvent: string;
+}
+
+/** An audit event as its insert writes it (every column, in the table's order). */
+type AuditEventValues = Required<Omit<typeof auditEvents.$inferInsert, 'at'>> & { at: string };
+
+const AUDIT_COLUMNS = [
+  ['id', 'id'],
+  ['recordId', 'record_id'],
+  ['kind', 'kind'],
+  ['action', 'action'],
+  ['fromState', 'from_state'],
+  ['toState', 'to_state'],
+  ['actorId', 'actor_id'],
+  ['actorRole', 'actor_role'],
+  ['actorName', 'actor_name'],
+  ['reason', 'reason'],
+  ['dataDigest', 'data_digest'],
+  ['snapshot', 'snapshot'],
+  ['at', 'at'],
+  ['prevHash', 'prev_hash'],
+  ['hash', 'hash'],
+] as const satisfies readonly (readonly [keyof AuditEventValues, string])[];
+
+/**
+ * An audit event's insert and the notification its change causes, as one statement: an INSERT
+ * into the view `audit_events_notifying` (migration 0017), whose trigger inserts the event and
+ * then the notification as `notificationWrites` would. A notifying transition so runs as many
+ * statements as a silent one.
+ */
+const AUDIT_NOTIFYING_SQL = `INSERT INTO audit_events_notifying (${AUDIT_COLUMNS.map(([, c]) => c).join(', ')}, ${NOTIFY_COLUMNS}) VALUES (${placeholdersFrom(1, AUDIT_COLUMNS.length + 18)})`;
+
+/** A write that can take one notification into its own statement. */
+export interface CarriesNotification {
+  carry(notification: NotificationWrite): NotificationWrite;
+}
+
+/** The insert of an audit event (`insert`, as rendered elsewhere), able to carry the notification its change causes. */
+export function auditEventInsert(db: Db, insert: Write, event: AuditEventValues): Write & CarriesNotification {
+  return {
+    toSQL: () => renderWrite(db, insert),
+    carry: (notification) => ({
+      toSQL: () => ({
+        sql: AUDIT_NOTIFYING_SQL,
+        params: [...AUDIT_COLUMNS.map(([key]) => event[key]), ...notification.toSQL().params],
+      }),
+      notifiedEvent: notification.notifiedEvent,
+    }),
+  };
+}
+
+const carries = (w: Write): w is Write & CarriesNotification => 'carry' in w && typeof w.carry === 'function';
+const isNotification = (w: Write): w is NotificationWrite => 'notifiedEvent' in w && typeof w.notifiedEvent === 'string';
+
+/**
+ * A change's own writes with the first of its notifications carried by its audit event's insert
+ * (one statement fewer), and the notifications left over, to be appended as statements of their own.
+ */
+export function carryNotification(writes: readonly Write[], notifications: readonly Write[]): { writes: Write[]; rest: Write[] } {
+  const carrier = writes.findIndex(carries);
+  const carried = notifications.findIndex(isNotification);
+  const carrierWrite = writes[carrier];
+  const carriedWrite = notifications[carried];
+  if (!carrierWrite || !carriedWrite || !carries(carrierWrite) || !isNotification(carriedWrite))
+    return { writes: [...writes], rest: [...notifications] };
+  return {
+    writes: writes.map((w, i) => (i === carrier ? carrierWrite.carry(carriedWrite) : w)),
+    rest: notifications.filter((_, i) => i !== carried),
+  };
 }
 
 /** The events whose notifications these writes carry (for the queue once the batch committed). */

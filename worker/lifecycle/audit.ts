@@ -3,6 +3,7 @@ import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
 import { chainTail, preChainEvents } from '../db/audit-chain';
 import type { Db } from '../db/client';
+import { auditEventInsert } from '../db/notifications';
 import { abortUnlessChanged } from '../db/records';
 import { prepared } from '../db/prepared';
 import { auditEvents, records } from '../db/schema';
@@ -101,7 +102,9 @@ const insertEvent = prepared<EventRow>((db, p) =>
 /** The insert of a record's next event, linked to the one before it, and the hash it leaves as head. */
 async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
   const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
-  return { insert: insertEvent(db, { ...event, snapshot, hash }), hash };
+  const row = { ...event, snapshot, hash };
+  // the insert can carry the notification the change causes, in the same statement (writeRecord)
+  return { insert: auditEventInsert(db, insertEvent(db, row), row), hash };
 }
 
 /**

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import * as schema from '../../db/schema';
 import { NEW_ROW_GRACE_MS } from '../../db/outbox';
+import { countingD1 } from '../../test/counting-d1';
 import { invitationIn } from '../../test/scenarios';
 import { backoffSeconds, deliverOutbox, MAX_ATTEMPTS, type OutboxMessage } from './deliver-outbox';
 import { sweepOutbox } from './sweep-outbox';
@@ -76,24 +77,6 @@ async function invitedWithContacts() {
     .bind(invitation.id)
     .all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
   return { invitation, rows: rows.results };
-}
-
-/** env.DB, counting every call that reaches the database: a batch, or a statement's run, all, first or raw. */
-function countingD1(): { d1: D1Database; calls: () => number } {
-  let calls = 0;
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, key) {
-        const value: unknown = Reflect.get(t, key);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (['batch', 'exec', 'all', 'run', 'first', 'raw'].includes(String(key))) calls++;
-          const out: unknown = Reflect.apply(value, t, args);
-          return key === 'prepare' || key === 'bind' ? wrap(out as object) : out;
-        };
-      },
-    });
-  return { d1: wrap(env.DB), calls: () => calls };
 }
 
 const stateOf = async (id: string) =>
@@ -251,7 +234,7 @@ describe('the notification outbox', () => {
       ...Array.from({ length: 20 }, (_, i) => ({ eventId: event(60 + i) })),
       ...Array.from({ length: 30 }, (_, i) => ({ outboxId: `${event(80 + i)}:acc-${String(80 + i)}:email` })),
     ];
-    const counted = countingD1();
+    const counted = countingD1(env.DB);
     const countedDb = drizzle(counted.d1, { schema });
     const run = batchOf(bodies);
     expect(await deliverOutbox(countedDb, run.batch, () => localTransport(countedDb))).toEqual({ sent: 190 });

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../index';
+import { countingD1 } from '../../test/counting-d1';
 import { studentWithSourceRecord } from '../../test/fixtures';
 
 const ORIGIN = 'http://localhost';
@@ -55,5 +56,21 @@ describe('通知开关 NOTIFICATIONS', () => {
     const approved = await schoolApproves(s.recordId, { NOTIFICATIONS: 'off' });
     expect(approved.state).not.toBe('submitted');
     expect(await messagesOf(s.recordId)).toEqual([]);
+  });
+
+  it('on or off, the approval runs the same number of D1 statements: the audit event carries the message', async () => {
+    const statementsOf = async (notifications: 'on' | 'off') => {
+      const s = await studentWithSourceRecord('submitted', { collegeId: 'col-1' });
+      const counted = countingD1(env.DB);
+      await schoolApproves(s.recordId, { NOTIFICATIONS: notifications, DB: counted.d1 });
+      return { batches: counted.batches, messages: await messagesOf(s.recordId) };
+    };
+    const on = await statementsOf('on');
+    const off = await statementsOf('off');
+    expect(on.messages.map((m) => m.title)).toContain('生源信息审核通过');
+    expect(off.messages).toEqual([]);
+    // the sign-in's and the approval's batches, statement for statement
+    expect(on.batches.length).toBeGreaterThan(0);
+    expect(on.batches).toEqual(off.batches);
   });
 });

@@ -4,6 +4,7 @@
  * names, the effects and the notifications, committed in one batch that reads the record and its timeline back.
  */
 import type { Write } from '../../db/batch';
+import { carryNotification } from '../../db/notifications';
 import { recordWithTimelineRead, type RecordWithTimeline } from '../../db/records';
 import type { FormDefinition } from '../../../forms/engine/types';
 import { enqueueNotified, sendFromRequest } from '../notifications/enqueue-notified';
@@ -34,12 +35,9 @@ export async function writeRecord(deps: Deps, w: RecordWrite): Promise<RecordWit
   const { ctx } = w;
   await w.guard?.(ctx);
   const files = w.form ? await recordFileWrites(deps, w.form, ctx.data, ctx.record.id) : [];
-  const statements = [
-    ...(await w.writes()),
-    ...files,
-    ...((await w.effects?.(ctx)) ?? []),
-    ...(notificationsOn(deps.env) ? (w.notifications?.() ?? []) : []),
-  ];
+  // the audit event's insert carries the first notification: a notifying write runs no more statements than a silent one
+  const notified = carryNotification(await w.writes(), notificationsOn(deps.env) ? (w.notifications?.() ?? []) : []);
+  const statements = [...notified.writes, ...files, ...((await w.effects?.(ctx)) ?? []), ...notified.rest];
   const written = await commitWrites(deps.db, statements, recordWithTimelineRead(deps.db, ctx.record.id), w.conflicts);
   // committed: the e-mail and SMS of its notifications go to the queue after the answer
   if (deps.waitUntil && sendFromRequest(deps.env)) deps.waitUntil(enqueueNotified(deps.env.NOTIFY_QUEUE, statements));
