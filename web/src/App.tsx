@@ -1,6 +1,6 @@
 /** Sign-in gate, then the routes. Screens that render forms (and carry the engine) load lazily. */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { Alert, Loading } from './components/Alert';
+import { Alert, PageLoading } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { useSession } from './auth/session';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -56,15 +56,6 @@ function Routes() {
   if (preview) return <FormPreviewPage formKey={preview.key} />;
   if (path === '/forms') return <HomePage />;
   return <NotFoundPage />;
-}
-
-/** The whole page while the session or a screen's code is on its way. */
-function PageLoading() {
-  return (
-    <main id="main" className="page">
-      <Loading />
-    </main>
-  );
 }
 
 /** A lazily loaded screen: the page's loading state until its code has arrived. */

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
+import { PageError, PageLoading } from '../components/Alert';
 import { FormSection, type SectionRow } from '../components/FormSection';
 import { Link } from '../router';
 import { useTextFieldsForm, type FieldErrors } from '../components/useTextFieldsForm';
@@ -72,19 +72,8 @@ export default function ProfilePage() {
     if (loaded.data && !values) setValues(fill(loaded.data.contact));
   }, [loaded.data, values, setValues]);
 
-  if (loaded.error)
-    return (
-      <main id="main" className="page">
-        <h1 className="page-title">基本信息</h1>
-        <Alert>{loaded.error.message}</Alert>
-      </main>
-    );
-  if (!loaded.data || !values)
-    return (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
+  if (loaded.error) return <PageError title="基本信息">{loaded.error.message}</PageError>;
+  if (!loaded.data || !values) return <PageLoading />;
   const { identity } = loaded.data;
 
   return (

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
-import { Alert, Loading } from '../../components/Alert';
+import { PageError, PageLoading } from '../../components/Alert';
 import { FormSection, type SectionRow } from '../../components/FormSection';
 import { useTitle } from '../../hooks';
 import { Link } from '../../router';
@@ -74,19 +74,8 @@ export default function SchoolProfilePage() {
     setUpdatedAt(loaded.data.updatedAt);
   }
 
-  if (loaded.error)
-    return (
-      <main id="main" className="page">
-        <h1 className="page-title">学校信息</h1>
-        <Alert>{loaded.error.message}</Alert>
-      </main>
-    );
-  if (!loaded.data || !values)
-    return (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
+  if (loaded.error) return <PageError title="学校信息">{loaded.error.message}</PageError>;
+  if (!loaded.data || !values) return <PageLoading />;
 
   return (
     <main id="main" className="page page-narrow">
