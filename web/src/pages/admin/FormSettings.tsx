@@ -1,23 +1,12 @@
 /** The form as a whole: title, workflow steps, default access, cross-field checks, own code tables and mappings. */
-import type { FormSummary } from '../../api/forms';
 import { AccessEditor } from './AccessEditor';
 import { CodeTablesEditor } from './CodeTablesEditor';
 import { messagesAt } from './definition-errors';
 import { EditorErrors, KeyedSelect, TextSettings, type TextSetting } from './editor-parts';
-import { fieldEntries, type CheckDef, type DefinitionError, type FormDefinition } from './editor-engine';
-import { MappingsEditor } from './MappingsEditor';
+import { fieldEntries, type CheckDef, type FormDefinition } from './editor-engine';
+import { MappingsEditor, type SettingsProps } from './MappingsEditor';
 import { RuleEditor } from './RuleEditor';
-import { move, nth, type Edit } from './structure-edits';
-
-interface Props {
-  def: FormDefinition;
-  errors: readonly DefinitionError[];
-  /** what the running lifecycles object to (from the server), shown where it belongs */
-  lifecycleErrors: readonly DefinitionError[];
-  /** every form, for the sources of mappings */
-  forms: FormSummary[];
-  edit: (e: Edit) => void;
-}
+import { move, nth } from './structure-edits';
 
 const TITLE_SETTINGS: TextSetting<FormDefinition>[] = [
   { prop: 'title', label: '表单名称' },
@@ -31,7 +20,7 @@ const STEP_SETTINGS: TextSetting<FormDefinition['workflow'][number]>[] = [
 const CHECK_SETTINGS: TextSetting<CheckDef>[] = [{ prop: 'message', label: '提示文字' }];
 const itself = (d: FormDefinition) => d;
 
-export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Props) {
+export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: SettingsProps) {
   const fields = fieldEntries(def).map((e) => e.field);
   return (
     <div className="form-settings">

@@ -12,11 +12,16 @@ import { EditorErrors, KeyedSelect, removeFromOptionalList, SectionHead } from '
 import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
 import { nth, type Edit } from './structure-edits';
 
-interface Props {
+/** What 表单设置 gives its panels, and 字段映射 uses all of. */
+export interface SettingsProps {
   def: FormDefinition;
   errors: readonly DefinitionError[];
-  /** the server's lifecycle-dependency findings, paths like 'mappings[0].fields.employerName' */
+  /**
+   * what the running lifecycles object to (from the server), shown where it belongs: paths like
+   * 'mappings[0].fields.employerName'
+   */
   lifecycleErrors: readonly DefinitionError[];
+  /** every form, for the sources of mappings */
   forms: FormSummary[];
   edit: (e: Edit) => void;
 }
@@ -36,7 +41,7 @@ function useSourceForms(keys: string[]): Map<string, FormDefinition> {
   });
 }
 
-export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Props) {
+export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: SettingsProps) {
   const mappings = def.mappings ?? [];
   const sources = useSourceForms(mappings.map((m) => m.from));
   const targets = fieldEntries(def).map((e) => e.field);
