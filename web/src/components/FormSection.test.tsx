@@ -84,7 +84,7 @@ describe('a small form of text fields is laid out and saved the same way on ever
 
   it('the server’s refusal shows above the fields and on the field it names, which gets the focus', async () => {
     const save = vi.fn<Save>(() =>
-      Promise.reject(new ApiError(422, 'invalid', '请检查填写的内容', [{ path: 'phone', message: '电话格式不正确' }])),
+      Promise.reject(new ApiError(422, 'invalid', '请检查填写的内容', [{ path: 'phone', code: 'invalid', message: '电话格式不正确' }])),
     );
     render(<Contact save={save} />);
     await userEvent.type(screen.getByRole('textbox', { name: /联系人/ }), '王老师');
