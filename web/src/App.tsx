@@ -1,6 +1,6 @@
 /** Sign-in gate, then the routes. Screens that render forms (and carry the engine) load lazily. */
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Alert, Loading } from './components/Alert';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Alert, PageLoading } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { useSession } from './auth/session';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -58,6 +58,11 @@ function Routes() {
   return <NotFoundPage />;
 }
 
+/** A lazily loaded screen: the page's loading state until its code has arrived. */
+function LazyPage({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
 /** Moves focus to the main heading after in-app navigation, so screen readers hear the new screen. */
 function useFocusOnNavigate() {
   const { path } = useLocation();
@@ -84,12 +89,7 @@ export function App() {
   useFocusOnNavigate();
 
   let body;
-  if (status === 'loading')
-    body = (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
+  if (status === 'loading') body = <PageLoading />;
   else if (status === 'error')
     body = (
       <main id="main" className="page">
@@ -101,54 +101,30 @@ export function App() {
     );
   else if (path === '/help')
     body = (
-      <Suspense
-        fallback={
-          <main id="main" className="page">
-            <Loading />
-          </main>
-        }
-      >
+      <LazyPage>
         <HelpPage />
-      </Suspense>
+      </LazyPage>
     );
   else if (path === '/api-docs')
     body = (
-      <Suspense
-        fallback={
-          <main id="main" className="page">
-            <Loading />
-          </main>
-        }
-      >
+      <LazyPage>
         <ApiDocsPage />
-      </Suspense>
+      </LazyPage>
     );
   else if ((status === 'signed-out' || !user) && path === '/register')
     body = (
-      <Suspense
-        fallback={
-          <main id="main" className="page">
-            <Loading />
-          </main>
-        }
-      >
+      <LazyPage>
         <RegisterPage />
-      </Suspense>
+      </LazyPage>
     );
   else if (status === 'signed-out' || !user) body = <LoginPage />;
   else if (user.mustChangePassword) body = <ChangePasswordPage />;
   else if (user.role === 'student' && user.identityConfirmed === false) body = <IdentityPage />;
   else
     body = (
-      <Suspense
-        fallback={
-          <main id="main" className="page">
-            <Loading />
-          </main>
-        }
-      >
+      <LazyPage>
         <Routes />
-      </Suspense>
+      </LazyPage>
     );
 
   return (

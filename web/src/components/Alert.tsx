@@ -17,3 +17,22 @@ export function Loading({ label = '加载中…' }: { label?: string }) {
     </p>
   );
 }
+
+/** The whole page while what it shows is on its way. */
+export function PageLoading() {
+  return (
+    <main id="main" className="page">
+      <Loading />
+    </main>
+  );
+}
+
+/** The whole page when what it shows could not be loaded: its title and why. */
+export function PageError({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <main id="main" className="page">
+      <h1 className="page-title">{title}</h1>
+      <Alert>{children}</Alert>
+    </main>
+  );
+}

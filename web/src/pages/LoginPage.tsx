@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { ApiError } from '../api/client';
 import { Alert } from '../components/Alert';
-import { TextInput } from '../components/TextInput';
+import { PasswordInput, UsernameInput } from '../components/AccountInputs';
 import { useSession } from '../auth/session';
 import { Link } from '../router';
 
@@ -57,26 +57,18 @@ export function LoginPage() {
         <h1 id="login-title">登录</h1>
         {expired && !errors.form && <Alert tone="info">登录已失效，请重新登录。</Alert>}
         <Alert>{errors.form}</Alert>
-        <TextInput
+        <UsernameInput
           ref={userRef}
-          label="用户名"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           error={errors.username}
           hint="学生请使用身份证号登录"
         />
-        <TextInput
+        <PasswordInput
           ref={passRef}
           label="密码"
           name="password"
-          type="password"
           autoComplete="current-password"
-          required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}

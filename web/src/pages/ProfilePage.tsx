@@ -5,10 +5,9 @@
  */
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { TextInput } from '../components/TextInput';
+import { PageError, PageLoading } from '../components/Alert';
+import { FormSection, type SectionRow } from '../components/FormSection';
 import { Link } from '../router';
-import { ResultNotice } from '../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../components/useTextFieldsForm';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
@@ -30,6 +29,13 @@ function problems(v: Record<Key, string>): Errors {
   return e;
 }
 
+const CONTACT_FIELDS: SectionRow<Key>[] = [
+  { field: 'mobile', label: '手机号码', required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 11 },
+  { field: 'email', label: '电子邮箱', type: 'email', autoComplete: 'email', maxLength: 100 },
+  { field: 'qq', label: 'QQ', inputMode: 'numeric', autoComplete: 'off', maxLength: 11, hint: '5–11 位数字' },
+  { field: 'wechat', label: '微信', autoComplete: 'off', spellCheck: false, maxLength: 20, hint: '微信号：6–20 位，以字母开头' },
+];
+
 const fill = (c: Contact): Record<Key, string> => ({
   mobile: c.mobile ?? '',
   email: c.email ?? '',
@@ -43,7 +49,7 @@ export default function ProfilePage() {
     queryFn: ({ signal }) => api<StudentProfile>('/api/students/me/contact', { signal }),
   });
   const client = useQueryClient();
-  const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
+  const form = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
       const r = await api<SavedStudentProfile>('/api/students/me/contact', { method: 'PUT', body });
@@ -61,23 +67,13 @@ export default function ProfilePage() {
   useEffect(() => {
     document.title = '基本信息 · 网签';
   }, []);
+  const { values, setValues } = form;
   useEffect(() => {
     if (loaded.data && !values) setValues(fill(loaded.data.contact));
   }, [loaded.data, values, setValues]);
 
-  if (loaded.error)
-    return (
-      <main id="main" className="page">
-        <h1 className="page-title">基本信息</h1>
-        <Alert>{loaded.error.message}</Alert>
-      </main>
-    );
-  if (!loaded.data || !values)
-    return (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
+  if (loaded.error) return <PageError title="基本信息">{loaded.error.message}</PageError>;
+  if (!loaded.data || !values) return <PageLoading />;
   const { identity } = loaded.data;
 
   return (
@@ -102,59 +98,14 @@ export default function ProfilePage() {
           <dd>{identity.cohort} 届</dd>
         </dl>
       </section>
-      <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-contact">
-        <h2 id="h-contact">联系方式</h2>
-        <p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>
-        <Alert>{errors.form}</Alert>
-        <TextInput
-          ref={ref('mobile')}
-          label="手机号码"
-          required
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={values.mobile}
-          onChange={set('mobile')}
-          error={errors.mobile}
-          maxLength={11}
-        />
-        <TextInput
-          ref={ref('email')}
-          label="电子邮箱"
-          type="email"
-          autoComplete="email"
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
-          maxLength={100}
-        />
-        <TextInput
-          ref={ref('qq')}
-          label="QQ"
-          inputMode="numeric"
-          autoComplete="off"
-          value={values.qq}
-          onChange={set('qq')}
-          error={errors.qq}
-          maxLength={11}
-          hint="5–11 位数字"
-        />
-        <TextInput
-          ref={ref('wechat')}
-          label="微信"
-          autoComplete="off"
-          spellCheck={false}
-          value={values.wechat}
-          onChange={set('wechat')}
-          error={errors.wechat}
-          maxLength={20}
-          hint="微信号：6–20 位，以字母开头"
-        />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? '正在保存…' : '保存'}
-        </button>
-        <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
-      </form>
+      <FormSection
+        form={form}
+        className="card"
+        title="联系方式"
+        titleId="h-contact"
+        intro={<p className="muted">用人单位可通过手机号查询到您，新的职位邀约和协议书也使用这里的联系方式。可随时修改。</p>}
+        rows={CONTACT_FIELDS}
+      />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiFieldError } from '../api/client';
 import { loadRegistrationForm, registerEmployer } from '../api/employers';
 import { Alert, Loading } from '../components/Alert';
-import { TextInput } from '../components/TextInput';
+import { PasswordInput, UsernameInput } from '../components/AccountInputs';
 import { useSession } from '../auth/session';
 import { checkAccount, PASSWORD_HINT, USERNAME_HINT, type AccountErrors } from '../auth/account-checks';
 import { FormRenderer } from '../form-renderer/FormRenderer';
@@ -96,36 +96,26 @@ export default function RegisterPage() {
         <>
           <section className="card" aria-labelledby="h-account">
             <h2 id="h-account">登录账号</h2>
-            <TextInput
+            <UsernameInput
               ref={userRef}
-              label="用户名"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
               value={username}
               onChange={(e) => setUsername(e.target.value)}
               error={accountErrors.username}
               hint={USERNAME_HINT}
             />
-            <TextInput
+            <PasswordInput
               label="密码"
               name="new-password"
-              type="password"
               autoComplete="new-password"
-              required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={accountErrors.password}
               hint={PASSWORD_HINT}
             />
-            <TextInput
+            <PasswordInput
               label="确认密码"
               name="confirm-password"
-              type="password"
               autoComplete="new-password"
-              required
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
               error={accountErrors.confirm}

@@ -3,6 +3,7 @@
  * source, and items with code, label and English label, nested (e.g. section → division).
  */
 import { messagesAt } from './definition-errors';
+import { EditorErrors, removeFromOptionalList, SectionHead, TextSettings, type TextSetting } from './editor-parts';
 import { DEFINITION_LIMITS, type CodeItem, type CodeTable, type DefinitionError, type FormDefinition } from './editor-engine';
 import { freeKey, move, nth, type Edit } from './structure-edits';
 
@@ -12,14 +13,11 @@ interface Props {
   edit: (e: Edit) => void;
 }
 
-const Errors = ({ list }: { list: string[] }) =>
-  list.length ? (
-    <ul className="field-error">
-      {list.map((m, i) => (
-        <li key={i}>{m}</li>
-      ))}
-    </ul>
-  ) : null;
+const TABLE_SETTINGS: TextSetting<CodeTable>[] = [
+  { prop: 'key', label: '代码表键' },
+  { prop: 'label', label: '代码表名称' },
+  { prop: 'source', label: '来源（如国家标准）', optional: true },
+];
 
 /** Where an item list sits in the definition, as the editor reaches it. */
 type ItemsAt = (d: FormDefinition) => CodeItem[];
@@ -134,7 +132,7 @@ function CodeItems({
                 </button>
               </span>
             </span>
-            <Errors list={own} />
+            <EditorErrors list={own} />
             {item.children && item.children.length > 0 && (
               <CodeItems
                 items={item.children}
@@ -170,63 +168,17 @@ export function CodeTablesEditor({ def, errors, edit }: Props) {
         const name = `代码表「${table.label || table.key}」`;
         return (
           <div key={ti} className="editor-section" aria-label={name} role="group">
-            <div className="editor-head">
-              <strong>{name}</strong>
-              <button
-                type="button"
-                className="btn btn-small btn-link-danger"
-                aria-label={`删除${name}`}
-                onClick={() => {
-                  if (window.confirm(`确定删除${name}？使用它的字段会报错。`))
-                    edit((d) => {
-                      const list = d.codeTables ?? [];
-                      list.splice(ti, 1);
-                      if (list.length === 0) delete d.codeTables;
-                    });
-                }}
-              >
-                删除
-              </button>
-            </div>
+            <SectionHead
+              name={name}
+              confirm={`确定删除${name}？使用它的字段会报错。`}
+              onRemove={() => edit((d) => removeFromOptionalList(d, 'codeTables', ti))}
+            >
+              {name}
+            </SectionHead>
             <div className="editor-grid">
-              <label className="field">
-                <span className="field-label">代码表键</span>
-                <input
-                  className="input"
-                  value={table.key}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.codeTables, ti).key = e.target.value;
-                    })
-                  }
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">代码表名称</span>
-                <input
-                  className="input"
-                  value={table.label}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.codeTables, ti).label = e.target.value;
-                    })
-                  }
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">来源（如国家标准）</span>
-                <input
-                  className="input"
-                  value={table.source ?? ''}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.codeTables, ti).source = e.target.value || undefined;
-                    })
-                  }
-                />
-              </label>
+              <TextSettings of={table} at={(d) => nth(d.codeTables, ti)} edit={edit} settings={TABLE_SETTINGS} />
             </div>
-            <Errors
+            <EditorErrors
               list={messagesAt(errors, `${p}.key`).concat(
                 messagesAt(errors, `${p}.label`),
                 messagesAt(errors, `${p}.source`),

@@ -1,76 +1,34 @@
 /** The form as a whole: title, workflow steps, default access, cross-field checks, own code tables and mappings. */
-import type { FormSummary } from '../../api/forms';
 import { AccessEditor } from './AccessEditor';
 import { CodeTablesEditor } from './CodeTablesEditor';
 import { messagesAt } from './definition-errors';
-import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
-import { MappingsEditor } from './MappingsEditor';
+import { EditorErrors, KeyedSelect, TextSettings, type TextSetting } from './editor-parts';
+import { fieldEntries, type CheckDef, type FormDefinition } from './editor-engine';
+import { MappingsEditor, type SettingsProps } from './MappingsEditor';
 import { RuleEditor } from './RuleEditor';
-import { move, nth, type Edit } from './structure-edits';
+import { move, nth } from './structure-edits';
 
-interface Props {
-  def: FormDefinition;
-  errors: readonly DefinitionError[];
-  /** what the running lifecycles object to (from the server), shown where it belongs */
-  lifecycleErrors: readonly DefinitionError[];
-  /** every form, for the sources of mappings */
-  forms: FormSummary[];
-  edit: (e: Edit) => void;
-}
+const TITLE_SETTINGS: TextSetting<FormDefinition>[] = [
+  { prop: 'title', label: '表单名称' },
+  { prop: 'titleEn', label: '英文名称', optional: true },
+];
+const DESCRIPTION_SETTINGS: TextSetting<FormDefinition>[] = [{ prop: 'description', label: '说明', rows: 2, optional: true }];
+const STEP_SETTINGS: TextSetting<FormDefinition['workflow'][number]>[] = [
+  { prop: 'key', label: '环节键' },
+  { prop: 'label', label: '环节名称' },
+];
+const CHECK_SETTINGS: TextSetting<CheckDef>[] = [{ prop: 'message', label: '提示文字' }];
+const itself = (d: FormDefinition) => d;
 
-const Errors = ({ list }: { list: string[] }) =>
-  list.length ? (
-    <ul className="field-error">
-      {list.map((m, i) => (
-        <li key={i}>{m}</li>
-      ))}
-    </ul>
-  ) : null;
-
-export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Props) {
+export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: SettingsProps) {
   const fields = fieldEntries(def).map((e) => e.field);
   return (
     <div className="form-settings">
       <div className="editor-grid">
-        <label className="field">
-          <span className="field-label">表单名称</span>
-          <input
-            className="input"
-            value={def.title}
-            onChange={(e) =>
-              edit((d) => {
-                d.title = e.target.value;
-              })
-            }
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">英文名称</span>
-          <input
-            className="input"
-            value={def.titleEn ?? ''}
-            onChange={(e) =>
-              edit((d) => {
-                d.titleEn = e.target.value || undefined;
-              })
-            }
-          />
-        </label>
+        <TextSettings of={def} at={itself} edit={edit} settings={TITLE_SETTINGS} />
       </div>
-      <Errors list={messagesAt(errors, 'title')} />
-      <label className="field">
-        <span className="field-label">说明</span>
-        <textarea
-          className="input"
-          rows={2}
-          value={def.description ?? ''}
-          onChange={(e) =>
-            edit((d) => {
-              d.description = e.target.value || undefined;
-            })
-          }
-        />
-      </label>
+      <EditorErrors list={messagesAt(errors, 'title')} />
+      <TextSettings of={def} at={itself} edit={edit} settings={DESCRIPTION_SETTINGS} />
 
       <fieldset>
         <legend>业务环节（权限按环节设置）</legend>
@@ -78,30 +36,7 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
         <ol>
           {def.workflow.map((w, i) => (
             <li key={i} className="editor-grid">
-              <label className="field">
-                <span className="field-label">环节键</span>
-                <input
-                  className="input"
-                  value={w.key}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.workflow, i).key = e.target.value;
-                    })
-                  }
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">环节名称</span>
-                <input
-                  className="input"
-                  value={w.label}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.workflow, i).label = e.target.value;
-                    })
-                  }
-                />
-              </label>
+              <TextSettings of={w} at={(d) => nth(d.workflow, i)} edit={edit} settings={STEP_SETTINGS} />
               <button
                 type="button"
                 className="btn btn-small btn-link-danger"
@@ -116,7 +51,7 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
             </li>
           ))}
         </ol>
-        <Errors list={messagesAt(errors, 'workflow')} />
+        <EditorErrors list={messagesAt(errors, 'workflow')} />
         <button
           type="button"
           className="btn btn-small"
@@ -178,37 +113,19 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
               <div className="editor-grid">
                 <label className="field">
                   <span className="field-label">出错时标在字段</span>
-                  <select
-                    className="input"
+                  <KeyedSelect
                     value={check.field}
-                    onChange={(e) =>
+                    choices={fields}
+                    onChange={(key) =>
                       edit((d) => {
-                        nth(d.checks, i).field = e.target.value;
-                      })
-                    }
-                  >
-                    {!fields.some((f) => f.key === check.field) && <option value={check.field}>{check.field}（不存在）</option>}
-                    {fields.map((f) => (
-                      <option key={f.key} value={f.key}>
-                        {f.label}（{f.key}）
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="field">
-                  <span className="field-label">提示文字</span>
-                  <input
-                    className="input"
-                    value={check.message}
-                    onChange={(e) =>
-                      edit((d) => {
-                        nth(d.checks, i).message = e.target.value;
+                        nth(d.checks, i).field = key;
                       })
                     }
                   />
                 </label>
+                <TextSettings of={check} at={(d) => nth(d.checks, i)} edit={edit} settings={CHECK_SETTINGS} />
               </div>
-              <Errors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
+              <EditorErrors list={messagesAt(errors, `${p}.field`).concat(messagesAt(errors, `${p}.message`))} />
               <fieldset className="inline-choices">
                 <legend>在哪些环节校验</legend>
                 {def.workflow.map((w) => (
@@ -230,7 +147,7 @@ export function FormSettings({ def, errors, lifecycleErrors, forms, edit }: Prop
                     {w.label}
                   </label>
                 ))}
-                <Errors list={messagesAt(errors, `${p}.steps`)} />
+                <EditorErrors list={messagesAt(errors, `${p}.steps`)} />
               </fieldset>
               <RuleEditor
                 label="须满足的条件"

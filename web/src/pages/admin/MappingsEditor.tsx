@@ -4,54 +4,44 @@
  * latest version; a source field it does not have is flagged at once, and the server's refusal
  * (a lifecycle reads these copies) is shown on the row it concerns.
  */
-import { useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { loadLatestForm, type FormSummary } from '../../api/forms';
+import { queryKeys } from '../../api/query-keys';
 import { messagesAt } from './definition-errors';
+import { EditorErrors, KeyedSelect, removeFromOptionalList, SectionHead } from './editor-parts';
 import { fieldEntries, type DefinitionError, type FormDefinition } from './editor-engine';
 import { nth, type Edit } from './structure-edits';
 
-interface Props {
+/** What 表单设置 gives its panels, and 字段映射 uses all of. */
+export interface SettingsProps {
   def: FormDefinition;
   errors: readonly DefinitionError[];
-  /** the server's lifecycle-dependency findings, paths like 'mappings[0].fields.employerName' */
+  /**
+   * what the running lifecycles object to (from the server), shown where it belongs: paths like
+   * 'mappings[0].fields.employerName'
+   */
   lifecycleErrors: readonly DefinitionError[];
+  /** every form, for the sources of mappings */
   forms: FormSummary[];
   edit: (e: Edit) => void;
 }
 
-/** Source definitions by form key, loaded as the admin picks them. */
+/** Source definitions by form key, loaded as the admin picks them (each form's latest version, as cached for its preview). */
 function useSourceForms(keys: string[]): Map<string, FormDefinition> {
-  const [loaded, setLoaded] = useState(new Map<string, FormDefinition>());
-  const wanted = [...new Set(keys)]
-    .filter((k) => /^[a-zA-Z]\w*$/.test(k))
-    .sort()
-    .join(',');
-  useEffect(() => {
-    let live = true;
-    for (const key of wanted ? wanted.split(',') : []) {
-      if (loaded.has(key)) continue;
-      loadLatestForm(key).then(
-        (f) => live && setLoaded((m) => new Map(m).set(key, f.definition)),
-        () => undefined,
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [wanted]); // eslint-disable-line react-hooks/exhaustive-deps -- `loaded` only skips forms already fetched; depending on it would fetch again on every arrival
-  return loaded;
+  const wanted = [...new Set(keys)].filter((k) => /^[a-zA-Z]\w*$/.test(k)).sort();
+  return useQueries({
+    queries: wanted.map((key) => ({ queryKey: queryKeys.form(key), queryFn: () => loadLatestForm(key) })),
+    combine: (results) =>
+      new Map(
+        wanted.flatMap((key, i) => {
+          const loaded = results[i]?.data;
+          return loaded ? [[key, loaded.definition] as const] : [];
+        }),
+      ),
+  });
 }
 
-const Errors = ({ list }: { list: string[] }) =>
-  list.length ? (
-    <ul className="field-error">
-      {list.map((m, i) => (
-        <li key={i}>{m}</li>
-      ))}
-    </ul>
-  ) : null;
-
-export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Props) {
+export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: SettingsProps) {
   const mappings = def.mappings ?? [];
   const sources = useSourceForms(mappings.map((m) => m.from));
   const targets = fieldEntries(def).map((e) => e.field);
@@ -77,46 +67,26 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
         const name = `字段映射 ${i + 1}`;
         return (
           <div key={i} className="editor-section" role="group" aria-label={name}>
-            <div className="editor-head">
-              <strong>
-                {name}：从「{sourceTitle}」带入
-              </strong>
-              <button
-                type="button"
-                className="btn btn-small btn-link-danger"
-                aria-label={`删除${name}`}
-                onClick={() => {
-                  if (window.confirm(`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`))
-                    edit((d) => {
-                      const list = d.mappings ?? [];
-                      list.splice(i, 1);
-                      if (list.length === 0) delete d.mappings;
-                    });
-                }}
-              >
-                删除
-              </button>
-            </div>
+            <SectionHead
+              name={name}
+              confirm={`确定删除${name}？新记录将不再从「${sourceTitle}」带入这些值。`}
+              onRemove={() => edit((d) => removeFromOptionalList(d, 'mappings', i))}
+            >
+              {name}：从「{sourceTitle}」带入
+            </SectionHead>
             <label className="field">
               <span className="field-label">来源表单</span>
-              <select
-                className="input"
+              <KeyedSelect
                 value={mapping.from}
-                onChange={(e) =>
+                choices={otherForms.map((f) => ({ key: f.key, label: f.title }))}
+                onChange={(key) =>
                   edit((d) => {
-                    nth(d.mappings, i).from = e.target.value;
+                    nth(d.mappings, i).from = key;
                   })
                 }
-              >
-                {!otherForms.some((f) => f.key === mapping.from) && <option value={mapping.from}>{mapping.from}（不存在）</option>}
-                {otherForms.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.title}（{f.key}）
-                  </option>
-                ))}
-              </select>
+              />
             </label>
-            <Errors list={messagesAt(errors, `${p}.from`).concat(messagesAt(lifecycleErrors, `${p}.from`))} />
+            <EditorErrors list={messagesAt(errors, `${p}.from`).concat(messagesAt(lifecycleErrors, `${p}.from`))} />
             <div className="wide-scroll">
               <table className="access-table mapping-table">
                 <thead>
@@ -144,47 +114,33 @@ export function MappingsEditor({ def, errors, lifecycleErrors, forms, edit }: Pr
                     return (
                       <tr key={j} className={problems.length ? 'has-errors' : undefined}>
                         <td>
-                          <select
-                            className="input"
-                            aria-label={`${name} 第 ${j + 1} 行的本表单字段`}
+                          <KeyedSelect
+                            label={`${name} 第 ${j + 1} 行的本表单字段`}
                             value={target}
-                            onChange={(e) =>
+                            choices={targets.map((f) => ({ ...f, disabled: f.key !== target && Object.hasOwn(mapping.fields, f.key) }))}
+                            onChange={(key) =>
                               setFields(
                                 i,
-                                entries.map(([t, s], k) => (k === j ? [e.target.value, s] : [t, s])),
+                                entries.map(([t, s], k) => (k === j ? [key, s] : [t, s])),
                               )
                             }
-                          >
-                            {!targets.some((f) => f.key === target) && <option value={target}>{target}（不存在）</option>}
-                            {targets.map((f) => (
-                              <option key={f.key} value={f.key} disabled={f.key !== target && Object.hasOwn(mapping.fields, f.key)}>
-                                {f.label}（{f.key}）
-                              </option>
-                            ))}
-                          </select>
+                          />
                         </td>
                         <td aria-hidden="true">←</td>
                         <td>
-                          <select
-                            className="input"
-                            aria-label={`${name} 第 ${j + 1} 行的来源字段（${targetLabel}）`}
+                          <KeyedSelect
+                            label={`${name} 第 ${j + 1} 行的来源字段（${targetLabel}）`}
                             value={from}
-                            onChange={(e) =>
+                            choices={sourceFields}
+                            placeholder="选择来源字段"
+                            onChange={(key) =>
                               setFields(
                                 i,
-                                entries.map(([t, s], k) => (k === j ? [t, e.target.value] : [t, s])),
+                                entries.map(([t, s], k) => (k === j ? [t, key] : [t, s])),
                               )
                             }
-                          >
-                            <option value="">选择来源字段</option>
-                            {from && !sourceFields.some((f) => f.key === from) && <option value={from}>{from}（不存在）</option>}
-                            {sourceFields.map((f) => (
-                              <option key={f.key} value={f.key}>
-                                {f.label}（{f.key}）
-                              </option>
-                            ))}
-                          </select>
-                          <Errors list={problems} />
+                          />
+                          <EditorErrors list={problems} />
                         </td>
                         <td>
                           <button

@@ -2,13 +2,26 @@
 import { useState } from 'react';
 import { AccessEditor } from './AccessEditor';
 import { errorsWithin, messagesAt } from './definition-errors';
-import type { DefinitionError, FieldDef, FormDefinition } from './editor-engine';
+import type { DefinitionError, FieldDef, FormDefinition, SectionDef, StepDef } from './editor-engine';
+import { TextSettings, type TextSetting } from './editor-parts';
 import { FieldEditor } from './FieldEditor';
 import { fieldTypeLabel } from './labels';
 import { RuleEditor } from './RuleEditor';
 import { joinRowAbove, move, newField, newSection, newStep, nth, splitIntoOwnRow, type Edit } from './structure-edits';
 
 const sectionOf = (d: FormDefinition, si: number, ci: number) => nth(nth(d.steps, si).sections, ci);
+
+const STEP_SETTINGS: TextSetting<StepDef>[] = [
+  { prop: 'label', label: '页名称' },
+  { prop: 'labelEn', label: '英文名称', optional: true },
+  { prop: 'key', label: '页键' },
+];
+const SECTION_SETTINGS: TextSetting<SectionDef>[] = [
+  { prop: 'label', label: '分节名称' },
+  { prop: 'labelEn', label: '英文名称', optional: true },
+  { prop: 'key', label: '分节键' },
+];
+const SECTION_DESCRIPTION: TextSetting<SectionDef>[] = [{ prop: 'description', label: '分节说明', optional: true }];
 
 interface Props {
   def: FormDefinition;
@@ -132,42 +145,7 @@ export function StructureEditor({ def, errors, edit }: Props) {
               />
             </div>
             <div className="editor-grid">
-              <label className="field">
-                <span className="field-label">页名称</span>
-                <input
-                  className="input"
-                  value={step.label}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.steps, si).label = e.target.value;
-                    })
-                  }
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">英文名称</span>
-                <input
-                  className="input"
-                  value={step.labelEn ?? ''}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.steps, si).labelEn = e.target.value || undefined;
-                    })
-                  }
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">页键</span>
-                <input
-                  className="input"
-                  value={step.key}
-                  onChange={(e) =>
-                    edit((d) => {
-                      nth(d.steps, si).key = e.target.value;
-                    })
-                  }
-                />
-              </label>
+              <TextSettings of={step} at={(d) => nth(d.steps, si)} edit={edit} settings={STEP_SETTINGS} />
             </div>
             {messagesAt(errors, `${sp}.key`)
               .concat(messagesAt(errors, `${sp}.label`))
@@ -196,55 +174,9 @@ export function StructureEditor({ def, errors, edit }: Props) {
                     />
                   </div>
                   <div className="editor-grid">
-                    <label className="field">
-                      <span className="field-label">分节名称</span>
-                      <input
-                        className="input"
-                        value={section.label}
-                        onChange={(e) =>
-                          edit((d) => {
-                            sectionOf(d, si, ci).label = e.target.value;
-                          })
-                        }
-                      />
-                    </label>
-                    <label className="field">
-                      <span className="field-label">英文名称</span>
-                      <input
-                        className="input"
-                        value={section.labelEn ?? ''}
-                        onChange={(e) =>
-                          edit((d) => {
-                            sectionOf(d, si, ci).labelEn = e.target.value || undefined;
-                          })
-                        }
-                      />
-                    </label>
-                    <label className="field">
-                      <span className="field-label">分节键</span>
-                      <input
-                        className="input"
-                        value={section.key}
-                        onChange={(e) =>
-                          edit((d) => {
-                            sectionOf(d, si, ci).key = e.target.value;
-                          })
-                        }
-                      />
-                    </label>
+                    <TextSettings of={section} at={(d) => sectionOf(d, si, ci)} edit={edit} settings={SECTION_SETTINGS} />
                   </div>
-                  <label className="field">
-                    <span className="field-label">分节说明</span>
-                    <input
-                      className="input"
-                      value={section.description ?? ''}
-                      onChange={(e) =>
-                        edit((d) => {
-                          sectionOf(d, si, ci).description = e.target.value || undefined;
-                        })
-                      }
-                    />
-                  </label>
+                  <TextSettings of={section} at={(d) => sectionOf(d, si, ci)} edit={edit} settings={SECTION_DESCRIPTION} />
                   {messagesAt(errors, `${cp}.key`)
                     .concat(messagesAt(errors, `${cp}.label`), messagesAt(errors, `${cp}.description`))
                     .map((m, i) => (

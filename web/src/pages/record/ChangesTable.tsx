@@ -5,7 +5,7 @@
  */
 import type { RecordView } from '../../api/types';
 import { findField, type FormDefinition } from '../../form-renderer/engine';
-import { ReadValue } from '../../form-renderer/ReadValue';
+import { ChangedValue } from './ChangedValue';
 import { roleLabel } from '../../auth/roles';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
 
@@ -43,21 +43,11 @@ export function ChangesTable({ kind, changes, definition, prominent, since }: Pr
         <tbody>
           {changes.map((c) => {
             const f = findField(definition, c.key);
-            const show = (v: unknown) =>
-              f ? (
-                <ReadValue def={definition} field={f} value={v} />
-              ) : v === undefined || v === null ? (
-                '—'
-              ) : typeof v === 'string' ? (
-                v
-              ) : (
-                JSON.stringify(v)
-              );
             return (
               <tr key={c.key}>
                 <th scope="row">{f?.label ?? c.label}</th>
-                <td>{show(c.before)}</td>
-                <td className="after">{show(c.after)}</td>
+                <td><ChangedValue definition={definition} field={f} value={c.before} /></td>
+                <td className="after"><ChangedValue definition={definition} field={f} value={c.after} /></td>
                 {showBy && <td>{(c.by ?? []).map(roleLabel).join('、')}</td>}
               </tr>
             );

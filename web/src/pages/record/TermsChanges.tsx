@@ -4,7 +4,7 @@
  */
 import type { RecordView } from '../../api/types';
 import { findField, type FormDefinition } from '../../form-renderer/engine';
-import { ReadValue } from '../../form-renderer/ReadValue';
+import { ChangedValue } from './ChangedValue';
 
 interface Props {
   kind: string;
@@ -34,26 +34,16 @@ export function TermsChanges({ kind, changes, definition, compact = false }: Pro
       <ul className="terms-diff">
         {changes.map((c) => {
           const f = findField(definition, c.key);
-          const show = (v: unknown) =>
-            f ? (
-              <ReadValue def={definition} field={f} value={v} />
-            ) : v === undefined || v === null ? (
-              '—'
-            ) : typeof v === 'string' ? (
-              v
-            ) : (
-              JSON.stringify(v)
-            );
           return (
             <li key={c.key}>
               <span className="terms-diff-label">{f?.label ?? c.label}</span>
               <span className="terms-diff-before">
                 <span className="terms-diff-tag">修改前</span>
-                <del>{show(c.before)}</del>
+                <del><ChangedValue definition={definition} field={f} value={c.before} /></del>
               </span>
               <span className="terms-diff-after">
                 <span className="terms-diff-tag">修改后</span>
-                <ins>{show(c.after)}</ins>
+                <ins><ChangedValue definition={definition} field={f} value={c.after} /></ins>
               </span>
             </li>
           );

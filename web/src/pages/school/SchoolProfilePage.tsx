@@ -5,11 +5,10 @@
  */
 import { useState } from 'react';
 import { loadSchoolProfile, saveSchoolProfile, type SchoolProfileKey, type SchoolProfileValues } from '../../api/schoolProfile';
-import { Alert, Loading } from '../../components/Alert';
-import { TextInput } from '../../components/TextInput';
+import { PageError, PageLoading } from '../../components/Alert';
+import { FormSection, type SectionRow } from '../../components/FormSection';
 import { useTitle } from '../../hooks';
 import { Link } from '../../router';
-import { ResultNotice } from '../../components/ResultNotice';
 import { useTextFieldsForm, type FieldErrors } from '../../components/useTextFieldsForm';
 import { formatBeijingDateTime } from '../../lib/beijing-time';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,6 +31,19 @@ function problems(v: Values): Errors {
   return e;
 }
 
+const SCHOOL_FIELDS: SectionRow<SchoolProfileKey>[] = [
+  { field: 'authority', label: '学校就业主管部门', required: true, autoComplete: 'organization', maxLength: 100 },
+  {
+    className: 'school-profile-row',
+    fields: [
+      { field: 'contact', label: '联系人', required: true, autoComplete: 'name', maxLength: 30 },
+      { field: 'phone', label: '联系电话', required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20, hint: '手机或固定电话（区号-号码）' },
+    ],
+  },
+  { field: 'address', label: '通讯地址', autoComplete: 'street-address', maxLength: 100 },
+  { field: 'postcode', label: '邮编', inputMode: 'numeric', autoComplete: 'postal-code', className: 'input input-short', maxLength: 6 },
+];
+
 const fill = (p: SchoolProfileValues | null): Values => Object.fromEntries(KEYS.map((k) => [k, p?.[k] ?? ''])) as Values;
 
 export default function SchoolProfilePage() {
@@ -39,7 +51,7 @@ export default function SchoolProfilePage() {
   const loaded = useQuery({ queryKey: queryKeys.schoolProfile(), queryFn: ({ signal }) => loadSchoolProfile(signal) });
   const client = useQueryClient();
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  const { values, setValues, errors, saved, busy, ref, set, submit } = useTextFieldsForm(KEYS, {
+  const form = useTextFieldsForm(KEYS, {
     check: problems,
     async save(body) {
       const { changed, ...view } = await saveSchoolProfile(body);
@@ -56,24 +68,14 @@ export default function SchoolProfilePage() {
     },
   });
   // the form starts from the profile once it has loaded
+  const { values, setValues } = form;
   if (loaded.data && !values) {
     setValues(fill(loaded.data.profile));
     setUpdatedAt(loaded.data.updatedAt);
   }
 
-  if (loaded.error)
-    return (
-      <main id="main" className="page">
-        <h1 className="page-title">学校信息</h1>
-        <Alert>{loaded.error.message}</Alert>
-      </main>
-    );
-  if (!loaded.data || !values)
-    return (
-      <main id="main" className="page">
-        <Loading />
-      </main>
-    );
+  if (loaded.error) return <PageError title="学校信息">{loaded.error.message}</PageError>;
+  if (!loaded.data || !values) return <PageLoading />;
 
   return (
     <main id="main" className="page page-narrow">
@@ -81,74 +83,22 @@ export default function SchoolProfilePage() {
         <Link href="/">首页</Link> / <span>学校信息</span>
       </nav>
       <h1 className="page-title">学校信息</h1>
-      <form className="card school-profile" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="h-school-part">
-        <h2 id="h-school-part">{loaded.data.school.name} · 协议书学校栏</h2>
-        <p className="muted">
-          {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；' +
-            '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
-        </p>
-        {updatedAt && <p className="muted small">上次保存：{formatBeijingDateTime(updatedAt)}</p>}
-        <Alert>{errors.form}</Alert>
-        <TextInput
-          ref={ref('authority')}
-          label="学校就业主管部门"
-          required
-          autoComplete="organization"
-          value={values.authority}
-          onChange={set('authority')}
-          error={errors.authority}
-          maxLength={100}
-        />
-        <div className="school-profile-row">
-          <TextInput
-            ref={ref('contact')}
-            label="联系人"
-            required
-            autoComplete="name"
-            value={values.contact}
-            onChange={set('contact')}
-            error={errors.contact}
-            maxLength={30}
-          />
-          <TextInput
-            ref={ref('phone')}
-            label="联系电话"
-            required
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            error={errors.phone}
-            maxLength={20}
-            hint="手机或固定电话（区号-号码）"
-          />
-        </div>
-        <TextInput
-          ref={ref('address')}
-          label="通讯地址"
-          autoComplete="street-address"
-          value={values.address}
-          onChange={set('address')}
-          error={errors.address}
-          maxLength={100}
-        />
-        <TextInput
-          ref={ref('postcode')}
-          label="邮编"
-          inputMode="numeric"
-          autoComplete="postal-code"
-          className="input input-short"
-          value={values.postcode}
-          onChange={set('postcode')}
-          error={errors.postcode}
-          maxLength={6}
-        />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? '正在保存…' : '保存'}
-        </button>
-        <ResultNotice notice={saved ? { tone: 'ok', text: saved } : null} />
-      </form>
+      <FormSection
+        form={form}
+        className="card school-profile"
+        title={`${loaded.data.school.name} · 协议书学校栏`}
+        titleId="h-school-part"
+        intro={
+          <>
+            <p className="muted">
+              {'在这里填写一次，审核协议书时「学校意见」中的就业主管部门、联系人、电话、地址、邮编会自动带入；' +
+                '协议书上已填写的内容不会被覆盖，在某份协议书上改动的内容只对该协议书有效。'}
+            </p>
+            {updatedAt && <p className="muted small">上次保存：{formatBeijingDateTime(updatedAt)}</p>}
+          </>
+        }
+        rows={SCHOOL_FIELDS}
+      />
     </main>
   );
 }
