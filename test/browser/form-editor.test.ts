@@ -12,6 +12,7 @@ import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { signOut } from './helpers';
 import type { AnswerBody } from '../../worker/test/answer-body';
+import { jobTerms } from '../../worker/test/job-terms';
 
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -50,28 +51,6 @@ class Api {
     return api;
   }
 }
-
-const beijingDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-
-const terms = () => ({
-  employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-  contactName: '赵经理',
-  contactPhone: '13600001111',
-  jobCategory: '13',
-  jobTitle: '后端开发工程师',
-  workRegion: '320106',
-  monthlySalary: 12000,
-  socialInsurance: '1',
-  contractYears: 3,
-  probationMonths: 3,
-  penalty: 5000,
-  deadline: beijingDate(5),
-  archiveMode: 'unit',
-  archiveUnitName: '南京云帆信息科技有限公司人事部',
-  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-  archivePostcode: '210005',
-  householdMode: 'stay',
-});
 
 interface Graduate {
   api: Api;
@@ -113,7 +92,7 @@ async function agreementAtSchool(base: string, student: Api, name: string): Prom
   const draft = await employer.ok('POST', '/api/invitations', { studentId: user.scope.studentId, data: {} });
   const sent = await employer.ok('POST', `/api/invitations/${draft.id}/send`, {
     version: draft.version,
-    data: { ...draft.data, ...terms() },
+    data: { ...draft.data, ...jobTerms() },
   });
   await student.ok('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
   const [agreement] = (await student.ok('GET', '/api/agreements?state=college_review')).items;
