@@ -114,6 +114,13 @@ async function photoId(student: Api): Promise<string> {
   return (await student.ok('POST', '/api/files', undefined, form)).id;
 }
 
+/** The admin signs in, waits for the admin home (its 表单管理 link), and opens `path`. */
+async function openAsAdmin(session: Session, path: string) {
+  await login(session, 'admin');
+  await expect.poll(() => session.page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+  await session.page.goto(base + path);
+}
+
 let s: Session;
 let base: string;
 let originalVersion = 0;
@@ -235,16 +242,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     expect(oldSubmit.body.form.version).toBe(originalVersion);
 
     // roll back in the browser: the original content becomes the next version
-    await login(s, 'admin');
-    await expect
-      .poll(() =>
-        page
-          .getByRole('main')
-          .getByRole('link', { name: /表单管理/ })
-          .isVisible(),
-      )
-      .toBe(true);
-    await page.goto(`${base}/admin/forms/dispatch`);
+    await openAsAdmin(s, '/admin/forms/dispatch');
     await page.getByRole('tab', { name: '版本与对比' }).click();
     page.on('dialog', (d) => void d.accept());
     await page
@@ -264,16 +262,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const own = await openBrowser();
     const page = own.page;
     try {
-      await login(own, 'admin');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await page.goto(`${base}/admin/forms/agreement`);
+      await openAsAdmin(own, '/admin/forms/agreement');
       await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
 
       // 年薪 = 月薪 × 12 opens as picks; the admin makes it × 13 without touching JSON
@@ -371,16 +360,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const own = await openBrowser();
     const page = own.page;
     try {
-      await login(own, 'admin');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await page.goto(`${base}/admin/forms/termination`);
+      await openAsAdmin(own, '/admin/forms/termination');
       await expect.poll(() => page.getByText(`草稿基于 v${v}，其间已发布了 v${v + 1}。`).isVisible()).toBe(true);
       await page.getByRole('button', { name: `对比 v${v} 与 v${v + 1}` }).click();
       await expect.poll(() => page.getByText('+ 他人备注（otherNote）').isVisible()).toBe(true);
@@ -405,16 +385,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
   it('the editor fits a 375 px phone screen: nothing scrolls sideways but the wide tables themselves', async () => {
     const phone = await openBrowser({ width: 375, height: 800 });
     try {
-      await login(phone, 'admin');
-      await expect
-        .poll(() =>
-          phone.page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await phone.page.goto(`${base}/admin/forms/dispatch`);
+      await openAsAdmin(phone, '/admin/forms/dispatch');
       await expect.poll(() => phone.page.getByText('定义校验通过').isVisible()).toBe(true);
       await phone.page.getByRole('button', { name: '毕业去向', exact: true }).click();
       await expect.poll(() => phone.page.getByRole('group', { name: '显示条件' }).isVisible()).toBe(true);
