@@ -10,23 +10,17 @@ import type { Write } from '../../db/batch';
 import { childRecordsOf } from '../../db/child-records';
 import type { Db } from '../../db/client';
 import { abortUnlessChanged, moveRecordWrite } from '../../db/records';
-import type { RecordRow } from '../../db/schema';
 import { destinationOf } from '../../db/student-records';
 import { latestForm } from '../../form-registry/registry';
 import { auditWrites } from '../audit';
-import { openChildRecord, str, type Author } from './shared';
+import { openChildRecord, str, type AgreementApproval, type Author } from './shared';
 
 /** The state a destination written by an approved agreement stands in. */
 export const SIGNED = 'agreement';
 
 /** The writes that register the agreement's student as 签就业协议形式就业 (code 10). */
-export async function registerSignedDestination(
-  db: Db,
-  agreement: RecordRow,
-  agreementData: Record<string, unknown>,
-  actor: Author,
-  now: string,
-): Promise<Write[]> {
+export async function registerSignedDestination(ctx: AgreementApproval): Promise<Write[]> {
+  const { db, record: agreement, data: agreementData, actor, now } = ctx;
   const data = { destination: '10', employerName: str(agreementData.employerName), creditCode: str(agreementData.creditCode) };
   const note = '协议书学校审核通过，毕业去向登记为签就业协议形式就业';
   const existing = await destinationOf(db, agreement.studentId ?? '', agreement.cohort ?? 0);

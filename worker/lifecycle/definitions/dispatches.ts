@@ -9,21 +9,15 @@ import type { Write } from '../../db/batch';
 import { childRecordsOf } from '../../db/child-records';
 import type { Db } from '../../db/client';
 import { moveRecordWrite } from '../../db/records';
-import type { RecordRow } from '../../db/schema';
 import { latestForm } from '../../form-registry/registry';
 import { auditWrites } from '../audit';
 import type { Lifecycle } from '../types';
-import { openChildRecord, str, type Author } from './shared';
+import { openChildRecord, str, type AgreementApproval, type Author } from './shared';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
 /** The writes that open the student's dispatch record for an approved agreement. */
-export async function openDispatch(
-  db: Db,
-  agreement: RecordRow,
-  agreementData: Record<string, unknown>,
-  actor: Author,
-  now: string,
-): Promise<Write[]> {
+export async function openDispatch(ctx: AgreementApproval): Promise<Write[]> {
+  const { db, record: agreement, data: agreementData, actor, now } = ctx;
   const form = await latestForm(db, 'dispatch');
   const data = { ...applyMappings(form.definition, 'agreement', agreementData), destination: '10' } as Record<string, unknown>;
   return openChildRecord(

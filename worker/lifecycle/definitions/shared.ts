@@ -11,7 +11,7 @@ import type { FormVersion } from '../../form-registry/registry';
 import { newId } from '../../lib/encoding';
 import { auditWrites, NEW_RECORD, type AuditInput } from '../audit';
 import { inScope } from '../scope';
-import type { CreateFrom, Kind } from '../types';
+import type { CreateFrom, Kind, TransitionContext } from '../types';
 import { valueText } from '../../lib/value-text';
 import { FROM_SOURCE } from '../source-prefill';
 
@@ -100,6 +100,9 @@ export async function hasOpenChild(db: Db, parentId: string, kind: Kind, states:
 
 /** Who writes what another record's transition opens or moves on. */
 export type Author = AuditInput['actor'];
+
+/** What the school's approval of an agreement (`record`, its `data` as approved) passes to the records it opens. */
+export type AgreementApproval = Pick<TransitionContext, 'db' | 'record' | 'data' | 'actor' | 'now'>;
 
 /** A record an approved agreement opens: its dispatch record, its 毕业去向登记. */
 export interface OpenedChild {
