@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { Write } from '../db/batch';
 import type { Actor } from '../auth/actor';
 import { chainTail, preChainEvents } from '../db/audit-chain';
-import { insertAuditEvent, moveAuditHead } from '../db/audit-writes';
 import type { Db } from '../db/client';
 import { abortUnlessChanged } from '../db/records';
+import { prepared } from '../db/prepared';
+import { auditEvents, records } from '../db/schema';
 import { eventHash, GENESIS, preChainSeal, type PreChainEvent } from '../domain/audit/event-hash';
 import { canonicalJson } from '../lib/canonical-json';
 import { newId, sha256Hex } from '../lib/encoding';
@@ -58,7 +60,7 @@ export async function auditWrites(db: Db, input: AuditInput): Promise<Write[]> {
   const expectedHead = input.head === NEW_RECORD ? null : input.head;
   return [
     insert,
-    moveAuditHead(db, input.recordId, expectedHead, hash),
+    db.update(records).set({ auditHead: hash }).where(sql`${records.id} = ${input.recordId} AND ${records.auditHead} IS ${expectedHead}`),
     abortUnlessChanged(db),
   ];
 }
@@ -73,10 +75,33 @@ export async function auditEventOfUpdate(db: Db, input: AuditInput): Promise<{ i
   return chainedEvent(db, input);
 }
 
+type EventRow = typeof auditEvents.$inferInsert & { prevHash: string; hash: string; snapshot: string };
+
+/** Every transition writes one: its text is rendered once (see `prepared`). */
+const insertEvent = prepared<EventRow>((db, p) =>
+  db.insert(auditEvents).values({
+    id: p.id,
+    recordId: p.recordId,
+    kind: p.kind,
+    action: p.action,
+    fromState: p.fromState,
+    toState: p.toState,
+    actorId: p.actorId,
+    actorRole: p.actorRole,
+    actorName: p.actorName,
+    reason: p.reason,
+    dataDigest: p.dataDigest,
+    snapshot: p.snapshot,
+    at: p.at,
+    prevHash: p.prevHash,
+    hash: p.hash,
+  }),
+);
+
 /** The insert of a record's next event, linked to the one before it, and the hash it leaves as head. */
 async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write; hash: string }> {
   const { event, snapshot, hash } = await sealedEvent(input, await previousHash(db, input.recordId, input.head, input.preChain));
-  return { insert: insertAuditEvent(db, { ...event, snapshot, hash }), hash };
+  return { insert: insertEvent(db, { ...event, snapshot, hash }), hash };
 }
 
 /**
@@ -87,7 +112,7 @@ async function chainedEvent(db: Db, input: AuditInput): Promise<{ insert: Write;
 export async function subjectAuditWrites(db: Db, input: Omit<AuditInput, 'head'>): Promise<Write[]> {
   const prev = (await chainTail(db, input.recordId)) ?? (await previousHash(db, input.recordId, null));
   const { event, snapshot, hash } = await sealedEvent({ ...input, head: null }, prev);
-  return [insertAuditEvent(db, { ...event, snapshot, hash })];
+  return [db.insert(auditEvents).values({ ...event, snapshot, hash })];
 }
 
 async function sealedEvent(input: AuditInput, prevHash: string) {
