@@ -41,6 +41,12 @@ async function collegeThenSchool(path: string, school = { action: '学校审核�
   await approve('school', path, school.action, school.next, { confirm: school.confirm });
 }
 
+/** Opens the list at `path` and the first record in it whose link matches `name`. */
+async function openListed(path: string, name: RegExp) {
+  await s.page.goto(s.baseUrl + path);
+  await s.page.getByRole('link', { name }).first().click();
+}
+
 afterAll(async () => {
   await closeSession(s);
 });
@@ -84,11 +90,7 @@ describe('线上签约, end to end in the browser', () => {
 
     // 学生: open the invitation and accept it in two steps
     await login(s, 'student');
-    await page.goto(s.baseUrl + '/r/invitations?state=sent');
-    await page
-      .getByRole('link', { name: /南京云帆/ })
-      .first()
-      .click();
+    await openListed('/r/invitations?state=sent', /南京云帆/);
     await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '接受邀约' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '下一步' }).click();
@@ -121,11 +123,7 @@ describe('线上签约, end to end in the browser', () => {
   it('派遣信息: the student confirms the prefilled record, uploads a photo of the stamped agreement, submits → college → school → centre', async () => {
     const page = s.page;
     await signIn('student');
-    await page.goto(s.baseUrl + '/r/dispatches');
-    await page
-      .getByRole('link', { name: /南京云帆/ })
-      .first()
-      .click();
+    await openListed('/r/dispatches', /南京云帆/);
     await expect.poll(() => page.getByText('未确认').first().isVisible()).toBe(true);
     const dispatchPath = new URL(page.url()).pathname;
     // walk the wizard to the proof page; the employer was prefilled from the agreement
@@ -152,11 +150,7 @@ describe('线上签约, end to end in the browser', () => {
   it('解约: the employer applies, the student consents, college and school approve; the agreement is 已解约', async () => {
     const page = s.page;
     await signIn('employer');
-    await page.goto(s.baseUrl + '/r/agreements?state=approved');
-    await page
-      .getByRole('link', { name: /李思远/ })
-      .first()
-      .click();
+    await openListed('/r/agreements?state=approved', /李思远/);
     const agreementPath = new URL(page.url()).pathname;
     // the server offers what it would accept: an approved agreement is terminated, no longer amended
     await expect.poll(() => page.getByRole('link', { name: '申请解约' }).isVisible()).toBe(true);
@@ -237,11 +231,7 @@ describe('线上签约, end to end in the browser', () => {
     const page = s.page;
     await signIn('student');
     // the approved offline agreement opened a new dispatch record
-    await page.goto(s.baseUrl + '/r/dispatches?state=unconfirmed');
-    await page
-      .getByRole('link', { name: /无锡星河/ })
-      .first()
-      .click();
+    await openListed('/r/dispatches?state=unconfirmed', /无锡星河/);
     const fileInput = page.locator('input[type=file]');
     for (let i = 0; i < 5 && !(await fileInput.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     // a 4000 × 3000 noisy PNG: far over the 10 MB upload limit as it is
