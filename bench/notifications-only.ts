@@ -6,7 +6,7 @@
  * server's CPU per approval of each round (/proc). `--on sweep`: the on rounds queue nothing from
  * the request. Prints each round and the on/off ratio; writes bench/results/notifications-latest.json.
  */
-import { jobTerms } from './job-terms';
+import { jobTerms } from '../worker/test/job-terms';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { approveBlockSize, benchIdNumber, benchRecordId } from './worker/bench-data';

@@ -4,7 +4,7 @@
  * signing records, measures over loopback and writes bench/results/latest.json.
  * Every throughput and latency target is a ratio to the floor measured in the same run.
  */
-import { jobTerms } from './job-terms';
+import { jobTerms } from '../worker/test/job-terms';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

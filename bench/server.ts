@@ -5,26 +5,14 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureDevVars } from '../scripts/ensure-dev-vars';
+import { freePort, stopProcessGroup, waitUntilHealthy } from '../scripts/server-process';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const BENCH_ENTRY = 'bench/worker/index.ts';
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BenchServer {
   baseUrl: string;
@@ -137,33 +125,10 @@ export async function startServer(state: BenchState, opts: ServerOptions = {}): 
   child.stderr?.on('data', (b: Buffer) => {
     output = (output + b.toString()).slice(-20_000);
   });
+  const exited = new Promise((r) => child.once('exit', r));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('wrangler dev exited early:\n' + output);
-    if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
-    try {
-      if ((await fetch(baseUrl + '/api/health')).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
+  await waitUntilHealthy(child, baseUrl, 120_000, () => output);
+  const stop = () => stopProcessGroup(child, exited);
   return {
     baseUrl,
     stateDir,

@@ -18,6 +18,7 @@ import destinationJson from './destination.json';
 import dispatchJson from './dispatch.json';
 import employerJson from './employer.json';
 import sourceJson from './source.json';
+import { FROM_SOURCE } from '../worker/lifecycle/source-prefill';
 import terminationJson from './termination.json';
 
 const source = sourceJson as unknown as FormDefinition;
@@ -87,20 +88,7 @@ const SOURCE_RECORD: Values = {
   email: 'lisiyuan@example.com',
 };
 
-/** What the worker copies from the approved source record into an agreement (FROM_SOURCE). */
-const FROM_SOURCE = [
-  'name',
-  'idNumber',
-  'gender',
-  'mobile',
-  'email',
-  'college',
-  'major',
-  'education',
-  'originRegion',
-  'studentNo',
-  'cohort',
-];
+/** What the worker copies from the approved source record into an agreement. */
 const STUDENT_PREFILL: Values = Object.fromEntries(FROM_SOURCE.map((k) => [k, SOURCE_RECORD[k]]));
 
 /** What the worker copies from the employer's organisation record into an invitation. */

@@ -8,49 +8,46 @@ import { COST_KINDS, largestSubmission, worstDefinition } from './test/cost-fixt
 import { MAX_VALIDATION_WORK, validationWork } from './cost';
 import { checkDefinition, LIMITS } from './definition-check';
 import { ruleNodeVisits } from './rules';
-import type { FieldDef, FormDefinition, Rule, Values } from './types';
+import type { CheckDef, FieldDef, FormDefinition, Rule, SectionDef, Values } from './types';
 import { validate } from './validate';
 
 const GROUP = 'steps[0].sections[0].rows[0][0]';
 
-/** The issue's form: a group of up to `maxItems` rows whose sub-fields carry 60-term rules. */
-function issueDefinition(maxItems: number, terms = 60): FormDefinition {
-  const rule = { or: Array.from({ length: terms }, (_, i) => ({ '==': [{ var: '$row.a' }, `v${i}`] })) };
+/** An employer's form, filled at 'register', of one page (key 'p') holding one section (key 's'). */
+function oneSectionForm(title: string, page: string, section: Omit<SectionDef, 'key'>, checks?: CheckDef[]): FormDefinition {
   return {
     key: 'employer',
-    title: '用人单位注册',
+    title,
     schemaVersion: 1,
     workflow: [{ key: 'register', label: '注册' }],
     access: { '*': { edit: ['employer'] } },
-    steps: [
-      {
-        key: 'p',
-        label: '单位信息',
-        sections: [
-          {
-            key: 's',
-            label: '单位信息',
-            rows: [
-              [
-                {
-                  key: 'items',
-                  type: 'group',
-                  label: '明细',
-                  maxItems,
-                  fields: [
-                    { key: 'a', type: 'text', label: '甲', maxLength: 20 },
-                    ...['b', 'c', 'd'].map(
-                      (key): FieldDef => ({ key, type: 'text', label: key, maxLength: 20, visibleWhen: rule, requiredWhen: rule }),
-                    ),
-                  ],
-                },
-              ],
-            ],
-          },
-        ],
-      },
-    ],
+    steps: [{ key: 'p', label: page, sections: [{ key: 's', ...section }] }],
+    ...(checks ? { checks } : {}),
   };
+}
+
+/** The issue's form: a group of up to `maxItems` rows whose sub-fields carry 60-term rules. */
+function issueDefinition(maxItems: number, terms = 60): FormDefinition {
+  const rule = { or: Array.from({ length: terms }, (_, i) => ({ '==': [{ var: '$row.a' }, `v${i}`] })) };
+  return oneSectionForm('用人单位注册', '单位信息', {
+    label: '单位信息',
+    rows: [
+      [
+        {
+          key: 'items',
+          type: 'group',
+          label: '明细',
+          maxItems,
+          fields: [
+            { key: 'a', type: 'text', label: '甲', maxLength: 20 },
+            ...['b', 'c', 'd'].map(
+              (key): FieldDef => ({ key, type: 'text', label: key, maxLength: 20, visibleWhen: rule, requiredWhen: rule }),
+            ),
+          ],
+        },
+      ],
+    ],
+  });
 }
 
 describe('the definition checker bounds the work of one validation', () => {
@@ -191,44 +188,26 @@ describe('the model never counts less than the engine evaluates', () => {
         { key: 's2', type: 'text', label: 's2', maxLength: 20, requiredWhen: at('s2Required', r.row) },
         { key: 's3', type: 'text', label: 's3', maxLength: 20, computed: at('s3Computed', r.row) },
       ];
-      return {
-        key: 'employer',
-        title: '随机表单',
-        schemaVersion: 1,
-        workflow: [{ key: 'register', label: '注册' }],
-        access: { '*': { edit: ['employer'] } },
-        steps: [
-          {
-            key: 'p',
-            label: '页',
-            sections: [
-              {
-                key: 's',
-                label: '分节',
-                visibleWhen: at('section', r.top),
-                rows: [
-                  [
-                    {
-                      key: 't1',
-                      type: 'text',
-                      label: '文本一',
-                      visibleWhen: at('t1Visible', r.top),
-                      requiredWhen: at('t1Required', r.top),
-                    },
-                    { key: 't2', type: 'textarea', label: '文本二', visibleWhen: at('t2Visible', r.top) },
-                  ],
-                  [
-                    { key: 'n1', type: 'number', label: '数一' },
-                    { key: 'n2', type: 'number', label: '数二', computed: at('n2Computed', r.top) },
-                  ],
-                  [{ key: 'g', type: 'group', label: '分组', maxItems: r.maxItems, fields: subs }],
-                ],
-              },
+      return oneSectionForm(
+        '随机表单',
+        '页',
+        {
+          label: '分节',
+          visibleWhen: at('section', r.top),
+          rows: [
+            [
+              { key: 't1', type: 'text', label: '文本一', visibleWhen: at('t1Visible', r.top), requiredWhen: at('t1Required', r.top) },
+              { key: 't2', type: 'textarea', label: '文本二', visibleWhen: at('t2Visible', r.top) },
             ],
-          },
-        ],
-        checks: r.slots.includes('check') ? [{ rule: r.top, message: '不成立', field: 't1' }] : [],
-      };
+            [
+              { key: 'n1', type: 'number', label: '数一' },
+              { key: 'n2', type: 'number', label: '数二', computed: at('n2Computed', r.top) },
+            ],
+            [{ key: 'g', type: 'group', label: '分组', maxItems: r.maxItems, fields: subs }],
+          ],
+        },
+        r.slots.includes('check') ? [{ rule: r.top, message: '不成立', field: 't1' }] : [],
+      );
     });
   const text = fc.oneof(fc.constantFrom('', 'a', 'b', '1', '2026-01-01', '😀😀'), fc.string({ maxLength: 30 }));
   const submission = (rows: number) =>
@@ -257,45 +236,33 @@ describe('the model never counts less than the engine evaluates', () => {
 
   it('a form whose visibility never settles and whose rows are all full: evaluated nodes = the model exactly', () => {
     const rule = (x: string): Rule => ({ '!=': [{ var: x }, 'zz'] });
-    const def: FormDefinition = {
-      key: 'employer',
-      title: '不收敛的表单',
-      schemaVersion: 1,
-      workflow: [{ key: 'register', label: '注册' }],
-      access: { '*': { edit: ['employer'] } },
-      steps: [
-        {
-          key: 'p',
-          label: '页',
-          sections: [
+    const def = oneSectionForm(
+      '不收敛的表单',
+      '页',
+      {
+        label: '分节',
+        visibleWhen: rule('t1'),
+        rows: [
+          // shown only while empty: hidden, then shown, then hidden… for every round
+          [{ key: 't1', type: 'text', label: '文本一', visibleWhen: { empty: { var: 't1' } } }],
+          [{ key: 't2', type: 'text', label: '文本二', computed: { concat: [{ var: 't1' }, '!'] }, requiredWhen: rule('t1') }],
+          [
             {
-              key: 's',
-              label: '分节',
-              visibleWhen: rule('t1'),
-              rows: [
-                // shown only while empty: hidden, then shown, then hidden… for every round
-                [{ key: 't1', type: 'text', label: '文本一', visibleWhen: { empty: { var: 't1' } } }],
-                [{ key: 't2', type: 'text', label: '文本二', computed: { concat: [{ var: 't1' }, '!'] }, requiredWhen: rule('t1') }],
-                [
-                  {
-                    key: 'g',
-                    type: 'group',
-                    label: '分组',
-                    maxItems: 4,
-                    fields: [
-                      { key: 's1', type: 'text', label: 's1', visibleWhen: rule('$row.s2'), requiredWhen: rule('$row.s2') },
-                      { key: 's2', type: 'text', label: 's2' },
-                      { key: 's3', type: 'text', label: 's3', computed: { concat: [{ var: '$row.s2' }, { var: 't1' }] } },
-                    ],
-                  },
-                ],
+              key: 'g',
+              type: 'group',
+              label: '分组',
+              maxItems: 4,
+              fields: [
+                { key: 's1', type: 'text', label: 's1', visibleWhen: rule('$row.s2'), requiredWhen: rule('$row.s2') },
+                { key: 's2', type: 'text', label: 's2' },
+                { key: 's3', type: 'text', label: 's3', computed: { concat: [{ var: '$row.s2' }, { var: 't1' }] } },
               ],
             },
           ],
-        },
-      ],
-      checks: [{ rule: rule('t1'), message: '不成立', field: 't2' }],
-    };
+        ],
+      },
+      [{ rule: rule('t1'), message: '不成立', field: 't2' }],
+    );
     expect(checkDefinition(def)).toEqual([]);
     const rows = Array.from({ length: 4 }, () => ({ s2: 'b' }));
     // t2 is computed, so its requiredWhen (3 nodes) is never asked; the model counts it anyway

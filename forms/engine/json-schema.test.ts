@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import agreement from '../agreement.json';
 import source from '../source.json';
 import { formJsonSchema } from './json-schema';
+import { yesNoTable } from './test/fixtures';
 import type { FormDefinition } from './types';
 
 const def = (fields: unknown[]): FormDefinition => ({
@@ -9,16 +10,7 @@ const def = (fields: unknown[]): FormDefinition => ({
   title: '测试',
   schemaVersion: 1,
   workflow: [{ key: 'edit', label: '填写' }],
-  codeTables: [
-    {
-      key: 'yn',
-      label: '是否',
-      items: [
-        { code: '1', label: '是' },
-        { code: '0', label: '否' },
-      ],
-    },
-  ],
+  codeTables: [yesNoTable('yn')],
   steps: [
     {
       key: 's',

@@ -3,6 +3,7 @@
  * look at a record rather than walk the flow that makes it (signing-season walks it in the browser).
  */
 import type { AnswerBody } from '../../worker/test/answer-body';
+import { jobTerms } from '../../worker/test/job-terms';
 export class ApiUser {
   private cookie = '';
   private constructor(private readonly baseUrl: string) {}
@@ -32,9 +33,6 @@ export class ApiUser {
     return (text ? JSON.parse(text) : null) as T;
   }
 }
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.parse(today()) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A new student of 江苏示范大学: imported, password changed, identity confirmed, 生源 省级通过. */
 export async function approvedStudent(
@@ -79,26 +77,7 @@ export async function draftInvitation(
   const draft = await employer.call('POST', '/api/invitations', { studentId, data: {} });
   return employer.call('POST', `/api/invitations/${draft.id}/save`, {
     version: draft.version,
-    data: {
-      ...draft.data,
-      employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-      contactName: '赵经理',
-      contactPhone: '13600001111',
-      jobCategory: '13',
-      jobTitle: '后端开发工程师',
-      workRegion: '320106',
-      monthlySalary: 12000,
-      socialInsurance: '1',
-      contractYears: 3,
-      probationMonths: 3,
-      penalty: 5000,
-      deadline: inDays(5),
-      archiveMode: 'unit',
-      archiveUnitName: '南京云帆信息科技有限公司人事部',
-      archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-      archivePostcode: '210005',
-      householdMode: 'stay',
-    },
+    data: { ...draft.data, ...jobTerms() },
   });
 }
 

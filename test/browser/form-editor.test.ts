@@ -12,6 +12,7 @@ import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { signOut } from './helpers';
 import type { AnswerBody } from '../../worker/test/answer-body';
+import { jobTerms } from '../../worker/test/job-terms';
 
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -50,28 +51,6 @@ class Api {
     return api;
   }
 }
-
-const beijingDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-
-const terms = () => ({
-  employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-  contactName: '赵经理',
-  contactPhone: '13600001111',
-  jobCategory: '13',
-  jobTitle: '后端开发工程师',
-  workRegion: '320106',
-  monthlySalary: 12000,
-  socialInsurance: '1',
-  contractYears: 3,
-  probationMonths: 3,
-  penalty: 5000,
-  deadline: beijingDate(5),
-  archiveMode: 'unit',
-  archiveUnitName: '南京云帆信息科技有限公司人事部',
-  archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-  archivePostcode: '210005',
-  householdMode: 'stay',
-});
 
 interface Graduate {
   api: Api;
@@ -113,7 +92,7 @@ async function agreementAtSchool(base: string, student: Api, name: string): Prom
   const draft = await employer.ok('POST', '/api/invitations', { studentId: user.scope.studentId, data: {} });
   const sent = await employer.ok('POST', `/api/invitations/${draft.id}/send`, {
     version: draft.version,
-    data: { ...draft.data, ...terms() },
+    data: { ...draft.data, ...jobTerms() },
   });
   await student.ok('POST', `/api/invitations/${sent.id}/accept`, { version: sent.version, data: {} });
   const [agreement] = (await student.ok('GET', '/api/agreements?state=college_review')).items;
@@ -133,6 +112,13 @@ async function photoId(student: Api): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([PHOTO], { type: 'image/png' }), '协议书.png');
   return (await student.ok('POST', '/api/files', undefined, form)).id;
+}
+
+/** The admin signs in, waits for the admin home (its 表单管理 link), and opens `path`. */
+async function openAsAdmin(session: Session, path: string) {
+  await login(session, 'admin');
+  await expect.poll(() => session.page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+  await session.page.goto(base + path);
 }
 
 let s: Session;
@@ -256,16 +242,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     expect(oldSubmit.body.form.version).toBe(originalVersion);
 
     // roll back in the browser: the original content becomes the next version
-    await login(s, 'admin');
-    await expect
-      .poll(() =>
-        page
-          .getByRole('main')
-          .getByRole('link', { name: /表单管理/ })
-          .isVisible(),
-      )
-      .toBe(true);
-    await page.goto(`${base}/admin/forms/dispatch`);
+    await openAsAdmin(s, '/admin/forms/dispatch');
     await page.getByRole('tab', { name: '版本与对比' }).click();
     page.on('dialog', (d) => void d.accept());
     await page
@@ -285,16 +262,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const own = await openBrowser();
     const page = own.page;
     try {
-      await login(own, 'admin');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await page.goto(`${base}/admin/forms/agreement`);
+      await openAsAdmin(own, '/admin/forms/agreement');
       await expect.poll(() => page.getByText('定义校验通过').isVisible()).toBe(true);
 
       // 年薪 = 月薪 × 12 opens as picks; the admin makes it × 13 without touching JSON
@@ -392,16 +360,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
     const own = await openBrowser();
     const page = own.page;
     try {
-      await login(own, 'admin');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await page.goto(`${base}/admin/forms/termination`);
+      await openAsAdmin(own, '/admin/forms/termination');
       await expect.poll(() => page.getByText(`草稿基于 v${v}，其间已发布了 v${v + 1}。`).isVisible()).toBe(true);
       await page.getByRole('button', { name: `对比 v${v} 与 v${v + 1}` }).click();
       await expect.poll(() => page.getByText('+ 他人备注（otherNote）').isVisible()).toBe(true);
@@ -426,16 +385,7 @@ describe('表单管理: the admin changes the dispatch form without a deploy', (
   it('the editor fits a 375 px phone screen: nothing scrolls sideways but the wide tables themselves', async () => {
     const phone = await openBrowser({ width: 375, height: 800 });
     try {
-      await login(phone, 'admin');
-      await expect
-        .poll(() =>
-          phone.page
-            .getByRole('main')
-            .getByRole('link', { name: /表单管理/ })
-            .isVisible(),
-        )
-        .toBe(true);
-      await phone.page.goto(`${base}/admin/forms/dispatch`);
+      await openAsAdmin(phone, '/admin/forms/dispatch');
       await expect.poll(() => phone.page.getByText('定义校验通过').isVisible()).toBe(true);
       await phone.page.getByRole('button', { name: '毕业去向', exact: true }).click();
       await expect.poll(() => phone.page.getByRole('group', { name: '显示条件' }).isVisible()).toBe(true);

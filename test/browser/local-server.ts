@@ -5,24 +5,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { ensureDevVars } from '../../scripts/ensure-dev-vars';
+import { freePort, stopProcessGroup, waitUntilHealthy } from '../../scripts/server-process';
 import type { AnswerBody } from '../../worker/test/answer-body';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `wrangler d1 migrations apply` on the directory; returns what it printed. */
 export function applyMigrations(dir: string): string {
@@ -82,37 +70,8 @@ export async function startServer(dir: string): Promise<LocalServer> {
   child.stderr?.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('wrangler dev exited early:\n' + output);
-    if (Date.now() > deadline) throw new Error('wrangler dev did not become healthy:\n' + output);
-    try {
-      if ((await fetch(baseUrl + '/api/health')).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
-    baseUrl,
-    log,
-    async stop() {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const killed = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }, 5000);
-      await exited;
-      clearTimeout(killed);
-    },
-  };
+  await waitUntilHealthy(child, baseUrl, 90_000, () => output);
+  return { baseUrl, log, stop: () => stopProcessGroup(child, exited) };
 }
 
 /** A minimal cookie-keeping JSON client, as the web app talks to the API. */

@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../worker/domain/files/sample-files.fixture';
-import { addDays, beijingToday } from '../../worker/lib/dates';
 import { closeSession, login, openBrowser, type Session } from './browser';
 import { freshIdentities } from './fresh-identities';
 import { ApiClient } from './local-server';
 import type { AnswerBody } from '../../worker/test/answer-body';
+import { jobTerms } from '../../worker/test/job-terms';
 
 const fresh = freshIdentities('record-timeline');
 
@@ -61,25 +61,8 @@ async function recordsWithFullHistory(base: string) {
 
   const employer = await ApiClient.signIn(base, 'employer');
   const draft = await ok(employer.request('POST', '/api/invitations', { studentId: source.studentId, data: {} }), 201);
-  const terms = {
-    employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    contactName: '赵经理',
-    contactPhone: '13600001111',
-    jobCategory: '13',
-    jobTitle: '测试开发工程师',
-    workRegion: '320106',
-    monthlySalary: 11000,
-    socialInsurance: '1',
-    contractYears: 3,
-    probationMonths: 3,
-    penalty: 5000,
-    deadline: addDays(beijingToday(), 5),
-    archiveMode: 'unit',
-    archiveUnitName: '南京云帆信息科技有限公司人事部',
-    archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
-    archivePostcode: '210005',
-    householdMode: 'stay',
-  };
+  const terms = jobTerms({ jobTitle: '测试开发工程师', monthlySalary: 11000 });
+
   const sent = await ok(
     employer.request('POST', `/api/invitations/${draft.id}/send`, { version: draft.version, data: { ...draft.data, ...terms } }),
   );

@@ -19,6 +19,34 @@ async function reviewed(path: string, state: string) {
   await s.page.goto(s.baseUrl + path);
   await expect.poll(() => s.page.getByText(state).first().isVisible()).toBe(true);
 }
+
+/** Signs in and waits for the home page's greeting. */
+async function signIn(who: string) {
+  await login(s, who);
+  await expect.poll(() => s.page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+}
+
+/** `who` signs in, opens the record at `path` and takes `action`; it moves on to `next`. `who` stays signed in. */
+async function approve(who: string, path: string, action: string, next: string, options: { confirm?: boolean } = {}) {
+  await signIn(who);
+  await s.page.goto(s.baseUrl + path);
+  await act(s, action, options);
+  await reviewed(path, next);
+}
+
+/** 学院 then 学校 approve the record at `path` (`school`: the school's button and where it takes the record); the school reviewer stays signed in. */
+async function collegeThenSchool(path: string, school = { action: '学校审核通过', next: '学校审核通过', confirm: false }) {
+  await approve('college', path, '学院审核通过', '待学校审核');
+  await signOut(s);
+  await approve('school', path, school.action, school.next, { confirm: school.confirm });
+}
+
+/** Opens the list at `path` and the first record in it whose link matches `name`. */
+async function openListed(path: string, name: RegExp) {
+  await s.page.goto(s.baseUrl + path);
+  await s.page.getByRole('link', { name }).first().click();
+}
+
 afterAll(async () => {
   await closeSession(s);
 });
@@ -28,8 +56,7 @@ describe('线上签约, end to end in the browser', () => {
     const page = s.page;
 
     // 单位: look up by ID number, add to the pending list, fill the job terms, preview, send
-    await login(s, 'employer');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await signIn('employer');
     await page.goto(s.baseUrl + '/students/lookup');
     await page.locator('#lk-school').selectOption({ label: '江苏示范大学' });
     await page.getByLabel('毕业届').fill('2027');
@@ -63,11 +90,7 @@ describe('线上签约, end to end in the browser', () => {
 
     // 学生: open the invitation and accept it in two steps
     await login(s, 'student');
-    await page.goto(s.baseUrl + '/r/invitations?state=sent');
-    await page
-      .getByRole('link', { name: /南京云帆/ })
-      .first()
-      .click();
+    await openListed('/r/invitations?state=sent', /南京云帆/);
     await page.getByRole('group', { name: '操作' }).getByRole('button', { name: '接受邀约' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '下一步' }).click();
@@ -80,21 +103,12 @@ describe('线上签约, end to end in the browser', () => {
     await signOut(s);
 
     // 学院 then 学校
-    await login(s, 'college');
-    await page.goto(s.baseUrl + agreementPath);
-    await act(s, '学院审核通过');
-    await reviewed(agreementPath, '待学校审核');
-    await signOut(s);
-    await login(s, 'school');
-    await page.goto(s.baseUrl + agreementPath);
-    await act(s, '学校审核通过');
-    await reviewed(agreementPath, '学校审核通过');
+    await collegeThenSchool(agreementPath);
     await signOut(s);
 
     // both parties download the PDF from the agreement page
     for (const who of ['student', 'employer']) {
-      await login(s, who);
-      await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+      await signIn(who);
       await page.goto(s.baseUrl + agreementPath);
       const link = page.getByRole('link', { name: /下载协议书/ });
       await expect.poll(() => link.isVisible()).toBe(true);
@@ -108,13 +122,8 @@ describe('线上签约, end to end in the browser', () => {
 
   it('派遣信息: the student confirms the prefilled record, uploads a photo of the stamped agreement, submits → college → school → centre', async () => {
     const page = s.page;
-    await login(s, 'student');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
-    await page.goto(s.baseUrl + '/r/dispatches');
-    await page
-      .getByRole('link', { name: /南京云帆/ })
-      .first()
-      .click();
+    await signIn('student');
+    await openListed('/r/dispatches', /南京云帆/);
     await expect.poll(() => page.getByText('未确认').first().isVisible()).toBe(true);
     const dispatchPath = new URL(page.url()).pathname;
     // walk the wizard to the proof page; the employer was prefilled from the agreement
@@ -133,24 +142,15 @@ describe('线上签约, end to end in the browser', () => {
       ['school', '学校审核通过', '待中心审核'],
       ['center', '中心审核通过', '报到证待打印'],
     ]) {
-      await login(s, who!);
-      await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
-      await page.goto(s.baseUrl + dispatchPath);
-      await act(s, label!);
-      await reviewed(dispatchPath, next!);
+      await approve(who!, dispatchPath, label!, next!);
       await signOut(s);
     }
   }, 180_000);
 
   it('解约: the employer applies, the student consents, college and school approve; the agreement is 已解约', async () => {
     const page = s.page;
-    await login(s, 'employer');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
-    await page.goto(s.baseUrl + '/r/agreements?state=approved');
-    await page
-      .getByRole('link', { name: /李思远/ })
-      .first()
-      .click();
+    await signIn('employer');
+    await openListed('/r/agreements?state=approved', /李思远/);
     const agreementPath = new URL(page.url()).pathname;
     // the server offers what it would accept: an approved agreement is terminated, no longer amended
     await expect.poll(() => page.getByRole('link', { name: '申请解约' }).isVisible()).toBe(true);
@@ -164,8 +164,7 @@ describe('线上签约, end to end in the browser', () => {
     const terminationPath = new URL(page.url()).pathname;
     await signOut(s);
 
-    await login(s, 'student');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await signIn('student');
     await page.goto(s.baseUrl + terminationPath);
     await act(s, '同意解约', { confirm: true });
     await expect.poll(() => page.getByText('待学院审核').first().isVisible()).toBe(true);
@@ -175,15 +174,7 @@ describe('线上签约, end to end in the browser', () => {
     expect(await page.getByRole('link', { name: '申请解约' }).count()).toBe(0);
     await signOut(s);
 
-    await login(s, 'college');
-    await page.goto(s.baseUrl + terminationPath);
-    await act(s, '学院审核通过');
-    await reviewed(terminationPath, '待学校审核');
-    await signOut(s);
-    await login(s, 'school');
-    await page.goto(s.baseUrl + terminationPath);
-    await act(s, '学校审核通过（解约完成）', { confirm: true });
-    await reviewed(terminationPath, '解约完成');
+    await collegeThenSchool(terminationPath, { action: '学校审核通过（解约完成）', next: '解约完成', confirm: true });
     await page.goto(s.baseUrl + agreementPath);
     await expect.poll(() => page.getByText('已解约').first().isVisible()).toBe(true);
     await signOut(s);
@@ -191,8 +182,7 @@ describe('线上签约, end to end in the browser', () => {
 
   it('线下签约: after the termination the student enters a paper agreement; college and school approve it', async () => {
     const page = s.page;
-    await login(s, 'student');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await signIn('student');
     await page.getByRole('link', { name: '录入线下协议书' }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: /新建/ }).isVisible()).toBe(true);
     await page.getByLabel('手机号码').fill('13812345678');
@@ -232,29 +222,16 @@ describe('线上签约, end to end in the browser', () => {
     expect(await page.locator('.record-meta').textContent()).toContain(number);
     await signOut(s);
 
-    await login(s, 'college');
-    await page.goto(s.baseUrl + agreementPath);
-    await act(s, '学院审核通过');
-    await reviewed(agreementPath, '待学校审核');
-    await signOut(s);
-    await login(s, 'school');
-    await page.goto(s.baseUrl + agreementPath);
-    await act(s, '学校审核通过');
-    await reviewed(agreementPath, '学校审核通过');
+    await collegeThenSchool(agreementPath);
     await expect.poll(() => page.getByText('线下').first().isVisible()).toBe(true);
     await signOut(s);
   }, 180_000);
 
   it("a phone's large photo is downscaled in the browser before upload, so it fits the limit", async () => {
     const page = s.page;
-    await login(s, 'student');
-    await expect.poll(() => page.getByRole('heading', { name: /您好/ }).isVisible()).toBe(true);
+    await signIn('student');
     // the approved offline agreement opened a new dispatch record
-    await page.goto(s.baseUrl + '/r/dispatches?state=unconfirmed');
-    await page
-      .getByRole('link', { name: /无锡星河/ })
-      .first()
-      .click();
+    await openListed('/r/dispatches?state=unconfirmed', /无锡星河/);
     const fileInput = page.locator('input[type=file]');
     for (let i = 0; i < 5 && !(await fileInput.isVisible()); i++) await page.getByRole('button', { name: '下一步' }).click();
     // a 4000 × 3000 noisy PNG: far over the 10 MB upload limit as it is

@@ -1,5 +1,5 @@
 import type { BatchedRead, Write } from './batch';
-import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { PreChainEvent } from '../domain/audit/event-hash';
 import { preChainColumns } from './audit-chain';
 import type { Db } from './client';
@@ -199,6 +199,51 @@ export function guardedRecordUpdate(db: Db, expected: RecordExpected, change: Re
   const values = { id: expected.id, state: expected.state, version: expected.version, head: expected.auditHead } as ChangeValues;
   for (const column of columns) (values as Record<string, unknown>)[`set_${column}`] = change[column];
   return statement(db, values);
+}
+
+/** Up to `limit` records of `kind` in one of `states` whose deadline (YYYY-MM-DD) is before `today`. */
+export async function recordsPastDeadline(db: Db, kind: string, states: readonly string[], today: string, limit: number): Promise<RecordRow[]> {
+  return db
+    .select()
+    .from(records)
+    .where(and(eq(records.kind, kind), inArray(records.state, [...states]), lt(records.deadline, today)))
+    .limit(limit);
+}
+
+/** The insert of a new record row (its audit events come with it in the same batch). */
+export function insertRecord(db: Db, row: typeof records.$inferInsert): Write {
+  return db.insert(records).values(row);
+}
+
+/** The write setting a record's mode (a destination's review chain, chosen by its code). */
+export function setRecordMode(db: Db, id: string, mode: string): Write {
+  return db.update(records).set({ mode }).where(eq(records.id, id));
+}
+
+/** How a transition's effect moves another record on (an agreement a termination ends, a dispatch record it voids). */
+export interface RecordMove {
+  to: string;
+  now: string;
+  /** the states it must still be in; any when not given */
+  from?: readonly string[];
+  /** the version it was read at, when it must still be at it */
+  version?: number;
+  /** columns that change with the state */
+  set?: Partial<Pick<RecordRow, 'data' | 'parentId' | 'mode'>>;
+}
+
+/** The write moving record `id` to `move.to` and on one version; no row changes unless it is still as `from` and `version` say. */
+export function moveRecordWrite(db: Db, id: string, move: RecordMove): Write {
+  return db
+    .update(records)
+    .set({ ...move.set, state: move.to, version: sql`${records.version} + 1`, updatedAt: move.now })
+    .where(
+      and(
+        eq(records.id, id),
+        move.from ? inArray(records.state, [...move.from]) : undefined,
+        move.version === undefined ? undefined : eq(records.version, move.version),
+      ),
+    );
 }
 
 /** Aborts the batch when the statement just before it changed no row (see `writeGuards`). */

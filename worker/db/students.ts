@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
-import type { BatchedRead } from './batch';
+import type { BatchedRead, Write } from './batch';
 import type { Db } from './client';
 import { rowsOf } from './driver-rows';
 import { colleges, employers, records, schools, signingCodes, students } from './schema';
@@ -99,4 +99,14 @@ export async function listColleges(db: Db, schoolId?: string) {
 
 export async function sourceRecordOf(db: Db, studentId: string) {
   return db.query.records.findFirst({ where: and(eq(records.studentId, studentId), eq(records.kind, 'source-records')) });
+}
+
+/**
+ * The students row mirrors its source record's state, for the employer lookup, and takes the
+ * record's phone until the student has confirmed or changed their contact details (基本信息): from
+ * then on those are theirs.
+ */
+export function mirrorSourceRecord(db: Db, studentId: string, sourceState: string, phone: string | null): Write {
+  const kept = sql`CASE WHEN ${students.contactUpdatedAt} IS NULL THEN ${phone} ELSE ${students.phone} END`;
+  return db.update(students).set({ sourceState, phone: kept }).where(eq(students.id, studentId));
 }

@@ -3,11 +3,10 @@
  * record is read or acted on, so nobody ever sees or accepts a lapsed invitation as live, and by
  * the scheduled sweep for everything nobody opened.
  */
-import { and, eq, inArray, lt } from 'drizzle-orm';
 import { runBatch } from '../db/batch';
 import type { Db } from '../db/client';
-import { abortUnlessChanged, findRecord, isAbortedByGuard } from '../db/records';
-import { records, type RecordRow } from '../db/schema';
+import { abortUnlessChanged, findRecord, isAbortedByGuard, moveRecordWrite, recordsPastDeadline } from '../db/records';
+import type { RecordRow } from '../db/schema';
 import { beijingToday } from '../lib/dates';
 import { auditWrites, SYSTEM_ACTOR } from './audit';
 import type { Lifecycle } from './types';
@@ -18,10 +17,7 @@ export async function applyLapse(db: Db, lifecycle: Lifecycle, record: RecordRow
   const now = new Date().toISOString();
   try {
     await runBatch(db, [
-      db
-        .update(records)
-        .set({ state: lapse.to, version: record.version + 1, updatedAt: now })
-        .where(and(eq(records.id, record.id), eq(records.state, record.state), eq(records.version, record.version))),
+      moveRecordWrite(db, record.id, { from: [record.state], version: record.version, to: lapse.to, now }),
       abortUnlessChanged(db),
       ...(await auditWrites(db, {
         recordId: record.id,
@@ -47,11 +43,7 @@ export async function sweepLapsed(db: Db, lifecycle: Lifecycle, limit = 500): Pr
   const lapse = lifecycle.lapse;
   if (!lapse) return 0;
   const today = beijingToday();
-  const due = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.kind, lifecycle.kind), inArray(records.state, lapse.from), lt(records.deadline, today)))
-    .limit(limit);
+  const due = await recordsPastDeadline(db, lifecycle.kind, lapse.from, today, limit);
   let n = 0;
   for (const record of due) {
     if (!lapse.when(record, today)) continue;

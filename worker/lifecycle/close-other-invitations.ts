@@ -4,9 +4,9 @@
  * — 「学生已与其他单位签约」, a state of the invitation lifecycle — and its employer is told at once
  * instead of waiting for the deadline.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Write } from '../db/batch';
-import { records } from '../db/schema';
+import { moveRecordWrite } from '../db/records';
+import { studentRecords } from '../db/student-records';
 import { auditWrites } from './audit';
 import { ruleWrites } from './notifications/notification-statements';
 import { rulesFor } from './notifications/rules';
@@ -20,18 +20,12 @@ const OPEN = ['draft', 'sent'];
 export async function closeOtherInvitations(ctx: Pick<TransitionContext, 'db' | 'record' | 'actor' | 'now'>): Promise<Write[]> {
   const { db, record, actor, now } = ctx;
   if (!record.studentId) return [];
-  const open = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.studentId, record.studentId), eq(records.kind, 'invitations'), inArray(records.state, OPEN)));
+  const open = await studentRecords(db, { studentId: record.studentId, kind: 'invitations', states: OPEN });
   const out: Write[] = [];
   for (const inv of open) {
     out.push(
       // guarded by the state read: an invitation the employer changed meanwhile fails the whole approval (409, retry)
-      db
-        .update(records)
-        .set({ state: CLOSED_SIGNED_ELSEWHERE, version: sql`${records.version} + 1`, updatedAt: now })
-        .where(and(eq(records.id, inv.id), eq(records.state, inv.state), eq(records.version, inv.version))),
+      moveRecordWrite(db, inv.id, { from: [inv.state], version: inv.version, to: CLOSED_SIGNED_ELSEWHERE, now }),
       ...(await auditWrites(db, {
         recordId: inv.id,
         kind: 'invitations',

@@ -3,8 +3,8 @@
  * pipeline as a transition (`pipeline/`): body check → link (the create's own guard) → validate →
  * one batch → conflict mapping.
  */
-import type { RecordWithTimeline } from '../db/records';
-import { records, type RecordRow } from '../db/schema';
+import { insertRecord, type RecordWithTimeline } from '../db/records';
+import type { RecordRow } from '../db/schema';
 import { conflict, forbidden } from '../http/errors';
 import { latestForm } from '../form-registry/registry';
 import { newId } from '../lib/encoding';
@@ -69,7 +69,7 @@ export async function createRecord(deps: Deps, kind: string, body: Record<string
   const created = await writeRecord(deps, {
     ctx: { db, env, actor, record: row, data, reason: null, now },
     writes: async () => [
-      db.insert(records).values(row),
+      insertRecord(db, row),
       ...(await auditWrites(db, {
         recordId: row.id,
         kind: row.kind,

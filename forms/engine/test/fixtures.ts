@@ -5,7 +5,7 @@
  */
 import { idNumberCheckChar } from '../validators/id-number';
 import { creditCodeCheckChar } from '../validators/credit-code';
-import type { FormDefinition, Values } from '../types';
+import type { CodeTable, FormDefinition, Values } from '../types';
 
 export const TODAY = '2025-03-01';
 
@@ -15,6 +15,18 @@ export const VALID_ID = '11010519491231002X';
 export const VALID_ID_2 = `11010820030517002${idNumberCheckChar('11010820030517002')}`;
 /** A valid credit code (the GB 32100 example). */
 export const VALID_CREDIT_CODE = `91350100M000100Y4${creditCodeCheckChar('91350100M000100Y4')}`;
+
+/** The 是/否 code table, a new copy each time (tests change theirs). */
+export function yesNoTable(key = 'yesNo'): CodeTable {
+  return {
+    key,
+    label: '是否',
+    items: [
+      { code: '1', label: '是' },
+      { code: '0', label: '否' },
+    ],
+  };
+}
 
 const ALL_READERS = ['student', 'employer', 'college', 'school'] as const;
 
@@ -29,16 +41,7 @@ export function agreementDefinition(): FormDefinition {
       { key: 'review', label: '审核' },
     ],
     access: { '*': { read: [...ALL_READERS] } },
-    codeTables: [
-      {
-        key: 'yesNo',
-        label: '是否',
-        items: [
-          { code: '1', label: '是' },
-          { code: '0', label: '否' },
-        ],
-      },
-    ],
+    codeTables: [yesNoTable()],
     steps: [
       {
         key: 'people',

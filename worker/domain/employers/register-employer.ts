@@ -9,9 +9,9 @@ import { hashPassword, passwordProblem } from '../../auth/password';
 import { usernameProblem } from '../../../contract/account-rules';
 import { runBatch } from '../../db/batch';
 import type { Db } from '../../db/client';
-import { creditCodeTaken, usernameTaken } from '../../db/employers';
-import { isAbortedByGuard, isUniqueViolation } from '../../db/records';
-import { accounts, employers, records, type RecordRow } from '../../db/schema';
+import { creditCodeTaken, insertRegisteredEmployer, usernameTaken } from '../../db/employers';
+import { insertRecord, isAbortedByGuard, isUniqueViolation } from '../../db/records';
+import type { RecordRow } from '../../db/schema';
 import { latestForm } from '../../form-registry/registry';
 import { conflict, invalid, type FieldIssue } from '../../http/errors';
 import { newId } from '../../lib/encoding';
@@ -84,18 +84,18 @@ export async function registerEmployer(db: Db, input: RegisterEmployerInput): Pr
   };
   try {
     await runBatch(db, [
-      db.insert(employers).values({ id: employerId, ...columns, verified: false, createdAt: now }),
-      db.insert(accounts).values({
-        id: accountId,
-        username: input.username,
-        passwordHash: await hashPassword(input.password),
-        role: 'employer',
-        displayName: columns.name,
-        employerId,
-        phone: columns.contactPhone,
-        createdAt: now,
-      }),
-      db.insert(records).values(record),
+      ...insertRegisteredEmployer(
+        db,
+        { id: employerId, ...columns, createdAt: now },
+        {
+          id: accountId,
+          username: input.username,
+          passwordHash: await hashPassword(input.password),
+          displayName: columns.name,
+          phone: columns.contactPhone,
+        },
+      ),
+      insertRecord(db, record),
       // the 营业执照 becomes the registration's: from now on only those who may read it see the file
       ...attachRegistrationFiles(db, record.id, fileIds),
       ...(await auditWrites(db, {

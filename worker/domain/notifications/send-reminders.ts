@@ -9,13 +9,12 @@
  *    days), each graduate without a registered destination, and each counsellor one digest of how
  *    many of their college's graduates that is (`destination:<cohort>:<days>`), in the daily run.
  */
-import { and, count, eq, inArray, lt, or } from 'drizzle-orm';
 import { runBatch, type Write } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { notificationWrites, type AudienceOf } from '../../db/notifications';
 import { destinationSettingsOf } from '../../db/destination-settings';
 import { unregisteredByCollege, unregisteredGraduatesWrite } from '../../db/destination-reminders';
-import { records } from '../../db/schema';
+import { sentInvitationsDueOn, waitingSince } from '../../db/reminder-reads';
 import { beijingToday } from '../../lib/dates';
 import { newId } from '../../lib/encoding';
 import { render, valuesOf } from '../../lifecycle/notifications/render';
@@ -34,10 +33,7 @@ const deadlineEnd = (deadline: string) => Date.parse(deadline + 'T16:00:00Z');
 async function deadlineReminders(db: Db, now: Date): Promise<Write[]> {
   const today = beijingToday(now.getTime());
   const tomorrow = beijingToday(now.getTime() + DAY_MS);
-  const due = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.kind, 'invitations'), eq(records.state, 'sent'), inArray(records.deadline, [today, tomorrow])));
+  const due = await sentInvitationsDueOn(db, [today, tomorrow]);
   return due
     .filter((r) => r.deadline && deadlineEnd(r.deadline) > now.getTime() && deadlineEnd(r.deadline) - now.getTime() <= DAY_MS)
     .flatMap((r) =>
@@ -80,11 +76,7 @@ export function waitingStates(): { kind: Kind; state: string; role: Reviewer }[]
 async function reviewerDigests(db: Db, now: Date): Promise<Write[]> {
   const waiting = waitingStates();
   const before = new Date(now.getTime() - REVIEW_WAIT_DAYS * DAY_MS).toISOString();
-  const groups = await db
-    .select({ kind: records.kind, state: records.state, schoolId: records.schoolId, collegeId: records.collegeId, n: count() })
-    .from(records)
-    .where(and(or(...waiting.map((w) => and(eq(records.kind, w.kind), eq(records.state, w.state)))), lt(records.updatedAt, before)))
-    .groupBy(records.kind, records.state, records.schoolId, records.collegeId);
+  const groups = await waitingSince(db, waiting, before);
   // per audience: how many of each kind
   const digests = new Map<string, { audience: AudienceOf; counts: Map<string, number> }>();
   for (const g of groups) {

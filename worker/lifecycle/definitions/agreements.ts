@@ -142,8 +142,8 @@ export const agreements: Lifecycle = {
       style: 'primary',
       // the dispatch record as before, and the graduate's 毕业去向登记 becomes 10 with this employer;
       effects: async (ctx) => [
-        ...(await openDispatch(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now)),
-        ...(await registerSignedDestination(ctx.db, ctx.record, ctx.data, ctx.actor, ctx.now)),
+        ...(await openDispatch(ctx)),
+        ...(await registerSignedDestination(ctx)),
         // the student's other open invitations close, and their employers are told
         ...(await closeOtherInvitations(ctx)),
       ],

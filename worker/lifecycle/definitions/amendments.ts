@@ -3,16 +3,14 @@
  * the employer proposes a change; if the student agrees, the agreement takes the new terms and its
  * review starts again. After school approval nothing changes: terminate, then sign again.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
-import { abortUnlessChanged, findRecord } from '../../db/records';
-import { records, type RecordRow } from '../../db/schema';
-import { badRequest, conflict, notFound } from '../../http/errors';
-import { auditWrites } from '../audit';
+import { findRecord } from '../../db/records';
+import type { RecordRow } from '../../db/schema';
+import { conflict, notFound } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
 import { ADMIN_SEES_MASKED } from '../disclosure';
-import { hasOpenChild, ownAgreement, str } from './shared';
+import { agreementIdOf, agreementLinks, hasOpenChild, moveAgreement, ownAgreement, str } from './shared';
 
 const AMENDABLE = ['college_review', 'school_review'];
 
@@ -34,25 +32,13 @@ async function amendableAgreement(ctx: Pick<TransitionContext, 'db'>, agreementI
 async function applyAmendment(ctx: TransitionContext) {
   const { db, record, actor, now } = ctx;
   const agreement = await amendableAgreement(ctx, record.parentId ?? '');
-  return [
-    db
-      .update(records)
-      .set({ data: record.data, state: 'college_review', version: sql`${records.version} + 1`, updatedAt: now })
-      .where(and(eq(records.id, agreement.id), inArray(records.state, AMENDABLE), eq(records.version, agreement.version))),
-    abortUnlessChanged(db),
-    ...(await auditWrites(db, {
-      recordId: agreement.id,
-      kind: 'agreements',
-      action: 'amend',
-      fromState: agreement.state,
-      toState: 'college_review',
-      actor,
-      reason: '学生同意单位的修改，协议书重新进入审核',
-      data: record.data,
-      at: now,
-      head: agreement.auditHead,
-    })),
-  ];
+  return moveAgreement(
+    db,
+    agreement,
+    { from: AMENDABLE, to: 'college_review', action: 'amend', reason: '学生同意单位的修改，协议书重新进入审核', data: record.data },
+    actor,
+    now,
+  );
 }
 
 export const amendments: Lifecycle = {
@@ -88,22 +74,12 @@ export const amendments: Lifecycle = {
     state: 'proposed',
     label: '单位提出修改',
     async link({ db, actor, body, from }) {
-      const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
-      if (!agreementId)
-        throw badRequest('missing_field', '请指定要修改的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      const agreementId = agreementIdOf(body, '请指定要修改的协议书');
       // another employer's agreement is not there at all, whatever its state
       const agreement = assertAmendable(await ownAgreement(db, actor, agreementId, from));
       if (await hasOpenChild(db, agreement.id, 'amendments', ['proposed'], from))
         throw conflict('该协议书已有待学生确认的修改', 'duplicate');
-      return {
-        studentId: agreement.studentId,
-        schoolId: agreement.schoolId,
-        collegeId: agreement.collegeId,
-        employerId: agreement.employerId,
-        cohort: agreement.cohort,
-        parentId: agreement.id,
-        prefill: agreement.data,
-      };
+      return { ...agreementLinks(agreement), prefill: agreement.data };
     },
   },
   transitions: [

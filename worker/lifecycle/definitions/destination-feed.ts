@@ -6,81 +6,31 @@
  * completed termination reopens it for the student to register again. The old version stays in the
  * record's audit trail and timeline.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../auth/actor';
 import type { Write } from '../../db/batch';
+import { childRecordsOf } from '../../db/child-records';
 import type { Db } from '../../db/client';
-import { abortUnlessChanged } from '../../db/records';
-import { records, type RecordRow } from '../../db/schema';
+import { abortUnlessChanged, moveRecordWrite } from '../../db/records';
+import { destinationOf } from '../../db/student-records';
 import { latestForm } from '../../form-registry/registry';
-import { newId } from '../../lib/encoding';
-import { auditWrites, NEW_RECORD } from '../audit';
-import { str } from './shared';
-
-type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
+import { auditWrites } from '../audit';
+import { openChildRecord, str, type AgreementApproval, type Author } from './shared';
 
 /** The state a destination written by an approved agreement stands in. */
 export const SIGNED = 'agreement';
 
 /** The writes that register the agreement's student as 签就业协议形式就业 (code 10). */
-export async function registerSignedDestination(
-  db: Db,
-  agreement: RecordRow,
-  agreementData: Record<string, unknown>,
-  actor: Author,
-  now: string,
-): Promise<Write[]> {
+export async function registerSignedDestination(ctx: AgreementApproval): Promise<Write[]> {
+  const { db, record: agreement, data: agreementData, actor, now } = ctx;
   const data = { destination: '10', employerName: str(agreementData.employerName), creditCode: str(agreementData.creditCode) };
   const note = '协议书学校审核通过，毕业去向登记为签就业协议形式就业';
-  const existing = await db.query.records.findFirst({
-    where: and(
-      eq(records.kind, 'destinations'),
-      eq(records.studentId, agreement.studentId ?? ''),
-      eq(records.cohort, agreement.cohort ?? 0),
-    ),
-  });
+  const existing = await destinationOf(db, agreement.studentId ?? '', agreement.cohort ?? 0);
   if (!existing) {
     const form = await latestForm(db, 'destination');
-    const id = newId();
-    return [
-      // a registration racing this insert loses to it on one_destination, or this approval loses (409)
-      db.insert(records).values({
-        id,
-        kind: 'destinations',
-        state: SIGNED,
-        version: 1,
-        data,
-        formKey: form.key,
-        formVersion: form.version,
-        studentId: agreement.studentId,
-        schoolId: agreement.schoolId,
-        collegeId: agreement.collegeId,
-        employerId: null,
-        cohort: agreement.cohort,
-        parentId: agreement.id,
-        createdBy: actor.accountId,
-        createdAt: now,
-        updatedAt: now,
-      }),
-      ...(await auditWrites(db, {
-        recordId: id,
-        kind: 'destinations',
-        action: 'create',
-        fromState: null,
-        toState: SIGNED,
-        actor,
-        reason: note,
-        data,
-        at: now,
-        head: NEW_RECORD,
-      })),
-    ];
+    // a registration racing this insert loses to it on one_destination, or this approval loses (409)
+    return openChildRecord(db, agreement, { kind: 'destinations', form, state: SIGNED, data, reason: note }, actor, now);
   }
   return [
-    db
-      .update(records)
-      .set({ state: SIGNED, data, parentId: agreement.id, mode: null, version: sql`${records.version} + 1`, updatedAt: now })
-      .where(and(eq(records.id, existing.id), eq(records.version, existing.version))),
+    moveRecordWrite(db, existing.id, { version: existing.version, to: SIGNED, set: { data, parentId: agreement.id, mode: null }, now }),
     // the student changed it meanwhile: the approval is refused as stale rather than lose either
     abortUnlessChanged(db),
     ...(await auditWrites(db, {
@@ -100,17 +50,11 @@ export async function registerSignedDestination(
 
 /** A completed termination reopens the destination its agreement registered. */
 export async function reopenDestinationOf(db: Db, agreementId: string, actor: Author, now: string): Promise<Write[]> {
-  const signed = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.kind, 'destinations'), eq(records.parentId, agreementId), eq(records.state, SIGNED)));
+  const signed = await childRecordsOf(db, agreementId, 'destinations', { in: [SIGNED] });
   const out: Write[] = [];
   for (const d of signed) {
     out.push(
-      db
-        .update(records)
-        .set({ state: 'reopened', version: sql`${records.version} + 1`, updatedAt: now })
-        .where(and(eq(records.id, d.id), eq(records.state, SIGNED))),
+      moveRecordWrite(db, d.id, { from: [SIGNED], to: 'reopened', now }),
       ...(await auditWrites(db, {
         recordId: d.id,
         kind: 'destinations',

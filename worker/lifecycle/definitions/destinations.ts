@@ -7,10 +7,10 @@
  * only the school reopens one. 签就业协议形式就业 (10) is not registered here: the school's approval
  * of an agreement writes it (destination-feed.ts) and a completed termination reopens it.
  */
-import { eq } from 'drizzle-orm';
 import { codeLabel, maskIdNumber } from '../../../forms/engine';
 import { destinationSettingsOf } from '../../db/destination-settings';
-import { records } from '../../db/schema';
+import { destinationOf } from '../../db/student-records';
+import { setRecordMode } from '../../db/records';
 import { findStudent } from '../../db/students';
 import { conflict, forbidden, invalid } from '../../http/errors';
 import { beijingToday } from '../../lib/dates';
@@ -22,7 +22,7 @@ import { str } from './shared';
 async function routeReview(ctx: TransitionContext) {
   const { centerCodes } = await destinationSettingsOf(ctx.db, ctx.record.cohort ?? 0);
   const mode = centerCodes.includes(str(ctx.data.destination)) ? 'center' : 'school';
-  return [ctx.db.update(records).set({ mode }).where(eq(records.id, ctx.record.id))];
+  return [setRecordMode(ctx.db, ctx.record.id, mode)];
 }
 
 /** A registered destination changes only until the cohort's deadline (Beijing's today). */
@@ -78,10 +78,7 @@ export const destinations: Lifecycle = {
       const student = await findStudent(db, actor.studentId ?? '');
       if (!student) throw forbidden();
       if (student.sourceState !== 'approved') throw invalid('您的生源信息尚未“省级通过”，暂不能登记毕业去向', [], 'student_not_approved');
-      const existing = await db.query.records.findFirst({
-        columns: { id: true },
-        where: (r, { and, eq }) => and(eq(r.kind, 'destinations'), eq(r.studentId, student.id), eq(r.cohort, student.cohort)),
-      });
+      const existing = await destinationOf(db, student.id, student.cohort);
       if (existing) throw conflict('您已登记毕业去向，如需变更请在原登记中提交变更', 'duplicate');
       return { studentId: student.id, schoolId: student.schoolId, collegeId: student.collegeId, employerId: null, cohort: student.cohort };
     },

@@ -4,79 +4,38 @@
  * agreement, saves (draft) and submits → 学院 → 学校 → 中心 → approved (label from configuration).
  * Any reject returns it to the student; a completed termination voids it.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { applyMappings, maskIdNumber } from '../../../forms/engine';
 import type { Write } from '../../db/batch';
+import { childRecordsOf } from '../../db/child-records';
 import type { Db } from '../../db/client';
-import { records, type RecordRow } from '../../db/schema';
+import { moveRecordWrite } from '../../db/records';
 import { latestForm } from '../../form-registry/registry';
-import { newId } from '../../lib/encoding';
-import type { Actor } from '../../auth/actor';
-import { auditWrites, NEW_RECORD } from '../audit';
+import { auditWrites } from '../audit';
 import type { Lifecycle } from '../types';
-import { str } from './shared';
+import { openChildRecord, str, type AgreementApproval, type Author } from './shared';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
-type Author = Pick<Actor, 'accountId' | 'displayName'> & { role: string };
-
 /** The writes that open the student's dispatch record for an approved agreement. */
-export async function openDispatch(
-  db: Db,
-  agreement: RecordRow,
-  agreementData: Record<string, unknown>,
-  actor: Author,
-  now: string,
-): Promise<Write[]> {
+export async function openDispatch(ctx: AgreementApproval): Promise<Write[]> {
+  const { db, record: agreement, data: agreementData, actor, now } = ctx;
   const form = await latestForm(db, 'dispatch');
   const data = { ...applyMappings(form.definition, 'agreement', agreementData), destination: '10' } as Record<string, unknown>;
-  const id = newId();
-  return [
-    db.insert(records).values({
-      id,
-      kind: 'dispatches',
-      state: 'unconfirmed',
-      version: 1,
-      data,
-      formKey: form.key,
-      formVersion: form.version,
-      studentId: agreement.studentId,
-      schoolId: agreement.schoolId,
-      collegeId: agreement.collegeId,
-      employerId: null,
-      cohort: agreement.cohort,
-      parentId: agreement.id,
-      createdBy: actor.accountId,
-      createdAt: now,
-      updatedAt: now,
-    }),
-    ...(await auditWrites(db, {
-      recordId: id,
-      kind: 'dispatches',
-      action: 'create',
-      fromState: null,
-      toState: 'unconfirmed',
-      actor,
-      reason: '协议书学校审核通过，生成派遣信息',
-      data,
-      at: now,
-      head: NEW_RECORD,
-    })),
-  ];
+  return openChildRecord(
+    db,
+    agreement,
+    { kind: 'dispatches', form, state: 'unconfirmed', data, reason: '协议书学校审核通过，生成派遣信息' },
+    actor,
+    now,
+  );
 }
 
 /** A completed termination voids the dispatch record of that agreement, whatever its state. */
 export async function voidDispatchesOf(db: Db, agreementId: string, actor: Author, reason: string, now: string): Promise<Write[]> {
-  const open = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.kind, 'dispatches'), eq(records.parentId, agreementId), ne(records.state, 'voided')));
+  const open = await childRecordsOf(db, agreementId, 'dispatches', { notIn: ['voided'] });
   const out: Write[] = [];
   for (const d of open) {
     out.push(
-      db
-        .update(records)
-        .set({ state: 'voided', version: sql`${records.version} + 1`, updatedAt: now })
-        .where(and(eq(records.id, d.id), inArray(records.state, [d.state]))),
+      moveRecordWrite(db, d.id, { from: [d.state], to: 'voided', now }),
       ...(await auditWrites(db, {
         recordId: d.id,
         kind: 'dispatches',

@@ -5,9 +5,7 @@
  * that changes its company details asks the centre again (`change`); the employers row — and so
  * every record's company fields (company-fields.ts) — keeps the verified details until approval.
  */
-import { eq } from 'drizzle-orm';
-import { creditCodeTaken } from '../../db/employers';
-import { employers } from '../../db/schema';
+import { creditCodeTaken, updateEmployer } from '../../db/employers';
 import { conflict } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { str } from './shared';
@@ -35,12 +33,7 @@ async function creditCodeFree(ctx: TransitionContext) {
 
 /** The employers row follows the registration; only the centre's approval sets `verified`. */
 const syncEmployer = (verified: boolean) => (ctx: TransitionContext) =>
-  Promise.resolve([
-    ctx.db
-      .update(employers)
-      .set({ ...employerColumns(ctx.data), verified })
-      .where(eq(employers.id, ctx.record.employerId ?? '')),
-  ]);
+  Promise.resolve([updateEmployer(ctx.db, ctx.record.employerId ?? '', { ...employerColumns(ctx.data), verified })]);
 
 export const employerRegistrations: Lifecycle = {
   kind: 'employer-registrations',

@@ -3,9 +3,10 @@
  * the invitation, sends it; the student accepts (which creates the online agreement) or rejects;
  * the employer may edit or withdraw it before an answer; past its deadline it lapses (已逾期).
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
-import { records } from '../../db/schema';
+import { numberAgreement } from '../../db/agreement-numbers';
+import { insertRecord } from '../../db/records';
+import { findStudentRecord } from '../../db/student-records';
 import { findEmployer, findSchool, findStudent } from '../../db/students';
 import { badRequest, conflict, forbidden, invalid } from '../../http/errors';
 import { addDays, beijingToday } from '../../lib/dates';
@@ -13,7 +14,7 @@ import { newId } from '../../lib/encoding';
 import { auditWrites, NEW_RECORD } from '../audit';
 import type { Lifecycle, TransitionContext } from '../types';
 import { AGREEMENT_COMPANY_FIELDS } from '../company-fields';
-import { activeAgreementOf, numberAgreement, str, studentPrefill } from './shared';
+import { activeAgreementOf, str, studentPrefill } from './shared';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
 export const DEFAULT_ANSWER_DAYS = 5;
@@ -58,7 +59,7 @@ async function createAgreement(ctx: TransitionContext) {
     updatedAt: now,
   };
   return [
-    db.insert(records).values(agreement),
+    insertRecord(db, agreement),
     ...numberAgreement(db, agreementId, school?.code ?? '00000', record.cohort ?? 0),
     ...(await auditWrites(db, {
       recordId: agreementId,
@@ -147,13 +148,11 @@ export const invitations: Lifecycle = {
         );
       }
       await refuseIfSigned({ db }, student.id);
-      const open = await db.query.records.findFirst({
-        where: and(
-          eq(records.kind, 'invitations'),
-          eq(records.employerId, employer.id),
-          eq(records.studentId, student.id),
-          inArray(records.state, ['draft', 'sent']),
-        ),
+      const open = await findStudentRecord(db, {
+        studentId: student.id,
+        kind: 'invitations',
+        employerId: employer.id,
+        states: ['draft', 'sent'],
       });
       if (open) throw conflict('已向该学生发起过邀约，请在待签约名单或待应约中查看', 'duplicate');
       const prefill = await studentPrefill(db, student);

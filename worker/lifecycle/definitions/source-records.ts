@@ -1,7 +1,6 @@
 /** 生源信息核对 (docs/architecture.md, the lifecycles): 学校导入 → 学生核对 → 学校审核 → 省级审核. */
-import { eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
-import { students } from '../../db/schema';
+import { mirrorSourceRecord } from '../../db/students';
 import type { Lifecycle, TransitionContext } from '../types';
 import { ADMIN_SEES_MASKED } from '../disclosure';
 
@@ -12,13 +11,7 @@ import { ADMIN_SEES_MASKED } from '../disclosure';
 function mirrorStudent(ctx: TransitionContext, state: string) {
   const { data } = ctx;
   const phone = typeof data.mobile === 'string' ? data.mobile : null;
-  const kept = sql`CASE WHEN ${students.contactUpdatedAt} IS NULL THEN ${phone} ELSE ${students.phone} END`;
-  return Promise.resolve([
-    ctx.db
-      .update(students)
-      .set({ sourceState: state, phone: kept })
-      .where(eq(students.id, ctx.record.studentId ?? '')),
-  ]);
+  return Promise.resolve([mirrorSourceRecord(ctx.db, ctx.record.studentId ?? '', state, phone)]);
 }
 
 const mirrorAs = (state: string) => (ctx: TransitionContext) => mirrorStudent(ctx, state);

@@ -5,18 +5,16 @@
  * agreement (the student may sign again) and voids its dispatch record; a reviewer's reject leaves
  * the agreement as it was.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../forms/engine';
 import type { Actor } from '../../auth/actor';
-import { abortUnlessChanged, findRecord } from '../../db/records';
-import { records, type RecordRow } from '../../db/schema';
-import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { auditWrites } from '../audit';
+import { findRecord } from '../../db/records';
+import type { RecordRow } from '../../db/schema';
+import { conflict, forbidden, notFound } from '../../http/errors';
 import type { Lifecycle, TransitionContext } from '../types';
 import { voidDispatchesOf } from './dispatches';
 import { reopenDestinationOf } from './destination-feed';
 import { ADMIN_SEES_MASKED } from '../disclosure';
-import { hasOpenChild, ownAgreement, str } from './shared';
+import { agreementIdOf, agreementLinks, hasOpenChild, moveAgreement, ownAgreement, str } from './shared';
 
 const TERMINABLE = ['college_review', 'school_review', 'approved'];
 export const OPEN_TERMINATION_STATES = ['consent_pending', 'college_review', 'school_review'];
@@ -31,23 +29,13 @@ async function terminateAgreement(ctx: TransitionContext) {
   const agreement = await findRecord(db, record.parentId ?? '');
   if (!agreement || agreement.kind !== 'agreements') throw notFound('协议书不存在');
   return [
-    db
-      .update(records)
-      .set({ state: 'terminated', version: sql`${records.version} + 1`, updatedAt: now })
-      .where(and(eq(records.id, agreement.id), inArray(records.state, TERMINABLE), eq(records.version, agreement.version))),
-    abortUnlessChanged(db),
-    ...(await auditWrites(db, {
-      recordId: agreement.id,
-      kind: 'agreements',
-      action: 'terminate',
-      fromState: agreement.state,
-      toState: 'terminated',
+    ...(await moveAgreement(
+      db,
+      agreement,
+      { from: TERMINABLE, to: 'terminated', action: 'terminate', reason: '解约审核通过，恢复学生网签资格' },
       actor,
-      reason: '解约审核通过，恢复学生网签资格',
-      data: agreement.data,
-      at: now,
-      head: agreement.auditHead,
-    })),
+      now,
+    )),
     ...(await voidDispatchesOf(db, agreement.id, actor, '协议书已解约', now)),
     ...(await reopenDestinationOf(db, agreement.id, actor, now)),
   ];
@@ -89,9 +77,7 @@ export const terminations: Lifecycle = {
     state: 'consent_pending',
     label: '申请解约',
     async link({ db, actor, body, from }) {
-      const agreementId = typeof body.agreementId === 'string' ? body.agreementId : '';
-      if (!agreementId)
-        throw badRequest('missing_field', '请指定要解约的协议书', [{ path: 'agreementId', code: 'required', message: '必填' }]);
+      const agreementId = agreementIdOf(body, '请指定要解约的协议书');
       // someone else's agreement is not there at all, whatever its state
       const agreement = await ownAgreement(db, actor, agreementId, from);
       if (agreement.mode === 'offline' && actor.role !== 'student') throw forbidden('线下协议书由学生上传解约函申请解约');
@@ -100,12 +86,7 @@ export const terminations: Lifecycle = {
         throw conflict('该协议书已有正在办理的解约申请', 'duplicate');
       const mode = agreement.mode === 'offline' ? 'offline' : 'online';
       return {
-        studentId: agreement.studentId,
-        schoolId: agreement.schoolId,
-        collegeId: agreement.collegeId,
-        employerId: agreement.employerId,
-        cohort: agreement.cohort,
-        parentId: agreement.id,
+        ...agreementLinks(agreement),
         // 线下解约 goes straight to the college: there is no other party online to consent.
         initialState: mode === 'offline' ? 'college_review' : 'consent_pending',
         prefill: {

@@ -1,6 +1,11 @@
-/** The employer's terms of the bench's one real invitation (`npm run bench`, `npm run bench:notifications`): valid for the shipped agreement form, deadline five days ahead in Beijing. */
-export function jobTerms() {
-  const deadline = new Date(Date.now() + 5 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+/**
+ * The job, archive and household terms an employer fills in an invitation: valid for the shipped
+ * agreement form, answer deadline five days ahead in Beijing. One set for the worker tests, the
+ * browser tests and the bench; it runs in workerd and in Node alike, so it imports no Node API.
+ */
+import { addDays, beijingToday } from '../lib/dates';
+
+export function jobTerms(overrides: Record<string, unknown> = {}) {
   return {
     employerAddress: '江苏省南京市鼓楼区汉中路 1 号',
     contactName: '赵经理',
@@ -13,11 +18,12 @@ export function jobTerms() {
     contractYears: 3,
     probationMonths: 3,
     penalty: 5000,
-    deadline,
+    deadline: addDays(beijingToday(), 5),
     archiveMode: 'unit',
     archiveUnitName: '南京云帆信息科技有限公司人事部',
     archiveAddress: '江苏省南京市鼓楼区汉中路 1 号',
     archivePostcode: '210005',
     householdMode: 'stay',
+    ...overrides,
   };
 }
