@@ -117,7 +117,14 @@ async function photoId(student: Api): Promise<string> {
 /** The admin signs in, waits for the admin home (its 表单管理 link), and opens `path`. */
 async function openAsAdmin(session: Session, path: string) {
   await login(session, 'admin');
-  await expect.poll(() => session.page.getByRole('main').getByRole('link', { name: /表单管理/ }).isVisible()).toBe(true);
+  await expect
+    .poll(() =>
+      session.page
+        .getByRole('main')
+        .getByRole('link', { name: /表单管理/ })
+        .isVisible(),
+    )
+    .toBe(true);
   await session.page.goto(base + path);
 }
 

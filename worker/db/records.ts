@@ -202,7 +202,13 @@ export function guardedRecordUpdate(db: Db, expected: RecordExpected, change: Re
 }
 
 /** Up to `limit` records of `kind` in one of `states` whose deadline (YYYY-MM-DD) is before `today`. */
-export async function recordsPastDeadline(db: Db, kind: string, states: readonly string[], today: string, limit: number): Promise<RecordRow[]> {
+export async function recordsPastDeadline(
+  db: Db,
+  kind: string,
+  states: readonly string[],
+  today: string,
+  limit: number,
+): Promise<RecordRow[]> {
   return db
     .select()
     .from(records)

@@ -29,17 +29,7 @@ type Save = Parameters<typeof useTextFieldsForm<Key>>[1]['save'];
 
 function Contact({ save, notice }: { save: Save; notice?: boolean }) {
   const form = useTextFieldsForm(KEYS, { initial: { contact: '', phone: '', postcode: '' }, check, save });
-  return (
-    <FormSection
-      form={form}
-      className="card"
-      title="联系方式"
-      titleId="h-contact"
-      intro={<p>说明</p>}
-      rows={ROWS}
-      notice={notice}
-    />
-  );
+  return <FormSection form={form} className="card" title="联系方式" titleId="h-contact" intro={<p>说明</p>} rows={ROWS} notice={notice} />;
 }
 
 describe('a small form of text fields is laid out and saved the same way on every page', () => {

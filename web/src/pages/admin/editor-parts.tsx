@@ -64,7 +64,17 @@ export function TextSettings<T extends object>({
 }
 
 /** A section's heading line: its name and a 删除 that asks first (`confirm` is the question). */
-export function SectionHead({ name, children, confirm, onRemove }: { name: string; children: ReactNode; confirm: string; onRemove: () => void }) {
+export function SectionHead({
+  name,
+  children,
+  confirm,
+  onRemove,
+}: {
+  name: string;
+  children: ReactNode;
+  confirm: string;
+  onRemove: () => void;
+}) {
   return (
     <div className="editor-head">
       <strong>{children}</strong>

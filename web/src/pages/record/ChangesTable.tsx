@@ -46,8 +46,12 @@ export function ChangesTable({ kind, changes, definition, prominent, since }: Pr
             return (
               <tr key={c.key}>
                 <th scope="row">{f?.label ?? c.label}</th>
-                <td><ChangedValue definition={definition} field={f} value={c.before} /></td>
-                <td className="after"><ChangedValue definition={definition} field={f} value={c.after} /></td>
+                <td>
+                  <ChangedValue definition={definition} field={f} value={c.before} />
+                </td>
+                <td className="after">
+                  <ChangedValue definition={definition} field={f} value={c.after} />
+                </td>
                 {showBy && <td>{(c.by ?? []).map(roleLabel).join('、')}</td>}
               </tr>
             );

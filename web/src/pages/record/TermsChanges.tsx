@@ -39,11 +39,15 @@ export function TermsChanges({ kind, changes, definition, compact = false }: Pro
               <span className="terms-diff-label">{f?.label ?? c.label}</span>
               <span className="terms-diff-before">
                 <span className="terms-diff-tag">修改前</span>
-                <del><ChangedValue definition={definition} field={f} value={c.before} /></del>
+                <del>
+                  <ChangedValue definition={definition} field={f} value={c.before} />
+                </del>
               </span>
               <span className="terms-diff-after">
                 <span className="terms-diff-tag">修改后</span>
-                <ins><ChangedValue definition={definition} field={f} value={c.after} /></ins>
+                <ins>
+                  <ChangedValue definition={definition} field={f} value={c.after} />
+                </ins>
               </span>
             </li>
           );

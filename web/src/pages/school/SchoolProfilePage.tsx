@@ -37,7 +37,16 @@ const SCHOOL_FIELDS: SectionRow<SchoolProfileKey>[] = [
     className: 'school-profile-row',
     fields: [
       { field: 'contact', label: '联系人', required: true, autoComplete: 'name', maxLength: 30 },
-      { field: 'phone', label: '联系电话', required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 20, hint: '手机或固定电话（区号-号码）' },
+      {
+        field: 'phone',
+        label: '联系电话',
+        required: true,
+        type: 'tel',
+        inputMode: 'tel',
+        autoComplete: 'tel',
+        maxLength: 20,
+        hint: '手机或固定电话（区号-号码）',
+      },
     ],
   },
   { field: 'address', label: '通讯地址', autoComplete: 'street-address', maxLength: 100 },
