@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { createPdfSigningPair } from './scripts/pdf-signing-pair';
 import { hashPassword } from './worker/auth/password';
 import { DEMO_PASSWORD } from './worker/db/seed/demo';
 import { parseSeed } from './test/seed';
@@ -35,6 +36,8 @@ export default defineConfig(async () => {
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   const seed = runSeed();
   process.env.TEST_SEED = String(seed);
+  // the agreement PDF's signing key and certificate of this run (docs/security.md), like SESSION_SECRET
+  const pdfSigning = createPdfSigningPair({ commonName: '网签平台（测试）' });
   return {
     test: {
       reporters: ['default', new SeedReporter(seed)],
@@ -77,6 +80,8 @@ export default defineConfig(async () => {
                   // production rules, with a session key of this run (a developer's .dev.vars never leaks in)
                   ENVIRONMENT: 'production',
                   SESSION_SECRET: randomBytes(32).toString('hex'),
+                  PDF_SIGNING_KEY: pdfSigning.keyPem,
+                  PDF_SIGNING_CERT: pdfSigning.certPem,
                   // e-mail/SMS wait for the sweep, so the local queue's consumer never races a test's reading
                   // of the outbox (enqueue-notified.test.ts calls the request's path with it on)
                   NOTIFY_FROM_REQUEST: 'off',

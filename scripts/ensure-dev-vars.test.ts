@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRequiredSecrets } from '../worker/config/required-secrets';
+import { loadSigner } from '../worker/domain/pdf-signature/pdf-signer';
 import { ensureDevVars } from './ensure-dev-vars';
 
 /** .dev.vars as wrangler reads it: NAME=value lines, # comments. */
@@ -14,6 +15,9 @@ function parse(text: string): Record<string, string> {
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
 }
+
+/** A double-quoted dotenv value as wrangler hands it to the worker: \n becomes a line break. */
+const unquote = (value = '') => (value.startsWith('"') ? value.slice(1, -1).replace(/\\n/g, '\n') : value);
 
 const dirs: string[] = [];
 function freshDir() {
@@ -28,7 +32,7 @@ afterEach(() => {
 describe('npm start writes a local .dev.vars', () => {
   it('a fresh checkout gets a random 32-byte session key and development mode, readable by its owner only', () => {
     const dir = freshDir();
-    expect(ensureDevVars(dir)).toEqual(['ENVIRONMENT', 'SESSION_SECRET']);
+    expect(ensureDevVars(dir)).toEqual(['ENVIRONMENT', 'SESSION_SECRET', 'PDF_SIGNING_KEY', 'PDF_SIGNING_CERT']);
     const vars = parse(readFileSync(join(dir, '.dev.vars'), 'utf8'));
     expect(vars.ENVIRONMENT).toBe('development');
     expect(vars.SESSION_SECRET).toMatch(/^[0-9a-f]{64}$/);
@@ -52,8 +56,26 @@ describe('npm start writes a local .dev.vars', () => {
   it('a developer’s own .dev.vars is completed, never rewritten', () => {
     const dir = freshDir();
     writeFileSync(join(dir, '.dev.vars'), 'ENVIRONMENT=development\nMY_OWN=1');
-    expect(ensureDevVars(dir)).toEqual(['SESSION_SECRET']);
+    expect(ensureDevVars(dir)).toEqual(['SESSION_SECRET', 'PDF_SIGNING_KEY', 'PDF_SIGNING_CERT']);
     const text = readFileSync(join(dir, '.dev.vars'), 'utf8');
     expect(text.startsWith('ENVIRONMENT=development\nMY_OWN=1\nSESSION_SECRET=')).toBe(true);
+  });
+
+  it('a fresh checkout signs agreement PDFs with a self-signed pair of its own, kept across starts', async () => {
+    const dir = freshDir();
+    ensureDevVars(dir);
+    const first = readFileSync(join(dir, '.dev.vars'), 'utf8');
+    const vars = parse(first);
+    const signer = await loadSigner(unquote(vars.PDF_SIGNING_KEY), unquote(vars.PDF_SIGNING_CERT));
+    expect(signer.certificate.commonName).toBe('网签平台（本地开发）');
+    expect(ensureDevVars(dir)).toEqual([]);
+    expect(readFileSync(join(dir, '.dev.vars'), 'utf8')).toBe(first);
+  });
+
+  it('a lone PDF_SIGNING_KEY of the developer’s is not paired with a certificate of another key', () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, '.dev.vars'), 'PDF_SIGNING_KEY="mine"\n');
+    expect(ensureDevVars(dir)).toEqual(['ENVIRONMENT', 'SESSION_SECRET']);
+    expect(parse(readFileSync(join(dir, '.dev.vars'), 'utf8')).PDF_SIGNING_CERT).toBeUndefined();
   });
 });

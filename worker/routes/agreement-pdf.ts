@@ -10,6 +10,7 @@ import { findRecord } from '../db/records';
 import { agreementContent } from '../domain/agreement-pdf/agreement-content';
 import { agreementFont } from '../domain/agreement-pdf/agreement-font';
 import { renderAgreementPdf } from '../domain/agreement-pdf/render-pdf';
+import { pdfSigner } from '../domain/pdf-signature/pdf-signer';
 import { formAtVersion } from '../form-registry/registry';
 import { notFound } from '../http/errors';
 import { labelsFor } from '../lifecycle/labels';
@@ -31,7 +32,11 @@ export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', 
   const record = await findRecord(db, c.req.param('id'));
   if (!record || record.kind !== lifecycle.kind || !canRead(lifecycle, record, actor)) throw notFound();
 
-  const [form, font] = await Promise.all([formAtVersion(db, record.formKey, record.formVersion), agreementFont(c.env)]);
+  const [form, font, signer] = await Promise.all([
+    formAtVersion(db, record.formKey, record.formVersion),
+    agreementFont(c.env),
+    pdfSigner(c.env),
+  ]);
   // the record view's rule for which fields this viewer may read, applied to every field of the form
   const everyField = Object.fromEntries(allFields(form.definition).map((f) => [f.key, true]));
   const readable = new Set(Object.keys(readableData(form.definition, everyField, actor)));
@@ -44,8 +49,9 @@ export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', 
     mode: record.mode,
     verifyCode: record.verifyCode,
     origin: new URL(c.req.url).origin,
+    signed: signer !== null,
   });
-  const pdf = await renderAgreementPdf(content, font);
+  const pdf = await renderAgreementPdf(content, font, signer);
   return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': attachment(record.number ?? record.id),

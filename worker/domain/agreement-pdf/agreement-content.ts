@@ -34,6 +34,8 @@ export interface AgreementContent {
   modeLabel: string;
   verifyCode: string;
   verifyUrl: string;
+  /** printed small beside the QR code: what the code and the PDF's digital signature are for */
+  verifyNote: string;
   intro: string;
   sections: ContentSection[];
   signatures: SignatureBox[];
@@ -57,6 +59,8 @@ export interface ContentInput {
   verifyCode: string | null;
   /** origin of the request, e.g. https://wangqian.example.cn */
   origin: string;
+  /** whether the PDF will carry the platform's digital signature (docs/security.md) */
+  signed: boolean;
 }
 
 const WIDE_TYPES = new Set(['textarea', 'group']);
@@ -86,6 +90,9 @@ export function agreementContent(input: ContentInput): AgreementContent {
     modeLabel: input.mode === 'offline' ? '线下签约' : '线上签约',
     verifyCode: code,
     verifyUrl: code ? `${input.origin}/verify/${code}` : '',
+    verifyNote: input.signed
+      ? '用手机扫描二维码，或在浏览器打开查验网址，可核对本协议书的真伪与当前状态。本协议书的 PDF 文件带有网签平台的数字签名，在 PDF 阅读器的签名面板中可核验文件出自本平台、签发后未被改动。'
+      : '用手机扫描二维码，或在浏览器打开查验网址，可核对本协议书的真伪与当前状态。',
     intro:
       '本协议书由毕业生、用人单位、学校三方签订，经三方签字盖章后生效。一式四联：学校存档联、学生留存联、用人单位留存联、档案转递联，各联内容相同。' +
       (code ? '任何人可凭页脚的验证码在查验网址核对本协议书的真伪与状态。' : ''),

@@ -13,6 +13,7 @@ function content(cells: number, value = '南京云帆信息科技有限公司'):
     modeLabel: '线上签约',
     verifyCode: '0123456789ABCDEF',
     verifyUrl: 'https://x.test/verify/0123456789ABCDEF',
+    verifyNote: '扫码查验',
     intro: '说明',
     sections: [{ title: '单位信息', cells: Array.from({ length: cells }, (_, i) => ({ label: `字段${i}`, value, wide: i % 7 === 6 })) }],
     signatures: SIGNATURE_BOXES,
@@ -53,5 +54,25 @@ describe('layoutBody', () => {
       .map((t) => t.text);
     expect(valueRuns[0]).toBe('其他约定'); // the label, once
     expect(valueRuns.slice(1).join('')).toBe(long);
+  });
+
+  it('keeps the QR code of the verification page with the signature boxes, inside the page, however long the body', () => {
+    for (let cells = 0; cells <= 120; cells += 3) {
+      const pages = layoutBody(content(cells), { charWidth });
+      const withQr = pages.filter((ops) => ops.some((o) => o.op === 'path'));
+      expect(withQr, `${cells} cells`).toHaveLength(1);
+      const page = withQr[0]!;
+      expect(page).toBe(pages.at(-1));
+      expect(page.some((o) => o.op === 'text' && o.text === '学生签字：')).toBe(true);
+      expect(page.some((o) => o.op === 'text' && o.text.startsWith('验证码：0123456789ABCDEF'))).toBe(true);
+      const qr = page.find((o) => o.op === 'path')!;
+      expect(Math.min(...qr.rects.map(([, y]) => y))).toBeGreaterThan(40);
+    }
+    // no verify code (an agreement without one), no QR code
+    expect(
+      layoutBody({ ...content(10), verifyCode: '', verifyUrl: '' }, { charWidth })
+        .flat()
+        .some((o) => o.op === 'path'),
+    ).toBe(false);
   });
 });

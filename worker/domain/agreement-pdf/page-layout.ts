@@ -5,13 +5,16 @@
  * origin bottom-left.
  */
 import type { AgreementContent, FieldCell, SignatureBox } from './agreement-content';
+import { qrRects, type Rect } from './qr-code';
 import type { CharWidth } from './wrap-text';
 import { wrapText } from './wrap-text';
 
 export type DrawOp =
   | { op: 'text'; x: number; y: number; size: number; text: string; gray?: number }
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: number; stroke?: boolean }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number };
+  | { op: 'line'; x1: number; y1: number; x2: number; y2: number }
+  /** rectangles filled as one path (the QR code: no seams between its modules) */
+  | { op: 'path'; rects: Rect[]; fill: number };
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN_X = 40;
@@ -33,6 +36,8 @@ const HEADING_HEIGHT = 15;
 const SECTION_GAP = 6;
 const SIGNATURE_HEIGHT = 58;
 const SIGNATURE_GAP = 6;
+const QR_SIDE = 62;
+const VERIFY_GAP = 10;
 const LABEL_FILL = 0.94;
 const HEADING_FILL = 0.86;
 
@@ -167,9 +172,33 @@ export function layoutBody(content: AgreementContent, m: Measure): DrawOp[][] {
   }
 
   const signaturesHeight = Math.ceil(content.signatures.length / 2) * (SIGNATURE_HEIGHT + SIGNATURE_GAP) - SIGNATURE_GAP;
-  if (y - signaturesHeight < BODY_BOTTOM) newPage();
-  drawSignatures(content.signatures, y, page, m);
+  // the verification block stays on the page of the signature boxes, under them
+  const verifyHeight = content.verifyUrl ? VERIFY_GAP + QR_SIDE : 0;
+  if (y - signaturesHeight - verifyHeight < BODY_BOTTOM) newPage();
+  y -= drawSignatures(content.signatures, y, page, m);
+  if (content.verifyUrl) drawVerifyBlock(content, y - VERIFY_GAP, page, m);
   return pages;
+}
+
+/** The QR code of the public verification page, with the code and address printed beside it. */
+function drawVerifyBlock(content: AgreementContent, top: number, ops: DrawOp[], m: Measure): void {
+  ops.push({ op: 'path', rects: qrRects(content.verifyUrl, MARGIN_X, top - QR_SIDE, QR_SIDE), fill: 0 });
+  const x = MARGIN_X + QR_SIDE + 12;
+  const width = CONTENT_WIDTH - QR_SIDE - 12;
+  ops.push({ op: 'text', x, y: top - 12, size: 10, text: '扫码查验' });
+  const lines: Array<{ text: string; size: number; gray: number }> = [
+    ...wrapText(`验证码：${content.verifyCode}\u3000查验网址：${content.verifyUrl}`, width, TEXT_SIZE, m.charWidth).map((text) => ({
+      text,
+      size: TEXT_SIZE,
+      gray: 0,
+    })),
+    ...wrapText(content.verifyNote, width, 7.5, m.charWidth).map((text) => ({ text, size: 7.5, gray: 0.45 })),
+  ];
+  let y = top - 27;
+  for (const line of lines) {
+    ops.push({ op: 'text', x, y, size: line.size, text: line.text, gray: line.gray });
+    y -= line.size + 3;
+  }
 }
 
 /** Header and footer of one page of one copy. */

@@ -24,6 +24,13 @@ export function contentOperators(ops: DrawOp[], font: PDFName, encode: (text: st
     out.push(op(Ops.AppendRectangle, n(o.x), n(o.y), n(o.w), n(o.h)), op(Ops.FillNonZero));
   }
 
+  for (const o of ops) {
+    if (o.op !== 'path' || o.rects.length === 0) continue;
+    if (o.fill !== gray) out.push(op(Ops.NonStrokingColorGray, n((gray = o.fill))));
+    for (const [x, y, w, h] of o.rects) out.push(op(Ops.AppendRectangle, n(x), n(y), n(w), n(h)));
+    out.push(op(Ops.FillNonZero));
+  }
+
   const strokes: PDFOperator[] = [];
   for (const o of ops) {
     if (o.op === 'rect' && o.stroke) strokes.push(op(Ops.AppendRectangle, n(o.x), n(o.y), n(o.w), n(o.h)));

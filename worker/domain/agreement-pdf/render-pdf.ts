@@ -3,10 +3,13 @@
  * Subsetting the CJK font is the costly step, so the font is embedded once, as one subset shared by
  * every page. The body is laid out once and drawn once per page as a form XObject that each copy's
  * page shows; only the frame (header with the copy label, footer with page x/y) is drawn per copy.
+ * With a signer, the file is saved with the platform's digital signature (docs/security.md).
  */
 import { PDFDocument, PDFName, drawObject, popGraphicsState, pushGraphicsState, type PDFHexString } from '@cantoo/pdf-lib';
 import type { AgreementContent } from './agreement-content';
 import { COPY_LABELS } from './agreement-content';
+import type { CmsSigner } from '../pdf-signature/cms-signed-data';
+import { saveSigned } from '../pdf-signature/sign-pdf';
 import type { AgreementFont } from './agreement-font';
 import { layoutBody, PAGE, pageFrame } from './page-layout';
 import { contentOperators } from './pdf-operators';
@@ -14,7 +17,11 @@ import { charWidthOf } from './wrap-text';
 
 const FONT_KEY = 'F0';
 
-export async function renderAgreementPdf(content: AgreementContent, agreementFont: AgreementFont): Promise<Uint8Array> {
+export async function renderAgreementPdf(
+  content: AgreementContent,
+  agreementFont: AgreementFont,
+  signer: CmsSigner | null = null,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(agreementFont.fontkit);
   const font = await doc.embedFont(agreementFont.bytes, { subset: true });
@@ -55,5 +62,5 @@ export async function renderAgreementPdf(content: AgreementContent, agreementFon
       );
     });
   }
-  return doc.save();
+  return signer ? saveSigned(doc, signer) : doc.save();
 }
