@@ -99,7 +99,7 @@ function organisations(scope: StatisticsScope): SQL {
   return sql`
     SELECT c.id AS collegeId, c.name AS collegeName, sc.id AS schoolId, sc.name AS schoolName
     FROM colleges c JOIN schools sc ON sc.id = c.school_id ${where}
-    ORDER BY sc.code, c.name`;
+    ORDER BY sc.code, c.id`;
 }
 
 /**
