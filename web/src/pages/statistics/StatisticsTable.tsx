@@ -8,20 +8,19 @@ import type { Statistics, StatisticsRow } from '../../api/statistics';
 import { formatRate } from './RateBars';
 
 function GroupRow({ row, categories, total = false }: { row: StatisticsRow; categories: Statistics['categories']; total?: boolean }) {
-  const Cell = total ? 'th' : 'td';
   return (
     <tr className={total ? 'statistics-total' : undefined}>
       <th scope="row">{row.label}</th>
-      <Cell className="num">{row.graduates}</Cell>
-      <Cell className="num">{row.signed}</Cell>
-      <Cell className="num">{formatRate(row.signingRate)}</Cell>
-      <Cell className="num">{row.registered}</Cell>
-      <Cell className="num">{row.placed}</Cell>
-      <Cell className="num">{formatRate(row.placementRate)}</Cell>
+      <td className="num">{row.graduates}</td>
+      <td className="num">{row.signed}</td>
+      <td className="num">{formatRate(row.signingRate)}</td>
+      <td className="num">{row.registered}</td>
+      <td className="num">{row.placed}</td>
+      <td className="num">{formatRate(row.placementRate)}</td>
       {categories.map((c) => (
-        <Cell key={c.key} className="num">
+        <td key={c.key} className="num">
           {row.categories[c.key] ?? 0}
-        </Cell>
+        </td>
       ))}
     </tr>
   );
@@ -51,8 +50,8 @@ function DayTable({ s }: { s: Statistics }) {
       <tfoot>
         <tr className="statistics-total">
           <th scope="row">合计</th>
-          <th className="num">{sum((d) => d.agreements)}</th>
-          <th className="num">{sum((d) => d.destinations)}</th>
+          <td className="num">{sum((d) => d.agreements)}</td>
+          <td className="num">{sum((d) => d.destinations)}</td>
         </tr>
       </tfoot>
     </table>
