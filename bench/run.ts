@@ -57,6 +57,8 @@ const WITH_INSPECTOR = process.argv.includes('--with-inspector');
 if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students must be an integer ≥ 100');
 
 const COHORT = 2027;
+/** 就业统计 of a school aggregates thousands of graduates in one GROUP BY: a fraction of the point read's pace */
+const STATISTICS_VS_FLOOR = 0.1;
 // a call builds its rows in memory: keep it well inside an isolate's 128 MB
 const GENERATE_CHUNK = 2_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -329,6 +331,29 @@ async function main() {
       if (run.non2xx > 0) throw new Error(`college queue (${label}): ${run.non2xx} non-2xx`);
       figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', show(run)));
     }
+
+    // 就业统计: one school's cohort grouped by college (its ~students/schools graduates), and the whole province's
+    log('就业统计: a school by college, the province by origin');
+    const statisticsSchool = await Caller.signIn(baseUrl, 'bench-school');
+    const schoolStatistics = await queueLoad(statisticsSchool, `/api/statistics?cohort=${COHORT}&by=college`);
+    if (!answered(schoolStatistics)) throw new Error(`school statistics: ${show(schoolStatistics)}`);
+    figures.push(
+      throughputVsFloor(
+        `就业统计 of a school (${Math.round((STUDENTS / orgs.schools) * 0.8).toLocaleString()} graduates of the cohort, by college) req/s`,
+        schoolStatistics.rps,
+        floor,
+        STATISTICS_VS_FLOOR,
+      ),
+    );
+    const provinceStatistics = await queueLoad(province, `/api/statistics?cohort=${COHORT}&by=origin`);
+    figures.push(
+      reported(
+        `就业统计 of the province (${Math.round(STUDENTS * 0.8).toLocaleString()} graduates, by origin) p50`,
+        answered(provinceStatistics) ? provinceStatistics.p50 : -1,
+        'ms',
+        show(provinceStatistics),
+      ),
+    );
 
     log('agreement PDF, four copies, Chinese font');
     const pdfPath = `/api/agreements/${template.agreementId}/pdf`;

@@ -86,7 +86,9 @@ function dayCounts(scope: StatisticsScope, cohort: number): SQL {
       COUNT(DISTINCT CASE WHEN r.kind = 'agreements' THEN r.id END) AS agreements,
       COUNT(DISTINCT CASE WHEN r.kind = 'destinations' THEN r.id END) AS destinations
     FROM students s
-    JOIN records r ON r.student_id = s.id AND r.kind IN ('agreements', 'destinations')
+    -- CROSS JOIN keeps the scope's students as the outer loop: left to itself the planner walked
+    -- every agreement and destination of the province (records_kind_id) for one college
+    CROSS JOIN records r ON r.student_id = s.id AND r.kind IN ('agreements', 'destinations')
     JOIN audit_events e ON e.record_id = r.id
     WHERE ${studentsIn(scope, cohort)}
       AND ((r.kind = 'agreements' AND e.to_state = ${SIGNED_AGREEMENT_STATE})
