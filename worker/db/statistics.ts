@@ -1,8 +1,8 @@
 /**
  * 就业统计 (docs/architecture.md, 就业统计): the graduates of one cohort in a scope, counted in D1
- * by group — how many, how many hold an approved agreement (学校审核通过), and their approved
- * 毕业去向登记 code — with the organisations of the scope and, per day, the agreements approved and
- * the destinations registered; all in one round trip (one batch). What a code counts as (落实 or
+ * by group — how many, how many hold an approved agreement (学校审核通过), and how many registered
+ * each approved 毕业去向登记 code — with the organisations of the scope and, per day, the agreements
+ * approved and the destinations registered; all in one round trip (one batch). What a code counts as (落实 or
  * not) is decided by the caller from the classification beside the code table, not here.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -18,12 +18,16 @@ export interface StatisticsScope {
 
 export type StatisticsGroup = 'college' | 'major' | 'education' | 'gender' | 'origin';
 
-/** One cell of the cross of a group and an approved destination code (null: none approved). */
+/**
+ * One line of the counts: graduates of a group, or the signed among them, or the registered among
+ * them with one approved destination code (the other counts 0 on that line).
+ */
 export interface GroupCountRow {
   groupKey: string | null;
   destination: string | null;
   graduates: number;
   signed: number;
+  registered: number;
 }
 
 export interface DayCountRow {
@@ -39,16 +43,34 @@ export interface OrganisationRow {
   schoolName: string;
 }
 
-/** what the group's key is read from: the student's college, or a field of the source record (生源信息) */
-const GROUP_KEY: Record<StatisticsGroup | 'all', SQL> = {
-  college: sql`s.college_id`,
-  major: sql`json_extract(src.data, '$.major')`,
-  education: sql`json_extract(src.data, '$.education')`,
-  gender: sql`json_extract(src.data, '$.gender')`,
-  // 生源地: the province of the 6-digit region code
-  origin: sql`substr(json_extract(src.data, '$.originRegion'), 1, 2)`,
-  all: sql`NULL`,
-};
+/** what the group's key is read from: the college (of the student or the record), or a field of the source record (生源信息) */
+function groupKey(group: StatisticsGroup | 'all', alias: 's' | 'r'): SQL {
+  switch (group) {
+    case 'college':
+      // `+`: a record's college is not an order to walk the kind's records in (records_college_order);
+      // without it the planner walked every agreement of the province to spare itself a sort
+      return alias === 's' ? sql`s.college_id` : sql`+r.college_id`;
+    case 'major':
+      return sql`json_extract(src.data, '$.major')`;
+    case 'education':
+      return sql`json_extract(src.data, '$.education')`;
+    case 'gender':
+      return sql`json_extract(src.data, '$.gender')`;
+    // 生源地: the province of the 6-digit region code
+    case 'origin':
+      return sql`substr(json_extract(src.data, '$.originRegion'), 1, 2)`;
+    case 'all':
+      return sql`NULL`;
+  }
+}
+
+/** the source record of the student, read only when the group comes from it */
+function sourceOf(group: StatisticsGroup | 'all', alias: 's' | 'r'): SQL {
+  if (group === 'college' || group === 'all') return sql``;
+  return alias === 's'
+    ? sql`LEFT JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id`
+    : sql`LEFT JOIN records src ON src.kind = 'source-records' AND src.student_id = r.student_id`;
+}
 
 /** 已签约: the agreement state that counts (学校审核通过; a terminated one no longer does) */
 const SIGNED_AGREEMENT_STATE = 'approved';
@@ -61,22 +83,35 @@ function studentsIn(scope: StatisticsScope, cohort: number): SQL {
   return sql`s.cohort = ${cohort}`;
 }
 
+/** the same scope over the records' own (denormalised) college, school and cohort */
+function recordsIn(scope: StatisticsScope, cohort: number): SQL {
+  if (scope.collegeId) return sql`r.college_id = ${scope.collegeId} AND r.cohort = ${cohort}`;
+  if (scope.schoolId) return sql`r.school_id = ${scope.schoolId} AND r.cohort = ${cohort}`;
+  return sql`r.cohort = ${cohort}`;
+}
+
+/**
+ * Three aggregates in one statement: the graduates per group (students of the scope), the signed
+ * per group (only the approved agreements are read, through records_kind_school/college/state), and
+ * the registered per group and code (only the approved destinations). Nobody's unsigned, unregistered
+ * row is looked up one by one.
+ */
 function groupCounts(scope: StatisticsScope, cohort: number, group: StatisticsGroup | 'all'): SQL {
-  // the source record is read only when the group comes from it
-  const source =
-    group === 'college' || group === 'all' ? sql`` : sql`LEFT JOIN records src ON src.kind = 'source-records' AND src.student_id = s.id`;
-  // at most one of each per student: one destination per cohort (one_destination), one active agreement (one_active_agreement)
   return sql`
-    SELECT ${GROUP_KEY[group]} AS groupKey,
-      CASE WHEN d.state IN ${REGISTERED} THEN json_extract(d.data, '$.destination') END AS destination,
-      COUNT(*) AS graduates,
-      COUNT(a.id) AS signed
-    FROM students s
-    ${source}
-    LEFT JOIN records d ON d.kind = 'destinations' AND d.student_id = s.id AND d.cohort = s.cohort
-    LEFT JOIN records a ON a.kind = 'agreements' AND a.student_id = s.id AND a.state = ${SIGNED_AGREEMENT_STATE}
+    SELECT ${groupKey(group, 's')} AS groupKey, NULL AS destination, COUNT(*) AS graduates, 0 AS signed, 0 AS registered
+    FROM students s ${sourceOf(group, 's')}
     WHERE ${studentsIn(scope, cohort)}
-    GROUP BY groupKey, destination`;
+    GROUP BY 1
+    UNION ALL
+    SELECT ${groupKey(group, 'r')}, NULL, 0, COUNT(*), 0
+    FROM records r ${sourceOf(group, 'r')}
+    WHERE r.kind = 'agreements' AND r.state = ${SIGNED_AGREEMENT_STATE} AND ${recordsIn(scope, cohort)}
+    GROUP BY 1
+    UNION ALL
+    SELECT ${groupKey(group, 'r')}, json_extract(r.data, '$.destination'), 0, 0, COUNT(*)
+    FROM records r ${sourceOf(group, 'r')}
+    WHERE r.kind = 'destinations' AND r.state IN ${REGISTERED} AND ${recordsIn(scope, cohort)}
+    GROUP BY 1, 2`;
 }
 
 /** per Beijing day: agreements approved by the school, destinations approved (or registered by signing) */
@@ -85,14 +120,11 @@ function dayCounts(scope: StatisticsScope, cohort: number): SQL {
     SELECT date(e.at, '+8 hours') AS day,
       COUNT(DISTINCT CASE WHEN r.kind = 'agreements' THEN r.id END) AS agreements,
       COUNT(DISTINCT CASE WHEN r.kind = 'destinations' THEN r.id END) AS destinations
-    FROM students s
-    -- CROSS JOIN keeps the scope's students as the outer loop: left to itself the planner walked
-    -- every agreement and destination of the province (records_kind_id) for one college
-    CROSS JOIN records r ON r.student_id = s.id AND r.kind IN ('agreements', 'destinations')
+    FROM records r
     JOIN audit_events e ON e.record_id = r.id
-    WHERE ${studentsIn(scope, cohort)}
+    WHERE r.kind IN ('agreements', 'destinations') AND ${recordsIn(scope, cohort)}
       AND ((r.kind = 'agreements' AND e.to_state = ${SIGNED_AGREEMENT_STATE})
-        OR (r.kind = 'destinations' AND r.cohort = s.cohort AND e.to_state IN ${REGISTERED}))
+        OR (r.kind = 'destinations' AND e.to_state IN ${REGISTERED}))
     GROUP BY day ORDER BY day`;
 }
 

@@ -35,16 +35,15 @@ function emptyRow(key: string, label: string): StatisticsRow {
   };
 }
 
-/** Adds one cell of the group × destination cross to a row. */
+/** Adds one line of the counts (graduates, signed, or registered with one code) to a row. */
 function add(row: StatisticsRow, cell: GroupCountRow): void {
   row.graduates += cell.graduates;
   row.signed += cell.signed;
-  if (cell.destination === null) return;
-  row.registered += cell.graduates;
-  const category = destinationCategoryOf(cell.destination);
+  row.registered += cell.registered;
+  const category = cell.destination === null ? undefined : destinationCategoryOf(cell.destination);
   if (!category) return;
-  row.categories[category.key] = (row.categories[category.key] ?? 0) + cell.graduates;
-  if (category.placed) row.placed += cell.graduates;
+  row.categories[category.key] = (row.categories[category.key] ?? 0) + cell.registered;
+  if (category.placed) row.placed += cell.registered;
 }
 
 function withRates(row: StatisticsRow): StatisticsRow {
