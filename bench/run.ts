@@ -345,10 +345,17 @@ async function main() {
         STATISTICS_VS_FLOOR,
       ),
     );
-    const provinceStatistics = await queueLoad(province, `/api/statistics?cohort=${COHORT}&by=origin`);
+    // the whole province is one person's question, asked one at a time: one connection
+    const provinceStatistics = await load({
+      url: baseUrl,
+      headers: province.headers(),
+      next: () => ({ path: `/api/statistics?cohort=${COHORT}&by=origin` }),
+      duration: queueSeconds,
+      connections: 1,
+    });
     figures.push(
       reported(
-        `就业统计 of the province (${Math.round(STUDENTS * 0.8).toLocaleString()} graduates, by origin) p50`,
+        `就业统计 of the province (${Math.round(STUDENTS * 0.8).toLocaleString()} graduates, by origin, one connection) p50`,
         answered(provinceStatistics) ? provinceStatistics.p50 : -1,
         'ms',
         show(provinceStatistics),
