@@ -531,6 +531,8 @@ function queryPlans(stateDir: string, agreementId: string): Record<string, strin
     employerQueue: `SELECT r.id FROM records r WHERE r.kind = 'invitations' AND r.employer_id = 'bemp-1' ORDER BY r.id DESC LIMIT 21`,
     timeline: `SELECT * FROM audit_events WHERE record_id = '${agreementId}' ORDER BY id`,
     session: `SELECT a.id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'x' AND s.expires_at > '2026'`,
+    // 就业统计: a school's signed graduates by college (worker/db/statistics.ts), its scope's index, not records_college_order
+    schoolStatisticsSigned: `SELECT +r.college_id, COUNT(*) FROM records r WHERE r.kind = 'agreements' AND r.state = 'approved' AND r.school_id = '${benchSchoolId(0)}' AND r.cohort = ${COHORT} GROUP BY 1`,
   };
   const out: Record<string, string[]> = {};
   for (const [name, sql] of Object.entries(plans)) {
