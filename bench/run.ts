@@ -57,6 +57,8 @@ const WITH_INSPECTOR = process.argv.includes('--with-inspector');
 if (!Number.isInteger(STUDENTS) || STUDENTS < 100) throw new Error('--students must be an integer ≥ 100');
 
 const COHORT = 2027;
+/** 就业统计 of a school aggregates thousands of graduates in one GROUP BY: a fraction of the point read's pace */
+const STATISTICS_VS_FLOOR = 0.25;
 // a call builds its rows in memory: keep it well inside an isolate's 128 MB
 const GENERATE_CHUNK = 2_000;
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -330,6 +332,36 @@ async function main() {
       figures.push(reported(`college queue page 1 p50, ${label}`, run.requests > 0 ? run.p50 : -1, 'ms', show(run)));
     }
 
+    // 就业统计: one school's cohort grouped by college (its ~students/schools graduates), and the whole province's
+    log('就业统计: a school by college, the province by origin');
+    const statisticsSchool = await Caller.signIn(baseUrl, 'bench-school');
+    const schoolStatistics = await queueLoad(statisticsSchool, `/api/statistics?cohort=${COHORT}&by=college`);
+    if (!answered(schoolStatistics)) throw new Error(`school statistics: ${show(schoolStatistics)}`);
+    figures.push(
+      throughputVsFloor(
+        `就业统计 of a school (${Math.round((STUDENTS / orgs.schools) * 0.8).toLocaleString()} graduates of the cohort, by college) req/s`,
+        schoolStatistics.rps,
+        floor,
+        STATISTICS_VS_FLOOR,
+      ),
+    );
+    // the whole province is one person's question, asked one at a time: one connection
+    const provinceStatistics = await load({
+      url: baseUrl,
+      headers: province.headers(),
+      next: () => ({ path: `/api/statistics?cohort=${COHORT}&by=origin` }),
+      duration: queueSeconds,
+      connections: 1,
+    });
+    figures.push(
+      reported(
+        `就业统计 of the province (${Math.round(STUDENTS * 0.8).toLocaleString()} graduates, by origin, one connection) p50`,
+        answered(provinceStatistics) ? provinceStatistics.p50 : -1,
+        'ms',
+        show(provinceStatistics),
+      ),
+    );
+
     log('agreement PDF, four copies, Chinese font');
     const pdfPath = `/api/agreements/${template.agreementId}/pdf`;
     const pdfTimes: number[] = [];
@@ -499,6 +531,8 @@ function queryPlans(stateDir: string, agreementId: string): Record<string, strin
     employerQueue: `SELECT r.id FROM records r WHERE r.kind = 'invitations' AND r.employer_id = 'bemp-1' ORDER BY r.id DESC LIMIT 21`,
     timeline: `SELECT * FROM audit_events WHERE record_id = '${agreementId}' ORDER BY id`,
     session: `SELECT a.id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'x' AND s.expires_at > '2026'`,
+    // 就业统计: a school's signed graduates by college (worker/db/statistics.ts), its scope's index, not records_college_order
+    schoolStatisticsSigned: `SELECT +r.college_id, COUNT(*) FROM records r WHERE r.kind = 'agreements' AND r.state = 'approved' AND r.school_id = '${benchSchoolId(0)}' AND r.cohort = ${COHORT} GROUP BY 1`,
   };
   const out: Record<string, string[]> = {};
   for (const [name, sql] of Object.entries(plans)) {

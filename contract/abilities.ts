@@ -22,6 +22,8 @@ export const ABILITY_VALUES = [
   'export_destinations',
   /** 去向跟进: the graduates by destination state, with notes */
   'follow_up_destinations',
+  /** 就业统计: 签约率 and 毕业去向落实率 of the caller's scope (GET /api/statistics) */
+  'view_statistics',
   /** 去向登记设置 of a cohort */
   'set_destination_rules',
   /** 生源导入 and its template */
@@ -48,6 +50,7 @@ export const AbilitySchema = v.picklist(ABILITY_VALUES);
 export const PAGE_MODULE_VALUES = [
   'destination-follow-up',
   'destination-settings',
+  'statistics',
   'source-import',
   'school-profile',
   'forms',

@@ -11,6 +11,7 @@ import type { RouteContract } from './route';
 import { schoolRoutes } from './schools';
 import { sessionRoutes } from './session';
 import { sourceImportRoutes } from './source-import';
+import { statisticsRoutes } from './statistics';
 import { studentRoutes } from './students';
 import { systemRoutes } from './system';
 
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...fileRoutes,
   ...agreementRoutes,
   ...destinationRoutes,
+  ...statisticsRoutes,
   ...notificationRoutes,
   ...recordRoutes,
 ];

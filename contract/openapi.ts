@@ -103,6 +103,14 @@ function responses(route: RouteContract, formKey: string | undefined) {
       out[status] = { description: answer.description, content: Object.fromEntries(types.map((t) => [t, { schema: {} }])) };
     } else out[status] = { description, content: { 'application/json': { schema: jsonSchemaOf(answer, 'answer', formKey) } } };
   }
+  if (route.fileOn200 && out['200']) {
+    const ok = out['200'] as { description: string; content: Record<string, unknown> };
+    const types = Array.isArray(route.fileOn200.contentType) ? route.fileOn200.contentType : [route.fileOn200.contentType];
+    out['200'] = {
+      description: `${ok.description}；${route.fileOn200.description}`,
+      content: { ...ok.content, ...Object.fromEntries(types.map((t) => [t, { schema: {} }])) },
+    };
+  }
   out.default = {
     description: '错误：{ error: { code, message, fields? } }，message 为中文',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

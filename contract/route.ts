@@ -38,6 +38,8 @@ export interface RouteContract {
   body?: AnySchema | 'multipart';
   /** success answers by status; `null` is an empty answer (204) */
   answers: Record<number, AnswerSpec>;
+  /** the 200 answer may instead be this file, when a query parameter (`format`) asks for it */
+  fileOn200?: FileAnswer;
   /**
    * The generic record routes (`/api/:kind…`): the document lists them once per lifecycle kind,
    * with that kind's form data and, for transitions, once per action.

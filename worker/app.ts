@@ -17,6 +17,7 @@ import { studentContactRoutes } from './routes/student-contact';
 import { passwordResetRoutes } from './routes/password-resets';
 import { destinationSettingsRoutes } from './routes/destination-settings';
 import { destinationRoutes } from './routes/destinations';
+import { statisticsRoutes } from './routes/statistics';
 import { dispatchExportRoutes } from './routes/dispatch-export';
 import { schoolProfileRoutes } from './routes/school-profile';
 import { fileRoutes } from './routes/files';
@@ -44,6 +45,7 @@ const api = new Hono<AppEnv>()
   .route('/', dispatchExportRoutes)
   .route('/', destinationSettingsRoutes)
   .route('/', destinationRoutes)
+  .route('/', statisticsRoutes)
   .route('/', schoolProfileRoutes)
   .route('/', fileRoutes)
   .route('/', agreementPdfRoutes)

@@ -21,6 +21,7 @@ export const REGION_OF_FILE = {
   feedback: '320118',
   destination: '320302',
   notifications: '320303',
+  statistics: '320305',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

@@ -28,6 +28,7 @@ const DestinationSettingsPage = lazy(() => import('./pages/destinations/Destinat
 const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const OutboxAdminPage = lazy(() => import('./pages/notifications/OutboxAdminPage'));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -39,6 +40,7 @@ function Routes() {
   if (path === '/school/profile') return <SchoolProfilePage />;
   if (path === '/destinations/follow-up') return <FollowUpPage />;
   if (path === '/destinations/settings') return <DestinationSettingsPage />;
+  if (path === '/statistics') return <StatisticsPage />;
   if (path === '/register') return <HomePage />;
   if (path === '/students/lookup') return <LookupPage />;
   if (path === '/source-records/import') return <SourceImportPage />;

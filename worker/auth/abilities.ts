@@ -18,6 +18,7 @@ export const ABILITY_ROLES: Readonly<Record<Ability, readonly Role[]>> = {
   export_dispatches: ['center', 'school'],
   export_destinations: ['center', 'school'],
   follow_up_destinations: ['college', 'school'],
+  view_statistics: ['college', 'school', 'province', 'center'],
   set_destination_rules: ['province'],
   import_source_records: ['school'],
   edit_school_profile: ['school'],
@@ -33,6 +34,7 @@ export const ABILITY_ROLES: Readonly<Record<Ability, readonly Role[]>> = {
 const PAGE_MODULES: readonly (readonly [PageModule, Ability])[] = [
   ['destination-follow-up', 'follow_up_destinations'],
   ['destination-settings', 'set_destination_rules'],
+  ['statistics', 'view_statistics'],
   ['source-import', 'import_source_records'],
   ['school-profile', 'edit_school_profile'],
   ['forms', 'manage_forms'],

@@ -20,6 +20,7 @@ const ROUTES_OF: Record<Ability, readonly string[] | 'the schools answer'> = {
   export_dispatches: ['GET /api/dispatches/export'],
   export_destinations: ['GET /api/destinations/export'],
   follow_up_destinations: ['GET /api/destinations/follow-up', 'POST /api/destinations/follow-up/:studentId/notes'],
+  view_statistics: ['GET /api/statistics'],
   set_destination_rules: ['PUT /api/destinations/settings/:cohort'],
   import_source_records: ['POST /api/source-records/import', 'GET /api/source-records/import-template'],
   edit_school_profile: ['GET /api/schools/me/profile', 'PUT /api/schools/me/profile'],
@@ -91,6 +92,7 @@ describe('the session says what the account may do, and the routes agree', () =>
         'dispatches',
         'destinations',
         'destination-follow-up',
+        'statistics',
       ],
       school: [
         'source-records',
@@ -101,11 +103,12 @@ describe('the session says what the account may do, and the routes agree', () =>
         'dispatches',
         'destinations',
         'destination-follow-up',
+        'statistics',
         'source-import',
         'school-profile',
       ],
-      province: ['source-records', 'destinations', 'destination-settings'],
-      center: ['source-records', 'agreements', 'dispatches', 'employer-registrations', 'destinations'],
+      province: ['source-records', 'destinations', 'destination-settings', 'statistics'],
+      center: ['source-records', 'agreements', 'dispatches', 'employer-registrations', 'destinations', 'statistics'],
       admin: ['forms', 'audit', 'outbox'],
     };
     for (const role of ROLES) {
@@ -114,7 +117,7 @@ describe('the session says what the account may do, and the routes agree', () =>
       const lifecycles = (await client.get('/api/lifecycles')).body as Record<string, unknown>;
       const kinds = modules.filter(
         (m) =>
-          !['destination-follow-up', 'destination-settings', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'].includes(m),
+          !['destination-follow-up', 'destination-settings', 'statistics', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'].includes(m),
       );
       expect(
         kinds.filter((k) => !(k in lifecycles)),

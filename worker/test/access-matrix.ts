@@ -277,6 +277,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     body: 'empty',
     expect: grid(403, { college: 422, 'college@other': 404, school: 422, 'school@other': 404 }),
   },
+  // 就业统计: reviewers their own college or school, the province and the centre every school
+  {
+    route: 'GET /api/statistics',
+    given: 'none',
+    path: '/api/statistics',
+    expect: grid(403, { college: 200, 'college@other': 200, school: 200, 'school@other': 200, province: 200, center: 200 }),
+  },
   // 学校信息: each school reviewer has its own school's; `{}` lacks the required fields, so 422 writes nothing
   {
     route: 'GET /api/schools/me/profile',

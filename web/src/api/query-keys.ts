@@ -26,6 +26,8 @@ export const queryKeys = {
   reasonLists: () => ['reason-lists'] as const,
   /** the schools a reviewer may filter by */
   schools: (userId: string) => ['schools', userId] as const,
+  /** 就业统计 of a cohort by a dimension (GET /api/statistics) */
+  statistics: (cohort: number, by: string, school: string) => ['statistics', cohort, by, school] as const,
   /** every school, for an employer's lookup (GET /api/schools) */
   schoolDirectory: () => ['school-directory'] as const,
   /** the school's 协议书学校栏 */

@@ -3,10 +3,11 @@
  * rows come page by page (keyset over record ids), each row becomes its cells, and the table is
  * written as CSV (streamed, any size, the shared CSV writer: formula-looking cells neutralised) or as
  * XLSX (one workbook in memory, so capped). Every cell is text: ID numbers and codes keep leading
- * zeros, and a value typed as `=…` stays a string cell in XLSX, never a formula.
+ * zeros, and a value typed as `=…` stays a string cell in XLSX, never a formula. A small table already
+ * in memory (就业统计) is written the same way by `rowsCsv` and `rowsXlsx`, its counts as numbers.
  */
 import * as XLSX from '@e965/xlsx';
-import { CSV_BOM, csvLine } from '../../../forms/engine/csv';
+import { CSV_BOM, csvLine, type CsvValue } from '../../../forms/engine/csv';
 import type { Db } from '../../db/client';
 import { dispatchExportPage, type ApprovedDispatchRow, type DispatchExportFilter } from '../../db/dispatch-export';
 import type { Kind } from '../../lifecycle/types';
@@ -87,5 +88,27 @@ export async function tableXlsx<R extends ApprovedDispatchRow>(
   for (const key of Object.keys(sheet)) if (!key.startsWith('!')) (sheet[key] as XLSX.CellObject).t = 's';
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, table.sheet);
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** A small table held in memory, header row first: UTF-8 CSV with BOM, formula-looking cells neutralised. */
+export function rowsCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return CSV_BOM + rows.map((r) => csvLine(r)).join('');
+}
+
+/**
+ * The same table as one XLSX sheet: text stays a string cell (a value typed as `=…` is never a
+ * formula), numbers are number cells.
+ */
+export function rowsXlsx(rows: readonly (readonly (string | number)[])[], sheetName: string): Uint8Array<ArrayBuffer> {
+  const sheet = XLSX.utils.aoa_to_sheet(rows.map((r) => [...r]));
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!')) continue;
+    const cell = sheet[key] as XLSX.CellObject;
+    cell.t = typeof cell.v === 'number' ? 'n' : 's';
+    delete cell.f;
+  }
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, sheetName);
   return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }

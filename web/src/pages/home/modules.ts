@@ -19,6 +19,7 @@ export interface HomeModule {
 const PAGES: Record<PageModule, { label: string; href: string }> = {
   'destination-follow-up': { label: '去向跟进', href: '/destinations/follow-up' },
   'destination-settings': { label: '去向登记设置', href: '/destinations/settings' },
+  statistics: { label: '就业统计', href: '/statistics' },
   'source-import': { label: '生源导入', href: '/source-records/import' },
   'school-profile': { label: '学校信息', href: '/school/profile' },
   forms: { label: '表单管理', href: '/admin/forms' },
