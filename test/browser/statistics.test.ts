@@ -48,9 +48,9 @@ describe('就业统计: a school reviewer', () => {
     const school = await ApiUser.signIn(s.baseUrl, 'school');
     const byCollege = await school.call<{ total: Row; cohort: number }>('GET', '/api/statistics');
     const totals = page.locator('.statistics-table tfoot tr');
-    await expect.poll(() => totals.locator('th, td').allTextContents()).toEqual(
-      expect.arrayContaining(['合计', String(byCollege.total.graduates), String(byCollege.total.registered)]),
-    );
+    await expect
+      .poll(() => totals.locator('th, td').allTextContents())
+      .toEqual(expect.arrayContaining(['合计', String(byCollege.total.graduates), String(byCollege.total.registered)]));
     expect(byCollege.total.registered).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole('heading', { name: `江苏示范大学 · ${byCollege.cohort} 届` }).isVisible()).toBe(true);
 
@@ -61,7 +61,13 @@ describe('就业统计: a school reviewer', () => {
     const maleRow = page.locator('.statistics-table tbody tr', { has: page.getByRole('rowheader', { name: '男', exact: true }) });
     await expect.poll(() => maleRow.locator('td').first().textContent()).toBe(String(male.graduates));
     expect(await page.getByRole('columnheader', { name: '性别' }).isVisible()).toBe(true);
-    expect(await page.getByRole('figure', { name: /签约率与去向落实率/ }).getByText('男').first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('figure', { name: /签约率与去向落实率/ })
+        .getByText('男')
+        .first()
+        .isVisible(),
+    ).toBe(true);
 
     await page.reload();
     await expect.poll(() => maleRow.locator('td').first().textContent()).toBe(String(male.graduates));

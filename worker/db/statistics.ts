@@ -129,7 +129,11 @@ function dayCounts(scope: StatisticsScope, cohort: number): SQL {
 }
 
 function organisations(scope: StatisticsScope): SQL {
-  const where = scope.collegeId ? sql`WHERE c.id = ${scope.collegeId}` : scope.schoolId ? sql`WHERE c.school_id = ${scope.schoolId}` : sql``;
+  const where = scope.collegeId
+    ? sql`WHERE c.id = ${scope.collegeId}`
+    : scope.schoolId
+      ? sql`WHERE c.school_id = ${scope.schoolId}`
+      : sql``;
   return sql`
     SELECT c.id AS collegeId, c.name AS collegeName, sc.id AS schoolId, sc.name AS schoolName
     FROM colleges c JOIN schools sc ON sc.id = c.school_id ${where}

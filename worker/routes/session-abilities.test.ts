@@ -117,7 +117,16 @@ describe('the session says what the account may do, and the routes agree', () =>
       const lifecycles = (await client.get('/api/lifecycles')).body as Record<string, unknown>;
       const kinds = modules.filter(
         (m) =>
-          !['destination-follow-up', 'destination-settings', 'statistics', 'source-import', 'school-profile', 'forms', 'audit', 'outbox'].includes(m),
+          ![
+            'destination-follow-up',
+            'destination-settings',
+            'statistics',
+            'source-import',
+            'school-profile',
+            'forms',
+            'audit',
+            'outbox',
+          ].includes(m),
       );
       expect(
         kinds.filter((k) => !(k in lifecycles)),

@@ -290,10 +290,17 @@ describe('就业统计: export', () => {
     expect(rows.some((r) => r[0] === '=HYPERLINK("x")')).toBe(true);
 
     const days = await center.download(`/api/statistics?cohort=${COHORT}&by=day&format=xlsx`);
-    const dayRows = XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(new Uint8Array(await days.arrayBuffer()), { type: 'array' }).Sheets['就业统计']!, {
-      header: 1,
-      raw: true,
-    });
-    expect(dayRows).toEqual([['日期', '协议书生效（学校审核通过）', '毕业去向登记通过'], [beijingToday(), 1, 4], ['合计', 1, 4]]);
+    const dayRows = XLSX.utils.sheet_to_json<(string | number)[]>(
+      XLSX.read(new Uint8Array(await days.arrayBuffer()), { type: 'array' }).Sheets['就业统计']!,
+      {
+        header: 1,
+        raw: true,
+      },
+    );
+    expect(dayRows).toEqual([
+      ['日期', '协议书生效（学校审核通过）', '毕业去向登记通过'],
+      [beijingToday(), 1, 4],
+      ['合计', 1, 4],
+    ]);
   });
 });

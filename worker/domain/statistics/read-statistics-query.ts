@@ -23,11 +23,13 @@ const isOneOf = <T extends string>(values: readonly T[], value: string): value i
 
 export function readStatisticsQuery(query: Record<string, string | undefined>, today?: string): StatisticsQuery {
   const { cohort, by, school, format } = query;
-  if (cohort !== undefined && cohort !== '' && !/^(19|20|21)\d{2}$/.test(cohort)) throw badRequest('bad_query', '毕业届须为四位年份，如 2027');
+  if (cohort !== undefined && cohort !== '' && !/^(19|20|21)\d{2}$/.test(cohort))
+    throw badRequest('bad_query', '毕业届须为四位年份，如 2027');
   if (by !== undefined && by !== '' && !isOneOf(STATISTICS_BY_VALUES, by)) {
     throw badRequest('bad_query', '统计维度只能是 college、major、education、gender、origin 或 day');
   }
-  if (format !== undefined && format !== '' && !isOneOf(STATISTICS_FORMAT_VALUES, format)) throw badRequest('bad_query', '导出格式只能是 csv 或 xlsx');
+  if (format !== undefined && format !== '' && !isOneOf(STATISTICS_FORMAT_VALUES, format))
+    throw badRequest('bad_query', '导出格式只能是 csv 或 xlsx');
   if (school !== undefined && school.length > 64) throw badRequest('bad_query', '学校编号无效');
   return {
     cohort: cohort ? Number(cohort) : graduatingCohort(today),

@@ -25,7 +25,13 @@ export function DayColumns({ days }: { days: readonly StatisticsDay[] }) {
         </span>
       </figcaption>
       <div className="day-columns-scroll">
-        <svg viewBox={`0 0 ${width} ${HEIGHT}`} width={Math.max(width, 120)} height={HEIGHT} role="img" aria-label="每日签约与去向登记柱状图">
+        <svg
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          width={Math.max(width, 120)}
+          height={HEIGHT}
+          role="img"
+          aria-label="每日签约与去向登记柱状图"
+        >
           {days.map((d, i) => (
             <g key={d.day}>
               <title>{`${d.day}：协议书生效 ${d.agreements}，去向登记通过 ${d.destinations}`}</title>

@@ -98,7 +98,12 @@ afterEach(() => {
 const bodyRows = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
-    .map((r) => within(r).queryAllByRole('rowheader').concat(within(r).queryAllByRole('cell')).map((c) => c.textContent));
+    .map((r) =>
+      within(r)
+        .queryAllByRole('rowheader')
+        .concat(within(r).queryAllByRole('cell'))
+        .map((c) => c.textContent),
+    );
 
 describe('就业统计 page', () => {
   it('shows the cohort from the address, the figures, a bar per rate and group, and the table with its totals row', async () => {
@@ -119,7 +124,9 @@ describe('就业统计 page', () => {
       expect.stringMatching(/计算机科学与技术学院.*签约率20\.00%.*去向落实率40\.00%/),
       expect.stringMatching(/经济管理学院.*签约率0\.00%.*去向落实率50\.00%/),
     ]);
-    expect(screen.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toBe('/api/statistics?cohort=2031&by=college&format=xlsx');
+    expect(screen.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toBe(
+      '/api/statistics?cohort=2031&by=college&format=xlsx',
+    );
     // a school reviewer has no school filter
     expect(screen.queryByLabelText('学校')).toBeNull();
   });

@@ -86,7 +86,12 @@ export default function StatisticsPage() {
           <label htmlFor="s-by" className="field-label">
             统计维度
           </label>
-          <select id="s-by" className="input" value={query.by} onChange={(e) => set({ by: isBy(e.target.value) ? e.target.value : 'college' })}>
+          <select
+            id="s-by"
+            className="input"
+            value={query.by}
+            onChange={(e) => set({ by: isBy(e.target.value) ? e.target.value : 'college' })}
+          >
             {STATISTICS_BY_VALUES.map((by) => (
               <option key={by} value={by}>
                 {STATISTICS_BY_LABELS[by]}

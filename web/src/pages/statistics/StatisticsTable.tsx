@@ -82,7 +82,12 @@ export function StatisticsTable({ s }: { s: Statistics }) {
             <th scope="col">已落实</th>
             <th scope="col">去向落实率</th>
             {s.categories.map((c) => (
-              <th scope="col" key={c.key} title={c.placed ? '计入去向落实' : '不计入去向落实'} className={c.placed ? undefined : 'not-placed'}>
+              <th
+                scope="col"
+                key={c.key}
+                title={c.placed ? '计入去向落实' : '不计入去向落实'}
+                className={c.placed ? undefined : 'not-placed'}
+              >
                 {c.label}
                 {!c.placed && <span className="muted small">（不计入落实）</span>}
               </th>
