@@ -6,7 +6,8 @@
  * request time) and of @cfworker/json-schema (a Workers-safe interpreter), each as a ratio to the
  * engine measured in the same run; then which planted mistakes each one catches.
  * `npm run bench:peers` runs it alone (under a minute, no server) and writes
- * bench/results/peers-latest.json.
+ * bench/results/peers-latest.json; with `-- --web` it also renders the agreement form with our
+ * FormRenderer and with @rjsf/core in Chromium (bench/peers-web.ts).
  *
  * Like bench/form-cost.ts, the code timed is bundled with esbuild as wrangler bundles the worker
  * (keep_names = false): tsx keeps function names, which would time a slower engine than the one
@@ -20,6 +21,7 @@ import { build } from 'esbuild';
 import { formatTable, reported, type Figure } from './figures';
 import { caughtCounts, compareCatches, type CatchReport } from './peers/catches';
 import { summarize, type LoopOptions, type Summary } from './peers/measure';
+import type { WebPeerResult } from './peers-web';
 
 type Timed = typeof import('./peers/timed');
 
@@ -82,6 +84,26 @@ function caseFigures(form: string, c: CaseResult): Figure[] {
   );
 }
 
+function webFigures(web: WebPeerResult[]): Figure[] {
+  const ours = web.find((w) => w.library === 'ours');
+  if (!ours) return [];
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  return web.flatMap((w) => [
+    reported(
+      `agreement in Chromium, re-mount: ${w.name}`,
+      w.renderMs.median / ours.renderMs.median,
+      '× ours',
+      `${ms(w.renderMs.median)} (${ms(w.renderMs.min)}–${ms(w.renderMs.max)}); cold first render ${ms(w.coldRenderMs)}; ${w.controls} controls`,
+    ),
+    reported(
+      `agreement in Chromium, keystroke: ${w.name}`,
+      w.keystrokeMs.median / ours.keystrokeMs.median,
+      '× ours',
+      `${ms(w.keystrokeMs.median)} (${ms(w.keystrokeMs.min)}–${ms(w.keystrokeMs.max)}) over ${w.keystrokeMs.samples.length} keystrokes`,
+    ),
+  ]);
+}
+
 function catchTable(report: CatchReport): string {
   const names = Object.keys(report.rows[0]?.flaggedBy ?? {});
   const lines = report.rows.map(
@@ -131,6 +153,13 @@ async function main() {
     figures.push(...cases.flatMap((c) => caseFigures(form.key, c)));
   }
 
+  let web: WebPeerResult[] | null = null;
+  if (process.argv.includes('--web')) {
+    const { measureWebPeers } = await import('./peers-web');
+    web = await measureWebPeers();
+    figures.push(...webFigures(web));
+  }
+
   mkdirSync('bench/results', { recursive: true });
   const round = (n: number) => Number(n.toFixed(3));
   const out = {
@@ -152,6 +181,7 @@ async function main() {
         })),
       })),
     })),
+    web,
   };
   writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
   console.log(formatTable(figures));

@@ -40,14 +40,15 @@ export function measureInterleaved(subjects: ReadonlyArray<{ name: string; fn: (
     return Math.max(1, Math.round((ops / ms) * 0.2));
   });
   const out: Timed[] = subjects.map((s) => ({ name: s.name, samples: [] }));
-  for (let round = 0; round < options.samples; round++) {
+  // round -1 is discarded: after every validator's warm-up, code they share may have been re-optimised
+  for (let round = -1; round < options.samples; round++) {
     for (let k = 0; k < subjects.length; k++) {
-      const i = (round + k) % subjects.length;
+      const i = (round + 1 + k) % subjects.length;
       const subject = subjects[i];
       const timed = out[i];
       if (!subject || !timed) continue;
       const { ops, ms } = runFor(subject.fn, options.sampleMs, batches[i] ?? 1);
-      timed.samples.push((ops / ms) * 1000);
+      if (round >= 0) timed.samples.push((ops / ms) * 1000);
     }
   }
   return out;

@@ -14,9 +14,10 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import { formJsonSchema } from '../../forms/engine/json-schema';
 import { median } from '../figures';
-import type { FieldError, FormDefinition, SectionDef } from '../../forms/engine/types';
+import type { FieldError } from '../../forms/engine/types';
 import { validate } from '../../forms/engine/validate';
 import type { PeerForm } from './samples';
+import { wholeRecordDefinition } from './whole-record';
 
 export type Data = Record<string, unknown>;
 
@@ -50,18 +51,6 @@ export function cfworkerFields(errors: readonly OutputUnit[]): string[] {
       return e.instanceLocation.split('/')[1] ?? '';
     }),
   );
-}
-
-/** The definition with every field editable by the form's writer in its step, so the engine checks the whole record. */
-export function wholeRecordDefinition(form: PeerForm): FormDefinition {
-  const def = structuredClone(form.definition);
-  def.access = { [form.step]: { edit: [form.role] } };
-  const strip = (section: SectionDef) => {
-    delete section.access;
-    for (const row of section.rows) for (const field of row) delete field.access;
-  };
-  for (const step of def.steps) step.sections.forEach(strip);
-  return def;
 }
 
 function engineAsServer(form: PeerForm): Subject {
