@@ -1,8 +1,10 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { caughtCounts, compareCatches } from './peers/catches';
 import { measureInterleaved, summarize } from './peers/measure';
 import { PEER_FORMS } from './peers/samples';
 import { subjectsFor } from './peers/subjects';
+import { valibotFromSchema } from './peers/valibot-from-schema';
 
 describe('the peer bench compares against validators that really validate', () => {
   for (const form of PEER_FORMS) {
@@ -15,6 +17,7 @@ describe('the peer bench compares against validators that really validate', () =
         'ajv (compiled at startup)',
         'ajv (standalone, precompiled)',
         '@cfworker/json-schema',
+        'valibot (derived from the JSON Schema)',
       ]);
       for (const s of subjects) {
         expect({ validator: s.name, flagged: s.flagged(form.valid) }).toEqual({ validator: s.name, flagged: [] });
@@ -26,7 +29,7 @@ describe('the peer bench compares against validators that really validate', () =
       const flagged = Object.fromEntries(subjects.map((s) => [s.name, s.flagged(form.invalid)]));
       const report = compareCatches(form.mistakes, flagged);
       const inSchema = form.mistakes.filter((m) => m.inJsonSchema).map((m) => m.field).sort();
-      for (const peer of ['ajv (compiled at startup)', 'ajv (standalone, precompiled)', '@cfworker/json-schema']) {
+      for (const peer of subjects.map((s) => s.name).filter((n) => !n.startsWith('engine'))) {
         expect({ peer, flagged: flagged[peer] }).toEqual({ peer, flagged: inSchema });
       }
       expect(caughtCounts(report)['engine (whole record)']).toBe(form.mistakes.length);
@@ -36,6 +39,19 @@ describe('the peer bench compares against validators that really validate', () =
       expect(Object.values(report.unexplained).flat()).toEqual([]);
     });
   }
+});
+
+describe('the valibot schema derived from the JSON Schema', () => {
+  it('refuses a keyword it cannot express rather than accepting more than the schema does', () => {
+    expect(() => valibotFromSchema({ type: 'string', format: 'uri' })).toThrow(/format "uri"/);
+    expect(() => valibotFromSchema({ type: 'object', properties: {}, additionalProperties: false })).toThrow(/additionalProperties/);
+  });
+
+  it('counts length in characters, as JSON Schema does', () => {
+    const name = valibotFromSchema({ type: 'string', maxLength: 2 });
+    expect(v.safeParse(name, '𠀀𠀀').success).toBe(true);
+    expect(v.safeParse(name, '𠀀𠀀𠀀').success).toBe(false);
+  });
 });
 
 describe('the bench loop and its arithmetic', () => {

@@ -25,7 +25,7 @@ import type { WebPeerResult } from './peers-web';
 
 type Timed = typeof import('./peers/timed');
 
-const LOOP: LoopOptions = { warmupMs: 500, samples: 10, sampleMs: 100 };
+const LOOP: LoopOptions = { warmupMs: 500, samples: 15, sampleMs: 100 };
 const OUT = 'bench/results/peers-latest.json';
 
 async function loadTimed(): Promise<Timed> {

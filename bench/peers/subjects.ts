@@ -9,14 +9,16 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import * as v from 'valibot';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
-import { formJsonSchema } from '../../forms/engine/json-schema';
+import { formJsonSchema, type JsonSchema } from '../../forms/engine/json-schema';
 import { median } from '../figures';
 import type { FieldError } from '../../forms/engine/types';
 import { validate } from '../../forms/engine/validate';
 import type { PeerForm } from './samples';
+import { valibotFields, valibotFromSchema } from './valibot-from-schema';
 import { wholeRecordDefinition } from './whole-record';
 
 export type Data = Record<string, unknown>;
@@ -134,6 +136,16 @@ function cfworkerSubject(schema: object): Subject {
   };
 }
 
+function valibotSubject(schema: JsonSchema): Subject {
+  const parser = valibotFromSchema(schema);
+  const config = { abortEarly: false } as const;
+  return {
+    name: 'valibot (derived from the JSON Schema)',
+    prepare: (data) => () => v.safeParse(parser, data, config),
+    flagged: (data) => valibotFields(v.safeParse(parser, data, config).issues),
+  };
+}
+
 export interface FormSubjects {
   schema: object;
   standaloneSource: string;
@@ -153,6 +165,7 @@ export function subjectsFor(form: PeerForm): FormSubjects {
       ajvSubject('ajv (compiled at startup)', newAjv(false).compile(schema)),
       ajvSubject('ajv (standalone, precompiled)', loadStandalone(standaloneSource, form.key)),
       cfworkerSubject(schema),
+      valibotSubject(schema),
     ],
   };
 }
