@@ -78,14 +78,27 @@ async function measureLibrary(page: Page, baseUrl: string, library: Library, mou
 export async function measureWebPeers(options = { mounts: 15, keystrokes: 40 }): Promise<WebPeerResult[]> {
   const root = new URL('./peers-web/', import.meta.url).pathname;
   const outDir = join(process.cwd(), '.tmp', 'bench-peers-web');
-  await build({ root, configFile: false, plugins: [react()], logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 } });
+  await build({
+    root,
+    configFile: false,
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
+  });
   const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
   const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!baseUrl) throw new Error('peers-web: vite preview gave no address');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const out: WebPeerResult[] = [];
@@ -106,4 +119,3 @@ export async function measureWebPeers(options = { mounts: 15, keystrokes: 40 }):
     rmSync(outDir, { recursive: true, force: true });
   }
 }
-

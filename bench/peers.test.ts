@@ -28,7 +28,10 @@ describe('the peer bench compares against validators that really validate', () =
     it(`${form.key}: the JSON Schema peers catch the schema's rules, the engine also the rest`, () => {
       const flagged = Object.fromEntries(subjects.map((s) => [s.name, s.flagged(form.invalid)]));
       const report = compareCatches(form.mistakes, flagged);
-      const inSchema = form.mistakes.filter((m) => m.inJsonSchema).map((m) => m.field).sort();
+      const inSchema = form.mistakes
+        .filter((m) => m.inJsonSchema)
+        .map((m) => m.field)
+        .sort();
       for (const peer of subjects.map((s) => s.name).filter((n) => !n.startsWith('engine'))) {
         expect({ peer, flagged: flagged[peer] }).toEqual({ peer, flagged: inSchema });
       }

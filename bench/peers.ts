@@ -107,7 +107,8 @@ function webFigures(web: WebPeerResult[]): Figure[] {
 function catchTable(report: CatchReport): string {
   const names = Object.keys(report.rows[0]?.flaggedBy ?? {});
   const lines = report.rows.map(
-    (r) => `  ${r.field.padEnd(16)} ${r.inJsonSchema ? 'schema' : 'engine'}  ${names.map((n) => (r.flaggedBy[n] ? '✓' : '–')).join('  ')}  ${r.what}`,
+    (r) =>
+      `  ${r.field.padEnd(16)} ${r.inJsonSchema ? 'schema' : 'engine'}  ${names.map((n) => (r.flaggedBy[n] ? '✓' : '–')).join('  ')}  ${r.what}`,
   );
   const counts = caughtCounts(report);
   return [
@@ -189,10 +190,12 @@ async function main() {
     console.log(
       `\n${r.form}: ${r.fields} fields; JSON Schema ${fmt(r.jsonSchemaBytes)} B; ajv standalone module ${fmt(r.ajvStandaloneBytes)} B (${fmt(r.ajvStandaloneGzipBytes)} B gzip).`,
     );
-    console.log(`  setup, once per form: ${Object.entries(r.setupMs).map(([k, ms]) => `${k} ${ms} ms`).join('; ')}`);
     console.log(
-      `  Invalid sample, what each flags:`,
+      `  setup, once per form: ${Object.entries(r.setupMs)
+        .map(([k, ms]) => `${k} ${ms} ms`)
+        .join('; ')}`,
     );
+    console.log(`  Invalid sample, what each flags:`);
     console.log(catchTable(r.catches));
   }
   console.log(`\nWritten to ${OUT}`);

@@ -29,6 +29,7 @@ export function compareCatches(mistakes: readonly Mistake[], flagged: Readonly<R
 /** "6 of 9" per validator, for the printed table. */
 export function caughtCounts(report: CatchReport): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const row of report.rows) for (const [name, hit] of Object.entries(row.flaggedBy)) counts[name] = (counts[name] ?? 0) + (hit ? 1 : 0);
+  for (const row of report.rows)
+    for (const [name, hit] of Object.entries(row.flaggedBy)) counts[name] = (counts[name] ?? 0) + (hit ? 1 : 0);
   return counts;
 }
