@@ -18,11 +18,12 @@ import { canRead } from '../lifecycle/read-access';
 import { readableData } from '../lifecycle/record-view';
 import { lifecycleOf } from '../lifecycle/registry';
 import { requireActor } from '../middleware/require-actor';
+import { downloadHeaders } from '../http/download';
 
-/** RFC 6266 / 5987: an ASCII fallback for old clients, the Chinese name for everyone else. */
-function attachment(number: string): string {
+/** The PDF's name: 协议书-<number>.pdf (agreement-<number>.pdf for old clients). */
+function pdfDownload(number: string): Record<string, string> {
   const safe = number.replace(/[^0-9A-Za-z-]/g, '');
-  return `attachment; filename="agreement-${safe}.pdf"; filename*=UTF-8''${encodeURIComponent(`协议书-${safe}.pdf`)}`;
+  return downloadHeaders('pdf', `协议书-${safe}`, `agreement-${safe}`);
 }
 
 export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', async (c) => {
@@ -53,8 +54,7 @@ export const agreementPdfRoutes = new Hono<AppEnv>().get('/agreements/:id/pdf', 
   });
   const pdf = await renderAgreementPdf(content, font, signer);
   return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': attachment(record.number ?? record.id),
+    ...pdfDownload(record.number ?? record.id),
     'Cache-Control': 'private, no-store',
   });
 });

@@ -16,8 +16,8 @@ import { scopeCondition } from '../lifecycle/scope';
 import { contractBodyCheckedByDomain } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import { FollowUpNoteBodySchema } from '../../contract/destinations';
+import { downloadHeaders } from '../http/download';
 
-const filename = (ext: string) => `attachment; filename="destinations.${ext}"; filename*=UTF-8''${encodeURIComponent(`毕业去向.${ext}`)}`;
 const DEFAULT_STATES = ['registered', 'agreement'];
 
 export const destinationRoutes = new Hono<AppEnv>()
@@ -49,14 +49,6 @@ export const destinationRoutes = new Hono<AppEnv>()
       cohort: cohortText ? Number(cohortText) : undefined,
     };
     const db = c.get('db');
-    if (format === 'csv') {
-      return c.body(destinationCsvStream(db, filter), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': filename('csv'),
-      });
-    }
-    return c.body(await destinationXlsx(db, filter), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': filename('xlsx'),
-    });
+    const headers = downloadHeaders(format, '毕业去向', 'destinations');
+    return c.body(format === 'csv' ? destinationCsvStream(db, filter) : await destinationXlsx(db, filter), 200, headers);
   });

@@ -12,8 +12,7 @@ import { lifecycleOf } from '../lifecycle/registry';
 import { scopeCondition } from '../lifecycle/scope';
 import { requireActor } from '../middleware/require-actor';
 import { parseListQuery } from '../lifecycle/list-query';
-
-const filename = (ext: string) => `attachment; filename="dispatch.${ext}"; filename*=UTF-8''${encodeURIComponent(`派遣方案.${ext}`)}`;
+import { downloadHeaders } from '../http/download';
 
 /** The export's default: the approved records, the 派遣方案 the receiving systems read. */
 const DEFAULT_STATES = ['approved'];
@@ -36,14 +35,6 @@ export const dispatchExportRoutes = new Hono<AppEnv>().get('/dispatches/export',
     collegeId,
   };
   const db = c.get('db');
-  if (format === 'csv') {
-    return c.body(dispatchCsvStream(db, filter), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': filename('csv'),
-    });
-  }
-  return c.body(await dispatchXlsx(db, filter), 200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': filename('xlsx'),
-  });
+  const headers = downloadHeaders(format, '派遣方案', 'dispatch');
+  return c.body(format === 'csv' ? dispatchCsvStream(db, filter) : await dispatchXlsx(db, filter), 200, headers);
 });

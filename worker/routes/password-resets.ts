@@ -17,6 +17,7 @@ import {
 import { contractBody } from '../middleware/contract-body';
 import { requireActor } from '../middleware/require-actor';
 import { ResetListBodySchema } from '../../contract/accounts';
+import { downloadHeaders } from '../http/download';
 
 const noStore = { 'Cache-Control': 'no-store' };
 
@@ -44,7 +45,6 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     );
     return c.body(csv, 200, {
       ...noStore,
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('重置密码.csv')}`,
+      ...downloadHeaders('csv', '重置密码'),
     });
   });

@@ -15,6 +15,7 @@ import { badRequest } from '../http/errors';
 import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
 import type { ImportResultSchema } from '../../contract/source-import';
+import { downloadHeaders } from '../http/download';
 
 export const sourceImportRoutes = new Hono<AppEnv>()
   .post('/source-records/import', async (c) => {
@@ -46,12 +47,6 @@ export const sourceImportRoutes = new Hono<AppEnv>()
       definition,
       colleges.map((college) => college.name),
     );
-    const name = `生源导入模板.${format}`;
-    const disposition = `attachment; filename="source-import-template.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-    if (format === 'csv')
-      return c.body(templateCsv(columns), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
-    return c.body(templateXlsx(columns), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': disposition,
-    });
+    const headers = downloadHeaders(format, '生源导入模板', 'source-import-template');
+    return c.body(format === 'csv' ? templateCsv(columns) : templateXlsx(columns), 200, headers);
   });

@@ -13,24 +13,16 @@ import { statisticsCsv, statisticsFileName, statisticsXlsx } from '../domain/sta
 import { requireActor } from '../middleware/require-actor';
 import type { AnswerOf } from '../../contract/route';
 import type { StatisticsSchema } from '../../contract/statistics';
-
-const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+import { downloadHeaders } from '../http/download';
 
 export const statisticsRoutes = new Hono<AppEnv>().get('/statistics', async (c) => {
   const actor = await requireActor(c, { ability: 'view_statistics' });
   const query = readStatisticsQuery(c.req.query());
   const statistics = await employmentStatistics(c.get('db'), statisticsScope(actor, query.school), query);
-  if (query.format === 'csv') {
-    return c.body(statisticsCsv(statistics), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': disposition(`statistics-${statistics.cohort}-${statistics.by}.csv`, statisticsFileName(statistics, 'csv')),
-    });
-  }
-  if (query.format === 'xlsx') {
-    return c.body(statisticsXlsx(statistics), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': disposition(`statistics-${statistics.cohort}-${statistics.by}.xlsx`, statisticsFileName(statistics, 'xlsx')),
-    });
+  if (query.format !== 'json') {
+    const { name, ascii } = statisticsFileName(statistics);
+    const file = query.format === 'csv' ? statisticsCsv(statistics) : statisticsXlsx(statistics);
+    return c.body(file, 200, downloadHeaders(query.format, name, ascii));
   }
   return c.json(statistics satisfies AnswerOf<typeof StatisticsSchema>);
 });

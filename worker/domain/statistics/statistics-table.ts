@@ -43,4 +43,8 @@ export const statisticsCsv = (s: Statistics) => rowsCsv(statisticsTable(s));
 export const statisticsXlsx = (s: Statistics) => rowsXlsx(statisticsTable(s), '就业统计');
 
 /** 就业统计-2027届-学院.csv */
-export const statisticsFileName = (s: Statistics, ext: string) => `就业统计-${s.cohort}届-${STATISTICS_BY_LABELS[s.by]}.${ext}`;
+/** The file's name without its extension: 就业统计-2027届-按学院 (statistics-2027-college for old clients). */
+export const statisticsFileName = (s: Statistics) => ({
+  name: `就业统计-${s.cohort}届-${STATISTICS_BY_LABELS[s.by]}`,
+  ascii: `statistics-${s.cohort}-${s.by}`,
+});
