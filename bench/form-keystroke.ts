@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { BENCH_CHROMIUM_ARGS, timeKeystrokes } from './keystroke-timer';
 
 export interface KeystrokeResult {
   /** fields in the form as the browser got it (after padding) */
@@ -52,16 +53,7 @@ export async function measureFormKeystroke(baseUrl: string, username: string, ke
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
+    args: BENCH_CHROMIUM_ARGS,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -86,28 +78,8 @@ export async function measureFormKeystroke(baseUrl: string, username: string, ke
     await input.waitFor({ timeout: 30_000 });
     const fields = await page.locator('main :is(input:not([type="hidden"]), select, textarea)').count();
     await input.click();
-    await page.evaluate(() => {
-      const w = window as unknown as { __keystrokes: number[] };
-      w.__keystrokes = [];
-      window.addEventListener(
-        'input',
-        () => {
-          const start = performance.now();
-          // after the event's handlers and React's synchronous re-render; then force style and layout
-          setTimeout(() => {
-            document.body.getBoundingClientRect();
-            w.__keystrokes.push(performance.now() - start);
-          }, 0);
-        },
-        true,
-      );
-    });
-    for (let i = 0; i < keystrokes + 5; i++) {
-      await page.keyboard.press(i % 2 ? 'Backspace' : 'KeyA');
-      await page.waitForTimeout(60);
-    }
-    const samples = await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes);
-    return { formFields, fields, samples: samples.slice(5) };
+    const samples = await timeKeystrokes(page, keystrokes);
+    return { formFields, fields, samples };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:notifications [-- --students N --rounds R]`: the `review transition with
  * notifications on vs off` figure of `npm run bench` on its own, on a fresh local D1 with N
- * generated students (default 20,000): the floor, then the college's approvals in R alternating
- * rounds (default 16: on off off on, off on on off, repeated), notifications on and off, with the
+ * generated students (default 20,000): the floor, then the college's approvals: one unmeasured
+ * round of each, then R alternating rounds (default 16: on off off on, off on on off, repeated;
+ * bench/approval-rounds.ts), notifications on and off, with the
  * server's CPU per approval of each round (/proc). `--on sweep`: the on rounds queue nothing from
  * the request. Prints each round and the on/off ratio; writes bench/results/notifications-latest.json.
  */
@@ -11,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { approveBlockSize, benchIdNumber, benchRecordId } from './worker/bench-data';
 import { Caller } from './http';
+import { approvalRounds } from './approval-rounds';
 import { load } from './load';
 import { freshState, startServer } from './server';
 import { BENCH_NOTIFICATIONS_HEADER } from './worker/notifications-header';
@@ -93,37 +95,30 @@ async function main() {
     const college = await Caller.signIn(baseUrl, 'bench-college');
     const ids = Array.from({ length: approveBlockSize(STUDENTS) }, (_, i) => benchRecordId(base, i, 2));
     let at = 0;
-    const pattern = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'] as const;
-    const rounds = Array.from({ length: ROUNDS }, (_, i) => pattern[i % pattern.length] ?? 'on');
-    const perRound = Math.floor(ids.length / rounds.length);
-    const totals = { on: { ok: 0, seconds: 0, cpu: 0 }, off: { ok: 0, seconds: 0, cpu: 0 } };
+    const cpu = { on: 0, off: 0 };
     const perRoundRps: string[] = [];
-    for (const notifications of rounds) {
-      const cpu0 = groupCpuSeconds(server.processGroup);
-      const run = await load({
-        url: baseUrl,
-        method: 'POST',
-        headers: college.headers({
+    const totals = await approvalRounds({
+      url: baseUrl,
+      headers: (mode) =>
+        college.headers({
           'Content-Type': 'application/json',
-          ...(notifications === 'off'
-            ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' }
-            : ON === 'sweep'
-              ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' }
-              : {}),
+          ...(mode === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : ON === 'sweep' ? { [BENCH_NOTIFICATIONS_HEADER]: 'sweep' } : {}),
         }),
-        next: () => ({ path: `/api/agreements/${ids[at++ % ids.length] ?? ''}/approve`, body: '{"version":1}' }),
-        amount: perRound,
-        connections: CONNECTIONS,
-      });
-      if (run.non2xx > 0 || run.errors > 0)
-        throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors`);
-      totals[notifications].ok += run.ok;
-      totals[notifications].seconds += run.seconds;
-      const cpuMs = ((groupCpuSeconds(server.processGroup) - cpu0) * 1000) / run.ok;
-      totals[notifications].cpu += cpuMs * run.ok;
-      perRoundRps.push(`${notifications} ${run.rps.toFixed(1)} req/s ${cpuMs.toFixed(2)} ms CPU`);
-      log(`  ${notifications} ${run.rps.toFixed(1)} req/s, ${cpuMs.toFixed(2)} ms of the server's CPU per approval`);
-    }
+      next: () => ids[at++ % ids.length] ?? '',
+      amount: ids.length,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      measure: async (mode, round) => {
+        const cpu0 = groupCpuSeconds(server.processGroup);
+        const run = await round();
+        const cpuMs = ((groupCpuSeconds(server.processGroup) - cpu0) * 1000) / run.ok;
+        cpu[mode] += cpuMs * run.ok;
+        perRoundRps.push(`${mode} ${run.rps.toFixed(1)} req/s ${cpuMs.toFixed(2)} ms CPU`);
+        log(`  ${mode} ${run.rps.toFixed(1)} req/s, ${cpuMs.toFixed(2)} ms of the server's CPU per approval`);
+        return run;
+      },
+    });
+    const perRound = totals.perRound;
     const on = totals.on.ok / totals.on.seconds;
     const off = totals.off.ok / totals.off.seconds;
     const [messages] = server.sql(
@@ -142,7 +137,7 @@ async function main() {
       onReqPerSecond: Number(on.toFixed(1)),
       offReqPerSecond: Number(off.toFixed(1)),
       onVsOff: Number((on / off).toFixed(3)),
-      cpuMsPerApproval: { on: Number((totals.on.cpu / totals.on.ok).toFixed(3)), off: Number((totals.off.cpu / totals.off.ok).toFixed(3)) },
+      cpuMsPerApproval: { on: Number((cpu.on / totals.on.ok).toFixed(3)), off: Number((cpu.off / totals.off.ok).toFixed(3)) },
       rounds: perRoundRps,
       written: messages,
       commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),

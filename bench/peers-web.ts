@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { BENCH_CHROMIUM_ARGS, timeKeystrokes } from './keystroke-timer';
 import { summarize, type Summary } from './peers/measure';
 
 type Library = 'ours' | 'rjsf';
@@ -42,27 +43,8 @@ async function measureLibrary(page: Page, baseUrl: string, library: Library, mou
   const controls = await page.locator('main :is(input:not([type="hidden"]), select, textarea)').count();
   const input = page.locator(LIBRARIES[library].typeInto);
   await input.click();
-  await page.evaluate(() => {
-    const w = window as unknown as { __keystrokes: number[] };
-    w.__keystrokes = [];
-    window.addEventListener(
-      'input',
-      () => {
-        const start = performance.now();
-        setTimeout(() => {
-          document.body.getBoundingClientRect();
-          w.__keystrokes.push(performance.now() - start);
-        }, 0);
-      },
-      true,
-    );
-  });
   await page.keyboard.press('End');
-  for (let i = 0; i < keystrokes + 5; i++) {
-    await page.keyboard.press(i % 2 ? 'Backspace' : 'KeyA');
-    await page.waitForTimeout(60);
-  }
-  const samples = (await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes)).slice(5);
+  const samples = await timeKeystrokes(page, keystrokes);
   if (samples.length < keystrokes) throw new Error(`peers-web: ${library} answered ${samples.length} of ${keystrokes} keystrokes`);
   const round = (xs: number[]) => xs.map((x) => Number(x.toFixed(2)));
   return {
@@ -91,14 +73,7 @@ export async function measureWebPeers(options = { mounts: 15, keystrokes: 40 }):
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: BENCH_CHROMIUM_ARGS,
   });
   try {
     const out: WebPeerResult[] = [];

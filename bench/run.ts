@@ -37,6 +37,7 @@ import {
 import { measureFormCost } from './form-cost';
 import { measureFormKeystroke } from './form-keystroke';
 import { Caller } from './http';
+import { approvalRounds } from './approval-rounds';
 import { load } from './load';
 import { freshState, startServer, type BenchServer } from './server';
 import { firstLoadJsGzip } from './web-size';
@@ -233,36 +234,25 @@ async function main() {
     const nextApprove = cycle(approveIds);
     // about DURATION seconds of work at the floor's pace: each record can be approved once
     const approveAmount = Math.min(approveIds.length, Math.max(400, Math.round(floor.rps * DURATION)));
-    // on off off on, twice (ABBA): drift over the run (a growing database, a neighbour's load) falls on both alike
-    const rounds = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'] as const;
-    const perRound = Math.floor(approveAmount / rounds.length);
-    const totals = { on: { ok: 0, seconds: 0, requests: 0 }, off: { ok: 0, seconds: 0, requests: 0 } };
-    const roundRps: string[] = [];
-    for (const notifications of rounds) {
-      const run = await load({
-        url: baseUrl,
-        method: 'POST',
-        // only the bench's entry honours the header: the request runs as with NOTIFICATIONS = "off" (docs/deploy.md)
-        headers: college.headers({
-          'Content-Type': 'application/json',
-          ...(notifications === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}),
-        }),
-        next: () => ({ path: `/api/agreements/${nextApprove()}/approve`, body: '{"version":1}' }),
-        amount: perRound,
-        connections: CONNECTIONS,
-      });
-      if (run.non2xx > 0 || run.errors > 0)
-        throw new Error(`approve (notifications ${notifications}): ${run.non2xx} non-2xx, ${run.errors} errors of ${run.requests}`);
-      totals[notifications].ok += run.ok;
-      totals[notifications].seconds += run.seconds;
-      totals[notifications].requests += run.requests;
-      roundRps.push(`${notifications} ${run.rps.toFixed(1)}`);
-    }
-    const approve = { rps: totals.on.ok / totals.on.seconds, requests: totals.on.requests + totals.off.requests };
-    const approveOff = totals.off.ok / totals.off.seconds;
+    const rounds = await approvalRounds({
+      url: baseUrl,
+      // only the bench's entry honours the header: the request runs as with NOTIFICATIONS = "off" (docs/deploy.md)
+      headers: (mode) =>
+        college.headers({ 'Content-Type': 'application/json', ...(mode === 'off' ? { [BENCH_NOTIFICATIONS_HEADER]: 'off' } : {}) }),
+      next: nextApprove,
+      amount: approveAmount,
+      rounds: 8,
+      connections: CONNECTIONS,
+    });
+    const approve = { rps: rounds.on.ok / rounds.on.seconds, requests: rounds.on.requests + rounds.off.requests };
+    const approveOff = rounds.off.ok / rounds.off.seconds;
     figures.push(throughputVsFloor('review transition (approve) req/s', approve.rps, floor, 0.5));
     figures.push(throughputOnVsOff('review transition with notifications on vs off', approve.rps, approveOff, 0.95));
-    notes.notificationRounds = { approvalsPerRound: perRound, reqPerSecond: roundRps };
+    notes.notificationRounds = {
+      approvalsPerRound: rounds.perRound,
+      warmUpPerMode: rounds.warmUpPerMode,
+      reqPerSecond: rounds.rounds.map((r) => `${r.mode} ${r.run.rps.toFixed(1)}`),
+    };
 
     // the same records again through the approval's two round trips alone: what D1 leaves for the JS
     log('review transition floor: its two D1 round trips with nothing else');

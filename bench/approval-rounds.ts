@@ -1,0 +1,70 @@
+/**
+ * The review transition's approvals with notifications on and off, as `npm run bench` and
+ * `npm run bench:notifications` measure them: first one unmeasured round of each (the statements,
+ * caches and JIT of both paths warm, so the first measured round — always an "on" — does not pay
+ * for them), then `rounds` rounds of equal size in the order on off off on off on on off, repeated
+ * (drift over the run, a growing database or a neighbour's load, falls on both alike). Each record
+ * is approved once: `next` hands out the next one, and `amount` is how many there are in all.
+ */
+import { load, type LoadResult } from './load';
+
+export type Notifications = 'on' | 'off';
+
+const PATTERN: readonly Notifications[] = ['on', 'off', 'off', 'on', 'off', 'on', 'on', 'off'];
+
+export interface ApprovalRounds {
+  url: string;
+  /** the request headers of each mode (the session, and the bench entry's switch) */
+  headers: (mode: Notifications) => Record<string, string>;
+  /** the next record to approve */
+  next: () => string;
+  /** approvals available in all, warm-up included */
+  amount: number;
+  rounds: number;
+  connections: number;
+  /** around each measured round: e.g. the server's CPU over it */
+  measure?: (mode: Notifications, round: () => Promise<LoadResult>) => Promise<LoadResult>;
+}
+
+export interface RoundsResult {
+  on: { ok: number; seconds: number; requests: number };
+  off: { ok: number; seconds: number; requests: number };
+  perRound: number;
+  warmUpPerMode: number;
+  rounds: { mode: Notifications; run: LoadResult }[];
+}
+
+export async function approvalRounds(o: ApprovalRounds): Promise<RoundsResult> {
+  const warmUpPerMode = Math.min(50, Math.floor(o.amount * 0.02));
+  const perRound = Math.floor((o.amount - 2 * warmUpPerMode) / o.rounds);
+  const round = async (mode: Notifications, amount: number) => {
+    const run = await load({
+      url: o.url,
+      method: 'POST',
+      headers: o.headers(mode),
+      next: () => ({ path: `/api/agreements/${o.next()}/approve`, body: '{"version":1}' }),
+      amount,
+      connections: o.connections,
+    });
+    if (run.non2xx > 0 || run.errors > 0)
+      throw new Error(`approve (notifications ${mode}): ${run.non2xx} non-2xx, ${run.errors} errors of ${run.requests}`);
+    return run;
+  };
+  if (warmUpPerMode > 0) for (const mode of ['on', 'off'] as const) await round(mode, warmUpPerMode);
+  const result: RoundsResult = {
+    on: { ok: 0, seconds: 0, requests: 0 },
+    off: { ok: 0, seconds: 0, requests: 0 },
+    perRound,
+    warmUpPerMode,
+    rounds: [],
+  };
+  for (let i = 0; i < o.rounds; i++) {
+    const mode = PATTERN[i % PATTERN.length] ?? 'on';
+    const run = o.measure ? await o.measure(mode, () => round(mode, perRound)) : await round(mode, perRound);
+    result[mode].ok += run.ok;
+    result[mode].seconds += run.seconds;
+    result[mode].requests += run.requests;
+    result.rounds.push({ mode, run });
+  }
+  return result;
+}
