@@ -24,7 +24,7 @@ export default {
     if (!requiredSecretsOf(env).ok) return;
     const db = openDb(env.DB);
     if (controller.cron === EVERY_MINUTE) {
-      ctx.waitUntil(sweepOutbox(db, env.NOTIFY_QUEUE));
+      ctx.waitUntil(sweepOutbox(db, env.NOTIFY_QUEUE, env));
       return;
     }
     ctx.waitUntil(

@@ -139,10 +139,13 @@ export async function finishOutboxRows(db: Db, outcomes: readonly SendOutcome[],
  */
 export const NEW_ROW_GRACE_MS = 2 * 60_000;
 
-/** Rows due for a send: pending and past their backoff (a new one: past its grace), or held by a stale claim. Oldest first. */
-export async function dueOutboxIds(db: Db, now: Date, limit: number): Promise<string[]> {
+/**
+ * Rows due for a send: pending and past their backoff (a new one: past its grace — `graceMs`, the
+ * writing request's time to queue it, 0 when requests queue nothing), or held by a stale claim. Oldest first.
+ */
+export async function dueOutboxIds(db: Db, now: Date, limit: number, graceMs = NEW_ROW_GRACE_MS): Promise<string[]> {
   const at = now.toISOString();
-  const graceEnd = new Date(now.getTime() - NEW_ROW_GRACE_MS).toISOString();
+  const graceEnd = new Date(now.getTime() - graceMs).toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   const rows = await db
     .select({ id: notificationOutbox.id })

@@ -181,8 +181,7 @@ describe('the notification outbox', () => {
     ]);
   });
 
-  it('the scheduled sweep hands due rows to the queue once, and not again while they are leased', async () => {
-    const { rows } = await invitedWithContacts();
+  function recordingQueue() {
     const queued: OutboxMessage[] = [];
     const queue = {
       sendBatch: (ms: { body: OutboxMessage }[]) => {
@@ -190,15 +189,33 @@ describe('the notification outbox', () => {
         return Promise.resolve();
       },
     } as unknown as Queue<OutboxMessage>;
+    return { queue, queued };
+  }
+  const handed = (queued: OutboxMessage[], rows: { id: string }[]) =>
+    queued.filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id));
+
+  it("as deployed, the next minute's sweep hands a new row to the queue at once, and not again while it is leased", async () => {
+    const { rows } = await invitedWithContacts();
+    const { queue, queued } = recordingQueue();
+    const now = new Date(Date.now() + 1000);
+    await sweepOutbox(db, queue, { NOTIFY_FROM_REQUEST: 'off' }, now);
+    expect(handed(queued, rows)).toHaveLength(2);
+    await sweepOutbox(db, queue, { NOTIFY_FROM_REQUEST: 'off' }, now);
+    expect(handed(queued, rows)).toHaveLength(2);
+  });
+
+  it('where requests queue their own rows, the sweep waits out their grace, then hands them over once', async () => {
+    const { rows } = await invitedWithContacts();
+    const { queue, queued } = recordingQueue();
     // before the grace has passed the rows are the writing request's to queue; after it, the sweep's
-    await sweepOutbox(db, queue, new Date(Date.now() + 1000));
-    expect(queued.filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);
+    await sweepOutbox(db, queue, { NOTIFY_FROM_REQUEST: 'on' }, new Date(Date.now() + 1000));
+    expect(handed(queued, rows)).toEqual([]);
     const now = new Date(Date.now() + NEW_ROW_GRACE_MS + 1000);
-    await sweepOutbox(db, queue, now);
+    await sweepOutbox(db, queue, { NOTIFY_FROM_REQUEST: 'on' }, now);
     for (const r of rows) expect(queued).toContainEqual({ outboxId: r.id });
     const before = queued.length;
-    await sweepOutbox(db, queue, now);
-    expect(queued.slice(before).filter((m) => rows.some((r) => 'outboxId' in m && m.outboxId === r.id))).toEqual([]);
+    await sweepOutbox(db, queue, { NOTIFY_FROM_REQUEST: 'on' }, now);
+    expect(handed(queued.slice(before), rows)).toEqual([]);
   });
 
   it('a full batch of messages is sent in four D1 round trips, each row once', async () => {

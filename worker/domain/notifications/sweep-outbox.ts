@@ -1,11 +1,13 @@
 /**
- * The safety net of who enqueues (docs/architecture.md, notifications): the request that wrote a
- * row queues it after its answer (lifecycle/notifications/enqueue-notified.ts); the scheduled run,
- * every minute, hands over every due row — a new one the request's send missed (after a grace of
- * two minutes), rows past their backoff, rows whose consumer died mid-send.
+ * Who enqueues (docs/architecture.md, notifications). As deployed, the scheduled run, every minute,
+ * hands over every due row: new ones, rows past their backoff, rows whose consumer died mid-send.
+ * Where the operator has requests queue their own rows (`NOTIFY_FROM_REQUEST = "on"`,
+ * lifecycle/notifications/enqueue-notified.ts), the sweep is their safety net and takes a new row
+ * only after a grace of two minutes, so the two rarely queue the same one.
  */
 import type { Db } from '../../db/client';
-import { dueOutboxIds, leaseOutbox } from '../../db/outbox';
+import { dueOutboxIds, leaseOutbox, NEW_ROW_GRACE_MS } from '../../db/outbox';
+import { sendFromRequest } from '../../lifecycle/notifications/enqueue-notified';
 import type { OutboxMessage } from './deliver-outbox';
 
 /** at most this many per run (a queue's sendBatch takes 100 messages) */
@@ -13,8 +15,13 @@ const PER_RUN = 500;
 /** a row handed to the queue is handed again only if still unsent this much later */
 const LEASE_MS = 5 * 60_000;
 
-export async function sweepOutbox(db: Db, queue: Queue<OutboxMessage>, now = new Date()): Promise<number> {
-  const ids = await dueOutboxIds(db, now, PER_RUN);
+export async function sweepOutbox(
+  db: Db,
+  queue: Queue<OutboxMessage>,
+  env: Pick<Env, 'NOTIFY_FROM_REQUEST'>,
+  now = new Date(),
+): Promise<number> {
+  const ids = await dueOutboxIds(db, now, PER_RUN, sendFromRequest(env) ? NEW_ROW_GRACE_MS : 0);
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100);
     await queue.sendBatch(chunk.map((outboxId) => ({ body: { outboxId } })));

@@ -126,7 +126,7 @@ describe('e-mail and SMS leave from the request', () => {
     const { queued, rows } = await employerSends('on');
     // the consumer is slow: two minutes on, the sweep hands the same rows over again
     const sweep = recordingQueue();
-    await sweepOutbox(db, sweep.queue, new Date(Date.now() + NEW_ROW_GRACE_MS + 1000));
+    await sweepOutbox(db, sweep.queue, { NOTIFY_FROM_REQUEST: 'on' }, new Date(Date.now() + NEW_ROW_GRACE_MS + 1000));
     const swept = sweep.queued.filter((m) => 'outboxId' in m && rows.some((r) => r.id === m.outboxId));
     expect(swept).toHaveLength(2);
 
