@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { BENCH_CHROMIUM_ARGS, timeKeystrokes } from './keystroke-timer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { timeKeystrokes } from './keystroke-timer';
 
 export interface KeystrokeResult {
   /** fields in the form as the browser got it (after padding) */
@@ -49,11 +50,11 @@ function padDefinition(def: Definition, stepKey: string, target: number): Defini
 export async function measureFormKeystroke(baseUrl: string, username: string, keystrokes = 40, padTo = 60): Promise<KeystrokeResult> {
   const profile = mkdtempSync(join(tmpdir(), 'wq-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
-    args: BENCH_CHROMIUM_ARGS,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

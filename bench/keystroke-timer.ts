@@ -29,15 +29,3 @@ export async function timeKeystrokes(page: Page, keystrokes: number): Promise<nu
   }
   return (await page.evaluate(() => (window as unknown as { __keystrokes: number[] }).__keystrokes)).slice(5);
 }
-
-/** Debian's chromium as the benches launch it: headless, nothing fetched in the background. */
-export const BENCH_CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { BENCH_CHROMIUM_ARGS, timeKeystrokes } from './keystroke-timer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { timeKeystrokes } from './keystroke-timer';
 import { summarize, type Summary } from './peers/measure';
 
 type Library = 'ours' | 'rjsf';
@@ -71,9 +72,9 @@ export async function measureWebPeers(options = { mounts: 15, keystrokes: 40 }):
   const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!baseUrl) throw new Error('peers-web: vite preview gave no address');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: BENCH_CHROMIUM_ARGS,
+    args: CHROMIUM_ARGS,
   });
   try {
     const out: WebPeerResult[] = [];

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { applyMigrations, seed, startServer } from '../test/browser/local-server';
 
 const WIDTHS = [1280, 375];
@@ -29,7 +30,7 @@ mkdirSync(OUT, { recursive: true });
 applyMigrations(dir);
 seed(dir);
 const server = await startServer(dir);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (const { role, path } of targets) {
     for (const width of WIDTHS) {

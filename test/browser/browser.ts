@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
 export interface Session {
   browser: BrowserContext;
@@ -18,20 +19,11 @@ export interface Session {
 export async function openBrowser(viewport = { width: 1280, height: 860 }): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'wq-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport,
     locale: 'zh-CN',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   // a loaded two-core machine has taken over 30 s to finish a page load while wrangler dev rebuilt nothing
   context.setDefaultNavigationTimeout(60_000);
