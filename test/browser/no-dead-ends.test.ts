@@ -28,7 +28,12 @@ describe('an employer the centre has not verified yet', () => {
     await s.browser.clearCookies(); // signed out, whatever the header looks like
     await login(s, 'employer');
     await page.getByRole('link', { name: '查找学生并发出邀约' }).click();
-    await expect.poll(() => page.getByRole('combobox', { name: /学校/ }).isVisible()).toBe(true);
+    await page.waitForURL((url) => url.pathname === '/students/lookup', { timeout: 30_000 });
+    // the form, or whatever the page shows instead (named in the failure, should it ever come)
+    const school = page.getByRole('combobox', { name: /学校/ });
+    const instead = page.getByRole('alert').or(page.getByRole('status'));
+    await expect.poll(async () => (await school.isVisible()) || (await instead.first().isVisible()), { timeout: 30_000 }).toBe(true);
+    expect(await school.isVisible(), await page.locator('main').innerText()).toBe(true);
     expect(await page.getByText('尚未通过就业中心审核').count()).toBe(0);
   });
 });
