@@ -16,21 +16,11 @@ import worker from '../index';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord, type FixtureStudent } from '../test/fixtures';
 import { jobTerms, sendInvitation } from '../test/signing';
-import { workerFetch } from '../test/worker-fetch';
+import { sessionCookieOf, workerFetch } from '../test/worker-fetch';
 
 const ORIGIN = 'https://wangqian.test';
 
-async function cookieOf(username: string): Promise<string> {
-  const res = await workerFetch(
-    new Request(`${ORIGIN}/api/session`, {
-      method: 'POST',
-      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo1234' }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
-}
+const cookieOf = (username: string) => sessionCookieOf(ORIGIN, username);
 
 /** The PDF as the worker answers it, with the environment given (the run's secrets unless replaced). */
 async function pdfOf(agreementId: string, cookie: string, secrets: Partial<Env> = {}): Promise<{ status: number; bytes: Uint8Array }> {

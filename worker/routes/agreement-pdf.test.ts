@@ -4,25 +4,14 @@ import { extractPdfText } from '../domain/agreement-pdf/extract-text';
 import { TestClient } from '../test/client';
 import { studentWithSourceRecord, type FixtureStudent } from '../test/fixtures';
 import { jobTerms, sendInvitation } from '../test/signing';
-import { workerFetch } from '../test/worker-fetch';
+import { sessionCookieOf, workerFetch } from '../test/worker-fetch';
 
 const ORIGIN = 'https://wangqian.test';
 const RARE_NAME = '欧阳明堃';
 const MAX_PDF_BYTES = 150 * 1024;
 const COPY_LABELS = ['学校存档联', '学生留存联', '用人单位留存联', '档案转递联'];
 
-/** TestClient reads bodies as text; a PDF is bytes, so these calls keep their own session cookie. */
-async function cookieOf(username: string): Promise<string> {
-  const res = await workerFetch(
-    new Request(`${ORIGIN}/api/session`, {
-      method: 'POST',
-      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo1234' }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
-}
+const cookieOf = (username: string) => sessionCookieOf(ORIGIN, username);
 
 async function getPdf(agreementId: string, cookie?: string): Promise<Response> {
   return workerFetch(new Request(`${ORIGIN}/api/agreements/${agreementId}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }));

@@ -5,7 +5,7 @@
  * access-matrix.test.ts runs against the worker) and by calling the routes that need no record.
  */
 import { describe, expect, it } from 'vitest';
-import { ABILITY_VALUES, type Ability } from '../../contract/abilities';
+import { ABILITY_VALUES, PAGE_MODULE_VALUES, type Ability } from '../../contract/abilities';
 import { ACCESS_MATRIX } from '../test/access-matrix';
 import { TestClient } from '../test/client';
 
@@ -115,19 +115,7 @@ describe('the session says what the account may do, and the routes agree', () =>
       const { client, modules } = await sessionOf(role);
       expect(modules, role).toEqual(expected[role]);
       const lifecycles = (await client.get('/api/lifecycles')).body as Record<string, unknown>;
-      const kinds = modules.filter(
-        (m) =>
-          ![
-            'destination-follow-up',
-            'destination-settings',
-            'statistics',
-            'source-import',
-            'school-profile',
-            'forms',
-            'audit',
-            'outbox',
-          ].includes(m),
-      );
+      const kinds = modules.filter((m) => !(PAGE_MODULE_VALUES as readonly string[]).includes(m));
       expect(
         kinds.filter((k) => !(k in lifecycles)),
         `${role}: every record module has its lifecycle`,

@@ -34,3 +34,21 @@ export async function workerFetch(request: Request): Promise<Response> {
   }
   return response;
 }
+
+/**
+ * The session cookie of a demo account, signed in through the worker (for calls that read an answer
+ * as bytes, such as the agreement PDF, which TestClient reads as text).
+ */
+export async function sessionCookieOf(origin: string, username: string, password = 'demo1234'): Promise<string> {
+  const res = await workerFetch(
+    new Request(`${origin}/api/session`, {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    }),
+  );
+  if (res.status !== 200) throw new Error(`signing in as ${username}: ${String(res.status)}`);
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error(`signing in as ${username}: no session cookie`);
+  return cookie;
+}
