@@ -132,7 +132,7 @@ async function main() {
       on:
         ON === 'sweep'
           ? 'notification rows written, nothing queued from the request (NOTIFY_FROM_REQUEST off)'
-          : 'as deployed: rows written and their event queued after the answer',
+          : 'as deployed: the notifications written in the transition; their e-mail and SMS rows are the sweep’s',
       floorReqPerSecond: Number(floor.rps.toFixed(1)),
       onReqPerSecond: Number(on.toFixed(1)),
       offReqPerSecond: Number(off.toFixed(1)),

@@ -1,7 +1,7 @@
 /**
  * The 毕业去向登记 deadline reminders' SQL (worker/domain/notifications/send-reminders.ts): which
  * graduates of a cohort have not registered a destination, counted per college, and the one
- * INSERT … SELECT that tells each of them (its outbox rows come from the insert's trigger).
+ * INSERT … SELECT that tells each of them (their e-mail and SMS rows follow with the sweep, db/outbox.ts).
  * Not registered: 省级通过 and no destination record, or one sent back to them (已退回, 待重新登记);
  * a record in review waits on the reviewers, not on the student.
  */

@@ -42,9 +42,9 @@ export interface NotificationDraft {
 /**
  * The one statement of a notification: an INSERT into the view `notification_requests`, whose
  * trigger (migration 0017) writes a row for each of the audience's accounts — each branch an
- * indexed lookup that a NULL parameter switches off — minus the actor, and through
- * `notification_outbox_rows` (migration 0016) their e-mail and SMS outbox rows. Its text never
- * changes, so D1 finds it compiled.
+ * indexed lookup that a NULL parameter switches off — minus the actor. Their e-mail and SMS rows
+ * are not written here: the sweep writes them from the committed rows (`writeNewDeliveries`,
+ * db/outbox.ts, migration 0018). Its text never changes, so D1 finds it compiled.
  */
 const NOTIFY_COLUMNS =
   'id_prefix, category, event, title, body, about_kind, about_record, dedupe_key, created_at, to_student, to_employer, to_college_school, to_college, to_school, to_role, to_role2, to_account, except_account';
@@ -52,9 +52,9 @@ const placeholdersFrom = (first: number, count: number) => Array.from({ length: 
 const NOTIFY_SQL = `INSERT INTO notification_requests (${NOTIFY_COLUMNS}) VALUES (${placeholdersFrom(1, 18)})`;
 
 /**
- * The write of one notification to an audience: the in-app rows, and through their trigger the
- * e-mail and SMS outbox rows where the recipient has an address and has not turned the channel off
- * for the category. Nothing when the audience names no one.
+ * The write of one notification to an audience: its in-app rows, each the outbox entry of the
+ * e-mail and SMS that follow (where the recipient has an address and has not turned the channel
+ * off for the category). Nothing when the audience names no one.
  */
 export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf): Write[] {
   const college = a.collegeReviewers && a.schoolId && a.collegeId ? [a.schoolId, a.collegeId] : [null, null];
@@ -84,7 +84,7 @@ export function notificationWrites(_db: Db, n: NotificationDraft, a: AudienceOf)
   return [write];
 }
 
-/** A notification's statement, naming its event: once committed, the event's outbox rows can be queued. */
+/** A notification's statement, naming its event: once committed, the event can be queued (its rows written and sent by the consumer). */
 export interface NotificationWrite {
   toSQL(): { sql: string; params: unknown[] };
   notifiedEvent: string;

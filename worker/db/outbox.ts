@@ -5,6 +5,7 @@
  * Every move is a conditional UPDATE, so two consumers holding the same row cannot both send it.
  */
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { runBatch } from './batch';
 import type { Db } from './client';
 import { localMailbox, notificationOutbox, type OutboxRow } from './schema';
 
@@ -68,6 +69,52 @@ function conditionsOf(targets: readonly OutboxTarget[]) {
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks.map(atomsCondition);
+}
+
+/**
+ * A notification's e-mail and SMS rows are written after its commit, from the view
+ * `notification_deliveries` (migration 0018): a channel where the recipient has an address and has
+ * not turned it off for the category, as they stand when the rows are written. Each row is
+ * `<notification id>:<channel>` and written once (INSERT OR IGNORE), so writing the same
+ * notification's rows again changes nothing — not even a row already sent.
+ */
+const WRITE_DELIVERIES = `INSERT OR IGNORE INTO notification_outbox (id, notification_id, account_id, channel, address, subject, body, state, attempts, created_at)
+  SELECT id, notification_id, account_id, channel, address, subject, body, 'pending', 0, created_at FROM notification_deliveries WHERE address <> '' AND`;
+
+/** Where the sweep is in `notifications` (its rowid): every notification up to it has its rows. */
+const CURSOR = 'notification_outbox_cursor';
+
+/**
+ * The sweep's step: the channel rows of up to `step` notifications committed after the cursor,
+ * and the cursor moved past them, in one batch (one transaction, one round trip). Notifications
+ * are taken in rowid order, which is the order their writes committed in: a transition that
+ * commits after a step has a larger rowid than any the step saw, whatever time it carries, so it
+ * is the next step's. Resolves to the notifications the step passed.
+ */
+export async function writeNewDeliveries(db: Db, step: number): Promise<number> {
+  const [before, , after] = await runBatch(db, [
+    sql`SELECT value FROM counters WHERE key = ${CURSOR}`,
+    sql`${sql.raw(WRITE_DELIVERIES)} seq > (SELECT value FROM counters WHERE key = ${CURSOR}) AND seq <= (SELECT value FROM counters WHERE key = ${CURSOR}) + ${step}`,
+    sql`UPDATE counters SET value = MAX(value, MIN(value + ${step}, (SELECT COALESCE(MAX(rowid), 0) FROM notifications))) WHERE key = ${CURSOR} RETURNING value`,
+  ]);
+  const from = (before?.results[0] as { value: number } | undefined)?.value ?? 0;
+  const to = (after?.results[0] as { value: number } | undefined)?.value ?? 0;
+  return to - from;
+}
+
+/**
+ * The channel rows of the named events' notifications, written now (a request that queued its
+ * events, `NOTIFY_FROM_REQUEST = "on"`, is there before the sweep): one statement per ~45 events,
+ * in one round trip. The sweep's step finds them written and writes nothing twice.
+ */
+export async function writeEventDeliveries(db: Db, targets: readonly OutboxTarget[]): Promise<void> {
+  const events = atomsOf(targets).flatMap((a) => ('eventId' in a ? [a.eventId] : []));
+  const statements = [];
+  for (let i = 0; i < events.length; i += MAX_PARAMS / 2) {
+    const ranges = events.slice(i, i + MAX_PARAMS / 2).map((e) => sql`(notification_id >= ${e + ':'} AND notification_id < ${e + ';'})`);
+    statements.push(sql`${sql.raw(WRITE_DELIVERIES)} (${sql.join(ranges, sql` OR `)})`);
+  }
+  await runBatch(db, statements);
 }
 
 /**

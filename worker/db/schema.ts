@@ -473,10 +473,11 @@ export const notifications = sqliteTable(
 );
 
 /**
- * E-mail and SMS to send, written by the very insert of the notification they carry (the trigger
- * `notification_outbox_rows`, migration 0016): per the recipient's preferences and only where an
- * address is known; the id `<notification id>:<channel>` makes it once per notification and
- * channel. The queue consumer claims a row (`pending` → `sending`) before it calls the transport
+ * E-mail and SMS to send, written after the notification they carry committed — by the sweep's
+ * walk over the notifications in commit order, or by the consumer of a message naming the event
+ * (`writeNewDeliveries`, `writeEventDeliveries`, db/outbox.ts; the view `notification_deliveries`,
+ * migration 0018): per the recipient's preferences and only where an address is known; the id
+ * `<notification id>:<channel>` makes it once per notification and channel. The queue consumer claims a row (`pending` → `sending`) before it calls the transport
  * and marks it `sent` after; after the last attempt it parks it as `dead` for the admin.
  */
 export const notificationOutbox = sqliteTable(

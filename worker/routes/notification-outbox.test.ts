@@ -5,10 +5,12 @@ import { openDb } from '../db/client';
 import { deliverOutbox } from '../domain/notifications/deliver-outbox';
 import { localTransport } from '../domain/notifications/transport';
 import { demo, invitationIn } from '../test/scenarios';
+import { writeDeliveriesNow } from '../test/deliveries';
 
 describe('发件监控 (admin)', () => {
   it('a parked SMS shows masked with its error; 重新发送 puts it back to pending; 本地发件箱 lists what was sent', async () => {
     const invitation = await invitationIn('sent');
+    await writeDeliveriesNow();
     const row = (await env.DB.prepare(
       `SELECT o.id FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? AND o.channel = 'sms'`,
     )

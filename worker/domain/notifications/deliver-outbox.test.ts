@@ -12,7 +12,7 @@ import { NEW_ROW_GRACE_MS } from '../../db/outbox';
 import { countingD1 } from '../../test/counting-d1';
 import { invitationIn } from '../../test/scenarios';
 import { backoffSeconds, deliverOutbox, MAX_ATTEMPTS, type OutboxMessage } from './deliver-outbox';
-import { sweepOutbox } from './sweep-outbox';
+import { sweepOutbox, writeDeliveries } from './sweep-outbox';
 import { localTransport, type OutgoingMessage, type Transport } from './transport';
 
 const db = openDb(env.DB);
@@ -61,8 +61,20 @@ function recording(failures = 0): Transport & { sent: OutgoingMessage[]; calls: 
   return t;
 }
 
-/** A student who has an e-mail address and a phone, invited: the outbox rows of the invitation. */
-async function invitedWithContacts() {
+/** The outbox rows of a record's notifications, as they stand. */
+async function outboxRowsOf(recordId: string) {
+  const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.address, o.state, o.subject, o.body FROM notification_outbox o
+    JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? ORDER BY o.channel`)
+    .bind(recordId)
+    .all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
+  return rows.results;
+}
+
+/**
+ * A student who has an e-mail address and a phone, invited: the invitation's event, and its
+ * outbox rows once the sweep's step wrote them (`swept: false`: before any sweep).
+ */
+async function invitedWithContacts({ swept = true } = {}) {
   const invitation = await invitationIn('draft');
   await env.DB.prepare('UPDATE students SET email = ? WHERE id = ?').bind('songzy@example.edu.cn', invitation.fixture.studentId).run();
   const { demo } = await import('../../test/scenarios');
@@ -72,11 +84,10 @@ async function invitedWithContacts() {
     data: { ...invitation.data, ...jobTerms() },
   });
   expect(sent.status).toBe(200);
-  const rows = await env.DB.prepare(`SELECT o.id, o.channel, o.address, o.state, o.subject, o.body FROM notification_outbox o
-    JOIN notifications n ON n.id = o.notification_id WHERE n.record_id = ? ORDER BY o.channel`)
-    .bind(invitation.id)
-    .all<{ id: string; channel: string; address: string; state: string; subject: string; body: string }>();
-  return { invitation, rows: rows.results };
+  const notification = await env.DB.prepare('SELECT id FROM notifications WHERE record_id = ?').bind(invitation.id).first<{ id: string }>();
+  const eventId = notification!.id.split(':')[0]!;
+  if (swept) await writeDeliveries(db);
+  return { invitation, eventId, rows: await outboxRowsOf(invitation.id) };
 }
 
 const stateOf = async (id: string) =>
@@ -85,13 +96,24 @@ const stateOf = async (id: string) =>
     .first<{ state: string; attempts: number; last_error: string | null; next_attempt_at: string | null }>())!;
 
 describe('the notification outbox', () => {
-  it("is written in the transition's batch: one e-mail and one SMS to the invited student, pending", async () => {
-    const { invitation, rows } = await invitedWithContacts();
+  it("follows from the notification the transition committed: the sweep's step writes one e-mail and one SMS to the invited student, pending, once", async () => {
+    const { invitation, rows: beforeSweep } = await invitedWithContacts({ swept: false });
+    // the transition's batch wrote the in-app message only; its e-mail and SMS are the sweep's to write
+    expect(beforeSweep).toEqual([]);
+    expect(await writeDeliveries(db)).toBeGreaterThanOrEqual(1);
+    const rows = await outboxRowsOf(invitation.id);
     expect(rows).toEqual([
       expect.objectContaining({ channel: 'email', address: 'songzy@example.edu.cn', state: 'pending', subject: '收到职位邀约' }),
       expect.objectContaining({ channel: 'sms', address: invitation.fixture.mobile, state: 'pending', subject: '收到职位邀约' }),
     ]);
     for (const r of rows) expect(r.body).not.toContain(invitation.fixture.idNumber);
+    // the next step has nothing new: the rows stay as they are, once each
+    await env.DB.prepare("UPDATE notification_outbox SET state = 'sent' WHERE id = ?").bind(rows[0]!.id).run();
+    expect(await writeDeliveries(db)).toBe(0);
+    expect((await outboxRowsOf(invitation.id)).map((r) => [r.channel, r.state])).toEqual([
+      ['email', 'sent'],
+      ['sms', 'pending'],
+    ]);
   });
 
   it('a redelivered batch sends nothing twice', async () => {
@@ -167,11 +189,18 @@ describe('the notification outbox', () => {
     expect(transport.calls).toBe(MAX_ATTEMPTS);
   });
 
-  it('a message naming an event sends each of its rows; the local transport keeps one copy per row', async () => {
-    const { rows } = await invitedWithContacts();
-    const eventId = rows[0]!.id.split(':')[0]!;
+  it('a message naming an event, before any sweep, writes and sends each of its rows; the local transport keeps one copy per row', async () => {
+    const { invitation, eventId } = await invitedWithContacts({ swept: false });
     const run = batchOf([{ eventId }, { eventId }]);
     expect(await deliverOutbox(db, run.batch, () => localTransport(db))).toEqual({ sent: 2 });
+    const rows = await outboxRowsOf(invitation.id);
+    expect(rows.map((r) => [r.channel, r.state])).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ]);
+    // the sweep's step after it writes nothing again, and hands nothing over
+    await writeDeliveries(db);
+    expect(await outboxRowsOf(invitation.id)).toEqual(rows);
     const mailbox = await env.DB.prepare('SELECT channel, subject FROM local_mailbox WHERE outbox_id IN (?, ?) ORDER BY channel')
       .bind(rows[0]!.id, rows[1]!.id)
       .all();
@@ -218,7 +247,7 @@ describe('the notification outbox', () => {
     expect(handed(queued.slice(before), rows)).toEqual([]);
   });
 
-  it('a full batch of messages is sent in four D1 round trips, each row once', async () => {
+  it('a full batch of messages is sent in five D1 round trips, each row once', async () => {
     // 80 events of two rows (e-mail and SMS) as requests queue them — 60 gathered in one message, 20
     // one by one — and 30 single rows as the sweep does: more than one statement's parameters can name
     const tag = `batch${Date.now()}`;
@@ -255,8 +284,9 @@ describe('the notification outbox', () => {
     const countedDb = drizzle(counted.d1, { schema });
     const run = batchOf(bodies);
     expect(await deliverOutbox(countedDb, run.batch, () => localTransport(countedDb))).toEqual({ sent: 190 });
-    // claim, the local mailbox once per channel, mark sent: four, where one row at a time took 3 a row and 1 an event (300)
-    expect(counted.calls()).toBe(4);
+    // the events' rows written (where the sweep had not yet), claim, the local mailbox once per
+    // channel, mark sent: five, where one row at a time took 3 a row and 1 an event (300)
+    expect(counted.calls()).toBe(5);
     expect(run.messages.every((m) => m.acked && !m.retried)).toBe(true);
     const states = await env.DB.prepare(`SELECT state, count(*) AS n FROM notification_outbox WHERE id >= ? AND id < ? GROUP BY state`)
       .bind(tag, tag + '~')
@@ -276,6 +306,7 @@ describe('the notification outbox', () => {
     const a = await invitedWithContacts();
     const b = await invitedWithContacts();
     const failing = a.rows.find((r) => r.channel === 'sms')!;
+    expect(failing).toBeDefined();
     const sent: string[] = [];
     let lots = 0;
     const transport: Transport = {

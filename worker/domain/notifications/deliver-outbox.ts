@@ -5,10 +5,11 @@
  * rows sent or claimed and sends nothing. A failed send goes back to `pending` and its message is
  * retried with exponential backoff; after MAX_ATTEMPTS the row is parked as `dead`, which the
  * admin sees, and the message is acknowledged. A whole batch costs D1 two round trips (and the
- * local mailbox one per channel), whatever its size.
+ * local mailbox one per channel), whatever its size, and one more first where its messages name
+ * events whose rows the sweep may not have written yet.
  */
 import type { Db } from '../../db/client';
-import { claimOutboxRows, finishOutboxRows, namesRow, type OutboxTarget, type SendOutcome } from '../../db/outbox';
+import { claimOutboxRows, finishOutboxRows, namesRow, writeEventDeliveries, type OutboxTarget, type SendOutcome } from '../../db/outbox';
 import type { OutboxRow } from '../../db/schema';
 import { sendAll, type OutgoingMessage, type Transport } from './transport';
 import { messageOf } from '../../lib/error-message';
@@ -63,11 +64,10 @@ export async function deliverOutbox(
   transportFor: (channel: OutgoingMessage['channel']) => Transport,
   now: () => Date = () => new Date(),
 ): Promise<{ sent: number }> {
-  const claimed = await claimOutboxRows(
-    db,
-    batch.messages.map((m) => m.body),
-    now(),
-  );
+  const targets = batch.messages.map((m) => m.body);
+  // messages naming events (queued by their requests) may come before the sweep wrote the events' rows
+  if (targets.some((t) => !('outboxId' in t))) await writeEventDeliveries(db, targets);
+  const claimed = await claimOutboxRows(db, targets, now());
   const at = now();
   const outcomes = await attempt(claimed, transportFor, at);
   await finishOutboxRows(db, outcomes, now());

@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import { demo, invitationIn } from '../../test/scenarios';
+import { writeDeliveriesNow } from '../../test/deliveries';
 import { deliverOutbox, type OutboxMessage } from './deliver-outbox';
 import { DEAD_LETTER_ERROR, NOTIFY_DEAD_LETTER_QUEUE, parkDeadLetters } from './park-dead-letters';
 import { localTransport } from './transport';
@@ -40,6 +41,7 @@ describe('the notification dead-letter queue', () => {
       data: { ...invitation.data, ...jobTerms() },
     });
     expect(sent.status).toBe(200);
+    await writeDeliveriesNow();
     const rows = (
       await env.DB.prepare(`SELECT o.id, o.channel FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
       WHERE n.record_id = ? ORDER BY o.channel`)

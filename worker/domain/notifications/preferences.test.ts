@@ -5,14 +5,17 @@ import { TestClient } from '../../test/client';
 import { studentWithSourceRecord } from '../../test/fixtures';
 import { demo } from '../../test/scenarios';
 import { sendInvitation } from '../../test/signing';
+import { writeDeliveriesNow } from '../../test/deliveries';
 
-const channelsOf = async (recordId: string) =>
-  (
-    await env.DB.prepare(`SELECT o.channel FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
+/** The channels the record's notifications go out by, once the sweep has written their rows. */
+async function channelsOf(recordId: string) {
+  await writeDeliveriesNow();
+  const rows = await env.DB.prepare(`SELECT o.channel FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
   WHERE n.record_id = ? ORDER BY o.channel`)
-      .bind(recordId)
-      .all<{ channel: string }>()
-  ).results.map((r) => r.channel);
+    .bind(recordId)
+    .all<{ channel: string }>();
+  return rows.results.map((r) => r.channel);
+}
 
 describe('消息提醒设置', () => {
   it('SMS off for 职位邀约: the next invitation comes in-app and by e-mail, not by SMS; other categories unchanged', async () => {

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../test/client';
 import { studentWithSourceRecord } from '../../test/fixtures';
+import { writeDeliveriesNow } from '../../test/deliveries';
 
 describe('密码重置的通知', () => {
   it('the student is told who reset the password, in-app and by SMS, and the password is in neither', async () => {
@@ -10,6 +11,7 @@ describe('密码重置的通知', () => {
     const college = await TestClient.as('college');
     const reset = await college.post(`/api/students/${s.studentId}/reset-password`);
     expect(reset.status).toBe(200);
+    await writeDeliveriesNow();
     const rows =
       await env.DB.prepare(`SELECT n.title, n.body, o.channel, o.address FROM notifications n LEFT JOIN notification_outbox o ON o.notification_id = n.id
       WHERE n.account_id = ? AND n.event = 'accounts.reset-password'`)

@@ -1,7 +1,7 @@
 /**
  * Sending from the request (docs/architecture.md, notifications): once the write committed, its
- * notified event goes to the queue after the answer, and the e-mail and SMS leave from that message
- * — no sweep needed. The sweep stays the safety net; a row queued by both is still sent once.
+ * notified event goes to the queue after the answer, and the consumer writes the e-mail and SMS rows
+ * of that event and sends them — no sweep needed. The sweep stays the safety net; a row queued by both is still sent once.
  * (The worker tests run with NOTIFY_FROM_REQUEST off so that no consumer races their assertions;
  * here the request's path is called with it on and a queue that records what it is given.)
  */
@@ -86,12 +86,18 @@ async function employerSends(fromRequest: 'on' | 'off') {
     current,
   );
   await Promise.all(tasks);
+  const notification = await env.DB.prepare('SELECT id FROM notifications WHERE record_id = ?').bind(invitation.id).first<{ id: string }>();
+  return { queued, recordId: invitation.id, eventId: notification?.id.split(':')[0] };
+}
+
+/** The e-mail and SMS rows of the record's notifications, as they stand. */
+async function rowsOf(recordId: string) {
   const rows =
     await env.DB.prepare(`SELECT o.id, o.channel, o.state FROM notification_outbox o JOIN notifications n ON n.id = o.notification_id
     WHERE n.record_id = ? ORDER BY o.channel`)
-      .bind(invitation.id)
+      .bind(recordId)
       .all<{ id: string; channel: string; state: string }>();
-  return { queued, rows: rows.results };
+  return rows.results;
 }
 
 function recordingTransport(): Transport & { sent: OutgoingMessage[] } {
@@ -107,26 +113,29 @@ function recordingTransport(): Transport & { sent: OutgoingMessage[] } {
 
 describe('e-mail and SMS leave from the request', () => {
   it('an employer sends an invitation: its event is queued after the answer and the student gets one e-mail and one SMS from it', async () => {
-    const { queued, rows } = await employerSends('on');
-    expect(rows.map((r) => [r.channel, r.state])).toEqual([
-      ['email', 'pending'],
-      ['sms', 'pending'],
-    ]);
-    const eventId = rows[0]?.id.split(':')[0];
+    const { queued, recordId, eventId } = await employerSends('on');
+    expect(eventId).toBeDefined();
     expect(queued).toEqual([{ eventIds: [eventId] }]);
+    // no sweep has run: the consumer writes the event's rows itself, then sends them
+    expect(await rowsOf(recordId)).toEqual([]);
 
     const transport = recordingTransport();
     const run = batchOf(queued);
     expect(await deliverOutbox(db, run.batch, () => transport)).toEqual({ sent: 2 });
     expect(run.acked).toEqual([true]);
     expect(transport.sent.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    expect((await rowsOf(recordId)).map((r) => [r.channel, r.state])).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ]);
   });
 
   it('queued twice — by the request and by the sweep — each message still goes out once', async () => {
-    const { queued, rows } = await employerSends('on');
-    // the consumer is slow: two minutes on, the sweep hands the same rows over again
+    const { queued, recordId } = await employerSends('on');
+    // the consumer is slow: two minutes on, the sweep writes the rows and hands them over again
     const sweep = recordingQueue();
     await sweepOutbox(db, sweep.queue, { NOTIFY_FROM_REQUEST: 'on' }, new Date(Date.now() + NEW_ROW_GRACE_MS + 1000));
+    const rows = await rowsOf(recordId);
     const swept = sweep.queued.filter((m) => 'outboxId' in m && rows.some((r) => r.id === m.outboxId));
     expect(swept).toHaveLength(2);
 
@@ -138,9 +147,13 @@ describe('e-mail and SMS leave from the request', () => {
   });
 
   it('with NOTIFY_FROM_REQUEST off the request queues nothing; the rows wait for the sweep', async () => {
-    const { queued, rows } = await employerSends('off');
+    const { queued, recordId } = await employerSends('off');
     expect(queued).toEqual([]);
+    const sweep = recordingQueue();
+    await sweepOutbox(db, sweep.queue, { NOTIFY_FROM_REQUEST: 'off' }, new Date(Date.now() + 1000));
+    const rows = await rowsOf(recordId);
     expect(rows.map((r) => r.state)).toEqual(['pending', 'pending']);
+    for (const r of rows) expect(sweep.queued).toContainEqual({ outboxId: r.id });
   });
 
   it('requests within a second share one queue message; a later request opens the next gathering', async () => {

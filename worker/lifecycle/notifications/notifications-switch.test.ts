@@ -4,6 +4,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import worker from '../../index';
 import { countingD1 } from '../../test/counting-d1';
+import { writeDeliveriesNow } from '../../test/deliveries';
 import { studentWithSourceRecord } from '../../test/fixtures';
 
 const ORIGIN = 'http://localhost';
@@ -35,6 +36,7 @@ async function schoolApproves(recordId: string, vars: Partial<Env>) {
 }
 
 async function messagesOf(recordId: string) {
+  await writeDeliveriesNow();
   const rows = await env.DB.prepare(
     `SELECT n.title, o.channel FROM notifications n LEFT JOIN notification_outbox o ON o.notification_id = n.id WHERE n.record_id = ?`,
   )
