@@ -22,6 +22,7 @@ export const REGION_OF_FILE = {
   destination: '320302',
   notifications: '320303',
   statistics: '320305',
+  'local-mailbox': '320311',
 } as const;
 
 export function freshIdentities(file: keyof typeof REGION_OF_FILE) {

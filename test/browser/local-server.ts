@@ -53,6 +53,8 @@ export async function startServer(dir: string): Promise<LocalServer> {
       '--persist-to',
       dir,
       '--show-interactive-dev-session=false',
+      // as npm start runs it: the schedule is fired through /__scheduled (scripts/local-cron.ts)
+      '--test-scheduled',
       '--log-level',
       'debug',
     ],
