@@ -46,8 +46,29 @@ export interface NotificationDraft {
  * are not written here: the sweep writes them from the committed rows (`writeNewDeliveries`,
  * db/outbox.ts, migration 0018). Its text never changes, so D1 finds it compiled.
  */
-const NOTIFY_COLUMNS =
-  'id_prefix, category, event, title, body, about_kind, about_record, dedupe_key, created_at, to_student, to_employer, to_college_school, to_college, to_school, to_role, to_role2, to_account, except_account';
+/** what the notification says, then who it is to (the audience's branches), then who it is not to */
+const MESSAGE_COLUMNS = [
+  'id_prefix',
+  'category',
+  'event',
+  'title',
+  'body',
+  'about_kind',
+  'about_record',
+  'dedupe_key',
+  'created_at',
+] as const;
+const AUDIENCE_COLUMNS = [
+  'to_student',
+  'to_employer',
+  'to_college_school',
+  'to_college',
+  'to_school',
+  'to_role',
+  'to_role2',
+  'to_account',
+] as const;
+const NOTIFY_COLUMNS = [...MESSAGE_COLUMNS, ...AUDIENCE_COLUMNS, 'except_account'].join(', ');
 const placeholdersFrom = (first: number, count: number) => Array.from({ length: count }, (_, i) => `?${String(first + i)}`).join(', ');
 const NOTIFY_SQL = `INSERT INTO notification_requests (${NOTIFY_COLUMNS}) VALUES (${placeholdersFrom(1, 18)})`;
 
@@ -119,6 +140,31 @@ const AUDIT_COLUMNS = [
  */
 const AUDIT_NOTIFYING_SQL = `INSERT INTO audit_events_notifying (${AUDIT_COLUMNS.map(([, c]) => c).join(', ')}, ${NOTIFY_COLUMNS}) VALUES (${placeholdersFrom(1, AUDIT_COLUMNS.length + 18)})`;
 
+/**
+ * The same for an audience of one branch — the record's student, or its employer — through a view
+ * whose trigger holds that branch alone (migration 0018). Local D1 compiles every statement of
+ * every batch anew, and the five-branch audience made a notifying approval's statement cost as
+ * much to compile again as to run (docs/performance.md); most events tell the student alone.
+ */
+const SINGLE_BRANCH_VIEWS = { to_student: 'audit_events_notifying_student', to_employer: 'audit_events_notifying_employer' } as const;
+const singleBranchSql = (view: string, branch: string) =>
+  `INSERT INTO ${view} (${AUDIT_COLUMNS.map(([, c]) => c).join(', ')}, ${MESSAGE_COLUMNS.join(', ')}, ${branch}, except_account) VALUES (${placeholdersFrom(1, AUDIT_COLUMNS.length + MESSAGE_COLUMNS.length + 2)})`;
+const SINGLE_BRANCH_SQL = Object.fromEntries(
+  Object.entries(SINGLE_BRANCH_VIEWS).map(([branch, view]) => [branch, singleBranchSql(view, branch)]),
+);
+
+/** The audit event's values and the notification's, as the carrying statement binds them. */
+function carriedStatement(auditValues: unknown[], notificationParams: unknown[]): { sql: string; params: unknown[] } {
+  const message = notificationParams.slice(0, MESSAGE_COLUMNS.length);
+  const audience = notificationParams.slice(MESSAGE_COLUMNS.length, MESSAGE_COLUMNS.length + AUDIENCE_COLUMNS.length);
+  const except = notificationParams[MESSAGE_COLUMNS.length + AUDIENCE_COLUMNS.length];
+  const named = AUDIENCE_COLUMNS.filter((_, i) => audience[i] !== null && audience[i] !== undefined);
+  const only = named.length === 1 ? named[0] : undefined;
+  const sql = only === undefined ? undefined : SINGLE_BRANCH_SQL[only];
+  if (only === undefined || sql === undefined) return { sql: AUDIT_NOTIFYING_SQL, params: [...auditValues, ...notificationParams] };
+  return { sql, params: [...auditValues, ...message, audience[AUDIENCE_COLUMNS.indexOf(only)], except] };
+}
+
 /** A write that can take one notification into its own statement. */
 export interface CarriesNotification {
   carry(notification: NotificationWrite): NotificationWrite;
@@ -129,10 +175,11 @@ export function auditEventInsert(db: Db, insert: Write, event: AuditEventValues)
   return {
     toSQL: () => renderWrite(db, insert),
     carry: (notification) => ({
-      toSQL: () => ({
-        sql: AUDIT_NOTIFYING_SQL,
-        params: [...AUDIT_COLUMNS.map(([key]) => event[key]), ...notification.toSQL().params],
-      }),
+      toSQL: () =>
+        carriedStatement(
+          AUDIT_COLUMNS.map(([key]) => event[key]),
+          notification.toSQL().params,
+        ),
       notifiedEvent: notification.notifiedEvent,
     }),
   };
