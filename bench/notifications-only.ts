@@ -1,8 +1,9 @@
 /**
- * `npm run bench:notifications [-- --students N --rounds R]`: the `review transition with
+ * `npm run bench:notifications [-- --students N --rounds R --passes P]`: the `review transition with
  * notifications on vs off` figure of `npm run bench` on its own, on a fresh local D1 with N
- * generated students (default 20,000): the floor, then the college's approvals: one unmeasured
- * round of each, then R alternating rounds (default 16: on off off on, off on on off, repeated;
+ * generated students (default 20,000): the floor, then the college's approvals, P passes over the
+ * block of agreements 待学院审核 (default 3; put back between passes): in each, one unmeasured
+ * round of each mode, then R alternating rounds (default 16: on off off on, off on on off, repeated;
  * bench/approval-rounds.ts), notifications on and off, with the
  * server's CPU per approval of each round (/proc). `--on sweep`: the on rounds queue nothing from
  * the request. Prints each round and the on/off ratio; writes bench/results/notifications-latest.json.
@@ -24,6 +25,8 @@ function arg(name: string, fallback: string): string {
 }
 const STUDENTS = Number(arg('students', '20000'));
 const ROUNDS = Number(arg('rounds', '16'));
+// passes over the block of agreements: between two, the bench's own route puts them back to 待学院审核
+const PASSES = Number(arg('passes', '3'));
 const CONNECTIONS = Number(arg('connections', '10'));
 // --on sweep: the "on" rounds write the notifications but queue nothing from the request (NOTIFY_FROM_REQUEST off)
 const ON = arg('on', 'as-deployed');
@@ -107,6 +110,10 @@ async function main() {
       next: () => ids[at++ % ids.length] ?? '',
       amount: ids.length,
       rounds: ROUNDS,
+      passes: PASSES,
+      again: async () => {
+        await bench.json('POST', '/api/bench/approvals-again', { ids });
+      },
       connections: CONNECTIONS,
       measure: async (mode, round) => {
         const cpu0 = groupCpuSeconds(server.processGroup);
@@ -129,6 +136,7 @@ async function main() {
       students: STUDENTS,
       connections: CONNECTIONS,
       approvalsPerRound: perRound,
+      passes: PASSES,
       on:
         ON === 'sweep'
           ? 'notification rows written, nothing queued from the request (NOTIFY_FROM_REQUEST off)'

@@ -6,6 +6,7 @@ import { benchCreditCode, benchIdNumber, employerOf, placement, signingPlan, sou
 import { TestClient } from '../../worker/test/client';
 import { workerFetch } from '../../worker/test/worker-fetch';
 import { count, studentWithSourceRecord } from '../../worker/test/fixtures';
+import { demo, onlineAgreementIn } from '../../worker/test/scenarios';
 
 const ORIGIN = 'https://wangqian.test';
 
@@ -125,6 +126,36 @@ describe("the bench's worker (npm run bench)", () => {
         .first<{ username: string; must: number; data: string; snapshot: string; hash: string; head: string }>();
     expect(row).toMatchObject({ username: benchIdNumber(900_010), must: 1, snapshot: row!.data, hash: row!.head });
     expect(JSON.parse(row!.data)).toMatchObject({ idNumber: benchIdNumber(900_010), cohort: 2027 });
+  });
+
+  it('approvals again: an agreement the college approved is back 待学院审核 at version 1 and approved again, its chain going on', async () => {
+    const agreement = await onlineAgreementIn('college_review');
+    const college = await demo('college');
+    const approve = () => college.post(`/api/agreements/${agreement.id}/approve`, { version: 1 });
+    expect((await approve()).status).toBe(200);
+    const again = () =>
+      benchApp.fetch(
+        benchRequest('/api/bench/approvals-again', { method: 'POST', body: JSON.stringify({ ids: [agreement.id, 'no-such-record'] }) }),
+        env,
+      );
+    expect(await (await again()).json()).toEqual({ again: 1 });
+    // only what a pass moved to 待学校审核 goes back: a second call finds nothing to put back
+    expect(await (await again()).json()).toEqual({ again: 0 });
+    const second = await approve();
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ state: 'school_review', version: 2 });
+    const chain = (
+      await env.DB.prepare("SELECT prev_hash AS prev, hash FROM audit_events WHERE record_id = ? AND action = 'approve' ORDER BY at, rowid")
+        .bind(agreement.id)
+        .all<{ prev: string; hash: string }>()
+    ).results;
+    expect(chain).toHaveLength(2);
+    expect(chain[1]!.prev).toBe(chain[0]!.hash);
+    const bad = await benchApp.fetch(
+      benchRequest('/api/bench/approvals-again', { method: 'POST', body: JSON.stringify({ ids: 'x' }) }),
+      env,
+    );
+    expect(bad.status).toBe(400);
   });
 
   it('the transition floor re-records a record as an approval would: version, chained event, read back', async () => {

@@ -7,7 +7,9 @@
  *  - GET /api/bench/cursor: where page N of a newest-first queue starts;
  *  - POST /api/bench/proposed-indexes: the indexes the bench proposes, on this database only;
  *  - POST /api/bench/import-floor: the roster import's inserts alone, the floor of its rate;
- *  - POST /api/bench/transition-floor: a review transition's two D1 round trips alone.
+ *  - POST /api/bench/transition-floor: a review transition's two D1 round trips alone;
+ *  - POST /api/bench/approvals-again: the agreements a pass of approvals moved to 待学校审核 back to
+ *    待学院审核 (version 1), so the next pass approves them again — their audit chains go on.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../worker/app-env';
@@ -77,6 +79,18 @@ export const benchRoutes = new Hono<AppEnv>()
     const count = positiveInt(body.count, 'count', MAX_STUDENTS_PER_CALL);
     await insertImportFloorRows(openDb(c.env.DB), first, count, positiveInt(body.cohortYear, 'cohortYear', 2100));
     return c.json({ rows: count });
+  })
+  .post('/approvals-again', async (c) => {
+    const body = await c.req.json<{ ids?: unknown }>();
+    if (!Array.isArray(body.ids) || !body.ids.every((id) => typeof id === 'string'))
+      throw badRequest('bad_bench_request', 'ids 必须是记录编号的列表');
+    const result = await c.env.DB.prepare(
+      `UPDATE records SET state = 'college_review', version = 1
+       WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'agreements' AND state = 'school_review'`,
+    )
+      .bind(JSON.stringify(body.ids))
+      .run();
+    return c.json({ again: result.meta.changes });
   })
   .post('/transition-floor', async (c) => {
     const body = await c.req.json<{ id?: unknown }>();

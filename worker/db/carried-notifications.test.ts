@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from './batch';
+import { renderWrite, runBatch } from './batch';
 import { openDb } from './client';
 import { auditEventInsert, carryNotification, notificationWrites, type AudienceOf } from './notifications';
 import { newId } from '../lib/encoding';
@@ -54,7 +54,7 @@ async function carry(audience: AudienceOf) {
   };
   const { writes, rest } = carryNotification([insert], notificationWrites(db, notice, audience));
   expect(rest).toEqual([]);
-  const statement = writes[0]!.toSQL();
+  const statement = renderWrite(db, writes[0]!);
   await runBatch(db, writes);
   const rows = await env.DB.prepare('SELECT account_id FROM notifications WHERE record_id = ? ORDER BY account_id')
     .bind(recordId)
