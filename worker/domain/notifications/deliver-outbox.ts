@@ -65,8 +65,9 @@ export async function deliverOutbox(
   now: () => Date = () => new Date(),
 ): Promise<{ sent: number }> {
   const targets = batch.messages.map((m) => m.body);
-  // messages naming events (queued by their requests) may come before the sweep wrote the events' rows
-  if (targets.some((t) => !('outboxId' in t))) await writeEventDeliveries(db, targets);
+  // messages naming events (queued by their requests) may come before the sweep wrote the events' rows;
+  // a batch naming no event writes nothing and makes no round trip
+  await writeEventDeliveries(db, targets);
   const claimed = await claimOutboxRows(db, targets, now());
   const at = now();
   const outcomes = await attempt(claimed, transportFor, at);
